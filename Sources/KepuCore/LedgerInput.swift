@@ -1,0 +1,209 @@
+/// Values a recording command builds from its options; `validate()` runs the checks that need no database.
+public struct NewEvent: Sendable, Hashable {
+    public var title: String
+    public var kind: EventKind
+    public var major: Bool?
+    public var start: CalendarDate
+    public var end: CalendarDate?
+    public var venue: String?
+    public var parent: Int64?
+    public var unit: String?
+
+    public init(title: String, kind: EventKind, major: Bool? = nil, start: CalendarDate, end: CalendarDate? = nil,
+                venue: String? = nil, parent: Int64? = nil, unit: String? = nil) {
+        self.title = title
+        self.kind = kind
+        self.major = major
+        self.start = start
+        self.end = end
+        self.venue = venue
+        self.parent = parent
+        self.unit = unit
+    }
+
+    public func validate() throws {
+        if let end, end < start {
+            throw KepuError("--end \(end) is before --start \(start): an event cannot end before it starts", kind: .usage)
+        }
+        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw KepuError("--title is empty: give the event a title", kind: .usage)
+        }
+    }
+}
+
+public struct NewAttendance: Sendable, Hashable {
+    public var event: Int64
+    public var count: Int64
+    public var channel: Channel
+    public var method: CountMethod
+    public var date: CalendarDate?
+    public var note: String?
+    public init(event: Int64, count: Int64, channel: Channel = .onsite, method: CountMethod = .headcount,
+                date: CalendarDate? = nil, note: String? = nil) {
+        self.event = event
+        self.count = count
+        self.channel = channel
+        self.method = method
+        self.date = date
+        self.note = note
+    }
+}
+
+public struct NewCost: Sendable, Hashable {
+    public var line: String
+    public var amount: Money
+    public var event: Int64?
+    public var item: String?
+    public var invoice: String?
+    public var date: CalendarDate?
+    public var payee: String?
+    public var unit: String?
+    public init(line: String, amount: Money, event: Int64? = nil, item: String? = nil, invoice: String? = nil,
+                date: CalendarDate? = nil, payee: String? = nil, unit: String? = nil) {
+        self.line = line
+        self.amount = amount
+        self.event = event
+        self.item = item
+        self.invoice = invoice
+        self.date = date
+        self.payee = payee
+        self.unit = unit
+    }
+
+    public func validate() throws {
+        if amount == .zero {
+            throw KepuError("--amount \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)", kind: .usage)
+        }
+    }
+}
+
+public struct NewPrintRun: Sendable, Hashable {
+    public var title: String
+    public var ink: Ink
+    public var copies: Int64
+    public var unitPrice: Money
+    public var event: Int64?
+    public var date: CalendarDate?
+    public var unit: String?
+    public init(title: String, ink: Ink, copies: Int64, unitPrice: Money, event: Int64? = nil,
+                date: CalendarDate? = nil, unit: String? = nil) {
+        self.title = title
+        self.ink = ink
+        self.copies = copies
+        self.unitPrice = unitPrice
+        self.event = event
+        self.date = date
+        self.unit = unit
+    }
+    public var cost: Money { unitPrice * copies }
+
+    public func validate() throws {
+        if copies <= 0 {
+            throw KepuError("--copies \"\(copies)\" must be at least 1: a print run prints something", kind: .usage)
+        }
+    }
+}
+
+public struct NewVolunteer: Sendable, Hashable {
+    public var name: String
+    public var phone: String?
+    public var org: String?
+    public var platformNo: String?
+    public init(name: String, phone: String? = nil, org: String? = nil, platformNo: String? = nil) {
+        self.name = name
+        self.phone = phone
+        self.org = org
+        self.platformNo = platformNo
+    }
+
+    /// Normalizes a phone number (spaces and dashes dropped); nil with an error when it is not one.
+    public static func phone(_ input: String, field: String = "--phone") throws -> String {
+        let s = input.filter { $0 != " " && $0 != "-" }
+        let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
+        guard (5...20).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
+            throw KepuError.invalid(field, input, isNot: "a phone number", accepted: "write 13800000001 or 0731-22334455")
+        }
+        return s
+    }
+}
+
+public struct NewSignup: Sendable, Hashable {
+    public var volunteer: Int64
+    public var event: Int64
+    public var hoursCenti: Int64?
+    public var date: CalendarDate?
+    public var role: String?
+    public init(volunteer: Int64, event: Int64, hoursCenti: Int64? = nil, date: CalendarDate? = nil, role: String? = nil) {
+        self.volunteer = volunteer
+        self.event = event
+        self.hoursCenti = hoursCenti
+        self.date = date
+        self.role = role
+    }
+}
+
+public struct NewSurvey: Sendable, Hashable {
+    public var event: Int64
+    public var responses: Int64
+    public var satisfied: Int64
+    public var date: CalendarDate?
+    public init(event: Int64, responses: Int64, satisfied: Int64, date: CalendarDate? = nil) {
+        self.event = event
+        self.responses = responses
+        self.satisfied = satisfied
+        self.date = date
+    }
+
+    public func validate() throws {
+        if responses <= 0 {
+            throw KepuError("--responses \"\(responses)\" must be at least 1: a survey batch has responses", kind: .usage)
+        }
+        if satisfied > responses {
+            throw KepuError(
+                "--satisfied \(satisfied) is more than --responses \(responses): satisfied answers are part of the responses",
+                kind: .usage)
+        }
+    }
+}
+
+public struct NewMeasurement: Sendable, Hashable {
+    public var metric: String
+    public var value: Fixed
+    public var date: CalendarDate
+    public var source: String?
+    public var unit: String?
+    public init(metric: String, value: Fixed, date: CalendarDate, source: String? = nil, unit: String? = nil) {
+        self.metric = metric
+        self.value = value
+        self.date = date
+        self.source = source
+        self.unit = unit
+    }
+
+    public func validate() throws {
+        let ok = !metric.isEmpty && metric.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        if !ok {
+            throw KepuError.invalid("--metric", metric, isNot: "a measurement name",
+                                    accepted: "use letters, digits and dashes, e.g. literacy-rate")
+        }
+    }
+}
+
+public struct BaselineInput: Sendable, Hashable {
+    public var year: Int
+    public var volunteers: Int64?
+    public var orgs: Int64?
+    public var unit: String?
+    public init(year: Int, volunteers: Int64? = nil, orgs: Int64? = nil, unit: String? = nil) {
+        self.year = year
+        self.volunteers = volunteers
+        self.orgs = orgs
+        self.unit = unit
+    }
+
+    public func validate() throws {
+        if volunteers == nil && orgs == nil {
+            throw KepuError("baseline set needs --volunteers or --orgs (or both)", kind: .usage)
+        }
+    }
+}

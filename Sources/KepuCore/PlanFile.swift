@@ -1,0 +1,293 @@
+import Foundation
+import Yams
+
+/// Reads the plan file format of DESIGN §5 (a contract) into a `Plan`.
+///
+/// Structural problems (a missing key, a value that does not parse) throw one sentence naming the
+/// file, the line and the key. Keys kepu does not know are not dropped silently: they come back as
+/// warnings, which `plan lint` and `plan import` print.
+public enum PlanFile {
+    public struct Result: Sendable {
+        public var plan: Plan
+        public var warnings: [LintFinding]
+    }
+
+    public static func parse(_ text: String, source: String = "plan") throws -> Result {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw KepuError("\(source) is not valid YAML: \(yamlMessage(error))")
+        } catch {
+            throw KepuError("\(source) is not valid YAML: \(error)")
+        }
+        guard let root, root.mapping != nil else {
+            throw KepuError("\(source) is not a plan: expected keys unit, year, period, budget, lines, indicators")
+        }
+        var reader = Reader(source: source)
+        let plan = try reader.plan(root)
+        return Result(plan: plan, warnings: reader.warnings)
+    }
+
+    static func yamlMessage(_ error: YamlError) -> String {
+        let d = "\(error)"
+        return d.split(separator: "\n").first.map(String.init) ?? d
+    }
+
+    struct Reader {
+        let source: String
+        var warnings: [LintFinding] = []
+
+        func fail(_ node: Node?, _ path: String, _ message: String) -> KepuError {
+            if let line = node?.mark?.line {
+                return KepuError("\(source) line \(line): \(path) \(message)")
+            }
+            return KepuError("\(source): \(path) \(message)")
+        }
+
+        /// Looks up the keys of a mapping, warning about any not in `known`.
+        mutating func fields(_ node: Node, _ path: String, known: [String]) throws -> [String: Node] {
+            guard let mapping = node.mapping else { throw fail(node, path, "should be a mapping of keys") }
+            var out: [String: Node] = [:]
+            for (k, v) in mapping {
+                let key = k.string ?? ""
+                if known.contains(key) {
+                    out[key] = v
+                } else {
+                    let at = k.mark.map { " (line \($0.line))" } ?? ""
+                    warnings.append(
+                        LintFinding(.warning, subject: path.isEmpty ? "plan" : path,
+                                    "unknown key \(quoted(key))\(at) is ignored; known keys: \(known.joined(separator: ", "))"))
+                }
+            }
+            return out
+        }
+
+        func string(_ f: [String: Node], _ key: String, _ path: String) throws -> String {
+            guard let n = f[key] else { throw fail(nil, path, "needs the key \(quoted(key))") }
+            guard let s = n.scalar?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw fail(n, "\(path).\(key)", "should be a non-empty text")
+            }
+            return s.trimmingCharacters(in: .whitespaces)
+        }
+
+        func optionalString(_ f: [String: Node], _ key: String, _ path: String) throws -> String? {
+            guard let n = f[key] else { return nil }
+            guard let s = n.scalar?.string else { throw fail(n, "\(path).\(key)", "should be a text") }
+            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty || n.tag.rawValue == Tag.Name.null.rawValue && t == "~" ? nil : t
+        }
+
+        func money(_ f: [String: Node], _ key: String, _ path: String) throws -> Money {
+            let s = try string(f, key, path)
+            do { return try Money.parse(s, field: "\(path).\(key)") } catch let e as KepuError {
+                throw fail(f[key], "", e.message)
+            }
+        }
+
+        func optionalMoney(_ f: [String: Node], _ key: String, _ path: String) throws -> Money? {
+            guard f[key] != nil else { return nil }
+            return try money(f, key, path)
+        }
+
+        func date(_ f: [String: Node], _ key: String, _ path: String) throws -> CalendarDate {
+            let s = try string(f, key, path)
+            do { return try CalendarDate.parse(s, field: "\(path).\(key)") } catch let e as KepuError {
+                throw fail(f[key], "", e.message)
+            }
+        }
+
+        func integer(_ f: [String: Node], _ key: String, _ path: String) throws -> Int64 {
+            let s = try string(f, key, path)
+            do { return try Parse.count(s, field: "\(path).\(key)") } catch let e as KepuError {
+                throw fail(f[key], "", e.message)
+            }
+        }
+
+        func fixed(_ n: Node, _ path: String) throws -> Fixed {
+            guard let s = n.scalar?.string, let v = Fixed.parse(s.trimmingCharacters(in: .whitespaces)) else {
+                throw fail(n, path, "should be a number such as 10 or 12.5")
+            }
+            return v
+        }
+
+        mutating func plan(_ root: Node) throws -> Plan {
+            let f = try fields(root, "", known: [
+                "unit", "year", "period", "budget", "department", "fund", "goals", "keyWork", "lines",
+                "indicators", "scoring",
+            ])
+            let unit = try string(f, "unit", "plan")
+            let yearText = try string(f, "year", "plan")
+            guard let year = Int(yearText), (1900...9999).contains(year) else {
+                throw fail(f["year"], "year", "\(quoted(yearText)) is not a year such as 2023")
+            }
+            var period = DateRange.year(year)
+            if let p = f["period"] {
+                let pf = try fields(p, "period", known: ["start", "end"])
+                period = DateRange(start: try date(pf, "start", "period"), end: try date(pf, "end", "period"))
+                guard period.start <= period.end else {
+                    throw fail(p, "period", "ends (\(period.end)) before it starts (\(period.start))")
+                }
+            }
+            guard let b = f["budget"] else { throw fail(nil, "plan", "needs the key \"budget\"") }
+            let bf = try fields(b, "budget", known: ["total", "basic", "project", "general", "governmentFund", "other"])
+            let budget = Plan.Budget(
+                total: try money(bf, "total", "budget"), basic: try money(bf, "basic", "budget"),
+                project: try money(bf, "project", "budget"), general: try optionalMoney(bf, "general", "budget"),
+                governmentFund: try optionalMoney(bf, "governmentFund", "budget"),
+                other: try optionalMoney(bf, "other", "budget"))
+
+            var department = Plan.Department()
+            if let d = f["department"] {
+                let df = try fields(d, "department", known: ["duties"])
+                department.duties = try optionalString(df, "duties", "department")
+            }
+            var fund = Plan.Fund()
+            if let n = f["fund"] {
+                let ff = try fields(n, "fund", known: ["name", "parent", "category", "term"])
+                fund = Plan.Fund(name: try optionalString(ff, "name", "fund"), parent: try optionalString(ff, "parent", "fund"),
+                                 category: try optionalString(ff, "category", "fund"), term: try optionalString(ff, "term", "fund"))
+            }
+            var goals = Plan.Goals()
+            if let n = f["goals"] {
+                let gf = try fields(n, "goals", known: ["implementation", "annual", "annualSummary"])
+                goals = Plan.Goals(implementation: try optionalString(gf, "implementation", "goals"),
+                                   annual: try optionalString(gf, "annual", "goals"),
+                                   annualSummary: try optionalString(gf, "annualSummary", "goals"))
+            }
+            var keyWork: [Plan.KeyWork] = []
+            for (i, n) in try sequence(f["keyWork"], "keyWork").enumerated() {
+                let path = "keyWork[\(i + 1)]"
+                let kf = try fields(n, path, known: ["item", "owner", "goal"])
+                keyWork.append(Plan.KeyWork(item: try string(kf, "item", path), owner: try optionalString(kf, "owner", path),
+                                            goal: try string(kf, "goal", path)))
+            }
+            var lines: [SpendingLine] = []
+            for (i, n) in try sequence(f["lines"], "lines").enumerated() {
+                lines.append(try line(n, index: i))
+            }
+            var indicators: [Indicator] = []
+            for (i, n) in try sequence(f["indicators"], "indicators").enumerated() {
+                indicators.append(try indicator(n, index: i))
+            }
+            guard !indicators.isEmpty else { throw fail(root, "plan", "has no indicators") }
+            var scoring = ScoringSettings()
+            if let s = f["scoring"] { scoring = try self.scoring(s) }
+            return Plan(unit: unit, year: year, period: period, budget: budget, department: department, fund: fund,
+                        goals: goals, keyWork: keyWork, lines: lines, indicators: indicators, scoring: scoring)
+        }
+
+        func sequence(_ node: Node?, _ path: String) throws -> [Node] {
+            guard let node else { return [] }
+            guard let seq = node.sequence else { throw fail(node, path, "should be a list") }
+            return Array(seq)
+        }
+
+        mutating func line(_ n: Node, index: Int) throws -> SpendingLine {
+            var path = "lines[\(index + 1)]"
+            let lf = try fields(n, path, known: ["id", "name", "category", "amount", "basis", "runs"])
+            let id = try string(lf, "id", path)
+            path = "line \(id)"
+            var runs: [PlannedRun] = []
+            for (j, r) in try sequence(lf["runs"], "\(path).runs").enumerated() {
+                let rp = "\(path).runs[\(j + 1)]"
+                let rf = try fields(r, rp, known: ["ink", "unitPrice", "copies"])
+                let inkText = try string(rf, "ink", rp)
+                let ink: Ink
+                do { ink = try Ink.parse(inkText, field: "\(rp).ink") } catch let e as KepuError {
+                    throw fail(rf["ink"], "", e.message)
+                }
+                runs.append(PlannedRun(ink: ink, unitPrice: try money(rf, "unitPrice", rp),
+                                       copies: try integer(rf, "copies", rp)))
+            }
+            return SpendingLine(id: id, name: try string(lf, "name", path), category: try optionalString(lf, "category", path),
+                                amount: try money(lf, "amount", path), basis: try optionalString(lf, "basis", path),
+                                runs: runs)
+        }
+
+        mutating func indicator(_ n: Node, index: Int) throws -> Indicator {
+            var path = "indicators[\(index + 1)]"
+            let f = try fields(n, path, known: [
+                "id", "level1", "level2", "name", "target", "op", "metric", "due", "weight", "standard",
+                "targetWording", "channel", "line", "ink",
+            ])
+            let id = try string(f, "id", path)
+            path = "indicator \(id)"
+            let targetText = try string(f, "target", path)
+            let target: Target
+            do { target = try Target.parse(targetText, field: "\(path) target") } catch let e as KepuError {
+                throw fail(f["target"], "", e.message)
+            }
+            let metricName = try string(f, "metric", path)
+            guard let metric = Metric(name: metricName) else {
+                throw fail(f["metric"], "\(path) metric", "\(quoted(metricName)) is not a metric kepu knows: use one of \(Metric.names.joined(separator: ", "))")
+            }
+            var comparison = target.impliedComparison ?? .atLeast
+            if let opText = try optionalString(f, "op", path) {
+                guard let op = Comparison.parse(opText) else {
+                    throw fail(f["op"], "\(path) op", "\(quoted(opText)) is not a comparison: use >=, <= or =")
+                }
+                comparison = op
+            }
+            var due: CalendarDate?
+            if f["due"] != nil { due = try date(f, "due", path) }
+            var weight: Fixed?
+            if let w = f["weight"] { weight = try fixed(w, "\(path) weight") }
+            var filter = MetricFilter()
+            do {
+                if let c = try optionalString(f, "channel", path) { filter.channel = try Channel.parse(c, field: "\(path) channel") }
+                if let k = try optionalString(f, "ink", path) { filter.ink = try Ink.parse(k, field: "\(path) ink") }
+            } catch let e as KepuError { throw fail(n, "", e.message) }
+            filter.line = try optionalString(f, "line", path)
+            return Indicator(id: id, level1: try string(f, "level1", path), level2: try string(f, "level2", path),
+                             name: try string(f, "name", path), target: target, comparison: comparison, metric: metric,
+                             due: due, weight: weight, standard: try optionalString(f, "standard", path),
+                             targetWording: try optionalString(f, "targetWording", path), filter: filter)
+        }
+
+        mutating func scoring(_ n: Node) throws -> ScoringSettings {
+            let f = try fields(n, "scoring", known: ["budgetWeight", "levelWeights", "reverse", "rounding"])
+            var s = ScoringSettings()
+            if let w = f["budgetWeight"] { s.budgetWeight = try fixed(w, "scoring.budgetWeight") }
+            if let lw = f["levelWeights"] {
+                guard let m = lw.mapping else { throw fail(lw, "scoring.levelWeights", "should map levels to weights") }
+                s.levelWeights = try m.map { (k, v) in (k.string ?? "", try fixed(v, "scoring.levelWeights.\(k.string ?? "")")) }
+            }
+            if let r = try optionalString(f, "reverse", "scoring") {
+                guard let v = ScoringSettings.Reverse(rawValue: r) else {
+                    throw fail(f["reverse"], "scoring.reverse", "\(quoted(r)) is not a setting: use ratio or linear")
+                }
+                s.reverse = v
+            }
+            if let r = try optionalString(f, "rounding", "scoring") {
+                guard let v = Fixed.Rounding(rawValue: r) else {
+                    throw fail(f["rounding"], "scoring.rounding", "\(quoted(r)) is not a setting: use half-up or truncate")
+                }
+                s.rounding = v
+            }
+            return s
+        }
+    }
+}
+
+/// One finding of `plan lint` or `kepu check`: what it is about, and the arithmetic behind it.
+public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+    public var severity: Severity
+    /// `indicator cost`, `line printing`, `budget`, `scoring`.
+    public var subject: String
+    public var message: String
+    /// A stable name for the check that raised it (`cost-per-person`, `lines-sum`…).
+    public var check: String
+
+    public init(_ severity: Severity, subject: String, _ message: String, check: String = "plan-file") {
+        self.severity = severity
+        self.subject = subject
+        self.message = message
+        self.check = check
+    }
+
+    public var description: String { "\(severity.rawValue): \(subject): \(message)" }
+}

@@ -1,0 +1,193 @@
+/// Turns Plan + Facts into an Evaluation (DESIGN §7). Pure: no database, no clock.
+public enum Reconciler {
+    /// Far above target: at or over 130% calls for a deviation note.
+    public static let farAbovePercent = Fixed(130)
+
+    public static func evaluate(_ plan: Plan, _ facts: Facts) -> Evaluation {
+        let asOf = facts.asOf
+        let final = asOf >= plan.period.end
+        let share = elapsedShare(plan.period, asOf)
+        let budget = budgetExecution(plan, facts, share: share)
+        let results = plan.indicators.map { indicator($0, plan: plan, facts: facts, final: final, share: share) }
+        return Evaluation(unit: plan.unit, year: plan.year, period: plan.period, asOf: asOf, final: final,
+                          elapsedShare: share, budget: budget, indicators: results)
+    }
+
+    /// Days elapsed (as-of date included) over days in the period, clamped to 0…1.
+    public static func elapsedShare(_ period: DateRange, _ asOf: CalendarDate) -> Fixed {
+        if asOf < period.start { return .zero }
+        if asOf >= period.end { return Fixed(1) }
+        return Fixed.ratio(Int64(asOf.dayNumber - period.start.dayNumber + 1), Int64(period.days))!
+    }
+
+    /// The indicator's actual in its target's unit, or nil where nothing was recorded.
+    public static func actual(_ ind: Indicator, plan: Plan, facts: Facts) -> Fixed? {
+        switch ind.metric {
+        case .majorEvents: return Fixed(facts.majorEvents)
+        case .events: return Fixed(facts.events)
+        case .attendance:
+            if let c = ind.filter.channel { return Fixed(facts.attendanceByChannel[c] ?? 0) }
+            return Fixed(facts.attendance)
+        case .uniqueParticipants: return Fixed(facts.uniqueParticipants)
+        case .spending:
+            let key = ind.filter.line.flatMap { plan.line(named: $0)?.id ?? $0 }
+            return facts.spending(line: key).yuan
+        case .costPerParticipant:
+            guard facts.attendance > 0 else { return nil }
+            return Fixed.ratio(facts.spending.fen, facts.attendance * 100)
+        case .completionMonths:
+            guard let last = facts.lastActivity else { return nil }
+            return Fixed(max(0, plan.period.monthOrdinal(of: last)))
+        case .satisfaction:
+            guard facts.surveyResponses > 0 else { return nil }
+            return Fixed.ratio(facts.surveySatisfied * 100, facts.surveyResponses)
+        case .volunteers: return Fixed(facts.volunteers)
+        case .volunteerOrgs: return Fixed(facts.volunteerOrgs)
+        case .volunteerHours: return Fixed(raw: facts.volunteerHoursCenti * 100)
+        case .volunteerGrowth: return Fixed(facts.volunteers)
+        case .printCopies: return Fixed(facts.printCopies(ink: ind.filter.ink))
+        case .measurement(let name): return facts.measurements[name]?.value
+        case .none: return nil
+        }
+    }
+
+    static func meets(_ actual: Fixed, _ op: Comparison, _ target: Fixed) -> Bool {
+        switch op {
+        case .atLeast: actual >= target
+        case .atMost: actual <= target
+        case .equal: actual == target
+        }
+    }
+
+    static func indicator(_ ind: Indicator, plan: Plan, facts: Facts, final: Bool, share: Fixed) -> IndicatorResult {
+        var r = IndicatorResult(indicator: ind, actual: nil, variance: nil, percentOfTarget: nil, status: .noData,
+                                expected: nil, likelihood: nil, farAbove: false, growth: nil)
+        if ind.metric == .none || ind.target.kind == .none {
+            r.status = .notApplicable
+            return r
+        }
+        r.actual = actual(ind, plan: plan, facts: facts)
+
+        if ind.metric == .volunteerGrowth {
+            let g = IndicatorResult.Growth(volunteers: facts.volunteers, orgs: facts.volunteerOrgs, previous: facts.previousYear)
+            r.growth = g
+            switch (g.volunteersGrew, g.orgsGrew) {
+            case (nil, _), (_, nil):
+                r.status = .noData
+                r.likelihood = final ? nil : .possible
+            case (true, true):
+                r.status = .met
+                r.likelihood = final ? nil : .certain
+            default:
+                r.status = final ? .missed : .behind
+                r.likelihood = final ? nil : .possible
+            }
+            return r
+        }
+
+        guard let target = ind.target.value else {
+            r.status = .noData
+            return r
+        }
+        if let actual = r.actual {
+            r.variance = actual - target
+            r.percentOfTarget = target == .zero ? nil : Fixed.ratio(actual.raw * 100, target.raw)
+            r.farAbove = r.percentOfTarget.map { $0 >= farAbovePercent } ?? false
+        }
+
+        // A target due after the period (literacy by 2025) is in progress unless already reached.
+        if let due = ind.due, due > plan.period.end {
+            if let a = r.actual, meets(a, ind.comparison, target) {
+                r.status = .met
+                r.likelihood = final ? nil : .certain
+            } else {
+                r.status = .inProgress
+                r.likelihood = final ? nil : .possible
+            }
+            return r
+        }
+        guard let actual = r.actual else {
+            r.status = .noData
+            r.likelihood = final ? nil : .possible
+            return r
+        }
+        if final {
+            r.status = meets(actual, ind.comparison, target) ? .met : .missed
+            return r
+        }
+        monitor(&r, actual: actual, target: target, share: share)
+        return r
+    }
+
+    /// Mid-year: cumulative indicators against a linear prorated expectation; others as they stand.
+    static func monitor(_ r: inout IndicatorResult, actual: Fixed, target: Fixed, share: Fixed) {
+        let ind = r.indicator
+        switch ind.comparison {
+        case .atMost:
+            // Over a ceiling before the year is out cannot be undone.
+            if actual > target {
+                r.status = .missed
+                r.likelihood = .impossible
+            } else {
+                r.status = ind.metric.isCumulative ? .onTrack : .met
+                r.likelihood = .certain
+            }
+        case .atLeast, .equal:
+            if ind.comparison == .equal && actual > target && ind.metric.isCumulative {
+                r.status = .missed
+                r.likelihood = .impossible
+            } else if actual == target || (ind.comparison == .atLeast && actual > target) {
+                r.status = .met
+                r.likelihood = .certain
+            } else if ind.metric.isCumulative {
+                let expected = target.times(share, places: 4)
+                r.expected = expected
+                if actual >= expected {
+                    r.status = .onTrack
+                    r.likelihood = .certain
+                } else {
+                    r.status = .behind
+                    // Half of the pace or more can still be caught up; less is unlikely to be.
+                    r.likelihood = actual.raw * 2 >= expected.raw ? .possible : .impossible
+                }
+            } else {
+                r.status = .behind
+                r.likelihood = .possible
+            }
+        }
+    }
+
+    static func budgetExecution(_ plan: Plan, _ facts: Facts, share: Fixed) -> BudgetExecution {
+        var lines: [BudgetExecution.LineExecution] = plan.lines.map {
+            .init(id: $0.id, name: $0.name, inPlan: true, planned: $0.amount, costs: facts.costsByLine[$0.id] ?? .zero,
+                  print: facts.printByLine[$0.id] ?? .zero)
+        }
+        let known = Set(plan.lines.map(\.id))
+        let charged = Set(facts.costsByLine.keys).union(facts.printByLine.keys)
+        for key in charged.subtracting(known).sorted() {
+            lines.append(.init(id: key, name: key, inPlan: false, planned: .zero, costs: facts.costsByLine[key] ?? .zero,
+                               print: facts.printByLine[key] ?? .zero))
+        }
+        let spent = lines.reduce(Money.zero) { $0 + $1.spent }
+        let planned = plan.budget.project
+        let expected = Money(fen: planned.yuan.times(share, places: 2).raw / 100)
+
+        var runs: [BudgetExecution.PrintRunComparison] = []
+        let plannedRuns = plan.printingLine?.runs ?? []
+        for p in plannedRuns {
+            let actual = facts.printRuns.filter { $0.ink == p.ink && $0.unitPrice == p.unitPrice }
+            if let i = runs.firstIndex(where: { $0.ink == p.ink && $0.unitPrice == p.unitPrice }) {
+                runs[i].plannedCopies += p.copies
+                continue
+            }
+            runs.append(.init(ink: p.ink, unitPrice: p.unitPrice, plannedCopies: p.copies,
+                              actualCopies: actual.reduce(0) { $0 + $1.copies },
+                              actualCost: actual.reduce(Money.zero) { $0 + $1.cost }))
+        }
+        for a in facts.printRuns where !plannedRuns.contains(where: { $0.ink == a.ink && $0.unitPrice == a.unitPrice }) {
+            runs.append(.init(ink: a.ink, unitPrice: a.unitPrice, plannedCopies: 0, actualCopies: a.copies, actualCost: a.cost))
+        }
+        return BudgetExecution(planned: planned, spent: spent, executionRate: Fixed.ratio(spent.fen, planned.fen),
+                               expectedByNow: expected, lines: lines, printRuns: runs)
+    }
+}

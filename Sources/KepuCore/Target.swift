@@ -1,0 +1,113 @@
+import Foundation
+
+/// How an actual is compared with its target.
+public enum Comparison: String, Sendable, CaseIterable, Hashable {
+    case atLeast = ">="
+    case atMost = "<="
+    case equal = "="
+
+    public var symbol: String {
+        switch self {
+        case .atLeast: "≥"
+        case .atMost: "≤"
+        case .equal: "="
+        }
+    }
+
+    public static func parse(_ s: String) -> Comparison? {
+        switch s.trimmingCharacters(in: .whitespaces) {
+        case ">=", "≥", "＞＝": .atLeast
+        case "<=", "≤", "＜＝": .atMost
+        case "=", "==", "＝": .equal
+        default: nil
+        }
+    }
+}
+
+/// A target as people write it (`2万人次`, `3万元`, `98%`, `12个月`, `增加`, `无`), normalized.
+public struct Target: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A figure in a normalized unit: money in 元, counts in units, `万` multiplied out.
+        case numeric(value: Fixed, unit: String)
+        /// `增加`: more than the previous year.
+        case growth
+        /// `无`: not applicable.
+        case none
+    }
+
+    public var text: String
+    public var kind: Kind
+    /// A comparison written into the text itself (`≥98%`, `10%以上`), if any.
+    public var impliedComparison: Comparison?
+
+    public var value: Fixed? {
+        if case .numeric(let v, _) = kind { return v }
+        return nil
+    }
+    public var unit: String? {
+        if case .numeric(_, let u) = kind { return u }
+        return nil
+    }
+
+    /// Units a target may carry, after normalization. Counting units, money, time and rates.
+    public static let knownUnits: [String] = [
+        "人次", "次", "场", "个", "人", "名", "篇", "份", "项", "期", "所", "支", "家", "条", "册", "本",
+        "元", "%", "个月", "天", "小时", "元/人次", "元/人",
+    ]
+
+    /// Parses a target text; the error says what forms are accepted.
+    public static func parse(_ input: String, field: String = "target") throws -> Target {
+        var s = input.trimmingCharacters(in: .whitespaces)
+        let accepted = "write a figure with a unit (2次, 2万人次, 3万元, 98%, 12个月, 1.5元/人次), 增加 or 无"
+        if ["无", "none", "n/a", "不适用"].contains(s.lowercased()) {
+            return Target(text: input, kind: .none, impliedComparison: nil)
+        }
+        if s.hasSuffix("增加") || s.hasSuffix("增长") || s.lowercased() == "increase" {
+            return Target(text: input, kind: .growth, impliedComparison: nil)
+        }
+        var implied: Comparison?
+        for (prefix, op) in [("≥", Comparison.atLeast), (">=", .atLeast), ("不低于", .atLeast), ("≤", .atMost),
+                             ("<=", .atMost), ("不超过", .atMost), ("不高于", .atMost), ("=", .equal)]
+        where s.hasPrefix(prefix) {
+            implied = op
+            s = String(s.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        for (suffix, op) in [("以上", Comparison.atLeast), ("以下", .atMost), ("以内", .atMost)] where s.hasSuffix(suffix) {
+            implied = op
+            s = String(s.dropLast(suffix.count))
+            break
+        }
+        let numberEnd = s.firstIndex(where: { !($0.isASCIIDigit || $0 == "." || $0 == ",") }) ?? s.endIndex
+        let number = String(s[..<numberEnd])
+        var unit = String(s[numberEnd...]).trimmingCharacters(in: .whitespaces)
+        guard let plain = Money.stripGrouping(number), var value = Fixed.parse(plain) else {
+            throw KepuError.invalid(field, input, isNot: "a target", accepted: accepted)
+        }
+        if unit.hasPrefix("万") {
+            unit.removeFirst()
+            guard value.raw <= Int64.max / 10_000 else {
+                throw KepuError.invalid(field, input, isNot: "a target", accepted: accepted)
+            }
+            value = Fixed(raw: value.raw * 10_000)
+        } else if unit.hasPrefix("亿") {
+            unit.removeFirst()
+            value = Fixed(raw: value.raw * 100_000_000)
+        }
+        switch unit {
+        case "％": unit = "%"
+        case "月": unit = "个月"
+        case "元/人": unit = "元/人次"
+        default: break
+        }
+        guard !unit.isEmpty else {
+            throw KepuError("\(field) \(quoted(input)) has no unit: \(accepted)", kind: .usage)
+        }
+        guard knownUnits.contains(unit) else {
+            throw KepuError(
+                "\(field) \(quoted(input)) has the unit \(quoted(unit)), which kepu does not know: use one of "
+                    + knownUnits.joined(separator: " "), kind: .usage)
+        }
+        return Target(text: input, kind: .numeric(value: value, unit: unit), impliedComparison: implied)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Renders a report as one self-contained HTML file: no network, A4 print styles, inline SVG charts,
+/// every piece of user text escaped.
+public struct HTMLRenderer: Sendable {
+    public var lang: Language
+    public init(lang: Language = .zh) { self.lang = lang }
+
+    public func render(_ report: Report) -> String {
+        var body = "<header><h1>\(esc(report.title))</h1>"
+        for s in report.subtitle { body += "<p class=\"sub\">\(esc(s))</p>" }
+        body += "</header>\n"
+        for section in report.sections {
+            body += "<section>"
+            if let h = section.heading { body += "<h2>\(esc(h))</h2>" }
+            for block in section.blocks { body += render(block) }
+            body += "</section>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(lang == .zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <title>\(esc(report.title))</title>
+            <style>\(HTMLRenderer.css)</style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    func render(_ block: Block) -> String {
+        switch block {
+        case .table(let t): return table(t)
+        case .fields(let f):
+            return "<table class=\"fields\">" + f.map { "<tr><th>\(esc($0.0))</th><td>\(esc($0.1))</td></tr>" }.joined() + "</table>"
+        case .paragraph(let p): return "<p>\(esc(p))</p>"
+        case .chart(let c): return SVGChart.render(c)
+        }
+    }
+
+    func table(_ t: ReportTable) -> String {
+        var out = "<table>"
+        if let c = t.caption { out += "<caption>\(esc(c))</caption>" }
+        out += "<thead><tr>" + t.columns.map { "<th>\(esc($0.header))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in t.rows { out += tr(row, t.columns) }
+        out += "</tbody>"
+        if !t.footer.isEmpty { out += "<tfoot>" + t.footer.map { tr($0, t.columns) }.joined() + "</tfoot>" }
+        return out + "</table>\n"
+    }
+
+    func tr(_ row: [Cell], _ columns: [ReportTable.Column]) -> String {
+        "<tr>" + columns.indices.map { i -> String in
+            let cell = i < row.count ? row[i] : Cell("")
+            var classes: [String] = []
+            if columns[i].alignment == .right { classes.append("num") }
+            switch cell.emphasis {
+            case .good: classes.append("good")
+            case .bad: classes.append("bad")
+            case .warn: classes.append("warn")
+            case .strong: classes.append("strong")
+            case .none: break
+            }
+            let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+            return "<td\(cls)>\(esc(cell.text))</td>"
+        }.joined() + "</tr>"
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n": out += "<br>"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    func esc(_ s: String) -> String { HTMLRenderer.escape(s) }
+
+    static let css = """
+        @page { size: A4; margin: 15mm 12mm; }
+        body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10.5pt; color: #111; max-width: 190mm; margin: 0 auto; padding: 8mm 0; }
+        h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; }
+        h2 { font-size: 12pt; border-bottom: 1px solid #444; padding-bottom: 2pt; margin: 14pt 0 6pt; }
+        .sub { text-align: center; margin: 0; color: #333; }
+        table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; page-break-inside: auto; }
+        tr { page-break-inside: avoid; }
+        th, td { border: 1px solid #666; padding: 2pt 4pt; vertical-align: top; }
+        th { background: #eee; font-weight: bold; }
+        caption { text-align: left; font-weight: bold; padding: 2pt 0; }
+        table.fields th { width: 28%; text-align: left; }
+        td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.good { color: #14662b; } td.bad { color: #a11; font-weight: bold; } td.warn { color: #8a5a00; } td.strong { font-weight: bold; }
+        tfoot td { font-weight: bold; background: #f6f6f6; }
+        svg { display: block; margin: 4pt auto 10pt; max-width: 100%; height: auto; }
+        svg text { font-family: inherit; }
+        @media print { body { padding: 0; } h2 { page-break-after: avoid; } section { page-break-inside: auto; } }
+        """
+}
+
+/// Inline SVG charts: horizontal bars (percent of target per indicator) and columns (by month).
+enum SVGChart {
+    static func render(_ c: Chart) -> String {
+        switch c.kind {
+        case .bars: return bars(c)
+        case .columns: return columns(c)
+        }
+    }
+
+    static let palette = ["#2f6db3", "#d98b2b", "#3a9a5b", "#b33f3f"]
+
+    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    static func bars(_ c: Chart) -> String {
+        let rowH = 22.0, labelW = 200.0, plotW = 420.0
+        let h = 30 + Double(c.labels.count) * rowH + 20
+        let maxV = max(100, (c.series.first?.values.max() ?? 100)) * 1.05
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(h))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+        s += "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
+        let x100 = labelW + plotW * 100 / maxV
+        for (i, label) in c.labels.enumerated() {
+            let y = 30 + Double(i) * rowH
+            let v = c.series.first.map { i < $0.values.count ? $0.values[i] : 0 } ?? 0
+            let w = max(0, plotW * v / maxV)
+            let color = v >= 100 ? "#3a9a5b" : "#c0504d"
+            s += "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
+            s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"14\" fill=\"\(color)\"/>"
+            s += "<text x=\"\(fmt(labelW + w + 4))\" y=\"\(fmt(y + 15))\" font-size=\"10\">\(fmt(v))%</text>"
+        }
+        s += "<line x1=\"\(fmt(x100))\" y1=\"26\" x2=\"\(fmt(x100))\" y2=\"\(fmt(h - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
+        s += "<text x=\"\(fmt(x100))\" y=\"\(fmt(h - 4))\" text-anchor=\"middle\" font-size=\"10\">100%</text>"
+        return s + "</svg>\n"
+    }
+
+    static func columns(_ c: Chart) -> String {
+        let left = 60.0, plotW = 560.0, plotH = 160.0, top = 36.0
+        let n = max(1, c.labels.count)
+        let slot = plotW / Double(n)
+        let barW = slot * 0.8 / Double(max(1, c.series.count))
+        let maxV = max(1, c.series.flatMap(\.values).max() ?? 1) * 1.1
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(top + plotH + 50))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+        s += "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
+        for (k, series) in c.series.enumerated() {
+            let color = palette[k % palette.count]
+            s += "<rect x=\"\(fmt(left + Double(k) * 150))\" y=\"22\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
+            s += "<text x=\"\(fmt(left + Double(k) * 150 + 14))\" y=\"31\" font-size=\"10\">\(HTMLRenderer.escape(series.name))</text>"
+            let seriesMax = max(1, series.values.max() ?? 1) * 1.1
+            for (i, v) in series.values.enumerated() {
+                // Each series is scaled to its own maximum (attendance and money differ in size).
+                let hgt = plotH * v / (c.series.count > 1 ? seriesMax : maxV)
+                let x = left + Double(i) * slot + slot * 0.1 + Double(k) * barW
+                s += "<rect x=\"\(fmt(x))\" y=\"\(fmt(top + plotH - hgt))\" width=\"\(fmt(barW))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(HTMLRenderer.escape(c.labels[i])) \(HTMLRenderer.escape(series.name)): \(fmt(v))</title></rect>"
+            }
+        }
+        s += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(top + plotH))\" x2=\"\(fmt(left + plotW))\" y2=\"\(fmt(top + plotH))\" stroke=\"#333\"/>"
+        for (i, label) in c.labels.enumerated() {
+            s += "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">\(HTMLRenderer.escape(label))</text>"
+        }
+        return s + "</svg>\n"
+    }
+}

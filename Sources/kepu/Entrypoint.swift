@@ -1,0 +1,8 @@
+import KepuCLI
+
+@main
+struct Entrypoint {
+    static func main() {
+        KepuCommandLine.main()
+    }
+}

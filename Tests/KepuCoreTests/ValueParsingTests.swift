@@ -1,0 +1,162 @@
+import Testing
+@testable import KepuCore
+
+@Suite struct MoneyTests {
+    @Test(arguments: [
+        ("2500", 250_000), ("2500元", 250_000), ("2,500.00", 250_000), ("¥2500", 250_000), ("￥2500", 250_000),
+        ("1.25万", 1_250_000), ("1.25万元", 1_250_000), ("0.5元", 50), ("0.01", 1), ("55.62万", 55_620_000),
+        ("3万", 3_000_000), ("12,345,678.9", 1_234_567_890), (" 2500 ", 250_000), ("0", 0), ("2500.000", 250_000),
+        ("0.000001万", 1),
+    ] as [(String, Int64)])
+    func acceptsTheWrittenForms(_ text: String, _ fen: Int64) throws {
+        #expect(try Money.parse(text).fen == fen)
+    }
+
+    @Test(arguments: ["1.2.3", "", "abc", "元", "2500块", "1,23", "12,34.5", "万", "¥", "1e3", "0x10", "2500 元 元"])
+    func rejectsGarbageNamingTheAcceptedForms(_ text: String) {
+        #expect(throws: KepuError.invalid("--amount", text, isNot: "an amount", accepted: Money.acceptedForms)) {
+            try Money.parse(text, field: "--amount")
+        }
+    }
+
+    @Test func rejectsMoreThanFenPrecision() {
+        #expect(throws: KepuError("--amount \"0.001\" is more precise than a fen (0.01元): \(Money.acceptedForms)", kind: .usage)) {
+            try Money.parse("0.001", field: "--amount")
+        }
+        #expect(throws: KepuError.self) { try Money.parse("1.0000001万") }
+    }
+
+    @Test func rejectsNegatives() {
+        #expect(throws: KepuError("--amount \"-5\" is negative: amounts are 0 or more; \(Money.acceptedForms)", kind: .usage)) {
+            try Money.parse("-5", field: "--amount")
+        }
+    }
+
+    @Test func formatsInYuanAndWan() {
+        let m = Money(fen: 2_990_000)
+        #expect(m.plain == "29900.00")
+        #expect(m.grouped == "29,900.00")
+        #expect(m.wan == "2.99")
+        #expect(Money(fen: 5).plain == "0.05")
+        #expect(Money(fen: 55_620_000).wan == "55.62")
+    }
+
+    @Test func theExampleFromTheIssueReadsAsOneSentence() {
+        let e = KepuError.invalid("--amount", "1.2.3", isNot: "an amount", accepted: "write 2500, 2500元, 1.25万 or 0.5元")
+        #expect(e.message == "--amount \"1.2.3\" is not an amount: write 2500, 2500元, 1.25万 or 0.5元")
+    }
+}
+
+@Suite struct CalendarDateTests {
+    @Test(arguments: ["2023-09-16", "2023年9月16日", "2023/9/16", "2023-9-16", "2023/09/16 08:30"])
+    func acceptsTheWrittenForms(_ text: String) throws {
+        #expect(try CalendarDate.parse(text) == CalendarDate(year: 2023, month: 9, day: 16))
+    }
+
+    @Test(arguments: ["2023-02-29", "2023-13-01", "2023-04-31", "2023年2月30日"])
+    func rejectsDatesNotOnTheCalendar(_ text: String) {
+        #expect(throws: KepuError("--date \"\(text)\" is not a real calendar date", kind: .usage)) {
+            try CalendarDate.parse(text, field: "--date")
+        }
+    }
+
+    @Test(arguments: ["", "16/09/2023", "2023-09", "yesterday", "23-9-16"])
+    func rejectsOtherText(_ text: String) {
+        #expect(throws: KepuError.invalid("--date", text, isNot: "a date", accepted: CalendarDate.acceptedForms)) {
+            try CalendarDate.parse(text, field: "--date")
+        }
+    }
+
+    @Test func leapDaysAndDayNumbersRoundTrip() throws {
+        #expect(try CalendarDate.parse("2024-02-29").description == "2024-02-29")
+        let d = CalendarDate(year: 2023, month: 12, day: 31)!
+        #expect(CalendarDate(dayNumber: d.dayNumber) == d)
+        #expect(d.adding(days: 1) == CalendarDate(year: 2024, month: 1, day: 1))
+        #expect(DateRange.year(2023).days == 365)
+        #expect(DateRange.year(2023).monthOrdinal(of: d) == 12)
+    }
+}
+
+@Suite struct InputParsingTests {
+    @Test func countsAreNonNegativeWholeNumbers() throws {
+        #expect(try Parse.count("1,200", field: "--count") == 1200)
+        #expect(try Parse.count("1.2万", field: "--count") == 12000)
+        #expect(throws: KepuError("--count \"-3\" is negative: counts are 0 or more", kind: .usage)) {
+            try Parse.count("-3", field: "--count")
+        }
+        #expect(throws: KepuError.self) { try Parse.count("2.5", field: "--count") }
+        #expect(throws: KepuError("--copies \"0\" must be at least 1", kind: .usage)) {
+            try Parse.positiveCount("0", field: "--copies")
+        }
+    }
+
+    @Test func hoursAreKeptExactlyInHundredths() throws {
+        #expect(try Parse.hours("9.5", field: "--hours") == 950)
+        #expect(try Parse.hours("2.25", field: "--hours") == 225)
+        #expect(try Parse.hours("3小时", field: "--hours") == 300)
+        #expect(throws: KepuError.self) { try Parse.hours("2.255", field: "--hours") }
+        #expect(throws: KepuError.self) { try Parse.hours("-1", field: "--hours") }
+    }
+
+    @Test func percentages() throws {
+        #expect(try Parse.percent("98%", field: "x") == Fixed(98))
+        #expect(try Parse.percent("98.5%", field: "x") == Fixed(raw: 985_000))
+        #expect(throws: KepuError.self) { try Parse.percent("101%", field: "x") }
+        #expect(throws: KepuError.self) { try Parse.percent("abc", field: "x") }
+    }
+
+    @Test func vocabulariesAcceptTheirSpellingsAndChineseLabels() throws {
+        #expect(try EventKind.parse("science-day", field: "--kind") == .scienceDay)
+        #expect(try EventKind.parse("科技活动周", field: "--kind") == .techWeek)
+        #expect(throws: KepuError.invalid("--kind", "party", isNot: "one of the choices", accepted: "use science-day|tech-week|other")) {
+            try EventKind.parse("party", field: "--kind")
+        }
+        #expect(throws: KepuError.invalid("--ink", "red", isNot: "one of the choices", accepted: "use color|mono")) {
+            try Ink.parse("red", field: "--ink")
+        }
+    }
+
+    @Test func phonesAreMaskedInReports() {
+        #expect(maskPhone("13800000001") == "138****0001")
+    }
+
+    @Test func fixedRatiosRoundOnceByANamedRule() {
+        #expect(Fixed.ratio(2, 3, places: 2) == Fixed(raw: 6700))
+        #expect(Fixed.ratio(2, 3, places: 2, rule: .truncate) == Fixed(raw: 6600))
+        #expect(Fixed.ratio(1, 0) == nil)
+        #expect(Fixed(raw: 125_000).rounded(places: 0) == Fixed(raw: 130_000))
+        #expect(Fixed(raw: 125_000).rounded(places: 0, rule: .truncate) == Fixed(raw: 120_000))
+        #expect(Fixed(raw: 9_962_000).description == "996.2")
+    }
+}
+
+@Suite struct TargetTests {
+    @Test(arguments: [
+        ("2次", "2", "次"), ("2万人次", "20000", "人次"), ("3万元", "30000", "元"), ("98%", "98", "%"),
+        ("12个月", "12", "个月"), ("10%", "10", "%"), ("5场", "5", "场"), ("120小时", "120", "小时"), ("3人", "3", "人"),
+        ("8篇", "8", "篇"), ("1.5元/人次", "1.5", "元/人次"),
+    ])
+    func normalizesFiguresAsPeopleWriteThem(_ text: String, _ value: String, _ unit: String) throws {
+        let t = try Target.parse(text)
+        #expect(t.value?.description == value)
+        #expect(t.unit == unit)
+    }
+
+    @Test func growthAndNone() throws {
+        #expect(try Target.parse("增加").kind == .growth)
+        #expect(try Target.parse("志愿者和志愿组织增加").kind == .growth)
+        #expect(try Target.parse("无").kind == .none)
+    }
+
+    @Test func impliedComparisons() throws {
+        #expect(try Target.parse("≥98%").impliedComparison == .atLeast)
+        #expect(try Target.parse("10%以上").impliedComparison == .atLeast)
+        #expect(try Target.parse("3万元以内").impliedComparison == .atMost)
+    }
+
+    @Test func rejectsUnknownUnitsAndMissingFigures() {
+        #expect(throws: KepuError.self) { try Target.parse("2只") }
+        #expect(throws: KepuError.self) { try Target.parse("很多") }
+        #expect(throws: KepuError.self) { try Target.parse("20") }
+    }
+}
