@@ -46,11 +46,11 @@ let package = Package(
             path: "Benchmarks"
         ),
         .testTarget(name: "KepuCoreTests", dependencies: ["KepuCore"]),
-        .testTarget(name: "KepuStoreTests", dependencies: ["KepuStore", "KepuCore"]),
+        .testTarget(name: "KepuStoreTests", dependencies: ["KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KepuReportTests", dependencies: ["KepuReport", "KepuCore"]),
         .testTarget(
             name: "KepuCLITests",
-            dependencies: ["KepuCLI", "KepuStore", "KepuCore"],
+            dependencies: ["KepuCLI", "KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

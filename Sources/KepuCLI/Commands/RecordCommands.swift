@@ -18,7 +18,7 @@ struct AttendanceAdd: ParsableCommand {
               kepu attendance add --event 1 --count 12500 --channel online --method estimate --date 2023-09-16
             """)
     @Option(help: "The event id.") var event: String
-    @Option(help: "Person-visits (人次), a whole number.") var count: String
+    @Option(parsing: .unconditional, help: "Person-visits (人次), a whole number.") var count: String
     @Option(help: "onsite | online (default onsite)") var channel: String = "onsite"
     @Option(help: "headcount | signin | estimate (default headcount)") var method: String = "headcount"
     @Option(help: "The day counted (default: the event's first day).") var date: String?
@@ -51,7 +51,7 @@ struct CostAdd: ParsableCommand {
               kepu cost add --line 活动委托费 --amount 1.25万 --event 2
             """)
     @Option(help: "The spending line: its id or name (commission or 活动委托费).") var line: String
-    @Option(help: "2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元") var amount: String
+    @Option(parsing: .unconditional, help: "2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元") var amount: String
     @Option(help: "The event it was for.") var event: String?
     @Option(help: "What was bought (授课费, 车辆, 展架, 条幅…).") var item: String?
     @Option(help: "The invoice number.") var invoice: String?
@@ -86,8 +86,8 @@ struct PrintAdd: ParsableCommand {
             """)
     @Option(help: "What was printed.") var title: String
     @Option(help: "color | mono") var ink: String
-    @Option(help: "Number of copies (at least 1).") var copies: String
-    @Option(help: "Price per copy: 1元, 0.5元.") var unitPrice: String
+    @Option(parsing: .unconditional, help: "Number of copies (at least 1).") var copies: String
+    @Option(parsing: .unconditional, help: "Price per copy: 1元, 0.5元.") var unitPrice: String
     @Option(help: "The event it was for.") var event: String?
     @Option(help: "The day (default: the event's first day, else today).") var date: String?
     @Option(help: "The unit, when several share the database.") var unit: String?
@@ -118,8 +118,8 @@ struct SurveyAdd: ParsableCommand {
               kepu survey add --event 1 --responses 200 --satisfied 197
             """)
     @Option(help: "The event id.") var event: String
-    @Option(help: "Questionnaires returned.") var responses: String
-    @Option(help: "Of those, satisfied (满意 + 基本满意).") var satisfied: String
+    @Option(parsing: .unconditional, help: "Questionnaires returned.") var responses: String
+    @Option(parsing: .unconditional, help: "Of those, satisfied (满意 + 基本满意).") var satisfied: String
     @Option(help: "The day (default: the event's last day).") var date: String?
     @OptionGroup var options: DatabaseOptions
 
@@ -148,7 +148,7 @@ struct MeasureAdd: ParsableCommand {
               kepu measure add --metric literacy-rate --value 10.3% --date 2023-11-30 --source 2023年石峰区公民科学素质抽样调查
             """)
     @Option(help: "The measurement's name, e.g. literacy-rate.") var metric: String
-    @Option(help: "The figure: 10.3 or 10.3%.") var value: String
+    @Option(parsing: .unconditional, help: "The figure: 10.3 or 10.3%.") var value: String
     @Option(help: "The day it was measured.") var date: String
     @Option(help: "Where the figure comes from.") var source: String?
     @Option(help: "The unit, when several share the database.") var unit: String?
@@ -178,8 +178,8 @@ struct BaselineSet: ParsableCommand {
               kepu baseline set --year 2022 --volunteers 35 --orgs 2
             """)
     @Option(help: "The year the figures are for.") var year: String
-    @Option(help: "Volunteers that year.") var volunteers: String?
-    @Option(help: "Volunteer organizations (队伍) that year.") var orgs: String?
+    @Option(parsing: .unconditional, help: "Volunteers that year.") var volunteers: String?
+    @Option(parsing: .unconditional, help: "Volunteer organizations (队伍) that year.") var orgs: String?
     @Option(help: "The unit, when several share the database.") var unit: String?
     @OptionGroup var options: DatabaseOptions
 

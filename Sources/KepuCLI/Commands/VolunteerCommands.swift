@@ -41,7 +41,7 @@ struct VolunteerSignup: ParsableCommand {
             """)
     @Option(help: "The volunteer id.") var volunteer: String
     @Option(help: "The event id.") var event: String
-    @Option(help: "Hours served: 3, 9.5 or 2.25.") var hours: String?
+    @Option(parsing: .unconditional, help: "Hours served: 3, 9.5 or 2.25.") var hours: String?
     @Option(help: "The day (default: the event's first day).") var date: String?
     @Option(help: "The role (讲解员, 引导员…).") var role: String?
     @OptionGroup var options: DatabaseOptions

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Testing
+@testable import KepuCLI
+
+/// The built binary, run as real processes with --db in a temporary folder.
+@Suite(.serialized) struct ProcessTests {
+    @Test func twoProcessesWritingAtOnceBothSucceed() throws {
+        let w = Workspace().seeded()
+        let binary = try kepuBinary()
+        let perProcess = 25
+        var procs: [Process] = []
+        for p in 0..<2 {
+            let proc = Process()
+            proc.executableURL = URL(fileURLWithPath: "/bin/sh")
+            // Each shell adds events one process after another, racing the other shell.
+            proc.arguments = ["-c", """
+                i=0; while [ $i -lt \(perProcess) ]; do
+                  "\(binary)" event add --title "并发\(p)-$i" --kind other --start 2023-03-01 --db "\(w.db)" >/dev/null 2>>"\(w.dir)/err\(p)" || exit 1
+                  i=$((i+1)); done
+                """]
+            proc.environment = w.env
+            try proc.run()
+            procs.append(proc)
+        }
+        for p in procs { p.waitUntilExit() }
+        #expect(procs.map(\.terminationStatus) == [0, 0], "\((try? String(contentsOfFile: w.dir + "/err0", encoding: .utf8)) ?? "")")
+        let q = try DatabaseQueue(path: w.db)
+        #expect(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 2 * perProcess)
+        #expect(try runProcess(["log", "--verify", "--db", w.db], env: w.env).out.contains("intact: \(2 + 2 * perProcess) rows"))
+    }
+
+    @Test func tamperingWithTheAuditTrailIsDetected() throws {
+        let w = Workspace().seeded()
+        _ = w.ok("event add --title 科普日 --kind science-day --start 2023-09-16")
+        _ = w.ok("attendance add --event 1 --count 3200")
+        #expect(try runProcess(["log", "--verify", "--db", w.db], env: w.env).code == 0)
+        let q = try DatabaseQueue(path: w.db)
+        try q.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_no_update")
+            try db.execute(sql: "UPDATE audit SET after = replace(after, '3200', '9200') WHERE entity = 'attendance'")
+        }
+        try q.close()
+        let r = try runProcess(["log", "--verify", "--db", w.db], env: w.env)
+        #expect(r.code == 2)
+        #expect(r.err == "kepu: the audit trail is broken at row 4: its contents do not match its hash; rows from 4 on cannot be trusted\n")
+    }
+
+    @Test func addPrintsTheIdForScriptsAndTheDefaultDatabaseComesFromTheEnvironment() throws {
+        let w = Workspace()
+        var env = w.env
+        env["KEPU_DB"] = w.dir + "/env.sqlite"
+        #expect(try runProcess(["init"], env: env).code == 0)
+        #expect(FileManager.default.fileExists(atPath: w.dir + "/env.sqlite"))
+        let plan = repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path
+        #expect(try runProcess(["plan", "import", plan], env: env).out == "1\n")
+        let r = try runProcess(["event", "add", "--title", "科普日", "--kind", "science-day", "--start", "2023-09-16"], env: env)
+        #expect(r.out == "1\n")
+        #expect(r.err == "added event 1: 科普日 (science-day, 2023-09-16)\n")
+        env["KEPU_DB"] = nil
+        env["XDG_DATA_HOME"] = w.dir + "/xdg"
+        #expect(try runProcess(["init"], env: env).code == 0)
+        #expect(FileManager.default.fileExists(atPath: w.dir + "/xdg/kepu/kepu.sqlite"))
+    }
+
+    @Test func theDemoRunsFromAnyFolder() throws {
+        let w = Workspace()
+        let r = try runProcess(["demo", "--db", w.dir + "/demo.sqlite"], env: w.env)
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("2023年绩效目标完成情况"))
+        #expect(r.out.contains("19830人次"))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import KepuCLI
+@testable import KepuCore
+
+@Suite struct RecordingCommandTests {
+    @Test func aRealisticYearRecordedThroughTheCommandsReadsBackToTheFen() throws {
+        let w = Workspace().seeded()
+        let tw = w.ok("event add --title 科技活动周 --kind tech-week --start 2023-05-20 --end 2023-05-27 --venue 科技馆")
+        let tw1 = w.ok("event add --title 启动仪式 --kind other --start 2023-05-20 --parent \(tw)")
+        let sd = w.ok("event add --title 全国科普日 --kind science-day --start 2023年9月16日 --end 2023-09-22")
+        let sd1 = w.ok("event add --title 主场活动 --kind other --start 2023-09-16 --parent \(sd)")
+        let sd2 = w.ok("event add --title 进社区 --kind other --start 2023-09-18 --parent \(sd)")
+        w.ok("attendance add --event \(tw1) --count 1,800")
+        w.ok("attendance add --event \(tw1) --count 0.35万 --channel online --method estimate")
+        w.ok("attendance add --event \(sd1) --count 3200")
+        w.ok("attendance add --event \(sd1) --count 6800 --channel online")
+        w.ok("attendance add --event \(sd2) --count 850 --method signin")
+        // The commission fee as several invoice lines, in every accepted spelling.
+        w.ok("cost add --line commission --amount 3000 --event \(sd) --item 授课费 --invoice 001")
+        w.ok("cost add --line 活动委托费 --amount 1800元 --event \(sd) --item 车辆 --invoice 002")
+        w.ok("cost add --line commission --amount ¥2,400.00 --event \(sd) --item 展架 --invoice 003")
+        w.ok("cost add --line commission --amount 0.53万元 --event \(sd) --item 人员工资 --invoice 004")
+        w.ok("cost add --line commission --amount 12399.99 --event \(tw) --invoice 005")
+        w.ok("print add --title 折页 --ink color --copies 2000 --unit-price 1元 --event \(sd)")
+        w.ok("print add --title 单页 --ink mono --copies 6000 --unit-price 0.5 --date 2023-05-15")
+        let v1 = w.ok("volunteer add --name 李华 --phone 13800000001 --org 甲队")
+        let v2 = w.ok("volunteer add --name 王芳 --phone 138-0000-0002 --org 乙队")
+        let v3 = w.ok("volunteer add --name 张伟 --org 乙队")
+        w.ok("volunteer signup --volunteer \(v1) --event \(sd1) --hours 9.5 --role 讲解员")
+        w.ok("volunteer signup --volunteer \(v2) --event \(tw1) --hours 2.25")
+        w.ok("volunteer signup --volunteer \(v3) --event \(sd2)")
+        w.ok("survey add --event \(sd1) --responses 300 --satisfied 296")
+        w.ok("survey add --event \(sd1) --responses 120 --satisfied 118 --date 2023-09-20")
+        w.ok("measure add --metric literacy-rate --value 10.3% --date 2023-11-30 --source 抽样调查")
+        w.ok("baseline set --year 2022 --volunteers 2 --orgs 1")
+
+        let json = w.ok("reconcile --year 2023 --format json")
+        #expect(json.contains("\"spentFen\": 2989999"))
+        #expect(json.contains("\"plannedFen\": 3000000"))
+        let show = w.ok("event show \(sd)")
+        #expect(show.contains("3000.00") && show.contains("5300.00") && show.contains("2000.00"))
+        let list = w.ok("event list --year 2023")
+        #expect(list.contains("14,500.00"))  // 全国科普日 itself: 3000 + 1800 + 2400 + 5300 + the 2000 colour leaflets
+        let vols = w.ok("volunteer list")
+        #expect(vols.contains("138****0001"))
+        #expect(!vols.contains("13800000001"))
+        #expect(vols.contains("9.5"))
+        #expect(w.ok("volunteer list --show-phones").contains("13800000001"))
+        #expect(w.ok("log --verify").hasPrefix("the audit trail is intact"))
+    }
+
+    @Test func addCommandsPrintTheIdAloneOnStdoutAndConfirmOnStderr() {
+        let w = Workspace().seeded()
+        let r = w.run("event add --title 科普日 --kind science-day --start 2023-09-16")
+        #expect(r.code == 0)
+        #expect(r.out == "1\n")
+        #expect(r.err == "added event 1: 科普日 (science-day, 2023-09-16)\n")
+    }
+
+    @Test func theSeedPlanImportsShowsAndLints() {
+        let w = Workspace().seeded()
+        let show = w.ok("plan show --year 2023")
+        for text in ["55.62万元", "52.62万元", "活动委托费", "活动1次/1.25万元×2次", "彩色1元/份×2000份=0.2万元", "两次大型活动", "2万人次",
+                     "12底前完成", "力争到2025年全区公民具备基本科学素质比例达到10%以上", "全国科普日、科技活动周活动的开展", "A专项",
+                     "推荐科技成果，举荐科技人才，发展基层科协组织，全民素质得到提高", "区政府主管科普工作的正科级群团组织"] {
+            #expect(show.contains(text), "plan show lacks \(text)")
+        }
+        #expect(w.ok("plan list").contains("2023-shifeng-kexie.yaml"))
+        let lint = w.run(["plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path], db: false)
+        #expect(lint.code == 0)
+        #expect(lint.out.contains("warning: indicator cost: its name says 0.08元/人, but 30000元 ÷ 20000人次 = 1.5元/人次"))
+        #expect(lint.err.contains("0 errors, 1 warning"))
+    }
+
+    @Test func theHelpOfEveryCommandEndsWithAWorkedExample() throws {
+        let w = Workspace()
+        for cmd in [["init"], ["plan", "import"], ["plan", "show"], ["plan", "list"], ["plan", "lint"], ["event", "add"],
+                    ["event", "list"], ["event", "show"], ["event", "void"], ["attendance", "add"], ["cost", "add"],
+                    ["print", "add"], ["volunteer", "add"], ["volunteer", "signup"], ["volunteer", "list"], ["survey", "add"],
+                    ["measure", "add"], ["baseline", "set"], ["reconcile"], ["log"], ["demo"]] {
+            let r = w.run(cmd + ["--help"], db: false)
+            #expect(r.code == 0)
+            #expect(r.out.contains("Example:"), "\(cmd) --help has no example")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Crypto
+import Foundation
+import Testing
+@testable import KepuCLI
+
+/// The repository root, from this file's path.
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+struct RunResult {
+    var code: Int32
+    var out: String
+    var err: String
+}
+
+/// A temporary folder with a database path in it, removed at the end of the process's tests.
+final class Workspace {
+    let dir: String
+    var db: String { dir + "/kepu.sqlite" }
+    var env: [String: String]
+
+    init() {
+        dir = NSTemporaryDirectory() + "kepu-cli-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        env = ["HOME": dir, "KEPU_USER": "测试员", "KEPU_TODAY": "2024-01-15"]
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Runs kepu in-process with captured output; `--db` is added unless given.
+    @discardableResult
+    func run(_ args: [String], db: Bool = true) -> RunResult {
+        var out = ""
+        var err = ""
+        let all = db && !args.contains("--db") ? args + ["--db", self.db] : args
+        let runtime = Runtime(environment: env, commandLine: "kepu " + args.joined(separator: " "), currentDirectory: dir,
+                              out: { out += $0 }, err: { err += $0 })
+        let code = KepuCommandLine.run(all, runtime: runtime)
+        return RunResult(code: code, out: out, err: err)
+    }
+
+    func run(_ line: String) -> RunResult { run(try! DemoScript.split(line, line: 1, name: "test")) }
+
+    /// Runs and returns stdout, failing the test when the command fails.
+    func ok(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let r = run(line)
+        #expect(r.code == 0, "\(line): \(r.err)", sourceLocation: sourceLocation)
+        return r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A fresh database with the seed plan imported.
+    func seeded() -> Workspace {
+        #expect(run(["init"]).code == 0)
+        let r = run(["plan", "import", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path])
+        #expect(r.code == 0, "\(r.err)")
+        return self
+    }
+
+    /// The database file's bytes and its WAL's, hashed: equal before and after means nothing was written.
+    func fingerprint() -> String {
+        var h = SHA256()
+        for suffix in ["", "-wal"] {
+            if let d = FileManager.default.contents(atPath: db + suffix) { h.update(data: d) }
+        }
+        return h.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    func write(_ name: String, _ text: String) -> String {
+        let p = dir + "/" + name
+        try! text.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+}
+
+/// The built `kepu` binary beside the test bundle.
+func kepuBinary() throws -> String {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("kepu").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    let fallback = repoRoot.appendingPathComponent(".build/debug/kepu").path
+    return try #require(FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil, "build kepu first")
+}
+
+/// Runs the real binary as a separate process.
+func runProcess(_ args: [String], env: [String: String]) throws -> RunResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try kepuBinary())
+    p.arguments = args
+    p.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return RunResult(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+}
