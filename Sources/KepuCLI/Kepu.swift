@@ -24,7 +24,8 @@ struct Kepu: ParsableCommand {
         subcommands: [
             Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self,
             PrintCommand.self, VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self,
-            BaselineCommand.self, Reconcile.self, Log.self, Demo.self,
+            BaselineCommand.self, NoteCommand.self, Reconcile.self, ReportCommand.self, CheckCommand.self, Log.self,
+            Demo.self,
         ]
     )
 }

@@ -37,6 +37,13 @@ struct Demo: ParsableCommand {
                                                           today: plan.plan.period.end)
         let evaluation = Reconciler.evaluate(stored.plan, facts)
         console.out(TextRenderer(color: console.stdoutIsTerminal).render(ReconcileReport.build(evaluation, lang: language)))
+        let html = (path as NSString).deletingLastPathComponent + "/kepu-report-\(plan.plan.year).html"
+        let report = try ReportCommand.render(ledger: ledger, year: plan.plan.year, unit: nil, asOf: plan.plan.period.end,
+                                              format: .html, lang: language, color: false)
+        do { try report.write(toFile: html, atomically: true, encoding: .utf8) } catch {
+            throw KepuError("cannot write the demo report to \(html): \(error.localizedDescription)")
+        }
+        console.err("wrote the self-evaluation report: \(html)")
         console.err("explore it: kepu event list --db \(shellQuoted(path))")
     }
 }

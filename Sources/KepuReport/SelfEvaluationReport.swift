@@ -1,0 +1,152 @@
+import KepuCore
+
+/// `kepu report`: the 项目支出绩效自评表 layout, with events, spending, volunteers and checks.
+public enum SelfEvaluationReport {
+    public static func build(plan: Plan, card: Scorecard, events: [EventSummary], findings: [LintFinding],
+                             lang L: Language) -> Report {
+        let e = card.evaluation
+        let title = L.t("\(plan.year)年度项目支出绩效自评表", "\(plan.year) project expenditure performance self-evaluation")
+        var subtitle = [
+            L.t("项目名称：\(plan.fund.name ?? "科普工作")　实施单位：\(plan.unit)", "Project: \(plan.fund.name ?? "science popularization") · Unit: \(plan.unit)"),
+            L.t("评价截至：\(e.asOf)", "As of \(e.asOf)") + (e.final ? "" : L.t("（年中，未到期末）", " (mid-year, before the period's end)")),
+        ]
+        if card.provisional {
+            subtitle.append(L.t("※ 有指标待人工评分，总分为暂定", "※ Some indicators await a manual score; the total is provisional"))
+        }
+        let b = card.budget
+        let budget = ReportTable(
+            columns: [.init(L.t("年度资金", "Funds")), .init(L.t("年初预算数", "Initial budget"), .right),
+                      .init(L.t("全年预算数", "Annual budget"), .right), .init(L.t("全年执行数", "Executed"), .right),
+                      .init(L.t("分值", "Weight"), .right), .init(L.t("执行率", "Rate"), .right), .init(L.t("得分", "Score"), .right)],
+            rows: [[Cell(L.t("项目支出（元）", "Project (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped), Cell(b.executed.grouped),
+                    Cell(b.weight.description), Cell(Figures.rate(b.rate)), Cell(b.score.format(minPlaces: 2, maxPlaces: 2))]])
+        let goals = ReportTable(
+            columns: [.init(L.t("预期目标", "Planned goal")), .init(L.t("实际完成情况", "What was achieved"))],
+            rows: [[Cell(plan.goals.annual ?? plan.goals.implementation ?? "—"), Cell(achieved(card, L))]])
+
+        var rows: [[Cell]] = []
+        for row in card.rows {
+            let r = row.result
+            let i = r.indicator
+            let unit = i.target.unit
+            var actual = r.actual.map { Figures.value($0, unit: unit) } ?? "—"
+            if let g = r.growth {
+                actual = L.t("志愿者\(g.volunteers)人、组织\(g.orgs)个", "\(g.volunteers) volunteers, \(g.orgs) orgs")
+                if let p = g.previous { actual += L.t("（上年\(p.volunteers)人、\(p.orgs)个）", " (prev. \(p.volunteers), \(p.orgs))") }
+            }
+            if row.basis == .excluded { actual = L.t("不适用", "n/a") }
+            var score: Cell
+            switch row.basis {
+            case .excluded: score = Cell("—")
+            case .pending: score = Cell(L.t("待评分", "to score"), .warn)
+            case .manual: score = Cell((row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "") + L.t("（人工）", " (manual)"))
+            case .computed: score = Cell(row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "")
+            }
+            var noteText = [row.note?.reason, row.note?.measures.map { L.t("改进措施：", "Measures: ") + $0 },
+                            row.note?.scoreWhy.map { L.t("评分理由：", "Scoring: ") + $0 }].compactMap { $0 }.joined(separator: "；")
+            if row.needsNote { noteText = L.t("⚠ 未达标/超130%，需填写偏差原因", "⚠ missed or ≥130%: deviation note needed") }
+            rows.append([
+                Cell(L.term(i.level1)), Cell(L.term(i.level2)), Cell(i.name), Cell(i.targetWording ?? i.target.text),
+                Cell(actual, r.status == .missed ? .bad : .none),
+                Cell(row.basis == .excluded ? "—" : row.weight.format(minPlaces: 0, maxPlaces: 2)), score,
+                Cell(noteText, row.needsNote ? .warn : .none),
+            ])
+        }
+        let indicatorTable = ReportTable(
+            columns: [.init(L.t("一级指标", "Level 1")), .init(L.t("二级指标", "Level 2")), .init(L.t("三级指标", "Indicator")),
+                      .init(L.t("年度指标值", "Target")), .init(L.t("实际完成值", "Actual"), .right), .init(L.t("分值", "Weight"), .right),
+                      .init(L.t("得分", "Score"), .right), .init(L.t("偏差原因分析及改进措施", "Deviation and measures"))],
+            rows: rows,
+            footer: [[Cell(L.t("总分", "Total")), "", "", "", "", Cell("100"),
+                      Cell(card.total.format(minPlaces: 2, maxPlaces: 2) + (card.provisional ? L.t("（暂定）", " (provisional)") : ""), .strong),
+                      Cell(L.t("等级：", "Grade: ") + (L == .zh ? card.grade.rawValue : card.grade.english))]])
+
+        let chart = Chart(title: L.t("指标完成率（实际/目标）", "Percent of target"), kind: .bars,
+                          labels: card.rows.filter { $0.result.percentOfTarget != nil }.map { $0.result.indicator.name },
+                          series: [.init(name: "%", values: card.rows.compactMap { $0.result.percentOfTarget.map { Double($0.raw) / 10_000 } })])
+        var months = [Int](repeating: 0, count: 12)
+        var money = [Double](repeating: 0, count: 12)
+        for ev in events where !ev.voided {
+            let m = plan.period.monthOrdinal(of: ev.start) - 1
+            if (0..<12).contains(m) {
+                months[m] += Int(ev.onsite + ev.online)
+                money[m] += Double(ev.cost.fen) / 100
+            }
+        }
+        let monthly = Chart(title: L.t("分月人次与支出", "Attendance and spending by month"), kind: .columns,
+                            labels: (1...12).map { L.t("\($0)月", "M\($0)") },
+                            series: [.init(name: L.t("人次", "person-visits"), values: months.map(Double.init)),
+                                     .init(name: L.t("支出(元)", "spent (元)"), values: money)])
+
+        let reconcile = ReconcileReport.build(e, lang: L)
+        var sections = [
+            Section(heading: L.t("一、预算执行情况", "1. Budget execution"), blocks: [.table(budget)]),
+            Section(heading: L.t("二、年度总体目标", "2. Annual goal"), blocks: [.table(goals)]),
+            Section(heading: L.t("三、绩效指标", "3. Indicators"), blocks: [.table(indicatorTable), .chart(chart)]),
+            Section(heading: L.t("四、活动情况", "4. Events"), blocks: [.table(EventTables.list(events, lang: L)), .chart(monthly)]),
+        ]
+        var spending = reconcile.sections[1]
+        spending.heading = L.t("五、支出明细", "5. Spending lines")
+        sections.append(spending)
+        if let v = card.rows.first(where: { $0.result.growth != nil })?.result.growth {
+            var rows: [[Cell]] = [[Cell(L.t("志愿者（人）", "Volunteers")), Cell(String(v.volunteers)), Cell(v.previous.map { String($0.volunteers) } ?? "—")],
+                                  [Cell(L.t("志愿组织（个）", "Organizations")), Cell(String(v.orgs)), Cell(v.previous.map { String($0.orgs) } ?? "—")]]
+            rows.append([Cell(L.t("服务时长（小时）", "Hours served")), Cell(Figures.hours(card.evaluation.indicators.isEmpty ? 0 : hours(events))), Cell("—")])
+            sections.append(Section(heading: L.t("六、志愿服务", "6. Volunteers"), blocks: [.table(ReportTable(
+                columns: [.init(""), .init(L.t("本年", "This year"), .right),
+                          .init(v.previous.map { L.t("\($0.year)年（\($0.source == .baseline ? "基数" : "数据库")）", "\($0.year) (\($0.source.rawValue))") } ?? L.t("上年", "Previous year"), .right)],
+                rows: rows))]))
+        }
+        let evidence = events.filter { $0.depth == 0 && !$0.voided }.map {
+            [Cell($0.title), Cell(String($0.evidence), $0.evidence == 0 ? .warn : .none)]
+        }
+        sections.append(Section(heading: L.t("七、佐证材料", "7. Evidence"), blocks: [.table(ReportTable(
+            columns: [.init(L.t("活动", "Event")), .init(L.t("材料份数", "Files"), .right)], rows: evidence))]))
+        sections.append(Section(heading: L.t("八、数据核查", "8. Data checks"), blocks: findings.isEmpty
+            ? [.paragraph(L.t("未发现问题。", "No problems found."))]
+            : [.table(ReportTable(columns: [.init(L.t("核查", "Check")), .init(L.t("对象", "Subject")), .init(L.t("发现", "Finding"))],
+                                  rows: findings.map { [Cell($0.check), Cell($0.subject), Cell($0.message, .warn)] }))]))
+        return Report(title: title, subtitle: subtitle, sections: sections)
+    }
+
+    static func hours(_ events: [EventSummary]) -> Int64 { events.filter { !$0.voided }.reduce(0) { $0 + $1.hoursCenti } }
+
+    /// 实际完成情况, drafted from the facts.
+    static func achieved(_ card: Scorecard, _ L: Language) -> String {
+        let get = { (id: Metric) in card.rows.first { $0.result.indicator.metric == id }?.result.actual }
+        var parts: [String] = []
+        if let m = get(.majorEvents) { parts.append(L.t("开展大型活动\(m)次", "\(m) major events")) }
+        if let a = get(.attendance) { parts.append(L.t("受众\(a)人次", "\(a) person-visits")) }
+        parts.append(L.t("支出\(card.budget.executed.grouped)元，预算执行率\(Figures.rate(card.budget.rate))",
+                         "spent \(card.budget.executed.grouped)元 (\(Figures.rate(card.budget.rate)) of budget)"))
+        if let s = get(.satisfaction) { parts.append(L.t("满意度\(s.format(minPlaces: 0, maxPlaces: 2))%", "satisfaction \(s.format(minPlaces: 0, maxPlaces: 2))%")) }
+        if let g = card.rows.first(where: { $0.result.growth != nil })?.result.growth {
+            parts.append(L.t("志愿者\(g.volunteers)人、志愿组织\(g.orgs)个", "\(g.volunteers) volunteers in \(g.orgs) organizations"))
+        }
+        return parts.joined(separator: L.t("，", "; ")) + L.t("。", ".")
+    }
+
+    /// The JSON of `kepu report --format json`: the reconcile object plus weights, scores and the total.
+    public static func json(_ card: Scorecard, findings: [LintFinding]) -> JSONValue {
+        var o = EvaluationJSON.object(card.evaluation)
+        o["indicators"] = .array(card.rows.map { row in
+            var i = EvaluationJSON.indicator(row.result)
+            i["weight"] = .fixed(row.basis == .excluded ? Fixed.zero : row.weight)
+            i["score"] = .fixed(row.score)
+            i["scoreBasis"] = .string(row.basis.rawValue)
+            i["band"] = .string(row.band?.rawValue)
+            i["needsNote"] = .bool(row.needsNote)
+            if let n = row.note {
+                i["note"] = .object(["reason": .string(n.reason), "measures": .string(n.measures), "scoreWhy": .string(n.scoreWhy)])
+            }
+            return .object(i)
+        })
+        o["budgetScore"] = .fixed(card.budget.score)
+        o["budgetWeight"] = .fixed(card.budget.weight)
+        o["totalScore"] = .fixed(card.total)
+        o["grade"] = .string(card.grade.rawValue)
+        o["provisional"] = .bool(card.provisional)
+        o["findings"] = .array(findings.map { .object(["check": .string($0.check), "subject": .string($0.subject), "message": .string($0.message)]) })
+        return .object(o)
+    }
+}

@@ -1,0 +1,52 @@
+import GRDB
+import KepuCore
+
+/// Everything a self-evaluation is computed from, read in one snapshot.
+public struct ReportInputs: Sendable {
+    public var stored: StoredPlan
+    public var facts: Facts
+    public var notes: [IndicatorNote]
+    public var events: [EventSummary]
+    /// Findings that need SQL to find (dates outside the period).
+    public var storeFindings: [LintFinding]
+}
+
+extension Ledger {
+    public func reportInputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate) throws -> ReportInputs {
+        let (stored, facts) = try evaluationInputs(year: year, unit: unit, asOf: asOf, today: today)
+        let events = try self.events(in: stored.plan.period, unit: stored.plan.unit)
+        return try database.read { db in
+            ReportInputs(stored: stored, facts: facts, notes: try notes(db, unitID: stored.unitID, year: stored.plan.year),
+                         events: events, storeFindings: try outsidePeriod(db, stored))
+        }
+    }
+
+    /// Sub-activities and costs of the period's events that are dated outside the period.
+    func outsidePeriod(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
+        let p = stored.plan.period
+        var out: [LintFinding] = []
+        let tree = """
+            WITH RECURSIVE tree(id) AS (
+              SELECT id FROM event WHERE unit_id = ? AND parent_id IS NULL AND start_date BETWEEN ? AND ? AND voided_at IS NULL
+              UNION ALL SELECT e.id FROM event e JOIN tree ON e.parent_id = tree.id WHERE e.voided_at IS NULL)
+            """
+        let args: StatementArguments = [stored.unitID, p.start.description, p.end.description, p.start.description, p.end.description]
+        for r in try Row.fetchAll(db, sql: tree + """
+            SELECT id, title, start_date, end_date FROM event
+            WHERE id IN (SELECT id FROM tree) AND (start_date < ? OR end_date > ?)
+            """, arguments: args) {
+            out.append(LintFinding(.warning, subject: "event \(r["id"] as Int64)",
+                "\(r["title"] as String) runs \(r["start_date"] as String)–\(r["end_date"] as String), outside the period \(p)",
+                check: "outside-period"))
+        }
+        for r in try Row.fetchAll(db, sql: tree + """
+            SELECT id, event_id, date, amount_fen FROM cost
+            WHERE event_id IN (SELECT id FROM tree) AND voided_at IS NULL AND (date < ? OR date > ?)
+            """, arguments: args) {
+            out.append(LintFinding(.warning, subject: "cost \(r["id"] as Int64)",
+                "\(Money(fen: r["amount_fen"]).grouped)元 for event \(r["event_id"] as Int64) is dated \(r["date"] as String), outside the period \(p), so it counts in another year",
+                check: "outside-period"))
+        }
+        return out
+    }
+}
