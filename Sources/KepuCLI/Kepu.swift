@@ -24,7 +24,7 @@ struct Kepu: ParsableCommand {
         subcommands: [
             Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self,
             PrintCommand.self, VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self,
-            BaselineCommand.self, NoteCommand.self, Reconcile.self, ReportCommand.self, CheckCommand.self, Log.self,
+            BaselineCommand.self, NoteCommand.self, Reconcile.self, ReportCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self, Export.self, Log.self,
             Demo.self,
         ]
     )

@@ -20,12 +20,19 @@ public struct Ledger: Sendable {
     func insert(_ db: Database, _ table: String, _ values: KeyValuePairs<String, (any DatabaseValueConvertible)?>)
         throws -> Int64
     {
-        let columns = values.map(\.key)
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-        try db.execute(sql: sql, arguments: StatementArguments(values.map(\.value)))
-        let id = db.lastInsertedRowID
+        let id = try insertUnaudited(db, table, values)
         try audit(db, table, id, after: try Audit.snapshot(db, table: table, id: id))
         return id
+    }
+
+    /// Inserts a row that a later audit row of the same write accounts for (an import's records).
+    func insertUnaudited(_ db: Database, _ table: String, _ values: KeyValuePairs<String, (any DatabaseValueConvertible)?>)
+        throws -> Int64
+    {
+        let columns = values.map(\.key)
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map(\.value)))
+        return db.lastInsertedRowID
     }
 }
 
@@ -170,7 +177,8 @@ extension Ledger {
     func stored(_ row: Row) throws -> StoredPlan {
         let text: String = row["source_text"]
         let name: String = row["source_name"]
-        let plan = try PlanFile.parse(text, source: name).plan
+        let sha: String = row["source_sha256"]
+        let plan = try PlanCache.shared.plan(sha: sha) { try PlanFile.parse(text, source: name).plan }
         return StoredPlan(id: row["id"], unitID: row["unit_id"], plan: plan, sourceName: name, sourceText: text,
                           sha256: row["source_sha256"], importedAt: row["imported_at"])
     }
@@ -230,5 +238,26 @@ extension Ledger {
             """, arguments: [date.description, date.description])
         if covering.count == 1 { return covering[0] }
         throw KepuError("several units share this database; choose one with --unit")
+    }
+}
+
+/// Parsed plans by source hash, so that a long import does not re-read the YAML for every row.
+final class PlanCache: @unchecked Sendable {
+    static let shared = PlanCache()
+    private let lock = NSLock()
+    private var plans: [String: Plan] = [:]
+
+    func plan(sha: String, parse: () throws -> Plan) throws -> Plan {
+        lock.lock()
+        if let p = plans[sha] {
+            lock.unlock()
+            return p
+        }
+        lock.unlock()
+        let p = try parse()
+        lock.lock()
+        plans[sha] = p
+        lock.unlock()
+        return p
     }
 }

@@ -136,6 +136,7 @@ enum Migrations {
               phone TEXT,
               org_id INTEGER REFERENCES organization(id),
               platform_no TEXT,
+              import_id INTEGER REFERENCES import_file(id),
               \(voided)
             ) STRICT;
             CREATE UNIQUE INDEX volunteer_phone ON volunteer(phone) WHERE phone IS NOT NULL AND voided_at IS NULL;

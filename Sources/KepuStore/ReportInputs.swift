@@ -17,7 +17,7 @@ extension Ledger {
         let events = try self.events(in: stored.plan.period, unit: stored.plan.unit)
         return try database.read { db in
             ReportInputs(stored: stored, facts: facts, notes: try notes(db, unitID: stored.unitID, year: stored.plan.year),
-                         events: events, storeFindings: try outsidePeriod(db, stored))
+                         events: events, storeFindings: try outsidePeriod(db, stored) + missingEvidence(db, stored))
         }
     }
 

@@ -16,7 +16,11 @@ import Testing
         #expect(o.contains("\"grade\": \"优\""))
         let text = w.ok("report --year 2023")
         #expect(text.contains("一场户外活动因雨取消") && text.contains("13.00（人工）"))
-        #expect(w.run("check --year 2023").code == 0)
+        // With the notes given, only the missing evidence (the demo files none) is left to flag.
+        let check = w.run("check --year 2023")
+        #expect(check.code == 2)
+        #expect(!check.out.contains("deviation-note"))
+        #expect(check.out.split(separator: "\n").allSatisfy { $0.hasPrefix("evidence-") })
     }
 
     @Test func noteErrorsAreOneSentenceAndWriteNothing() {

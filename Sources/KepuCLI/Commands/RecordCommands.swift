@@ -6,7 +6,7 @@ import KepuStore
 struct AttendanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attendance", abstract: "Record attendance (人次): headcounts, online viewers, sign-in sheets.",
-        subcommands: [AttendanceAdd.self])
+        subcommands: [AttendanceAdd.self, AttendanceImport.self])
 }
 
 struct AttendanceAdd: ParsableCommand {
@@ -37,7 +37,8 @@ struct AttendanceAdd: ParsableCommand {
 
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cost", abstract: "Record costs against the plan's spending lines.", subcommands: [CostAdd.self])
+        commandName: "cost", abstract: "Record costs against the plan's spending lines.",
+        subcommands: [CostAdd.self, CostImport.self])
 }
 
 struct CostAdd: ParsableCommand {

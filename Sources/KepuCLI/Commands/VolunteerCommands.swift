@@ -6,7 +6,7 @@ import KepuStore
 struct VolunteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "volunteer", abstract: "Record volunteers, their organizations (队伍) and sign-ups with hours.",
-        subcommands: [VolunteerAdd.self, VolunteerSignup.self, VolunteerList.self])
+        subcommands: [VolunteerAdd.self, VolunteerSignup.self, VolunteerList.self, VolunteerImport.self])
 }
 
 struct VolunteerAdd: ParsableCommand {

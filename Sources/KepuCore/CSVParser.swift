@@ -1,0 +1,136 @@
+import Foundation
+
+/// A streaming RFC 4180 CSV parser over UTF-8 bytes: fed chunk by chunk, it emits each record with
+/// the physical line it starts on, so that memory stays flat however long the file is.
+///
+/// Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF both end records;
+/// blank lines are skipped. Text that is not UTF-8 is an error naming the line, never replaced.
+public struct CSVParser {
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    private var inQuotes = false
+    private var quoteInQuotes = false
+    private var afterCR = false
+    private var line = 1
+    private var recordLine = 1
+    private var fieldStarted = false
+
+    public init() {}
+
+    /// A record: its fields and the line it starts on.
+    public typealias Emit = (_ fields: [String], _ line: Int) throws -> Void
+
+    public mutating func feed(_ bytes: some Sequence<UInt8>, emit: Emit) throws {
+        for b in bytes {
+            if afterCR {
+                afterCR = false
+                if b == 0x0A { continue }
+            }
+            if inQuotes {
+                if quoteInQuotes {
+                    quoteInQuotes = false
+                    if b == 0x22 {  // "" inside quotes
+                        field.append(b)
+                        continue
+                    }
+                    inQuotes = false
+                    // Fall through: the byte after a closing quote is handled unquoted.
+                } else if b == 0x22 {
+                    quoteInQuotes = true
+                    continue
+                } else {
+                    if b == 0x0A { line += 1 }
+                    field.append(b)
+                    continue
+                }
+            }
+            switch b {
+            case 0x22 where field.isEmpty && !fieldStarted:
+                inQuotes = true
+                fieldStarted = true
+            case 0x2C:
+                try endField()
+            case 0x0D, 0x0A:
+                try endRecord(emit)
+                line += 1
+                recordLine = line
+                afterCR = b == 0x0D
+            default:
+                field.append(b)
+                fieldStarted = true
+            }
+        }
+    }
+
+    /// Flushes the last record; an unclosed quote is an error naming its line.
+    public mutating func finish(emit: Emit) throws {
+        if inQuotes && !quoteInQuotes {
+            throw KepuError("line \(recordLine): a quoted field is not closed (a \" without its partner)")
+        }
+        inQuotes = false
+        quoteInQuotes = false
+        try endRecord(emit)
+    }
+
+    private mutating func endField() throws {
+        guard let s = String(validating: field, as: UTF8.self) else {
+            throw KepuError("line \(recordLine) is not valid UTF-8 text; save the file as UTF-8 or GBK")
+        }
+        fields.append(s)
+        field.removeAll(keepingCapacity: true)
+        fieldStarted = false
+    }
+
+    private mutating func endRecord(_ emit: Emit) throws {
+        try endField()
+        defer { fields.removeAll(keepingCapacity: true) }
+        if fields.count == 1 && fields[0].isEmpty { return }
+        try emit(fields, recordLine)
+    }
+}
+
+/// Finds columns by header, in Chinese or English, in any order.
+public struct CSVColumns: Sendable {
+    public struct Spec: Sendable {
+        public var key: String
+        public var aliases: [String]
+        public var required: Bool
+        public init(_ key: String, _ aliases: [String], required: Bool = false) {
+            self.key = key
+            self.aliases = aliases
+            self.required = required
+        }
+    }
+
+    public var index: [String: Int]
+    /// Header cells no column uses: reported, never silently dropped.
+    public var ignored: [String]
+    public var width: Int
+
+    public init(header: [String], specs: [Spec], file: String) throws {
+        func norm(_ s: String) -> String {
+            s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "").lowercased()
+        }
+        let cells = header.map(norm)
+        index = [:]
+        var used = Set<Int>()
+        for spec in specs {
+            if let i = cells.firstIndex(where: { c in spec.aliases.contains { norm($0) == c } }) {
+                index[spec.key] = i
+                used.insert(i)
+            } else if spec.required {
+                throw KepuError(
+                    "\(file) has no \(spec.aliases.first!) column: its header is \(header.joined(separator: ",")); name the column \(spec.aliases.joined(separator: " or "))")
+            }
+        }
+        ignored = header.enumerated().filter { !used.contains($0.offset) && !norm($0.element).isEmpty }.map(\.element)
+        width = header.count
+    }
+
+    /// The trimmed cell of a column, nil when the column is absent or the cell blank.
+    public func value(_ key: String, in row: [String]) -> String? {
+        guard let i = index[key], i < row.count else { return nil }
+        let v = row[i].trimmingCharacters(in: .whitespaces)
+        return v.isEmpty ? nil : v
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import GRDB
+import KepuCore
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportResult: Sendable, Hashable {
+    public var file: String
+    public var encoding: String
+    public var rows: Int
+    public var dryRun: Bool
+    public var importID: Int64?
+    public var attendanceID: Int64?
+    /// Header cells that no column uses: reported so that nothing is silently dropped.
+    public var ignoredColumns: [String]
+    public var volunteersCreated = 0
+    public var volunteersMatched = 0
+    public var organizationsCreated = 0
+    public var signups = 0
+    public var total = Money.zero
+}
+
+/// Column names accepted in each kind of spreadsheet (DESIGN §9).
+public enum ImportColumns {
+    public static let signin: [CSVColumns.Spec] = [
+        .init("name", ["姓名", "name", "名字"], required: true),
+        .init("phone", ["手机", "手机号", "手机号码", "电话", "联系电话", "phone", "mobile"]),
+        .init("time", ["时间", "签到时间", "time"]),
+    ]
+    public static let volunteers: [CSVColumns.Spec] = [
+        .init("name", ["姓名", "name", "志愿者", "志愿者姓名"], required: true),
+        .init("phone", ["手机", "手机号", "手机号码", "电话", "联系电话", "phone", "mobile"]),
+        .init("org", ["队伍", "组织", "志愿组织", "所属队伍", "org", "organization", "team"]),
+        .init("event", ["活动", "活动编号", "活动id", "event", "event id"]),
+        .init("hours", ["时长", "服务时长", "小时", "hours"]),
+        .init("date", ["日期", "服务日期", "date"]),
+        .init("role", ["角色", "岗位", "role"]),
+        .init("platform", ["平台编号", "志愿者编号", "platform", "platform no"]),
+    ]
+    public static let costs: [CSVColumns.Spec] = [
+        .init("date", ["日期", "付款日期", "记账日期", "date"], required: true),
+        .init("amount", ["金额", "支出金额", "amount"], required: true),
+        .init("line", ["支出明细", "科目", "预算科目", "明细", "line"], required: true),
+        .init("event", ["活动", "活动编号", "event", "event id"]),
+        .init("invoice", ["发票号", "发票号码", "票据号", "invoice"]),
+        .init("item", ["摘要", "事由", "用途", "item", "summary"]),
+        .init("payee", ["收款方", "收款单位", "收款人", "payee"]),
+    ]
+}
+
+extension Ledger {
+    /// Runs an import as one write transaction, or as a read-only pass for a dry run.
+    func importing<T>(dryRun: Bool, _ body: (Database) throws -> T) throws -> T {
+        dryRun ? try database.read(body) : try database.write(body)
+    }
+
+    func refuseDuplicate(_ db: Database, sha: String, file: String) throws {
+        if let prior = try Row.fetchOne(db, sql: "SELECT id, file_name, rows, imported_at FROM import_file WHERE sha256 = ?",
+                                        arguments: [sha]) {
+            throw KepuError("\(file) was already imported on \((prior["imported_at"] as String).prefix(10)) (import \(prior["id"] as Int64), \(prior["rows"] as Int) rows from \(prior["file_name"] as String)); nothing was imported")
+        }
+    }
+
+    func rowError(_ file: String, _ line: Int, _ e: Error) -> Error {
+        guard let k = e as? KepuError else { return e }
+        return KepuError("\(file) line \(line): \(k.message); nothing was imported")
+    }
+
+    func auditImport(_ db: Database, _ importID: Int64, extra: [String: JSONValue]) throws {
+        var after = try Audit.snapshot(db, table: "import_file", id: importID)
+        if case .object(var o)? = after {
+            for (k, v) in extra { o[k] = v }
+            after = .object(o)
+        }
+        try audit(db, "import_file", importID, after: after)
+    }
+
+    /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
+    public func importSignins(path: String, displayName: String, event eventID: Int64, date: CalendarDate?,
+                              dryRun: Bool, progress: ((Int) -> Void)? = nil) throws -> ImportResult {
+        let file = try TextFile(path: path, displayName: displayName)
+        let sha = try file.sha256()
+        return try importing(dryRun: dryRun) { db in
+            try refuseDuplicate(db, sha: sha, file: displayName)
+            let e = try event(db, eventID)
+            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                                      ignoredColumns: [])
+            var insert: Statement?
+            if !dryRun {
+                result.importID = try insertUnaudited(db, "import_file", [
+                    "kind": "signin", "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
+                ])
+                result.attendanceID = try insertUnaudited(db, "attendance", [
+                    "event_id": eventID, "date": (date ?? e.start).description, "count": 0, "channel": "onsite",
+                    "method": "signin", "note": "签到表 \(displayName)", "import_id": result.importID,
+                    "created_at": context.timestamp,
+                ])
+                insert = try db.makeStatement(sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)")
+            }
+            var cols: CSVColumns!
+            try file.forEachRecord(header: { h in
+                cols = try CSVColumns(header: h, specs: ImportColumns.signin, file: displayName)
+                result.ignoredColumns = cols.ignored
+            }) { row, line in
+                do {
+                    guard let name = cols.value("name", in: row) else {
+                        throw KepuError("姓名 is empty; every sign-in row needs a name")
+                    }
+                    let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
+                    try insert?.execute(arguments: [result.attendanceID, name, phone, cols.value("time", in: row), line])
+                } catch {
+                    throw rowError(displayName, line, error)
+                }
+                result.rows += 1
+                if result.rows % 100_000 == 0 { progress?(result.rows) }
+            }
+            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
+            if let importID = result.importID, let aid = result.attendanceID {
+                try db.execute(sql: "UPDATE attendance SET count = ? WHERE id = ?", arguments: [result.rows, aid])
+                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
+                try audit(db, "attendance", aid, after: try Audit.snapshot(db, table: "attendance", id: aid))
+                try auditImport(db, importID, extra: ["attendance_id": .int(aid), "encoding": .string(file.encoding.rawValue)])
+            }
+            return result
+        }
+    }
+
+    /// `kepu volunteer import`: volunteers (matched by phone, else name and organization) and, where a
+    /// row names an event, their sign-ups.
+    public func importVolunteers(path: String, displayName: String, dryRun: Bool,
+                                 progress: ((Int) -> Void)? = nil) throws -> ImportResult {
+        let file = try TextFile(path: path, displayName: displayName)
+        let sha = try file.sha256()
+        return try importing(dryRun: dryRun) { db in
+            try refuseDuplicate(db, sha: sha, file: displayName)
+            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                                      ignoredColumns: [])
+            if !dryRun {
+                result.importID = try insertUnaudited(db, "import_file", [
+                    "kind": "volunteers", "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
+                ])
+            }
+            var orgs: [String: Int64] = [:]
+            var byKey: [String: Int64] = [:]
+            var events: [Int64: EventRef] = [:]
+            var signedUp = Set<String>()
+            var nextFake: Int64 = -1
+            var cols: CSVColumns!
+            try file.forEachRecord(header: { h in
+                cols = try CSVColumns(header: h, specs: ImportColumns.volunteers, file: displayName)
+                result.ignoredColumns = cols.ignored
+            }) { row, line in
+                do {
+                    guard let name = cols.value("name", in: row) else { throw KepuError("姓名 is empty; every row needs a name") }
+                    let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
+                    let orgName = cols.value("org", in: row)
+                    let key = phone.map { "p:" + $0 } ?? "n:\(name)|\(orgName ?? "")"
+                    var vid = byKey[key]
+                    if vid == nil {
+                        vid = phone == nil
+                            ? try Int64.fetchOne(db, sql: """
+                                SELECT v.id FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id
+                                WHERE v.name = ? AND v.phone IS NULL AND o.name IS ? AND v.voided_at IS NULL
+                                """, arguments: [name, orgName])
+                            : try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE phone = ? AND voided_at IS NULL",
+                                                 arguments: [phone])
+                        if vid != nil { result.volunteersMatched += 1 }
+                    }
+                    if vid == nil {
+                        var orgID: Int64?
+                        if let orgName {
+                            orgID = orgs[orgName]
+                            if orgID == nil {
+                                orgID = try Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE name = ?", arguments: [orgName])
+                            }
+                            if orgID == nil {
+                                if dryRun {
+                                    orgID = nextFake
+                                    nextFake -= 1
+                                } else {
+                                    orgID = try insertUnaudited(db, "organization", ["name": orgName, "created_at": context.timestamp])
+                                }
+                                result.organizationsCreated += 1
+                            }
+                            orgs[orgName] = orgID
+                        }
+                        if dryRun {
+                            vid = nextFake
+                            nextFake -= 1
+                        } else {
+                            vid = try insertUnaudited(db, "volunteer", [
+                                "name": name, "phone": phone, "org_id": orgID, "platform_no": cols.value("platform", in: row),
+                                "import_id": result.importID, "created_at": context.timestamp,
+                            ])
+                        }
+                        result.volunteersCreated += 1
+                    }
+                    byKey[key] = vid
+                    result.rows += 1
+                    if result.rows % 10_000 == 0 { progress?(result.rows) }
+                    guard let eventText = cols.value("event", in: row) else { return }
+                    guard let eid = Int64(eventText), eid > 0 else {
+                        throw KepuError("活动 \(quoted(eventText)) is not an event id (a whole number, see kepu event list)")
+                    }
+                    if events[eid] == nil { events[eid] = try event(db, eid, field: "活动") }
+                    let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") } ?? events[eid]!.start
+                    let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
+                    let signupKey = "\(vid!)|\(eid)|\(date)"
+                    var duplicate = !signedUp.insert(signupKey).inserted
+                    if !duplicate && vid! > 0 {
+                        duplicate = try Int64.fetchOne(db, sql: """
+                            SELECT id FROM signup WHERE volunteer_id = ? AND event_id = ? AND date = ? AND voided_at IS NULL
+                            """, arguments: [vid, eid, date.description]) != nil
+                    }
+                    if duplicate { throw KepuError("\(name) is already signed up for event \(eid) on \(date)") }
+                    if !dryRun {
+                        _ = try insertUnaudited(db, "signup", [
+                            "volunteer_id": vid, "event_id": eid, "date": date.description, "hours_centi": hours,
+                            "role": cols.value("role", in: row), "import_id": result.importID, "created_at": context.timestamp,
+                        ])
+                    }
+                    result.signups += 1
+                } catch {
+                    throw rowError(displayName, line, error)
+                }
+            }
+            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
+            if let importID = result.importID {
+                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
+                try auditImport(db, importID, extra: [
+                    "volunteers_created": .int(result.volunteersCreated), "organizations_created": .int(result.organizationsCreated),
+                    "signups": .int(result.signups), "encoding": .string(file.encoding.rawValue),
+                ])
+            }
+            return result
+        }
+    }
+
+    /// `kepu cost import`: the finance office's ledger, each row a cost against a line of the plan
+    /// covering its date.
+    public func importCosts(path: String, displayName: String, unit: String?, dryRun: Bool,
+                            progress: ((Int) -> Void)? = nil) throws -> ImportResult {
+        let file = try TextFile(path: path, displayName: displayName)
+        let sha = try file.sha256()
+        return try importing(dryRun: dryRun) { db in
+            try refuseDuplicate(db, sha: sha, file: displayName)
+            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                                      ignoredColumns: [])
+            if !dryRun {
+                result.importID = try insertUnaudited(db, "import_file", [
+                    "kind": "costs", "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
+                ])
+            }
+            var cols: CSVColumns!
+            try file.forEachRecord(header: { h in
+                cols = try CSVColumns(header: h, specs: ImportColumns.costs, file: displayName)
+                result.ignoredColumns = cols.ignored
+            }) { row, line in
+                do {
+                    let dateText = cols.value("date", in: row) ?? ""
+                    let date = try CalendarDate.parse(dateText, field: "日期")
+                    let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: "金额")
+                    guard amount > .zero else { throw KepuError("金额 is 0; a cost must be more than 0") }
+                    guard let line = cols.value("line", in: row) else { throw KepuError("支出明细 is empty; name the plan's line") }
+                    let eid = try cols.value("event", in: row).map { t -> Int64 in
+                        guard let v = Int64(t), v > 0 else {
+                            throw KepuError("活动 \(quoted(t)) is not an event id (a whole number, see kepu event list)")
+                        }
+                        return v
+                    }
+                    let cost = NewCost(line: line, amount: amount, event: eid, item: cols.value("item", in: row),
+                                       invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
+                                       unit: unit)
+                    if dryRun {
+                        var unitID: Int64?
+                        if let eid { unitID = try event(db, eid, field: "活动").unitID }
+                        if unitID == nil, let unit { unitID = try resolveUnit(db, name: unit, date: date) }
+                        let stored = try planCovering(db, date: date, unitID: unitID)
+                        guard stored.plan.line(named: line) != nil else {
+                            throw KepuError("支出明细 \(quoted(line)) is not a line of the \(stored.plan.year) plan: use \(stored.plan.lines.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
+                        }
+                    } else {
+                        _ = try addCost(db, cost, importID: result.importID)
+                    }
+                    result.total += amount
+                } catch {
+                    throw rowError(displayName, line, error)
+                }
+                result.rows += 1
+                if result.rows % 10_000 == 0 { progress?(result.rows) }
+            }
+            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
+            if let importID = result.importID {
+                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
+                try auditImport(db, importID, extra: ["total_fen": .int(result.total.fen), "encoding": .string(file.encoding.rawValue)])
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+import KepuCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A text file read in chunks as UTF-8: UTF-8 with or without a BOM, or GBK/GB18030 (what Chinese
+/// Excel saves), detected from its start and transcoded with iconv as it streams.
+struct TextFile {
+    enum Encoding: String {
+        case utf8 = "UTF-8"
+        case utf8BOM = "UTF-8 with BOM"
+        case gb18030 = "GB18030"
+    }
+
+    let path: String
+    let displayName: String
+    let encoding: Encoding
+    static let chunk = 1 << 16
+
+    init(path: String, displayName: String) throws {
+        self.path = path
+        self.displayName = displayName
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            throw KepuError("cannot read \(displayName): no such file, or it is not readable")
+        }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 1 << 20)) ?? Data()
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) {
+            encoding = .utf8BOM
+        } else if TextFile.isUTF8(head, complete: head.count < 1 << 20) {
+            encoding = .utf8
+        } else {
+            encoding = .gb18030
+        }
+    }
+
+    /// Valid UTF-8, allowing a sequence cut off at the end of the sample.
+    static func isUTF8(_ d: Data, complete: Bool) -> Bool {
+        var bytes = [UInt8](d)
+        if !complete {
+            // Drop a trailing partial sequence (at most 3 bytes).
+            var cut = 0
+            for back in 1...min(3, bytes.count) {
+                let b = bytes[bytes.count - back]
+                if b & 0xC0 == 0xC0 { cut = back; break }
+                if b & 0x80 == 0 { break }
+            }
+            bytes.removeLast(cut)
+        }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// The SHA-256 of the file's bytes, read in chunks.
+    func sha256() throws -> String {
+        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError("cannot read \(displayName)") }
+        defer { try? h.close() }
+        var hasher = SHA256()
+        while let d = try h.read(upToCount: TextFile.chunk), !d.isEmpty { hasher.update(data: d) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Streams the file as UTF-8 chunks.
+    func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
+        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError("cannot read \(displayName)") }
+        defer { try? h.close() }
+        var first = true
+        var converter = encoding == .gb18030 ? try Iconv(from: "GB18030", to: "UTF-8", file: displayName) : nil
+        while let d = try h.read(upToCount: TextFile.chunk), !d.isEmpty {
+            var bytes = [UInt8](d)
+            if first && encoding == .utf8BOM { bytes.removeFirst(3) }
+            first = false
+            if var c = converter {
+                try body(try c.convert(bytes))
+                converter = c
+            } else {
+                try body(bytes)
+            }
+        }
+        if let c = converter { try c.finish() }
+    }
+
+    /// Parses the file as CSV, calling `body` for each record after the header.
+    func forEachRecord(header: ([String]) throws -> Void, _ body: ([String], Int) throws -> Void) throws {
+        var parser = CSVParser()
+        var sawHeader = false
+        func emit(_ fields: [String], _ line: Int) throws {
+            if !sawHeader {
+                sawHeader = true
+                try header(fields)
+            } else {
+                try body(fields, line)
+            }
+        }
+        do {
+            try forEachChunk { try parser.feed($0, emit: emit) }
+            try parser.finish(emit: emit)
+        } catch let e as KepuError where e.message.hasPrefix("line ") {
+            throw KepuError("\(displayName) \(e.message)")
+        }
+        if !sawHeader { throw KepuError("\(displayName) is empty: a header row is expected") }
+    }
+}
+
+/// Incremental transcoding through the C library's iconv, carrying incomplete sequences across chunks.
+struct Iconv {
+    private let cd: iconv_t
+    private var carry: [UInt8] = []
+    private let file: String
+    private var offset = 0
+
+    init(from: String, to: String, file: String) throws {
+        let cd = iconv_open(to, from)
+        guard let cd, cd != iconv_t(bitPattern: -1) else {
+            throw KepuError("this system cannot convert \(from) text (iconv); save \(file) as UTF-8")
+        }
+        self.cd = cd
+        self.file = file
+    }
+
+    mutating func convert(_ input: [UInt8]) throws -> [UInt8] {
+        var inBytes = carry + input
+        carry = []
+        var out = [UInt8](repeating: 0, count: inBytes.count * 2 + 16)
+        var inLeft = inBytes.count
+        var outLeft = out.count
+        let consumed: Int = try inBytes.withUnsafeMutableBytes { inRaw in
+            try out.withUnsafeMutableBytes { outRaw in
+                var inPtr: UnsafeMutablePointer<CChar>? = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 && errno == EILSEQ {
+                    throw KepuError("\(file) is neither UTF-8 nor GBK/GB18030 text (bad byte near offset \(offset + inRaw.count - inLeft)); save it as UTF-8")
+                }
+                // EINVAL: an incomplete sequence at the end, kept for the next chunk.
+                return inRaw.count - inLeft
+            }
+        }
+        carry = Array(inBytes[consumed...])
+        offset += consumed
+        inBytes = []
+        return Array(out[0..<(out.count - outLeft)])
+    }
+
+    func finish() throws {
+        defer { iconv_close(cd) }
+        if !carry.isEmpty {
+            throw KepuError("\(file) ends in the middle of a GBK/GB18030 character; the file may be cut short")
+        }
+    }
+}
