@@ -281,12 +281,15 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// A stable name for the check that raised it (`cost-per-person`, `lines-sum`…).
     public var check: String
+    /// The same finding in Chinese, for Chinese reports (nil where only English is written).
+    public var chinese: String?
 
-    public init(_ severity: Severity, subject: String, _ message: String, check: String = "plan-file") {
+    public init(_ severity: Severity, subject: String, _ message: String, check: String = "plan-file", chinese: String? = nil) {
         self.severity = severity
         self.subject = subject
         self.message = message
         self.check = check
+        self.chinese = chinese
     }
 
     public var description: String { "\(severity.rawValue): \(subject): \(message)" }

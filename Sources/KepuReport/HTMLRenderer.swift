@@ -98,7 +98,7 @@ public struct HTMLRenderer: Sendable {
         .sub { text-align: center; margin: 0; color: #333; }
         table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; page-break-inside: auto; }
         tr { page-break-inside: avoid; }
-        th, td { border: 1px solid #666; padding: 2pt 4pt; vertical-align: top; }
+        th, td { border: 1px solid #666; padding: 2pt 4pt; vertical-align: top; min-width: 4.2em; }
         th { background: #eee; font-weight: bold; }
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
         table.fields th { width: 28%; text-align: left; }

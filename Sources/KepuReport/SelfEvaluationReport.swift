@@ -105,7 +105,7 @@ public enum SelfEvaluationReport {
         sections.append(Section(heading: L.t("八、数据核查", "8. Data checks"), blocks: findings.isEmpty
             ? [.paragraph(L.t("未发现问题。", "No problems found."))]
             : [.table(ReportTable(columns: [.init(L.t("核查", "Check")), .init(L.t("对象", "Subject")), .init(L.t("发现", "Finding"))],
-                                  rows: findings.map { [Cell($0.check), Cell($0.subject), Cell($0.message, .warn)] }))]))
+                                  rows: findings.map { [Cell($0.check), Cell($0.subject), Cell(L == .zh ? ($0.chinese ?? $0.message) : $0.message, .warn)] }))]))
         return Report(title: title, subtitle: subtitle, sections: sections)
     }
 

@@ -132,7 +132,8 @@ extension Ledger {
             """, arguments: [stored.unitID, p.start.description, p.end.description]) {
             out.append(LintFinding(.warning, subject: "event \(r["id"] as Int64)",
                 "campaign \(r["title"] as String) has no evidence (sign-in sheets, photos, news); add it with kepu evidence add FILE --event \(r["id"] as Int64)",
-                check: "evidence-campaign"))
+                check: "evidence-campaign",
+                chinese: "\(r["title"] as String)缺少佐证材料（签到表、照片、新闻报道）：kepu evidence add 文件 --event \(r["id"] as Int64)"))
         }
         for r in try Row.fetchAll(db, sql: """
             SELECT c.id, c.amount_fen, c.invoice FROM cost c WHERE c.unit_id = ? AND c.date BETWEEN ? AND ? AND c.voided_at IS NULL
@@ -143,7 +144,8 @@ extension Ledger {
             """, arguments: [stored.unitID, p.start.description, p.end.description]) {
             out.append(LintFinding(.warning, subject: "cost \(r["id"] as Int64)",
                 "\(Money(fen: r["amount_fen"]).grouped)元\((r["invoice"] as String?).map { " (invoice \($0))" } ?? "") has no invoice or contract on file; add it with kepu evidence add FILE --kind invoice --cost \(r["id"] as Int64)",
-                check: "evidence-cost"))
+                check: "evidence-cost",
+                chinese: "\(Money(fen: r["amount_fen"]).grouped)元\((r["invoice"] as String?).map { "（发票号\($0)）" } ?? "")未附发票或合同：kepu evidence add 文件 --kind invoice --cost \(r["id"] as Int64)"))
         }
         return out
     }

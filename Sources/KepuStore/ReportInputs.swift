@@ -37,7 +37,7 @@ extension Ledger {
             """, arguments: args) {
             out.append(LintFinding(.warning, subject: "event \(r["id"] as Int64)",
                 "\(r["title"] as String) runs \(r["start_date"] as String)–\(r["end_date"] as String), outside the period \(p)",
-                check: "outside-period"))
+                check: "outside-period", chinese: "\(r["title"] as String)（\(r["start_date"] as String)–\(r["end_date"] as String)）超出本期\(p)"))
         }
         for r in try Row.fetchAll(db, sql: tree + """
             SELECT id, event_id, date, amount_fen FROM cost
@@ -45,7 +45,8 @@ extension Ledger {
             """, arguments: args) {
             out.append(LintFinding(.warning, subject: "cost \(r["id"] as Int64)",
                 "\(Money(fen: r["amount_fen"]).grouped)元 for event \(r["event_id"] as Int64) is dated \(r["date"] as String), outside the period \(p), so it counts in another year",
-                check: "outside-period"))
+                check: "outside-period",
+                chinese: "活动\(r["event_id"] as Int64)的费用\(Money(fen: r["amount_fen"]).grouped)元记账日期为\(r["date"] as String)，不在本期\(p)内，计入其他年度"))
         }
         return out
     }

@@ -210,12 +210,12 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let w = ImportTests.workspace()
         _ = w.ok("attendance add --event 1 --count 100")
         let cost = w.ok("cost add --line commission --amount 100 --event 1 --invoice 9")
-        var out = w.run("check").out
+        var out = w.run("check --lang en").out
         #expect(out.contains("evidence-campaign: event 1: campaign 科普日 has no evidence"))
         #expect(out.contains("evidence-cost: cost \(cost): 100.00元 (invoice 9) has no invoice or contract on file"))
         _ = w.ok("evidence add \(w.write("p.jpg", "x")) --kind photo --event 1")
         _ = w.ok("evidence add \(w.write("i.pdf", "y")) --kind invoice --cost \(cost)")
-        out = w.run("check").out
+        out = w.run("check --lang en").out
         #expect(!out.contains("evidence-"))
     }
 

@@ -126,16 +126,20 @@ struct CheckCommand: ParsableCommand {
               kepu check --year 2023
             """)
     @Option(help: "The plan's year (default: the latest).") var year: String?
+    @Option(help: "Language of the findings: zh or en.") var lang: String = "zh"
     @Option(help: "The unit, when several share the database.") var unit: String?
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
         let y = try yearValue(year)
+        let language = try Language.parse(lang)
         let inputs = try options.ledger().reportInputs(year: y, unit: unit.nonBlank, asOf: nil, today: try console.today())
         let (_, findings) = SelfEvaluation.make(plan: inputs.stored.plan, facts: inputs.facts, notes: inputs.notes,
                                                 events: inputs.events, storeFindings: inputs.storeFindings)
         guard !findings.isEmpty else { return }
-        for f in findings { console.out("\(f.check): \(f.subject): \(f.message)") }
+        for f in findings {
+            console.out("\(f.check): \(f.subject): \(language == .zh ? (f.chinese ?? f.message) : f.message)")
+        }
         console.err("\(findings.count) finding\(findings.count == 1 ? "" : "s")")
         throw CheckFailed(code: 2)
     }
