@@ -102,7 +102,7 @@ public struct HTMLRenderer: Sendable {
         th { background: #eee; font-weight: bold; }
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
         table.fields th { width: 28%; text-align: left; }
-        td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.good { color: #14662b; } td.bad { color: #a11; font-weight: bold; } td.warn { color: #8a5a00; } td.strong { font-weight: bold; }
         tfoot td { font-weight: bold; background: #f6f6f6; }
         svg { display: block; margin: 4pt auto 10pt; max-width: 100%; height: auto; }
@@ -135,7 +135,8 @@ enum SVGChart {
             let y = 30 + Double(i) * rowH
             let v = c.series.first.map { i < $0.values.count ? $0.values[i] : 0 } ?? 0
             let w = max(0, plotW * v / maxV)
-            let color = v >= 100 ? "#3a9a5b" : "#c0504d"
+            let good = c.good.map { i < $0.count && $0[i] } ?? (v >= 100)
+            let color = good ? "#3a9a5b" : "#c0504d"
             s += "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
             s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"14\" fill=\"\(color)\"/>"
             s += "<text x=\"\(fmt(labelW + w + 4))\" y=\"\(fmt(y + 15))\" font-size=\"10\">\(fmt(v))%</text>"

@@ -101,6 +101,9 @@ public struct Chart: Sendable, Hashable {
     public var kind: Kind
     public var labels: [String]
     public var series: [Series]
+    /// Per label, whether it is good (met): bars are coloured by this, not by their length, because
+    /// under a ceiling (≤) less than 100% is good.
+    public var good: [Bool]?
     public struct Series: Sendable, Hashable {
         public var name: String
         public var values: [Double]
@@ -109,10 +112,11 @@ public struct Chart: Sendable, Hashable {
             self.values = values
         }
     }
-    public init(title: String, kind: Kind, labels: [String], series: [Series]) {
+    public init(title: String, kind: Kind, labels: [String], series: [Series], good: [Bool]? = nil) {
         self.title = title
         self.kind = kind
         self.labels = labels
         self.series = series
+        self.good = good
     }
 }

@@ -63,7 +63,8 @@ public enum SelfEvaluationReport {
 
         let chart = Chart(title: L.t("指标完成率（实际/目标）", "Percent of target"), kind: .bars,
                           labels: card.rows.filter { $0.result.percentOfTarget != nil }.map { $0.result.indicator.name },
-                          series: [.init(name: "%", values: card.rows.compactMap { $0.result.percentOfTarget.map { Double($0.raw) / 10_000 } })])
+                          series: [.init(name: "%", values: card.rows.compactMap { $0.result.percentOfTarget.map { Double($0.raw) / 10_000 } })],
+                          good: card.rows.filter { $0.result.percentOfTarget != nil }.map { $0.result.status == .met || $0.result.status == .onTrack })
         var months = [Int](repeating: 0, count: 12)
         var money = [Double](repeating: 0, count: 12)
         for ev in events where !ev.voided {
