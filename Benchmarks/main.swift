@@ -1,4 +1,213 @@
-// The benchmark executable (run by hand, never by `swift test`): see Benchmarks/README.md.
+// kepu-bench: city-scale figures, printed as ratios measured in one run (never asserted by tests).
+//
+//   swift build -c release && .build/release/kepu-bench [--dir DIR] [--districts 20] [--years 10] [--runs 7]
+//
+// It generates a city database (20 districts × 10 years: ~1M attendance entries, 2M sign-in rows,
+// 100k volunteers, 500k sign-ups, 200k costs) and a database holding only one of its years, then
+// times the built `kepu` binary as separate processes against the sqlite3 shell.
 import Foundation
+import KepuCLI
+import KepuCore
+import KepuStore
 
-print("kepu-bench: the city-scale benchmark arrives with the imports issue; nothing to measure yet.")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Options {
+    var dir = NSTemporaryDirectory() + "kepu-bench"
+    var districts = 20
+    var years = 10
+    var runs = 7
+    var signinRows = 1_000_000
+
+    init(_ args: [String]) {
+        var i = 0
+        while i < args.count {
+            let v = i + 1 < args.count ? args[i + 1] : ""
+            switch args[i] {
+            case "--dir": dir = v
+            case "--districts": districts = Int(v) ?? districts
+            case "--years": years = Int(v) ?? years
+            case "--runs": runs = Int(v) ?? runs
+            case "--signin-rows": signinRows = Int(v) ?? signinRows
+            default: FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8)); exit(64)
+            }
+            i += 2
+        }
+    }
+}
+
+/// One child process: wall time and peak resident memory (from wait4's rusage).
+struct Measure {
+    var seconds: Double
+    var maxRSSKiB: Int
+    var status: Int32
+}
+
+func spawn(_ argv: [String], stdin: String? = nil, quiet: Bool = true) -> Measure {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if quiet {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
+    if let stdin { posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0) }
+    var pid: pid_t = 0
+    let cargs = argv.map { strdup($0) } + [nil]
+    defer { cargs.forEach { free($0) } }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let rc = posix_spawn(&pid, argv[0], &actions, nil, cargs, environ)
+    guard rc == 0 else { return Measure(seconds: 0, maxRSSKiB: 0, status: -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let end = DispatchTime.now().uptimeNanoseconds
+    return Measure(seconds: Double(end - start) / 1e9, maxRSSKiB: Int(usage.ru_maxrss), status: status)
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? 0 : s[s.count / 2]
+}
+
+/// Median wall time of `runs` runs of a command.
+func timed(_ argv: [String], runs: Int) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let m = spawn(argv)
+        if m.status != 0 { print("  ! \(argv.joined(separator: " ")) exited \(m.status)") }
+        times.append(m.seconds)
+    }
+    return median(times)
+}
+
+func say(_ s: String) {
+    print(s)
+    fflush(nil)
+}
+
+func f(_ x: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", x) }
+
+let opts = Options(Array(CommandLine.arguments.dropFirst()))
+let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let kepu = binDir + "/kepu"
+guard FileManager.default.isExecutableFile(atPath: kepu) else {
+    say("kepu-bench: no kepu binary beside this one (\(kepu)); run swift build -c release first")
+    exit(1)
+}
+let sqlite3 = "/usr/bin/sqlite3"
+let hasSQLite3 = FileManager.default.isExecutableFile(atPath: sqlite3)
+try? FileManager.default.removeItem(atPath: opts.dir)
+try FileManager.default.createDirectory(atPath: opts.dir, withIntermediateDirectories: true)
+let context = AuditContext(operatorName: "bench", command: "kepu-bench")
+let seedPlan = EmbeddedSeedsAccess.plan
+let benchUnit = SyntheticCity.unitName(opts.districts / 2)
+let benchYear = 2014 + opts.years - 1
+
+say("kepu-bench — \(opts.districts) districts × \(opts.years) years, medians of \(opts.runs) runs; folder \(opts.dir)")
+
+// 1. The city database, and one holding only the benchmarked year of one district.
+var t0 = Date()
+let city = opts.dir + "/city.sqlite"
+let cityLedger = Ledger(database: try AppDatabase.create(at: city), context: context)
+try SyntheticCity.generate(into: cityLedger, seedPlan: seedPlan, districts: Array(0..<opts.districts),
+                           years: Array(2014..<(2014 + opts.years))) { d, y in
+    if isatty(2) == 1 { FileHandle.standardError.write(Data("\rgenerating district \(d + 1), \(y)   ".utf8)) }
+}
+let counts = try cityLedger.database.read { db in
+    try ["event", "attendance", "signin", "volunteer", "signup", "cost"].map {
+        ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0)
+    }
+}
+let citySize = (try FileManager.default.attributesOfItem(atPath: city)[.size] as? Int) ?? 0
+say("generated the city in \(f(Date().timeIntervalSince(t0), 1)) s: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+    + "; \(citySize / 1_048_576) MiB")
+let one = opts.dir + "/one-year.sqlite"
+let oneLedger = Ledger(database: try AppDatabase.create(at: one), context: context)
+// The same district: its volunteers first (ids differ, contents match), then the one year.
+try SyntheticCity.generate(into: oneLedger, seedPlan: seedPlan, districts: [opts.districts / 2], years: [benchYear])
+
+// 2. reconcile and report for one year: city vs one-year database.
+say("\nreports for \(benchUnit) \(benchYear):")
+for (name, args) in [("reconcile --format json", ["reconcile", "--format", "json"]), ("report --format html", ["report", "--format", "html"])] {
+    let common = args + ["--year", String(benchYear), "--unit", benchUnit]
+    let c = timed([kepu] + common + ["--db", city], runs: opts.runs)
+    let o = timed([kepu] + common + ["--db", one], runs: opts.runs)
+    say("  \(name): city \(f(c)) s, one year \(f(o)) s, ratio \(f(c / o, 2))× (goal ≤ 1.5×)")
+}
+
+// 3. Start-up of a trivial command against the sqlite3 shell.
+let small = opts.dir + "/small.sqlite"
+_ = spawn([kepu, "init", "--db", small])
+let startup = timed([kepu, "plan", "list", "--db", small], runs: opts.runs * 3)
+let version = timed([kepu, "--version"], runs: opts.runs * 3)
+if hasSQLite3 {
+    let base = timed([sqlite3, ":memory:", "select 1"], runs: opts.runs * 3)
+    say("\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×")
+} else {
+    say("\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)")
+}
+
+// 4. A sign-in sheet of `signinRows` rows: kepu's import against sqlite3's .import of the same file.
+func signinFile(_ rows: Int) throws -> String {
+    let path = opts.dir + "/signin-\(rows).csv"
+    guard let h = FileHandle(forWritingAtPath: path) ?? {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        return FileHandle(forWritingAtPath: path)
+    }() else { throw KepuError("cannot write \(path)") }
+    var chunk = "姓名,手机,时间\n"
+    for i in 0..<rows {
+        chunk += "参与者\(i),139\(String(format: "%08d", i)),2023-09-16 09:\(String(format: "%02d", i % 60))\n"
+        if chunk.utf8.count > 1 << 20 {
+            h.write(Data(chunk.utf8))
+            chunk = ""
+        }
+    }
+    h.write(Data(chunk.utf8))
+    try h.close()
+    return path
+}
+
+func importDB(_ name: String) throws -> String {
+    let path = opts.dir + "/\(name).sqlite"
+    try? FileManager.default.removeItem(atPath: path)
+    let l = Ledger(database: try AppDatabase.create(at: path), context: context)
+    _ = try l.importPlan(text: seedPlan, sourceName: "seed.yaml", replace: false)
+    _ = try l.addEvent(NewEvent(title: "科普日", kind: .scienceDay, start: try CalendarDate.parse("2023-09-16")))
+    return path
+}
+
+say("\nsign-in import:")
+var peaks: [(Int, Int)] = []
+for rows in [opts.signinRows / 4, opts.signinRows] {
+    let file = try signinFile(rows)
+    let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    var kepuTimes: [Double] = []
+    var peak = 0
+    for r in 0..<max(1, opts.runs / 2) {
+        let db = try importDB("import-\(rows)-\(r)")
+        let m = spawn([kepu, "attendance", "import", "--event", "1", file, "--db", db])
+        if m.status != 0 { say("  ! kepu import exited \(m.status)") }
+        kepuTimes.append(m.seconds)
+        peak = max(peak, m.maxRSSKiB)
+    }
+    peaks.append((rows, peak))
+    var line = "  \(rows) rows (\(size / 1_048_576) MiB): kepu \(f(median(kepuTimes))) s, peak \(peak / 1024) MiB"
+    if hasSQLite3 {
+        var times: [Double] = []
+        for r in 0..<max(1, opts.runs / 2) {
+            let db = opts.dir + "/plain-\(rows)-\(r).sqlite"
+            try? FileManager.default.removeItem(atPath: db)
+            let script = opts.dir + "/import.sql"
+            try ".mode csv\n.import \(file) signin\n".write(toFile: script, atomically: true, encoding: .utf8)
+            times.append(spawn([sqlite3, db], stdin: script).seconds)
+        }
+        line += "; sqlite3 .import \(f(median(times))) s; ratio \(f(median(kepuTimes) / median(times), 2))× (goal ≤ 2×)"
+    }
+    say(line)
+}
+if peaks.count == 2 {
+    say("  memory: peak \(peaks[0].1 / 1024) MiB at \(peaks[0].0) rows, \(peaks[1].1 / 1024) MiB at \(peaks[1].0) rows (goal < 150 MB, flat in file size)")
+}

@@ -105,3 +105,8 @@ enum DemoScript {
         return words
     }
 }
+
+/// The seeds compiled into kepu, for the benchmark's generator.
+public enum EmbeddedSeedsAccess {
+    public static var plan: String { EmbeddedSeeds.plan }
+}
