@@ -20,7 +20,11 @@ public struct CSVParser {
     /// A record: its fields and the line it starts on.
     public typealias Emit = (_ fields: [String], _ line: Int) throws -> Void
 
-    public mutating func feed(_ bytes: some Sequence<UInt8>, emit: Emit) throws {
+    public mutating func feed(_ bytes: [UInt8], emit: Emit) throws {
+        try bytes.withUnsafeBufferPointer { try feed($0, emit: emit) }
+    }
+
+    public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: Emit) throws {
         for b in bytes {
             if afterCR {
                 afterCR = false
@@ -130,7 +134,19 @@ public struct CSVColumns: Sendable {
     /// The trimmed cell of a column, nil when the column is absent or the cell blank.
     public func value(_ key: String, in row: [String]) -> String? {
         guard let i = index[key], i < row.count else { return nil }
-        let v = row[i].trimmingCharacters(in: .whitespaces)
+        let v = CSVColumns.trim(row[i])
         return v.isEmpty ? nil : v
+    }
+
+    /// Trims spaces, tabs and the ideographic space (U+3000) without Foundation: this runs per cell.
+    public static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func blank(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{3000}" || u == "\u{00A0}" }
+        guard let first = scalars.first, let last = scalars.last, blank(first) || blank(last) else { return s }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, blank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, blank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }

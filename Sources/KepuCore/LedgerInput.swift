@@ -118,6 +118,9 @@ public struct NewVolunteer: Sendable, Hashable {
 
     /// Normalizes a phone number (spaces and dashes dropped); nil with an error when it is not one.
     public static func phone(_ input: String, field: String = "--phone") throws -> String {
+        // The common case, plain digits, needs no copy (imports call this for every row).
+        let utf8 = input.utf8
+        if (5...20).contains(utf8.count) && utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return input }
         let s = input.filter { $0 != " " && $0 != "-" }
         let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
         guard (5...20).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {

@@ -138,8 +138,9 @@ extension Ledger {
         for r in try Row.fetchAll(db, sql: """
             SELECT c.id, c.amount_fen, c.invoice FROM cost c WHERE c.unit_id = ? AND c.date BETWEEN ? AND ? AND c.voided_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c.id AND v.voided_at IS NULL)
-              AND NOT EXISTS (SELECT 1 FROM evidence v JOIN cost c2 ON c2.id = v.cost_id
-                              WHERE v.voided_at IS NULL AND c.invoice IS NOT NULL AND c2.invoice = c.invoice)
+              AND NOT EXISTS (SELECT 1 FROM cost c2 WHERE c.invoice IS NOT NULL AND c2.unit_id = c.unit_id
+                              AND c2.invoice = c.invoice
+                              AND EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c2.id AND v.voided_at IS NULL))
             ORDER BY c.date, c.id
             """, arguments: [stored.unitID, p.start.description, p.end.description]) {
             out.append(LintFinding(.warning, subject: "cost \(r["id"] as Int64)",

@@ -108,6 +108,7 @@ enum Migrations {
             ) STRICT;
             CREATE INDEX cost_unit_date ON cost(unit_id, date);
             CREATE INDEX cost_event ON cost(event_id);
+            CREATE INDEX cost_invoice ON cost(unit_id, invoice) WHERE invoice IS NOT NULL;
 
             CREATE TABLE print_run (
               id INTEGER PRIMARY KEY,

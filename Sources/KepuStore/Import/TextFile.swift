@@ -97,7 +97,7 @@ struct TextFile {
             }
         }
         do {
-            try forEachChunk { try parser.feed($0, emit: emit) }
+            try forEachChunk { chunk in try parser.feed(chunk, emit: emit) }
             try parser.finish(emit: emit)
         } catch let e as KepuError where e.message.hasPrefix("line ") {
             throw KepuError("\(displayName) \(e.message)")
