@@ -69,3 +69,16 @@ extension Optional where Wrapped == String {
         return s
     }
 }
+
+/// Writes a command's output to `-o FILE`, saying so on stderr, or prints it.
+func emit(_ text: String, to output: String?, what: String) throws {
+    guard let output else {
+        console.out(text)
+        return
+    }
+    let path = console.path(output)
+    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        throw KepuError("cannot write \(what) to \(output): \(error.localizedDescription)")
+    }
+    console.err("wrote \(what) to \(path)")
+}

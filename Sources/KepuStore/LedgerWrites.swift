@@ -128,21 +128,37 @@ extension Ledger {
         return try database.write { db in try addCost(db, c) }
     }
 
-    func addCost(_ db: Database, _ c: NewCost, importID: Int64? = nil) throws -> CostResult {
-        var date = c.date
+    /// Where money is charged: the day (given, else the event's first day, else today) and the plan
+    /// of the event's unit (or the named or only unit) whose period holds that day.
+    func chargeTarget(_ db: Database, event eventID: Int64?, date: CalendarDate?, unit: String?, eventField: String = "--event")
+        throws -> (day: CalendarDate, plan: StoredPlan)
+    {
+        var date = date
         var unitID: Int64?
-        if let eid = c.event {
-            let e = try event(db, eid)
+        if let eventID {
+            let e = try event(db, eventID, field: eventField)
             date = date ?? e.start
             unitID = e.unitID
         }
         let day = date ?? CalendarDate.today(context.now())
-        if unitID == nil, let name = c.unit { unitID = try resolveUnit(db, name: name, date: day) }
-        let stored = try planCovering(db, date: day, unitID: unitID)
-        guard let line = stored.plan.line(named: c.line) else {
+        if unitID == nil, let unit { unitID = try resolveUnit(db, name: unit, date: day) }
+        return (day, try planCovering(db, date: day, unitID: unitID))
+    }
+
+    /// The plan's line named by id or name, or an error listing the lines.
+    func line(_ name: String, of stored: StoredPlan, field: String) throws -> SpendingLine {
+        guard let line = stored.plan.line(named: name) else {
             let choices = stored.plan.lines.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            throw KepuError("--line \(quoted(c.line)) is not a line of the \(stored.plan.year) plan of \(stored.plan.unit): use \(choices)")
+            throw KepuError("\(field) \(quoted(name)) is not a line of the \(stored.plan.year) plan of \(stored.plan.unit): use \(choices)")
         }
+        return line
+    }
+
+    func addCost(_ db: Database, _ c: NewCost, importID: Int64? = nil, field: (line: String, event: String) = ("--line", "--event"))
+        throws -> CostResult
+    {
+        let (day, stored) = try chargeTarget(db, event: c.event, date: c.date, unit: c.unit, eventField: field.event)
+        let line = try line(c.line, of: stored, field: field.line)
         let id = try insert(db, "cost", [
             "unit_id": stored.unitID, "line": line.id, "event_id": c.event, "item": c.item, "amount_fen": c.amount.fen,
             "date": day.description, "invoice": c.invoice, "payee": c.payee, "import_id": importID,
@@ -154,16 +170,7 @@ extension Ledger {
     public func addPrintRun(_ p: NewPrintRun) throws -> CostResult {
         try p.validate()
         return try database.write { db in
-            var date = p.date
-            var unitID: Int64?
-            if let eid = p.event {
-                let e = try event(db, eid)
-                date = date ?? e.start
-                unitID = e.unitID
-            }
-            let day = date ?? CalendarDate.today(context.now())
-            if unitID == nil, let name = p.unit { unitID = try resolveUnit(db, name: name, date: day) }
-            let stored = try planCovering(db, date: day, unitID: unitID)
+            let (day, stored) = try chargeTarget(db, event: p.event, date: p.date, unit: p.unit)
             guard let line = stored.plan.printingLine else {
                 throw KepuError("the \(stored.plan.year) plan has no printing line (a line with planned runs) to charge print runs to")
             }

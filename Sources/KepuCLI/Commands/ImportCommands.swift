@@ -217,14 +217,6 @@ struct Export: ParsableCommand {
         }
         let y = try yearValue(year)
         let json = try options.ledger().export(year: y, unit: unit.nonBlank).render(indent: 1)
-        if let output {
-            let path = console.path(output)
-            do { try json.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw KepuError("cannot write \(output): \(error.localizedDescription)")
-            }
-            console.err("exported \(y!) to \(path)")
-        } else {
-            console.out(json)
-        }
+        try emit(json, to: output, what: "the \(y!) export")
     }
 }

@@ -32,15 +32,7 @@ struct ReportCommand: ParsableCommand {
         let ledger = try options.ledger()
         let text = try Self.render(ledger: ledger, year: y, unit: unit.nonBlank, asOf: day, format: fmt, lang: language,
                                    color: output == nil && console.stdoutIsTerminal)
-        if let output {
-            let path = console.path(output)
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw KepuError("cannot write the report to \(output): \(error.localizedDescription)")
-            }
-            console.err("wrote the \(fmt.rawValue) report to \(path)")
-        } else {
-            console.out(text)
-        }
+        try emit(text, to: output, what: "the \(fmt.rawValue) report")
     }
 
     static func formatFromExtension(_ path: String) -> ReportFormat? {

@@ -80,47 +80,71 @@ public enum ImportColumns {
 }
 
 extension Ledger {
-    /// Runs an import as one write transaction, or as a read-only pass for a dry run.
-    func importing<T>(dryRun: Bool, _ body: (Database) throws -> T) throws -> T {
-        dryRun ? try database.read(body) : try database.write(body)
-    }
-
-    func refuseDuplicate(_ db: Database, sha: String, file: String) throws {
-        if let prior = try Row.fetchOne(db, sql: "SELECT id, file_name, rows, imported_at FROM import_file WHERE sha256 = ?",
-                                        arguments: [sha]) {
-            throw KepuError("\(file) was already imported on \((prior["imported_at"] as String).prefix(10)) (import \(prior["id"] as Int64), \(prior["rows"] as Int) rows from \(prior["file_name"] as String)); nothing was imported")
+    /// The part every import shares: the file read and hashed, a file imported before refused, one
+    /// write transaction (or a read-only pass for a dry run), the header matched, each row handed to
+    /// `row` with its line number (its errors named by line), and the import recorded and audited.
+    ///
+    /// `begin` runs after the import row exists (its id is in the result); `finish` returns what the
+    /// import's audit row should add.
+    func runImport(kind: String, path: String, displayName: String, specs: [CSVColumns.Spec], dryRun: Bool,
+                   progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
+                   begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
+                   row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
+                   finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }) throws -> ImportResult {
+        let file = try TextFile(path: path, displayName: displayName)
+        let sha = try file.sha256()
+        let body = { (db: Database) throws -> ImportResult in
+            if let prior = try Row.fetchOne(db, sql: "SELECT id, file_name, rows, imported_at FROM import_file WHERE sha256 = ?",
+                                            arguments: [sha]) {
+                throw KepuError("\(displayName) was already imported on \((prior["imported_at"] as String).prefix(10)) (import \(prior["id"] as Int64), \(prior["rows"] as Int) rows from \(prior["file_name"] as String)); nothing was imported")
+            }
+            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                                      ignoredColumns: [])
+            if !dryRun {
+                result.importID = try insertUnaudited(db, "import_file", [
+                    "kind": kind, "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
+                ])
+            }
+            try begin(db, &result)
+            var cols: CSVColumns!
+            try file.forEachRecord(header: { h in
+                cols = try CSVColumns(header: h, specs: specs, file: displayName)
+                result.ignoredColumns = cols.ignored
+            }) { fields, line in
+                do {
+                    try row(db, cols, fields, line, &result)
+                } catch let e as KepuError {
+                    throw KepuError("\(displayName) line \(line): \(e.message); nothing was imported")
+                }
+                result.rows += 1
+                if result.rows % progressEvery == 0 { progress?(result.rows) }
+            }
+            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
+            var extra = try finish(db, &result)
+            if let importID = result.importID {
+                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
+                extra["encoding"] = .string(file.encoding.rawValue)
+                var after = try Audit.snapshot(db, table: "import_file", id: importID)
+                if case .object(var o)? = after {
+                    for (k, v) in extra { o[k] = v }
+                    after = .object(o)
+                }
+                try audit(db, "import_file", importID, after: after)
+            }
+            return result
         }
-    }
-
-    func rowError(_ file: String, _ line: Int, _ e: Error) -> Error {
-        guard let k = e as? KepuError else { return e }
-        return KepuError("\(file) line \(line): \(k.message); nothing was imported")
-    }
-
-    func auditImport(_ db: Database, _ importID: Int64, extra: [String: JSONValue]) throws {
-        var after = try Audit.snapshot(db, table: "import_file", id: importID)
-        if case .object(var o)? = after {
-            for (k, v) in extra { o[k] = v }
-            after = .object(o)
-        }
-        try audit(db, "import_file", importID, after: after)
+        return dryRun ? try database.read(body) : try database.write(body)
     }
 
     /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
     public func importSignins(path: String, displayName: String, event eventID: Int64, date: CalendarDate?,
                               dryRun: Bool, progress: ((Int) -> Void)? = nil) throws -> ImportResult {
-        let file = try TextFile(path: path, displayName: displayName)
-        let sha = try file.sha256()
-        return try importing(dryRun: dryRun) { db in
-            try refuseDuplicate(db, sha: sha, file: displayName)
-            let e = try event(db, eventID)
-            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
-                                      ignoredColumns: [])
-            var insert: FastInsert?
-            if !dryRun {
-                result.importID = try insertUnaudited(db, "import_file", [
-                    "kind": "signin", "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
-                ])
+        var insert: FastInsert?
+        return try runImport(kind: "signin", path: path, displayName: displayName, specs: ImportColumns.signin, dryRun: dryRun,
+                             progressEvery: 100_000, progress: progress,
+            begin: { db, result in
+                let e = try event(db, eventID)
+                guard !dryRun else { return }
                 result.attendanceID = try insertUnaudited(db, "attendance", [
                     "event_id": eventID, "date": (date ?? e.start).description, "count": 0, "channel": "onsite",
                     "method": "signin", "note": "签到表 \(displayName)", "import_id": result.importID,
@@ -128,206 +152,128 @@ extension Ledger {
                 ])
                 insert = FastInsert(statement: try db.makeStatement(
                     sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)"))
-            }
-            var cols: CSVColumns!
-            try file.forEachRecord(header: { h in
-                cols = try CSVColumns(header: h, specs: ImportColumns.signin, file: displayName)
-                result.ignoredColumns = cols.ignored
-            }) { row, line in
-                do {
-                    guard let name = cols.value("name", in: row) else {
-                        throw KepuError("姓名 is empty; every sign-in row needs a name")
-                    }
-                    let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
-                    try insert?.run([.int(result.attendanceID!), .text(name), FastValue(phone), FastValue(cols.value("time", in: row)),
-                                     .int(Int64(line))], db: db)
-                } catch {
-                    throw rowError(displayName, line, error)
+            },
+            row: { db, cols, fields, line, result in
+                guard let name = cols.value("name", in: fields) else {
+                    throw KepuError("姓名 is empty; every sign-in row needs a name")
                 }
-                result.rows += 1
-                if result.rows % 100_000 == 0 { progress?(result.rows) }
-            }
-            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
-            if let importID = result.importID, let aid = result.attendanceID {
+                let phone = try cols.value("phone", in: fields).map { try NewVolunteer.phone($0, field: "手机") }
+                try insert?.run([.int(result.attendanceID!), .text(name), FastValue(phone), FastValue(cols.value("time", in: fields)),
+                                 .int(Int64(line))], db: db)
+            },
+            finish: { db, result in
+                guard let aid = result.attendanceID else { return [:] }
                 try db.execute(sql: "UPDATE attendance SET count = ? WHERE id = ?", arguments: [result.rows, aid])
-                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
                 try audit(db, "attendance", aid, after: try Audit.snapshot(db, table: "attendance", id: aid))
-                try auditImport(db, importID, extra: ["attendance_id": .int(aid), "encoding": .string(file.encoding.rawValue)])
-            }
-            return result
-        }
+                return ["attendance_id": .int(aid)]
+            })
     }
 
     /// `kepu volunteer import`: volunteers (matched by phone, else name and organization) and, where a
     /// row names an event, their sign-ups.
     public func importVolunteers(path: String, displayName: String, dryRun: Bool,
                                  progress: ((Int) -> Void)? = nil) throws -> ImportResult {
-        let file = try TextFile(path: path, displayName: displayName)
-        let sha = try file.sha256()
-        return try importing(dryRun: dryRun) { db in
-            try refuseDuplicate(db, sha: sha, file: displayName)
-            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
-                                      ignoredColumns: [])
-            if !dryRun {
-                result.importID = try insertUnaudited(db, "import_file", [
-                    "kind": "volunteers", "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
-                ])
-            }
-            var orgs: [String: Int64] = [:]
-            var byKey: [String: Int64] = [:]
-            var events: [Int64: EventRef] = [:]
-            var signedUp = Set<String>()
-            var nextFake: Int64 = -1
-            var cols: CSVColumns!
-            try file.forEachRecord(header: { h in
-                cols = try CSVColumns(header: h, specs: ImportColumns.volunteers, file: displayName)
-                result.ignoredColumns = cols.ignored
-            }) { row, line in
-                do {
-                    guard let name = cols.value("name", in: row) else { throw KepuError("姓名 is empty; every row needs a name") }
-                    let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
-                    let orgName = cols.value("org", in: row)
-                    let key = phone.map { "p:" + $0 } ?? "n:\(name)|\(orgName ?? "")"
-                    var vid = byKey[key]
-                    if vid == nil {
-                        vid = phone == nil
-                            ? try Int64.fetchOne(db, sql: """
-                                SELECT v.id FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id
-                                WHERE v.name = ? AND v.phone IS NULL AND o.name IS ? AND v.voided_at IS NULL
-                                """, arguments: [name, orgName])
-                            : try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE phone = ? AND voided_at IS NULL",
-                                                 arguments: [phone])
-                        if vid != nil { result.volunteersMatched += 1 }
-                    }
-                    if vid == nil {
-                        var orgID: Int64?
-                        if let orgName {
-                            orgID = orgs[orgName]
-                            if orgID == nil {
-                                orgID = try Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE name = ?", arguments: [orgName])
-                            }
-                            if orgID == nil {
-                                if dryRun {
-                                    orgID = nextFake
-                                    nextFake -= 1
-                                } else {
-                                    orgID = try insertUnaudited(db, "organization", ["name": orgName, "created_at": context.timestamp])
-                                }
-                                result.organizationsCreated += 1
-                            }
-                            orgs[orgName] = orgID
-                        }
-                        if dryRun {
-                            vid = nextFake
-                            nextFake -= 1
-                        } else {
-                            vid = try insertUnaudited(db, "volunteer", [
-                                "name": name, "phone": phone, "org_id": orgID, "platform_no": cols.value("platform", in: row),
-                                "import_id": result.importID, "created_at": context.timestamp,
-                            ])
-                        }
-                        result.volunteersCreated += 1
-                    }
-                    byKey[key] = vid
-                    result.rows += 1
-                    if result.rows % 10_000 == 0 { progress?(result.rows) }
-                    guard let eventText = cols.value("event", in: row) else { return }
-                    guard let eid = Int64(eventText), eid > 0 else {
-                        throw KepuError("活动 \(quoted(eventText)) is not an event id (a whole number, see kepu event list)")
-                    }
-                    if events[eid] == nil { events[eid] = try event(db, eid, field: "活动") }
-                    let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") } ?? events[eid]!.start
-                    let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
-                    let signupKey = "\(vid!)|\(eid)|\(date)"
-                    var duplicate = !signedUp.insert(signupKey).inserted
-                    if !duplicate && vid! > 0 {
-                        duplicate = try Int64.fetchOne(db, sql: """
-                            SELECT id FROM signup WHERE volunteer_id = ? AND event_id = ? AND date = ? AND voided_at IS NULL
-                            """, arguments: [vid, eid, date.description]) != nil
-                    }
-                    if duplicate { throw KepuError("\(name) is already signed up for event \(eid) on \(date)") }
-                    if !dryRun {
-                        _ = try insertUnaudited(db, "signup", [
-                            "volunteer_id": vid, "event_id": eid, "date": date.description, "hours_centi": hours,
-                            "role": cols.value("role", in: row), "import_id": result.importID, "created_at": context.timestamp,
-                        ])
-                    }
-                    result.signups += 1
-                } catch {
-                    throw rowError(displayName, line, error)
-                }
-            }
-            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
-            if let importID = result.importID {
-                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
-                try auditImport(db, importID, extra: [
-                    "volunteers_created": .int(result.volunteersCreated), "organizations_created": .int(result.organizationsCreated),
-                    "signups": .int(result.signups), "encoding": .string(file.encoding.rawValue),
-                ])
-            }
-            return result
+        var orgs: [String: Int64] = [:]
+        var byKey: [String: Int64] = [:]
+        var events: [Int64: EventRef] = [:]
+        var signedUp = Set<String>()
+        var nextFake: Int64 = -1
+        func fakeID() -> Int64 {
+            defer { nextFake -= 1 }
+            return nextFake
         }
+        return try runImport(kind: "volunteers", path: path, displayName: displayName, specs: ImportColumns.volunteers,
+                             dryRun: dryRun, progress: progress,
+            row: { db, cols, row, _, result in
+                guard let name = cols.value("name", in: row) else { throw KepuError("姓名 is empty; every row needs a name") }
+                let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
+                let orgName = cols.value("org", in: row)
+                let key = phone.map { "p:" + $0 } ?? "n:\(name)|\(orgName ?? "")"
+                var vid = byKey[key]
+                if vid == nil {
+                    vid = phone == nil
+                        ? try Int64.fetchOne(db, sql: """
+                            SELECT v.id FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id
+                            WHERE v.name = ? AND v.phone IS NULL AND o.name IS ? AND v.voided_at IS NULL
+                            """, arguments: [name, orgName])
+                        : try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE phone = ? AND voided_at IS NULL",
+                                             arguments: [phone])
+                    if vid != nil { result.volunteersMatched += 1 }
+                }
+                if vid == nil {
+                    var orgID: Int64?
+                    if let orgName {
+                        orgID = try orgs[orgName]
+                            ?? Int64.fetchOne(db, sql: "SELECT id FROM organization WHERE name = ?", arguments: [orgName])
+                        if orgID == nil {
+                            orgID = dryRun ? fakeID() : try insertUnaudited(db, "organization", ["name": orgName, "created_at": context.timestamp])
+                            result.organizationsCreated += 1
+                        }
+                        orgs[orgName] = orgID
+                    }
+                    vid = dryRun ? fakeID() : try insertUnaudited(db, "volunteer", [
+                        "name": name, "phone": phone, "org_id": orgID, "platform_no": cols.value("platform", in: row),
+                        "import_id": result.importID, "created_at": context.timestamp,
+                    ])
+                    result.volunteersCreated += 1
+                }
+                byKey[key] = vid
+                guard let eventText = cols.value("event", in: row) else { return }
+                guard let eid = Int64(eventText), eid > 0 else {
+                    throw KepuError("活动 \(quoted(eventText)) is not an event id (a whole number, see kepu event list)")
+                }
+                if events[eid] == nil { events[eid] = try event(db, eid, field: "活动") }
+                let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") } ?? events[eid]!.start
+                let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
+                var duplicate = !signedUp.insert("\(vid!)|\(eid)|\(date)").inserted
+                if !duplicate && vid! > 0 {
+                    duplicate = try Int64.fetchOne(db, sql: """
+                        SELECT id FROM signup WHERE volunteer_id = ? AND event_id = ? AND date = ? AND voided_at IS NULL
+                        """, arguments: [vid, eid, date.description]) != nil
+                }
+                if duplicate { throw KepuError("\(name) is already signed up for event \(eid) on \(date)") }
+                if !dryRun {
+                    _ = try insertUnaudited(db, "signup", [
+                        "volunteer_id": vid, "event_id": eid, "date": date.description, "hours_centi": hours,
+                        "role": cols.value("role", in: row), "import_id": result.importID, "created_at": context.timestamp,
+                    ])
+                }
+                result.signups += 1
+            },
+            finish: { _, result in
+                ["volunteers_created": .int(result.volunteersCreated), "organizations_created": .int(result.organizationsCreated),
+                 "signups": .int(result.signups)]
+            })
     }
 
     /// `kepu cost import`: the finance office's ledger, each row a cost against a line of the plan
     /// covering its date.
     public func importCosts(path: String, displayName: String, unit: String?, dryRun: Bool,
                             progress: ((Int) -> Void)? = nil) throws -> ImportResult {
-        let file = try TextFile(path: path, displayName: displayName)
-        let sha = try file.sha256()
-        return try importing(dryRun: dryRun) { db in
-            try refuseDuplicate(db, sha: sha, file: displayName)
-            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
-                                      ignoredColumns: [])
-            if !dryRun {
-                result.importID = try insertUnaudited(db, "import_file", [
-                    "kind": "costs", "file_name": displayName, "sha256": sha, "rows": 0, "imported_at": context.timestamp,
-                ])
-            }
-            var cols: CSVColumns!
-            try file.forEachRecord(header: { h in
-                cols = try CSVColumns(header: h, specs: ImportColumns.costs, file: displayName)
-                result.ignoredColumns = cols.ignored
-            }) { row, line in
-                do {
-                    let dateText = cols.value("date", in: row) ?? ""
-                    let date = try CalendarDate.parse(dateText, field: "日期")
-                    let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: "金额")
-                    guard amount > .zero else { throw KepuError("金额 is 0; a cost must be more than 0") }
-                    guard let line = cols.value("line", in: row) else { throw KepuError("支出明细 is empty; name the plan's line") }
-                    let eid = try cols.value("event", in: row).map { t -> Int64 in
-                        guard let v = Int64(t), v > 0 else {
-                            throw KepuError("活动 \(quoted(t)) is not an event id (a whole number, see kepu event list)")
-                        }
-                        return v
+        try runImport(kind: "costs", path: path, displayName: displayName, specs: ImportColumns.costs, dryRun: dryRun,
+                      progress: progress,
+            row: { db, cols, row, _, result in
+                let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: "日期")
+                let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: "金额")
+                guard amount > .zero else { throw KepuError("金额 is 0; a cost must be more than 0") }
+                guard let line = cols.value("line", in: row) else { throw KepuError("支出明细 is empty; name the plan's line") }
+                let eid = try cols.value("event", in: row).map { t -> Int64 in
+                    guard let v = Int64(t), v > 0 else {
+                        throw KepuError("活动 \(quoted(t)) is not an event id (a whole number, see kepu event list)")
                     }
+                    return v
+                }
+                if dryRun {
+                    let (_, stored) = try chargeTarget(db, event: eid, date: date, unit: unit, eventField: "活动")
+                    _ = try self.line(line, of: stored, field: "支出明细")
+                } else {
                     let cost = NewCost(line: line, amount: amount, event: eid, item: cols.value("item", in: row),
                                        invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
                                        unit: unit)
-                    if dryRun {
-                        var unitID: Int64?
-                        if let eid { unitID = try event(db, eid, field: "活动").unitID }
-                        if unitID == nil, let unit { unitID = try resolveUnit(db, name: unit, date: date) }
-                        let stored = try planCovering(db, date: date, unitID: unitID)
-                        guard stored.plan.line(named: line) != nil else {
-                            throw KepuError("支出明细 \(quoted(line)) is not a line of the \(stored.plan.year) plan: use \(stored.plan.lines.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
-                        }
-                    } else {
-                        _ = try addCost(db, cost, importID: result.importID)
-                    }
-                    result.total += amount
-                } catch {
-                    throw rowError(displayName, line, error)
+                    _ = try addCost(db, cost, importID: result.importID, field: ("支出明细", "活动"))
                 }
-                result.rows += 1
-                if result.rows % 10_000 == 0 { progress?(result.rows) }
-            }
-            guard result.rows > 0 else { throw KepuError("\(displayName) has a header but no rows; nothing was imported") }
-            if let importID = result.importID {
-                try db.execute(sql: "UPDATE import_file SET rows = ? WHERE id = ?", arguments: [result.rows, importID])
-                try auditImport(db, importID, extra: ["total_fen": .int(result.total.fen), "encoding": .string(file.encoding.rawValue)])
-            }
-            return result
-        }
+                result.total += amount
+            },
+            finish: { _, result in ["total_fen": .int(result.total.fen)] })
     }
 }
