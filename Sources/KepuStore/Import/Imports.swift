@@ -4,34 +4,35 @@ import GRDBSQLite
 import KepuCore
 
 /// Binds and steps a prepared statement through SQLite's C API: an import's hot loop, where
-/// GRDB's per-call argument boxing would cost more than SQLite's own work.
+/// GRDB's per-call argument boxing and C-string copies would cost more than SQLite's own work.
 struct FastInsert {
     let statement: Statement
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    func run(_ values: [FastValue], db: Database) throws {
+    func reset() { sqlite3_reset(statement.sqliteStatement) }
+
+    func bind(_ column: Int32, _ value: Int64) { sqlite3_bind_int64(statement.sqliteStatement, column, value) }
+
+    /// Binds a string's UTF-8 bytes directly (native Swift strings are contiguous UTF-8).
+    func bind(_ column: Int32, _ value: String?) {
         let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        for (i, v) in values.enumerated() {
-            let col = Int32(i + 1)
-            switch v {
-            case .null: sqlite3_bind_null(s, col)
-            case .int(let n): sqlite3_bind_int64(s, col, n)
-            case .text(let t): sqlite3_bind_text(s, col, t, -1, FastInsert.transient)
+        guard var value else {
+            sqlite3_bind_null(s, column)
+            return
+        }
+        value.withUTF8 { buf in
+            _ = buf.withMemoryRebound(to: CChar.self) {
+                sqlite3_bind_text(s, column, $0.baseAddress, Int32($0.count), FastInsert.transient)
             }
         }
-        let rc = sqlite3_step(s)
+    }
+
+    func step(_ db: Database) throws {
+        let rc = sqlite3_step(statement.sqliteStatement)
         guard rc == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
-}
-
-enum FastValue {
-    case null
-    case int(Int64)
-    case text(String)
-    init(_ s: String?) { self = s.map { .text($0) } ?? .null }
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -158,8 +159,15 @@ extension Ledger {
                     throw KepuError("姓名 is empty; every sign-in row needs a name")
                 }
                 let phone = try cols.value("phone", in: fields).map { try NewVolunteer.phone($0, field: "手机") }
-                try insert?.run([.int(result.attendanceID!), .text(name), FastValue(phone), FastValue(cols.value("time", in: fields)),
-                                 .int(Int64(line))], db: db)
+                if let insert {
+                    insert.reset()
+                    insert.bind(1, result.attendanceID!)
+                    insert.bind(2, name)
+                    insert.bind(3, phone)
+                    insert.bind(4, cols.value("time", in: fields))
+                    insert.bind(5, Int64(line))
+                    try insert.step(db)
+                }
             },
             finish: { db, result in
                 guard let aid = result.attendanceID else { return [:] }
