@@ -71,3 +71,26 @@ public struct RecordTable: Sendable, Hashable {
         self.rows = rows
     }
 }
+
+/// A stored evidence file (佐证材料).
+public struct EvidenceItem: Sendable, Hashable {
+    public var id: Int64
+    public var sha256: String
+    public var fileName: String
+    public var size: Int64
+    public var kind: EvidenceKind
+    public var event: Int64?
+    public var cost: Int64?
+    public var addedAt: String
+    public init(id: Int64, sha256: String, fileName: String, size: Int64, kind: EvidenceKind, event: Int64?, cost: Int64?,
+                addedAt: String) {
+        self.id = id
+        self.sha256 = sha256
+        self.fileName = fileName
+        self.size = size
+        self.kind = kind
+        self.event = event
+        self.cost = cost
+        self.addedAt = addedAt
+    }
+}

@@ -14,7 +14,7 @@ public enum EventTables {
                 Cell(e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"), Cell(e.venue ?? ""),
                 Cell(String(e.onsite)), Cell(String(e.online)), Cell(e.cost.grouped),
                 Cell(e.surveyResponses > 0 ? Figures.percent(Fixed.ratio(e.surveySatisfied * 100, e.surveyResponses, places: 2)) : "—"),
-                Cell(String(e.volunteers)),
+                Cell(String(e.volunteers)), Cell(e.hoursCenti > 0 ? Figures.hours(e.hoursCenti) : "—"),
             ])
         }
         let live = events.filter { !$0.voided }
@@ -22,11 +22,12 @@ public enum EventTables {
             columns: [.init("id", .right), .init(L.t("活动", "Event")), .init(L.t("类型", "Kind")), .init(L.t("日期", "Dates")),
                       .init(L.t("地点", "Venue")), .init(L.t("线下人次", "Onsite"), .right), .init(L.t("线上人次", "Online"), .right),
                       .init(L.t("费用(元)", "Cost (元)"), .right), .init(L.t("满意度", "Satisfied"), .right),
-                      .init(L.t("志愿者", "Volunteers"), .right)],
+                      .init(L.t("志愿者", "Volunteers"), .right), .init(L.t("服务时长", "Hours"), .right)],
             rows: rows,
             footer: [["", Cell(L.t("合计", "Total")), Cell(L.t("★ 大型活动 \(live.filter { $0.major && $0.depth == 0 }.count) 次", "★ major: \(live.filter { $0.major && $0.depth == 0 }.count)")), "", "",
                       Cell(String(live.reduce(0) { $0 + $1.onsite })), Cell(String(live.reduce(0) { $0 + $1.online })),
-                      Cell(live.reduce(Money.zero) { $0 + $1.cost }.grouped), "", ""]])
+                      Cell(live.reduce(Money.zero) { $0 + $1.cost }.grouped), "", "",
+                      Cell(Figures.hours(live.reduce(0) { $0 + $1.hoursCenti }))]])
     }
 
     public static func detail(_ d: EventDetail, maskPhones: Bool) -> Report {

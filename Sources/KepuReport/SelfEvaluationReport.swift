@@ -2,8 +2,8 @@ import KepuCore
 
 /// `kepu report`: the 项目支出绩效自评表 layout, with events, spending, volunteers and checks.
 public enum SelfEvaluationReport {
-    public static func build(plan: Plan, card: Scorecard, events: [EventSummary], findings: [LintFinding],
-                             lang L: Language) -> Report {
+    public static func build(plan: Plan, card: Scorecard, events: [EventSummary], evidence: [EvidenceItem] = [],
+                             findings: [LintFinding], lang L: Language) -> Report {
         let e = card.evaluation
         let title = L.t("\(plan.year)年度项目支出绩效自评表", "\(plan.year) project expenditure performance self-evaluation")
         var subtitle = [
@@ -98,11 +98,18 @@ public enum SelfEvaluationReport {
                           .init(v.previous.map { L.t("\($0.year)年（\($0.source == .baseline ? "基数" : "数据库")）", "\($0.year) (\($0.source.rawValue))") } ?? L.t("上年", "Previous year"), .right)],
                 rows: rows))]))
         }
-        let evidence = events.filter { $0.depth == 0 && !$0.voided }.map {
-            [Cell($0.title), Cell(String($0.evidence), $0.evidence == 0 ? .warn : .none)]
+        // Each top-level event with the files of it and its sub-activities; none is flagged.
+        var top: [Int64: Int64] = [:]
+        for ev in events { top[ev.id] = ev.parent.flatMap { top[$0] } ?? ev.id }
+        let evidenceRows: [[Cell]] = events.filter { $0.depth == 0 && !$0.voided }.map { ev in
+            let files = evidence.filter { $0.event.flatMap { top[$0] } == ev.id }
+            let list = files.map { "\(L.t($0.kind.chinese, $0.kind.rawValue))：\($0.fileName)" }.joined(separator: "\n")
+            return [Cell(ev.title), Cell(String(files.count), files.isEmpty ? .warn : .none),
+                    Cell(files.isEmpty ? L.t("⚠ 缺少佐证材料", "⚠ no evidence") : list, files.isEmpty ? .warn : .none)]
         }
         sections.append(Section(heading: L.t("七、佐证材料", "7. Evidence"), blocks: [.table(ReportTable(
-            columns: [.init(L.t("活动", "Event")), .init(L.t("材料份数", "Files"), .right)], rows: evidence))]))
+            columns: [.init(L.t("活动", "Event")), .init(L.t("材料份数", "Files"), .right), .init(L.t("材料", "Material"))],
+            rows: evidenceRows))]))
         sections.append(Section(heading: L.t("八、数据核查", "8. Data checks"), blocks: findings.isEmpty
             ? [.paragraph(L.t("未发现问题。", "No problems found."))]
             : [.table(ReportTable(columns: [.init(L.t("核查", "Check")), .init(L.t("对象", "Subject")), .init(L.t("发现", "Finding"))],

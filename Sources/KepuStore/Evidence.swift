@@ -3,18 +3,6 @@ import Foundation
 import GRDB
 import KepuCore
 
-/// A stored evidence file (佐证材料).
-public struct EvidenceItem: Sendable, Hashable {
-    public var id: Int64
-    public var sha256: String
-    public var fileName: String
-    public var size: Int64
-    public var kind: EvidenceKind
-    public var event: Int64?
-    public var cost: Int64?
-    public var addedAt: String
-}
-
 /// A problem `evidence verify` found.
 public struct EvidenceProblem: Sendable, Hashable {
     public var item: EvidenceItem

@@ -7,17 +7,22 @@ public struct ReportInputs: Sendable {
     public var facts: Facts
     public var notes: [IndicatorNote]
     public var events: [EventSummary]
-    /// Findings that need SQL to find (dates outside the period).
+    /// Findings that need SQL to find (dates outside the period, missing evidence).
     public var storeFindings: [LintFinding]
+    /// The evidence on file, for the report's evidence list.
+    public var evidence: [EvidenceItem]
 }
 
 extension Ledger {
     public func reportInputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate) throws -> ReportInputs {
         let (stored, facts) = try evaluationInputs(year: year, unit: unit, asOf: asOf, today: today)
         let events = try self.events(in: stored.plan.period, unit: stored.plan.unit)
+        let ids = Set(events.map(\.id))
+        let evidence = try self.evidence().filter { $0.event.map(ids.contains) ?? false }
         return try database.read { db in
             ReportInputs(stored: stored, facts: facts, notes: try notes(db, unitID: stored.unitID, year: stored.plan.year),
-                         events: events, storeFindings: try outsidePeriod(db, stored) + missingEvidence(db, stored))
+                         events: events, storeFindings: try outsidePeriod(db, stored) + missingEvidence(db, stored),
+                         evidence: evidence)
         }
     }
 

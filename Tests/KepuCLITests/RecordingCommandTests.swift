@@ -78,7 +78,9 @@ import Testing
         for cmd in [["init"], ["plan", "import"], ["plan", "show"], ["plan", "list"], ["plan", "lint"], ["event", "add"],
                     ["event", "list"], ["event", "show"], ["event", "void"], ["attendance", "add"], ["cost", "add"],
                     ["print", "add"], ["volunteer", "add"], ["volunteer", "signup"], ["volunteer", "list"], ["survey", "add"],
-                    ["measure", "add"], ["baseline", "set"], ["reconcile"], ["log"], ["demo"]] {
+                    ["measure", "add"], ["baseline", "set"], ["reconcile"], ["log"], ["demo"], ["note", "set"], ["report"],
+                    ["check"], ["attendance", "import"], ["volunteer", "import"], ["cost", "import"], ["evidence", "add"],
+                    ["evidence", "list"], ["evidence", "verify"], ["backup"], ["export"]] {
             let r = w.run(cmd + ["--help"], db: false)
             #expect(r.code == 0)
             #expect(r.out.contains("Example:"), "\(cmd) --help has no example")

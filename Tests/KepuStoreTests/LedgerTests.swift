@@ -226,3 +226,22 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         }
     }
 }
+
+@Suite struct PreviousYearTests {
+    @Test func growthComparesWithThePreviousYearInTheDatabaseBeforeABaseline() throws {
+        let l = try memoryLedger()
+        _ = try l.setBaseline(BaselineInput(year: 2022, volunteers: 50, orgs: 5))
+        let last = try l.addEvent(NewEvent(title: "2022年科普日", kind: .scienceDay, start: day("2022-09-17")))
+        let a = try l.addVolunteer(NewVolunteer(name: "甲", org: "一队"))
+        _ = try l.addSignup(NewSignup(volunteer: a.id, event: last))
+        let now = try l.addEvent(NewEvent(title: "2023年科普日", kind: .scienceDay, start: day("2023-09-16")))
+        let b = try l.addVolunteer(NewVolunteer(name: "乙", org: "二队"))
+        _ = try l.addSignup(NewSignup(volunteer: a.id, event: now))
+        _ = try l.addSignup(NewSignup(volunteer: b.id, event: now))
+        let (stored, f) = try l.evaluationInputs(year: 2023, unit: nil, asOf: nil, today: day("2024-01-10"))
+        // The database has 2022 sign-ups, so they win over the baseline.
+        #expect(f.previousYear == .init(year: 2022, volunteers: 1, orgs: 1, source: .database))
+        let e = Reconciler.evaluate(stored.plan, f)
+        #expect(e.indicators.first { $0.indicator.id == "volunteers" }?.status == .met)
+    }
+}

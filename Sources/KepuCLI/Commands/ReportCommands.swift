@@ -52,7 +52,8 @@ struct ReportCommand: ParsableCommand {
         let plan = inputs.stored.plan
         let (card, findings) = SelfEvaluation.make(plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
                                                    storeFindings: inputs.storeFindings)
-        let report = SelfEvaluationReport.build(plan: plan, card: card, events: inputs.events, findings: findings, lang: lang)
+        let report = SelfEvaluationReport.build(plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
+                                                findings: findings, lang: lang)
         switch format {
         case .text: return TextRenderer(color: color).render(report)
         case .md: return MarkdownRenderer().render(report)
