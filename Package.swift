@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "KepuCLITests",
             dependencies: ["KepuCLI", "KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden"]
         ),
     ]
 )
