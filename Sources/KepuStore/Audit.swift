@@ -48,6 +48,14 @@ public struct AuditEntry: Hashable, Sendable {
     public var before: String?
     public var after: String?
     public var hash: String
+
+    /// What the row records: a record added, voided, or otherwise changed.
+    public var action: String {
+        guard let before else { return "add" }
+        let voidedBefore = before.contains("\"voided_at\":null")
+        let voidedAfter = after?.contains("\"voided_at\":\"") ?? false
+        return voidedBefore && voidedAfter ? "void" : "change"
+    }
 }
 
 /// The append-only, hash-chained audit trail.

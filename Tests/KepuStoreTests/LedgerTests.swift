@@ -94,6 +94,9 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         #expect(f.attendance == 0 && f.spending == .zero && f.events == 0 && f.volunteers == 0 && f.surveyResponses == 0)
         #expect(try count(l, "SELECT count(*) FROM event") == 2)
         #expect(try count(l, "SELECT count(*) FROM event WHERE void_reason = '重复录入'") == 2)
+        let actions = try l.auditLog(limit: nil).map(\.action)
+        #expect(actions.filter { $0 == "void" }.count == s.total)
+        #expect(actions.last == "add")
         #expect(throws: KepuError("--event \(sd): event \(sd) (科普日) was voided on \(String(l.context.timestamp.prefix(10)))")) {
             try l.addAttendance(NewAttendance(event: sd, count: 1))
         }

@@ -86,7 +86,7 @@ struct Log: ParsableCommand {
         for e in entries {
             rows.append([Cell(String(e.id)), Cell(e.at), Cell(e.operatorName),
                          Cell(e.entity + (e.entityID.map { " \($0)" } ?? "")),
-                         Cell(e.before == nil ? "add" : (e.after?.contains("\"voided_at\":\"") == true && e.before?.contains("\"voided_at\":null") == true ? "void" : "change")),
+                         Cell(e.action),
                          Cell(e.command)])
             if details {
                 if let b = e.before { rows.append(["", "", "", "", "before", Cell(b)]) }
