@@ -25,7 +25,26 @@ public struct CSVParser {
     }
 
     public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: Emit) throws {
-        for b in bytes {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Copy a run of ordinary bytes at once: most of a file is field text.
+            if !inQuotes && !afterCR && !quoteInQuotes {
+                var j = i
+                while j < n {
+                    let c = bytes[j]
+                    if c == 0x2C || c == 0x0D || c == 0x0A || c == 0x22 { break }
+                    j += 1
+                }
+                if j > i {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    fieldStarted = true
+                    i = j
+                    if i == n { break }
+                }
+            }
+            let b = bytes[i]
+            i += 1
             if afterCR {
                 afterCR = false
                 if b == 0x0A { continue }
@@ -77,10 +96,10 @@ public struct CSVParser {
     }
 
     private mutating func endField() throws {
-        guard let s = String(validating: field, as: UTF8.self) else {
+        guard CSVParser.isValidUTF8(field) else {
             throw KepuError("line \(recordLine) is not valid UTF-8 text; save the file as UTF-8 or GBK")
         }
-        fields.append(s)
+        fields.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
         fieldStarted = false
     }
@@ -90,6 +109,47 @@ public struct CSVParser {
         defer { fields.removeAll(keepingCapacity: true) }
         if fields.count == 1 && fields[0].isEmpty { return }
         try emit(fields, recordLine)
+    }
+}
+
+extension CSVParser {
+    /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF), written out
+    /// because the standard library's generic validator costs a metadata lookup per field.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b0 = p[i]
+                if b0 < 0x80 {
+                    i += 1
+                    continue
+                }
+                let need: Int
+                var lo: UInt8 = 0x80
+                var hi: UInt8 = 0xBF
+                switch b0 {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: return false
+                }
+                guard i + need < n else { return false }
+                let b1 = p[i + 1]
+                guard b1 >= lo && b1 <= hi else { return false }
+                var k = 2
+                while k <= need {
+                    guard p[i + k] >= 0x80 && p[i + k] <= 0xBF else { return false }
+                    k += 1
+                }
+                i += need + 1
+            }
+            return true
+        }
     }
 }
 
@@ -138,8 +198,22 @@ public struct CSVColumns: Sendable {
         return v.isEmpty ? nil : v
     }
 
+    /// The value of a column found by `column(_:)`: trimmed, nil when absent or blank.
+    public func value(at column: Int?, in row: [String]) -> String? {
+        guard let i = column, i < row.count else { return nil }
+        let v = CSVColumns.trim(row[i])
+        return v.isEmpty ? nil : v
+    }
+
+    public func column(_ key: String) -> Int? { index[key] }
+
     /// Trims spaces, tabs and the ideographic space (U+3000) without Foundation: this runs per cell.
     public static func trim(_ s: String) -> String {
+        // Fast path on the bytes: nothing to trim unless the text starts or ends with a space-like byte.
+        let utf8 = s.utf8
+        guard let f = utf8.first, let l = utf8.last else { return s }
+        func spaceLike(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x80 || b == 0xA0 }
+        if !spaceLike(f) && !spaceLike(l) && f != 0xE3 && f != 0xC2 { return s }
         let scalars = s.unicodeScalars
         func blank(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{3000}" || u == "\u{00A0}" }
         guard let first = scalars.first, let last = scalars.last, blank(first) || blank(last) else { return s }

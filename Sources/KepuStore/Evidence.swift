@@ -188,7 +188,7 @@ extension Ledger {
                 "events": try rows(tree + "SELECT * FROM event WHERE id IN (SELECT id FROM tree) ORDER BY id", evArgs),
                 "attendance": try rows(tree + "SELECT * FROM attendance WHERE event_id IN (SELECT id FROM tree) ORDER BY id", evArgs),
                 "signins": try rows(tree + """
-                    SELECT s.* FROM signin s JOIN attendance a ON a.id = s.attendance_id WHERE a.event_id IN (SELECT id FROM tree) ORDER BY s.id
+                    SELECT s.* FROM signin s JOIN attendance a ON a.id = s.attendance_id WHERE a.event_id IN (SELECT id FROM tree) ORDER BY s.attendance_id, s.line
                     """, evArgs),
                 "costs": try rows("SELECT * FROM cost WHERE unit_id = ? AND date BETWEEN ? AND ? ORDER BY id", [u, s, e]),
                 "printRuns": try rows("SELECT * FROM print_run WHERE unit_id = ? AND date BETWEEN ? AND ? ORDER BY id", [u, s, e]),

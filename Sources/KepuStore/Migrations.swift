@@ -83,15 +83,16 @@ enum Migrations {
             ) STRICT;
             CREATE INDEX attendance_event ON attendance(event_id, date);
 
+            -- Sign-in rows are only ever read by their attendance entry: clustered by it (no rowid,
+            -- no second index), a sheet's rows are appended in key order, one B-tree insert each.
             CREATE TABLE signin (
-              id INTEGER PRIMARY KEY,
               attendance_id INTEGER NOT NULL REFERENCES attendance(id),
+              line INTEGER NOT NULL,
               name TEXT NOT NULL,
               phone TEXT,
               time TEXT,
-              line INTEGER NOT NULL
-            ) STRICT;
-            CREATE INDEX signin_attendance ON signin(attendance_id);
+              PRIMARY KEY (attendance_id, line)
+            ) STRICT, WITHOUT ROWID;
 
             CREATE TABLE cost (
               id INTEGER PRIMARY KEY,

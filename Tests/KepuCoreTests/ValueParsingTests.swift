@@ -160,3 +160,44 @@ import Testing
         #expect(throws: KepuError.self) { try Target.parse("20") }
     }
 }
+
+@Suite struct CSVParserTests {
+    func parse(_ text: String, chunk: Int = 3) throws -> [([String], Int)] {
+        var p = CSVParser()
+        var out: [([String], Int)] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            try p.feed(Array(bytes[i..<min(i + chunk, bytes.count)])) { out.append(($0, $1)) }
+            i += chunk
+        }
+        try p.finish { out.append(($0, $1)) }
+        return out
+    }
+
+    @Test func quotedFieldsLineBreaksAndLineNumbersAcrossChunks() throws {
+        for chunk in [1, 2, 3, 7, 1000] {
+            let rows = try parse("姓名,备注\r\n张三,\"说 \"\"你好\"\",\n再见\"\r\n\r\n李四,\n王五,x", chunk: chunk)
+            #expect(rows.map(\.0) == [["姓名", "备注"], ["张三", "说 \"你好\",\n再见"], ["李四", ""], ["王五", "x"]], "chunk \(chunk)")
+            #expect(rows.map(\.1) == [1, 2, 5, 6], "chunk \(chunk)")
+        }
+    }
+
+    @Test func invalidUTF8IsAnErrorNotAReplacement() {
+        var p = CSVParser()
+        #expect(throws: KepuError("line 1 is not valid UTF-8 text; save the file as UTF-8 or GBK")) {
+            try p.feed([0x41, 0xC0, 0x80, 0x0A]) { _, _ in }
+        }
+        #expect(CSVParser.isValidUTF8(Array("科普 ok 😀".utf8)))
+        #expect(!CSVParser.isValidUTF8([0xED, 0xA0, 0x80]))  // a surrogate
+        #expect(!CSVParser.isValidUTF8([0xE4, 0xB8]))        // cut short
+        #expect(!CSVParser.isValidUTF8([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
+    }
+
+    @Test func cellsAreTrimmedOfSpacesAndIdeographicSpaces() {
+        #expect(CSVColumns.trim("  张三\u{3000}") == "张三")
+        #expect(CSVColumns.trim("一") == "一")
+        #expect(CSVColumns.trim("\t13800000001 ") == "13800000001")
+        #expect(CSVColumns.trim("\u{00A0}x") == "x")
+    }
+}

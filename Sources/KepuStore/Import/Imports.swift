@@ -141,6 +141,9 @@ extension Ledger {
     public func importSignins(path: String, displayName: String, event eventID: Int64, date: CalendarDate?,
                               dryRun: Bool, progress: ((Int) -> Void)? = nil) throws -> ImportResult {
         var insert: FastInsert?
+        var nameColumn: Int?
+        var phoneColumn: Int?
+        var timeColumn: Int?
         return try runImport(kind: "signin", path: path, displayName: displayName, specs: ImportColumns.signin, dryRun: dryRun,
                              progressEvery: 100_000, progress: progress,
             begin: { db, result in
@@ -155,16 +158,22 @@ extension Ledger {
                     sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)"))
             },
             row: { db, cols, fields, line, result in
-                guard let name = cols.value("name", in: fields) else {
+                // Column positions are looked up once: this closure runs for every row.
+                if nameColumn == nil {
+                    nameColumn = cols.column("name")
+                    phoneColumn = cols.column("phone")
+                    timeColumn = cols.column("time")
+                }
+                guard let name = cols.value(at: nameColumn, in: fields) else {
                     throw KepuError("姓名 is empty; every sign-in row needs a name")
                 }
-                let phone = try cols.value("phone", in: fields).map { try NewVolunteer.phone($0, field: "手机") }
+                let phone = try cols.value(at: phoneColumn, in: fields).map { try NewVolunteer.phone($0, field: "手机") }
                 if let insert {
                     insert.reset()
                     insert.bind(1, result.attendanceID!)
                     insert.bind(2, name)
                     insert.bind(3, phone)
-                    insert.bind(4, cols.value("time", in: fields))
+                    insert.bind(4, cols.value(at: timeColumn, in: fields))
                     insert.bind(5, Int64(line))
                     try insert.step(db)
                 }
