@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KepuCore
+import KepuReport
 import KepuStore
 
 /// `--db PATH`, taken by every command after its name.
@@ -81,4 +82,16 @@ func emit(_ text: String, to output: String?, what: String) throws {
         throw KepuError("cannot write \(what) to \(output): \(error.localizedDescription)")
     }
     console.err("wrote \(what) to \(path)")
+}
+
+/// Prints a listing in a report format (JSON is kept for the reports, whose keys are a contract).
+func printList(_ table: ReportTable, title: String, format: ReportFormat) throws {
+    switch format {
+    case .text: console.out(TextRenderer(color: console.stdoutIsTerminal).render(table))
+    case .csv: console.out(CSVRenderer().render(table))
+    case .md: console.out(MarkdownRenderer().render(table))
+    case .html: console.out(HTMLRenderer().render(Report(title: title, sections: [Section(heading: nil, blocks: [.table(table)])])))
+    case .json:
+        throw KepuError.invalid("--format", "json", isNot: "a listing format", accepted: "use text, md, csv or html (kepu export --format json has everything)")
+    }
 }

@@ -48,14 +48,16 @@ struct EventAdd: ParsableCommand {
 struct EventList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List events with their attendance, cost, survey and volunteer totals.",
-        discussion: "Example:\n  kepu event list --year 2023")
+        discussion: "Example:\n  kepu event list --year 2023\n  kepu event list --year 2023 --format csv > 2023活动.csv")
     @Option(help: "Only events starting in this year's plan period (or calendar year).") var year: String?
     @Option(help: "The unit, when several share the database.") var unit: String?
     @Flag(help: "Include voided events.") var all = false
+    @Option(help: "text | md | csv | html (csv opens in Excel)") var format: String = "text"
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
         let y = try yearValue(year)
+        let fmt = try ReportFormat.parse(format)
         let ledger = try options.ledger()
         var range: DateRange?
         if let y { range = (try? ledger.plan(year: y, unit: unit.nonBlank).plan.period) ?? DateRange.year(y) }
@@ -64,7 +66,7 @@ struct EventList: ParsableCommand {
             console.err("no events\(y.map { " in \($0)" } ?? "") yet; add one with: kepu event add --title T --kind science-day --start D")
             return
         }
-        console.out(TextRenderer(color: console.stdoutIsTerminal).render(EventTables.list(events, lang: .zh)))
+        try printList(EventTables.list(events, lang: .zh), title: "活动" + (y.map { "（\($0)年）" } ?? ""), format: fmt)
     }
 }
 

@@ -60,11 +60,13 @@ struct VolunteerSignup: ParsableCommand {
 struct VolunteerList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List volunteers with their sign-ups and hours (phones masked).",
-        discussion: "Example:\n  kepu volunteer list")
+        discussion: "Example:\n  kepu volunteer list\n  kepu volunteer list --format csv > 志愿者.csv")
     @Flag(help: "Show phone numbers unmasked.") var showPhones = false
+    @Option(help: "text | md | csv | html (csv opens in Excel)") var format: String = "text"
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
+        let fmt = try ReportFormat.parse(format)
         let list = try options.ledger().volunteers()
         if list.isEmpty {
             console.err("no volunteers yet; add one with: kepu volunteer add --name N --org ORG")
@@ -78,6 +80,6 @@ struct VolunteerList: ParsableCommand {
                  Cell($0.org ?? ""), Cell($0.platformNo ?? ""), Cell(String($0.signups)),
                  Cell(Fixed(raw: $0.hoursCenti * 100).format(minPlaces: 1, maxPlaces: 2))]
             })
-        console.out(TextRenderer(color: console.stdoutIsTerminal).render(t))
+        try printList(t, title: "志愿者", format: fmt)
     }
 }
