@@ -231,14 +231,14 @@ public struct NoteInput: Sendable, Hashable {
     }
 
     public func validate() throws {
+        if score == nil && why != nil {
+            throw KepuError("--why explains a manual --score; give the score too", kind: .usage)
+        }
         if reason == nil && measures == nil && score == nil {
             throw KepuError("note set needs --reason, --measures or --score (with --why)", kind: .usage)
         }
         if score != nil && (why ?? "").isEmpty {
             throw KepuError("--score needs --why: a manual score is kept with its reason", kind: .usage)
-        }
-        if score == nil && why != nil {
-            throw KepuError("--why explains a manual --score; give the score too", kind: .usage)
         }
     }
 }
