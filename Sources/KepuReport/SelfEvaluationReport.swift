@@ -18,8 +18,7 @@ public enum SelfEvaluationReport {
             columns: [.init(L.t("年度资金", "Funds")), .init(L.t("年初预算数", "Initial budget"), .right),
                       .init(L.t("全年预算数", "Annual budget"), .right), .init(L.t("全年执行数", "Executed"), .right),
                       .init(L.t("分值", "Weight"), .right), .init(L.t("执行率", "Rate"), .right), .init(L.t("得分", "Score"), .right)],
-            rows: [[Cell(L.t("项目支出（元）", "Project (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped), Cell(b.executed.grouped),
-                    Cell(b.weight.description), Cell(Figures.rate(b.rate)), Cell(b.score.format(minPlaces: 2, maxPlaces: 2))]])
+            rows: budgetRows(plan, b, L))
         let goals = ReportTable(
             columns: [.init(L.t("预期目标", "Planned goal")), .init(L.t("实际完成情况", "What was achieved"))],
             rows: [[Cell(plan.goals.annual ?? plan.goals.implementation ?? "—"), Cell(achieved(card, L))]])
@@ -115,6 +114,24 @@ public enum SelfEvaluationReport {
             : [.table(ReportTable(columns: [.init(L.t("核查", "Check")), .init(L.t("对象", "Subject")), .init(L.t("发现", "Finding"))],
                                   rows: findings.map { [Cell($0.check), Cell($0.subject), Cell(L == .zh ? ($0.chinese ?? $0.message) : $0.message, .warn)] }))]))
         return Report(title: title, subtitle: subtitle, sections: sections)
+    }
+
+    /// 年度资金总额 and its sources, as the official table lays them out. The project budget comes
+    /// from the general public budget when the plan says all funds do (the seed: 55.62 of 55.62万).
+    static func budgetRows(_ plan: Plan, _ b: Scorecard.BudgetScore, _ L: Language) -> [[Cell]] {
+        let total: [Cell] = [
+            Cell(L.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
+            Cell(b.executed.grouped), Cell(b.weight.description), Cell(Figures.rate(b.rate)),
+            Cell(b.score.format(minPlaces: 2, maxPlaces: 2)),
+        ]
+        let allGeneral = plan.budget.general.map { $0 >= plan.budget.total } ?? false
+        let fiscal: [Cell] = allGeneral
+            ? [Cell(L.t("其中：当年财政拨款", "of which: this year's appropriation")), Cell(b.initial.grouped), Cell(b.annual.grouped),
+               Cell(b.executed.grouped), "—", Cell(Figures.rate(b.rate)), "—"]
+            : [Cell(L.t("其中：当年财政拨款", "of which: this year's appropriation")), "—", "—", "—", "—", "—", "—"]
+        return [total, fiscal,
+                [Cell(L.t("上年结转资金", "carried over")), "—", "—", "—", "—", "—", "—"],
+                [Cell(L.t("其他资金", "other funds")), "—", "—", "—", "—", "—", "—"]]
     }
 
     static func hours(_ events: [EventSummary]) -> Int64 { events.filter { !$0.voided }.reduce(0) { $0 + $1.hoursCenti } }
