@@ -6,12 +6,9 @@ struct Kepu: ParsableCommand {
         commandName: "kepu",
         abstract: "科普绩效 — record a year of science-popularization work and evaluate it against its targets.",
         discussion: """
-            kepu keeps the ledger of a district 科协's science-popularization year (events, attendance, costs,
-            print runs, volunteers, surveys) in one SQLite file, reconciles it with the year's performance
-            targets (绩效目标表), and writes the self-evaluation (绩效自评).
+            kepu keeps the ledger of a district 科协's science-popularization year (events, attendance, costs, print runs, volunteers, surveys) in one SQLite file, reconciles it with the year's performance targets (绩效目标表), and writes the self-evaluation (绩效自评).
 
-            The database is --db PATH, else $KEPU_DB, else $XDG_DATA_HOME/kepu/kepu.sqlite
-            (~/.local/share/kepu/kepu.sqlite). Only `kepu init` creates one.
+            The database is --db PATH, else $KEPU_DB, else $XDG_DATA_HOME/kepu/kepu.sqlite (~/.local/share/kepu/kepu.sqlite). Only `kepu init` creates one.
 
             Example:
               kepu init

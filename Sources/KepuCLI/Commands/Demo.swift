@@ -8,8 +8,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load the seed's 2023 plan and a sample year into a fresh database and show the reconciliation.",
         discussion: """
-            The plan and the sample year are built into kepu, so this works from any folder. Without --db
-            the database is a new temporary file, which is kept so that you can explore it.
+            The plan and the sample year are built into kepu, so this works from any folder. Without --db the database is a new temporary file, which is kept so that you can explore it.
 
             Example:
               kepu demo

@@ -13,8 +13,7 @@ struct EventAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an event; prints its id.",
         discussion: """
-            The two campaigns (science-day, tech-week) are major events unless --no-major is given; a
-            sub-activity (--parent) rolls its attendance and costs up to its campaign.
+            The two campaigns (science-day, tech-week) are major events unless --no-major is given; a sub-activity (--parent) rolls its attendance and costs up to its campaign.
 
             Example:
               sd=$(kepu event add --title 2023年全国科普日石峰区主场活动 --kind science-day --start 2023-09-16 --end 2023-09-22 --venue 石峰区政府广场)

@@ -34,9 +34,7 @@ struct AttendanceImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a sign-in sheet (CSV) as one attendance entry backed by its rows.",
         discussion: """
-            Columns are found by header: 姓名/name (required), 手机/phone, 时间/time, in any order. UTF-8
-            (with or without BOM) and GBK/GB18030 from Excel are detected. A bad row fails the whole import
-            with its line number; a file imported before is refused. Prints the new attendance id.
+            Columns are found by header: 姓名/name (required), 手机/phone, 时间/time, in any order. UTF-8 (with or without BOM) and GBK/GB18030 from Excel are detected. A bad row fails the whole import with its line number; a file imported before is refused. Prints the new attendance id.
 
             Example:
               kepu attendance import --event 7 科普日主场签到表.csv --dry-run
@@ -61,9 +59,7 @@ struct VolunteerImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import volunteers (CSV); a row that names an event is also a sign-up.",
         discussion: """
-            Columns: 姓名/name (required), 手机/phone, 队伍/org, 活动/event (an event id), 时长/hours,
-            日期/date, 角色/role, 平台编号/platform. Volunteers are matched by phone, else by name and
-            organization; new organizations are created. All rows or none.
+            Columns: 姓名/name (required), 手机/phone, 队伍/org, 活动/event (an event id), 时长/hours, 日期/date, 角色/role, 平台编号/platform. Volunteers are matched by phone, else by name and organization; new organizations are created. All rows or none.
 
             Example:
               kepu volunteer import 2023志愿者名单.csv --dry-run
@@ -84,8 +80,7 @@ struct CostImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import the finance office's ledger (CSV): each row a cost against a plan line.",
         discussion: """
-            Columns: 日期/date, 金额/amount, 支出明细/line (all required), 活动/event, 发票号/invoice,
-            摘要/summary, 收款方/payee. Each row is charged to the line of the plan covering its date.
+            Columns: 日期/date, 金额/amount, 支出明细/line (all required), 活动/event, 发票号/invoice, 摘要/summary, 收款方/payee. Each row is charged to the line of the plan covering its date.
 
             Example:
               kepu cost import 2023科普经费明细账.csv --dry-run
@@ -181,8 +176,7 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make an online backup of the database (safe while others write).",
         discussion: """
-            Uses SQLite's backup API, so the copy is consistent even while another kepu writes; the copy
-            is checked with PRAGMA integrity_check. The evidence folder is not included: copy it alongside.
+            Uses SQLite's backup API, so the copy is consistent even while another kepu writes; the copy is checked with PRAGMA integrity_check. The evidence folder is not included: copy it alongside.
 
             Example:
               kepu backup ~/备份/kepu-2023-12-31.sqlite

@@ -19,9 +19,7 @@ struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare every indicator's actual with its target, and the budget's execution, at a date.",
         discussion: """
-            Before the period's end this is the monitoring view (绩效运行监控): cumulative indicators
-            against a linear prorated expectation, with the likelihood of completion (确定能/有可能/不可能),
-            and budget execution against the share of the year elapsed. At or after it, the year-end view.
+            Before the period's end this is the monitoring view (绩效运行监控): cumulative indicators against a linear prorated expectation, with the likelihood of completion (确定能/有可能/不可能), and budget execution against the share of the year elapsed. At or after it, the year-end view.
 
             Example:
               kepu reconcile --year 2023 --as-of 2023-06-30
@@ -57,8 +55,7 @@ struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the audit trail, newest first; --verify recomputes its hash chain.",
         discussion: """
-            Every write appends a row (time, operator from $KEPU_USER or the OS user, command, record,
-            before and after), each hashed with the one before it, so an edit behind kepu's back shows.
+            Every write appends a row (time, operator from $KEPU_USER or the OS user, command, record, before and after), each hashed with the one before it, so an edit behind kepu's back shows.
 
             Example:
               kepu log --limit 20

@@ -8,8 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Write the year's performance self-evaluation (绩效自评) in the official layout.",
         discussion: """
-            The format may also come from the extension of -o (.txt .md .csv .json .html). The HTML is
-            one self-contained file, printable on A4, with charts. Phone numbers are never shown.
+            The format may also come from the extension of -o (.txt .md .csv .json .html). The HTML is one self-contained file, printable on A4, with charts. Phone numbers are never shown.
 
             Example:
               kepu report --year 2023 -o 2023绩效自评.html
@@ -74,9 +73,7 @@ struct NoteSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Set an indicator's deviation reason (偏差原因), measures (改进措施) or manual score.",
         discussion: """
-            A manual score is for an indicator kepu cannot score from the ledger (a target due after the
-            year, a qualitative one); it must lie within 0 and the indicator's weight, with a reason:
-            达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight.
+            A manual score is for an indicator kepu cannot score from the ledger (a target due after the year, a qualitative one); it must lie within 0 and the indicator's weight, with a reason: 达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight.
 
             Example:
               kepu note set --year 2023 --indicator reach --reason 受台风影响9月一场户外活动取消 --measures 增加线上直播场次
@@ -111,9 +108,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Run the data checks; silent with exit 0 when all pass, else findings and exit 2.",
         discussion: """
-            Checks: events or costs outside the period; a campaign with no attendance; more survey responses
-            than attendance; print runs that differ from the plan; a line over its plan; missed or ≥ 130%
-            indicators without a deviation note; a measurement older than the period.
+            Checks: events or costs outside the period; a campaign with no attendance; more survey responses than attendance; print runs that differ from the plan; a line over its plan; missed or ≥ 130% indicators without a deviation note; a measurement older than the period.
 
             Example:
               kepu check --year 2023
