@@ -110,14 +110,14 @@ extension Ledger {
     func missingEvidence(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
         let p = stored.plan.period
         var out: [LintFinding] = []
-        for r in try Row.fetchAll(db, sql: """
-            WITH RECURSIVE tree(id, top) AS (
-              SELECT id, id FROM event WHERE unit_id = ? AND parent_id IS NULL AND kind <> 'other' AND start_date BETWEEN ? AND ? AND voided_at IS NULL
-              UNION ALL SELECT e.id, tree.top FROM event e JOIN tree ON e.parent_id = tree.id WHERE e.voided_at IS NULL)
-            SELECT e.id, e.title FROM event e WHERE e.id IN (SELECT top FROM tree)
-              AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.voided_at IS NULL AND v.event_id IN (SELECT id FROM tree t WHERE t.top = e.id))
+        let campaigns = Ledger.periodEvents(unitID: stored.unitID, from: p.start.description, to: p.end.description,
+                                            campaignsOnly: true)
+        for r in try Row.fetchAll(db, SQLRequest(literal: campaigns + """
+            SELECT e.id, e.title FROM event e WHERE e.id IN (SELECT top FROM period_event)
+              AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.voided_at IS NULL
+                              AND v.event_id IN (SELECT id FROM period_event t WHERE t.top = e.id))
             ORDER BY e.start_date
-            """, arguments: [stored.unitID, p.start.description, p.end.description]) {
+            """)) {
             out.append(LintFinding(.warning, subject: "event \(r["id"] as Int64)",
                 "campaign \(r["title"] as String) has no evidence (sign-in sheets, photos, news); add it with kepu evidence add FILE --event \(r["id"] as Int64)",
                 check: "evidence-campaign",
@@ -173,38 +173,38 @@ extension Ledger {
             func rows(_ sql: String, _ args: StatementArguments) throws -> JSONValue {
                 .array(try Row.fetchAll(db, sql: sql, arguments: args).map(Audit.json))
             }
-            let tree = """
-                WITH RECURSIVE tree(id) AS (
-                  SELECT id FROM event WHERE unit_id = ? AND parent_id IS NULL AND start_date BETWEEN ? AND ?
-                  UNION ALL SELECT e.id FROM event e JOIN tree ON e.parent_id = tree.id)
-                """
-            let evArgs: StatementArguments = [u, s, e]
+            // The archive keeps voided events and what hangs on them.
+            let events = Ledger.periodEvents(unitID: u, from: s, to: e, includeVoided: true)
+            func inPeriod(_ sql: String, _ args: StatementArguments = []) throws -> JSONValue {
+                .array(try Row.fetchAll(db, SQLRequest(literal: events + SQL(sql: sql, arguments: args))).map(Audit.json))
+            }
             return .object([
                 "format": .string("kepu-export-1"),
                 "unit": .string(stored.plan.unit), "year": .int(stored.plan.year),
                 "period": .object(["start": .string(s), "end": .string(e)]),
                 "plan": .object(["id": .int(stored.id), "file": .string(stored.sourceName), "sha256": .string(stored.sha256),
                                  "importedAt": .string(stored.importedAt), "source": .string(stored.sourceText)]),
-                "events": try rows(tree + "SELECT * FROM event WHERE id IN (SELECT id FROM tree) ORDER BY id", evArgs),
-                "attendance": try rows(tree + "SELECT * FROM attendance WHERE event_id IN (SELECT id FROM tree) ORDER BY id", evArgs),
-                "signins": try rows(tree + """
-                    SELECT s.* FROM signin s JOIN attendance a ON a.id = s.attendance_id WHERE a.event_id IN (SELECT id FROM tree) ORDER BY s.attendance_id, s.line
-                    """, evArgs),
+                "events": try inPeriod("SELECT * FROM event WHERE id IN (SELECT id FROM period_event) ORDER BY id"),
+                "attendance": try inPeriod("SELECT * FROM attendance WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
+                "signins": try inPeriod("""
+                    SELECT s.* FROM signin s JOIN attendance a ON a.id = s.attendance_id
+                    WHERE a.event_id IN (SELECT id FROM period_event) ORDER BY s.attendance_id, s.line
+                    """),
                 "costs": try rows("SELECT * FROM cost WHERE unit_id = ? AND date BETWEEN ? AND ? ORDER BY id", [u, s, e]),
                 "printRuns": try rows("SELECT * FROM print_run WHERE unit_id = ? AND date BETWEEN ? AND ? ORDER BY id", [u, s, e]),
-                "surveys": try rows(tree + "SELECT * FROM survey WHERE event_id IN (SELECT id FROM tree) ORDER BY id", evArgs),
-                "signups": try rows(tree + "SELECT * FROM signup WHERE event_id IN (SELECT id FROM tree) ORDER BY id", evArgs),
-                "volunteers": try rows(tree + """
+                "surveys": try inPeriod("SELECT * FROM survey WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
+                "signups": try inPeriod("SELECT * FROM signup WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
+                "volunteers": try inPeriod("""
                     SELECT v.*, o.name AS organization FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id
-                    WHERE v.id IN (SELECT volunteer_id FROM signup WHERE event_id IN (SELECT id FROM tree)) ORDER BY v.id
-                    """, evArgs),
+                    WHERE v.id IN (SELECT volunteer_id FROM signup WHERE event_id IN (SELECT id FROM period_event)) ORDER BY v.id
+                    """),
                 "measurements": try rows("SELECT * FROM measurement WHERE unit_id = ? AND date <= ? ORDER BY id", [u, e]),
                 "baselines": try rows("SELECT * FROM baseline WHERE unit_id = ? ORDER BY year", [u]),
                 "notes": try rows("SELECT * FROM note WHERE unit_id = ? AND year = ? ORDER BY indicator", [u, stored.plan.year]),
-                "evidence": try rows(tree + """
-                    SELECT * FROM evidence WHERE event_id IN (SELECT id FROM tree)
+                "evidence": try inPeriod("""
+                    SELECT * FROM evidence WHERE event_id IN (SELECT id FROM period_event)
                        OR cost_id IN (SELECT id FROM cost WHERE unit_id = ? AND date BETWEEN ? AND ?) ORDER BY id
-                    """, [u, s, e, u, s, e]),
+                    """, [u, s, e]),
                 "imports": try rows("SELECT * FROM import_file ORDER BY id", []),
             ])
         }

@@ -2,6 +2,24 @@ import GRDB
 import KepuCore
 
 extension Ledger {
+    /// `WITH RECURSIVE period_event(id, top) AS (…)`: a unit's top-level events that started between
+    /// `from` and `to` (only the campaigns, if asked) and their sub-activities at any depth, each with
+    /// its top-level event. Voided events are left out unless `includeVoided` (the archive keeps them).
+    static func periodEvents(unitID: Int64, from: String, to: String, includeVoided: Bool = false,
+                             campaignsOnly: Bool = false) -> SQL {
+        let live: SQL = includeVoided ? "" : "AND voided_at IS NULL"
+        let liveSub: SQL = includeVoided ? "" : "WHERE e.voided_at IS NULL"
+        let kind: SQL = campaignsOnly ? "AND kind <> 'other'" : ""
+        return """
+            WITH RECURSIVE period_event(id, top) AS (
+              SELECT id, id FROM event
+              WHERE unit_id = \(unitID) AND parent_id IS NULL AND start_date BETWEEN \(from) AND \(to) \(live) \(kind)
+              UNION ALL
+              SELECT e.id, period_event.top FROM event e JOIN period_event ON e.parent_id = period_event.id \(liveSub))
+
+            """
+    }
+
     /// The plan for a year and its facts at `asOf`, read in one snapshot.
     public func evaluationInputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate)
         throws -> (StoredPlan, Facts)
@@ -22,36 +40,27 @@ extension Ledger {
         let from = plan.period.start.description
         let to = min(asOf, plan.period.end).description
         guard asOf >= plan.period.start else { return f }
-        // The window's events: top-level ones that started in it, and their sub-activities at any depth.
-        let window: SQL = """
-            WITH RECURSIVE window_event(id, top) AS (
-              SELECT id, id FROM event
-              WHERE unit_id = \(unitID) AND parent_id IS NULL AND start_date BETWEEN \(from) AND \(to) AND voided_at IS NULL
-              UNION ALL
-              SELECT e.id, window_event.top FROM event e JOIN window_event ON e.parent_id = window_event.id
-              WHERE e.voided_at IS NULL)
-
-            """
+        let window = Ledger.periodEvents(unitID: unitID, from: from, to: to)
         let ev = try Row.fetchOne(db, SQLRequest(literal: window + SQL(sql: """
-            SELECT count(*) AS events, coalesce(sum(major), 0) AS major, max(min(end_date, ?)) AS last
-            FROM event WHERE id IN (SELECT id FROM window_event WHERE id = top)
-            """, arguments: [to])))!
+            SELECT count(*) AS events, coalesce(sum(major), 0) AS major
+            FROM event WHERE id IN (SELECT id FROM period_event WHERE id = top)
+            """)))!
         f.events = ev["events"]
         f.majorEvents = ev["major"]
         var last: String? = try String.fetchOne(db, SQLRequest(literal: window + SQL(sql: """
-            SELECT max(min(end_date, ?)) FROM event WHERE id IN (SELECT id FROM window_event)
+            SELECT max(min(end_date, ?)) FROM event WHERE id IN (SELECT id FROM period_event)
             """, arguments: [to])))
 
         for row in try Row.fetchAll(db, SQLRequest(literal: window + SQL(sql: """
             SELECT channel, sum(count) AS n FROM attendance
-            WHERE event_id IN (SELECT id FROM window_event) AND date <= ? AND voided_at IS NULL GROUP BY channel
+            WHERE event_id IN (SELECT id FROM period_event) AND date <= ? AND voided_at IS NULL GROUP BY channel
             """, arguments: [to]))) {
             if let c = Channel(rawValue: row["channel"]) { f.attendanceByChannel[c] = row["n"] }
         }
         f.uniqueParticipants = try Int64.fetchOne(db, SQLRequest(literal: window + SQL(sql: """
             SELECT count(DISTINCT coalesce(nullif(s.phone, ''), 'name:' || s.name)) FROM signin s
             JOIN attendance a ON a.id = s.attendance_id
-            WHERE a.event_id IN (SELECT id FROM window_event) AND a.date <= ? AND a.voided_at IS NULL
+            WHERE a.event_id IN (SELECT id FROM period_event) AND a.date <= ? AND a.voided_at IS NULL
             """, arguments: [to]))) ?? 0
 
         for row in try Row.fetchAll(db, sql: """
@@ -86,7 +95,7 @@ extension Ledger {
 
         let survey = try Row.fetchOne(db, SQLRequest(literal: window + SQL(sql: """
             SELECT coalesce(sum(responses), 0) AS r, coalesce(sum(satisfied), 0) AS s FROM survey
-            WHERE event_id IN (SELECT id FROM window_event) AND date <= ? AND voided_at IS NULL
+            WHERE event_id IN (SELECT id FROM period_event) AND date <= ? AND voided_at IS NULL
             """, arguments: [to])))!
         f.surveyResponses = survey["r"]
         f.surveySatisfied = survey["s"]
@@ -94,7 +103,7 @@ extension Ledger {
         let vol = try Row.fetchOne(db, SQLRequest(literal: window + SQL(sql: """
             SELECT count(DISTINCT s.volunteer_id) AS v, count(DISTINCT v.org_id) AS o, coalesce(sum(s.hours_centi), 0) AS h
             FROM signup s JOIN volunteer v ON v.id = s.volunteer_id
-            WHERE s.event_id IN (SELECT id FROM window_event) AND s.date <= ? AND s.voided_at IS NULL
+            WHERE s.event_id IN (SELECT id FROM period_event) AND s.date <= ? AND s.voided_at IS NULL
             """, arguments: [to])))!
         f.volunteers = vol["v"]
         f.volunteerOrgs = vol["o"]
@@ -132,14 +141,12 @@ extension Ledger {
         } else {
             period = DateRange(start: plan.period.start.adding(days: -365), end: plan.period.start.adding(days: -1))
         }
-        let row = try Row.fetchOne(db, sql: """
-            WITH RECURSIVE tree(id) AS (
-              SELECT id FROM event WHERE unit_id = ? AND parent_id IS NULL AND start_date BETWEEN ? AND ? AND voided_at IS NULL
-              UNION ALL SELECT e.id FROM event e JOIN tree ON e.parent_id = tree.id WHERE e.voided_at IS NULL)
+        let events = Ledger.periodEvents(unitID: unitID, from: period.start.description, to: period.end.description)
+        let row = try Row.fetchOne(db, SQLRequest(literal: events + """
             SELECT count(*) AS n, count(DISTINCT s.volunteer_id) AS v, count(DISTINCT vo.org_id) AS o
             FROM signup s JOIN volunteer vo ON vo.id = s.volunteer_id
-            WHERE s.event_id IN (SELECT id FROM tree) AND s.voided_at IS NULL
-            """, arguments: [unitID, period.start.description, period.end.description])!
+            WHERE s.event_id IN (SELECT id FROM period_event) AND s.voided_at IS NULL
+            """))!
         if (row["n"] as Int64) > 0 {
             return .init(year: year, volunteers: row["v"], orgs: row["o"], source: .database)
         }

@@ -30,24 +30,20 @@ extension Ledger {
     func outsidePeriod(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
         let p = stored.plan.period
         var out: [LintFinding] = []
-        let tree = """
-            WITH RECURSIVE tree(id) AS (
-              SELECT id FROM event WHERE unit_id = ? AND parent_id IS NULL AND start_date BETWEEN ? AND ? AND voided_at IS NULL
-              UNION ALL SELECT e.id FROM event e JOIN tree ON e.parent_id = tree.id WHERE e.voided_at IS NULL)
-            """
-        let args: StatementArguments = [stored.unitID, p.start.description, p.end.description, p.start.description, p.end.description]
-        for r in try Row.fetchAll(db, sql: tree + """
+        let events = Ledger.periodEvents(unitID: stored.unitID, from: p.start.description, to: p.end.description)
+        let bounds: StatementArguments = [p.start.description, p.end.description]
+        for r in try Row.fetchAll(db, SQLRequest(literal: events + SQL(sql: """
             SELECT id, title, start_date, end_date FROM event
-            WHERE id IN (SELECT id FROM tree) AND (start_date < ? OR end_date > ?)
-            """, arguments: args) {
+            WHERE id IN (SELECT id FROM period_event) AND (start_date < ? OR end_date > ?)
+            """, arguments: bounds))) {
             out.append(LintFinding(.warning, subject: "event \(r["id"] as Int64)",
                 "\(r["title"] as String) runs \(r["start_date"] as String)–\(r["end_date"] as String), outside the period \(p)",
                 check: "outside-period", chinese: "\(r["title"] as String)（\(r["start_date"] as String)–\(r["end_date"] as String)）超出本期\(p)"))
         }
-        for r in try Row.fetchAll(db, sql: tree + """
+        for r in try Row.fetchAll(db, SQLRequest(literal: events + SQL(sql: """
             SELECT id, event_id, date, amount_fen FROM cost
-            WHERE event_id IN (SELECT id FROM tree) AND voided_at IS NULL AND (date < ? OR date > ?)
-            """, arguments: args) {
+            WHERE event_id IN (SELECT id FROM period_event) AND voided_at IS NULL AND (date < ? OR date > ?)
+            """, arguments: bounds))) {
             out.append(LintFinding(.warning, subject: "cost \(r["id"] as Int64)",
                 "\(Money(fen: r["amount_fen"]).grouped)元 for event \(r["event_id"] as Int64) is dated \(r["date"] as String), outside the period \(p), so it counts in another year",
                 check: "outside-period",
