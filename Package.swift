@@ -43,8 +43,9 @@ let package = Package(
         .executableTarget(name: "kepu", dependencies: ["KepuCLI"]),
         .executableTarget(
             name: "kepu-bench",
-            dependencies: ["KepuCore", "KepuStore", "KepuReport", "KepuCLI"],
-            path: "Benchmarks"
+            dependencies: ["KepuCore", "KepuStore", "KepuReport", "KepuCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks",
+            exclude: ["README.md"]
         ),
         .testTarget(name: "KepuCoreTests", dependencies: ["KepuCore"]),
         .testTarget(name: "KepuStoreTests", dependencies: ["KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -6,6 +6,7 @@
 // 100k volunteers, 500k sign-ups, 200k costs) and a database holding only one of its years, then
 // times the built `kepu` binary as separate processes against the sqlite3 shell.
 import Foundation
+import GRDB
 import KepuCLI
 import KepuCore
 import KepuStore
@@ -154,9 +155,9 @@ if hasSQLite3 {
 func signinFile(_ rows: Int) throws -> String {
     let path = opts.dir + "/signin-\(rows).csv"
     guard let h = FileHandle(forWritingAtPath: path) ?? {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         return FileHandle(forWritingAtPath: path)
-    }() else { throw KepuError("cannot write \(path)") }
+    }() else { throw KepuError(.cannotWrite(path: path, reason: "open")) }
     var chunk = "姓名,手机,时间\n"
     for i in 0..<rows {
         chunk += "参与者\(i),139\(String(format: "%08d", i)),2023-09-16 09:\(String(format: "%02d", i % 60))\n"
@@ -174,8 +175,8 @@ func importDB(_ name: String) throws -> String {
     let path = opts.dir + "/\(name).sqlite"
     try? FileManager.default.removeItem(atPath: path)
     let l = Ledger(database: try AppDatabase.create(at: path), context: context)
-    _ = try l.importPlan(text: seedPlan, sourceName: "seed.yaml", replace: false)
-    _ = try l.addEvent(NewEvent(title: "科普日", kind: .scienceDay, start: try CalendarDate.parse("2023-09-16")))
+    _ = try l.plans.importPlan(text: seedPlan, sourceName: "seed.yaml", replace: false)
+    _ = try l.events.add(NewEvent(title: "科普日", kind: .scienceDay, start: try CalendarDate.parse("2023-09-16")))
     return path
 }
 

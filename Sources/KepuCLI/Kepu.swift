@@ -4,25 +4,28 @@ import ArgumentParser
 struct Kepu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kepu",
-        abstract: "科普绩效 — record a year of science-popularization work and evaluate it against its targets.",
+        abstract: "科普绩效：记录一年的科普工作，对照绩效目标自评 · Record a year of science popularization and evaluate it.",
         discussion: """
-            kepu keeps the ledger of a district 科协's science-popularization year (events, attendance, costs, print runs, volunteers, surveys) in one SQLite file, reconciles it with the year's performance targets (绩效目标表), and writes the self-evaluation (绩效自评).
+            kepu 把区科协一年的科普台账（活动、人次、费用、印刷、志愿者、满意度调查）保存在一个 SQLite 文件里，对照当年的绩效目标表对账，并生成绩效自评表。
 
-            The database is --db PATH, else $KEPU_DB, else $XDG_DATA_HOME/kepu/kepu.sqlite (~/.local/share/kepu/kepu.sqlite). Only `kepu init` creates one.
+            kepu keeps the ledger of a district 科协's year in one SQLite file, reconciles it with the year's targets (绩效目标表) and writes the self-evaluation (绩效自评). Messages are in Chinese; --lang en or KEPU_LANG=en gives English.
 
-            Example:
+            数据库 · The database: --db PATH, else $KEPU_DB, else ~/.local/share/kepu/kepu.sqlite. Only `kepu init` creates one.
+
+            示例 · Example:
               kepu init
               kepu plan import Seeds/plans/2023-shifeng-kexie.yaml
-              id=$(kepu event add --title 全国科普日主场活动 --kind science-day --start 2023-09-16)
+              id=$(kepu event add --title 全国科普日主场活动 \\
+                     --kind 全国科普日 --start 2023-09-16)
               kepu attendance add --event $id --count 3200
               kepu reconcile --year 2023
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
-            Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self,
-            PrintCommand.self, VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self,
-            BaselineCommand.self, NoteCommand.self, Reconcile.self, ReportCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self, Export.self, Log.self,
-            Demo.self,
+            Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self, PrintCommand.self,
+            VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self, BaselineCommand.self, NoteCommand.self,
+            Reconcile.self, ReportCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self, Export.self,
+            Log.self, Demo.self,
         ]
     )
 }

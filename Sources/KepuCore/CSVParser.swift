@@ -88,7 +88,7 @@ public struct CSVParser {
     /// Flushes the last record; an unclosed quote is an error naming its line.
     public mutating func finish(emit: Emit) throws {
         if inQuotes && !quoteInQuotes {
-            throw KepuError("line \(recordLine): a quoted field is not closed (a \" without its partner)")
+            throw KepuError(.csvUnclosedQuote(line: recordLine))
         }
         inQuotes = false
         quoteInQuotes = false
@@ -97,7 +97,7 @@ public struct CSVParser {
 
     private mutating func endField() throws {
         guard CSVParser.isValidUTF8(field) else {
-            throw KepuError("line \(recordLine) is not valid UTF-8 text; save the file as UTF-8 or GBK")
+            throw KepuError(.csvNotUTF8(line: recordLine))
         }
         fields.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
@@ -184,7 +184,7 @@ public struct CSVColumns: Sendable {
                 used.insert(i)
             } else if spec.required {
                 throw KepuError(
-                    "\(file) has no \(spec.aliases.first!) column: its header is \(header.joined(separator: ",")); name the column \(spec.aliases.joined(separator: " or "))")
+                    .missingColumn(file: file, column: spec.aliases.first ?? spec.key, header: header, aliases: spec.aliases))
             }
         }
         ignored = header.enumerated().filter { !used.contains($0.offset) && !norm($0.element).isEmpty }.map(\.element)

@@ -66,9 +66,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
-    /// The accepted spellings, for error messages.
-    public static let acceptedForms = "write 2023-09-16 or 2023年9月16日"
-
     /// Parses `2023-09-16`, `2023年9月16日`, and the `2023/9/16` that Excel writes.
     public static func parse(_ input: String, field: String = "date") throws -> CalendarDate {
         let s = input.trimmingCharacters(in: .whitespaces)
@@ -90,13 +87,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { throw invalid(input, field) }
         guard let date = CalendarDate(year: y, month: m, day: d) else {
-            throw KepuError("\(field) \(quoted(input)) is not a real calendar date", kind: .usage)
+            throw KepuError(.notRealDate(field: field, value: input))
         }
         return date
     }
 
     static func invalid(_ input: String, _ field: String) -> KepuError {
-        KepuError.invalid(field, input, isNot: "a date", accepted: acceptedForms)
+        KepuError(.invalid(field: field, value: input, form: .date))
     }
 
     /// Today in the local time zone of `now`.

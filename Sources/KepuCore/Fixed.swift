@@ -100,9 +100,10 @@ public struct Fixed: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses a plain non-negative decimal such as `9.5` or `10.3` with at most `maxPlaces` decimals.
     public static func parse(_ text: String, maxPlaces: Int = 4) -> Fixed? {
         guard let (whole, frac) = splitDecimal(text), frac.count <= maxPlaces else { return nil }
-        guard whole.count <= 12 else { return nil }
-        let padded = frac + String(repeating: "0", count: 4 - frac.count)
-        return Fixed(raw: Int64(whole)! * scale + Int64(padded)!)
+        guard whole.utf8.count <= 12, let w = Int64(whole),
+            let f = Int64(frac + String(repeating: "0", count: 4 - frac.count))
+        else { return nil }
+        return Fixed(raw: w * scale + f)
     }
 }
 
@@ -112,11 +113,20 @@ func splitDecimal(_ text: String) -> (String, String)? {
     guard parts.count == 1 || parts.count == 2 else { return nil }
     let whole = String(parts[0])
     let frac = parts.count == 2 ? String(parts[1]) : ""
-    guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { return nil }
-    guard parts.count == 1 || (!frac.isEmpty && frac.allSatisfy(\.isASCIIDigit)) else { return nil }
+    // Digits are checked on bytes: a Character such as "0" + a combining mark is not a digit.
+    guard !whole.isEmpty, isASCIIDigits(whole) else { return nil }
+    guard parts.count == 1 || (!frac.isEmpty && isASCIIDigits(frac)) else { return nil }
     return (whole, frac)
 }
 
+/// True when every byte is an ASCII digit (and there is at least one).
+func isASCIIDigits<S: StringProtocol>(_ s: S) -> Bool {
+    !s.utf8.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+}
+
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One Unicode scalar that is an ASCII digit: "0" followed by a combining mark is not one.
+    var isASCIIDigit: Bool {
+        unicodeScalars.count == 1 && unicodeScalars.first!.value >= 0x30 && unicodeScalars.first!.value <= 0x39
+    }
 }

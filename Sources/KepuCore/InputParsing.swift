@@ -5,35 +5,37 @@ public enum Parse {
     /// A non-negative whole number: `1200`, `1,200`, `1.2万`.
     public static func count(_ input: String, field: String) throws -> Int64 {
         let s = input.trimmingCharacters(in: .whitespaces)
-        let accepted = "write a whole number such as 1200, 1,200 or 1.2万"
         if s.hasPrefix("-") {
-            throw KepuError("\(field) \(quoted(input)) is negative: counts are 0 or more", kind: .usage)
+            throw KepuError(.negative(field: field, value: input, form: .count))
         }
         var body = s
         var wan = false
         if body.hasSuffix("万") { body.removeLast(); wan = true }
-        guard let plain = Money.stripGrouping(body), let (whole, frac) = splitDecimal(plain),
-              whole.count <= 12
-        else { throw KepuError.invalid(field, input, isNot: "a count", accepted: accepted) }
+        guard let plain = Money.stripGrouping(body), let (whole, frac) = splitDecimal(plain) else {
+            throw KepuError(.invalid(field: field, value: input, form: .count))
+        }
+        guard whole.utf8.count <= 12, let w = Int64(whole) else {
+            throw KepuError(.tooLarge(field: field, value: input, form: .count))
+        }
         if !wan {
-            guard frac.isEmpty || frac.allSatisfy({ $0 == "0" }) else {
-                throw KepuError.invalid(field, input, isNot: "a whole number", accepted: accepted)
+            guard frac.utf8.allSatisfy({ $0 == 0x30 }) else {
+                throw KepuError(.invalid(field: field, value: input, form: .wholeNumber))
             }
-            return Int64(whole)!
+            return w
         }
         let significant = frac.reversed().drop(while: { $0 == "0" }).count
-        guard significant <= 4 else {
-            throw KepuError.invalid(field, input, isNot: "a whole number", accepted: accepted)
-        }
         let f = String(frac.prefix(4))
-        return Int64(whole)! * 10_000 + Int64(f + String(repeating: "0", count: 4 - f.count))!
+        guard significant <= 4, let fv = Int64(f + String(repeating: "0", count: 4 - f.count)) else {
+            throw KepuError(.invalid(field: field, value: input, form: .wholeNumber))
+        }
+        return w * 10_000 + fv
     }
 
     /// A positive whole number (copies of a print run, survey responses of a batch).
     public static func positiveCount(_ input: String, field: String) throws -> Int64 {
         let n = try count(input, field: field)
         guard n > 0 else {
-            throw KepuError("\(field) \(quoted(input)) must be at least 1", kind: .usage)
+            throw KepuError(.atLeastOne(field: field, value: input))
         }
         return n
     }
@@ -43,11 +45,10 @@ public enum Parse {
         let s = input.trimmingCharacters(in: .whitespaces)
         let body = s.hasSuffix("小时") ? String(s.dropLast(2)) : (s.hasSuffix("h") ? String(s.dropLast()) : s)
         if body.hasPrefix("-") {
-            throw KepuError("\(field) \(quoted(input)) is negative: hours are 0 or more", kind: .usage)
+            throw KepuError(.negative(field: field, value: input, form: .hours))
         }
         guard let v = Fixed.parse(body, maxPlaces: 2), v.raw <= 24 * 366 * Fixed.scale else {
-            throw KepuError.invalid(field, input, isNot: "a number of hours",
-                                    accepted: "write 3, 9.5 or 2.25 (at most two decimals)")
+            throw KepuError(.invalid(field: field, value: input, form: .hours))
         }
         return v.raw / 100
     }
@@ -57,7 +58,7 @@ public enum Parse {
         var s = input.trimmingCharacters(in: .whitespaces)
         if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
         guard let v = Fixed.parse(s), v <= Fixed(100) else {
-            throw KepuError.invalid(field, input, isNot: "a percentage", accepted: "write 98% or 98.5%")
+            throw KepuError(.invalid(field: field, value: input, form: .percent))
         }
         return v
     }
@@ -67,8 +68,7 @@ public enum Parse {
         var s = input.trimmingCharacters(in: .whitespaces)
         if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
         guard let v = Fixed.parse(s) else {
-            throw KepuError.invalid(field, input, isNot: "a number",
-                                    accepted: "write 10.3 or 10.3% (at most four decimals)")
+            throw KepuError(.invalid(field: field, value: input, form: .figure))
         }
         return v
     }
@@ -76,7 +76,7 @@ public enum Parse {
     /// A non-empty text after trimming.
     public static func text(_ input: String, field: String) throws -> String {
         let s = input.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !s.isEmpty else { throw KepuError("\(field) is empty: give some text", kind: .usage) }
+        guard !s.isEmpty else { throw KepuError(.empty(field: field)) }
         return s
     }
 }

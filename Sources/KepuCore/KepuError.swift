@@ -1,8 +1,6 @@
-import Foundation
-
-/// A failure the user can act on: one sentence that names what was wrong and what is accepted.
-public struct KepuError: Error, LocalizedError, Equatable, Sendable, CustomStringConvertible {
-    /// How the command line should treat the failure.
+/// A failure the user can act on: a typed `Problem`, worded by the message catalogue in Chinese or English.
+public struct KepuError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// How a front end should treat the failure.
     public enum Kind: Sendable, Equatable {
         /// Bad input that needs no database to detect (exit 64).
         case usage
@@ -10,26 +8,18 @@ public struct KepuError: Error, LocalizedError, Equatable, Sendable, CustomStrin
         case failed
     }
 
-    public var message: String
+    public var problem: Problem
     public var kind: Kind
 
-    public init(_ message: String, kind: Kind = .failed) {
-        self.message = message
-        self.kind = kind
+    public init(_ problem: Problem, kind: Kind? = nil) {
+        self.problem = problem
+        self.kind = kind ?? problem.defaultKind
     }
 
-    /// `--amount "1.2.3" is not an amount: write 2500, 2500元, 1.25万 or 0.5元`
-    public static func invalid(_ field: String, _ value: String, isNot what: String, accepted: String)
-        -> KepuError
-    {
-        KepuError("\(field) \(quoted(value)) is not \(what): \(accepted)", kind: .usage)
-    }
+    /// The sentence in the given language.
+    public func text(_ lang: Language) -> String { Catalogue.text(problem, lang) }
 
-    public var errorDescription: String? { message }
+    /// The sentence in the current language (`Language.current`).
+    public var message: String { text(Language.current) }
     public var description: String { message }
-}
-
-/// Quotes a user value for an error message, showing an empty value visibly.
-public func quoted(_ value: String) -> String {
-    "\"\(value)\""
 }

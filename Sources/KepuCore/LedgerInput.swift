@@ -23,10 +23,10 @@ public struct NewEvent: Sendable, Hashable {
 
     public func validate() throws {
         if let end, end < start {
-            throw KepuError("--end \(end) is before --start \(start): an event cannot end before it starts", kind: .usage)
+            throw KepuError(.endBeforeStart(end: end, start: start))
         }
         if title.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw KepuError("--title is empty: give the event a title", kind: .usage)
+            throw KepuError(.empty(field: "--title"))
         }
     }
 }
@@ -72,7 +72,7 @@ public struct NewCost: Sendable, Hashable {
 
     public func validate() throws {
         if amount == .zero {
-            throw KepuError("--amount \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)", kind: .usage)
+            throw KepuError(.zeroCost(field: "--amount"))
         }
     }
 }
@@ -99,7 +99,7 @@ public struct NewPrintRun: Sendable, Hashable {
 
     public func validate() throws {
         if copies <= 0 {
-            throw KepuError("--copies \"\(copies)\" must be at least 1: a print run prints something", kind: .usage)
+            throw KepuError(.atLeastOne(field: "--copies", value: String(copies)))
         }
     }
 }
@@ -124,7 +124,7 @@ public struct NewVolunteer: Sendable, Hashable {
         let s = input.filter { $0 != " " && $0 != "-" }
         let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
         guard (5...20).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
-            throw KepuError.invalid(field, input, isNot: "a phone number", accepted: "write 13800000001 or 0731-22334455")
+            throw KepuError(.invalid(field: field, value: input, form: .phone))
         }
         return s
     }
@@ -159,12 +159,10 @@ public struct NewSurvey: Sendable, Hashable {
 
     public func validate() throws {
         if responses <= 0 {
-            throw KepuError("--responses \"\(responses)\" must be at least 1: a survey batch has responses", kind: .usage)
+            throw KepuError(.atLeastOne(field: "--responses", value: String(responses)))
         }
         if satisfied > responses {
-            throw KepuError(
-                "--satisfied \(satisfied) is more than --responses \(responses): satisfied answers are part of the responses",
-                kind: .usage)
+            throw KepuError(.satisfiedOverResponses(satisfied: satisfied, responses: responses))
         }
     }
 }
@@ -186,8 +184,7 @@ public struct NewMeasurement: Sendable, Hashable {
     public func validate() throws {
         let ok = !metric.isEmpty && metric.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         if !ok {
-            throw KepuError.invalid("--metric", metric, isNot: "a measurement name",
-                                    accepted: "use letters, digits and dashes, e.g. literacy-rate")
+            throw KepuError(.invalid(field: "--metric", value: metric, form: .measurementName))
         }
     }
 }
@@ -206,7 +203,7 @@ public struct BaselineInput: Sendable, Hashable {
 
     public func validate() throws {
         if volunteers == nil && orgs == nil {
-            throw KepuError("baseline set needs --volunteers or --orgs (or both)", kind: .usage)
+            throw KepuError(.baselineNeedsFigure)
         }
     }
 }
@@ -232,13 +229,13 @@ public struct NoteInput: Sendable, Hashable {
 
     public func validate() throws {
         if score == nil && why != nil {
-            throw KepuError("--why explains a manual --score; give the score too", kind: .usage)
+            throw KepuError(.whyNeedsScore)
         }
         if reason == nil && measures == nil && score == nil {
-            throw KepuError("note set needs --reason, --measures or --score (with --why)", kind: .usage)
+            throw KepuError(.noteNeedsContent)
         }
         if score != nil && (why ?? "").isEmpty {
-            throw KepuError("--score needs --why: a manual score is kept with its reason", kind: .usage)
+            throw KepuError(.scoreNeedsWhy)
         }
     }
 }

@@ -29,22 +29,162 @@ public struct EventSummary: Sendable, Hashable {
     public var evidence: Int64
 }
 
-/// One event in full, for `event show`.
+/// One event in full, for `event show`: everything recorded against it, voided records included.
 public struct EventDetail: Sendable {
-    public init(summary: EventSummary, voidReason: String?, attendance: RecordTable, costs: RecordTable, printRuns: RecordTable, surveys: RecordTable, signups: RecordTable, evidence: RecordTable, children: [EventSummary]) {
-        self.summary = summary; self.voidReason = voidReason; self.attendance = attendance; self.costs = costs
-        self.printRuns = printRuns; self.surveys = surveys; self.signups = signups; self.evidence = evidence; self.children = children
+    public init(summary: EventSummary, voidReason: String?, attendance: [AttendanceItem], costs: [CostItem],
+                printRuns: [PrintRunItem], surveys: [SurveyItem], signups: [SignupItem], evidence: [EvidenceItem],
+                children: [EventSummary]) {
+        self.summary = summary
+        self.voidReason = voidReason
+        self.attendance = attendance
+        self.costs = costs
+        self.printRuns = printRuns
+        self.surveys = surveys
+        self.signups = signups
+        self.evidence = evidence
+        self.children = children
     }
 
     public var summary: EventSummary
     public var voidReason: String?
-    public var attendance: RecordTable
-    public var costs: RecordTable
-    public var printRuns: RecordTable
-    public var surveys: RecordTable
-    public var signups: RecordTable
-    public var evidence: RecordTable
+    public var attendance: [AttendanceItem]
+    public var costs: [CostItem]
+    public var printRuns: [PrintRunItem]
+    public var surveys: [SurveyItem]
+    public var signups: [SignupItem]
+    public var evidence: [EvidenceItem]
     public var children: [EventSummary]
+}
+
+/// Whether a record is voided, and why.
+public struct VoidState: Sendable, Hashable {
+    public var at: String
+    public var reason: String
+    public init(at: String, reason: String) {
+        self.at = at
+        self.reason = reason
+    }
+}
+
+/// An attendance entry as listed.
+public struct AttendanceItem: Sendable, Hashable {
+    public var id: Int64
+    public var event: Int64
+    public var date: CalendarDate
+    public var count: Int64
+    public var channel: Channel
+    public var method: CountMethod
+    public var note: String?
+    public var importID: Int64?
+    public var voided: VoidState?
+    public init(id: Int64, event: Int64, date: CalendarDate, count: Int64, channel: Channel, method: CountMethod,
+                note: String?, importID: Int64?, voided: VoidState?) {
+        self.id = id
+        self.event = event
+        self.date = date
+        self.count = count
+        self.channel = channel
+        self.method = method
+        self.note = note
+        self.importID = importID
+        self.voided = voided
+    }
+}
+
+/// A cost as listed.
+public struct CostItem: Sendable, Hashable {
+    public var id: Int64
+    public var event: Int64?
+    public var line: String
+    public var item: String?
+    public var amount: Money
+    public var date: CalendarDate
+    public var invoice: String?
+    public var payee: String?
+    public var voided: VoidState?
+    public init(id: Int64, event: Int64?, line: String, item: String?, amount: Money, date: CalendarDate,
+                invoice: String?, payee: String?, voided: VoidState?) {
+        self.id = id
+        self.event = event
+        self.line = line
+        self.item = item
+        self.amount = amount
+        self.date = date
+        self.invoice = invoice
+        self.payee = payee
+        self.voided = voided
+    }
+}
+
+/// A print run as listed.
+public struct PrintRunItem: Sendable, Hashable {
+    public var id: Int64
+    public var event: Int64?
+    public var line: String
+    public var title: String
+    public var ink: Ink
+    public var copies: Int64
+    public var unitPrice: Money
+    public var date: CalendarDate
+    public var voided: VoidState?
+    public var cost: Money { unitPrice * copies }
+    public init(id: Int64, event: Int64?, line: String, title: String, ink: Ink, copies: Int64, unitPrice: Money,
+                date: CalendarDate, voided: VoidState?) {
+        self.id = id
+        self.event = event
+        self.line = line
+        self.title = title
+        self.ink = ink
+        self.copies = copies
+        self.unitPrice = unitPrice
+        self.date = date
+        self.voided = voided
+    }
+}
+
+/// A survey batch as listed.
+public struct SurveyItem: Sendable, Hashable {
+    public var id: Int64
+    public var event: Int64
+    public var date: CalendarDate
+    public var responses: Int64
+    public var satisfied: Int64
+    public var voided: VoidState?
+    public init(id: Int64, event: Int64, date: CalendarDate, responses: Int64, satisfied: Int64, voided: VoidState?) {
+        self.id = id
+        self.event = event
+        self.date = date
+        self.responses = responses
+        self.satisfied = satisfied
+        self.voided = voided
+    }
+}
+
+/// A volunteer's sign-up as listed.
+public struct SignupItem: Sendable, Hashable {
+    public var id: Int64
+    public var volunteer: Int64
+    public var name: String
+    public var phone: String?
+    public var org: String?
+    public var event: Int64
+    public var date: CalendarDate
+    public var hoursCenti: Int64?
+    public var role: String?
+    public var voided: VoidState?
+    public init(id: Int64, volunteer: Int64, name: String, phone: String?, org: String?, event: Int64,
+                date: CalendarDate, hoursCenti: Int64?, role: String?, voided: VoidState?) {
+        self.id = id
+        self.volunteer = volunteer
+        self.name = name
+        self.phone = phone
+        self.org = org
+        self.event = event
+        self.date = date
+        self.hoursCenti = hoursCenti
+        self.role = role
+        self.voided = voided
+    }
 }
 
 public struct VolunteerSummary: Sendable, Hashable {
@@ -62,16 +202,6 @@ public struct VolunteerSummary: Sendable, Hashable {
     public var hoursCenti: Int64
 }
 
-/// Rows of a record listing as display text, column by column (no database types leave the store).
-public struct RecordTable: Sendable, Hashable {
-    public var columns: [String]
-    public var rows: [[String?]]
-    public init(columns: [String], rows: [[String?]]) {
-        self.columns = columns
-        self.rows = rows
-    }
-}
-
 /// A stored evidence file (佐证材料).
 public struct EvidenceItem: Sendable, Hashable {
     public var id: Int64
@@ -82,8 +212,10 @@ public struct EvidenceItem: Sendable, Hashable {
     public var event: Int64?
     public var cost: Int64?
     public var addedAt: String
+    public var voided: VoidState?
     public init(id: Int64, sha256: String, fileName: String, size: Int64, kind: EvidenceKind, event: Int64?, cost: Int64?,
-                addedAt: String) {
+                addedAt: String, voided: VoidState? = nil) {
+        self.voided = voided
         self.id = id
         self.sha256 = sha256
         self.fileName = fileName

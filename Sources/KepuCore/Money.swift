@@ -9,6 +9,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = Money(fen: 0)
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+    // Amounts are bounded at parse time (a trillion 元), so sums of a ledger cannot overflow.
     public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
     public static func - (a: Money, b: Money) -> Money { Money(fen: a.fen - b.fen) }
     public static func += (a: inout Money, b: Money) { a.fen += b.fen }
@@ -16,9 +17,6 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The amount in 元 as an exact decimal.
     public var yuan: Fixed { Fixed(raw: fen * 100) }
-
-    /// The accepted spellings, for error messages.
-    public static let acceptedForms = "write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元"
 
     /// The largest amount accepted: a trillion 元 leaves room for sums without overflow.
     static let maxFen: Int64 = 100_000_000_000_000
@@ -28,11 +26,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Rejects negatives, empties, more precision than a fen, and anything else, with a message
     /// that names `field` and the accepted forms.
     public static func parse(_ input: String, field: String = "amount") throws -> Money {
-        let fail = KepuError.invalid(field, input, isNot: "an amount", accepted: acceptedForms)
+        let fail = KepuError(.invalid(field: field, value: input, form: .amount))
         var s = Substring(input.trimmingCharacters(in: .whitespaces))
         if s.hasPrefix("-") || s.hasPrefix("−") {
-            throw KepuError("\(field) \(quoted(input)) is negative: amounts are 0 or more; \(acceptedForms)",
-                            kind: .usage)
+            throw KepuError(.negative(field: field, value: input, form: .amount))
         }
         if s.first == "¥" || s.first == "￥" { s = s.dropFirst() }
         var wan = false
@@ -51,19 +48,17 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         let places = wan ? 6 : 2
         let significant = frac.reversed().drop(while: { $0 == "0" }).count
         guard significant <= places else {
-            throw KepuError(
-                "\(field) \(quoted(input)) is more precise than a fen (0.01元): \(acceptedForms)",
-                kind: .usage)
+            throw KepuError(.tooPrecise(field: field, value: input))
         }
-        guard whole.count <= 15 else { throw fail }
+        let tooLarge = KepuError(.tooLarge(field: field, value: input, form: .amount))
+        guard whole.utf8.count <= 15 else { throw tooLarge }
         let fracDigits = String(frac.prefix(places))
         let padded = fracDigits + String(repeating: "0", count: places - fracDigits.count)
         let unit: Int64 = wan ? 1_000_000 : 100
-        let (w, overflow) = Int64(whole)!.multipliedReportingOverflow(by: unit)
-        let fen = w + Int64(padded)!
-        guard !overflow, fen <= maxFen else {
-            throw KepuError("\(field) \(quoted(input)) is too large for an amount", kind: .usage)
-        }
+        guard let wholeValue = Int64(whole), let fracValue = Int64(padded) else { throw fail }
+        let (w, overflow) = wholeValue.multipliedReportingOverflow(by: unit)
+        let (fen, overflow2) = w.addingReportingOverflow(fracValue)
+        guard !overflow, !overflow2, fen <= maxFen else { throw tooLarge }
         return Money(fen: fen)
     }
 

@@ -17,12 +17,12 @@ public enum PlanFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw KepuError("\(source) is not valid YAML: \(yamlMessage(error))")
+            throw KepuError(.yamlInvalid(source: source, detail: yamlMessage(error)))
         } catch {
-            throw KepuError("\(source) is not valid YAML: \(error)")
+            throw KepuError(.yamlInvalid(source: source, detail: "\(error)"))
         }
         guard let root, root.mapping != nil else {
-            throw KepuError("\(source) is not a plan: expected keys unit, year, period, budget, lines, indicators")
+            throw KepuError(.notAPlan(source: source))
         }
         var reader = Reader(source: source)
         let plan = try reader.plan(root)
@@ -38,42 +38,41 @@ public enum PlanFile {
         let source: String
         var warnings: [LintFinding] = []
 
-        func fail(_ node: Node?, _ path: String, _ message: String) -> KepuError {
-            if let line = node?.mark?.line {
-                return KepuError("\(source) line \(line): \(path) \(message)")
-            }
-            return KepuError("\(source): \(path) \(message)")
+        func fail(_ node: Node?, _ path: String, _ issue: PlanFileIssue) -> KepuError {
+            KepuError(.planFile(source: source, line: node?.mark?.line, path: path, issue: issue))
         }
+
+        /// A value's own refusal, placed at its line of the file.
+        func fail(_ node: Node?, _ e: KepuError) -> KepuError { fail(node, "", .value(e.problem)) }
 
         /// Looks up the keys of a mapping, warning about any not in `known`.
         mutating func fields(_ node: Node, _ path: String, known: [String]) throws -> [String: Node] {
-            guard let mapping = node.mapping else { throw fail(node, path, "should be a mapping of keys") }
+            guard let mapping = node.mapping else { throw fail(node, path, .notMapping) }
             var out: [String: Node] = [:]
             for (k, v) in mapping {
                 let key = k.string ?? ""
                 if known.contains(key) {
                     out[key] = v
                 } else {
-                    let at = k.mark.map { " (line \($0.line))" } ?? ""
                     warnings.append(
-                        LintFinding(.warning, subject: path.isEmpty ? "plan" : path,
-                                    "unknown key \(quoted(key))\(at) is ignored; known keys: \(known.joined(separator: ", "))"))
+                        LintFinding(.warning, .planKey(path.isEmpty ? "plan" : path),
+                                    .unknownKey(key: key, line: k.mark?.line, known: known)))
                 }
             }
             return out
         }
 
         func string(_ f: [String: Node], _ key: String, _ path: String) throws -> String {
-            guard let n = f[key] else { throw fail(nil, path, "needs the key \(quoted(key))") }
+            guard let n = f[key] else { throw fail(nil, path, .missingKey(key)) }
             guard let s = n.scalar?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw fail(n, "\(path).\(key)", "should be a non-empty text")
+                throw fail(n, "\(path).\(key)", .notText)
             }
             return s.trimmingCharacters(in: .whitespaces)
         }
 
         func optionalString(_ f: [String: Node], _ key: String, _ path: String) throws -> String? {
             guard let n = f[key] else { return nil }
-            guard let s = n.scalar?.string else { throw fail(n, "\(path).\(key)", "should be a text") }
+            guard let s = n.scalar?.string else { throw fail(n, "\(path).\(key)", .notText) }
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty || n.tag.rawValue == Tag.Name.null.rawValue && t == "~" ? nil : t
         }
@@ -81,7 +80,7 @@ public enum PlanFile {
         func money(_ f: [String: Node], _ key: String, _ path: String) throws -> Money {
             let s = try string(f, key, path)
             do { return try Money.parse(s, field: "\(path).\(key)") } catch let e as KepuError {
-                throw fail(f[key], "", e.message)
+                throw fail(f[key], e)
             }
         }
 
@@ -93,20 +92,20 @@ public enum PlanFile {
         func date(_ f: [String: Node], _ key: String, _ path: String) throws -> CalendarDate {
             let s = try string(f, key, path)
             do { return try CalendarDate.parse(s, field: "\(path).\(key)") } catch let e as KepuError {
-                throw fail(f[key], "", e.message)
+                throw fail(f[key], e)
             }
         }
 
         func integer(_ f: [String: Node], _ key: String, _ path: String) throws -> Int64 {
             let s = try string(f, key, path)
             do { return try Parse.count(s, field: "\(path).\(key)") } catch let e as KepuError {
-                throw fail(f[key], "", e.message)
+                throw fail(f[key], e)
             }
         }
 
         func fixed(_ n: Node, _ path: String) throws -> Fixed {
             guard let s = n.scalar?.string, let v = Fixed.parse(s.trimmingCharacters(in: .whitespaces)) else {
-                throw fail(n, path, "should be a number such as 10 or 12.5")
+                throw fail(n, path, .notNumber)
             }
             return v
         }
@@ -119,17 +118,17 @@ public enum PlanFile {
             let unit = try string(f, "unit", "plan")
             let yearText = try string(f, "year", "plan")
             guard let year = Int(yearText), (1900...9999).contains(year) else {
-                throw fail(f["year"], "year", "\(quoted(yearText)) is not a year such as 2023")
+                throw fail(f["year"], "year", .notYear(yearText))
             }
             var period = DateRange.year(year)
             if let p = f["period"] {
                 let pf = try fields(p, "period", known: ["start", "end"])
                 period = DateRange(start: try date(pf, "start", "period"), end: try date(pf, "end", "period"))
                 guard period.start <= period.end else {
-                    throw fail(p, "period", "ends (\(period.end)) before it starts (\(period.start))")
+                    throw fail(p, "period", .periodBackwards(start: period.start, end: period.end))
                 }
             }
-            guard let b = f["budget"] else { throw fail(nil, "plan", "needs the key \"budget\"") }
+            guard let b = f["budget"] else { throw fail(nil, "plan", .missingKey("budget")) }
             let bf = try fields(b, "budget", known: ["total", "basic", "project", "general", "governmentFund", "other"])
             let budget = Plan.Budget(
                 total: try money(bf, "total", "budget"), basic: try money(bf, "basic", "budget"),
@@ -170,7 +169,7 @@ public enum PlanFile {
             for (i, n) in try sequence(f["indicators"], "indicators").enumerated() {
                 indicators.append(try indicator(n, index: i))
             }
-            guard !indicators.isEmpty else { throw fail(root, "plan", "has no indicators") }
+            guard !indicators.isEmpty else { throw fail(root, "plan", .noIndicators) }
             var scoring = ScoringSettings()
             if let s = f["scoring"] { scoring = try self.scoring(s) }
             return Plan(unit: unit, year: year, period: period, budget: budget, department: department, fund: fund,
@@ -179,7 +178,7 @@ public enum PlanFile {
 
         func sequence(_ node: Node?, _ path: String) throws -> [Node] {
             guard let node else { return [] }
-            guard let seq = node.sequence else { throw fail(node, path, "should be a list") }
+            guard let seq = node.sequence else { throw fail(node, path, .notList) }
             return Array(seq)
         }
 
@@ -195,7 +194,7 @@ public enum PlanFile {
                 let inkText = try string(rf, "ink", rp)
                 let ink: Ink
                 do { ink = try Ink.parse(inkText, field: "\(rp).ink") } catch let e as KepuError {
-                    throw fail(rf["ink"], "", e.message)
+                    throw fail(rf["ink"], e)
                 }
                 runs.append(PlannedRun(ink: ink, unitPrice: try money(rf, "unitPrice", rp),
                                        copies: try integer(rf, "copies", rp)))
@@ -216,16 +215,16 @@ public enum PlanFile {
             let targetText = try string(f, "target", path)
             let target: Target
             do { target = try Target.parse(targetText, field: "\(path) target") } catch let e as KepuError {
-                throw fail(f["target"], "", e.message)
+                throw fail(f["target"], e)
             }
             let metricName = try string(f, "metric", path)
             guard let metric = Metric(name: metricName) else {
-                throw fail(f["metric"], "\(path) metric", "\(quoted(metricName)) is not a metric kepu knows: use one of \(Metric.names.joined(separator: ", "))")
+                throw fail(f["metric"], "\(path) metric", .unknownMetric(metricName, known: Metric.names))
             }
             var comparison = target.impliedComparison ?? .atLeast
             if let opText = try optionalString(f, "op", path) {
                 guard let op = Comparison.parse(opText) else {
-                    throw fail(f["op"], "\(path) op", "\(quoted(opText)) is not a comparison: use >=, <= or =")
+                    throw fail(f["op"], "\(path) op", .unknownComparison(opText))
                 }
                 comparison = op
             }
@@ -237,7 +236,7 @@ public enum PlanFile {
             do {
                 if let c = try optionalString(f, "channel", path) { filter.channel = try Channel.parse(c, field: "\(path) channel") }
                 if let k = try optionalString(f, "ink", path) { filter.ink = try Ink.parse(k, field: "\(path) ink") }
-            } catch let e as KepuError { throw fail(n, "", e.message) }
+            } catch let e as KepuError { throw fail(n, e) }
             filter.line = try optionalString(f, "line", path)
             return Indicator(id: id, level1: try string(f, "level1", path), level2: try string(f, "level2", path),
                              name: try string(f, "name", path), target: target, comparison: comparison, metric: metric,
@@ -250,47 +249,22 @@ public enum PlanFile {
             var s = ScoringSettings()
             if let w = f["budgetWeight"] { s.budgetWeight = try fixed(w, "scoring.budgetWeight") }
             if let lw = f["levelWeights"] {
-                guard let m = lw.mapping else { throw fail(lw, "scoring.levelWeights", "should map levels to weights") }
+                guard let m = lw.mapping else { throw fail(lw, "scoring.levelWeights", .levelWeightsNotMapping) }
                 s.levelWeights = try m.map { (k, v) in (k.string ?? "", try fixed(v, "scoring.levelWeights.\(k.string ?? "")")) }
             }
             if let r = try optionalString(f, "reverse", "scoring") {
                 guard let v = ScoringSettings.Reverse(rawValue: r) else {
-                    throw fail(f["reverse"], "scoring.reverse", "\(quoted(r)) is not a setting: use ratio or linear")
+                    throw fail(f["reverse"], "scoring.reverse", .unknownSetting(r, choices: ["ratio", "linear"]))
                 }
                 s.reverse = v
             }
             if let r = try optionalString(f, "rounding", "scoring") {
                 guard let v = Fixed.Rounding(rawValue: r) else {
-                    throw fail(f["rounding"], "scoring.rounding", "\(quoted(r)) is not a setting: use half-up or truncate")
+                    throw fail(f["rounding"], "scoring.rounding", .unknownSetting(r, choices: ["half-up", "truncate"]))
                 }
                 s.rounding = v
             }
             return s
         }
     }
-}
-
-/// One finding of `plan lint` or `kepu check`: what it is about, and the arithmetic behind it.
-public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
-        case error, warning
-    }
-    public var severity: Severity
-    /// `indicator cost`, `line printing`, `budget`, `scoring`.
-    public var subject: String
-    public var message: String
-    /// A stable name for the check that raised it (`cost-per-person`, `lines-sum`…).
-    public var check: String
-    /// The same finding in Chinese, for Chinese reports (nil where only English is written).
-    public var chinese: String?
-
-    public init(_ severity: Severity, subject: String, _ message: String, check: String = "plan-file", chinese: String? = nil) {
-        self.severity = severity
-        self.subject = subject
-        self.message = message
-        self.check = check
-        self.chinese = chinese
-    }
-
-    public var description: String { "\(severity.rawValue): \(subject): \(message)" }
 }

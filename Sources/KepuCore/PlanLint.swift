@@ -19,21 +19,17 @@ public enum PlanLint {
         var out: [LintFinding] = []
         let b = plan.budget
         if b.basic + b.project != b.total {
-            out.append(LintFinding(.error, subject: "budget",
-                "basic \(b.basic.wan)万 + project \(b.project.wan)万 = \((b.basic + b.project).wan)万, not the total \(b.total.wan)万",
-                check: "budget-sum"))
+            out.append(LintFinding(.error, .budget, .budgetSum(basic: b.basic, project: b.project, total: b.total)))
         }
         let sources = [b.general, b.governmentFund, b.other].compactMap { $0 }
         if !sources.isEmpty {
             let sum = sources.reduce(Money.zero, +)
             if sum != b.total {
-                out.append(LintFinding(.error, subject: "budget",
-                    "the sources of funds add up to \(sum.wan)万, not the total \(b.total.wan)万", check: "budget-sources"))
+                out.append(LintFinding(.error, .budget, .budgetSources(sum: sum, total: b.total)))
             }
         }
         if plan.period.start.year != plan.year && plan.period.end.year != plan.year {
-            out.append(LintFinding(.warning, subject: "period",
-                "the period \(plan.period) does not touch the plan's year \(plan.year)", check: "period-year"))
+            out.append(LintFinding(.warning, .period, .periodYear(period: plan.period, year: plan.year)))
         }
         return out
     }
@@ -42,57 +38,46 @@ public enum PlanLint {
         var out: [LintFinding] = []
         let sum = plan.lines.reduce(Money.zero) { $0 + $1.amount }
         if !plan.lines.isEmpty && sum != plan.budget.project {
-            let terms = plan.lines.map { "\($0.amount.wan)万 (\($0.id))" }.joined(separator: " + ")
-            out.append(LintFinding(.error, subject: "lines",
-                "\(terms) = \(sum.wan)万, not the project budget \(plan.budget.project.wan)万", check: "lines-sum"))
+            let lines = plan.lines.map { NamedFigure($0.id, $0.amount) }
+            out.append(LintFinding(.error, .lines, .linesSum(lines: lines, sum: sum, project: plan.budget.project)))
         }
         if plan.lines.isEmpty && plan.budget.project > .zero {
-            out.append(LintFinding(.warning, subject: "lines",
-                "the project budget is \(plan.budget.project.wan)万 but no spending lines are listed; costs need a line",
-                check: "lines-missing"))
+            out.append(LintFinding(.warning, .lines, .linesMissing(project: plan.budget.project)))
         }
         for id in duplicates(plan.lines.map(\.id)) {
-            out.append(LintFinding(.error, subject: "line \(id)", "the id \(quoted(id)) is used by more than one line",
-                                   check: "unique-ids"))
+            out.append(LintFinding(.error, .line(id), .duplicateLineID(id)))
         }
         for line in plan.lines {
-            let subject = "line \(line.id)"
+            let subject = Subject.line(line.id)
             if !line.runs.isEmpty {
                 let total = line.runs.reduce(Money.zero) { $0 + $1.cost }
-                let terms = line.runs.map { "\($0.copies)份 × \($0.unitPrice.plain)元" }.joined(separator: " + ")
                 if total != line.amount {
-                    out.append(LintFinding(.error, subject: subject,
-                        "planned runs \(terms) = \(total.plain)元, not the line's amount \(line.amount.plain)元",
-                        check: "runs-sum"))
+                    let runs = line.runs.map { PriceTerm(price: $0.unitPrice, count: $0.copies) }
+                    out.append(LintFinding(.error, subject, .runsSum(runs: runs, total: total, amount: line.amount)))
                 }
                 for run in line.runs where run.copies == 0 {
-                    out.append(LintFinding(.error, subject: subject, "a planned \(run.ink.rawValue) run has 0 copies",
-                                           check: "runs-copies"))
+                    out.append(LintFinding(.error, subject, .runWithoutCopies(run.ink)))
                 }
             }
             guard let basis = line.basis else { continue }
             let terms = basisTerms(basis)
             for t in terms {
                 if let stated = t.stated, stated != t.product {
-                    out.append(LintFinding(.error, subject: subject,
-                        "the basis says \(t.price.plain)元 × \(t.count) = \(stated.wan)万元, but the product is \(t.product.wan)万元",
-                        check: "basis-arithmetic"))
+                    out.append(LintFinding(.error, subject,
+                                           .basisArithmetic(term: PriceTerm(price: t.price, count: t.count), stated: stated)))
                 }
             }
             if !terms.isEmpty {
                 let total = terms.reduce(Money.zero) { $0 + $1.product }
                 if total != line.amount {
-                    let shown = terms.map { "\($0.price.plain)元 × \($0.count)" }.joined(separator: " + ")
-                    out.append(LintFinding(.error, subject: subject,
-                        "the basis computes \(shown) = \(total.wan)万元, not the line's amount \(line.amount.wan)万元",
-                        check: "basis-amount"))
+                    let shown = terms.map { PriceTerm(price: $0.price, count: $0.count) }
+                    out.append(LintFinding(.error, subject, .basisAmount(terms: shown, total: total, amount: line.amount)))
                 }
                 if !line.runs.isEmpty {
                     let basisProducts = Set(terms.map { "\($0.price.fen)x\($0.count)" })
                     let runProducts = Set(line.runs.map { "\($0.unitPrice.fen)x\($0.copies)" })
                     if basisProducts != runProducts {
-                        out.append(LintFinding(.warning, subject: subject,
-                            "the basis and the planned runs list different price × copies terms", check: "basis-runs"))
+                        out.append(LintFinding(.warning, subject, .basisRuns))
                     }
                 }
             }
@@ -147,45 +132,35 @@ public enum PlanLint {
     static func indicators(_ plan: Plan) -> [LintFinding] {
         var out: [LintFinding] = []
         for id in duplicates(plan.indicators.map(\.id)) {
-            out.append(LintFinding(.error, subject: "indicator \(id)", "the id \(quoted(id)) is used by more than one indicator",
-                                   check: "unique-ids"))
+            out.append(LintFinding(.error, .indicator(id), .duplicateIndicatorID(id)))
         }
         for ind in plan.indicators {
-            let subject = "indicator \(ind.id)"
+            let subject = Subject.indicator(ind.id)
             switch (ind.metric, ind.target.kind) {
             case (.none, .none): break
             case (.none, _):
-                out.append(LintFinding(.warning, subject: subject,
-                    "metric none is not scored, but the target \(quoted(ind.target.text)) is not 无", check: "metric-target"))
+                out.append(LintFinding(.warning, subject, .noneMetricWithTarget(target: ind.target.text)))
             case (_, .none):
-                out.append(LintFinding(.error, subject: subject,
-                    "the target is 无 (not applicable) but the metric is \(ind.metric); use metric none", check: "metric-target"))
+                out.append(LintFinding(.error, subject, .noneTargetWithMetric(metric: "\(ind.metric)")))
             case (.volunteerGrowth, .growth): break
             case (.volunteerGrowth, _):
-                out.append(LintFinding(.error, subject: subject,
-                    "metric volunteer-growth compares with the previous year; write the target as 增加", check: "metric-target"))
+                out.append(LintFinding(.error, subject, .growthMetricNeedsIncrease))
             case (_, .growth):
-                out.append(LintFinding(.error, subject: subject,
-                    "the target 增加 (growth) needs metric volunteer-growth, not \(ind.metric)", check: "metric-target"))
+                out.append(LintFinding(.error, subject, .increaseNeedsGrowthMetric(metric: "\(ind.metric)")))
             case (_, .numeric(_, let unit)):
                 if let accepted = ind.metric.acceptedUnits, !accepted.contains(unit) {
-                    out.append(LintFinding(.error, subject: subject,
-                        "the target \(quoted(ind.target.text)) is in \(unit), but metric \(ind.metric) counts in \(accepted.joined(separator: "/"))",
-                        check: "metric-unit"))
+                    out.append(LintFinding(.error, subject, .unitMismatch(
+                        target: ind.target.text, unit: unit, metric: "\(ind.metric)", accepted: accepted)))
                 }
                 if ind.metric == .satisfaction, let v = ind.target.value, v > Fixed(100) {
-                    out.append(LintFinding(.error, subject: subject, "a satisfaction target above 100% cannot be met",
-                                           check: "metric-unit"))
+                    out.append(LintFinding(.error, subject, .satisfactionOver100))
                 }
             }
             if let line = ind.filter.line, plan.line(named: line) == nil {
-                out.append(LintFinding(.error, subject: subject,
-                    "line \(quoted(line)) is not a line of this plan (lines: \(plan.lines.map(\.id).joined(separator: ", ")))",
-                    check: "metric-line"))
+                out.append(LintFinding(.error, subject, .unknownLine(line: line, lines: plan.lines.map(\.id))))
             }
             if let due = ind.due, due < plan.period.start {
-                out.append(LintFinding(.warning, subject: subject, "due \(due) is before the period starts (\(plan.period.start))",
-                                       check: "due-date"))
+                out.append(LintFinding(.warning, subject, .dueBeforePeriod(due: due, start: plan.period.start)))
             }
         }
         return out
@@ -197,16 +172,14 @@ public enum PlanLint {
         let levels = s.levelWeights.reduce(Fixed.zero) { $0 + $1.weight }
         let total = levels + s.budgetWeight
         if total != Fixed(100) {
-            let terms = s.levelWeights.map { "\($0.level) \($0.weight)" }.joined(separator: " + ")
-            out.append(LintFinding(.error, subject: "scoring",
-                "budget \(s.budgetWeight) + \(terms) = \(total), not 100", check: "weights-sum"))
+            let levels = s.levelWeights.map { NamedFigure($0.level, $0.weight) }
+            out.append(LintFinding(.error, .scoring, .weightsSum(budget: s.budgetWeight, levels: levels, total: total)))
         }
         for level in Set(plan.indicators.map(\.level1)) where s.weight(ofLevel: level) == nil {
             let unweighted = plan.indicators.filter { $0.level1 == level && $0.weight == nil && $0.metric != .none }
             if !unweighted.isEmpty {
-                out.append(LintFinding(.error, subject: "indicator \(unweighted[0].id)",
-                    "level \(quoted(level)) has no weight in scoring.levelWeights (\(s.levelWeights.map(\.level).joined(separator: ", ")))",
-                    check: "weights-level"))
+                out.append(LintFinding(.error, .indicator(unweighted[0].id),
+                                       .levelWithoutWeight(level: level, levels: s.levelWeights.map(\.level))))
             }
         }
         for (level, levelWeight) in s.levelWeights {
@@ -214,20 +187,18 @@ public enum PlanLint {
             let explicit = scored.compactMap(\.weight)
             guard !explicit.isEmpty else {
                 if scored.isEmpty && levelWeight > .zero {
-                    out.append(LintFinding(.warning, subject: "scoring",
-                        "level \(level) carries \(levelWeight) points but has no scored indicator", check: "weights-level"))
+                    out.append(LintFinding(.warning, .scoring, .levelWithoutIndicators(level: level, weight: levelWeight)))
                 }
                 continue
             }
             let sum = explicit.reduce(Fixed.zero, +)
-            let terms = scored.filter { $0.weight != nil }.map { "\($0.weight!) (\($0.id))" }.joined(separator: " + ")
+            let terms = scored.compactMap { ind in ind.weight.map { NamedFigure(ind.id, $0) } }
             if explicit.count == scored.count && sum != levelWeight {
-                out.append(LintFinding(.error, subject: "scoring",
-                    "the weights of \(level) add up to \(terms) = \(sum), not the level's \(levelWeight)", check: "weights-level"))
+                out.append(LintFinding(.error, .scoring, .levelWeightsMismatch(
+                    level: level, weights: terms, sum: sum, levelWeight: levelWeight)))
             } else if sum > levelWeight || (explicit.count < scored.count && sum == levelWeight) {
-                out.append(LintFinding(.error, subject: "scoring",
-                    "the explicit weights of \(level), \(terms) = \(sum), leave nothing of \(levelWeight) for its other indicators",
-                    check: "weights-level"))
+                out.append(LintFinding(.error, .scoring, .levelWeightsExhausted(
+                    level: level, weights: terms, sum: sum, levelWeight: levelWeight)))
             }
         }
         return out
@@ -241,16 +212,12 @@ public enum PlanLint {
         else { return out }
         for ind in plan.indicators {
             guard ind.target.unit == "元", let money = ind.target.value, let rate = rateIn(ind.name) else { continue }
-            let implied = money.divided(by: people)!
+            guard let implied = money.divided(by: people) else { continue }
             let product = rate.times(people, places: 2)
             if product != money {
-                let denominator = rate > .zero ? money.divided(by: rate, places: 0) : nil
-                var message = "its name says \(rate)元/人, but \(money)元 ÷ \(people)人次 = \(implied.format(minPlaces: 0, maxPlaces: 4))元/人次"
-                    + " and \(rate)元/人 × \(people)人次 = \(product)元 ≠ \(money)元"
-                if let d = denominator {
-                    message += "; \(rate)元/人 fits \(money)元 only with about \(d)人 (a population, not the \(people)人次 reached)"
-                }
-                out.append(LintFinding(.warning, subject: "indicator \(ind.id)", message, check: "cost-per-person"))
+                let population = rate > .zero ? money.divided(by: rate, places: 0) : nil
+                out.append(LintFinding(.warning, .indicator(ind.id), .costPerPerson(
+                    rate: rate, money: money, people: people, implied: implied, product: product, population: population)))
             }
         }
         return out

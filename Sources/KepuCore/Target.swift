@@ -58,7 +58,6 @@ public struct Target: Hashable, Sendable {
     /// Parses a target text; the error says what forms are accepted.
     public static func parse(_ input: String, field: String = "target") throws -> Target {
         var s = input.trimmingCharacters(in: .whitespaces)
-        let accepted = "write a figure with a unit (2次, 2万人次, 3万元, 98%, 12个月, 1.5元/人次), 增加 or 无"
         if ["无", "none", "n/a", "不适用"].contains(s.lowercased()) {
             return Target(text: input, kind: .none, impliedComparison: nil)
         }
@@ -82,12 +81,12 @@ public struct Target: Hashable, Sendable {
         let number = String(s[..<numberEnd])
         var unit = String(s[numberEnd...]).trimmingCharacters(in: .whitespaces)
         guard let plain = Money.stripGrouping(number), var value = Fixed.parse(plain) else {
-            throw KepuError.invalid(field, input, isNot: "a target", accepted: accepted)
+            throw KepuError(.invalid(field: field, value: input, form: .target))
         }
         if unit.hasPrefix("万") {
             unit.removeFirst()
             guard value.raw <= Int64.max / 10_000 else {
-                throw KepuError.invalid(field, input, isNot: "a target", accepted: accepted)
+                throw KepuError(.invalid(field: field, value: input, form: .target))
             }
             value = Fixed(raw: value.raw * 10_000)
         } else if unit.hasPrefix("亿") {
@@ -101,12 +100,10 @@ public struct Target: Hashable, Sendable {
         default: break
         }
         guard !unit.isEmpty else {
-            throw KepuError("\(field) \(quoted(input)) has no unit: \(accepted)", kind: .usage)
+            throw KepuError(.targetWithoutUnit(field: field, value: input))
         }
         guard knownUnits.contains(unit) else {
-            throw KepuError(
-                "\(field) \(quoted(input)) has the unit \(quoted(unit)), which kepu does not know: use one of "
-                    + knownUnits.joined(separator: " "), kind: .usage)
+            throw KepuError(.targetUnknownUnit(field: field, value: input, unit: unit, known: knownUnits))
         }
         return Target(text: input, kind: .numeric(value: value, unit: unit), impliedComparison: implied)
     }

@@ -1,18 +1,28 @@
-/// The closed vocabularies of the ledger, with their stored spellings and their Chinese labels.
+/// The closed vocabularies of the ledger, with their stored spellings and their Chinese names.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
+    /// The Chinese name shown in reports and lists.
     var chinese: String { get }
+    /// Other Chinese spellings people type (`科普日` for `全国科普日`).
+    var aliases: [String] { get }
+    /// What the vocabulary is called in a refusal.
+    static var noun: VocabularyNoun { get }
 }
 
 extension Vocabulary {
-    /// `science-day|tech-week|other`, for error messages.
+    public var aliases: [String] { [] }
+
+    /// `science-day|tech-week|other`.
     public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 
-    /// Parses the stored spelling or the Chinese label; the error lists the choices.
+    /// The choices for a refusal: each with its Chinese name and stored spelling.
+    public static var form: ValueForm { .choice(noun, allCases.map { Choice(raw: $0.rawValue, chinese: $0.chinese) }) }
+
+    /// Parses the stored spelling, the Chinese name or an alias; the refusal lists the choices.
     public static func parse(_ input: String, field: String) throws -> Self {
         let s = input.trimmingCharacters(in: .whitespaces)
         if let v = Self(rawValue: s.lowercased()) { return v }
-        if let v = allCases.first(where: { $0.chinese == s }) { return v }
-        throw KepuError.invalid(field, input, isNot: "one of the choices", accepted: "use \(choices)")
+        if let v = allCases.first(where: { $0.chinese == s || $0.aliases.contains(s) }) { return v }
+        throw KepuError(.invalid(field: field, value: input, form: form))
     }
 }
 
@@ -21,11 +31,19 @@ public enum EventKind: String, Vocabulary {
     case scienceDay = "science-day"
     case techWeek = "tech-week"
     case other
+    public static let noun = VocabularyNoun.eventKind
     public var chinese: String {
         switch self {
         case .scienceDay: "全国科普日"
         case .techWeek: "科技活动周"
         case .other: "其他"
+        }
+    }
+    public var aliases: [String] {
+        switch self {
+        case .scienceDay: ["科普日"]
+        case .techWeek: ["科技周"]
+        case .other: ["其它"]
         }
     }
     /// The two campaigns are major events unless said otherwise.
@@ -35,30 +53,37 @@ public enum EventKind: String, Vocabulary {
 /// Where attendance was counted.
 public enum Channel: String, Vocabulary {
     case onsite, online
+    public static let noun = VocabularyNoun.channel
     public var chinese: String { self == .onsite ? "线下" : "线上" }
+    public var aliases: [String] { self == .onsite ? ["现场"] : ["网络", "网上"] }
 }
 
 /// How attendance was counted.
 public enum CountMethod: String, Vocabulary {
     case headcount, signin, estimate
+    public static let noun = VocabularyNoun.countMethod
     public var chinese: String {
         switch self {
-        case .headcount: "清点"
+        case .headcount: "计数"
         case .signin: "签到"
         case .estimate: "估算"
         }
     }
+    public var aliases: [String] { self == .headcount ? ["清点", "点数"] : [] }
 }
 
 /// Ink of a print run.
 public enum Ink: String, Vocabulary {
     case color, mono
+    public static let noun = VocabularyNoun.ink
     public var chinese: String { self == .color ? "彩色" : "单色" }
+    public var aliases: [String] { self == .color ? ["彩印"] : ["黑白"] }
 }
 
 /// Kinds of evidence (佐证材料).
 public enum EvidenceKind: String, Vocabulary {
     case signin, photo, invoice, contract, news, survey, other
+    public static let noun = VocabularyNoun.evidenceKind
     public var chinese: String {
         switch self {
         case .signin: "签到表"

@@ -30,37 +30,70 @@ public enum EventTables {
                       Cell(Figures.hours(live.reduce(0) { $0 + $1.hoursCenti }))]])
     }
 
-    public static func detail(_ d: EventDetail, maskPhones: Bool) -> Report {
+    public static func detail(_ d: EventDetail, maskPhones: Bool, lang L: Language) -> Report {
         let e = d.summary
         var fields: [(String, String)] = [
-            ("id", String(e.id)), ("标题", e.title), ("类型", e.kind.chinese + (e.major ? "（大型活动）" : "")),
-            ("日期", e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"), ("地点", e.venue ?? "—"),
-            ("单位", e.unit),
+            (L.t("编号", "id"), String(e.id)), (L.t("标题", "Title"), e.title),
+            (L.t("类型", "Kind"), L.kind(e.kind) + (e.major ? L.t("（大型活动）", " (major)") : "")),
+            (L.t("日期", "Dates"), e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"),
+            (L.t("地点", "Venue"), e.venue ?? "—"), (L.t("单位", "Unit"), e.unit),
         ]
-        if let p = e.parent { fields.append(("所属活动", "event \(p)")) }
-        if e.voided { fields.append(("状态", "已作废：\(d.voidReason ?? "")")) }
+        if let p = e.parent { fields.append((L.t("所属活动", "Part of"), L.t("活动 \(p)", "event \(p)"))) }
+        if e.voided { fields.append((L.t("状态", "Status"), L.t("已作废：", "void: ") + (d.voidReason ?? ""))) }
         var sections = [Section(heading: nil, blocks: [.fields(fields)])]
-        func add(_ heading: String, _ t: RecordTable, phoneColumn: String? = nil) {
-            guard !t.rows.isEmpty else { return }
-            let phoneIndex = phoneColumn.flatMap { t.columns.firstIndex(of: $0) }
-            let rows = t.rows.map { row in
-                row.enumerated().map { (i, v) -> Cell in
-                    let text = v ?? ""
-                    return Cell(i == phoneIndex && maskPhones && !text.isEmpty ? maskPhone(text) : text)
-                }
-            }
-            sections.append(Section(heading: heading, blocks: [.table(ReportTable(
-                columns: t.columns.map { .init($0) }, rows: rows))]))
+        func void(_ v: VoidState?) -> Cell { v.map { Cell(L.t("已作废：", "void: ") + $0.reason, .warn) } ?? "" }
+        func add(_ heading: String, _ columns: [ReportTable.Column], _ rows: [[Cell]]) {
+            guard !rows.isEmpty else { return }
+            sections.append(Section(heading: heading, blocks: [.table(ReportTable(columns: columns, rows: rows))]))
         }
-        add("人次", d.attendance)
-        add("费用", d.costs)
-        add("印刷", d.printRuns)
-        add("满意度调查", d.surveys)
-        add("志愿者", d.signups, phoneColumn: "phone")
-        add("佐证材料", d.evidence)
+        let id = ReportTable.Column(L.t("编号", "id"), .right)
+        let date = ReportTable.Column(L.t("日期", "Date"))
+        let state = ReportTable.Column(L.t("状态", "Status"))
+        add(L.t("人次", "Attendance"),
+            [id, date, ReportTable.Column(L.t("人次", "Count"), .right), ReportTable.Column(L.t("渠道", "Channel")), ReportTable.Column(L.t("统计方式", "Method")),
+             ReportTable.Column(L.t("备注", "Note")), state],
+            d.attendance.map {
+                [Cell(String($0.id)), Cell($0.date.description), Cell(String($0.count)), Cell(L.vocabulary($0.channel)),
+                 Cell(L.vocabulary($0.method)), Cell($0.note ?? ""), void($0.voided)]
+            })
+        add(L.t("费用", "Costs"),
+            [id, date, ReportTable.Column(L.t("支出明细", "Line")), ReportTable.Column(L.t("摘要", "Item")), ReportTable.Column(L.t("金额(元)", "Amount (元)"), .right),
+             ReportTable.Column(L.t("发票号", "Invoice")), ReportTable.Column(L.t("收款方", "Payee")), state],
+            d.costs.map {
+                [Cell(String($0.id)), Cell($0.date.description), Cell($0.line), Cell($0.item ?? ""), Cell($0.amount.grouped),
+                 Cell($0.invoice ?? ""), Cell($0.payee ?? ""), void($0.voided)]
+            })
+        add(L.t("印刷", "Print runs"),
+            [id, date, ReportTable.Column(L.t("品名", "Title")), ReportTable.Column(L.t("类型", "Ink")), ReportTable.Column(L.t("份数", "Copies"), .right),
+             ReportTable.Column(L.t("单价(元)", "Unit price (元)"), .right), ReportTable.Column(L.t("金额(元)", "Cost (元)"), .right), state],
+            d.printRuns.map {
+                [Cell(String($0.id)), Cell($0.date.description), Cell($0.title), Cell(L.ink($0.ink)), Cell(String($0.copies)),
+                 Cell($0.unitPrice.plain), Cell($0.cost.grouped), void($0.voided)]
+            })
+        add(L.t("满意度调查", "Surveys"),
+            [id, date, ReportTable.Column(L.t("回收份数", "Responses"), .right), ReportTable.Column(L.t("满意份数", "Satisfied"), .right), state],
+            d.surveys.map {
+                [Cell(String($0.id)), Cell($0.date.description), Cell(String($0.responses)), Cell(String($0.satisfied)),
+                 void($0.voided)]
+            })
+        add(L.t("志愿者", "Volunteers"),
+            [id, date, ReportTable.Column(L.t("志愿者", "Volunteer")), ReportTable.Column(L.t("姓名", "Name")), ReportTable.Column(L.t("手机", "Phone")),
+             ReportTable.Column(L.t("队伍", "Organization")), ReportTable.Column(L.t("时长(小时)", "Hours"), .right), ReportTable.Column(L.t("岗位", "Role")), state],
+            d.signups.map {
+                [Cell(String($0.id)), Cell($0.date.description), Cell(String($0.volunteer)), Cell($0.name),
+                 Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""), Cell($0.org ?? ""),
+                 Cell($0.hoursCenti.map(Figures.hours) ?? ""), Cell($0.role ?? ""), void($0.voided)]
+            })
+        add(L.t("佐证材料", "Evidence"),
+            [id, ReportTable.Column(L.t("类型", "Kind")), ReportTable.Column(L.t("文件", "File")), ReportTable.Column(L.t("字节", "Bytes"), .right),
+             ReportTable.Column("SHA-256"), state],
+            d.evidence.map {
+                [Cell(String($0.id)), Cell(L.vocabulary($0.kind)), Cell($0.fileName), Cell(String($0.size)),
+                 Cell(String($0.sha256.prefix(16)) + "…"), void($0.voided)]
+            })
         if !d.children.isEmpty {
-            sections.append(Section(heading: "子活动", blocks: [.table(list(d.children, lang: .zh))]))
+            sections.append(Section(heading: L.t("子活动", "Sub-activities"), blocks: [.table(list(d.children, lang: L))]))
         }
-        return Report(title: "活动 \(e.id)：\(e.title)", sections: sections)
+        return Report(title: L.t("活动 \(e.id)：\(e.title)", "Event \(e.id): \(e.title)"), sections: sections)
     }
 }

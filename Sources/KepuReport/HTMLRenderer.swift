@@ -1,4 +1,5 @@
 import Foundation
+import KepuCore
 
 /// Renders a report as one self-contained HTML file: no network, A4 print styles, inline SVG charts,
 /// every piece of user text escaped.

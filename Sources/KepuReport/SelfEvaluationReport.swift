@@ -112,7 +112,7 @@ public enum SelfEvaluationReport {
         sections.append(Section(heading: L.t("八、数据核查", "8. Data checks"), blocks: findings.isEmpty
             ? [.paragraph(L.t("未发现问题。", "No problems found."))]
             : [.table(ReportTable(columns: [.init(L.t("核查", "Check")), .init(L.t("对象", "Subject")), .init(L.t("发现", "Finding"))],
-                                  rows: findings.map { [Cell($0.check), Cell($0.subject), Cell(L == .zh ? ($0.chinese ?? $0.message) : $0.message, .warn)] }))]))
+                                  rows: findings.map { [Cell($0.check), Cell(Catalogue.text($0.subject, L)), Cell($0.text(L), .warn)] }))]))
         return Report(title: title, subtitle: subtitle, sections: sections)
     }
 
@@ -152,7 +152,7 @@ public enum SelfEvaluationReport {
     }
 
     /// The JSON of `kepu report --format json`: the reconcile object plus weights, scores and the total.
-    public static func json(_ card: Scorecard, findings: [LintFinding]) -> JSONValue {
+    public static func json(_ card: Scorecard, findings: [LintFinding], lang: Language = .zh) -> JSONValue {
         var o = EvaluationJSON.object(card.evaluation)
         o["indicators"] = .array(card.rows.map { row in
             var i = EvaluationJSON.indicator(row.result)
@@ -171,7 +171,9 @@ public enum SelfEvaluationReport {
         o["totalScore"] = .fixed(card.total)
         o["grade"] = .string(card.grade.rawValue)
         o["provisional"] = .bool(card.provisional)
-        o["findings"] = .array(findings.map { .object(["check": .string($0.check), "subject": .string($0.subject), "message": .string($0.message)]) })
+        o["findings"] = .array(findings.map {
+            .object(["check": .string($0.check), "subject": .string($0.subject.code), "message": .string($0.text(lang))])
+        })
         return .object(o)
     }
 }

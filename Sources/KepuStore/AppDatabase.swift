@@ -4,27 +4,41 @@ import KepuCore
 
 /// Owns the connection to one kepu database file and its schema.
 ///
-/// Only `create` makes a file. `open` refuses, with one sentence and without writing anything, a
-/// missing file, a file that is not SQLite or not kepu's, a damaged one, and one from a newer kepu.
+/// Only `create` makes a file. `open` refuses, with one typed problem and without writing anything,
+/// a missing file, a file that is not SQLite or not kepu's, a damaged one, and one from a newer kepu.
+/// The CLI opens a queue (one command, one connection); the web server opens a pool, so that readers
+/// run beside a writer.
 public final class AppDatabase: Sendable {
-    public let writer: DatabaseQueue
+    /// How to connect: one serial connection, or a pool of readers beside one writer (WAL).
+    public enum Mode: Sendable {
+        case queue, pool
+    }
+
+    public let writer: any DatabaseWriter
     /// The file, or nil for an in-memory database.
     public let path: String?
 
-    init(writer: DatabaseQueue, path: String?) {
+    init(writer: any DatabaseWriter, path: String?) {
         self.writer = writer
         self.path = path
     }
 
     static func configuration() -> Configuration {
         var config = Configuration()
-        // Two staff may write at once: wait for the other writer instead of failing.
+        // Several staff may write at once: wait for the other writer instead of failing.
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         return config
     }
 
-    /// A fresh, migrated in-memory database, for tests and dry runs.
+    static func connect(_ path: String, mode: Mode) throws -> any DatabaseWriter {
+        switch mode {
+        case .queue: return try DatabaseQueue(path: path, configuration: configuration())
+        case .pool: return try DatabasePool(path: path, configuration: configuration())
+        }
+    }
+
+    /// A fresh, migrated in-memory database, for tests.
     public static func inMemory() throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: configuration())
         try Migrations.migrator.migrate(queue)
@@ -32,23 +46,21 @@ public final class AppDatabase: Sendable {
     }
 
     /// Creates a new database file readable by its owner only; refuses to touch an existing one.
-    public static func create(at path: String) throws -> AppDatabase {
+    public static func create(at path: String, mode: Mode = .queue) throws -> AppDatabase {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) {
-            throw KepuError("\(path) already exists; kepu init never overwrites a database (choose another --db)")
-        }
+        if fm.fileExists(atPath: path) { throw KepuError(.databaseExists(path: path)) }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty && !fm.fileExists(atPath: dir) {
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                        attributes: [.posixPermissions: 0o700])
             } catch {
-                throw KepuError("cannot create the folder \(dir) for the database: \(error.localizedDescription)")
+                throw KepuError(.cannotCreateFolder(path: dir, reason: error.localizedDescription))
             }
         }
         // SQLite gives the -wal and -shm files the main file's permissions, so all three stay private.
         guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw KepuError("cannot create the database file \(path): check that the folder is writable")
+            throw KepuError(.cannotCreateFile(path: path))
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
@@ -56,7 +68,9 @@ public final class AppDatabase: Sendable {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
             try Migrations.migrator.migrate(queue)
-            return AppDatabase(writer: queue, path: path)
+            guard mode == .pool else { return AppDatabase(writer: queue, path: path) }
+            try queue.close()
+            return AppDatabase(writer: try connect(path, mode: .pool), path: path)
         } catch {
             try? fm.removeItem(atPath: path)
             throw StoreErrors.map(error, path: path)
@@ -64,40 +78,28 @@ public final class AppDatabase: Sendable {
     }
 
     /// Opens an existing kepu database, applying any migrations this kepu adds.
-    public static func open(at path: String) throws -> AppDatabase {
+    public static func open(at path: String, mode: Mode = .queue) throws -> AppDatabase {
         let fm = FileManager.default
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw KepuError("there is no kepu database at \(path); create one with: kepu init --db \(path)")
-        }
-        guard !isDir.boolValue else { throw KepuError("\(path) is a folder, not a kepu database file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw KepuError("cannot read \(path): check its permissions")
-        }
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw KepuError(.noDatabase(path: path)) }
+        guard !isDir.boolValue else { throw KepuError(.databaseIsFolder(path: path)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadDatabase(path: path)) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        guard header.count == 16 else {
-            throw KepuError("\(path) is empty or truncated, not a kepu database; create one with: kepu init --db <new file>")
-        }
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw KepuError("\(path) is not a kepu database: it is not an SQLite file at all")
-        }
+        guard header.count == 16 else { throw KepuError(.databaseEmpty(path: path)) }
+        guard header == Data("SQLite format 3\0".utf8) else { throw KepuError(.notSQLite(path: path)) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
-            try queue.writeWithoutTransaction { db in
+            let writer = try connect(path, mode: mode)
+            try writer.writeWithoutTransaction { db in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if appID != Migrations.applicationID {
                     let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                    throw KepuError(tables == 0
-                        ? "\(path) is an empty SQLite file, not a kepu database; create one with: kepu init --db <new file>"
-                        : "\(path) is an SQLite database, but not a kepu one (it has \(tables) tables of another program)")
+                    throw KepuError(tables == 0 ? .emptySQLite(path: path) : .foreignSQLite(path: path, tables: tables))
                 }
-                if try Migrations.migrator.hasBeenSuperseded(db) {
-                    throw KepuError("\(path) was written by a newer version of kepu; upgrade kepu to open it (nothing was changed)")
-                }
+                if try Migrations.migrator.hasBeenSuperseded(db) { throw KepuError(.newerKepu(path: path)) }
             }
-            try Migrations.migrator.migrate(queue)
-            return AppDatabase(writer: queue, path: path)
+            try Migrations.migrator.migrate(writer)
+            return AppDatabase(writer: writer, path: path)
         } catch {
             throw StoreErrors.map(error, path: path)
         }
@@ -108,14 +110,24 @@ public final class AppDatabase: Sendable {
     /// IMMEDIATE takes the write lock up front, so a second writer waits (busy timeout) rather than
     /// failing halfway when two staff write at once.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try transaction(commit: true, body)
+    }
+
+    /// Runs `body` in a write transaction that is always rolled back: a dry run that checks exactly
+    /// what the real write would.
+    public func writeAndRollBack<T>(_ body: (Database) throws -> T) throws -> T {
+        try transaction(commit: false, body)
+    }
+
+    private func transaction<T>(commit: Bool, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
-                var result: T?
+                var result: Result<T, any Error> = .failure(CancellationError())
                 try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+                    result = .success(try body(db))
+                    return commit ? .commit : .rollback
                 }
-                return result!
+                return try result.get()
             }
         } catch {
             throw StoreErrors.map(error, path: path)
@@ -132,27 +144,20 @@ public final class AppDatabase: Sendable {
     }
 }
 
-/// Turns SQLite's errors into sentences a user can act on, at the store boundary.
+/// Turns SQLite's errors into typed problems a user can act on, at the store boundary.
 enum StoreErrors {
-    static func map(_ error: Error, path: String?) -> Error {
+    static func map(_ error: any Error, path: String?) -> any Error {
         if error is KepuError { return error }
         guard let e = error as? DatabaseError else { return error }
-        let file = path ?? "the database"
+        let file = path ?? ":memory:"
         switch e.resultCode {
-        case .SQLITE_NOTADB:
-            return KepuError("\(file) is not a kepu database: SQLite cannot read it as a database")
-        case .SQLITE_CORRUPT:
-            return KepuError("\(file) is damaged (SQLite reports corruption); restore it from a backup made with kepu backup")
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return KepuError("\(file) is busy: another kepu kept it locked for over 10 seconds; nothing was written, try again")
-        case .SQLITE_READONLY:
-            return KepuError("\(file) is read-only here; nothing was written")
-        case .SQLITE_CANTOPEN:
-            return KepuError("cannot open \(file): check that the file and its folder are readable and writable")
-        case .SQLITE_FULL:
-            return KepuError("the disk holding \(file) is full; nothing was written")
-        default:
-            return KepuError("\(file): the database refused the change (\(e.message ?? "\(e.resultCode)")); nothing was written")
+        case .SQLITE_NOTADB: return KepuError(.sqliteNotADatabase(path: file))
+        case .SQLITE_CORRUPT: return KepuError(.damaged(path: file))
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return KepuError(.busy(path: file))
+        case .SQLITE_READONLY: return KepuError(.readOnly(path: file))
+        case .SQLITE_CANTOPEN: return KepuError(.cannotOpen(path: file))
+        case .SQLITE_FULL: return KepuError(.diskFull(path: file))
+        default: return KepuError(.databaseRefused(path: file, detail: e.message ?? "\(e.resultCode)"))
         }
     }
 }

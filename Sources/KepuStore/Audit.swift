@@ -8,11 +8,15 @@ public struct AuditContext: Sendable {
     public var operatorName: String
     public var command: String
     public var now: @Sendable () -> Date
+    /// The day writes default to (the event's day, else today); the CLI honours `KEPU_TODAY` here.
+    public var today: @Sendable () -> CalendarDate
 
-    public init(operatorName: String, command: String, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(operatorName: String, command: String, now: @escaping @Sendable () -> Date = { Date() },
+                today: (@Sendable () -> CalendarDate)? = nil) {
         self.operatorName = operatorName
         self.command = command
         self.now = now
+        self.today = today ?? { CalendarDate.today(now()) }
     }
 
     /// `$KEPU_USER`, else the OS user.
@@ -37,45 +41,21 @@ enum Timestamp {
     }
 }
 
-/// One row of the audit trail.
-public struct AuditEntry: Hashable, Sendable {
-    public var id: Int64
-    public var at: String
-    public var operatorName: String
-    public var command: String
-    public var entity: String
-    public var entityID: Int64?
-    public var before: String?
-    public var after: String?
-    public var hash: String
-
-    /// What the row records: a record added, voided, or otherwise changed.
-    public var action: String {
-        guard let before else { return "add" }
-        let voidedBefore = before.contains("\"voided_at\":null")
-        let voidedAfter = after?.contains("\"voided_at\":\"") ?? false
-        return voidedBefore && voidedAfter ? "void" : "change"
-    }
-}
-
 /// The append-only, hash-chained audit trail.
-public enum Audit {
+enum Audit {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Appends a row; called inside the write transaction it records.
     static func append(_ db: Database, _ ctx: AuditContext, entity: String, id: Int64?, before: JSONValue?,
                        after: JSONValue?) throws {
-        let prev = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? genesis
+        let prev = try String.fetchOne(db, AuditRecord.select(Column("hash")).order(Column("id").desc).limit(1)) ?? genesis
         let at = ctx.timestamp
         let b = before?.render()
         let a = after?.render()
         let hash = digest(prev: prev, at: at, op: ctx.operatorName, command: ctx.command, entity: entity, id: id,
                           before: b, after: a)
-        try db.execute(
-            sql: """
-                INSERT INTO audit (at, operator, command, entity, entity_id, before, after, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [at, ctx.operatorName, ctx.command, entity, id, b, a, prev, hash])
+        try AuditRecord(id: nil, at: at, operatorName: ctx.operatorName, command: ctx.command, entity: entity, entityId: id,
+                        before: b, after: a, prevHash: prev, hash: hash).insert(db)
     }
 
     static func digest(prev: String, at: String, op: String, command: String, entity: String, id: Int64?,
@@ -86,14 +66,6 @@ public enum Audit {
             text += "\(field.utf8.count):\(field);"
         }
         return sha256Hex(Data(text.utf8))
-    }
-
-    /// A record as JSON, for the before/after of an audit row.
-    static func snapshot(_ db: Database, table: String, id: Int64) throws -> JSONValue? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        return json(row)
     }
 
     static func json(_ row: Row) -> JSONValue {
@@ -113,62 +85,4 @@ public enum Audit {
 
 public func sha256Hex(_ data: Data) -> String {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-}
-
-extension Ledger {
-    /// The trail, newest first.
-    public func auditLog(limit: Int?) throws -> [AuditEntry] {
-        try database.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, at, operator, command, entity, entity_id, before, after, hash FROM audit
-                ORDER BY id DESC LIMIT ?
-                """, arguments: [limit ?? -1])
-            return rows.map {
-                AuditEntry(id: $0["id"], at: $0["at"], operatorName: $0["operator"], command: $0["command"],
-                           entity: $0["entity"], entityID: $0["entity_id"], before: $0["before"], after: $0["after"],
-                           hash: $0["hash"])
-            }
-        }
-    }
-
-    /// The result of recomputing the chain.
-    public struct AuditVerification: Sendable, Equatable {
-        public var rows: Int
-        /// The first row that does not match, and why.
-        public var firstBroken: (id: Int64, reason: String)?
-        public static func == (a: Self, b: Self) -> Bool {
-            a.rows == b.rows && a.firstBroken?.id == b.firstBroken?.id && a.firstBroken?.reason == b.firstBroken?.reason
-        }
-    }
-
-    /// Recomputes every row's hash and link; reports the first row that breaks the chain.
-    public func verifyAudit() throws -> AuditVerification {
-        try database.read { db in
-            var prev = Audit.genesis
-            var count = 0
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT id, at, operator, command, entity, entity_id, before, after, prev_hash, hash FROM audit ORDER BY id
-                """)
-            var expectedID: Int64 = 1
-            while let r = try cursor.next() {
-                count += 1
-                let id: Int64 = r["id"]
-                if id != expectedID {
-                    return AuditVerification(rows: count, firstBroken: (id, "rows \(expectedID)–\(id - 1) are missing"))
-                }
-                expectedID += 1
-                let stored: String = r["prev_hash"]
-                if stored != prev {
-                    return AuditVerification(rows: count, firstBroken: (id, "it does not link to the row before it"))
-                }
-                let h = Audit.digest(prev: stored, at: r["at"], op: r["operator"], command: r["command"], entity: r["entity"],
-                                     id: r["entity_id"], before: r["before"], after: r["after"])
-                if h != r["hash"] {
-                    return AuditVerification(rows: count, firstBroken: (id, "its contents do not match its hash"))
-                }
-                prev = h
-            }
-            return AuditVerification(rows: count, firstBroken: nil)
-        }
-    }
 }

@@ -35,17 +35,24 @@ import Testing
             """, sourceLocation: sourceLocation)
     }
 
+    /// A command's stdout; a failing command fails the test, so a golden is never re-recorded from an error.
+    func output(_ w: Workspace, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let r = w.run(line)
+        #expect(r.code == 0, "\(line): \(r.err)", sourceLocation: sourceLocation)
+        return r.code == 0 ? r.out : "<\(line) failed: \(r.err)>"
+    }
+
     @Test func reportInEveryFormat() throws {
         let w = Self.scenario()
         for (format, file) in [("text", "report.zh.txt"), ("md", "report.zh.md"), ("csv", "report.zh.csv"),
                                ("json", "report.zh.json"), ("html", "report.zh.html")] {
-            try compare(file, w.run("report --year 2023 --format \(format)").out)
+            try compare(file, output(w, "report --year 2023 --format \(format)"))
         }
-        try compare("report.en.txt", w.run("report --year 2023 --lang en").out)
-        try compare("reconcile.zh.txt", w.run("reconcile --year 2023 --as-of 2023-12-31").out)
-        try compare("reconcile.monitoring.zh.txt", w.run("reconcile --year 2023 --as-of 2023-06-30").out)
-        try compare("reconcile.zh.json", w.run("reconcile --year 2023 --as-of 2023-12-31 --format json").out)
-        try compare("plan-show.zh.txt", w.run("plan show --year 2023").out.replacingOccurrences(
-            of: #"imported \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "imported <time>", options: .regularExpression))
+        try compare("report.en.txt", output(w, "report --year 2023 --lang en"))
+        try compare("reconcile.zh.txt", output(w, "reconcile --year 2023 --as-of 2023-12-31"))
+        try compare("reconcile.monitoring.zh.txt", output(w, "reconcile --year 2023 --as-of 2023-06-30"))
+        try compare("reconcile.zh.json", output(w, "reconcile --year 2023 --as-of 2023-12-31 --format json"))
+        try compare("plan-show.zh.txt", output(w, "plan show --year 2023").replacingOccurrences(
+            of: #"导入于 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "导入于 <time>", options: .regularExpression))
     }
 }

@@ -36,8 +36,8 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let r = w.run(["attendance", "import", "--event", "1", file])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out == "1\n")
-        #expect(r.err.contains("imported 签到表.csv: 3 rows (GB18030)"))
-        #expect(r.err.contains("columns not used by kepu were ignored: 序号"))
+        #expect(r.err.contains("已导入 签到表.csv：3 行（GB18030）"))
+        #expect(r.err.contains("提示：以下列 kepu 不使用，已忽略：序号"))
         let json = w.ok("reconcile --year 2023 --format json")
         #expect(json.contains("\"actual\": 3,"))
         #expect(try count(w.db, "SELECT count(*) FROM signin WHERE name = '李,四' AND phone = '13900000002'") == 1)
@@ -52,7 +52,7 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let w = Self.workspace()
         let file = w.write("signin.csv", "\u{FEFF}time,Phone,NAME\r\n09:00,13900000001,Ann\r\n09:30,,Bob\r\n")
         let r = w.run(["attendance", "import", "--event", "1", file])
-        #expect(r.err.contains("2 rows (UTF-8 with BOM)"))
+        #expect(r.err.contains("2 行（UTF-8 with BOM）"))
         #expect(try count(w.db, "SELECT count(*) FROM signin WHERE name = 'Ann' AND time = '09:00'") == 1)
     }
 
@@ -62,13 +62,18 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let before = w.fingerprint()
         let r = w.run(["attendance", "import", "--event", "1", file])
         #expect(r.code == 1)
-        #expect(r.err == "kepu: bad.csv line 3: 手机 \"12345abc\" is not a phone number: write 13800000001 or 0731-22334455; nothing was imported\n")
+        #expect(r.err == "kepu：bad.csv 第 3 行：手机 12345abc 不是手机号或座机号：请写 13800000001 或 0731-22334455；整个文件未导入\n")
+        #expect(w.run(["attendance", "import", "--event", "1", file, "--lang", "en"]).err
+            == "kepu: bad.csv line 3: 手机 \"12345abc\" is not a phone number: write 13800000001 or 0731-22334455; nothing was imported\n")
         #expect(w.fingerprint() == before)
         let missing = w.write("noname.csv", "手机,时间\n13900000001,09:00\n")
         #expect(w.run(["attendance", "import", "--event", "1", missing]).err
+            == "kepu：noname.csv 没有“姓名”列：表头是 手机,时间；请把该列命名为 姓名、name 或 名字\n")
+        #expect(w.run(["attendance", "import", "--event", "1", missing, "--lang", "en"]).err
             == "kepu: noname.csv has no 姓名 column: its header is 手机,时间; name the column 姓名 or name or 名字\n")
         let quote = w.write("quote.csv", "姓名\n\"张三\n")
-        #expect(w.run(["attendance", "import", "--event", "1", quote]).err
+        #expect(w.run(["attendance", "import", "--event", "1", quote]).err == "kepu：quote.csv 第 2 行的引号没有闭合（缺少配对的 \"）\n")
+        #expect(w.run(["attendance", "import", "--event", "1", quote, "--lang", "en"]).err
             == "kepu: quote.csv line 2: a quoted field is not closed (a \" without its partner)\n")
         #expect(w.fingerprint() == before)
     }
@@ -80,7 +85,9 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let r = w.run(["attendance", "import", "--event", "1", file, "--dry-run"])
         #expect(r.code == 0)
         #expect(r.out.isEmpty)
-        #expect(r.err == "dry run: s.csv would import 2 rows (UTF-8) as sign-ins of event 1; nothing was written\n")
+        #expect(r.err == "试导入：s.csv 将作为活动 1 的签到导入 2 行（UTF-8）；未写入任何内容\n")
+        #expect(w.run(["attendance", "import", "--event", "1", file, "--dry-run", "--lang", "en"]).err
+            == "dry run: s.csv would import 2 rows (UTF-8) as sign-ins of event 1; nothing was written\n")
         #expect(w.fingerprint() == before)
     }
 
@@ -91,8 +98,11 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let copy = w.write("copy.csv", "姓名\n张三\n")
         let r = w.run(["attendance", "import", "--event", "1", copy])
         #expect(r.code == 1)
-        #expect(r.err.hasPrefix("kepu: copy.csv was already imported on "))
-        #expect(r.err.hasSuffix("(import 1, 1 rows from s.csv); nothing was imported\n"))
+        #expect(r.err.hasPrefix("kepu：copy.csv 已于 "))
+        #expect(r.err.hasSuffix(" 导入过（导入批次 1，s.csv 共 1 行）；本次未导入\n"))
+        let en = w.run(["attendance", "import", "--event", "1", copy, "--lang", "en"])
+        #expect(en.err.hasPrefix("kepu: copy.csv was already imported on "))
+        #expect(en.err.hasSuffix("(import 1, 1 rows from s.csv); nothing was imported\n"))
     }
 
     @Test func volunteersAndTheirSignUpsImport() throws {
@@ -102,11 +112,13 @@ func count(_ db: String, _ sql: String) throws -> Int {
                            in: w.dir, name: "志愿者.csv")
         let r = w.run(["volunteer", "import", file])
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.err.contains("3 rows (GB18030), 2 new volunteers, 1 already known, 1 new organizations, 2 sign-ups"))
+        #expect(r.err.contains("3 行（GB18030），新志愿者 2 人，已有 1 人，新志愿组织 1 个，报名 2 条"))
         #expect(try count(w.db, "SELECT count(*) FROM volunteer") == 3)
         #expect(try count(w.db, "SELECT sum(hours_centi) FROM signup") == 1250)
         let bad = w.write("v2.csv", "姓名,活动\n赵敏,99\n")
-        #expect(w.run(["volunteer", "import", bad]).err == "kepu: v2.csv line 2: 活动 99: event 99 does not exist (see kepu event list); nothing was imported\n")
+        #expect(w.run(["volunteer", "import", bad]).err == "kepu：v2.csv 第 2 行：活动 99：活动 99 不存在（见 kepu event list）；整个文件未导入\n")
+        #expect(w.run(["volunteer", "import", bad, "--lang", "en"]).err
+            == "kepu: v2.csv line 2: 活动 99: event 99 does not exist (see kepu event list); nothing was imported\n")
     }
 
     @Test func theFinanceLedgerImportsAgainstPlanLines() throws {
@@ -114,13 +126,16 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let file = w.write("账.csv", "日期,摘要,金额,支出明细,发票号,活动\n2023/9/16,授课费,\"3,000.00\",活动委托费,001,1\n2023-09-20,展架,2400元,commission,002,\n")
         let r = w.run(["cost", "import", file])
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.err.contains("2 rows (UTF-8), 5,400.00元 in total"))
+        #expect(r.err.contains("2 行（UTF-8），合计 5,400.00元"))
         #expect(w.ok("reconcile --format json").contains("\"spentFen\": 540000"))
         let bad = w.write("bad.csv", "日期,金额,支出明细\n2023-09-16,100,commission\n2023-09-17,1.2.3,commission\n")
         #expect(w.run(["cost", "import", bad]).err
+            == "kepu：bad.csv 第 3 行：金额 1.2.3 不是金额：可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元；整个文件未导入\n")
+        #expect(w.run(["cost", "import", bad, "--lang", "en"]).err
             == "kepu: bad.csv line 3: 金额 \"1.2.3\" is not an amount: write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元; nothing was imported\n")
         let outside = w.write("2024.csv", "日期,金额,支出明细\n2024-01-05,100,commission\n")
-        #expect(w.run(["cost", "import", outside]).err.hasPrefix("kepu: 2024.csv line 2: no plan covers 2024-01-05"))
+        #expect(w.run(["cost", "import", outside]).err.hasPrefix("kepu：2024.csv 第 2 行：没有计划覆盖 2024-01-05"))
+        #expect(w.run(["cost", "import", outside, "--lang", "en"]).err.hasPrefix("kepu: 2024.csv line 2: no plan covers 2024-01-05"))
     }
 }
 
@@ -172,7 +187,7 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let r = try runProcess(["backup", w.dir + "/backup.sqlite", "--db", w.db], env: w.env)
         writer.waitUntilExit()
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.err.contains("integrity ok"))
+        #expect(r.err.contains("完整性检查通过"))
         let q = try DatabaseQueue(path: w.dir + "/backup.sqlite")
         #expect(try q.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
         #expect(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 1)
@@ -192,7 +207,8 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let sheet = w.write("签到表.pdf", "pretend PDF")
         _ = w.ok("evidence add \(sheet) --kind signin --event 1")
         #expect(w.ok("evidence list").contains("主场照片.jpg"))
-        #expect(w.ok("evidence verify") == "all 2 evidence files present and unaltered")
+        #expect(w.ok("evidence verify") == "全部 2 份佐证材料都在，且未被改动")
+        #expect(w.ok("evidence verify --lang en") == "all 2 evidence files present and unaltered")
         let stored = w.db + ".evidence"
         let files = try FileManager.default.subpathsOfDirectory(atPath: stored).filter { $0.count > 64 }
         #expect(files.count == 2)
@@ -200,9 +216,15 @@ func count(_ db: String, _ sql: String) throws -> Int {
         try FileManager.default.removeItem(atPath: stored + "/" + files[1])
         let v = w.run("evidence verify")
         #expect(v.code == 2)
-        #expect(v.out.contains("altered: its content no longer matches its SHA-256"))
-        #expect(v.out.contains("missing from the evidence folder"))
-        #expect(w.run("evidence add \(photo) --kind photo").err == "kepu: evidence add needs --event or --cost: evidence supports a record\n")
+        #expect(v.out.contains("已被改动：内容与 SHA-256 不符"))
+        #expect(v.out.contains("佐证材料文件夹中找不到"))
+        #expect(v.err == "2 份佐证材料中有 2 份缺失或被改动\n")
+        let en = w.run("evidence verify --lang en")
+        #expect(en.out.contains("altered: its content no longer matches its SHA-256"))
+        #expect(en.out.contains("missing from the evidence folder"))
+        #expect(w.run("evidence add \(photo) --kind photo").err == "kepu：evidence add 需要 --event 或 --cost：佐证材料要对应一条记录\n")
+        #expect(w.run("evidence add \(photo) --kind photo --lang en").err
+            == "kepu: evidence add needs --event or --cost: evidence supports a record\n")
         #expect(w.run("evidence add \(photo) --kind selfie --event 1").code == 64)
     }
 

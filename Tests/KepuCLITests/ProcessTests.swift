@@ -27,7 +27,7 @@ import Testing
         #expect(procs.map(\.terminationStatus) == [0, 0], "\((try? String(contentsOfFile: w.dir + "/err0", encoding: .utf8)) ?? "")")
         let q = try DatabaseQueue(path: w.db)
         #expect(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 2 * perProcess)
-        #expect(try runProcess(["log", "--verify", "--db", w.db], env: w.env).out.contains("intact: \(2 + 2 * perProcess) rows"))
+        #expect(try runProcess(["log", "--verify", "--db", w.db], env: w.env).out.contains("已核验 \(2 + 2 * perProcess) 行"))
     }
 
     @Test func tamperingWithTheAuditTrailIsDetected() throws {
@@ -43,7 +43,9 @@ import Testing
         try q.close()
         let r = try runProcess(["log", "--verify", "--db", w.db], env: w.env)
         #expect(r.code == 2)
-        #expect(r.err == "kepu: the audit trail is broken at row 4: its contents do not match its hash; rows from 4 on cannot be trusted\n")
+        #expect(r.err == "kepu：操作记录在第 4 行断开：它的内容与哈希不符；从第 4 行起的记录不可信\n")
+        let en = try runProcess(["log", "--verify", "--db", w.db, "--lang", "en"], env: w.env)
+        #expect(en.err == "kepu: the audit trail is broken at row 4: its contents do not match its hash; rows from 4 on cannot be trusted\n")
     }
 
     @Test func addPrintsTheIdForScriptsAndTheDefaultDatabaseComesFromTheEnvironment() throws {
@@ -56,7 +58,7 @@ import Testing
         #expect(try runProcess(["plan", "import", plan], env: env).out == "1\n")
         let r = try runProcess(["event", "add", "--title", "科普日", "--kind", "science-day", "--start", "2023-09-16"], env: env)
         #expect(r.out == "1\n")
-        #expect(r.err == "added event 1: 科普日 (science-day, 2023-09-16)\n")
+        #expect(r.err == "已添加活动 1：科普日（全国科普日，2023-09-16）\n")
         env["KEPU_DB"] = nil
         env["XDG_DATA_HOME"] = w.dir + "/xdg"
         #expect(try runProcess(["init"], env: env).code == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KepuCLI
+import KepuReport
 @testable import KepuCore
 
 @Suite struct RecordingCommandTests {
@@ -39,7 +40,9 @@ import Testing
         #expect(json.contains("\"spentFen\": 2989999"))
         #expect(json.contains("\"plannedFen\": 3000000"))
         let show = w.ok("event show \(sd)")
-        #expect(show.contains("3000.00") && show.contains("5300.00") && show.contains("2000.00"))
+        #expect(show.contains("3,000.00") && show.contains("5,300.00") && show.contains("2,000.00"))
+        #expect(show.contains("费用") && show.contains("印刷") && show.contains("金额(元)") && !show.contains("voided_at"))
+        #expect(w.ok("event show \(sd) --lang en").contains("Amount (元)"))
         let list = w.ok("event list --year 2023")
         #expect(list.contains("14,500.00"))  // 全国科普日 itself: 3000 + 1800 + 2400 + 5300 + the 2000 colour leaflets
         let vols = w.ok("volunteer list")
@@ -51,8 +54,12 @@ import Testing
         #expect(csv.hasPrefix("\u{FEFF}id,活动,类型"))
         #expect(csv.contains("\"14,500.00\""))
         #expect(w.run("volunteer list --format csv").out.contains("138****0001"))
-        #expect(w.run("volunteer list --format json").err == "kepu: --format \"json\" is not a listing format: use text, md, csv or html (kepu export --format json has everything)\n")
-        #expect(w.ok("log --verify").hasPrefix("the audit trail is intact"))
+        #expect(w.run("volunteer list --format json").err
+            == "kepu：--format json 不是列表格式：可用 text、md、csv 或 html（kepu export --format json 可导出全部）\n")
+        #expect(w.run("volunteer list --format json --lang en").err
+            == "kepu: --format \"json\" is not a listing format: use text, md, csv or html (kepu export --format json has everything)\n")
+        #expect(w.ok("log --verify").hasPrefix("操作记录完好"))
+        #expect(w.ok("log --verify --lang en").hasPrefix("the audit trail is intact"))
     }
 
     @Test func addCommandsPrintTheIdAloneOnStdoutAndConfirmOnStderr() {
@@ -60,7 +67,10 @@ import Testing
         let r = w.run("event add --title 科普日 --kind science-day --start 2023-09-16")
         #expect(r.code == 0)
         #expect(r.out == "1\n")
-        #expect(r.err == "added event 1: 科普日 (science-day, 2023-09-16)\n")
+        #expect(r.err == "已添加活动 1：科普日（全国科普日，2023-09-16）\n")
+        let e = w.run("event add --title 科技周 --kind 科技周 --start 2023-05-20 --end 2023-05-26 --lang en")
+        #expect(e.out == "2\n")
+        #expect(e.err == "added event 2: 科技周 (tech-week, 2023-05-20–2023-05-26)\n")
     }
 
     @Test func theSeedPlanImportsShowsAndLints() {
@@ -74,8 +84,12 @@ import Testing
         #expect(w.ok("plan list").contains("2023-shifeng-kexie.yaml"))
         let lint = w.run(["plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path], db: false)
         #expect(lint.code == 0)
-        #expect(lint.out.contains("warning: indicator cost: its name says 0.08元/人, but 30000元 ÷ 20000人次 = 1.5元/人次"))
-        #expect(lint.err.contains("0 errors, 1 warning"))
+        #expect(lint.out.contains("警告: 指标 cost: 指标名称写的是 0.08元/人，但 30000元 ÷ 20000人次 = 1.5元/人次"))
+        #expect(lint.err.hasSuffix("：0 处错误，1 处警告\n"))
+        let en = w.run(["plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path, "--lang", "en"],
+                       db: false)
+        #expect(en.out.contains("warning: indicator cost: its name says 0.08元/人, but 30000元 ÷ 20000人次 = 1.5元/人次"))
+        #expect(en.err.contains("0 errors, 1 warning"))
     }
 
     @Test func theHelpOfEveryCommandEndsWithAWorkedExample() throws {
@@ -88,7 +102,14 @@ import Testing
                     ["evidence", "list"], ["evidence", "verify"], ["backup"], ["export"]] {
             let r = w.run(cmd + ["--help"], db: false)
             #expect(r.code == 0)
-            #expect(r.out.contains("Example:"), "\(cmd) --help has no example")
+            #expect(r.out.contains("示例 · Example:"), "\(cmd) --help has no example")
+            #expect(r.out.contains(" · "), "\(cmd) --help has no bilingual abstract")
+            if let example = r.out.range(of: "示例 · Example:") {
+                let block = r.out[example.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                for line in block.prefix(while: { !$0.isEmpty }) {
+                    #expect(displayWidth(String(line)) <= 80, "\(cmd): \(line) is wider than 80 columns")
+                }
+            }
         }
     }
 }

@@ -41,10 +41,29 @@ final class Workspace {
     func run(_ line: String) -> RunResult { run(try! DemoScript.split(line, line: 1, name: "test")) }
 
     /// Runs and returns stdout, failing the test when the command fails.
+    @discardableResult
     func ok(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let r = run(line)
         #expect(r.code == 0, "\(line): \(r.err)", sourceLocation: sourceLocation)
         return r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs a command that must be refused, in Chinese and then in English: one sentence each, the exit
+    /// code, and nothing written.
+    func refuses(_ args: [String], code: Int32 = 1, zh: String, en: String, db: Bool = true,
+                 sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = fingerprint()
+        let r = run(args, db: db)
+        #expect(r.code == code, "\(args)", sourceLocation: sourceLocation)
+        #expect(r.err == zh + "\n", sourceLocation: sourceLocation)
+        let e = run(args + ["--lang", "en"], db: db)
+        #expect(e.code == code, "\(args) --lang en", sourceLocation: sourceLocation)
+        #expect(e.err == en + "\n", sourceLocation: sourceLocation)
+        #expect(fingerprint() == before, "\(args) changed the database", sourceLocation: sourceLocation)
+    }
+
+    func refuses(_ line: String, code: Int32 = 1, zh: String, en: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        refuses(try! DemoScript.split(line, line: 1, name: "test"), code: code, zh: zh, en: en, sourceLocation: sourceLocation)
     }
 
     /// A fresh database with the seed plan imported.

@@ -45,7 +45,7 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         let text = try seedPlanText().replacingOccurrences(of: "unit: 株洲", with: "colour: blue\nunit: 株洲")
         let r = try PlanFile.parse(text)
         #expect(r.warnings.count == 1)
-        #expect(r.warnings[0].message.hasPrefix("unknown key \"colour\" (line"))
+        #expect(r.warnings[0].text(.en).hasPrefix("unknown key \"colour\" (line"))
     }
 
     @Test func structuralErrorsNameTheLine() throws {
@@ -53,11 +53,16 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         #expect {
             try PlanFile.parse(text, source: "p.yaml")
         } throws: { e in
-            let m = (e as? KepuError)?.message ?? ""
+            let m = (e as? KepuError)?.text(.en) ?? ""
             return m.hasPrefix("p.yaml line ") && m.contains("indicator reach target \"2万只\" has the unit \"只\"")
         }
-        #expect(throws: KepuError.self) { try PlanFile.parse("unit: [", source: "p.yaml") }
-        #expect(throws: KepuError.self) { try PlanFile.parse("- a\n- b", source: "p.yaml") }
+        #expect {
+            try PlanFile.parse("unit: [", source: "p.yaml")
+        } throws: { e in
+            guard case .yamlInvalid("p.yaml", _) = (e as? KepuError)?.problem else { return false }
+            return true
+        }
+        #expect(throws: KepuError(.notAPlan(source: "p.yaml"))) { try PlanFile.parse("- a\n- b", source: "p.yaml") }
     }
 }
 
@@ -66,11 +71,11 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         let findings = PlanLint.check(try seedPlan())
         #expect(findings.filter { $0.severity == .error }.isEmpty)
         let cpp = try #require(findings.first { $0.check == "cost-per-person" })
-        #expect(cpp.subject == "indicator cost")
-        #expect(cpp.message.contains("0.08元/人"))
-        #expect(cpp.message.contains("30000元 ÷ 20000人次 = 1.5元/人次"))
-        #expect(cpp.message.contains("0.08元/人 × 20000人次 = 1600元 ≠ 30000元"))
-        #expect(cpp.message.contains("375000人"))
+        #expect(cpp.subject == .indicator("cost"))
+        #expect(cpp.text(.en).contains("0.08元/人"))
+        #expect(cpp.text(.en).contains("30000元 ÷ 20000人次 = 1.5元/人次"))
+        #expect(cpp.text(.en).contains("0.08元/人 × 20000人次 = 1600元 ≠ 30000元"))
+        #expect(cpp.text(.en).contains("375000人"))
     }
 
     @Test func basisArithmeticIsChecked() {
@@ -85,21 +90,21 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         var p = try seedPlan()
         p.lines[0].amount = Money(fen: 2_400_000)
         let f = PlanLint.check(p)
-        #expect(f.contains { $0.check == "lines-sum" && $0.message == "2.4万 (commission) + 0.5万 (printing) = 2.9万, not the project budget 3万" })
-        #expect(f.contains { $0.check == "basis-amount" && $0.subject == "line commission" })
+        #expect(f.contains { $0.check == "lines-sum" && $0.text(.en) == "2.4万 (commission) + 0.5万 (printing) = 2.9万, not the project budget 3万" })
+        #expect(f.contains { $0.check == "basis-amount" && $0.subject == .line("commission") })
     }
 
     @Test func runsThatDoNotMatchTheLineAreErrors() throws {
         var p = try seedPlan()
         p.lines[1].runs[1].copies = 5000
         let f = PlanLint.check(p)
-        #expect(f.contains { $0.check == "runs-sum" && $0.message.contains("= 4500.00元, not the line's amount 5000.00元") })
+        #expect(f.contains { $0.check == "runs-sum" && $0.text(.en).contains("= 4500.00元, not the line's amount 5000.00元") })
     }
 
     @Test func weightsMustAddUpTo100() throws {
         var p = try seedPlan()
         p.scoring.levelWeights[0].weight = Fixed(40)
-        #expect(PlanLint.check(p).contains { $0.check == "weights-sum" && $0.message.hasSuffix("= 90, not 100") })
+        #expect(PlanLint.check(p).contains { $0.check == "weights-sum" && $0.text(.en).hasSuffix("= 90, not 100") })
         p = try seedPlan()
         p.indicators[0].weight = Fixed(60)
         #expect(PlanLint.check(p).contains { $0.check == "weights-level" })
@@ -110,7 +115,7 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         p.indicators[1].id = "major-events"
         p.indicators[8].target = try Target.parse("98人")
         let f = PlanLint.check(p)
-        #expect(f.contains { $0.check == "unique-ids" && $0.subject == "indicator major-events" })
-        #expect(f.contains { $0.check == "metric-unit" && $0.subject == "indicator satisfaction" })
+        #expect(f.contains { $0.check == "unique-ids" && $0.subject == .indicator("major-events") })
+        #expect(f.contains { $0.check == "metric-unit" && $0.subject == .indicator("satisfaction") })
     }
 }

@@ -14,20 +14,20 @@ import Testing
 
     @Test(arguments: ["1.2.3", "", "abc", "元", "2500块", "1,23", "12,34.5", "万", "¥", "1e3", "0x10", "2500 元 元"])
     func rejectsGarbageNamingTheAcceptedForms(_ text: String) {
-        #expect(throws: KepuError.invalid("--amount", text, isNot: "an amount", accepted: Money.acceptedForms)) {
+        #expect(throws: KepuError(.invalid(field: "--amount", value: text, form: .amount))) {
             try Money.parse(text, field: "--amount")
         }
     }
 
     @Test func rejectsMoreThanFenPrecision() {
-        #expect(throws: KepuError("--amount \"0.001\" is more precise than a fen (0.01元): \(Money.acceptedForms)", kind: .usage)) {
+        #expect(throws: KepuError(.tooPrecise(field: "--amount", value: "0.001"))) {
             try Money.parse("0.001", field: "--amount")
         }
         #expect(throws: KepuError.self) { try Money.parse("1.0000001万") }
     }
 
     @Test func rejectsNegatives() {
-        #expect(throws: KepuError("--amount \"-5\" is negative: amounts are 0 or more; \(Money.acceptedForms)", kind: .usage)) {
+        #expect(throws: KepuError(.negative(field: "--amount", value: "-5", form: .amount))) {
             try Money.parse("-5", field: "--amount")
         }
     }
@@ -41,9 +41,11 @@ import Testing
         #expect(Money(fen: 55_620_000).wan == "55.62")
     }
 
-    @Test func theExampleFromTheIssueReadsAsOneSentence() {
-        let e = KepuError.invalid("--amount", "1.2.3", isNot: "an amount", accepted: "write 2500, 2500元, 1.25万 or 0.5元")
-        #expect(e.message == "--amount \"1.2.3\" is not an amount: write 2500, 2500元, 1.25万 or 0.5元")
+    @Test func theExampleFromTheIssueReadsAsOneSentenceInEitherLanguage() {
+        let e = KepuError(.invalid(field: "--amount", value: "1.2.3", form: .amount))
+        #expect(e.text(.en) == "--amount \"1.2.3\" is not an amount: write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
+        #expect(e.text(.zh) == "--amount 1.2.3 不是金额：可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元")
+        #expect(e.kind == .usage)
     }
 }
 
@@ -55,14 +57,14 @@ import Testing
 
     @Test(arguments: ["2023-02-29", "2023-13-01", "2023-04-31", "2023年2月30日"])
     func rejectsDatesNotOnTheCalendar(_ text: String) {
-        #expect(throws: KepuError("--date \"\(text)\" is not a real calendar date", kind: .usage)) {
+        #expect(throws: KepuError(.notRealDate(field: "--date", value: text))) {
             try CalendarDate.parse(text, field: "--date")
         }
     }
 
     @Test(arguments: ["", "16/09/2023", "2023-09", "yesterday", "23-9-16"])
     func rejectsOtherText(_ text: String) {
-        #expect(throws: KepuError.invalid("--date", text, isNot: "a date", accepted: CalendarDate.acceptedForms)) {
+        #expect(throws: KepuError(.invalid(field: "--date", value: text, form: .date))) {
             try CalendarDate.parse(text, field: "--date")
         }
     }
@@ -81,11 +83,13 @@ import Testing
     @Test func countsAreNonNegativeWholeNumbers() throws {
         #expect(try Parse.count("1,200", field: "--count") == 1200)
         #expect(try Parse.count("1.2万", field: "--count") == 12000)
-        #expect(throws: KepuError("--count \"-3\" is negative: counts are 0 or more", kind: .usage)) {
+        #expect(throws: KepuError(.negative(field: "--count", value: "-3", form: .count))) {
             try Parse.count("-3", field: "--count")
         }
-        #expect(throws: KepuError.self) { try Parse.count("2.5", field: "--count") }
-        #expect(throws: KepuError("--copies \"0\" must be at least 1", kind: .usage)) {
+        #expect(throws: KepuError(.invalid(field: "--count", value: "2.5", form: .wholeNumber))) {
+            try Parse.count("2.5", field: "--count")
+        }
+        #expect(throws: KepuError(.atLeastOne(field: "--copies", value: "0"))) {
             try Parse.positiveCount("0", field: "--copies")
         }
     }
@@ -94,24 +98,38 @@ import Testing
         #expect(try Parse.hours("9.5", field: "--hours") == 950)
         #expect(try Parse.hours("2.25", field: "--hours") == 225)
         #expect(try Parse.hours("3小时", field: "--hours") == 300)
-        #expect(throws: KepuError.self) { try Parse.hours("2.255", field: "--hours") }
-        #expect(throws: KepuError.self) { try Parse.hours("-1", field: "--hours") }
+        #expect(throws: KepuError(.invalid(field: "--hours", value: "2.255", form: .hours))) {
+            try Parse.hours("2.255", field: "--hours")
+        }
+        #expect(throws: KepuError(.negative(field: "--hours", value: "-1", form: .hours))) {
+            try Parse.hours("-1", field: "--hours")
+        }
     }
 
     @Test func percentages() throws {
         #expect(try Parse.percent("98%", field: "x") == Fixed(98))
         #expect(try Parse.percent("98.5%", field: "x") == Fixed(raw: 985_000))
-        #expect(throws: KepuError.self) { try Parse.percent("101%", field: "x") }
-        #expect(throws: KepuError.self) { try Parse.percent("abc", field: "x") }
+        #expect(throws: KepuError(.invalid(field: "x", value: "101%", form: .percent))) { try Parse.percent("101%", field: "x") }
+        #expect(throws: KepuError(.invalid(field: "x", value: "abc", form: .percent))) { try Parse.percent("abc", field: "x") }
     }
 
     @Test func vocabulariesAcceptTheirSpellingsAndChineseLabels() throws {
         #expect(try EventKind.parse("science-day", field: "--kind") == .scienceDay)
         #expect(try EventKind.parse("科技活动周", field: "--kind") == .techWeek)
-        #expect(throws: KepuError.invalid("--kind", "party", isNot: "one of the choices", accepted: "use science-day|tech-week|other")) {
+        #expect(try EventKind.parse("科普日", field: "--kind") == .scienceDay)
+        #expect(try EventKind.parse("科技周", field: "--kind") == .techWeek)
+        #expect(try Ink.parse("黑白", field: "--ink") == .mono)
+        #expect(try Channel.parse("网络", field: "--channel") == .online)
+        #expect(try Channel.parse("现场", field: "--channel") == .onsite)
+        #expect(try CountMethod.parse("计数", field: "--method") == .headcount)
+        #expect(try CountMethod.parse("估算", field: "--method") == .estimate)
+        #expect(throws: KepuError(.invalid(field: "--kind", value: "party", form: EventKind.form))) {
             try EventKind.parse("party", field: "--kind")
         }
-        #expect(throws: KepuError.invalid("--ink", "red", isNot: "one of the choices", accepted: "use color|mono")) {
+        let kind = KepuError(.invalid(field: "--kind", value: "科普节", form: EventKind.form))
+        #expect(kind.text(.zh) == "--kind 科普节 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、其他(other)")
+        #expect(kind.text(.en) == "--kind \"科普节\" is not an event kind: use science-day|tech-week|other")
+        #expect(throws: KepuError(.invalid(field: "--ink", value: "red", form: Ink.form))) {
             try Ink.parse("red", field: "--ink")
         }
     }
@@ -155,9 +173,11 @@ import Testing
     }
 
     @Test func rejectsUnknownUnitsAndMissingFigures() {
-        #expect(throws: KepuError.self) { try Target.parse("2只") }
-        #expect(throws: KepuError.self) { try Target.parse("很多") }
-        #expect(throws: KepuError.self) { try Target.parse("20") }
+        #expect(throws: KepuError(.targetUnknownUnit(field: "target", value: "2只", unit: "只", known: Target.knownUnits))) {
+            try Target.parse("2只")
+        }
+        #expect(throws: KepuError(.invalid(field: "target", value: "很多", form: .target))) { try Target.parse("很多") }
+        #expect(throws: KepuError(.targetWithoutUnit(field: "target", value: "20"))) { try Target.parse("20") }
     }
 }
 
@@ -185,7 +205,7 @@ import Testing
 
     @Test func invalidUTF8IsAnErrorNotAReplacement() {
         var p = CSVParser()
-        #expect(throws: KepuError("line 1 is not valid UTF-8 text; save the file as UTF-8 or GBK")) {
+        #expect(throws: KepuError(.csvNotUTF8(line: 1))) {
             try p.feed([0x41, 0xC0, 0x80, 0x0A]) { _, _ in }
         }
         #expect(CSVParser.isValidUTF8(Array("科普 ok 😀".utf8)))

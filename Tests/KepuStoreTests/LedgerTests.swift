@@ -13,7 +13,7 @@ func day(_ s: String) -> CalendarDate { try! CalendarDate.parse(s) }
 
 func memoryLedger() throws -> Ledger {
     let ledger = Ledger(database: try AppDatabase.inMemory(), context: AuditContext(operatorName: "tester", command: "test"))
-    _ = try ledger.importPlan(text: try seedPlanText(), sourceName: "seed.yaml", replace: false)
+    _ = try ledger.plans.importPlan(text: try seedPlanText(), sourceName: "seed.yaml", replace: false)
     return ledger
 }
 
@@ -24,22 +24,22 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
 @Suite struct LedgerTests {
     @Test func aRecordedYearReadsBackExactly() throws {
         let l = try memoryLedger()
-        let sd = try l.addEvent(NewEvent(title: "全国科普日", kind: .scienceDay, start: day("2023-09-16"), end: day("2023-09-22")))
-        let sub = try l.addEvent(NewEvent(title: "进社区", kind: .other, start: day("2023-09-18"), parent: sd))
-        _ = try l.addAttendance(NewAttendance(event: sd, count: 3200))
-        _ = try l.addAttendance(NewAttendance(event: sub, count: 850))
-        _ = try l.addAttendance(NewAttendance(event: sd, count: 6800, channel: .online, method: .estimate))
-        _ = try l.addCost(NewCost(line: "commission", amount: try Money.parse("3000.01"), event: sd, invoice: "A1"))
-        _ = try l.addCost(NewCost(line: "活动委托费", amount: try Money.parse("0.95万"), event: sub, invoice: "A1"))
-        _ = try l.addPrintRun(NewPrintRun(title: "折页", ink: .color, copies: 2000, unitPrice: Money(fen: 100), event: sd))
-        let v = try l.addVolunteer(NewVolunteer(name: "李华", phone: "13800000001", org: "队伍甲"))
+        let sd = try l.events.add(NewEvent(title: "全国科普日", kind: .scienceDay, start: day("2023-09-16"), end: day("2023-09-22")))
+        let sub = try l.events.add(NewEvent(title: "进社区", kind: .other, start: day("2023-09-18"), parent: sd))
+        _ = try l.attendance.add(NewAttendance(event: sd, count: 3200))
+        _ = try l.attendance.add(NewAttendance(event: sub, count: 850))
+        _ = try l.attendance.add(NewAttendance(event: sd, count: 6800, channel: .online, method: .estimate))
+        _ = try l.money.addCost(NewCost(line: "commission", amount: try Money.parse("3000.01"), event: sd, invoice: "A1"))
+        _ = try l.money.addCost(NewCost(line: "活动委托费", amount: try Money.parse("0.95万"), event: sub, invoice: "A1"))
+        _ = try l.money.addPrintRun(NewPrintRun(title: "折页", ink: .color, copies: 2000, unitPrice: Money(fen: 100), event: sd))
+        let v = try l.volunteers.add(NewVolunteer(name: "李华", phone: "13800000001", org: "队伍甲"))
         #expect(v.newOrganization == "队伍甲")
-        _ = try l.addSignup(NewSignup(volunteer: v.id, event: sub, hoursCenti: 950))
-        _ = try l.addSurvey(NewSurvey(event: sd, responses: 100, satisfied: 99))
-        _ = try l.addMeasurement(NewMeasurement(metric: "literacy-rate", value: Fixed(raw: 103_000), date: day("2023-11-30")))
-        _ = try l.setBaseline(BaselineInput(year: 2022, volunteers: 0, orgs: 0))
+        _ = try l.volunteers.signup(NewSignup(volunteer: v.id, event: sub, hoursCenti: 950))
+        _ = try l.surveys.add(NewSurvey(event: sd, responses: 100, satisfied: 99))
+        _ = try l.surveys.addMeasurement(NewMeasurement(metric: "literacy-rate", value: Fixed(raw: 103_000), date: day("2023-11-30")))
+        _ = try l.surveys.setBaseline(BaselineInput(year: 2022, volunteers: 0, orgs: 0))
 
-        let (stored, f) = try l.evaluationInputs(year: 2023, unit: nil, asOf: nil, today: day("2024-03-01"))
+        let (stored, f) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: nil, today: day("2024-03-01"))
         #expect(stored.plan.year == 2023)
         #expect(f.asOf == day("2023-12-31"))
         #expect(f.majorEvents == 1)
@@ -55,7 +55,7 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         #expect(f.previousYear == .init(year: 2022, volunteers: 0, orgs: 0, source: .baseline))
         #expect(f.measurements["literacy-rate"]?.value == Fixed(raw: 103_000))
         #expect(f.lastActivity == day("2023-09-22"))
-        let events = try l.events(in: DateRange.year(2023))
+        let events = try l.events.list(in: DateRange.year(2023))
         #expect(events.map(\.id) == [sd, sub])
         #expect(events[1].depth == 1)
         #expect(events[0].cost == Money(fen: 500_001))
@@ -63,64 +63,69 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
 
     @Test func asOfDatesCutTheWindow() throws {
         let l = try memoryLedger()
-        let tw = try l.addEvent(NewEvent(title: "科技活动周", kind: .techWeek, start: day("2023-05-20")))
-        let sd = try l.addEvent(NewEvent(title: "科普日", kind: .scienceDay, start: day("2023-09-16")))
-        _ = try l.addAttendance(NewAttendance(event: tw, count: 100))
-        _ = try l.addAttendance(NewAttendance(event: sd, count: 200))
-        _ = try l.addCost(NewCost(line: "commission", amount: Money(yuan: 10), date: day("2023-06-01")))
-        let (_, june) = try l.evaluationInputs(year: 2023, unit: nil, asOf: day("2023-06-30"), today: day("2023-06-30"))
+        let tw = try l.events.add(NewEvent(title: "科技活动周", kind: .techWeek, start: day("2023-05-20")))
+        let sd = try l.events.add(NewEvent(title: "科普日", kind: .scienceDay, start: day("2023-09-16")))
+        _ = try l.attendance.add(NewAttendance(event: tw, count: 100))
+        _ = try l.attendance.add(NewAttendance(event: sd, count: 200))
+        _ = try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 10), date: day("2023-06-01")))
+        let (_, june) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: day("2023-06-30"), today: day("2023-06-30"))
         #expect(june.majorEvents == 1)
         #expect(june.attendance == 100)
         #expect(june.spending == Money(yuan: 10))
-        let (_, before) = try l.evaluationInputs(year: 2023, unit: nil, asOf: day("2022-12-31"), today: day("2023-01-01"))
+        let (_, before) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: day("2022-12-31"), today: day("2023-01-01"))
         #expect(before.attendance == 0)
-        let (_, after) = try l.evaluationInputs(year: 2023, unit: nil, asOf: day("2024-06-30"), today: day("2024-06-30"))
+        let (_, after) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: day("2024-06-30"), today: day("2024-06-30"))
         #expect(after.attendance == 300)
     }
 
     @Test func voidingAnEventVoidsWhatHangsOnItAndDeletesNothing() throws {
         let l = try memoryLedger()
-        let sd = try l.addEvent(NewEvent(title: "科普日", kind: .scienceDay, start: day("2023-09-16")))
-        let sub = try l.addEvent(NewEvent(title: "子活动", kind: .other, start: day("2023-09-17"), parent: sd))
-        _ = try l.addAttendance(NewAttendance(event: sub, count: 500))
-        _ = try l.addCost(NewCost(line: "commission", amount: Money(yuan: 100), event: sd))
-        _ = try l.addSurvey(NewSurvey(event: sd, responses: 10, satisfied: 9))
-        let v = try l.addVolunteer(NewVolunteer(name: "甲"))
-        _ = try l.addSignup(NewSignup(volunteer: v.id, event: sub))
-        _ = try l.addPrintRun(NewPrintRun(title: "单页", ink: .mono, copies: 10, unitPrice: Money(fen: 50), event: sub))
-        let s = try l.voidEvent(sd, reason: "重复录入")
-        #expect(s == Ledger.VoidSummary(events: 2, attendance: 1, costs: 1, printRuns: 1, surveys: 1, signups: 1))
-        let (_, f) = try l.evaluationInputs(year: 2023, unit: nil, asOf: nil, today: day("2024-01-01"))
+        let sd = try l.events.add(NewEvent(title: "科普日", kind: .scienceDay, start: day("2023-09-16")))
+        let sub = try l.events.add(NewEvent(title: "子活动", kind: .other, start: day("2023-09-17"), parent: sd))
+        _ = try l.attendance.add(NewAttendance(event: sub, count: 500))
+        _ = try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 100), event: sd))
+        _ = try l.surveys.add(NewSurvey(event: sd, responses: 10, satisfied: 9))
+        let v = try l.volunteers.add(NewVolunteer(name: "甲"))
+        _ = try l.volunteers.signup(NewSignup(volunteer: v.id, event: sub))
+        _ = try l.money.addPrintRun(NewPrintRun(title: "单页", ink: .mono, copies: 10, unitPrice: Money(fen: 50), event: sub))
+        let s = try l.events.void(sd, reason: "重复录入")
+        #expect(s == VoidCounts(events: 2, attendance: 1, costs: 1, printRuns: 1, surveys: 1, signups: 1))
+        let (_, f) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: nil, today: day("2024-01-01"))
         #expect(f.attendance == 0 && f.spending == .zero && f.events == 0 && f.volunteers == 0 && f.surveyResponses == 0)
         #expect(try count(l, "SELECT count(*) FROM event") == 2)
         #expect(try count(l, "SELECT count(*) FROM event WHERE void_reason = '重复录入'") == 2)
-        let actions = try l.auditLog(limit: nil).map(\.action)
-        #expect(actions.filter { $0 == "void" }.count == s.total)
-        #expect(actions.last == "add")
-        #expect(throws: KepuError("--event \(sd): event \(sd) (科普日) was voided on \(String(l.context.timestamp.prefix(10)))")) {
-            try l.addAttendance(NewAttendance(event: sd, count: 1))
+        let actions = try l.audit.log(limit: nil).map(\.action)
+        #expect(actions.filter { $0 == .void }.count == s.total)
+        #expect(actions.last == .add)
+        #expect(throws: KepuError(.recordVoided(field: "--event", kind: .event, id: sd, title: "科普日", on: l.context.timestamp))) {
+            try l.attendance.add(NewAttendance(event: sd, count: 1))
         }
-        #expect(throws: (any Error).self) {
+        #expect {
             try l.database.write { try $0.execute(sql: "DELETE FROM event") }
+        } throws: { e in
+            guard case .databaseRefused(_, let detail) = (e as? KepuError)?.problem else { return false }
+            return detail.contains("kepu never deletes event rows")
         }
     }
 
     @Test func unknownReferencesAreRefusedWithSentences() throws {
         let l = try memoryLedger()
-        #expect(throws: KepuError("--event 99: event 99 does not exist (see kepu event list)")) {
-            try l.addAttendance(NewAttendance(event: 99, count: 1))
+        #expect(throws: KepuError(.noSuchRecord(field: "--event", kind: .event, id: 99))) {
+            try l.attendance.add(NewAttendance(event: 99, count: 1))
         }
-        #expect(throws: KepuError("--parent 7: event 7 does not exist (see kepu event list)")) {
-            try l.addEvent(NewEvent(title: "x", kind: .other, start: day("2023-03-01"), parent: 7))
+        #expect(throws: KepuError(.noSuchRecord(field: "--parent", kind: .event, id: 7))) {
+            try l.events.add(NewEvent(title: "x", kind: .other, start: day("2023-03-01"), parent: 7))
         }
-        #expect(throws: KepuError("--line \"training\" is not a line of the 2023 plan of 株洲市石峰区科学技术协会: use commission (活动委托费), printing (资料排版复印)")) {
-            try l.addCost(NewCost(line: "training", amount: Money(yuan: 1), date: day("2023-03-01")))
+        #expect(throws: KepuError(.notALine(field: "--line", value: "training", year: 2023, unit: "株洲市石峰区科学技术协会", lines: [
+            LineRef(id: "commission", name: "活动委托费"), LineRef(id: "printing", name: "资料排版复印"),
+        ]))) {
+            try l.money.addCost(NewCost(line: "training", amount: Money(yuan: 1), date: day("2023-03-01")))
         }
-        #expect(throws: KepuError("no plan covers 2024-03-01; plans exist for 株洲市石峰区科学技术协会 2023 (2023-01-01–2023-12-31); import that year's plan first")) {
-            try l.addCost(NewCost(line: "commission", amount: Money(yuan: 1), date: day("2024-03-01")))
+        #expect(throws: KepuError(.noPlanCovers(date: day("2024-03-01"), existing: ["株洲市石峰区科学技术协会 2023 (2023-01-01–2023-12-31)"]))) {
+            try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 1), date: day("2024-03-01")))
         }
-        #expect(throws: KepuError("--volunteer 5: volunteer 5 does not exist (see kepu volunteer list)")) {
-            try l.addSignup(NewSignup(volunteer: 5, event: 1))
+        #expect(throws: KepuError(.noSuchRecord(field: "--volunteer", kind: .volunteer, id: 5))) {
+            try l.volunteers.signup(NewSignup(volunteer: 5, event: 1))
         }
         #expect(try count(l, "SELECT count(*) FROM audit") == 2)  // the unit and the plan only
     }
@@ -128,39 +133,44 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
     @Test func theAuditTrailChainsAndDetectsTampering() throws {
         let l = try memoryLedger()
         for i in 1...3 {
-            _ = try l.addEvent(NewEvent(title: "活动\(i)", kind: .other, start: day("2023-03-0\(i)")))
+            _ = try l.events.add(NewEvent(title: "活动\(i)", kind: .other, start: day("2023-03-0\(i)")))
         }
-        #expect(try l.verifyAudit() == Ledger.AuditVerification(rows: 5, firstBroken: nil))
-        let log = try l.auditLog(limit: 2)
+        #expect(try l.audit.verify() == AuditVerification(rows: 5, firstBroken: nil))
+        let log = try l.audit.log(limit: 2)
         #expect(log.map(\.id) == [5, 4])
         #expect(log[0].after?.contains("活动3") == true)
         try l.database.write { db in
             try db.execute(sql: "DROP TRIGGER audit_no_update")
             try db.execute(sql: "UPDATE audit SET after = replace(after, '活动2', '活动X') WHERE id = 4")
         }
-        let v = try l.verifyAudit()
+        let v = try l.audit.verify()
         #expect(v.firstBroken?.id == 4)
-        #expect(v.firstBroken?.reason == "its contents do not match its hash")
+        #expect(v.firstBroken?.reason == .altered)
     }
 
     @Test func replacingAPlanKeepsTheLedgerAndTheOldPlan() throws {
         let l = try memoryLedger()
-        _ = try l.addCost(NewCost(line: "commission", amount: Money(yuan: 100), date: day("2023-03-01")))
-        #expect(throws: KepuError("this plan is already imported (plan 1 for 株洲市石峰区科学技术协会 2023); nothing to do")) {
-            try l.importPlan(text: try seedPlanText(), sourceName: "seed.yaml", replace: false)
+        _ = try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 100), date: day("2023-03-01")))
+        #expect(throws: KepuError(.planAlreadyImported(plan: 1, unit: "株洲市石峰区科学技术协会", year: 2023))) {
+            try l.plans.importPlan(text: try seedPlanText(), sourceName: "seed.yaml", replace: false)
         }
         let revised = try seedPlanText().replacingOccurrences(of: "target: 2万人次", with: "target: 2.2万人次")
-        let r = try l.importPlan(text: revised, sourceName: "revised.yaml", replace: true)
+        let r = try l.plans.importPlan(text: revised, sourceName: "revised.yaml", replace: true)
         #expect(r.replaced == 1)
-        #expect(try l.plan(year: 2023, unit: nil).plan.indicator("reach")?.target.value == Fixed(22000))
-        #expect(try l.plans().count == 2)
+        #expect(try l.plans.plan(year: 2023, unit: nil).plan.indicator("reach")?.target.value == Fixed(22000))
+        #expect(try l.plans.list().count == 2)
         #expect(try count(l, "SELECT count(*) FROM cost") == 1)
     }
 
     @Test func aPlanWithErrorsIsNotImported() throws {
         let l = Ledger(database: try AppDatabase.inMemory(), context: AuditContext(operatorName: "t", command: "t"))
         let bad = try seedPlanText().replacingOccurrences(of: "amount: 2.5万", with: "amount: 2.4万")
-        #expect(throws: KepuError.self) { try l.importPlan(text: bad, sourceName: "bad.yaml", replace: false) }
+        #expect {
+            try l.plans.importPlan(text: bad, sourceName: "bad.yaml", replace: false)
+        } throws: { e in
+            guard case .planHasErrors("bad.yaml", _, let first) = (e as? KepuError)?.problem else { return false }
+            return first.check == "lines-sum"
+        }
         #expect(try count(l, "SELECT count(*) FROM plan") == 0)
         #expect(try count(l, "SELECT count(*) FROM audit") == 0)
     }
@@ -179,25 +189,25 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(throws: KepuError("\(path) already exists; kepu init never overwrites a database (choose another --db)")) {
+        #expect(throws: KepuError(.databaseExists(path: path))) {
             try AppDatabase.create(at: path)
         }
     }
 
     @Test func openRefusesWhatIsNotAKepuDatabase() throws {
         let dir = tempDir()
-        #expect(throws: KepuError("there is no kepu database at \(dir)/none.sqlite; create one with: kepu init --db \(dir)/none.sqlite")) {
+        #expect(throws: KepuError(.noDatabase(path: dir + "/none.sqlite"))) {
             try AppDatabase.open(at: dir + "/none.sqlite")
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/none.sqlite"))
         let text = dir + "/notes.txt"
         try "这不是数据库，只是一段文字。This is not a database at all.".write(toFile: text, atomically: true, encoding: .utf8)
-        #expect(throws: KepuError("\(text) is not a kepu database: it is not an SQLite file at all")) { try AppDatabase.open(at: text) }
+        #expect(throws: KepuError(.notSQLite(path: text))) { try AppDatabase.open(at: text) }
         let other = dir + "/other.sqlite"
         let q = try DatabaseQueue(path: other)
         try q.write { try $0.execute(sql: "CREATE TABLE t(x)") }
         try q.close()
-        #expect(throws: KepuError("\(other) is an SQLite database, but not a kepu one (it has 1 tables of another program)")) {
+        #expect(throws: KepuError(.foreignSQLite(path: other, tables: 1))) {
             try AppDatabase.open(at: other)
         }
     }
@@ -208,7 +218,7 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         let q = try DatabaseQueue(path: path)
         try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99 from the future')") }
         try q.close()
-        #expect(throws: KepuError("\(path) was written by a newer version of kepu; upgrade kepu to open it (nothing was changed)")) {
+        #expect(throws: KepuError(.newerKepu(path: path))) {
             try AppDatabase.open(at: path)
         }
     }
@@ -224,8 +234,10 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         #expect {
             try AppDatabase.open(at: path)
         } throws: { e in
-            let m = (e as? KepuError)?.message ?? ""
-            return m.hasPrefix("\(path) is damaged") || m.hasPrefix("\(path) is not a kepu database")
+            switch (e as? KepuError)?.problem {
+            case .damaged(path)?, .sqliteNotADatabase(path)?: return true
+            default: return false
+            }
         }
     }
 }
@@ -233,15 +245,15 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
 @Suite struct PreviousYearTests {
     @Test func growthComparesWithThePreviousYearInTheDatabaseBeforeABaseline() throws {
         let l = try memoryLedger()
-        _ = try l.setBaseline(BaselineInput(year: 2022, volunteers: 50, orgs: 5))
-        let last = try l.addEvent(NewEvent(title: "2022年科普日", kind: .scienceDay, start: day("2022-09-17")))
-        let a = try l.addVolunteer(NewVolunteer(name: "甲", org: "一队"))
-        _ = try l.addSignup(NewSignup(volunteer: a.id, event: last))
-        let now = try l.addEvent(NewEvent(title: "2023年科普日", kind: .scienceDay, start: day("2023-09-16")))
-        let b = try l.addVolunteer(NewVolunteer(name: "乙", org: "二队"))
-        _ = try l.addSignup(NewSignup(volunteer: a.id, event: now))
-        _ = try l.addSignup(NewSignup(volunteer: b.id, event: now))
-        let (stored, f) = try l.evaluationInputs(year: 2023, unit: nil, asOf: nil, today: day("2024-01-10"))
+        _ = try l.surveys.setBaseline(BaselineInput(year: 2022, volunteers: 50, orgs: 5))
+        let last = try l.events.add(NewEvent(title: "2022年科普日", kind: .scienceDay, start: day("2022-09-17")))
+        let a = try l.volunteers.add(NewVolunteer(name: "甲", org: "一队"))
+        _ = try l.volunteers.signup(NewSignup(volunteer: a.id, event: last))
+        let now = try l.events.add(NewEvent(title: "2023年科普日", kind: .scienceDay, start: day("2023-09-16")))
+        let b = try l.volunteers.add(NewVolunteer(name: "乙", org: "二队"))
+        _ = try l.volunteers.signup(NewSignup(volunteer: a.id, event: now))
+        _ = try l.volunteers.signup(NewSignup(volunteer: b.id, event: now))
+        let (stored, f) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: nil, today: day("2024-01-10"))
         // The database has 2022 sign-ups, so they win over the baseline.
         #expect(f.previousYear == .init(year: 2022, volunteers: 1, orgs: 1, source: .database))
         let e = Reconciler.evaluate(stored.plan, f)

@@ -6,19 +6,22 @@ import KepuStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load the seed's 2023 plan and a sample year into a fresh database and show the reconciliation.",
+        commandName: "demo",
+        abstract: "载入示例年度并显示对账结果 · Load the seed's plan and a sample year, and show the reconciliation.",
         discussion: """
-            The plan and the sample year are built into kepu, so this works from any folder. Without --db the database is a new temporary file, which is kept so that you can explore it.
+            计划和示例年度编译在 kepu 里，任何文件夹下都能运行。不给 --db 时使用新的临时数据库，并保留下来供查看；自评报告写在数据库旁边。
 
-            Example:
+            The plan and the sample year are built into kepu, so this works from any folder. Without --db the database is a new temporary file, kept so that you can explore it; the HTML report is written beside it.
+
+            示例 · Example:
               kepu demo
-              kepu demo --db /tmp/kepu-demo.sqlite && kepu event list --db /tmp/kepu-demo.sqlite
+              kepu demo --db /tmp/kepu-demo.sqlite
+              kepu event list --db /tmp/kepu-demo.sqlite
             """)
-    @Option(help: "Language of the labels: zh or en.") var lang: String = "zh"
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let language = try Language.parse(lang)
+        let language = Language.current
         let path: String
         if let db = options.db.nonBlank {
             path = console.path(db)
@@ -27,85 +30,22 @@ struct Demo: ParsableCommand {
             path = dir + "/kepu.sqlite"
         }
         let database = try AppDatabase.create(at: path)
-        let ledger = Ledger(database: database, context: auditContext())
-        let plan = try ledger.importPlan(text: EmbeddedSeeds.plan, sourceName: EmbeddedSeeds.planName, replace: false)
+        let ledger = Ledger(database: database, context: try auditContext())
+        let plan = try ledger.plans.importPlan(text: EmbeddedSeeds.plan, sourceName: EmbeddedSeeds.planName, replace: false)
         let steps = try DemoScript.run(EmbeddedSeeds.demo, name: EmbeddedSeeds.demoName, db: path, runtime: console)
-        console.err("loaded \(plan.plan.unit) \(plan.plan.year) and \(steps) recorded steps into \(path)")
+        console.say(.demoLoaded(unit: plan.plan.unit, year: plan.plan.year, steps: steps, path: path))
 
-        let (stored, facts) = try ledger.evaluationInputs(year: plan.plan.year, unit: nil, asOf: plan.plan.period.end,
-                                                          today: plan.plan.period.end)
+        let end = plan.plan.period.end
+        let (stored, facts) = try ledger.evaluation.inputs(year: plan.plan.year, unit: nil, asOf: end, today: end)
         let evaluation = Reconciler.evaluate(stored.plan, facts)
         console.out(TextRenderer(color: console.stdoutIsTerminal).render(ReconcileReport.build(evaluation, lang: language)))
         let html = (path as NSString).deletingLastPathComponent + "/kepu-report-\(plan.plan.year).html"
-        let report = try ReportCommand.render(ledger: ledger, year: plan.plan.year, unit: nil, asOf: plan.plan.period.end,
-                                              format: .html, lang: language, color: false)
+        let report = try ReportCommand.render(ledger: ledger, year: plan.plan.year, unit: nil, asOf: end, format: .html,
+                                              lang: language, color: false)
         do { try report.write(toFile: html, atomically: true, encoding: .utf8) } catch {
-            throw KepuError("cannot write the demo report to \(html): \(error.localizedDescription)")
+            throw KepuError(.cannotWrite(path: html, reason: error.localizedDescription))
         }
-        console.err("wrote the self-evaluation report: \(html)")
-        console.err("explore it: kepu event list --db \(shellQuoted(path))")
+        console.say(.wrote(what: .demoReport, path: html))
+        console.say(.demoExplore(command: "kepu event list --db \(shellQuoted(path))"))
     }
-}
-
-/// Runs a demo script: one kepu command per line, `@name = …` keeping the printed id for later `@name`.
-enum DemoScript {
-    static func run(_ script: String, name: String, db: String, runtime: Runtime) throws -> Int {
-        var ids: [String: String] = [:]
-        var steps = 0
-        for (n, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            var binding: String?
-            var command = line
-            if line.hasPrefix("@"), let eq = line.firstIndex(of: "=") {
-                binding = line[..<eq].trimmingCharacters(in: .whitespaces)
-                command = String(line[line.index(after: eq)...])
-            }
-            var words = try split(command, line: n + 1, name: name)
-            for (i, w) in words.enumerated() where w.hasPrefix("@") {
-                guard let id = ids[w] else { throw KepuError("\(name) line \(n + 1): \(w) is used before it is set") }
-                words[i] = id
-            }
-            var out = ""
-            var err = ""
-            let sub = Runtime(environment: runtime.environment, now: runtime.now, commandLine: "kepu demo: " + command,
-                              currentDirectory: runtime.currentDirectory, out: { out += $0 }, err: { err += $0 })
-            let code = KepuCommandLine.run(words + ["--db", db], runtime: sub)
-            guard code == 0 else {
-                throw KepuError("\(name) line \(n + 1) failed: \(err.trimmingCharacters(in: .whitespacesAndNewlines))")
-            }
-            if let binding { ids[binding] = out.trimmingCharacters(in: .whitespacesAndNewlines) }
-            steps += 1
-        }
-        return steps
-    }
-
-    /// Splits a line into words, honouring "double" and 'single' quotes.
-    static func split(_ s: String, line: Int, name: String) throws -> [String] {
-        var words: [String] = []
-        var cur = ""
-        var quote: Character?
-        var inWord = false
-        for c in s {
-            if let q = quote {
-                if c == q { quote = nil } else { cur.append(c) }
-            } else if c == "\"" || c == "'" {
-                quote = c
-                inWord = true
-            } else if c == " " || c == "\t" {
-                if inWord { words.append(cur); cur = ""; inWord = false }
-            } else {
-                cur.append(c)
-                inWord = true
-            }
-        }
-        if quote != nil { throw KepuError("\(name) line \(line): a quote is not closed") }
-        if inWord { words.append(cur) }
-        return words
-    }
-}
-
-/// The seeds compiled into kepu, for the benchmark's generator.
-public enum EmbeddedSeedsAccess {
-    public static var plan: String { EmbeddedSeeds.plan }
 }

@@ -3,9 +3,10 @@ import KepuStore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new, empty kepu database (readable by its owner only).",
+        commandName: "init",
+        abstract: "新建空的 kepu 数据库（仅本人可读）· Create a new, empty kepu database (owner-only).",
         discussion: """
-            Example:
+            示例 · Example:
               kepu init --db ~/科协/kepu.sqlite
             """)
 
@@ -14,6 +15,6 @@ struct Init: ParsableCommand {
     func run() throws {
         let path = options.resolvedPath()
         _ = try AppDatabase.create(at: path)
-        console.err("created the kepu database \(path); next: kepu plan import FILE --db \(shellQuoted(path))")
+        console.say(.databaseCreated(path: path, next: "kepu plan import FILE --db \(shellQuoted(path))"))
     }
 }

@@ -26,7 +26,7 @@ struct TextFile {
         self.path = path
         self.displayName = displayName
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw KepuError("cannot read \(displayName): no such file, or it is not readable")
+            throw KepuError(.cannotReadFile(name: displayName))
         }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: 1 << 20)) ?? Data()
@@ -57,7 +57,7 @@ struct TextFile {
 
     /// The SHA-256 of the file's bytes, read in chunks.
     func sha256() throws -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError("cannot read \(displayName)") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
         defer { try? h.close() }
         var hasher = SHA256()
         while let d = try h.read(upToCount: TextFile.chunk), !d.isEmpty { hasher.update(data: d) }
@@ -66,22 +66,18 @@ struct TextFile {
 
     /// Streams the file as UTF-8 chunks.
     func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError("cannot read \(displayName)") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
         defer { try? h.close() }
         var first = true
-        var converter = encoding == .gb18030 ? try Iconv(from: "GB18030", to: "UTF-8", file: displayName) : nil
+        // The converter closes its iconv handle when it goes, however the loop ends.
+        let converter = encoding == .gb18030 ? try Iconv(from: "GB18030", to: "UTF-8", file: displayName) : nil
         while let d = try h.read(upToCount: TextFile.chunk), !d.isEmpty {
             var bytes = [UInt8](d)
             if first && encoding == .utf8BOM { bytes.removeFirst(3) }
             first = false
-            if var c = converter {
-                try body(try c.convert(bytes))
-                converter = c
-            } else {
-                try body(bytes)
-            }
+            try body(try converter?.convert(bytes) ?? bytes)
         }
-        if let c = converter { try c.finish() }
+        try converter?.finish()
     }
 
     /// Parses the file as CSV, calling `body` for each record after the header.
@@ -99,15 +95,19 @@ struct TextFile {
         do {
             try forEachChunk { chunk in try parser.feed(chunk, emit: emit) }
             try parser.finish(emit: emit)
-        } catch let e as KepuError where e.message.hasPrefix("line ") {
-            throw KepuError("\(displayName) \(e.message)")
+        } catch let e as KepuError {
+            switch e.problem {
+            case .csvUnclosedQuote, .csvNotUTF8: throw KepuError(.inFile(file: displayName, problem: e.problem))
+            default: throw e
+            }
         }
-        if !sawHeader { throw KepuError("\(displayName) is empty: a header row is expected") }
+        if !sawHeader { throw KepuError(.importEmpty(file: displayName)) }
     }
 }
 
 /// Incremental transcoding through the C library's iconv, carrying incomplete sequences across chunks.
-struct Iconv {
+/// A class so that its handle is closed exactly once, when the last reference goes.
+final class Iconv {
     private let cd: iconv_t
     private var carry: [UInt8] = []
     private let file: String
@@ -116,13 +116,15 @@ struct Iconv {
     init(from: String, to: String, file: String) throws {
         let cd = iconv_open(to, from)
         guard let cd, cd != iconv_t(bitPattern: -1) else {
-            throw KepuError("this system cannot convert \(from) text (iconv); save \(file) as UTF-8")
+            throw KepuError(.iconvUnavailable(encoding: from, file: file))
         }
         self.cd = cd
         self.file = file
     }
 
-    mutating func convert(_ input: [UInt8]) throws -> [UInt8] {
+    deinit { iconv_close(cd) }
+
+    func convert(_ input: [UInt8]) throws -> [UInt8] {
         var inBytes = carry + input
         carry = []
         var out = [UInt8](repeating: 0, count: inBytes.count * 2 + 16)
@@ -134,7 +136,7 @@ struct Iconv {
                 var outPtr: UnsafeMutablePointer<CChar>? = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
                 let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 if r == -1 && errno == EILSEQ {
-                    throw KepuError("\(file) is neither UTF-8 nor GBK/GB18030 text (bad byte near offset \(offset + inRaw.count - inLeft)); save it as UTF-8")
+                    throw KepuError(.notTextEncoding(file: file, offset: offset + inRaw.count - inLeft))
                 }
                 // EINVAL: an incomplete sequence at the end, kept for the next chunk.
                 return inRaw.count - inLeft
@@ -147,9 +149,6 @@ struct Iconv {
     }
 
     func finish() throws {
-        defer { iconv_close(cd) }
-        if !carry.isEmpty {
-            throw KepuError("\(file) ends in the middle of a GBK/GB18030 character; the file may be cut short")
-        }
+        if !carry.isEmpty { throw KepuError(.truncatedGBK(file: file)) }
     }
 }

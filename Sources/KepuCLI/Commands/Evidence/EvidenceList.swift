@@ -1,0 +1,29 @@
+import ArgumentParser
+import KepuCore
+import KepuReport
+
+struct EvidenceList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "列出已保存的佐证材料 · List the stored evidence.",
+        discussion: "示例 · Example:\n  kepu evidence list")
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let items = try options.ledger().evidence.list()
+        guard !items.isEmpty else {
+            console.say(.noEvidence)
+            return
+        }
+        let L = Language.current
+        console.out(TextRenderer().render(ReportTable(
+            columns: [.init(L.t("编号", "id"), .right), .init(L.t("文件", "file")), .init(L.t("类型", "kind")),
+                      .init(L.t("活动", "event"), .right), .init(L.t("费用", "cost"), .right),
+                      .init(L.t("字节", "bytes"), .right), .init("sha256"), .init(L.t("添加日期", "added"))],
+            rows: items.map {
+                [Cell(String($0.id)), Cell($0.fileName), Cell(L.vocabulary($0.kind)), Cell($0.event.map(String.init) ?? ""),
+                 Cell($0.cost.map(String.init) ?? ""), Cell(String($0.size)), Cell(String($0.sha256.prefix(16)) + "…"),
+                 Cell(String($0.addedAt.prefix(10)))]
+            })))
+    }
+}

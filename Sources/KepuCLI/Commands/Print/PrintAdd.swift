@@ -1,0 +1,37 @@
+import ArgumentParser
+import KepuCore
+
+struct PrintAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "登记一次印刷，费用（份数 × 单价）列支计划的印刷明细 · Add a print run.",
+        discussion: """
+            示例 · Example:
+              kepu print add --title 科普日宣传折页 --ink 彩色 --copies 2000 \\
+                --unit-price 1元 --event 1
+              kepu print add --title 防诈骗科普单页 --ink 单色 --copies 6000 \\
+                --unit-price 0.5元 --date 2023-05-20
+            """)
+    @Option(help: ArgumentHelp("品名 · What was printed.", valueName: "title")) var title: String
+    @Option(help: ArgumentHelp("类型 · 彩色(color) | 单色(mono)", valueName: "ink")) var ink: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("份数（至少 1）· Number of copies.", valueName: "n")) var copies: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("单价 · Price per copy: 1元, 0.5元.", valueName: "amount"))
+    var unitPrice: String
+    @Option(help: ArgumentHelp("所属活动 · The event it was for.", valueName: "id")) var event: String?
+    @Option(help: ArgumentHelp("日期（默认活动第一天，否则今天）· The day.", valueName: "date")) var date: String?
+    @OptionGroup var unit: UnitOption
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let input = NewPrintRun(
+            title: try Parse.text(title, field: "--title"), ink: try Ink.parse(ink, field: "--ink"),
+            copies: try Parse.positiveCount(copies, field: "--copies"),
+            unitPrice: try Money.parse(unitPrice, field: "--unit-price"),
+            event: try parsed(event) { try recordID($0, field: "--event") },
+            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, unit: unit.value)
+        try input.validate()
+        let r = try options.ledger().money.addPrintRun(input)
+        console.added(r.id, .printRunAdded(id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost,
+                                           line: r.line.id, lineName: r.line.name))
+    }
+}

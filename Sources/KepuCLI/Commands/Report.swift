@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import KepuCore
+import KepuReport
+import KepuStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "按官方格式生成年度绩效自评表 · Write the year's self-evaluation (绩效自评) in the official layout.",
+        discussion: """
+            格式也可以由 -o 的扩展名决定（.txt .md .csv .json .html）。HTML 是一个独立文件，可在 A4 纸上打印，含图表；不显示手机号。
+
+            The format may also come from the extension of -o. The HTML is one self-contained file, printable on A4, with charts. Phone numbers are never shown.
+
+            示例 · Example:
+              kepu report --year 2023 -o 2023绩效自评.html
+              kepu report --year 2023 --format csv -o 2023绩效自评.csv
+              kepu report --year 2023 --lang en
+            """)
+    @OptionGroup var year: YearOption
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("评价日期（默认今天，限于计划期内）· Evaluate at this date.", valueName: "date"))
+    var asOf: String?
+    @OptionGroup var unit: UnitOption
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let fmt = try output.resolvedFormat()
+        let y = try year.value()
+        let day = try parsed(asOf) { try CalendarDate.parse($0, field: "--as-of") }
+        let ledger = try options.ledger()
+        let text = try Self.render(ledger: ledger, year: y, unit: unit.value, asOf: day, format: fmt, lang: Language.current,
+                                   color: output.output == nil && console.stdoutIsTerminal)
+        try emit(text, to: output.output, what: .report(format: fmt.rawValue))
+    }
+
+    static func render(ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, format: ReportFormat, lang: Language,
+                       color: Bool) throws -> String {
+        let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: try console.today())
+        let plan = inputs.stored.plan
+        let (card, findings) = SelfEvaluation.make(plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+                                                   storeFindings: inputs.storeFindings)
+        let report = SelfEvaluationReport.build(plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
+                                                findings: findings, lang: lang)
+        switch format {
+        case .text: return TextRenderer(color: color).render(report)
+        case .md: return MarkdownRenderer().render(report)
+        case .csv: return CSVRenderer().render(report)
+        case .json: return SelfEvaluationReport.json(card, findings: findings, lang: lang).render(indent: 2)
+        case .html: return HTMLRenderer(lang: lang).render(report)
+        }
+    }
+}

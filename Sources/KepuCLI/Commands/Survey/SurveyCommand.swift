@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey",
+        abstract: "登记满意度调查结果 · Record satisfaction survey tallies.",
+        subcommands: [SurveyAdd.self])
+}

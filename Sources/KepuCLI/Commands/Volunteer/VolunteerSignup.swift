@@ -1,0 +1,28 @@
+import ArgumentParser
+import KepuCore
+
+struct VolunteerSignup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signup",
+        abstract: "志愿者报名参加活动，可填服务时长（也可以以后补）· Sign a volunteer up for an event.",
+        discussion: """
+            示例 · Example:
+              kepu volunteer signup --volunteer 3 --event 1 --hours 9.5
+            """)
+    @Option(help: ArgumentHelp("志愿者编号 · The volunteer id.", valueName: "id")) var volunteer: String
+    @Option(help: ArgumentHelp("活动编号 · The event id.", valueName: "id")) var event: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("服务时长：3、9.5 或 2.25 · Hours served.", valueName: "h"))
+    var hours: String?
+    @Option(help: ArgumentHelp("日期（默认活动第一天）· The day.", valueName: "date")) var date: String?
+    @Option(help: ArgumentHelp("岗位（讲解员、引导员…）· The role.", valueName: "role")) var role: String?
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let input = NewSignup(
+            volunteer: try recordID(volunteer, field: "--volunteer"), event: try recordID(event, field: "--event"),
+            hoursCenti: try parsed(hours) { try Parse.hours($0, field: "--hours") },
+            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, role: role.nonBlank)
+        let id = try options.ledger().volunteers.signup(input)
+        console.added(id, .signupAdded(id: id, volunteer: input.volunteer, event: input.event, hoursCenti: input.hoursCenti))
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// `--db PATH` and `--lang zh|en`, taken by every command that opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("数据库文件 · The database file (default: $KEPU_DB, else ~/.local/share/kepu/kepu.sqlite).",
+                                            valueName: "path"))
+    var db: String?
+
+    @OptionGroup var language: LanguageOption
+
+    /// --db, else $KEPU_DB, else $XDG_DATA_HOME/kepu/kepu.sqlite, else ~/.local/share/kepu/kepu.sqlite.
+    func resolvedPath() -> String {
+        let env = console.environment
+        if let db, !db.isEmpty { return console.path(db) }
+        if let p = env["KEPU_DB"], !p.isEmpty { return console.path(p) }
+        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return console.path(x) + "/kepu/kepu.sqlite" }
+        let home = env["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/kepu/kepu.sqlite"
+    }
+
+    /// Opens the existing database (never creates one) with an audit context for this command.
+    func ledger() throws -> Ledger {
+        Ledger(database: try AppDatabase.open(at: resolvedPath()), context: try auditContext())
+    }
+}
+
+/// `--lang zh|en`: the language of everything the command says (default: $KEPU_LANG, else Chinese).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("语言 · Language: zh or en (default: $KEPU_LANG, else zh).", valueName: "lang"))
+    /// Read (and checked) before parsing by `KepuCommandLine`, so that every message is in this language.
+    var lang: String?
+}
+
+/// `--unit NAME`, for databases that several units share.
+struct UnitOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("单位（多个单位共用数据库时）· The unit, when several share the database.",
+                                            valueName: "name"))
+    var unit: String?
+
+    var value: String? { unit.nonBlank }
+}
+
+/// `--year Y`, optional: the latest plan when left out.
+struct YearOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("计划年度（默认最新）· The plan's year (default: the latest).", valueName: "year"))
+    var year: String?
+
+    func value() throws -> Int? { try yearValue(year) }
+}
+
+/// `--format F` and `-o FILE`: a report's format, also taken from the file's extension.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("格式 · text | md | csv | json | html (default: from -o, else text)",
+                                            valueName: "format"))
+    var format: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("写入文件而不是屏幕 · Write to this file instead of stdout.",
+                                                    valueName: "file"))
+    var output: String?
+
+    func resolvedFormat() throws -> ReportFormat {
+        try format.map(ReportFormat.parse) ?? output.flatMap(ReportFormat.fromExtension) ?? .text
+    }
+}
+
+/// Output formats of the reports and lists.
+enum ReportFormat: String, CaseIterable {
+    case text, md, csv, json, html
+
+    static func parse(_ s: String) throws -> ReportFormat {
+        guard let f = ReportFormat(rawValue: s.lowercased()) else {
+            throw KepuError(.invalid(field: "--format", value: s, form: .reportFormat))
+        }
+        return f
+    }
+
+    static func fromExtension(_ path: String) -> ReportFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt": .text
+        case "md": .md
+        case "csv": .csv
+        case "json": .json
+        case "html", "htm": .html
+        default: nil
+        }
+    }
+}

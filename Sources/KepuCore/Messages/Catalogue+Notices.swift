@@ -1,0 +1,224 @@
+extension Catalogue {
+    public static func text(_ n: Notice, _ lang: Language) -> String {
+        lang == .zh ? zh(n) : en(n)
+    }
+
+    static func dates(_ start: CalendarDate, _ end: CalendarDate?) -> String {
+        "\(start)" + (end.map { $0 == start ? "" : "–\($0)" } ?? "")
+    }
+
+    static func zh(_ n: Notice) -> String {
+        switch n {
+        case .databaseCreated(let path, let next):
+            return "已创建 kepu 数据库 \(path)；下一步：\(next)"
+        case .planImported(let id, let unit, let year, let indicators, let lines, let project, let replaces):
+            return "已导入计划 \(id)：\(unit) \(year) 年，\(indicators) 项指标，\(lines) 条支出明细，项目预算 \(project.wan)万元"
+                + (replaces.map { "（替换计划 \($0)）" } ?? "")
+        case .lintSummary(let file, let errors, let warnings):
+            return "\(file)：\(errors) 处错误，\(warnings) 处警告"
+        case .eventAdded(let id, let title, let kind, let start, let end, let parent):
+            return "已添加活动 \(id)：\(title)（\(kind.chinese)，\(dates(start, end))）" + (parent.map { "，属于活动 \($0)" } ?? "")
+        case .eventVoided(let id, let c, let reason):
+            var parts = ["\(c.events) 个活动"]
+            for (k, what) in [(c.attendance, "条人次记录"), (c.costs, "笔费用"), (c.printRuns, "条印刷记录"),
+                              (c.surveys, "批满意度调查"), (c.signups, "条报名记录"), (c.evidence, "份佐证材料")] where k > 0 {
+                parts.append("\(k) \(what)")
+            }
+            return "已作废活动 \(id)，共 \(parts.joined(separator: "、"))：\(reason)"
+        case .attendanceAdded(let id, let count, let channel, let event):
+            return "已登记人次 \(id)：活动 \(event) \(channel.chinese) \(count)人次"
+        case .costAdded(let id, let amount, let line, let lineName, let year):
+            return "已登记费用 \(id)：\(amount)，列支 \(year) 年计划的 \(lineName)（\(line)）"
+        case .printRunAdded(let id, let copies, let price, let cost, let line, let lineName):
+            return "已登记印刷 \(id)：\(copies)份 × \(price.plain)元 = \(cost)，列支 \(lineName)（\(line)）"
+        case .surveyAdded(let id, let satisfied, let responses, let event):
+            return "已登记满意度调查 \(id)：活动 \(event) 回收 \(responses) 份，满意 \(satisfied) 份"
+        case .measurementAdded(let id, let metric, let value, let date):
+            return "已登记测量值 \(id)：\(metric) = \(value)（\(date)）"
+        case .baselineSet(let year, let volunteers, let orgs):
+            return "已设定 \(year) 年基数：" + [volunteers.map { "志愿者 \($0) 人" }, orgs.map { "志愿组织 \($0) 个" }]
+                .compactMap { $0 }.joined(separator: "，")
+        case .volunteerAdded(let id, let name, let org, let newOrg):
+            return "已添加志愿者 \(id)：\(name)" + (org.map { "（\($0)）" } ?? "") + (newOrg.map { "；新建志愿组织 \($0)" } ?? "")
+        case .signupAdded(let id, let volunteer, let event, let hours):
+            return "已登记报名 \(id)：志愿者 \(volunteer) 参加活动 \(event)"
+                + (hours.map { "，服务 \(Fixed(raw: $0 * 100))小时" } ?? "")
+        case .noteSet(let indicator, let year):
+            return "已保存 \(year) 年指标 \(indicator) 的说明"
+        case .columnsIgnored(let columns):
+            return "提示：以下列 kepu 不使用，已忽略：\(columns.joined(separator: "、"))"
+        case .imported(let s):
+            var parts = ["\(s.rows) 行（\(s.encoding)）"]
+            if s.volunteersCreated + s.volunteersMatched > 0 {
+                parts.append("新志愿者 \(s.volunteersCreated) 人，已有 \(s.volunteersMatched) 人")
+            }
+            if s.organizationsCreated > 0 { parts.append("新志愿组织 \(s.organizationsCreated) 个") }
+            if s.signups > 0 { parts.append("报名 \(s.signups) 条") }
+            if s.total > .zero { parts.append("合计 \(s.total)") }
+            let what: String
+            switch s.kind {
+            case .signins:
+                what = "活动 \(s.event ?? 0) 的签到" + (s.attendanceID.map { "（人次记录 \($0)，\(s.rows)人次）" } ?? "")
+            case .volunteers: what = "志愿者"
+            case .costs: what = "费用"
+            }
+            if s.dryRun {
+                return "试导入：\(s.file) 将作为\(what)导入 \(parts.joined(separator: "，"))；未写入任何内容"
+            }
+            return "已导入 \(s.file)：\(parts.joined(separator: "，"))，作为\(what)" + (s.importID.map { "（导入批次 \($0)）" } ?? "")
+        case .importProgress(let what, let rows):
+            let w = what == .signins ? "签到" : what == .volunteers ? "志愿者" : "费用"
+            return "\r\(w)：已读 \(rows) 行…"
+        case .evidenceAdded(let id, let file, let kind, let size, let sha, let already):
+            return "已添加佐证材料 \(id)：\(file)（\(kind.chinese)，\(size) 字节，sha256 \(sha.prefix(12))…）"
+                + (already ? "；相同内容此前已保存" : "")
+        case .noEvidence:
+            return "还没有佐证材料；添加：kepu evidence add 文件 --kind signin --event 编号"
+        case .evidenceProblem(let id, let file, let missing):
+            return "佐证材料 \(id)（\(file)）：" + (missing ? "佐证材料文件夹中找不到" : "已被改动：内容与 SHA-256 不符")
+        case .evidenceIntact(let count):
+            return "全部 \(count) 份佐证材料都在，且未被改动"
+        case .evidenceBroken(let problems, let checked):
+            return "\(checked) 份佐证材料中有 \(problems) 份缺失或被改动"
+        case .backedUp(let path, let pages):
+            return "已备份到 \(path)（\(pages) 页，完整性检查通过）"
+        case .wrote(let what, let path):
+            return "已把\(outputZH(what))写入 \(path)"
+        case .noEvents(let year):
+            return (year.map { "\($0) 年" } ?? "") + "还没有活动；添加：kepu event add --title 标题 --kind science-day --start 日期"
+        case .noVolunteers:
+            return "还没有志愿者；添加：kepu volunteer add --name 姓名 --org 队伍"
+        case .findings(let count):
+            return "发现 \(count) 个问题"
+        case .auditIntact(let rows):
+            return "操作记录完好：已核验 \(rows) 行"
+        case .auditBroken(let row, let reason):
+            return "kepu：操作记录在第 \(row) 行断开：\(auditBreak(reason, .zh))；从第 \(row) 行起的记录不可信"
+        case .demoLoaded(let unit, let year, let steps, let path):
+            return "已把 \(unit) \(year) 年计划和 \(steps) 步示例记录载入 \(path)"
+        case .demoExplore(let command):
+            return "接着看看：\(command)"
+        }
+    }
+
+    static func outputZH(_ o: Notice.Output) -> String {
+        switch o {
+        case .report(let f): return " \(f) 格式的自评报告"
+        case .reconciliation(let f): return " \(f) 格式的对账结果"
+        case .export(let y): return " \(y) 年的导出数据"
+        case .list: return "列表"
+        case .demoReport: return "自评报告"
+        }
+    }
+
+    static func auditBreak(_ b: AuditBreak, _ lang: Language) -> String {
+        switch b {
+        case .missingRows(let from, let to): return lang.t("第 \(from)–\(to) 行缺失", "rows \(from)–\(to) are missing")
+        case .unlinked: return lang.t("它与前一行的哈希不衔接", "it does not link to the row before it")
+        case .altered: return lang.t("它的内容与哈希不符", "its contents do not match its hash")
+        }
+    }
+
+    static func en(_ n: Notice) -> String {
+        switch n {
+        case .databaseCreated(let path, let next):
+            return "created the kepu database \(path); next: \(next)"
+        case .planImported(let id, let unit, let year, let indicators, let lines, let project, let replaces):
+            return "imported plan \(id): \(unit) \(year), \(indicators) indicators, \(lines) lines, project budget \(project.wan)万元"
+                + (replaces.map { " (replaces plan \($0))" } ?? "")
+        case .lintSummary(let file, let errors, let warnings):
+            return "\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        case .eventAdded(let id, let title, let kind, let start, let end, let parent):
+            return "added event \(id): \(title) (\(kind.rawValue), \(dates(start, end)))" + (parent.map { ", an activity of event \($0)" } ?? "")
+        case .eventVoided(let id, let c, let reason):
+            var parts = ["\(c.events) event\(c.events == 1 ? "" : "s")"]
+            for (k, what) in [(c.attendance, "attendance entries"), (c.costs, "costs"), (c.printRuns, "print runs"),
+                              (c.surveys, "surveys"), (c.signups, "sign-ups"), (c.evidence, "evidence files")] where k > 0 {
+                parts.append("\(k) \(what)")
+            }
+            return "voided event \(id) with \(parts.joined(separator: ", ")): \(reason)"
+        case .attendanceAdded(let id, let count, let channel, let event):
+            return "added attendance \(id): \(count)人次 \(channel.rawValue) at event \(event)"
+        case .costAdded(let id, let amount, let line, let lineName, let year):
+            return "added cost \(id): \(amount) to line \(line) (\(lineName)) of the \(year) plan"
+        case .printRunAdded(let id, let copies, let price, let cost, let line, let lineName):
+            return "added print run \(id): \(copies)份 × \(price.plain)元 = \(cost) to line \(line) (\(lineName))"
+        case .surveyAdded(let id, let satisfied, let responses, let event):
+            return "added survey \(id): \(satisfied) of \(responses) satisfied at event \(event)"
+        case .measurementAdded(let id, let metric, let value, let date):
+            return "added measurement \(id): \(metric) = \(value) on \(date)"
+        case .baselineSet(let year, let volunteers, let orgs):
+            return "set the \(year) baseline: " + [volunteers.map { "\($0) volunteers" }, orgs.map { "\($0) organizations" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        case .volunteerAdded(let id, let name, let org, let newOrg):
+            return "added volunteer \(id): \(name)" + (org.map { " of \($0)" } ?? "") + (newOrg.map { " (new organization \($0))" } ?? "")
+        case .signupAdded(let id, let volunteer, let event, let hours):
+            return "added sign-up \(id): volunteer \(volunteer) at event \(event)" + (hours.map { ", \(Fixed(raw: $0 * 100))小时" } ?? "")
+        case .noteSet(let indicator, let year):
+            return "noted \(indicator) of \(year)"
+        case .columnsIgnored(let columns):
+            return "note: columns not used by kepu were ignored: \(columns.joined(separator: ", "))"
+        case .imported(let s):
+            var parts = ["\(s.rows) rows (\(s.encoding))"]
+            if s.volunteersCreated + s.volunteersMatched > 0 {
+                parts.append("\(s.volunteersCreated) new volunteers, \(s.volunteersMatched) already known")
+            }
+            if s.organizationsCreated > 0 { parts.append("\(s.organizationsCreated) new organizations") }
+            if s.signups > 0 { parts.append("\(s.signups) sign-ups") }
+            if s.total > .zero { parts.append("\(s.total) in total") }
+            let what: String
+            switch s.kind {
+            case .signins:
+                what = "sign-ins of event \(s.event ?? 0)" + (s.attendanceID.map { " (attendance \($0), \(s.rows)人次)" } ?? "")
+            case .volunteers: what = "volunteers"
+            case .costs: what = "costs"
+            }
+            if s.dryRun {
+                return "dry run: \(s.file) would import \(parts.joined(separator: ", ")) as \(what); nothing was written"
+            }
+            return "imported \(s.file): \(parts.joined(separator: ", ")) as \(what)" + (s.importID.map { " (import \($0))" } ?? "")
+        case .importProgress(let what, let rows):
+            let w = what == .signins ? "sign-ins" : what.rawValue
+            return "\r\(w): \(rows) rows…"
+        case .evidenceAdded(let id, let file, let kind, let size, let sha, let already):
+            return "added evidence \(id): \(file) (\(kind.rawValue), \(size) bytes, sha256 \(sha.prefix(12))…)"
+                + (already ? "; the same content was already stored" : "")
+        case .noEvidence:
+            return "no evidence yet; add some with: kepu evidence add FILE --kind signin --event ID"
+        case .evidenceProblem(let id, let file, let missing):
+            return "evidence \(id) (\(file)): " + (missing ? "missing from the evidence folder" : "altered: its content no longer matches its SHA-256")
+        case .evidenceIntact(let count):
+            return "all \(count) evidence file\(count == 1 ? "" : "s") present and unaltered"
+        case .evidenceBroken(let problems, let checked):
+            return "\(problems) of \(checked) evidence files missing or altered"
+        case .backedUp(let path, let pages):
+            return "backed up to \(path) (\(pages) pages, integrity ok)"
+        case .wrote(let what, let path):
+            return "wrote \(outputEN(what)) to \(path)"
+        case .noEvents(let year):
+            return "no events\(year.map { " in \($0)" } ?? "") yet; add one with: kepu event add --title T --kind science-day --start D"
+        case .noVolunteers:
+            return "no volunteers yet; add one with: kepu volunteer add --name N --org ORG"
+        case .findings(let count):
+            return "\(count) finding\(count == 1 ? "" : "s")"
+        case .auditIntact(let rows):
+            return "the audit trail is intact: \(rows) row\(rows == 1 ? "" : "s") verified"
+        case .auditBroken(let row, let reason):
+            return "kepu: the audit trail is broken at row \(row): \(auditBreak(reason, .en)); rows from \(row) on cannot be trusted"
+        case .demoLoaded(let unit, let year, let steps, let path):
+            return "loaded \(unit) \(year) and \(steps) recorded steps into \(path)"
+        case .demoExplore(let command):
+            return "explore it: \(command)"
+        }
+    }
+
+    static func outputEN(_ o: Notice.Output) -> String {
+        switch o {
+        case .report(let f): return "the \(f) report"
+        case .reconciliation(let f): return "the \(f) reconciliation"
+        case .export(let y): return "the \(y) export"
+        case .list: return "the list"
+        case .demoReport: return "the self-evaluation report"
+        }
+    }
+}

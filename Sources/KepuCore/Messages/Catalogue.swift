@@ -1,0 +1,582 @@
+/// The one message catalogue: every sentence kepu says, in Chinese and in English.
+///
+/// The store and the core return typed values (`Problem`, `Finding`, `Notice`); front ends ask the
+/// catalogue to word them. Chinese is written as a Chinese clerk would say it, not translated word for word.
+public enum Catalogue {
+    public static func text(_ p: Problem, _ lang: Language) -> String {
+        lang == .zh ? zh(p) : en(p)
+    }
+
+    public static func text(_ f: Finding, _ lang: Language) -> String {
+        lang == .zh ? zh(f) : en(f)
+    }
+
+    public static func text(_ s: Subject, _ lang: Language) -> String {
+        guard lang == .zh else { return s.code }
+        switch s {
+        case .planKey(let p): return p == "plan" ? "计划" : p
+        case .budget: return "预算"
+        case .period: return "实施期"
+        case .lines: return "支出明细"
+        case .scoring: return "评分"
+        case .line(let id): return "支出明细 \(id)"
+        case .indicator(let id): return "指标 \(id)"
+        case .event(let id): return "活动 \(id)"
+        case .cost(let id): return "费用 \(id)"
+        }
+    }
+
+    /// `"value"` in English; the value itself in Chinese, or （空） when there is none.
+    static func q(_ v: String, _ lang: Language) -> String {
+        if lang == .en { return "\"\(v)\"" }
+        return v.trimmingCharacters(in: .whitespaces).isEmpty ? "（空）" : v
+    }
+
+    static func list(_ items: [String], _ lang: Language) -> String {
+        lang == .zh ? items.joined(separator: "、") : items.joined(separator: ", ")
+    }
+
+    static func orList(_ items: [String], _ lang: Language) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let head = items.dropLast()
+        return lang == .zh
+            ? head.joined(separator: "、") + " 或 " + items.last!
+            : head.joined(separator: ", ") + " or " + items.last!
+    }
+
+    // MARK: Value forms
+
+    /// What a value is not: `an amount` / `金额`.
+    public static func noun(_ f: ValueForm, _ lang: Language) -> String {
+        let (zh, en): (String, String)
+        switch f {
+        case .amount: (zh, en) = ("金额", "an amount")
+        case .date: (zh, en) = ("日期", "a date")
+        case .count: (zh, en) = ("人次或数量", "a count")
+        case .wholeNumber: (zh, en) = ("整数", "a whole number")
+        case .hours: (zh, en) = ("小时数", "a number of hours")
+        case .percent: (zh, en) = ("百分比", "a percentage")
+        case .figure: (zh, en) = ("数值", "a number")
+        case .phone: (zh, en) = ("手机号或座机号", "a phone number")
+        case .year: (zh, en) = ("年份", "a year")
+        case .recordID: (zh, en) = ("记录编号", "a record id")
+        case .score: (zh, en) = ("分数", "a score")
+        case .target: (zh, en) = ("指标值", "a target")
+        case .measurementName: (zh, en) = ("测量名称", "a measurement name")
+        case .language: (zh, en) = ("语言", "a report language")
+        case .reportFormat: (zh, en) = ("报告格式", "a report format")
+        case .listFormat: (zh, en) = ("列表格式", "a listing format")
+        case .exportFormat: (zh, en) = ("导出格式", "an export format")
+        case .scope: (zh, en) = ("范围", "a scope")
+        case .choice(let noun, _):
+            switch noun {
+            case .eventKind: (zh, en) = ("活动类型", "an event kind")
+            case .ink: (zh, en) = ("印刷类型", "an ink")
+            case .channel: (zh, en) = ("渠道", "a channel")
+            case .countMethod: (zh, en) = ("统计方式", "a counting method")
+            case .evidenceKind: (zh, en) = ("佐证材料类型", "an evidence kind")
+            case .eventForm: (zh, en) = ("活动形式", "an activity form")
+            case .role: (zh, en) = ("角色", "a role")
+            }
+        }
+        return lang.t(zh, en)
+    }
+
+    /// The forms accepted: `write 2500, 2500元 …` / `可写 2500、2500元 …`.
+    public static func accepted(_ f: ValueForm, _ lang: Language) -> String {
+        switch f {
+        case .amount: return lang.t("可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元",
+                                    "write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
+        case .date: return lang.t("可写 2023-09-16 或 2023年9月16日", "write 2023-09-16 or 2023年9月16日")
+        case .count, .wholeNumber: return lang.t("请写整数，如 1200、1,200 或 1.2万",
+                                                 "write a whole number such as 1200, 1,200 or 1.2万")
+        case .hours: return lang.t("请写 3、9.5 或 2.25（最多两位小数）", "write 3, 9.5 or 2.25 (at most two decimals)")
+        case .percent: return lang.t("请写 98% 或 98.5%", "write 98% or 98.5%")
+        case .figure: return lang.t("请写 10.3 或 10.3%（最多四位小数）", "write 10.3 or 10.3% (at most four decimals)")
+        case .phone: return lang.t("请写 13800000001 或 0731-22334455", "write 13800000001 or 0731-22334455")
+        case .year: return lang.t("请写年份，如 2023", "write a year such as 2023")
+        case .recordID: return lang.t("编号是整数，如 12（见各 list 命令）",
+                                      "ids are whole numbers such as 12 (see the list commands)")
+        case .score: return lang.t("请写数字，如 13 或 12.5", "write a number such as 13 or 12.5")
+        case .target:
+            return lang.t("请写带单位的数值（2次、2万人次、3万元、98%、12个月、1.5元/人次）、增加 或 无",
+                          "write a figure with a unit (2次, 2万人次, 3万元, 98%, 12个月, 1.5元/人次), 增加 or 无")
+        case .measurementName: return lang.t("请用字母、数字和连字符，如 literacy-rate",
+                                             "use letters, digits and dashes, e.g. literacy-rate")
+        case .language: return lang.t("可用 zh 或 en", "use zh or en")
+        case .reportFormat: return lang.t("可用 text、md、csv、json 或 html", "use text, md, csv, json or html")
+        case .listFormat: return lang.t("可用 text、md、csv 或 html（kepu export --format json 可导出全部）",
+                                        "use text, md, csv or html (kepu export --format json has everything)")
+        case .exportFormat: return lang.t("可用 json", "use json")
+        case .scope: return lang.t("可用 project 或 department", "use project or department")
+        case .choice(_, let choices):
+            return lang == .zh
+                ? "可用 " + choices.map { "\($0.chinese)(\($0.raw))" }.joined(separator: "、")
+                : "use " + choices.map(\.raw).joined(separator: "|")
+        }
+    }
+
+    // MARK: Problems in Chinese
+
+    static func zh(_ p: Problem) -> String {
+        let L = Language.zh
+        switch p {
+        case .invalid(let field, let value, let form):
+            return "\(field) \(q(value, L)) 不是\(noun(form, L))：\(accepted(form, L))"
+        case .negative(let field, let value, let form):
+            let what = form == .amount ? "金额" : form == .hours ? "小时数" : "数量"
+            return "\(field) \(q(value, L)) 是负数：\(what)不能小于 0" + (form == .amount ? "；\(accepted(.amount, L))" : "")
+        case .tooPrecise(let field, let value):
+            return "\(field) \(q(value, L)) 精确到了分以下（最小单位 0.01元）：\(accepted(.amount, L))"
+        case .tooLarge(let field, let value, let form):
+            return "\(field) \(q(value, L)) 太大，不是合理的\(noun(form, L))"
+        case .notRealDate(let field, let value):
+            return "\(field) \(q(value, L)) 不是日历上存在的日期"
+        case .atLeastOne(let field, let value):
+            return "\(field) \(q(value, L)) 至少应为 1"
+        case .zeroCost(let field):
+            return "\(field) 为 0：费用必须大于 0（要撤回一笔费用，请作废它）"
+        case .empty(let field):
+            return "\(field) 为空：请填写内容"
+        case .targetWithoutUnit(let field, let value):
+            return "\(field) \(q(value, L)) 没有单位：\(accepted(.target, L))"
+        case .targetUnknownUnit(let field, let value, let unit, let known):
+            return "\(field) \(q(value, L)) 的单位“\(unit)”无法识别：可用 \(known.joined(separator: " "))"
+        case .endBeforeStart(let end, let start):
+            return "--end \(end) 早于 --start \(start)：活动不能在开始之前结束"
+        case .satisfiedOverResponses(let s, let r):
+            return "--satisfied \(s) 多于 --responses \(r)：满意份数包含在回收份数之内"
+        case .baselineNeedsFigure:
+            return "baseline set 需要 --volunteers 或 --orgs（或两者）"
+        case .whyNeedsScore:
+            return "--why 是手工评分的理由，请同时给出 --score"
+        case .noteNeedsContent:
+            return "note set 需要 --reason、--measures 或 --score（连同 --why）"
+        case .scoreNeedsWhy:
+            return "--score 需要 --why：手工评分须连同理由一起保存"
+        case .evidenceNeedsRecord:
+            return "evidence add 需要 --event 或 --cost：佐证材料要对应一条记录"
+        case .unknownCommand(let typed, let suggestion):
+            return "没有 \(typed) 命令" + (suggestion.map { "；是否要输入 \($0)？" } ?? "；kepu --help 列出全部命令")
+        case .commandLine(let issue):
+            switch issue {
+            case .missing(let what): return "缺少必填的 \(what)"
+            case .unknownOption(let what): return "没有 \(what) 这个选项"
+            case .unexpected(let what): return "多余的参数 \(what)"
+            case .missingValue(let what): return "\(what) 后面缺少取值"
+            case .other(let text): return text
+            }
+
+        case .databaseExists(let path):
+            return "\(path) 已存在；kepu init 从不覆盖数据库（请换一个 --db）"
+        case .cannotCreateFolder(let path, let reason):
+            return "无法为数据库创建文件夹 \(path)：\(reason)"
+        case .cannotCreateFile(let path):
+            return "无法创建数据库文件 \(path)：请检查文件夹是否可写"
+        case .noDatabase(let path):
+            return "\(path) 没有 kepu 数据库；先创建：kepu init --db \(path)"
+        case .databaseIsFolder(let path):
+            return "\(path) 是文件夹，不是 kepu 数据库文件"
+        case .cannotReadDatabase(let path):
+            return "无法读取 \(path)：请检查文件权限"
+        case .databaseEmpty(let path):
+            return "\(path) 是空文件或不完整，不是 kepu 数据库；新建：kepu init --db 新文件"
+        case .notSQLite(let path):
+            return "\(path) 不是 kepu 数据库：它根本不是 SQLite 文件"
+        case .emptySQLite(let path):
+            return "\(path) 是空的 SQLite 文件，不是 kepu 数据库；新建：kepu init --db 新文件"
+        case .foreignSQLite(let path, let tables):
+            return "\(path) 是 SQLite 数据库，但不是 kepu 的（含其他程序的 \(tables) 张表）"
+        case .newerKepu(let path):
+            return "\(path) 由更新版本的 kepu 写入；请升级 kepu 后再打开（未做任何改动）"
+        case .sqliteNotADatabase(let path):
+            return "\(path) 不是 kepu 数据库：SQLite 无法把它当作数据库读取"
+        case .damaged(let path):
+            return "\(path) 已损坏（SQLite 报告数据损坏）；请用 kepu backup 做的备份恢复"
+        case .busy(let path):
+            return "\(path) 正忙：另一个 kepu 锁定它超过 10 秒；未写入任何内容，请重试"
+        case .readOnly(let path):
+            return "\(path) 在这里是只读的；未写入任何内容"
+        case .cannotOpen(let path):
+            return "无法打开 \(path)：请检查文件及其文件夹是否可读写"
+        case .diskFull(let path):
+            return "\(path) 所在磁盘已满；未写入任何内容"
+        case .databaseRefused(let path, let detail):
+            return "\(path)：数据库拒绝了这次修改（\(detail)）；未写入任何内容"
+        case .inMemoryHasNoFolder:
+            return "佐证材料需要数据库文件，内存数据库不能保存"
+
+        case .noSuchRecord(let field, let kind, let id):
+            return (field.map { "\($0) \(id)：" } ?? "") + "\(recordName(kind, .zh)) \(id) 不存在"
+                + (listCommand(kind).map { "（见 kepu \($0) list）" } ?? "")
+        case .recordVoided(let field, let kind, let id, let title, let on):
+            return (field.map { "\($0) \(id)：" } ?? "") + "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废"
+        case .parentOtherUnit(let parent, let unit):
+            return "--parent \(parent) 属于另一个单位，不是 --unit \(unit)"
+        case .notALine(let field, let value, let year, let unit, let lines):
+            return "\(field) \(q(value, L)) 不是 \(unit) \(year) 年计划的支出明细：可用 "
+                + list(lines.map { "\($0.id)（\($0.name)）" }, L)
+        case .noPrintingLine(let year):
+            return "\(year) 年计划没有印刷类支出明细（列出计划印刷数量的明细），印刷费无处列支"
+        case .phoneTaken(let field, let phone, let volunteer, let name):
+            return "\(field) \(phone)：志愿者 \(volunteer)（\(name)）已使用这个号码"
+        case .alreadySignedUp(let name, let event, let date, let signup):
+            return "\(name) 已报名 \(date) 的活动 \(event)" + (signup.map { "（报名记录 \($0)）" } ?? "")
+        case .notAnIndicator(let field, let value, let year, let ids):
+            return "\(field) \(q(value, L)) 不是 \(year) 年计划的指标：可用 \(list(ids, L))"
+        case .indicatorNotScored(let id):
+            return "--indicator \(id) 不计分（指标值为 无），不能手工评分"
+        case .scoreOverWeight(let score, let id, let weight):
+            return "--score \(score) 超过了 \(id) 的分值 \(weight)；请给 0 到 \(weight) 分"
+                + "（达成 ≥ \(weight.scaled(by: 8, 10) ?? weight)，部分达成 ≥ \(weight.scaled(by: 6, 10) ?? weight)）"
+
+        case .planHasErrors(let source, let count, let first):
+            return "\(source) 有 \(count) 处错误，未导入；第一处：\(text(first.subject, .zh))：\(first.text(.zh))"
+        case .planAlreadyImported(let plan, let unit, let year):
+            return "这份计划已导入过（\(unit) \(year) 年，计划 \(plan)）；无需再导入"
+        case .planExists(let plan, let unit, let year):
+            return "\(unit) 已有 \(year) 年计划（计划 \(plan)）；要替换请加 --replace（台账保留）"
+        case .periodOverlaps(let period, let plan, let year, let other):
+            return "实施期 \(period) 与同一单位的计划 \(plan)（\(year) 年，\(other)）重叠"
+        case .noPlanYet:
+            return "还没有导入任何计划；请先导入当年的绩效目标表：kepu plan import 文件"
+        case .noPlanFor(let year, let unit, let existing):
+            let what = [year.map { "\($0) 年" }, unit].compactMap { $0 }.joined(separator: " ")
+            return "没有\(unit == nil ? "" : " ")\(what)的计划；已有计划：\(list(existing, L))"
+        case .severalUnitsHavePlan(let year, let units):
+            return "有多个单位有 \(year) 年计划（\(list(units, L))）；请用 --unit 指定"
+        case .severalUnitsCover(let date):
+            return "有多个单位的计划覆盖 \(date)；请用 --unit 指定"
+        case .noPlanCovers(let date, let existing):
+            return "没有计划覆盖 \(date)；已有计划：\(list(existing, L))；请先导入那一年的计划"
+        case .unknownUnit(let name, let units):
+            return "--unit \(q(name, L)) 不是已导入计划的单位；现有单位："
+                + (units.isEmpty ? "暂无（请先导入计划）" : list(units, L))
+        case .severalUnits:
+            return "这个数据库里有多个单位；请用 --unit 指定"
+        case .yamlInvalid(let source, let detail):
+            return "\(source) 不是有效的 YAML：\(detail)"
+        case .notAPlan(let source):
+            return "\(source) 不是计划文件：应有 unit、year、period、budget、lines、indicators 等键"
+        case .planFile(let source, let line, let path, let issue):
+            let at = line.map { "\(source) 第 \($0) 行：" } ?? "\(source)："
+            let key = path == "plan" ? "计划" : path.isEmpty ? "" : "\(path) "
+            return at + key + planIssue(issue, .zh)
+
+        case .cannotReadFile(let name):
+            return "无法读取 \(name)：文件不存在或不可读"
+        case .notUTF8Text(let name):
+            return "\(name) 不是 UTF-8 文本；请另存为 UTF-8"
+        case .cannotWrite(let path, let reason):
+            return "无法写入 \(path)：\(reason)"
+        case .evidenceFolderUnwritable(let folder):
+            return "无法写入佐证材料文件夹 \(folder)"
+        case .evidenceCopyFailed(let name, let reason):
+            return "无法把 \(name) 复制到佐证材料文件夹：\(reason)"
+        case .evidenceDuplicate(let name, let id):
+            return "\(name) 已经是同一条记录的佐证材料 \(id)（内容相同）"
+        case .backupExists(let path):
+            return "\(path) 已存在；kepu backup 从不覆盖文件"
+        case .cannotCreateBackup(let path):
+            return "无法创建备份文件 \(path)：请检查文件夹是否存在且可写"
+        case .backupIntegrity(let path, let result):
+            return "备份 \(path) 未通过完整性检查：\(result)"
+        case .alreadyImported(let file, let on, let importID, let rows, let original):
+            return "\(file) 已于 \(on.prefix(10)) 导入过（导入批次 \(importID)，\(original) 共 \(rows) 行）；本次未导入"
+        case .importRow(let file, let line, let problem):
+            return "\(file) 第 \(line) 行：\(zh(problem))；整个文件未导入"
+        case .importNoRows(let file):
+            return "\(file) 只有表头，没有数据行；未导入"
+        case .importEmpty(let file):
+            return "\(file) 是空的：应有表头行"
+        case .missingColumn(let file, let column, let header, let aliases):
+            return "\(file) 没有“\(column)”列：表头是 \(header.joined(separator: ","))；请把该列命名为 \(orList(aliases, L))"
+        case .csvUnclosedQuote(let line):
+            return "第 \(line) 行的引号没有闭合（缺少配对的 \"）"
+        case .csvNotUTF8(let line):
+            return "第 \(line) 行不是有效的 UTF-8 文本；请另存为 UTF-8 或 GBK"
+        case .inFile(let file, let problem):
+            return "\(file) \(zh(problem))"
+        case .iconvUnavailable(let encoding, let file):
+            return "本系统无法转换 \(encoding) 文本（iconv）；请把 \(file) 另存为 UTF-8"
+        case .notTextEncoding(let file, let offset):
+            return "\(file) 既不是 UTF-8 也不是 GBK/GB18030 文本（第 \(offset) 字节附近有错）；请另存为 UTF-8"
+        case .truncatedGBK(let file):
+            return "\(file) 在一个 GBK/GB18030 字符中间结束；文件可能不完整"
+        case .notAnEventID(let field, let value):
+            return "\(field) \(q(value, L)) 不是活动编号（整数，见 kepu event list）"
+        case .emptyName(let field):
+            return "\(field) 为空；每一行都要有姓名"
+        case .emptyLine(let field):
+            return "\(field) 为空；请写计划中的支出明细"
+        case .demoUsedBeforeSet(let script, let line, let name):
+            return "\(script) 第 \(line) 行：\(name) 在赋值之前就被使用"
+        case .demoStepFailed(let script, let line, let detail):
+            return "\(script) 第 \(line) 行执行失败：\(detail)"
+        case .demoUnclosedQuote(let script, let line):
+            return "\(script) 第 \(line) 行：引号没有闭合"
+        }
+    }
+
+    // MARK: Problems in English
+
+    static func en(_ p: Problem) -> String {
+        let L = Language.en
+        switch p {
+        case .invalid(let field, let value, let form):
+            return "\(field) \(q(value, L)) is not \(noun(form, L)): \(accepted(form, L))"
+        case .negative(let field, let value, let form):
+            switch form {
+            case .amount: return "\(field) \(q(value, L)) is negative: amounts are 0 or more; \(accepted(.amount, L))"
+            case .hours: return "\(field) \(q(value, L)) is negative: hours are 0 or more"
+            default: return "\(field) \(q(value, L)) is negative: counts are 0 or more"
+            }
+        case .tooPrecise(let field, let value):
+            return "\(field) \(q(value, L)) is more precise than a fen (0.01元): \(accepted(.amount, L))"
+        case .tooLarge(let field, let value, let form):
+            return "\(field) \(q(value, L)) is too large for \(noun(form, L))"
+        case .notRealDate(let field, let value):
+            return "\(field) \(q(value, L)) is not a real calendar date"
+        case .atLeastOne(let field, let value):
+            return "\(field) \(q(value, L)) must be at least 1"
+        case .zeroCost(let field):
+            return "\(field) \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)"
+        case .empty(let field):
+            return "\(field) is empty: give some text"
+        case .targetWithoutUnit(let field, let value):
+            return "\(field) \(q(value, L)) has no unit: \(accepted(.target, L))"
+        case .targetUnknownUnit(let field, let value, let unit, let known):
+            return "\(field) \(q(value, L)) has the unit \(q(unit, L)), which kepu does not know: use one of "
+                + known.joined(separator: " ")
+        case .endBeforeStart(let end, let start):
+            return "--end \(end) is before --start \(start): an event cannot end before it starts"
+        case .satisfiedOverResponses(let s, let r):
+            return "--satisfied \(s) is more than --responses \(r): satisfied answers are part of the responses"
+        case .baselineNeedsFigure:
+            return "baseline set needs --volunteers or --orgs (or both)"
+        case .whyNeedsScore:
+            return "--why explains a manual --score; give the score too"
+        case .noteNeedsContent:
+            return "note set needs --reason, --measures or --score (with --why)"
+        case .scoreNeedsWhy:
+            return "--score needs --why: a manual score is kept with its reason"
+        case .evidenceNeedsRecord:
+            return "evidence add needs --event or --cost: evidence supports a record"
+        case .unknownCommand(let typed, let suggestion):
+            return "there is no command \(typed)" + (suggestion.map { "; did you mean \($0)?" } ?? "; kepu --help lists them")
+        case .commandLine(let issue):
+            switch issue {
+            case .missing(let what): return "missing \(what)"
+            case .unknownOption(let what): return "there is no option \(what)"
+            case .unexpected(let what): return "unexpected argument \(what)"
+            case .missingValue(let what): return "\(what) needs a value"
+            case .other(let text): return text
+            }
+
+        case .databaseExists(let path):
+            return "\(path) already exists; kepu init never overwrites a database (choose another --db)"
+        case .cannotCreateFolder(let path, let reason):
+            return "cannot create the folder \(path) for the database: \(reason)"
+        case .cannotCreateFile(let path):
+            return "cannot create the database file \(path): check that the folder is writable"
+        case .noDatabase(let path):
+            return "there is no kepu database at \(path); create one with: kepu init --db \(path)"
+        case .databaseIsFolder(let path):
+            return "\(path) is a folder, not a kepu database file"
+        case .cannotReadDatabase(let path):
+            return "cannot read \(path): check its permissions"
+        case .databaseEmpty(let path):
+            return "\(path) is empty or truncated, not a kepu database; create one with: kepu init --db <new file>"
+        case .notSQLite(let path):
+            return "\(path) is not a kepu database: it is not an SQLite file at all"
+        case .emptySQLite(let path):
+            return "\(path) is an empty SQLite file, not a kepu database; create one with: kepu init --db <new file>"
+        case .foreignSQLite(let path, let tables):
+            return "\(path) is an SQLite database, but not a kepu one (it has \(tables) tables of another program)"
+        case .newerKepu(let path):
+            return "\(path) was written by a newer version of kepu; upgrade kepu to open it (nothing was changed)"
+        case .sqliteNotADatabase(let path):
+            return "\(path) is not a kepu database: SQLite cannot read it as a database"
+        case .damaged(let path):
+            return "\(path) is damaged (SQLite reports corruption); restore it from a backup made with kepu backup"
+        case .busy(let path):
+            return "\(path) is busy: another kepu kept it locked for over 10 seconds; nothing was written, try again"
+        case .readOnly(let path):
+            return "\(path) is read-only here; nothing was written"
+        case .cannotOpen(let path):
+            return "cannot open \(path): check that the file and its folder are readable and writable"
+        case .diskFull(let path):
+            return "the disk holding \(path) is full; nothing was written"
+        case .databaseRefused(let path, let detail):
+            return "\(path): the database refused the change (\(detail)); nothing was written"
+        case .inMemoryHasNoFolder:
+            return "evidence needs a database file, not an in-memory one"
+
+        case .noSuchRecord(let field, let kind, let id):
+            return (field.map { "\($0) \(id): " } ?? "") + "\(recordName(kind, .en)) \(id) does not exist"
+                + (listCommand(kind).map { " (see kepu \($0) list)" } ?? "")
+        case .recordVoided(let field, let kind, let id, let title, let on):
+            return (field.map { "\($0) \(id): " } ?? "") + "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))"
+        case .parentOtherUnit(let parent, let unit):
+            return "--parent \(parent) belongs to another unit than --unit \(q(unit, L))"
+        case .notALine(let field, let value, let year, let unit, let lines):
+            return "\(field) \(q(value, L)) is not a line of the \(year) plan of \(unit): use "
+                + lines.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        case .noPrintingLine(let year):
+            return "the \(year) plan has no printing line (a line with planned runs) to charge print runs to"
+        case .phoneTaken(let field, let phone, let volunteer, let name):
+            return "\(field) \(phone): volunteer \(volunteer) (\(name)) already has this phone"
+        case .alreadySignedUp(let name, let event, let date, let signup):
+            return "\(name) is already signed up for event \(event) on \(date)" + (signup.map { " (sign-up \($0))" } ?? "")
+        case .notAnIndicator(let field, let value, let year, let ids):
+            return "\(field) \(q(value, L)) is not an indicator of the \(year) plan: use \(ids.joined(separator: ", "))"
+        case .indicatorNotScored(let id):
+            return "--indicator \(id) is not scored (its target is 无), so it takes no manual score"
+        case .scoreOverWeight(let score, let id, let weight):
+            return "--score \(score) is more than the weight of \(id), \(weight); give 0 to \(weight) "
+                + "(达成 ≥ \(weight.scaled(by: 8, 10) ?? weight), 部分达成 ≥ \(weight.scaled(by: 6, 10) ?? weight))"
+
+        case .planHasErrors(let source, let count, let first):
+            return "\(source) has \(count) error\(count == 1 ? "" : "s") and was not imported; the first: "
+                + "\(first.subject.code): \(first.text(.en))"
+        case .planAlreadyImported(let plan, let unit, let year):
+            return "this plan is already imported (plan \(plan) for \(unit) \(year)); nothing to do"
+        case .planExists(let plan, let unit, let year):
+            return "\(unit) already has a \(year) plan (plan \(plan)); use --replace to swap it (the ledger is kept)"
+        case .periodOverlaps(let period, let plan, let year, let other):
+            return "the period \(period) overlaps plan \(plan) (\(year), \(other)) of the same unit"
+        case .noPlanYet:
+            return "no plan has been imported yet; import the year's plan first: kepu plan import FILE"
+        case .noPlanFor(let year, let unit, let existing):
+            let what = [year.map { "for \($0)" }, unit.map { "of \($0)" }].compactMap { $0 }.joined(separator: " ")
+            return "there is no plan \(what); plans exist for \(existing.joined(separator: ", "))"
+        case .severalUnitsHavePlan(let year, let units):
+            return "several units have a \(year) plan (\(units.joined(separator: ", "))); choose one with --unit"
+        case .severalUnitsCover(let date):
+            return "several units have a plan covering \(date); choose one with --unit"
+        case .noPlanCovers(let date, let existing):
+            return "no plan covers \(date); plans exist for \(existing.joined(separator: ", ")); import that year's plan first"
+        case .unknownUnit(let name, let units):
+            return "--unit \(q(name, L)) is not a unit with a plan; units: "
+                + (units.isEmpty ? "none yet (import a plan)" : units.joined(separator: ", "))
+        case .severalUnits:
+            return "several units share this database; choose one with --unit"
+        case .yamlInvalid(let source, let detail):
+            return "\(source) is not valid YAML: \(detail)"
+        case .notAPlan(let source):
+            return "\(source) is not a plan: expected keys unit, year, period, budget, lines, indicators"
+        case .planFile(let source, let line, let path, let issue):
+            let at = line.map { "\(source) line \($0): " } ?? "\(source): "
+            let key = path.isEmpty ? "" : "\(path) "
+            return at + key + planIssue(issue, .en)
+
+        case .cannotReadFile(let name):
+            return "cannot read \(name): no such file, or it is not readable"
+        case .notUTF8Text(let name):
+            return "\(name) is not UTF-8 text; save it as UTF-8"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
+        case .evidenceFolderUnwritable(let folder):
+            return "cannot write into the evidence folder \(folder)"
+        case .evidenceCopyFailed(let name, let reason):
+            return "cannot copy \(name) into the evidence folder: \(reason)"
+        case .evidenceDuplicate(let name, let id):
+            return "\(name) is already evidence \(id) for the same record (same content)"
+        case .backupExists(let path):
+            return "\(path) already exists; kepu backup never overwrites a file"
+        case .cannotCreateBackup(let path):
+            return "cannot create the backup file \(path): check that the folder exists and is writable"
+        case .backupIntegrity(let path, let result):
+            return "the backup \(path) failed its integrity check: \(result)"
+        case .alreadyImported(let file, let on, let importID, let rows, let original):
+            return "\(file) was already imported on \(on.prefix(10)) (import \(importID), \(rows) rows from \(original)); nothing was imported"
+        case .importRow(let file, let line, let problem):
+            return "\(file) line \(line): \(en(problem)); nothing was imported"
+        case .importNoRows(let file):
+            return "\(file) has a header but no rows; nothing was imported"
+        case .importEmpty(let file):
+            return "\(file) is empty: a header row is expected"
+        case .missingColumn(let file, let column, let header, let aliases):
+            return "\(file) has no \(column) column: its header is \(header.joined(separator: ",")); name the column \(aliases.joined(separator: " or "))"
+        case .csvUnclosedQuote(let line):
+            return "line \(line): a quoted field is not closed (a \" without its partner)"
+        case .csvNotUTF8(let line):
+            return "line \(line) is not valid UTF-8 text; save the file as UTF-8 or GBK"
+        case .inFile(let file, let problem):
+            return "\(file) \(en(problem))"
+        case .iconvUnavailable(let encoding, let file):
+            return "this system cannot convert \(encoding) text (iconv); save \(file) as UTF-8"
+        case .notTextEncoding(let file, let offset):
+            return "\(file) is neither UTF-8 nor GBK/GB18030 text (bad byte near offset \(offset)); save it as UTF-8"
+        case .truncatedGBK(let file):
+            return "\(file) ends in the middle of a GBK/GB18030 character; the file may be cut short"
+        case .notAnEventID(let field, let value):
+            return "\(field) \(q(value, L)) is not an event id (a whole number, see kepu event list)"
+        case .emptyName(let field):
+            return "\(field) is empty; every row needs a name"
+        case .emptyLine(let field):
+            return "\(field) is empty; name the plan's line"
+        case .demoUsedBeforeSet(let script, let line, let name):
+            return "\(script) line \(line): \(name) is used before it is set"
+        case .demoStepFailed(let script, let line, let detail):
+            return "\(script) line \(line) failed: \(detail)"
+        case .demoUnclosedQuote(let script, let line):
+            return "\(script) line \(line): a quote is not closed"
+        }
+    }
+
+    static func planIssue(_ i: PlanFileIssue, _ L: Language) -> String {
+        switch i {
+        case .notMapping: return L.t("应是键值映射", "should be a mapping of keys")
+        case .missingKey(let k): return L.t("缺少键 \(k)", "needs the key \"\(k)\"")
+        case .notText: return L.t("应是非空文本", "should be a non-empty text")
+        case .notNumber: return L.t("应是数字，如 10 或 12.5", "should be a number such as 10 or 12.5")
+        case .notYear(let y): return L.t("\(y) 不是年份，如 2023", "\"\(y)\" is not a year such as 2023")
+        case .periodBackwards(let start, let end):
+            return L.t("结束（\(end)）早于开始（\(start)）", "ends (\(end)) before it starts (\(start))")
+        case .noIndicators: return L.t("没有指标", "has no indicators")
+        case .notList: return L.t("应是列表", "should be a list")
+        case .unknownMetric(let m, let known):
+            return L.t("\(m) 不是 kepu 认识的度量：可用 \(known.joined(separator: "、"))",
+                       "\"\(m)\" is not a metric kepu knows: use one of \(known.joined(separator: ", "))")
+        case .unknownComparison(let op):
+            return L.t("\(op) 不是比较符：可用 >=、<= 或 =", "\"\(op)\" is not a comparison: use >=, <= or =")
+        case .unknownSetting(let v, let choices):
+            return L.t("\(v) 不是可用的设置：可用 \(orList(choices, .zh))",
+                       "\"\(v)\" is not a setting: use \(orList(choices, .en))")
+        case .levelWeightsNotMapping: return L.t("应把一级指标映射到分值", "should map levels to weights")
+        case .value(let p): return text(p, L)
+        }
+    }
+
+    /// `event` / `活动`, for sentences about a record.
+    public static func recordName(_ k: RecordKind, _ L: Language) -> String {
+        switch k {
+        case .event: L.t("活动", "event")
+        case .attendance: L.t("人次记录", "attendance")
+        case .cost: L.t("费用", "cost")
+        case .printRun: L.t("印刷记录", "print run")
+        case .survey: L.t("满意度调查", "survey")
+        case .measurement: L.t("测量值", "measurement")
+        case .volunteer: L.t("志愿者", "volunteer")
+        case .signup: L.t("报名记录", "sign-up")
+        case .evidence: L.t("佐证材料", "evidence")
+        case .plan: L.t("计划", "plan")
+        case .importFile: L.t("导入批次", "import")
+        case .note: L.t("说明", "note")
+        case .baseline: L.t("基数", "baseline")
+        case .organization: L.t("志愿组织", "organization")
+        case .unit: L.t("单位", "unit")
+        case .user: L.t("用户", "user")
+        case .yearLock: L.t("封账", "year lock")
+        }
+    }
+
+    /// The command group whose `list` shows records of this kind, where there is one.
+    static func listCommand(_ k: RecordKind) -> String? {
+        switch k {
+        case .event, .volunteer, .plan, .evidence: k.rawValue
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Every confirmation, warning and progress line a command prints, as a case with its data.
+public enum Notice: Sendable, Hashable {
+    case databaseCreated(path: String, next: String)
+    case planImported(id: Int64, unit: String, year: Int, indicators: Int, lines: Int, project: Money, replaces: Int64?)
+    case lintSummary(file: String, errors: Int, warnings: Int)
+    case eventAdded(id: Int64, title: String, kind: EventKind, start: CalendarDate, end: CalendarDate?, parent: Int64?)
+    case eventVoided(id: Int64, summary: VoidCounts, reason: String)
+    case attendanceAdded(id: Int64, count: Int64, channel: Channel, event: Int64)
+    case costAdded(id: Int64, amount: Money, line: String, lineName: String, year: Int)
+    case printRunAdded(id: Int64, copies: Int64, unitPrice: Money, cost: Money, line: String, lineName: String)
+    case surveyAdded(id: Int64, satisfied: Int64, responses: Int64, event: Int64)
+    case measurementAdded(id: Int64, metric: String, value: Fixed, date: CalendarDate)
+    case baselineSet(year: Int, volunteers: Int64?, orgs: Int64?)
+    case volunteerAdded(id: Int64, name: String, org: String?, newOrganization: String?)
+    case signupAdded(id: Int64, volunteer: Int64, event: Int64, hoursCenti: Int64?)
+    case noteSet(indicator: String, year: Int)
+    case columnsIgnored([String])
+    case imported(ImportSummary)
+    case importProgress(what: ImportKind, rows: Int)
+    case evidenceAdded(id: Int64, file: String, kind: EvidenceKind, size: Int64, sha: String, alreadyStored: Bool)
+    case noEvidence
+    case evidenceProblem(id: Int64, file: String, missing: Bool)
+    case evidenceIntact(count: Int)
+    case evidenceBroken(problems: Int, checked: Int)
+    case backedUp(path: String, pages: Int)
+    case wrote(what: Output, path: String)
+    case noEvents(year: Int?)
+    case noVolunteers
+    case findings(count: Int)
+    case auditIntact(rows: Int)
+    case auditBroken(row: Int64, reason: AuditBreak)
+    case demoLoaded(unit: String, year: Int, steps: Int, path: String)
+    case demoExplore(command: String)
+
+    /// What was written by `-o`.
+    public enum Output: Sendable, Hashable {
+        case report(format: String)
+        case reconciliation(format: String)
+        case export(year: Int)
+        case list
+        case demoReport
+    }
+}
+
+/// How many records of each kind a void touched.
+public struct VoidCounts: Sendable, Hashable {
+    public var events = 0
+    public var attendance = 0
+    public var costs = 0
+    public var printRuns = 0
+    public var surveys = 0
+    public var signups = 0
+    public var evidence = 0
+    public var total: Int { events + attendance + costs + printRuns + surveys + signups + evidence }
+    public init(events: Int = 0, attendance: Int = 0, costs: Int = 0, printRuns: Int = 0, surveys: Int = 0,
+                signups: Int = 0, evidence: Int = 0) {
+        self.events = events
+        self.attendance = attendance
+        self.costs = costs
+        self.printRuns = printRuns
+        self.surveys = surveys
+        self.signups = signups
+        self.evidence = evidence
+    }
+}
+
+/// The kinds of spreadsheet kepu imports.
+public enum ImportKind: String, Sendable, Hashable {
+    case signins, volunteers, costs
+}
+
+/// What an import did or would do, for its confirmation.
+public struct ImportSummary: Sendable, Hashable {
+    public var kind: ImportKind
+    public var file: String
+    public var encoding: String
+    public var rows: Int
+    public var dryRun: Bool
+    public var importID: Int64?
+    public var event: Int64?
+    public var attendanceID: Int64?
+    public var volunteersCreated: Int
+    public var volunteersMatched: Int
+    public var organizationsCreated: Int
+    public var signups: Int
+    public var total: Money
+    public init(kind: ImportKind, file: String, encoding: String, rows: Int, dryRun: Bool, importID: Int64?, event: Int64?,
+                attendanceID: Int64?, volunteersCreated: Int, volunteersMatched: Int, organizationsCreated: Int,
+                signups: Int, total: Money) {
+        self.kind = kind
+        self.file = file
+        self.encoding = encoding
+        self.rows = rows
+        self.dryRun = dryRun
+        self.importID = importID
+        self.event = event
+        self.attendanceID = attendanceID
+        self.volunteersCreated = volunteersCreated
+        self.volunteersMatched = volunteersMatched
+        self.organizationsCreated = organizationsCreated
+        self.signups = signups
+        self.total = total
+    }
+}
+
+/// Why the audit chain breaks at a row.
+public enum AuditBreak: Sendable, Hashable {
+    case missingRows(from: Int64, to: Int64)
+    case unlinked
+    case altered
+}

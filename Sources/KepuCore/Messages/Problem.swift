@@ -1,0 +1,184 @@
+/// Every failure a user can meet, as a case with its data. The catalogue words each in Chinese and English;
+/// nothing below the front ends holds a sentence.
+public indirect enum Problem: Sendable, Hashable {
+    // MARK: Values typed on a command line, in a form or in a file's cell (usage errors)
+
+    /// `--amount 1.2.3` is not an amount.
+    case invalid(field: String, value: String, form: ValueForm)
+    case negative(field: String, value: String, form: ValueForm)
+    /// More precise than a fen.
+    case tooPrecise(field: String, value: String)
+    case tooLarge(field: String, value: String, form: ValueForm)
+    case notRealDate(field: String, value: String)
+    case atLeastOne(field: String, value: String)
+    case zeroCost(field: String)
+    case empty(field: String)
+    case targetWithoutUnit(field: String, value: String)
+    case targetUnknownUnit(field: String, value: String, unit: String, known: [String])
+    case endBeforeStart(end: CalendarDate, start: CalendarDate)
+    case satisfiedOverResponses(satisfied: Int64, responses: Int64)
+    case baselineNeedsFigure
+    case whyNeedsScore
+    case noteNeedsContent
+    case scoreNeedsWhy
+    case evidenceNeedsRecord
+    case unknownCommand(typed: String, suggestion: String?)
+    case commandLine(CommandLineIssue)
+
+    // MARK: The database file
+
+    case databaseExists(path: String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotCreateFile(path: String)
+    case noDatabase(path: String)
+    case databaseIsFolder(path: String)
+    case cannotReadDatabase(path: String)
+    case databaseEmpty(path: String)
+    case notSQLite(path: String)
+    case emptySQLite(path: String)
+    case foreignSQLite(path: String, tables: Int)
+    case newerKepu(path: String)
+    case sqliteNotADatabase(path: String)
+    case damaged(path: String)
+    case busy(path: String)
+    case readOnly(path: String)
+    case cannotOpen(path: String)
+    case diskFull(path: String)
+    case databaseRefused(path: String, detail: String)
+    case inMemoryHasNoFolder
+
+    // MARK: Records
+
+    case noSuchRecord(field: String?, kind: RecordKind, id: Int64)
+    case recordVoided(field: String?, kind: RecordKind, id: Int64, title: String, on: String)
+    case parentOtherUnit(parent: Int64, unit: String)
+    case notALine(field: String, value: String, year: Int, unit: String, lines: [LineRef])
+    case noPrintingLine(year: Int)
+    case phoneTaken(field: String, maskedPhone: String, volunteer: Int64, name: String)
+    case alreadySignedUp(name: String, event: Int64, date: CalendarDate, signup: Int64?)
+    case notAnIndicator(field: String, value: String, year: Int, ids: [String])
+    case indicatorNotScored(id: String)
+    case scoreOverWeight(score: Fixed, id: String, weight: Fixed)
+
+    // MARK: Plans
+
+    case planHasErrors(source: String, count: Int, first: LintFinding)
+    case planAlreadyImported(plan: Int64, unit: String, year: Int)
+    case planExists(plan: Int64, unit: String, year: Int)
+    case periodOverlaps(period: DateRange, plan: Int64, year: Int, other: DateRange)
+    case noPlanYet
+    case noPlanFor(year: Int?, unit: String?, existing: [String])
+    case severalUnitsHavePlan(year: Int, units: [String])
+    case severalUnitsCover(date: CalendarDate)
+    case noPlanCovers(date: CalendarDate, existing: [String])
+    case unknownUnit(name: String, units: [String])
+    case severalUnits
+    case yamlInvalid(source: String, detail: String)
+    case notAPlan(source: String)
+    case planFile(source: String, line: Int?, path: String, issue: PlanFileIssue)
+
+    // MARK: Files, imports, evidence, backups
+
+    case cannotReadFile(name: String)
+    case notUTF8Text(name: String)
+    case cannotWrite(path: String, reason: String)
+    case evidenceFolderUnwritable(folder: String)
+    case evidenceCopyFailed(name: String, reason: String)
+    case evidenceDuplicate(name: String, evidence: Int64)
+    case backupExists(path: String)
+    case cannotCreateBackup(path: String)
+    case backupIntegrity(path: String, result: String)
+    case alreadyImported(file: String, on: String, importID: Int64, rows: Int, originalName: String)
+    case importRow(file: String, line: Int, problem: Problem)
+    case importNoRows(file: String)
+    case importEmpty(file: String)
+    case missingColumn(file: String, column: String, header: [String], aliases: [String])
+    case csvUnclosedQuote(line: Int)
+    case csvNotUTF8(line: Int)
+    case inFile(file: String, problem: Problem)
+    case iconvUnavailable(encoding: String, file: String)
+    case notTextEncoding(file: String, offset: Int)
+    case truncatedGBK(file: String)
+    case notAnEventID(field: String, value: String)
+    case emptyName(field: String)
+    case emptyLine(field: String)
+    case demoUsedBeforeSet(script: String, line: Int, name: String)
+    case demoStepFailed(script: String, line: Int, detail: String)
+    case demoUnclosedQuote(script: String, line: Int)
+
+    /// Usage errors are found without a database (exit 64); the rest mean a command could not be done (exit 1).
+    public var defaultKind: KepuError.Kind {
+        switch self {
+        case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
+            .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
+            .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine:
+            .usage
+        default: .failed
+        }
+    }
+}
+
+/// What a value was expected to be: names the value and the forms accepted.
+public enum ValueForm: Sendable, Hashable {
+    case amount, date, count, wholeNumber, hours, percent, figure, phone, year, recordID, score, target
+    case measurementName, language, reportFormat, listFormat, exportFormat, scope
+    /// One of a closed vocabulary: its noun and choices.
+    case choice(VocabularyNoun, [Choice])
+}
+
+/// A value of a closed vocabulary: its stored spelling and its Chinese name.
+public struct Choice: Sendable, Hashable {
+    public var raw: String
+    public var chinese: String
+    public init(raw: String, chinese: String) {
+        self.raw = raw
+        self.chinese = chinese
+    }
+}
+
+/// The name of a closed vocabulary, for "is not a …".
+public enum VocabularyNoun: String, Sendable, Hashable {
+    case eventKind, ink, channel, countMethod, evidenceKind, eventForm, role
+}
+
+/// A spending line as named in a refusal.
+public struct LineRef: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// The kinds of record a message can name.
+public enum RecordKind: String, Sendable, Hashable, CaseIterable {
+    case event, attendance, cost, printRun = "print_run", survey, measurement, volunteer, signup, evidence
+    case plan, importFile = "import_file", note, baseline, organization, unit, user, yearLock = "year_lock"
+}
+
+/// What is wrong at one key of a plan file.
+public indirect enum PlanFileIssue: Sendable, Hashable {
+    case notMapping
+    case missingKey(String)
+    case notText
+    case notNumber
+    case notYear(String)
+    case periodBackwards(start: CalendarDate, end: CalendarDate)
+    case noIndicators
+    case notList
+    case unknownMetric(String, known: [String])
+    case unknownComparison(String)
+    case unknownSetting(String, choices: [String])
+    case levelWeightsNotMapping
+    case value(Problem)
+}
+
+/// An argument-parser failure, reworded.
+public enum CommandLineIssue: Sendable, Hashable {
+    case missing(String)
+    case unknownOption(String)
+    case unexpected(String)
+    case missingValue(String)
+    case other(String)
+}

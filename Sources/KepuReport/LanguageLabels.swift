@@ -1,0 +1,48 @@
+import KepuCore
+
+/// Report labels for the closed vocabularies and the official tables' terms.
+extension Language {
+    public func status(_ s: Status) -> String { self == .zh ? s.chinese : s.rawValue }
+    public func likelihood(_ l: Likelihood?) -> String { l.map { self == .zh ? $0.rawValue : $0.english } ?? "" }
+    public func kind(_ k: EventKind) -> String { self == .zh ? k.chinese : k.rawValue }
+    public func ink(_ k: Ink) -> String { self == .zh ? k.chinese : k.rawValue }
+    public func vocabulary<V: Vocabulary>(_ v: V) -> String { self == .zh ? v.chinese : v.rawValue }
+
+    /// Level and type names of the official tables, translated for English reports.
+    public func term(_ s: String) -> String {
+        guard self == .en else { return s }
+        let table: [String: String] = [
+            "产出指标": "Output", "效益指标": "Benefit", "满意度指标": "Satisfaction", "数量指标": "Quantity",
+            "质量指标": "Quality", "时效指标": "Timeliness", "成本指标": "Cost", "经济效益指标": "Economic benefit",
+            "社会效益指标": "Social benefit", "生态效益指标": "Ecological benefit", "可持续影响指标": "Sustainability",
+            "社会公众及服务对象满意度指标": "Satisfaction of the public and service recipients",
+            "服务对象满意度指标": "Satisfaction of service recipients",
+        ]
+        return table[s] ?? s
+    }
+}
+
+/// Formatting of figures in a target's unit, shared by all reports.
+public enum Figures {
+    /// `20000人次`, `29900元`, `98.5%`, `12个月`; "—" for none.
+    public static func value(_ v: Fixed?, unit: String?) -> String {
+        guard let v else { return "—" }
+        let u = unit ?? ""
+        if u == "元" { return Money(fen: v.raw / 100).grouped + "元" }
+        return v.format(minPlaces: 0, maxPlaces: u == "%" ? 2 : 4) + u
+    }
+
+    public static func percent(_ v: Fixed?) -> String {
+        guard let v else { return "—" }
+        return v.format(minPlaces: 0, maxPlaces: 2) + "%"
+    }
+
+    public static func rate(_ v: Fixed?) -> String {
+        guard let v else { return "—" }
+        return v.times(Fixed(100)).format(minPlaces: 2, maxPlaces: 2) + "%"
+    }
+
+    public static func hours(_ centi: Int64) -> String {
+        Fixed(raw: centi * 100).format(minPlaces: 0, maxPlaces: 2)
+    }
+}

@@ -1,0 +1,21 @@
+import GRDB
+import KepuCore
+
+/// An event or a sub-activity of a campaign.
+struct EventRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord, VoidableRecord {
+    static let databaseTableName = "event"
+    var id: Int64? = nil
+    var unitId: Int64
+    var parentId: Int64?
+    var title: String
+    var kind: String
+    var major: Bool
+    var startDate: CalendarDate
+    var endDate: CalendarDate
+    var venue: String?
+    var createdAt: String
+    var voidedAt: String?
+    var voidReason: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

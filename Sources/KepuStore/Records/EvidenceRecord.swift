@@ -1,0 +1,19 @@
+import GRDB
+import KepuCore
+
+/// A file in the evidence store, linked to an event or a cost.
+struct EvidenceRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord, VoidableRecord {
+    static let databaseTableName = "evidence"
+    var id: Int64? = nil
+    var sha256: String
+    var fileName: String
+    var size: Int64
+    var kind: String
+    var eventId: Int64?
+    var costId: Int64?
+    var createdAt: String
+    var voidedAt: String?
+    var voidReason: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,21 @@
+import GRDB
+import KepuCore
+
+/// A print run: copies × unit price, charged to the plan's printing line.
+struct PrintRunRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord, VoidableRecord {
+    static let databaseTableName = "print_run"
+    var id: Int64? = nil
+    var unitId: Int64
+    var line: String
+    var title: String
+    var ink: String
+    var copies: Int64
+    var unitPriceFen: Int64
+    var eventId: Int64?
+    var date: CalendarDate
+    var createdAt: String
+    var voidedAt: String?
+    var voidReason: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

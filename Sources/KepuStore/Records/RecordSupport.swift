@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import KepuCore
+
+/// A record whose writes are audited: columns in snake case, snapshots as JSON for the audit trail.
+protocol AuditedRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    var id: Int64? { get }
+}
+
+extension AuditedRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    /// The record as the database holds it, for the before/after of an audit row.
+    static func snapshot(_ db: Database, id: Int64) throws -> JSONValue? {
+        try Row.fetchOne(db, filter(key: id)).map(Audit.json)
+    }
+}
+
+/// A record that is voided with a reason, never deleted.
+protocol VoidableRecord: AuditedRecord {
+    var voidedAt: String? { get set }
+    var voidReason: String? { get set }
+}
+
+extension VoidableRecord {
+    var isVoided: Bool { voidedAt != nil }
+}
+
+/// Ledger dates are stored as ISO text (`2023-09-16`), which sorts and range-filters with an index.
+extension CalendarDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+        guard let s = String.fromDatabaseValue(dbValue) else { return nil }
+        return try? CalendarDate.parse(s)
+    }
+}
+
+extension CalendarDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        self = try CalendarDate.parse(s)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+/// The audit trail's row; its columns are fixed by the hash chain.
+struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "audit"
+    var id: Int64?
+    var at: String
+    var operatorName: String
+    var command: String
+    var entity: String
+    var entityId: Int64?
+    var before: String?
+    var after: String?
+    var prevHash: String
+    var hash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, command, entity, before, after, hash
+        case operatorName = "operator"
+        case entityId = "entity_id"
+        case prevHash = "prev_hash"
+    }
+}

@@ -1,0 +1,19 @@
+import GRDB
+import KepuCore
+
+/// A volunteer's sign-up for an event, with the hours served.
+struct SignupRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord, VoidableRecord {
+    static let databaseTableName = "signup"
+    var id: Int64? = nil
+    var volunteerId: Int64
+    var eventId: Int64
+    var date: CalendarDate
+    var hoursCenti: Int64?
+    var role: String?
+    var importId: Int64?
+    var createdAt: String
+    var voidedAt: String?
+    var voidReason: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

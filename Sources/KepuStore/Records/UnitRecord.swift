@@ -1,0 +1,11 @@
+import GRDB
+import KepuCore
+
+/// A unit (区科协) that has plans.
+struct UnitRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord {
+    static let databaseTableName = "unit"
+    var id: Int64? = nil
+    var name: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

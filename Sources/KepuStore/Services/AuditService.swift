@@ -1,0 +1,82 @@
+import GRDB
+import KepuCore
+
+/// One row of the audit trail.
+public struct AuditEntry: Hashable, Sendable {
+    public var id: Int64
+    public var at: String
+    public var operatorName: String
+    public var command: String
+    public var entity: String
+    public var entityID: Int64?
+    public var before: String?
+    public var after: String?
+    public var hash: String
+
+    /// What the row records.
+    public enum Action: String, Sendable {
+        case add, void, change
+    }
+
+    /// A record added, voided, or otherwise changed.
+    public var action: Action {
+        guard let before else { return .add }
+        let voidedBefore = before.contains("\"voided_at\":null")
+        let voidedAfter = after?.contains("\"voided_at\":\"") ?? false
+        return voidedBefore && voidedAfter ? .void : .change
+    }
+}
+
+/// The result of recomputing the chain.
+public struct AuditVerification: Sendable, Equatable {
+    public var rows: Int
+    /// The first row that does not match, and why.
+    public var firstBroken: (id: Int64, reason: AuditBreak)?
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.rows == b.rows && a.firstBroken?.id == b.firstBroken?.id && a.firstBroken?.reason == b.firstBroken?.reason
+    }
+}
+
+/// Reads and verifies the append-only, hash-chained audit trail.
+public struct AuditService: Sendable {
+    let ledger: Ledger
+
+    /// The trail, newest first.
+    public func log(limit: Int?) throws -> [AuditEntry] {
+        try ledger.database.read { db in
+            try AuditRecord.order(Column("id").desc).limit(limit ?? -1).fetchAll(db).map {
+                AuditEntry(id: $0.id ?? 0, at: $0.at, operatorName: $0.operatorName, command: $0.command, entity: $0.entity,
+                           entityID: $0.entityId, before: $0.before, after: $0.after, hash: $0.hash)
+            }
+        }
+    }
+
+    /// Recomputes every row's hash and link; reports the first row that breaks the chain.
+    public func verify() throws -> AuditVerification {
+        try ledger.database.read { db in
+            var prev = Audit.genesis
+            var count = 0
+            let cursor = try AuditRecord.order(Column("id")).fetchCursor(db)
+            var expectedID: Int64 = 1
+            while let r = try cursor.next() {
+                count += 1
+                let id = r.id ?? 0
+                if id != expectedID {
+                    return AuditVerification(rows: count, firstBroken: (id, .missingRows(from: expectedID, to: id - 1)))
+                }
+                expectedID += 1
+                if r.prevHash != prev {
+                    return AuditVerification(rows: count, firstBroken: (id, .unlinked))
+                }
+                let h = Audit.digest(prev: r.prevHash, at: r.at, op: r.operatorName, command: r.command, entity: r.entity,
+                                     id: r.entityId, before: r.before, after: r.after)
+                if h != r.hash {
+                    return AuditVerification(rows: count, firstBroken: (id, .altered))
+                }
+                prev = h
+            }
+            return AuditVerification(rows: count, firstBroken: nil)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import GRDB
+import KepuCore
+
+/// Everything a self-evaluation is computed from, read in one snapshot.
+public struct ReportInputs: Sendable {
+    public var stored: StoredPlan
+    public var facts: Facts
+    public var notes: [IndicatorNote]
+    public var events: [EventSummary]
+    /// Findings that need SQL to find (dates outside the period, missing evidence).
+    public var storeFindings: [LintFinding]
+    /// The evidence on file, for the report's evidence list.
+    public var evidence: [EvidenceItem]
+}
+
+/// The inputs of reconciliation and the self-evaluation: facts, notes and the store's data checks.
+public struct EvaluationService: Sendable {
+    let ledger: Ledger
+
+    /// The plan for a year and its facts at `asOf` (default: today, within the period), read in one snapshot.
+    public func inputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate? = nil) throws
+        -> (StoredPlan, Facts)
+    {
+        try ledger.database.read { db in try inputs(db, year: year, unit: unit, asOf: asOf, today: today) }
+    }
+
+    func inputs(_ db: Database, year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate?) throws
+        -> (StoredPlan, Facts)
+    {
+        let stored = try ledger.plans.current(db, year: year, unit: unit)
+        let day = asOf ?? min(max(today ?? ledger.today, stored.plan.period.start), stored.plan.period.end)
+        let facts = try FactsQuery(db: db, plan: stored.plan, unitID: stored.unitID).facts(asOf: day)
+        return (stored, facts)
+    }
+
+    public func reportInputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate? = nil) throws
+        -> ReportInputs
+    {
+        try ledger.database.read { db in
+            let (stored, facts) = try inputs(db, year: year, unit: unit, asOf: asOf, today: today)
+            let events = try ledger.events.list(db, in: stored.plan.period, unit: stored.plan.unit, includeVoided: false)
+            let ids = Set(events.map(\.id))
+            let evidence = try EvidenceRecord.filter(Column("voided_at") == nil).order(Column("id")).fetchAll(db)
+                .map(\.listed).filter { $0.event.map(ids.contains) ?? false }
+            return ReportInputs(
+                stored: stored, facts: facts, notes: try notes(db, unitID: stored.unitID, year: stored.plan.year),
+                events: events, storeFindings: try outsidePeriod(db, stored) + missingEvidence(db, stored),
+                evidence: evidence)
+        }
+    }
+
+    // MARK: Notes
+
+    /// Sets the deviation reason, improvement measures and/or manual score of one indicator of a year.
+    /// A manual score must lie within 0…the indicator's weight.
+    public func setNote(_ n: NoteInput) throws -> Int64 {
+        try n.validate()
+        return try ledger.database.write { db in
+            let stored = try ledger.plans.current(db, year: n.year, unit: n.unit)
+            guard let indicator = stored.plan.indicator(n.indicator) else {
+                throw KepuError(.notAnIndicator(field: "--indicator", value: n.indicator, year: n.year,
+                                                ids: stored.plan.indicators.map(\.id)))
+            }
+            if let score = n.score {
+                let weight = Scoring.weights(stored.plan)[indicator.id] ?? .zero
+                if weight == .zero { throw KepuError(.indicatorNotScored(id: indicator.id)) }
+                if score > weight { throw KepuError(.scoreOverWeight(score: score, id: indicator.id, weight: weight)) }
+            }
+            let now = ledger.context.timestamp
+            if var note = try NoteRecord.filter(
+                Column("unit_id") == stored.unitID && Column("year") == n.year && Column("indicator") == indicator.id
+            ).fetchOne(db), let id = note.id {
+                note.reason = n.reason ?? note.reason
+                note.measures = n.measures ?? note.measures
+                if let score = n.score {
+                    note.scoreE4 = score.raw
+                    note.scoreWhy = n.why
+                }
+                note.updatedAt = now
+                try ledger.update(db, note)
+                return id
+            }
+            var note = NoteRecord(unitId: stored.unitID, year: n.year, indicator: indicator.id, reason: n.reason,
+                                  measures: n.measures, scoreE4: n.score?.raw, scoreWhy: n.why, updatedAt: now)
+            return try ledger.insert(db, &note)
+        }
+    }
+
+    func notes(_ db: Database, unitID: Int64, year: Int) throws -> [IndicatorNote] {
+        try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == year).order(Column("indicator")).fetchAll(db)
+            .map {
+                IndicatorNote(indicator: $0.indicator, reason: $0.reason, measures: $0.measures,
+                              manualScore: $0.scoreE4.map { Fixed(raw: $0) }, scoreWhy: $0.scoreWhy)
+            }
+    }
+
+    // MARK: Data checks that need SQL
+
+    private struct EventSpan: Decodable, FetchableRecord {
+        static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+        var id: Int64
+        var title: String
+        var startDate: String
+        var endDate: String
+    }
+
+    /// Sub-activities and costs of the period's events that are dated outside the period.
+    func outsidePeriod(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
+        let p = stored.plan.period
+        var out: [LintFinding] = []
+        let events = periodEvents(unitID: stored.unitID, from: p.start, to: p.end)
+        for r in try EventSpan.fetchAll(db, SQLRequest(literal: events + """
+            SELECT id, title, start_date, end_date FROM event
+            WHERE id IN (SELECT id FROM period_event) AND (start_date < \(p.start) OR end_date > \(p.end))
+            """)) {
+            out.append(LintFinding(.warning, .event(r.id), .eventOutsidePeriod(
+                title: r.title, start: r.startDate, end: r.endDate, period: p)))
+        }
+        for c in try CostRecord.fetchAll(db, SQLRequest<CostRecord>(literal: events + """
+            SELECT * FROM cost
+            WHERE event_id IN (SELECT id FROM period_event) AND voided_at IS NULL AND (date < \(p.start) OR date > \(p.end))
+            """)) {
+            out.append(LintFinding(.warning, .cost(c.id ?? 0), .costOutsidePeriod(
+                event: c.eventId ?? 0, amount: Money(fen: c.amountFen), date: c.date.description, period: p)))
+        }
+        return out
+    }
+
+    private struct Titled: Decodable, FetchableRecord {
+        var id: Int64
+        var title: String
+    }
+
+    /// Campaigns and costs of the period without any evidence.
+    func missingEvidence(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
+        let p = stored.plan.period
+        var out: [LintFinding] = []
+        let campaigns = periodEvents(unitID: stored.unitID, from: p.start, to: p.end, campaignsOnly: true)
+        for r in try Titled.fetchAll(db, SQLRequest(literal: campaigns + """
+            SELECT e.id, e.title FROM event e WHERE e.id IN (SELECT top FROM period_event)
+              AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.voided_at IS NULL
+                              AND v.event_id IN (SELECT id FROM period_event t WHERE t.top = e.id))
+            ORDER BY e.start_date
+            """)) {
+            out.append(LintFinding(.warning, .event(r.id), .campaignWithoutEvidence(title: r.title, event: r.id)))
+        }
+        for c in try CostRecord.fetchAll(db, SQLRequest<CostRecord>(literal: """
+            SELECT c.* FROM cost c
+            WHERE c.unit_id = \(stored.unitID) AND c.date BETWEEN \(p.start) AND \(p.end) AND c.voided_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c.id AND v.voided_at IS NULL)
+              AND NOT EXISTS (SELECT 1 FROM cost c2 WHERE c.invoice IS NOT NULL AND c2.unit_id = c.unit_id
+                              AND c2.invoice = c.invoice
+                              AND EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c2.id AND v.voided_at IS NULL))
+            ORDER BY c.date, c.id
+            """)) {
+            out.append(LintFinding(.warning, .cost(c.id ?? 0), .costWithoutEvidence(
+                cost: c.id ?? 0, amount: Money(fen: c.amountFen), invoice: c.invoice)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,166 @@
+import GRDB
+import KepuCore
+
+/// Events and their sub-activities: adding, voiding, listing, showing.
+public struct EventService: Sendable {
+    let ledger: Ledger
+
+    /// A live event, or the refusal naming `field` when it is missing or voided.
+    func live(_ db: Database, _ id: Int64, field: String? = "--event") throws -> EventRecord {
+        guard let e = try EventRecord.fetchOne(db, key: id) else {
+            throw KepuError(.noSuchRecord(field: field, kind: .event, id: id))
+        }
+        if let voided = e.voidedAt {
+            throw KepuError(.recordVoided(field: field, kind: .event, id: id, title: e.title, on: voided))
+        }
+        return e
+    }
+
+    public func add(_ e: NewEvent) throws -> Int64 {
+        try e.validate()
+        return try ledger.database.write { db in try add(db, e) }
+    }
+
+    func add(_ db: Database, _ e: NewEvent) throws -> Int64 {
+        let unitID: Int64
+        if let parent = e.parent {
+            let p = try live(db, parent, field: "--parent")
+            unitID = p.unitId
+            if let name = e.unit, try ledger.plans.resolveUnit(db, name: name, date: e.start) != p.unitId {
+                throw KepuError(.parentOtherUnit(parent: parent, unit: name))
+            }
+        } else {
+            unitID = try ledger.plans.resolveUnit(db, name: e.unit, date: e.start)
+        }
+        var record = EventRecord(
+            unitId: unitID, parentId: e.parent, title: e.title, kind: e.kind.rawValue,
+            major: e.major ?? (e.parent == nil && e.kind.majorByDefault), startDate: e.start, endDate: e.end ?? e.start,
+            venue: e.venue, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+        return try ledger.insert(db, &record)
+    }
+
+    /// Voids an event, its sub-activities and everything attached to them; nothing is deleted.
+    public func void(_ id: Int64, reason: String) throws -> VoidCounts {
+        let why = try Parse.text(reason, field: "--reason")
+        return try ledger.database.write { db in
+            _ = try live(db, id, field: nil)
+            let tree = try eventTree(db, root: id)
+            var summary = VoidCounts()
+            func voidAll<R: VoidableRecord>(_ type: R.Type, _ column: String) throws -> Int {
+                var records = try R.filter(tree.contains(Column(column)) && Column("voided_at") == nil)
+                    .order(Column("id")).fetchAll(db)
+                for i in records.indices { try ledger.void(db, &records[i], reason: why) }
+                return records.count
+            }
+            summary.attendance = try voidAll(AttendanceRecord.self, "event_id")
+            summary.costs = try voidAll(CostRecord.self, "event_id")
+            summary.printRuns = try voidAll(PrintRunRecord.self, "event_id")
+            summary.surveys = try voidAll(SurveyRecord.self, "event_id")
+            summary.signups = try voidAll(SignupRecord.self, "event_id")
+            summary.evidence = try voidAll(EvidenceRecord.self, "event_id")
+            summary.events = try voidAll(EventRecord.self, "id")
+            return summary
+        }
+    }
+
+    /// Events in a date range (top-level by start date), each followed by its sub-activities.
+    public func list(in range: DateRange?, unit: String? = nil, includeVoided: Bool = false) throws -> [EventSummary] {
+        try ledger.database.read { db in try list(db, in: range, unit: unit, includeVoided: includeVoided) }
+    }
+
+    func list(_ db: Database, in range: DateRange?, unit: String?, includeVoided: Bool) throws -> [EventSummary] {
+        var filter: SQL = "e.parent_id IS NULL"
+        if let range { filter += " AND e.start_date BETWEEN \(range.start) AND \(range.end)" }
+        if let unit { filter += " AND u.name = \(unit)" }
+        if !includeVoided { filter += " AND e.voided_at IS NULL" }
+        var out: [EventSummary] = []
+        for top in try EventSummaryRow.fetchAll(db, where: filter, order: "e.start_date, e.id") {
+            out.append(top.summary(depth: 0))
+            out += try children(db, of: top.id, depth: 1, includeVoided: includeVoided)
+        }
+        return out
+    }
+
+    func children(_ db: Database, of id: Int64, depth: Int, includeVoided: Bool) throws -> [EventSummary] {
+        var filter: SQL = "e.parent_id = \(id)"
+        if !includeVoided { filter += " AND e.voided_at IS NULL" }
+        var out: [EventSummary] = []
+        for row in try EventSummaryRow.fetchAll(db, where: filter, order: "e.start_date, e.id") {
+            out.append(row.summary(depth: depth))
+            out += try children(db, of: row.id, depth: depth + 1, includeVoided: includeVoided)
+        }
+        return out
+    }
+
+    /// One event with everything recorded against it, voided records included.
+    public func detail(_ id: Int64) throws -> EventDetail {
+        try ledger.database.read { db in
+            guard let row = try EventSummaryRow.fetchAll(db, where: "e.id = \(id)", order: "e.id").first,
+                let record = try EventRecord.fetchOne(db, key: id)
+            else { throw KepuError(.noSuchRecord(field: nil, kind: .event, id: id)) }
+            let byDate = [Column("date"), Column("id")]
+            return EventDetail(
+                summary: row.summary(depth: 0), voidReason: record.voidReason,
+                attendance: try AttendanceRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
+                costs: try CostRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
+                printRuns: try PrintRunRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
+                surveys: try SurveyRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
+                signups: try ledger.volunteers.signups(db, event: id),
+                evidence: try EvidenceRecord.filter(Column("event_id") == id).order(Column("id")).fetchAll(db).map(\.listed),
+                children: try children(db, of: id, depth: 1, includeVoided: true))
+        }
+    }
+}
+
+/// An event with its own totals, read by one query with correlated sums.
+struct EventSummaryRow: Decodable, FetchableRecord {
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    var id: Int64
+    var parentId: Int64?
+    var title: String
+    var kind: String
+    var major: Bool
+    var startDate: CalendarDate
+    var endDate: CalendarDate
+    var venue: String?
+    var voidedAt: String?
+    var unit: String
+    var onsite: Int64
+    var online: Int64
+    var cost: Int64
+    var responses: Int64
+    var satisfied: Int64
+    var volunteers: Int64
+    var hours: Int64
+    var evidence: Int64
+
+    static func fetchAll(_ db: Database, where filter: SQL, order: SQL) throws -> [EventSummaryRow] {
+        try EventSummaryRow.fetchAll(db, SQLRequest<EventSummaryRow>(literal: """
+            SELECT e.id, e.parent_id, e.title, e.kind, e.major, e.start_date, e.end_date, e.venue, e.voided_at,
+              u.name AS unit,
+              (SELECT coalesce(sum(count), 0) FROM attendance a
+                WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'onsite') AS onsite,
+              (SELECT coalesce(sum(count), 0) FROM attendance a
+                WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'online') AS online,
+              (SELECT coalesce(sum(amount_fen), 0) FROM cost c WHERE c.event_id = e.id AND c.voided_at IS NULL)
+                + (SELECT coalesce(sum(copies * unit_price_fen), 0) FROM print_run p
+                   WHERE p.event_id = e.id AND p.voided_at IS NULL) AS cost,
+              (SELECT coalesce(sum(responses), 0) FROM survey s WHERE s.event_id = e.id AND s.voided_at IS NULL) AS responses,
+              (SELECT coalesce(sum(satisfied), 0) FROM survey s WHERE s.event_id = e.id AND s.voided_at IS NULL) AS satisfied,
+              (SELECT count(DISTINCT volunteer_id) FROM signup g
+                WHERE g.event_id = e.id AND g.voided_at IS NULL) AS volunteers,
+              (SELECT coalesce(sum(hours_centi), 0) FROM signup g WHERE g.event_id = e.id AND g.voided_at IS NULL) AS hours,
+              (SELECT count(*) FROM evidence v WHERE v.event_id = e.id AND v.voided_at IS NULL) AS evidence
+            FROM event e JOIN unit u ON u.id = e.unit_id
+            WHERE \(filter) ORDER BY \(order)
+            """))
+    }
+
+    func summary(depth: Int) -> EventSummary {
+        EventSummary(
+            id: id, parent: parentId, depth: depth, title: title, kind: EventKind(rawValue: kind) ?? .other, major: major,
+            start: startDate, end: endDate, venue: venue, unit: unit, voided: voidedAt != nil, onsite: onsite, online: online,
+            cost: Money(fen: cost), surveyResponses: responses, surveySatisfied: satisfied, volunteers: volunteers,
+            hoursCenti: hours, evidence: evidence)
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import KepuCore
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportResult: Sendable, Hashable {
+    public var file: String
+    public var encoding: String
+    public var rows: Int
+    public var dryRun: Bool
+    public var importID: Int64?
+    public var attendanceID: Int64?
+    /// Header cells that no column uses: reported so that nothing is silently dropped.
+    public var ignoredColumns: [String]
+    public var volunteersCreated = 0
+    public var volunteersMatched = 0
+    public var organizationsCreated = 0
+    public var signups = 0
+    public var total = Money.zero
+}
+
+/// Spreadsheet imports: sign-in sheets, volunteer lists and the finance office's ledger.
+///
+/// Each is all or nothing and calls the same write functions as the matching `add` command. A dry
+/// run does the whole import in a transaction that is rolled back, so it checks exactly what a real
+/// import would.
+public struct ImportService: Sendable {
+    let ledger: Ledger
+
+    /// The part every import shares: the file read and hashed, a file imported before refused, one
+    /// write transaction, the header matched, each row handed to `row` with its line number (any error
+    /// named by line), and the import recorded and audited.
+    func run(kind: String, path: String, displayName: String, specs: [CSVColumns.Spec], dryRun: Bool,
+             progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
+             begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
+             row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
+             finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }) throws -> ImportResult {
+        let file = try TextFile(path: path, displayName: displayName)
+        let sha = try file.sha256()
+        let body = { (db: Database) throws -> ImportResult in
+            if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
+                throw KepuError(.alreadyImported(file: displayName, on: prior.importedAt, importID: prior.id ?? 0,
+                                                 rows: prior.rows, originalName: prior.fileName))
+            }
+            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                                      ignoredColumns: [])
+            var record = ImportFileRecord(kind: kind, fileName: displayName, sha256: sha, rows: 0,
+                                          importedAt: ledger.context.timestamp)
+            let importID = try ledger.insertUnaudited(db, &record)
+            result.importID = importID
+            try begin(db, &result)
+            var cols: CSVColumns?
+            try file.forEachRecord(header: { h in
+                let c = try CSVColumns(header: h, specs: specs, file: displayName)
+                cols = c
+                result.ignoredColumns = c.ignored
+            }) { fields, line in
+                guard let cols else { return }
+                do {
+                    try row(db, cols, fields, line, &result)
+                } catch {
+                    let problem = (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
+                        ?? .databaseRefused(path: displayName, detail: "\(error)")
+                    throw KepuError(.importRow(file: displayName, line: line, problem: problem))
+                }
+                result.rows += 1
+                if result.rows % progressEvery == 0 { progress?(result.rows) }
+            }
+            guard result.rows > 0 else { throw KepuError(.importNoRows(file: displayName)) }
+            var extra = try finish(db, &result)
+            record.rows = result.rows
+            try record.update(db)
+            extra["encoding"] = .string(file.encoding.rawValue)
+            var after = try ImportFileRecord.snapshot(db, id: importID)
+            if case .object(var o)? = after {
+                for (k, v) in extra { o[k] = v }
+                after = .object(o)
+            }
+            try ledger.appendAudit(db, ImportFileRecord.databaseTableName, importID, after: after)
+            return result
+        }
+        guard dryRun else { return try ledger.database.write(body) }
+        var result = try ledger.database.writeAndRollBack(body)
+        result.importID = nil
+        result.attendanceID = nil
+        return result
+    }
+
+    /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
+    public func signins(path: String, displayName: String, event eventID: Int64, date: CalendarDate?, dryRun: Bool,
+                        progress: ((Int) -> Void)? = nil) throws -> ImportResult {
+        var insert: FastInsert?
+        var columns: (name: Int?, phone: Int?, time: Int?)?
+        return try run(
+            kind: "signin", path: path, displayName: displayName, specs: ImportColumns.signin, dryRun: dryRun,
+            progressEvery: 100_000, progress: progress,
+            begin: { db, result in
+                result.attendanceID = try ledger.attendance.add(
+                    db,
+                    NewAttendance(event: eventID, count: 0, channel: .onsite, method: .signin, date: date,
+                                  note: "签到表 \(displayName)"),
+                    importID: result.importID, audited: false)
+                insert = FastInsert(statement: try db.makeStatement(
+                    sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)"), db: db)
+            },
+            row: { _, cols, fields, line, result in
+                // Column positions are looked up once: this closure runs for every row.
+                let c = columns ?? (cols.column("name"), cols.column("phone"), cols.column("time"))
+                columns = c
+                guard let name = cols.value(at: c.name, in: fields) else { throw KepuError(.emptyName(field: "姓名")) }
+                let phone = try cols.value(at: c.phone, in: fields).map { try NewVolunteer.phone($0, field: "手机") }
+                guard let insert, let aid = result.attendanceID else { return }
+                insert.reset()
+                try insert.bind(1, aid)
+                try insert.bind(2, name)
+                try insert.bind(3, phone)
+                try insert.bind(4, cols.value(at: c.time, in: fields))
+                try insert.bind(5, Int64(line))
+                try insert.step()
+            },
+            finish: { db, result in
+                guard let aid = result.attendanceID, var a = try AttendanceRecord.fetchOne(db, key: aid) else { return [:] }
+                a.count = Int64(result.rows)
+                try a.update(db)
+                try ledger.appendAudit(db, AttendanceRecord.databaseTableName, aid, after: try AttendanceRecord.snapshot(db, id: aid))
+                return ["attendance_id": .int(aid)]
+            })
+    }
+
+    /// `kepu volunteer import`: volunteers (matched by phone, else name and organization) and, where a
+    /// row names an event, their sign-ups.
+    public func volunteers(path: String, displayName: String, dryRun: Bool, progress: ((Int) -> Void)? = nil) throws
+        -> ImportResult
+    {
+        var seen = Set<Int64>()
+        return try run(
+            kind: "volunteers", path: path, displayName: displayName, specs: ImportColumns.volunteers, dryRun: dryRun,
+            progress: progress,
+            row: { db, cols, row, _, result in
+                guard let name = cols.value("name", in: row) else { throw KepuError(.emptyName(field: "姓名")) }
+                let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
+                let org = cols.value("org", in: row)
+                let known = try phone.map { try ledger.volunteers.withPhone(db, $0) }
+                    ?? ledger.volunteers.withoutPhone(db, name: name, org: org)
+                let vid: Int64
+                if let known, let id = known.id {
+                    vid = id
+                    if seen.insert(id).inserted && known.importId != result.importID { result.volunteersMatched += 1 }
+                } else {
+                    let added = try ledger.volunteers.add(
+                        db, NewVolunteer(name: name, phone: phone, org: org, platformNo: cols.value("platform", in: row)),
+                        importID: result.importID, phoneField: "手机")
+                    vid = added.id
+                    seen.insert(vid)
+                    result.volunteersCreated += 1
+                    if added.newOrganization != nil { result.organizationsCreated += 1 }
+                }
+                guard let eventText = cols.value("event", in: row) else { return }
+                guard let eid = Int64(eventText), eid > 0 else {
+                    throw KepuError(.notAnEventID(field: "活动", value: eventText))
+                }
+                let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") }
+                let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
+                _ = try ledger.volunteers.signup(
+                    db, NewSignup(volunteer: vid, event: eid, hoursCenti: hours, date: date, role: cols.value("role", in: row)),
+                    importID: result.importID, eventField: "活动")
+                result.signups += 1
+            },
+            finish: { _, result in
+                ["volunteers_created": .int(Int64(result.volunteersCreated)),
+                 "organizations_created": .int(Int64(result.organizationsCreated)), "signups": .int(Int64(result.signups))]
+            })
+    }
+
+    /// `kepu cost import`: the finance office's ledger, each row a cost against a line of the plan
+    /// covering its date.
+    public func costs(path: String, displayName: String, unit: String?, dryRun: Bool, progress: ((Int) -> Void)? = nil)
+        throws -> ImportResult
+    {
+        try run(
+            kind: "costs", path: path, displayName: displayName, specs: ImportColumns.costs, dryRun: dryRun,
+            progress: progress,
+            row: { db, cols, row, _, result in
+                let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: "日期")
+                let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: "金额")
+                guard amount > .zero else { throw KepuError(.zeroCost(field: "金额")) }
+                guard let line = cols.value("line", in: row) else { throw KepuError(.emptyLine(field: "支出明细")) }
+                let eid = try cols.value("event", in: row).map { t -> Int64 in
+                    guard let v = Int64(t), v > 0 else { throw KepuError(.notAnEventID(field: "活动", value: t)) }
+                    return v
+                }
+                let cost = NewCost(line: line, amount: amount, event: eid, item: cols.value("item", in: row),
+                                   invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
+                                   unit: unit)
+                _ = try ledger.money.addCost(db, cost, importID: result.importID, field: ("支出明细", "活动"))
+                result.total += amount
+            },
+            finish: { _, result in ["total_fen": .int(result.total.fen)] })
+    }
+}

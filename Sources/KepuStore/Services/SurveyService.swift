@@ -1,0 +1,50 @@
+import GRDB
+import KepuCore
+
+/// Satisfaction surveys, external measurements, and the previous years' baselines.
+public struct SurveyService: Sendable {
+    let ledger: Ledger
+
+    public func add(_ s: NewSurvey) throws -> Int64 {
+        try s.validate()
+        return try ledger.database.write { db in
+            let e = try ledger.events.live(db, s.event)
+            var record = SurveyRecord(
+                eventId: s.event, date: s.date ?? e.endDate, responses: s.responses, satisfied: s.satisfied,
+                createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+            return try ledger.insert(db, &record)
+        }
+    }
+
+    public func addMeasurement(_ m: NewMeasurement) throws -> Int64 {
+        try m.validate()
+        return try ledger.database.write { db in
+            let unitID = try ledger.plans.resolveUnit(db, name: m.unit, date: m.date)
+            var record = MeasurementRecord(
+                unitId: unitID, metric: m.metric, valueE4: m.value.raw, date: m.date, source: m.source,
+                createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+            return try ledger.insert(db, &record)
+        }
+    }
+
+    /// Sets a previous year's figures where the database has no data for that year; returns the row id.
+    public func setBaseline(_ b: BaselineInput) throws -> Int64 {
+        try b.validate()
+        return try ledger.database.write { db in
+            let yearEnd = DateRange.year(b.year).end
+            let unitID = try ledger.plans.resolveUnit(db, name: b.unit, date: yearEnd)
+            if var existing = try BaselineRecord.filter(Column("unit_id") == unitID && Column("year") == b.year).fetchOne(db),
+                let id = existing.id
+            {
+                existing.volunteers = b.volunteers ?? existing.volunteers
+                existing.orgs = b.orgs ?? existing.orgs
+                existing.updatedAt = ledger.context.timestamp
+                try ledger.update(db, existing)
+                return id
+            }
+            var record = BaselineRecord(unitId: unitID, year: b.year, volunteers: b.volunteers, orgs: b.orgs,
+                                        updatedAt: ledger.context.timestamp)
+            return try ledger.insert(db, &record)
+        }
+    }
+}
