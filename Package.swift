@@ -43,16 +43,23 @@ let package = Package(
         .executableTarget(name: "kepu", dependencies: ["KepuCLI"]),
         .executableTarget(
             name: "kepu-bench",
-            dependencies: ["KepuCore", "KepuStore", "KepuReport", "KepuCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KepuCore", "KepuStore", "KepuReport", "KepuCLI", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks",
             exclude: ["README.md"]
         ),
         .testTarget(name: "KepuCoreTests", dependencies: ["KepuCore"]),
-        .testTarget(name: "KepuStoreTests", dependencies: ["KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "KepuStoreTests",
+            dependencies: ["KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KepuReportTests", dependencies: ["KepuReport", "KepuCore"]),
         .testTarget(
             name: "KepuCLITests",
-            dependencies: ["KepuCLI", "KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "KepuCLI", "KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Golden"]
         ),
     ]

@@ -43,13 +43,16 @@ enum SyntheticCity {
     }
 
     /// Fills `ledger` with the given districts and years; `progress` is told each finished district-year.
-    static func generate(into ledger: Ledger, seedPlan: String, districts: [Int], years: [Int], size: Size = Size(),
-                                progress: ((Int, Int) -> Void)? = nil) throws {
+    static func generate(
+        into ledger: Ledger, seedPlan: String, districts: [Int], years: [Int], size: Size = Size(),
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws {
         for d in districts {
             try volunteers(ledger, district: d, size: size)
             for y in years {
-                _ = try ledger.plans.importPlan(text: planText(seed: seedPlan, district: d, year: y), sourceName: "city-\(d)-\(y).yaml",
-                                          replace: false)
+                _ = try ledger.plans.importPlan(
+                    text: planText(seed: seedPlan, district: d, year: y), sourceName: "city-\(d)-\(y).yaml",
+                    replace: false)
                 try year(ledger, district: d, year: y, size: size)
                 progress?(d, y)
             }
@@ -65,9 +68,12 @@ enum SyntheticCity {
                 try org.execute(arguments: ["\(unitName(d))志愿服务第\(o + 1)队", now])
                 orgIDs.append(db.lastInsertedRowID)
             }
-            let vol = try db.makeStatement(sql: "INSERT INTO volunteer (name, phone, org_id, created_at) VALUES (?, ?, ?, ?)")
+            let vol = try db.makeStatement(
+                sql: "INSERT INTO volunteer (name, phone, org_id, created_at) VALUES (?, ?, ?, ?)")
             for v in 0..<size.volunteersPerDistrict {
-                try vol.execute(arguments: ["志愿者\(d)-\(v)", String(format: "13%02d%07d", d, v), orgIDs[v % orgIDs.count], now])
+                try vol.execute(arguments: [
+                    "志愿者\(d)-\(v)", String(format: "13%02d%07d", d, v), orgIDs[v % orgIDs.count], now,
+                ])
             }
         }
     }
@@ -77,35 +83,48 @@ enum SyntheticCity {
         try ledger.database.write { db in
             let now = ledger.context.timestamp
             let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE name = ?", arguments: [unitName(d)])!
-            let firstVolunteer = try Int64.fetchOne(db, sql: """
-                SELECT min(v.id) FROM volunteer v JOIN organization o ON o.id = v.org_id WHERE o.name LIKE ?
-                """, arguments: [unitName(d) + "%"])!
-            let event = try db.makeStatement(sql: """
-                INSERT INTO event (unit_id, parent_id, title, kind, major, start_date, end_date, venue, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let attendance = try db.makeStatement(sql: """
-                INSERT INTO attendance (event_id, date, count, channel, method, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let signin = try db.makeStatement(sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)")
-            let survey = try db.makeStatement(sql: "INSERT INTO survey (event_id, date, responses, satisfied, created_at) VALUES (?, ?, ?, ?, ?)")
-            let signup = try db.makeStatement(sql: """
-                INSERT INTO signup (volunteer_id, event_id, date, hours_centi, created_at) VALUES (?, ?, ?, ?, ?)
-                """)
-            let cost = try db.makeStatement(sql: """
-                INSERT INTO cost (unit_id, line, event_id, item, amount_fen, date, invoice, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let print = try db.makeStatement(sql: """
-                INSERT INTO print_run (unit_id, line, title, ink, copies, unit_price_fen, date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            func day(_ month: Int, _ dayOfMonth: Int) -> String { String(format: "%04d-%02d-%02d", y, month, dayOfMonth) }
+            let firstVolunteer = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT min(v.id) FROM volunteer v JOIN organization o ON o.id = v.org_id WHERE o.name LIKE ?
+                    """, arguments: [unitName(d) + "%"])!
+            let event = try db.makeStatement(
+                sql: """
+                    INSERT INTO event (unit_id, parent_id, title, kind, major, start_date, end_date, venue, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let attendance = try db.makeStatement(
+                sql: """
+                    INSERT INTO attendance (event_id, date, count, channel, method, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            let signin = try db.makeStatement(
+                sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)")
+            let survey = try db.makeStatement(
+                sql: "INSERT INTO survey (event_id, date, responses, satisfied, created_at) VALUES (?, ?, ?, ?, ?)")
+            let signup = try db.makeStatement(
+                sql: """
+                    INSERT INTO signup (volunteer_id, event_id, date, hours_centi, created_at) VALUES (?, ?, ?, ?, ?)
+                    """)
+            let cost = try db.makeStatement(
+                sql: """
+                    INSERT INTO cost (unit_id, line, event_id, item, amount_fen, date, invoice, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let print = try db.makeStatement(
+                sql: """
+                    INSERT INTO print_run (unit_id, line, title, ink, copies, unit_price_fen, date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            func day(_ month: Int, _ dayOfMonth: Int) -> String {
+                String(format: "%04d-%02d-%02d", y, month, dayOfMonth)
+            }
             var allEvents: [(id: Int64, date: String)] = []
             var attendanceIDs: [Int64] = []
             for t in 0..<size.topEventsPerYear {
                 let kind = t == 0 ? "tech-week" : t == 1 ? "science-day" : "other"
                 let month = t == 0 ? 5 : t == 1 ? 9 : 1 + rng.int(12)
                 let date = day(month, 1 + rng.int(28))
-                try event.execute(arguments: [unitID, nil, "活动\(t)", kind, t < 2 ? 1 : 0, date, date, "场馆\(rng.int(50))", now])
+                try event.execute(arguments: [
+                    unitID, nil, "活动\(t)", kind, t < 2 ? 1 : 0, date, date, "场馆\(rng.int(50))", now,
+                ])
                 let top = db.lastInsertedRowID
                 allEvents.append((top, date))
                 for s in 0..<size.subsPerEvent {
@@ -116,8 +135,10 @@ enum SyntheticCity {
             let perEvent = size.attendancePerEvent
             for e in allEvents {
                 for a in 0..<perEvent {
-                    try attendance.execute(arguments: [e.id, e.date, 10 + rng.int(300), a % 5 == 0 ? "online" : "onsite",
-                                                       "headcount", now])
+                    try attendance.execute(arguments: [
+                        e.id, e.date, 10 + rng.int(300), a % 5 == 0 ? "online" : "onsite",
+                        "headcount", now,
+                    ])
                     attendanceIDs.append(db.lastInsertedRowID)
                 }
                 try survey.execute(arguments: [e.id, e.date, 100, 95 + rng.int(6), now])
@@ -125,8 +146,10 @@ enum SyntheticCity {
             for sheet in 0..<size.signinSheetsPerYear {
                 let aid = attendanceIDs[(sheet * 37) % attendanceIDs.count]
                 for r in 0..<size.signinRowsPerSheet {
-                    try signin.execute(arguments: [aid, "参与者\(r)", String(format: "15%02d%07d", d, (sheet * 7919 + r) % 10_000_000),
-                                                   "09:00", r + 2])
+                    try signin.execute(arguments: [
+                        aid, "参与者\(r)", String(format: "15%02d%07d", d, (sheet * 7919 + r) % 10_000_000),
+                        "09:00", r + 2,
+                    ])
                 }
             }
             var used = Set<String>()
@@ -140,7 +163,9 @@ enum SyntheticCity {
             }
             for c in 0..<size.costsPerYear {
                 let e = allEvents[rng.int(allEvents.count)]
-                try cost.execute(arguments: [unitID, "commission", e.id, "授课费", 100 + rng.int(2500), e.date, "INV\(d)-\(y)-\(c)", now])
+                try cost.execute(arguments: [
+                    unitID, "commission", e.id, "授课费", 100 + rng.int(2500), e.date, "INV\(d)-\(y)-\(c)", now,
+                ])
             }
             try print.execute(arguments: [unitID, "printing", "折页", "color", 2000, 100, day(9, 1), now])
             try print.execute(arguments: [unitID, "printing", "单页", "mono", 6000, 50, day(5, 1), now])

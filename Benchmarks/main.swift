@@ -12,7 +12,7 @@ import KepuCore
 import KepuStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 struct Options {
@@ -32,7 +32,9 @@ struct Options {
             case "--years": years = Int(v) ?? years
             case "--runs": runs = Int(v) ?? runs
             case "--signin-rows": signinRows = Int(v) ?? signinRows
-            default: FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8)); exit(64)
+            default:
+                FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8))
+                exit(64)
             }
             i += 2
         }
@@ -57,7 +59,7 @@ func spawn(_ argv: [String], stdin: String? = nil, quiet: Bool = true) -> Measur
     if let stdin { posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0) }
     var pid: pid_t = 0
     let cargs = argv.map { strdup($0) } + [nil]
-    defer { cargs.forEach { free($0) } }
+    defer { for c in cargs { free(c) } }
     let start = DispatchTime.now().uptimeNanoseconds
     let rc = posix_spawn(&pid, argv[0], &actions, nil, cargs, environ)
     guard rc == 0 else { return Measure(seconds: 0, maxRSSKiB: 0, status: -1) }
@@ -113,8 +115,10 @@ say("kepu-bench — \(opts.districts) districts × \(opts.years) years, medians 
 var t0 = Date()
 let city = opts.dir + "/city.sqlite"
 let cityLedger = Ledger(database: try AppDatabase.create(at: city), context: context)
-try SyntheticCity.generate(into: cityLedger, seedPlan: seedPlan, districts: Array(0..<opts.districts),
-                           years: Array(2014..<(2014 + opts.years))) { d, y in
+try SyntheticCity.generate(
+    into: cityLedger, seedPlan: seedPlan, districts: Array(0..<opts.districts),
+    years: Array(2014..<(2014 + opts.years))
+) { d, y in
     if isatty(2) == 1 { FileHandle.standardError.write(Data("\rgenerating district \(d + 1), \(y)   ".utf8)) }
 }
 let counts = try cityLedger.database.read { db in
@@ -123,8 +127,10 @@ let counts = try cityLedger.database.read { db in
     }
 }
 let citySize = (try FileManager.default.attributesOfItem(atPath: city)[.size] as? Int) ?? 0
-say("generated the city in \(f(Date().timeIntervalSince(t0), 1)) s: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-    + "; \(citySize / 1_048_576) MiB")
+say(
+    "generated the city in \(f(Date().timeIntervalSince(t0), 1)) s: "
+        + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+        + "; \(citySize / 1_048_576) MiB")
 let one = opts.dir + "/one-year.sqlite"
 let oneLedger = Ledger(database: try AppDatabase.create(at: one), context: context)
 // The same district: its volunteers first (ids differ, contents match), then the one year.
@@ -132,7 +138,10 @@ try SyntheticCity.generate(into: oneLedger, seedPlan: seedPlan, districts: [opts
 
 // 2. reconcile and report for one year: city vs one-year database.
 say("\nreports for \(benchUnit) \(benchYear):")
-for (name, args) in [("reconcile --format json", ["reconcile", "--format", "json"]), ("report --format html", ["report", "--format", "html"])] {
+for (name, args) in [
+    ("reconcile --format json", ["reconcile", "--format", "json"]),
+    ("report --format html", ["report", "--format", "html"]),
+] {
     let common = args + ["--year", String(benchYear), "--unit", benchUnit]
     let c = timed([kepu] + common + ["--db", city], runs: opts.runs)
     let o = timed([kepu] + common + ["--db", one], runs: opts.runs)
@@ -146,18 +155,25 @@ let startup = timed([kepu, "plan", "list", "--db", small], runs: opts.runs * 3)
 let version = timed([kepu, "--version"], runs: opts.runs * 3)
 if hasSQLite3 {
     let base = timed([sqlite3, ":memory:", "select 1"], runs: opts.runs * 3)
-    say("\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×")
+    say(
+        "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×"
+    )
 } else {
-    say("\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)")
+    say(
+        "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)"
+    )
 }
 
 // 4. A sign-in sheet of `signinRows` rows: kepu's import against sqlite3's .import of the same file.
 func signinFile(_ rows: Int) throws -> String {
     let path = opts.dir + "/signin-\(rows).csv"
-    guard let h = FileHandle(forWritingAtPath: path) ?? {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        return FileHandle(forWritingAtPath: path)
-    }() else { throw KepuError(.cannotWrite(path: path, reason: "open")) }
+    guard
+        let h = FileHandle(forWritingAtPath: path)
+            ?? {
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
+                return FileHandle(forWritingAtPath: path)
+            }()
+    else { throw KepuError(.cannotWrite(path: path, reason: "open")) }
     var chunk = "姓名,手机,时间\n"
     for i in 0..<rows {
         chunk += "参与者\(i),139\(String(format: "%08d", i)),2023-09-16 09:\(String(format: "%02d", i % 60))\n"
@@ -210,5 +226,7 @@ for rows in [opts.signinRows / 4, opts.signinRows] {
     say(line)
 }
 if peaks.count == 2 {
-    say("  memory: peak \(peaks[0].1 / 1024) MiB at \(peaks[0].0) rows, \(peaks[1].1 / 1024) MiB at \(peaks[1].0) rows (goal < 150 MB, flat in file size)")
+    say(
+        "  memory: peak \(peaks[0].1 / 1024) MiB at \(peaks[0].0) rows, \(peaks[1].1 / 1024) MiB at \(peaks[1].0) rows (goal < 150 MB, flat in file size)"
+    )
 }

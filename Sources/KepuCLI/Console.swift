@@ -10,8 +10,9 @@ func auditContext() throws -> AuditContext {
     let day = try rt.today()
     let fixed = rt.environment["KEPU_TODAY"].map { !$0.isEmpty } ?? false
     let today: (@Sendable () -> CalendarDate)? = fixed ? { @Sendable in day } : nil
-    return AuditContext(operatorName: AuditContext.operatorName(environment: rt.environment), command: rt.commandLine,
-                        now: rt.now, today: today)
+    return AuditContext(
+        operatorName: AuditContext.operatorName(environment: rt.environment), command: rt.commandLine,
+        now: rt.now, today: today)
 }
 
 /// Parses an optional option value with a core parser.
@@ -105,8 +106,8 @@ func readTextFile(_ path: String) throws -> String {
 
 /// A finding as one line: `error: 指标 cost: …`.
 func findingLine(_ f: LintFinding, check: Bool = false) -> String {
-    let L = Language.current
-    let severity = f.severity == .error ? L.t("错误", "error") : L.t("警告", "warning")
+    let lang = Language.current
+    let severity = f.severity == .error ? lang.t("错误", "error") : lang.t("警告", "warning")
     let head = check ? f.check : severity
-    return "\(head): \(Catalogue.text(f.subject, L)): \(f.text(L))"
+    return "\(head): \(Catalogue.text(f.subject, lang)): \(f.text(lang))"
 }

@@ -110,7 +110,9 @@ enum CommandSuggestion {
             }
             let names = subs.map(name)
             let best = names.map { ($0, distance($0, word)) }.min { $0.1 < $1.1 }
-            guard let best, best.1 <= max(2, word.count / 3) else { return .unknownCommand(typed: word, suggestion: nil) }
+            guard let best, best.1 <= max(2, word.count / 3) else {
+                return .unknownCommand(typed: word, suggestion: nil)
+            }
             let rest = arguments[(i + 1)...].prefix { !$0.hasPrefix("-") }
             return .unknownCommand(typed: word, suggestion: (["kepu"] + path + [best.0] + rest).joined(separator: " "))
         }

@@ -6,8 +6,11 @@ import KepuStore
 
 /// `--db PATH` and `--lang zh|en`, taken by every command that opens the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("数据库文件 · The database file (default: $KEPU_DB, else ~/.local/share/kepu/kepu.sqlite).",
-                                            valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "数据库文件 · The database file (default: $KEPU_DB, else ~/.local/share/kepu/kepu.sqlite).",
+            valueName: "path"))
     var db: String?
 
     @OptionGroup var language: LanguageOption
@@ -30,15 +33,19 @@ struct DatabaseOptions: ParsableArguments {
 
 /// `--lang zh|en`: the language of everything the command says (default: $KEPU_LANG, else Chinese).
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("语言 · Language: zh or en (default: $KEPU_LANG, else zh).", valueName: "lang"))
+    @Option(
+        name: .long, help: ArgumentHelp("语言 · Language: zh or en (default: $KEPU_LANG, else zh).", valueName: "lang"))
     /// Read (and checked) before parsing by `KepuCommandLine`, so that every message is in this language.
     var lang: String?
 }
 
 /// `--unit NAME`, for databases that several units share.
 struct UnitOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("单位（多个单位共用数据库时）· The unit, when several share the database.",
-                                            valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "单位（多个单位共用数据库时）· The unit, when several share the database.",
+            valueName: "name"))
     var unit: String?
 
     var value: String? { unit.nonBlank }
@@ -54,12 +61,18 @@ struct YearOption: ParsableArguments {
 
 /// `--format F` and `-o FILE`: a report's format, also taken from the file's extension.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("格式 · text | md | csv | json | html (default: from -o, else text)",
-                                            valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "格式 · text | md | csv | json | html (default: from -o, else text)",
+            valueName: "format"))
     var format: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("写入文件而不是屏幕 · Write to this file instead of stdout.",
-                                                    valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "写入文件而不是屏幕 · Write to this file instead of stdout.",
+            valueName: "file"))
     var output: String?
 
     func resolvedFormat() throws -> ReportFormat {

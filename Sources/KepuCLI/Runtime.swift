@@ -16,10 +16,12 @@ public final class Runtime: @unchecked Sendable {
     private var writeOut: (String) -> Void
     private var writeErr: (String) -> Void
 
-    public init(environment: [String: String], stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
-                now: @escaping @Sendable () -> Date = { Date() }, commandLine: String = "kepu",
-                currentDirectory: String = FileManager.default.currentDirectoryPath,
-                out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(
+        environment: [String: String], stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }, commandLine: String = "kepu",
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        out: @escaping (String) -> Void, err: @escaping (String) -> Void
+    ) {
         self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
@@ -43,12 +45,14 @@ public final class Runtime: @unchecked Sendable {
     @TaskLocal public static var current = Runtime.process(arguments: [])
 
     public func out(_ s: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         writeOut(s.hasSuffix("\n") || s.isEmpty ? s : s + "\n")
     }
 
     public func err(_ s: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         writeErr(s.hasSuffix("\n") || s.isEmpty ? s : s + "\n")
     }
 

@@ -130,12 +130,20 @@ extension CSVParser {
                 var hi: UInt8 = 0xBF
                 switch b0 {
                 case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lo = 0xA0
+                case 0xE0:
+                    need = 2
+                    lo = 0xA0
                 case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; hi = 0x9F
-                case 0xF0: need = 3; lo = 0x90
+                case 0xED:
+                    need = 2
+                    hi = 0x9F
+                case 0xF0:
+                    need = 3
+                    lo = 0x90
                 case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; hi = 0x8F
+                case 0xF4:
+                    need = 3
+                    hi = 0x8F
                 default: return false
                 }
                 guard i + need < n else { return false }
@@ -184,7 +192,8 @@ public struct CSVColumns: Sendable {
                 used.insert(i)
             } else if spec.required {
                 throw KepuError(
-                    .missingColumn(file: file, column: spec.aliases.first ?? spec.key, header: header, aliases: spec.aliases))
+                    .missingColumn(
+                        file: file, column: spec.aliases.first ?? spec.key, header: header, aliases: spec.aliases))
             }
         }
         ignored = header.enumerated().filter { !used.contains($0.offset) && !norm($0.element).isEmpty }.map(\.element)

@@ -9,7 +9,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Creates a date, or nil when it is not a real calendar date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -83,8 +83,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             parts[2] = parts[2][..<space]
         }
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
-              (1...2).contains(parts[2].count), parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            (1...2).contains(parts[2].count), parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { throw invalid(input, field) }
         guard let date = CalendarDate(year: y, month: m, day: d) else {
             throw KepuError(.notRealDate(field: field, value: input))

@@ -1,7 +1,9 @@
 /// The named data checks of `kepu check` and of the report (DESIGN §8, issue "self-evaluation").
 public enum DataChecks {
-    public static func run(plan: Plan, scorecard: Scorecard, events: [EventSummary], facts: Facts,
-                           storeFindings: [LintFinding]) -> [LintFinding] {
+    public static func run(
+        plan: Plan, scorecard: Scorecard, events: [EventSummary], facts: Facts,
+        storeFindings: [LintFinding]
+    ) -> [LintFinding] {
         var out = storeFindings
         let e = scorecard.evaluation
         // Roll sub-activities up to their top-level event.
@@ -19,26 +21,41 @@ public enum DataChecks {
                 out.append(LintFinding(.warning, .event(ev.id), .campaignWithoutAttendance(title: ev.title)))
             }
             if r.responses > r.attendance {
-                out.append(LintFinding(.warning, .event(ev.id), .surveyOverAttendance(
-                    title: ev.title, responses: r.responses, attendance: r.attendance)))
+                out.append(
+                    LintFinding(
+                        .warning, .event(ev.id),
+                        .surveyOverAttendance(
+                            title: ev.title, responses: r.responses, attendance: r.attendance)))
             }
         }
         for run in e.budget.printRuns where run.plannedCopies != run.actualCopies {
-            out.append(LintFinding(.warning, .line(plan.printingLine?.id ?? "printing"), .printRunsDiffer(
-                ink: run.ink, unitPrice: run.unitPrice, printed: run.actualCopies, planned: run.plannedCopies)))
+            out.append(
+                LintFinding(
+                    .warning, .line(plan.printingLine?.id ?? "printing"),
+                    .printRunsDiffer(
+                        ink: run.ink, unitPrice: run.unitPrice, printed: run.actualCopies, planned: run.plannedCopies)))
         }
         for line in e.budget.lines where line.spent > line.planned {
-            out.append(LintFinding(.warning, .line(line.id), .lineOverPlan(name: line.name, spent: line.spent, planned: line.planned)))
+            out.append(
+                LintFinding(
+                    .warning, .line(line.id), .lineOverPlan(name: line.name, spent: line.spent, planned: line.planned)))
         }
         for row in scorecard.rows where row.needsNote {
             let r = row.result
-            out.append(LintFinding(.warning, .indicator(r.indicator.id), .deviationNoteMissing(
-                name: r.indicator.name, indicator: r.indicator.id, year: plan.year,
-                farAbove: r.farAbove ? (r.percentOfTarget ?? .zero) : nil)))
+            out.append(
+                LintFinding(
+                    .warning, .indicator(r.indicator.id),
+                    .deviationNoteMissing(
+                        name: r.indicator.name, indicator: r.indicator.id, year: plan.year,
+                        farAbove: r.farAbove ? (r.percentOfTarget ?? .zero) : nil)))
         }
         for ind in plan.indicators {
-            guard case .measurement(let name) = ind.metric, let m = facts.measurements[name], m.date < plan.period.start else { continue }
-            out.append(LintFinding(.warning, .indicator(ind.id), .staleMeasurement(name: name, date: m.date, start: plan.period.start)))
+            guard case .measurement(let name) = ind.metric, let m = facts.measurements[name], m.date < plan.period.start
+            else { continue }
+            out.append(
+                LintFinding(
+                    .warning, .indicator(ind.id), .staleMeasurement(name: name, date: m.date, start: plan.period.start))
+            )
         }
         return out
     }
@@ -46,9 +63,14 @@ public enum DataChecks {
 
 /// Plan + facts + notes → the scorecard and the findings behind a self-evaluation, in one call.
 public enum SelfEvaluation {
-    public static func make(plan: Plan, facts: Facts, notes: [IndicatorNote], events: [EventSummary],
-                            storeFindings: [LintFinding]) -> (Scorecard, [LintFinding]) {
+    public static func make(
+        plan: Plan, facts: Facts, notes: [IndicatorNote], events: [EventSummary],
+        storeFindings: [LintFinding]
+    ) -> (Scorecard, [LintFinding]) {
         let card = Scoring.score(Reconciler.evaluate(plan, facts), plan: plan, notes: notes)
-        return (card, DataChecks.run(plan: plan, scorecard: card, events: events, facts: facts, storeFindings: storeFindings))
+        return (
+            card,
+            DataChecks.run(plan: plan, scorecard: card, events: events, facts: facts, storeFindings: storeFindings)
+        )
     }
 }

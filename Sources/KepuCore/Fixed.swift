@@ -25,8 +25,10 @@ public struct Fixed: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `numerator ÷ denominator` rounded to `places` decimals (at most 4); nil when dividing by zero.
-    public static func ratio(_ numerator: Int64, _ denominator: Int64, places: Int = 4,
-                             rule: Rounding = .halfUp) -> Fixed? {
+    public static func ratio(
+        _ numerator: Int64, _ denominator: Int64, places: Int = 4,
+        rule: Rounding = .halfUp
+    ) -> Fixed? {
         guard denominator != 0 else { return nil }
         precondition((0...4).contains(places))
         let keep = pow10(places)
@@ -37,8 +39,10 @@ public struct Fixed: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `self × numerator ÷ denominator`, rounded to `places` decimals.
-    public func scaled(by numerator: Int64, _ denominator: Int64, places: Int = 4,
-                       rule: Rounding = .halfUp) -> Fixed? {
+    public func scaled(
+        by numerator: Int64, _ denominator: Int64, places: Int = 4,
+        rule: Rounding = .halfUp
+    ) -> Fixed? {
         guard denominator != 0 else { return nil }
         let keep = Fixed.pow10(places)
         // raw/scale × n/d, kept to `places`: raw × n × keep / (scale × d)

@@ -10,7 +10,10 @@ public enum Parse {
         }
         var body = s
         var wan = false
-        if body.hasSuffix("万") { body.removeLast(); wan = true }
+        if body.hasSuffix("万") {
+            body.removeLast()
+            wan = true
+        }
         guard let plain = Money.stripGrouping(body), let (whole, frac) = splitDecimal(plain) else {
             throw KepuError(.invalid(field: field, value: input, form: .count))
         }

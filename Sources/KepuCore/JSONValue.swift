@@ -33,7 +33,10 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .number(let n): out += n
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
+            if a.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, v) in a.enumerated() {
                 if i > 0 { out += "," }
@@ -43,7 +46,10 @@ public indirect enum JSONValue: Hashable, Sendable {
             newline(&out, indent, depth)
             out += "]"
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
+            if o.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, k) in o.keys.sorted().enumerated() {
                 if i > 0 { out += "," }

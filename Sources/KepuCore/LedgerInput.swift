@@ -9,8 +9,10 @@ public struct NewEvent: Sendable, Hashable {
     public var parent: Int64?
     public var unit: String?
 
-    public init(title: String, kind: EventKind, major: Bool? = nil, start: CalendarDate, end: CalendarDate? = nil,
-                venue: String? = nil, parent: Int64? = nil, unit: String? = nil) {
+    public init(
+        title: String, kind: EventKind, major: Bool? = nil, start: CalendarDate, end: CalendarDate? = nil,
+        venue: String? = nil, parent: Int64? = nil, unit: String? = nil
+    ) {
         self.title = title
         self.kind = kind
         self.major = major
@@ -38,8 +40,10 @@ public struct NewAttendance: Sendable, Hashable {
     public var method: CountMethod
     public var date: CalendarDate?
     public var note: String?
-    public init(event: Int64, count: Int64, channel: Channel = .onsite, method: CountMethod = .headcount,
-                date: CalendarDate? = nil, note: String? = nil) {
+    public init(
+        event: Int64, count: Int64, channel: Channel = .onsite, method: CountMethod = .headcount,
+        date: CalendarDate? = nil, note: String? = nil
+    ) {
         self.event = event
         self.count = count
         self.channel = channel
@@ -58,8 +62,10 @@ public struct NewCost: Sendable, Hashable {
     public var date: CalendarDate?
     public var payee: String?
     public var unit: String?
-    public init(line: String, amount: Money, event: Int64? = nil, item: String? = nil, invoice: String? = nil,
-                date: CalendarDate? = nil, payee: String? = nil, unit: String? = nil) {
+    public init(
+        line: String, amount: Money, event: Int64? = nil, item: String? = nil, invoice: String? = nil,
+        date: CalendarDate? = nil, payee: String? = nil, unit: String? = nil
+    ) {
         self.line = line
         self.amount = amount
         self.event = event
@@ -85,8 +91,10 @@ public struct NewPrintRun: Sendable, Hashable {
     public var event: Int64?
     public var date: CalendarDate?
     public var unit: String?
-    public init(title: String, ink: Ink, copies: Int64, unitPrice: Money, event: Int64? = nil,
-                date: CalendarDate? = nil, unit: String? = nil) {
+    public init(
+        title: String, ink: Ink, copies: Int64, unitPrice: Money, event: Int64? = nil,
+        date: CalendarDate? = nil, unit: String? = nil
+    ) {
         self.title = title
         self.ink = ink
         self.copies = copies
@@ -136,7 +144,9 @@ public struct NewSignup: Sendable, Hashable {
     public var hoursCenti: Int64?
     public var date: CalendarDate?
     public var role: String?
-    public init(volunteer: Int64, event: Int64, hoursCenti: Int64? = nil, date: CalendarDate? = nil, role: String? = nil) {
+    public init(
+        volunteer: Int64, event: Int64, hoursCenti: Int64? = nil, date: CalendarDate? = nil, role: String? = nil
+    ) {
         self.volunteer = volunteer
         self.event = event
         self.hoursCenti = hoursCenti
@@ -216,8 +226,10 @@ public struct NoteInput: Sendable, Hashable {
     public var score: Fixed?
     public var why: String?
     public var unit: String?
-    public init(year: Int, indicator: String, reason: String? = nil, measures: String? = nil, score: Fixed? = nil,
-                why: String? = nil, unit: String? = nil) {
+    public init(
+        year: Int, indicator: String, reason: String? = nil, measures: String? = nil, score: Fixed? = nil,
+        why: String? = nil, unit: String? = nil
+    ) {
         self.year = year
         self.indicator = indicator
         self.reason = reason

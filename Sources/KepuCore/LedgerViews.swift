@@ -1,10 +1,29 @@
 /// An event with its roll-up totals, for `event list` and the report's event table.
 public struct EventSummary: Sendable, Hashable {
-    public init(id: Int64, parent: Int64?, depth: Int, title: String, kind: EventKind, major: Bool, start: CalendarDate, end: CalendarDate, venue: String?, unit: String, voided: Bool, onsite: Int64, online: Int64, cost: Money, surveyResponses: Int64, surveySatisfied: Int64, volunteers: Int64, hoursCenti: Int64, evidence: Int64) {
-        self.id = id; self.parent = parent; self.depth = depth; self.title = title; self.kind = kind; self.major = major
-        self.start = start; self.end = end; self.venue = venue; self.unit = unit; self.voided = voided; self.onsite = onsite
-        self.online = online; self.cost = cost; self.surveyResponses = surveyResponses; self.surveySatisfied = surveySatisfied
-        self.volunteers = volunteers; self.hoursCenti = hoursCenti; self.evidence = evidence
+    public init(
+        id: Int64, parent: Int64?, depth: Int, title: String, kind: EventKind, major: Bool, start: CalendarDate,
+        end: CalendarDate, venue: String?, unit: String, voided: Bool, onsite: Int64, online: Int64, cost: Money,
+        surveyResponses: Int64, surveySatisfied: Int64, volunteers: Int64, hoursCenti: Int64, evidence: Int64
+    ) {
+        self.id = id
+        self.parent = parent
+        self.depth = depth
+        self.title = title
+        self.kind = kind
+        self.major = major
+        self.start = start
+        self.end = end
+        self.venue = venue
+        self.unit = unit
+        self.voided = voided
+        self.onsite = onsite
+        self.online = online
+        self.cost = cost
+        self.surveyResponses = surveyResponses
+        self.surveySatisfied = surveySatisfied
+        self.volunteers = volunteers
+        self.hoursCenti = hoursCenti
+        self.evidence = evidence
     }
 
     public var id: Int64
@@ -31,9 +50,11 @@ public struct EventSummary: Sendable, Hashable {
 
 /// One event in full, for `event show`: everything recorded against it, voided records included.
 public struct EventDetail: Sendable {
-    public init(summary: EventSummary, voidReason: String?, attendance: [AttendanceItem], costs: [CostItem],
-                printRuns: [PrintRunItem], surveys: [SurveyItem], signups: [SignupItem], evidence: [EvidenceItem],
-                children: [EventSummary]) {
+    public init(
+        summary: EventSummary, voidReason: String?, attendance: [AttendanceItem], costs: [CostItem],
+        printRuns: [PrintRunItem], surveys: [SurveyItem], signups: [SignupItem], evidence: [EvidenceItem],
+        children: [EventSummary]
+    ) {
         self.summary = summary
         self.voidReason = voidReason
         self.attendance = attendance
@@ -77,8 +98,10 @@ public struct AttendanceItem: Sendable, Hashable {
     public var note: String?
     public var importID: Int64?
     public var voided: VoidState?
-    public init(id: Int64, event: Int64, date: CalendarDate, count: Int64, channel: Channel, method: CountMethod,
-                note: String?, importID: Int64?, voided: VoidState?) {
+    public init(
+        id: Int64, event: Int64, date: CalendarDate, count: Int64, channel: Channel, method: CountMethod,
+        note: String?, importID: Int64?, voided: VoidState?
+    ) {
         self.id = id
         self.event = event
         self.date = date
@@ -102,8 +125,10 @@ public struct CostItem: Sendable, Hashable {
     public var invoice: String?
     public var payee: String?
     public var voided: VoidState?
-    public init(id: Int64, event: Int64?, line: String, item: String?, amount: Money, date: CalendarDate,
-                invoice: String?, payee: String?, voided: VoidState?) {
+    public init(
+        id: Int64, event: Int64?, line: String, item: String?, amount: Money, date: CalendarDate,
+        invoice: String?, payee: String?, voided: VoidState?
+    ) {
         self.id = id
         self.event = event
         self.line = line
@@ -128,8 +153,10 @@ public struct PrintRunItem: Sendable, Hashable {
     public var date: CalendarDate
     public var voided: VoidState?
     public var cost: Money { unitPrice * copies }
-    public init(id: Int64, event: Int64?, line: String, title: String, ink: Ink, copies: Int64, unitPrice: Money,
-                date: CalendarDate, voided: VoidState?) {
+    public init(
+        id: Int64, event: Int64?, line: String, title: String, ink: Ink, copies: Int64, unitPrice: Money,
+        date: CalendarDate, voided: VoidState?
+    ) {
         self.id = id
         self.event = event
         self.line = line
@@ -172,8 +199,10 @@ public struct SignupItem: Sendable, Hashable {
     public var hoursCenti: Int64?
     public var role: String?
     public var voided: VoidState?
-    public init(id: Int64, volunteer: Int64, name: String, phone: String?, org: String?, event: Int64,
-                date: CalendarDate, hoursCenti: Int64?, role: String?, voided: VoidState?) {
+    public init(
+        id: Int64, volunteer: Int64, name: String, phone: String?, org: String?, event: Int64,
+        date: CalendarDate, hoursCenti: Int64?, role: String?, voided: VoidState?
+    ) {
         self.id = id
         self.volunteer = volunteer
         self.name = name
@@ -188,9 +217,16 @@ public struct SignupItem: Sendable, Hashable {
 }
 
 public struct VolunteerSummary: Sendable, Hashable {
-    public init(id: Int64, name: String, phone: String?, org: String?, platformNo: String?, signups: Int64, hoursCenti: Int64) {
-        self.id = id; self.name = name; self.phone = phone; self.org = org; self.platformNo = platformNo
-        self.signups = signups; self.hoursCenti = hoursCenti
+    public init(
+        id: Int64, name: String, phone: String?, org: String?, platformNo: String?, signups: Int64, hoursCenti: Int64
+    ) {
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.org = org
+        self.platformNo = platformNo
+        self.signups = signups
+        self.hoursCenti = hoursCenti
     }
 
     public var id: Int64
@@ -213,8 +249,10 @@ public struct EvidenceItem: Sendable, Hashable {
     public var cost: Int64?
     public var addedAt: String
     public var voided: VoidState?
-    public init(id: Int64, sha256: String, fileName: String, size: Int64, kind: EvidenceKind, event: Int64?, cost: Int64?,
-                addedAt: String, voided: VoidState? = nil) {
+    public init(
+        id: Int64, sha256: String, fileName: String, size: Int64, kind: EvidenceKind, event: Int64?, cost: Int64?,
+        addedAt: String, voided: VoidState? = nil
+    ) {
         self.voided = voided
         self.id = id
         self.sha256 = sha256

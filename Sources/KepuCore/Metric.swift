@@ -87,7 +87,7 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
     public var isCumulative: Bool {
         switch self {
         case .majorEvents, .events, .attendance, .uniqueParticipants, .spending, .volunteers, .volunteerOrgs,
-             .volunteerHours, .printCopies:
+            .volunteerHours, .printCopies:
             true
         default: false
         }

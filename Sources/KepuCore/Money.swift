@@ -34,9 +34,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         if s.first == "¥" || s.first == "￥" { s = s.dropFirst() }
         var wan = false
         if s.hasSuffix("万元") {
-            s = s.dropLast(2); wan = true
+            s = s.dropLast(2)
+            wan = true
         } else if s.hasSuffix("万") {
-            s = s.dropLast(); wan = true
+            s = s.dropLast()
+            wan = true
         } else if s.hasSuffix("元") {
             s = s.dropLast()
         }
@@ -69,7 +71,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         let wholePart = normalized.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let groups = wholePart[0].split(separator: ",", omittingEmptySubsequences: false)
         guard let first = groups.first, (1...3).contains(first.count),
-              groups.dropFirst().allSatisfy({ $0.count == 3 })
+            groups.dropFirst().allSatisfy({ $0.count == 3 })
         else { return nil }
         return normalized.replacingOccurrences(of: ",", with: "")
     }

@@ -75,8 +75,10 @@ public struct SpendingLine: Hashable, Sendable {
     public var basis: String?
     public var runs: [PlannedRun]
 
-    public init(id: String, name: String, category: String? = nil, amount: Money, basis: String? = nil,
-                runs: [PlannedRun] = []) {
+    public init(
+        id: String, name: String, category: String? = nil, amount: Money, basis: String? = nil,
+        runs: [PlannedRun] = []
+    ) {
         self.id = id
         self.name = name
         self.category = category
@@ -111,10 +113,12 @@ public struct Indicator: Hashable, Sendable {
     public var targetWording: String?
     public var filter: MetricFilter
 
-    public init(id: String, level1: String, level2: String, name: String, target: Target,
-                comparison: Comparison = .atLeast, metric: Metric, due: CalendarDate? = nil,
-                weight: Fixed? = nil, standard: String? = nil, targetWording: String? = nil,
-                filter: MetricFilter = MetricFilter()) {
+    public init(
+        id: String, level1: String, level2: String, name: String, target: Target,
+        comparison: Comparison = .atLeast, metric: Metric, due: CalendarDate? = nil,
+        weight: Fixed? = nil, standard: String? = nil, targetWording: String? = nil,
+        filter: MetricFilter = MetricFilter()
+    ) {
         self.id = id
         self.level1 = level1
         self.level2 = level2
@@ -160,9 +164,11 @@ public struct ScoringSettings: Hashable, Sendable {
         ("产出指标", Fixed(50)), ("效益指标", Fixed(30)), ("满意度指标", Fixed(10)),
     ]
 
-    public init(budgetWeight: Fixed = Fixed(10),
-                levelWeights: [(level: String, weight: Fixed)] = ScoringSettings.defaultLevelWeights,
-                reverse: Reverse = .ratio, rounding: Fixed.Rounding = .halfUp) {
+    public init(
+        budgetWeight: Fixed = Fixed(10),
+        levelWeights: [(level: String, weight: Fixed)] = ScoringSettings.defaultLevelWeights,
+        reverse: Reverse = .ratio, rounding: Fixed.Rounding = .halfUp
+    ) {
         self.budgetWeight = budgetWeight
         self.levelWeights = levelWeights
         self.reverse = reverse

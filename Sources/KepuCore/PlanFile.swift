@@ -55,8 +55,9 @@ public enum PlanFile {
                     out[key] = v
                 } else {
                     warnings.append(
-                        LintFinding(.warning, .planKey(path.isEmpty ? "plan" : path),
-                                    .unknownKey(key: key, line: k.mark?.line, known: known)))
+                        LintFinding(
+                            .warning, .planKey(path.isEmpty ? "plan" : path),
+                            .unknownKey(key: key, line: k.mark?.line, known: known)))
                 }
             }
             return out
@@ -111,10 +112,12 @@ public enum PlanFile {
         }
 
         mutating func plan(_ root: Node) throws -> Plan {
-            let f = try fields(root, "", known: [
-                "unit", "year", "period", "budget", "department", "fund", "goals", "keyWork", "lines",
-                "indicators", "scoring",
-            ])
+            let f = try fields(
+                root, "",
+                known: [
+                    "unit", "year", "period", "budget", "department", "fund", "goals", "keyWork", "lines",
+                    "indicators", "scoring",
+                ])
             let unit = try string(f, "unit", "plan")
             let yearText = try string(f, "year", "plan")
             guard let year = Int(yearText), (1900...9999).contains(year) else {
@@ -129,7 +132,8 @@ public enum PlanFile {
                 }
             }
             guard let b = f["budget"] else { throw fail(nil, "plan", .missingKey("budget")) }
-            let bf = try fields(b, "budget", known: ["total", "basic", "project", "general", "governmentFund", "other"])
+            let bf = try fields(
+                b, "budget", known: ["total", "basic", "project", "general", "governmentFund", "other"])
             let budget = Plan.Budget(
                 total: try money(bf, "total", "budget"), basic: try money(bf, "basic", "budget"),
                 project: try money(bf, "project", "budget"), general: try optionalMoney(bf, "general", "budget"),
@@ -144,22 +148,26 @@ public enum PlanFile {
             var fund = Plan.Fund()
             if let n = f["fund"] {
                 let ff = try fields(n, "fund", known: ["name", "parent", "category", "term"])
-                fund = Plan.Fund(name: try optionalString(ff, "name", "fund"), parent: try optionalString(ff, "parent", "fund"),
-                                 category: try optionalString(ff, "category", "fund"), term: try optionalString(ff, "term", "fund"))
+                fund = Plan.Fund(
+                    name: try optionalString(ff, "name", "fund"), parent: try optionalString(ff, "parent", "fund"),
+                    category: try optionalString(ff, "category", "fund"), term: try optionalString(ff, "term", "fund"))
             }
             var goals = Plan.Goals()
             if let n = f["goals"] {
                 let gf = try fields(n, "goals", known: ["implementation", "annual", "annualSummary"])
-                goals = Plan.Goals(implementation: try optionalString(gf, "implementation", "goals"),
-                                   annual: try optionalString(gf, "annual", "goals"),
-                                   annualSummary: try optionalString(gf, "annualSummary", "goals"))
+                goals = Plan.Goals(
+                    implementation: try optionalString(gf, "implementation", "goals"),
+                    annual: try optionalString(gf, "annual", "goals"),
+                    annualSummary: try optionalString(gf, "annualSummary", "goals"))
             }
             var keyWork: [Plan.KeyWork] = []
             for (i, n) in try sequence(f["keyWork"], "keyWork").enumerated() {
                 let path = "keyWork[\(i + 1)]"
                 let kf = try fields(n, path, known: ["item", "owner", "goal"])
-                keyWork.append(Plan.KeyWork(item: try string(kf, "item", path), owner: try optionalString(kf, "owner", path),
-                                            goal: try string(kf, "goal", path)))
+                keyWork.append(
+                    Plan.KeyWork(
+                        item: try string(kf, "item", path), owner: try optionalString(kf, "owner", path),
+                        goal: try string(kf, "goal", path)))
             }
             var lines: [SpendingLine] = []
             for (i, n) in try sequence(f["lines"], "lines").enumerated() {
@@ -172,8 +180,9 @@ public enum PlanFile {
             guard !indicators.isEmpty else { throw fail(root, "plan", .noIndicators) }
             var scoring = ScoringSettings()
             if let s = f["scoring"] { scoring = try self.scoring(s) }
-            return Plan(unit: unit, year: year, period: period, budget: budget, department: department, fund: fund,
-                        goals: goals, keyWork: keyWork, lines: lines, indicators: indicators, scoring: scoring)
+            return Plan(
+                unit: unit, year: year, period: period, budget: budget, department: department, fund: fund,
+                goals: goals, keyWork: keyWork, lines: lines, indicators: indicators, scoring: scoring)
         }
 
         func sequence(_ node: Node?, _ path: String) throws -> [Node] {
@@ -196,20 +205,25 @@ public enum PlanFile {
                 do { ink = try Ink.parse(inkText, field: "\(rp).ink") } catch let e as KepuError {
                     throw fail(rf["ink"], e)
                 }
-                runs.append(PlannedRun(ink: ink, unitPrice: try money(rf, "unitPrice", rp),
-                                       copies: try integer(rf, "copies", rp)))
+                runs.append(
+                    PlannedRun(
+                        ink: ink, unitPrice: try money(rf, "unitPrice", rp),
+                        copies: try integer(rf, "copies", rp)))
             }
-            return SpendingLine(id: id, name: try string(lf, "name", path), category: try optionalString(lf, "category", path),
-                                amount: try money(lf, "amount", path), basis: try optionalString(lf, "basis", path),
-                                runs: runs)
+            return SpendingLine(
+                id: id, name: try string(lf, "name", path), category: try optionalString(lf, "category", path),
+                amount: try money(lf, "amount", path), basis: try optionalString(lf, "basis", path),
+                runs: runs)
         }
 
         mutating func indicator(_ n: Node, index: Int) throws -> Indicator {
             var path = "indicators[\(index + 1)]"
-            let f = try fields(n, path, known: [
-                "id", "level1", "level2", "name", "target", "op", "metric", "due", "weight", "standard",
-                "targetWording", "channel", "line", "ink",
-            ])
+            let f = try fields(
+                n, path,
+                known: [
+                    "id", "level1", "level2", "name", "target", "op", "metric", "due", "weight", "standard",
+                    "targetWording", "channel", "line", "ink",
+                ])
             let id = try string(f, "id", path)
             path = "indicator \(id)"
             let targetText = try string(f, "target", path)
@@ -234,14 +248,17 @@ public enum PlanFile {
             if let w = f["weight"] { weight = try fixed(w, "\(path) weight") }
             var filter = MetricFilter()
             do {
-                if let c = try optionalString(f, "channel", path) { filter.channel = try Channel.parse(c, field: "\(path) channel") }
+                if let c = try optionalString(f, "channel", path) {
+                    filter.channel = try Channel.parse(c, field: "\(path) channel")
+                }
                 if let k = try optionalString(f, "ink", path) { filter.ink = try Ink.parse(k, field: "\(path) ink") }
             } catch let e as KepuError { throw fail(n, e) }
             filter.line = try optionalString(f, "line", path)
-            return Indicator(id: id, level1: try string(f, "level1", path), level2: try string(f, "level2", path),
-                             name: try string(f, "name", path), target: target, comparison: comparison, metric: metric,
-                             due: due, weight: weight, standard: try optionalString(f, "standard", path),
-                             targetWording: try optionalString(f, "targetWording", path), filter: filter)
+            return Indicator(
+                id: id, level1: try string(f, "level1", path), level2: try string(f, "level2", path),
+                name: try string(f, "name", path), target: target, comparison: comparison, metric: metric,
+                due: due, weight: weight, standard: try optionalString(f, "standard", path),
+                targetWording: try optionalString(f, "targetWording", path), filter: filter)
         }
 
         mutating func scoring(_ n: Node) throws -> ScoringSettings {
@@ -250,7 +267,9 @@ public enum PlanFile {
             if let w = f["budgetWeight"] { s.budgetWeight = try fixed(w, "scoring.budgetWeight") }
             if let lw = f["levelWeights"] {
                 guard let m = lw.mapping else { throw fail(lw, "scoring.levelWeights", .levelWeightsNotMapping) }
-                s.levelWeights = try m.map { (k, v) in (k.string ?? "", try fixed(v, "scoring.levelWeights.\(k.string ?? "")")) }
+                s.levelWeights = try m.map { (k, v) in
+                    (k.string ?? "", try fixed(v, "scoring.levelWeights.\(k.string ?? "")"))
+                }
             }
             if let r = try optionalString(f, "reverse", "scoring") {
                 guard let v = ScoringSettings.Reverse(rawValue: r) else {

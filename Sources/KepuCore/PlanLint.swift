@@ -63,15 +63,18 @@ public enum PlanLint {
             let terms = basisTerms(basis)
             for t in terms {
                 if let stated = t.stated, stated != t.product {
-                    out.append(LintFinding(.error, subject,
-                                           .basisArithmetic(term: PriceTerm(price: t.price, count: t.count), stated: stated)))
+                    out.append(
+                        LintFinding(
+                            .error, subject,
+                            .basisArithmetic(term: PriceTerm(price: t.price, count: t.count), stated: stated)))
                 }
             }
             if !terms.isEmpty {
                 let total = terms.reduce(Money.zero) { $0 + $1.product }
                 if total != line.amount {
                     let shown = terms.map { PriceTerm(price: $0.price, count: $0.count) }
-                    out.append(LintFinding(.error, subject, .basisAmount(terms: shown, total: total, amount: line.amount)))
+                    out.append(
+                        LintFinding(.error, subject, .basisAmount(terms: shown, total: total, amount: line.amount)))
                 }
                 if !line.runs.isEmpty {
                     let basisProducts = Set(terms.map { "\($0.price.fen)x\($0.count)" })
@@ -96,8 +99,9 @@ public enum PlanLint {
     /// Finds `1.25万元×2次` and `彩色1元/份×2000份=0.2万元` terms in free text.
     static func basisTerms(_ text: String) -> [BasisTerm] {
         var out: [BasisTerm] = []
-        let chars = Array(text.replacingOccurrences(of: "*", with: "×").replacingOccurrences(of: "x", with: "×")
-            .replacingOccurrences(of: "X", with: "×"))
+        let chars = Array(
+            text.replacingOccurrences(of: "*", with: "×").replacingOccurrences(of: "x", with: "×")
+                .replacingOccurrences(of: "X", with: "×"))
         let moneyChars = Set("0123456789.,万元¥￥")
         for (i, c) in chars.enumerated() where c == "×" {
             // Left: the money right before ×, after dropping a "/份"-style per-unit suffix.
@@ -149,8 +153,11 @@ public enum PlanLint {
                 out.append(LintFinding(.error, subject, .increaseNeedsGrowthMetric(metric: "\(ind.metric)")))
             case (_, .numeric(_, let unit)):
                 if let accepted = ind.metric.acceptedUnits, !accepted.contains(unit) {
-                    out.append(LintFinding(.error, subject, .unitMismatch(
-                        target: ind.target.text, unit: unit, metric: "\(ind.metric)", accepted: accepted)))
+                    out.append(
+                        LintFinding(
+                            .error, subject,
+                            .unitMismatch(
+                                target: ind.target.text, unit: unit, metric: "\(ind.metric)", accepted: accepted)))
                 }
                 if ind.metric == .satisfaction, let v = ind.target.value, v > Fixed(100) {
                     out.append(LintFinding(.error, subject, .satisfactionOver100))
@@ -178,8 +185,10 @@ public enum PlanLint {
         for level in Set(plan.indicators.map(\.level1)) where s.weight(ofLevel: level) == nil {
             let unweighted = plan.indicators.filter { $0.level1 == level && $0.weight == nil && $0.metric != .none }
             if !unweighted.isEmpty {
-                out.append(LintFinding(.error, .indicator(unweighted[0].id),
-                                       .levelWithoutWeight(level: level, levels: s.levelWeights.map(\.level))))
+                out.append(
+                    LintFinding(
+                        .error, .indicator(unweighted[0].id),
+                        .levelWithoutWeight(level: level, levels: s.levelWeights.map(\.level))))
             }
         }
         for (level, levelWeight) in s.levelWeights {
@@ -187,18 +196,25 @@ public enum PlanLint {
             let explicit = scored.compactMap(\.weight)
             guard !explicit.isEmpty else {
                 if scored.isEmpty && levelWeight > .zero {
-                    out.append(LintFinding(.warning, .scoring, .levelWithoutIndicators(level: level, weight: levelWeight)))
+                    out.append(
+                        LintFinding(.warning, .scoring, .levelWithoutIndicators(level: level, weight: levelWeight)))
                 }
                 continue
             }
             let sum = explicit.reduce(Fixed.zero, +)
             let terms = scored.compactMap { ind in ind.weight.map { NamedFigure(ind.id, $0) } }
             if explicit.count == scored.count && sum != levelWeight {
-                out.append(LintFinding(.error, .scoring, .levelWeightsMismatch(
-                    level: level, weights: terms, sum: sum, levelWeight: levelWeight)))
+                out.append(
+                    LintFinding(
+                        .error, .scoring,
+                        .levelWeightsMismatch(
+                            level: level, weights: terms, sum: sum, levelWeight: levelWeight)))
             } else if sum > levelWeight || (explicit.count < scored.count && sum == levelWeight) {
-                out.append(LintFinding(.error, .scoring, .levelWeightsExhausted(
-                    level: level, weights: terms, sum: sum, levelWeight: levelWeight)))
+                out.append(
+                    LintFinding(
+                        .error, .scoring,
+                        .levelWeightsExhausted(
+                            level: level, weights: terms, sum: sum, levelWeight: levelWeight)))
             }
         }
         return out
@@ -208,7 +224,7 @@ public enum PlanLint {
     static func costPerPerson(_ plan: Plan) -> [LintFinding] {
         var out: [LintFinding] = []
         guard let reach = plan.indicators.first(where: { $0.metric == .attendance }),
-              let people = reach.target.value, people > .zero
+            let people = reach.target.value, people > .zero
         else { return out }
         for ind in plan.indicators {
             guard ind.target.unit == "元", let money = ind.target.value, let rate = rateIn(ind.name) else { continue }
@@ -216,8 +232,12 @@ public enum PlanLint {
             let product = rate.times(people, places: 2)
             if product != money {
                 let population = rate > .zero ? money.divided(by: rate, places: 0) : nil
-                out.append(LintFinding(.warning, .indicator(ind.id), .costPerPerson(
-                    rate: rate, money: money, people: people, implied: implied, product: product, population: population)))
+                out.append(
+                    LintFinding(
+                        .warning, .indicator(ind.id),
+                        .costPerPerson(
+                            rate: rate, money: money, people: people, implied: implied, product: product,
+                            population: population)))
             }
         }
         return out

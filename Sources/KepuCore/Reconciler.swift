@@ -9,8 +9,9 @@ public enum Reconciler {
         let share = elapsedShare(plan.period, asOf)
         let budget = budgetExecution(plan, facts, share: share)
         let results = plan.indicators.map { indicator($0, plan: plan, facts: facts, final: final, share: share) }
-        return Evaluation(unit: plan.unit, year: plan.year, period: plan.period, asOf: asOf, final: final,
-                          elapsedShare: share, budget: budget, indicators: results)
+        return Evaluation(
+            unit: plan.unit, year: plan.year, period: plan.period, asOf: asOf, final: final,
+            elapsedShare: share, budget: budget, indicators: results)
     }
 
     /// Days elapsed (as-of date included) over days in the period, clamped to 0…1.
@@ -60,8 +61,9 @@ public enum Reconciler {
     }
 
     static func indicator(_ ind: Indicator, plan: Plan, facts: Facts, final: Bool, share: Fixed) -> IndicatorResult {
-        var r = IndicatorResult(indicator: ind, actual: nil, variance: nil, percentOfTarget: nil, status: .noData,
-                                expected: nil, likelihood: nil, farAbove: false, growth: nil)
+        var r = IndicatorResult(
+            indicator: ind, actual: nil, variance: nil, percentOfTarget: nil, status: .noData,
+            expected: nil, likelihood: nil, farAbove: false, growth: nil)
         if ind.metric == .none || ind.target.kind == .none {
             r.status = .notApplicable
             return r
@@ -69,7 +71,8 @@ public enum Reconciler {
         r.actual = actual(ind, plan: plan, facts: facts)
 
         if ind.metric == .volunteerGrowth {
-            let g = IndicatorResult.Growth(volunteers: facts.volunteers, orgs: facts.volunteerOrgs, previous: facts.previousYear)
+            let g = IndicatorResult.Growth(
+                volunteers: facts.volunteers, orgs: facts.volunteerOrgs, previous: facts.previousYear)
             r.growth = g
             switch (g.volunteersGrew, g.orgsGrew) {
             case (nil, _), (_, nil):
@@ -159,14 +162,17 @@ public enum Reconciler {
 
     static func budgetExecution(_ plan: Plan, _ facts: Facts, share: Fixed) -> BudgetExecution {
         var lines: [BudgetExecution.LineExecution] = plan.lines.map {
-            .init(id: $0.id, name: $0.name, inPlan: true, planned: $0.amount, costs: facts.costsByLine[$0.id] ?? .zero,
-                  print: facts.printByLine[$0.id] ?? .zero)
+            .init(
+                id: $0.id, name: $0.name, inPlan: true, planned: $0.amount, costs: facts.costsByLine[$0.id] ?? .zero,
+                print: facts.printByLine[$0.id] ?? .zero)
         }
         let known = Set(plan.lines.map(\.id))
         let charged = Set(facts.costsByLine.keys).union(facts.printByLine.keys)
         for key in charged.subtracting(known).sorted() {
-            lines.append(.init(id: key, name: key, inPlan: false, planned: .zero, costs: facts.costsByLine[key] ?? .zero,
-                               print: facts.printByLine[key] ?? .zero))
+            lines.append(
+                .init(
+                    id: key, name: key, inPlan: false, planned: .zero, costs: facts.costsByLine[key] ?? .zero,
+                    print: facts.printByLine[key] ?? .zero))
         }
         let spent = lines.reduce(Money.zero) { $0 + $1.spent }
         let planned = plan.budget.project
@@ -180,14 +186,19 @@ public enum Reconciler {
                 runs[i].plannedCopies += p.copies
                 continue
             }
-            runs.append(.init(ink: p.ink, unitPrice: p.unitPrice, plannedCopies: p.copies,
-                              actualCopies: actual.reduce(0) { $0 + $1.copies },
-                              actualCost: actual.reduce(Money.zero) { $0 + $1.cost }))
+            runs.append(
+                .init(
+                    ink: p.ink, unitPrice: p.unitPrice, plannedCopies: p.copies,
+                    actualCopies: actual.reduce(0) { $0 + $1.copies },
+                    actualCost: actual.reduce(Money.zero) { $0 + $1.cost }))
         }
-        for a in facts.printRuns where !plannedRuns.contains(where: { $0.ink == a.ink && $0.unitPrice == a.unitPrice }) {
-            runs.append(.init(ink: a.ink, unitPrice: a.unitPrice, plannedCopies: 0, actualCopies: a.copies, actualCost: a.cost))
+        for a in facts.printRuns where !plannedRuns.contains(where: { $0.ink == a.ink && $0.unitPrice == a.unitPrice })
+        {
+            runs.append(
+                .init(ink: a.ink, unitPrice: a.unitPrice, plannedCopies: 0, actualCopies: a.copies, actualCost: a.cost))
         }
-        return BudgetExecution(planned: planned, spent: spent, executionRate: Fixed.ratio(spent.fen, planned.fen),
-                               expectedByNow: expected, lines: lines, printRuns: runs)
+        return BudgetExecution(
+            planned: planned, spent: spent, executionRate: Fixed.ratio(spent.fen, planned.fen),
+            expectedByNow: expected, lines: lines, printRuns: runs)
     }
 }

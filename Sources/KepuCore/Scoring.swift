@@ -5,8 +5,10 @@ public struct IndicatorNote: Hashable, Sendable {
     public var measures: String?
     public var manualScore: Fixed?
     public var scoreWhy: String?
-    public init(indicator: String, reason: String? = nil, measures: String? = nil, manualScore: Fixed? = nil,
-                scoreWhy: String? = nil) {
+    public init(
+        indicator: String, reason: String? = nil, measures: String? = nil, manualScore: Fixed? = nil,
+        scoreWhy: String? = nil
+    ) {
         self.indicator = indicator
         self.reason = reason
         self.measures = measures
@@ -18,7 +20,10 @@ public struct IndicatorNote: Hashable, Sendable {
 
 /// 评价等级.
 public enum Grade: String, Sendable, Hashable {
-    case excellent = "优", good = "良", fair = "中", poor = "差"
+    case excellent = "优"
+    case good = "良"
+    case fair = "中"
+    case poor = "差"
 
     public var english: String {
         switch self {
@@ -39,7 +44,9 @@ public enum Grade: String, Sendable, Hashable {
 
 /// The bands a manual score must fall in: 达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight.
 public enum ScoreBand: String, Sendable, Hashable {
-    case achieved = "达成", partly = "部分达成", notAchieved = "未达成"
+    case achieved = "达成"
+    case partly = "部分达成"
+    case notAchieved = "未达成"
 
     public var english: String {
         switch self {
@@ -109,8 +116,9 @@ public enum Scoring {
         for r in e.indicators {
             let note = notes.first { $0.indicator == r.indicator.id }
             let w = weights[r.indicator.id] ?? .zero
-            var row = ScoredIndicator(result: r, weight: w, score: nil, basis: .computed, note: note, band: nil,
-                                      needsNote: false)
+            var row = ScoredIndicator(
+                result: r, weight: w, score: nil, basis: .computed, note: note, band: nil,
+                needsNote: false)
             if r.status == .notApplicable {
                 row.basis = .excluded
                 row.weight = .zero
@@ -129,11 +137,13 @@ public enum Scoring {
         let rate = e.budget.executionRate
         let capped = min(rate ?? .zero, Fixed(1))
         let budgetScore = s.budgetWeight.times(capped, places: 2, rule: s.rounding)
-        let budget = Scorecard.BudgetScore(initial: plan.budget.project, annual: plan.budget.project, executed: e.budget.spent,
-                                           weight: s.budgetWeight, rate: rate, score: budgetScore)
+        let budget = Scorecard.BudgetScore(
+            initial: plan.budget.project, annual: plan.budget.project, executed: e.budget.spent,
+            weight: s.budgetWeight, rate: rate, score: budgetScore)
         let total = rows.compactMap(\.score).reduce(budgetScore, +)
-        return Scorecard(evaluation: e, budget: budget, rows: rows, total: total, grade: .of(total),
-                         provisional: rows.contains { $0.basis == .pending })
+        return Scorecard(
+            evaluation: e, budget: budget, rows: rows, total: total, grade: .of(total),
+            provisional: rows.contains { $0.basis == .pending })
     }
 
     /// Each indicator's points: its own weight, else an equal share of what its level has left.
@@ -169,8 +179,10 @@ public enum Scoring {
     }
 
     /// `>=` proportional and capped; `<=` by the reverse setting; `=` falls with the relative distance.
-    public static func ruleScore(actual: Fixed, target: Fixed, comparison: Comparison, weight w: Fixed,
-                                 reverse: ScoringSettings.Reverse) -> Fixed {
+    public static func ruleScore(
+        actual: Fixed, target: Fixed, comparison: Comparison, weight w: Fixed,
+        reverse: ScoringSettings.Reverse
+    ) -> Fixed {
         switch comparison {
         case .atLeast:
             if actual >= target { return w }

@@ -65,8 +65,10 @@ public struct Target: Hashable, Sendable {
             return Target(text: input, kind: .growth, impliedComparison: nil)
         }
         var implied: Comparison?
-        for (prefix, op) in [("≥", Comparison.atLeast), (">=", .atLeast), ("不低于", .atLeast), ("≤", .atMost),
-                             ("<=", .atMost), ("不超过", .atMost), ("不高于", .atMost), ("=", .equal)]
+        for (prefix, op) in [
+            ("≥", Comparison.atLeast), (">=", .atLeast), ("不低于", .atLeast), ("≤", .atMost),
+            ("<=", .atMost), ("不超过", .atMost), ("不高于", .atMost), ("=", .equal),
+        ]
         where s.hasPrefix(prefix) {
             implied = op
             s = String(s.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)

@@ -23,13 +23,15 @@ public struct CSVRenderer: Sendable {
                 }
             }
         }
-        return "\u{FEFF}" + rows.map { $0.map(CSVRenderer.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + rows.map { $0.map(CSVRenderer.field).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     /// One table alone, with its header row.
     public func render(_ t: ReportTable) -> String {
         let rows = [t.columns.map(\.header)] + (t.rows + t.footer).map { $0.map(\.text) }
-        return "\u{FEFF}" + rows.map { $0.map(CSVRenderer.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return "\u{FEFF}" + rows.map { $0.map(CSVRenderer.field).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     public static func field(_ raw: String) -> String {

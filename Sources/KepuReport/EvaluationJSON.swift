@@ -8,19 +8,23 @@ public enum EvaluationJSON {
         let budget: [String: JSONValue] = [
             "plannedFen": .int(b.planned.fen), "spentFen": .int(b.spent.fen), "executionRate": .fixed(b.executionRate),
             "expectedByNowFen": .int(b.expectedByNow.fen),
-            "lines": .array(b.lines.map { l in
-                .object([
-                    "id": .string(l.id), "name": .string(l.name), "plannedFen": .int(l.planned.fen),
-                    "spentFen": .int(l.spent.fen), "costsFen": .int(l.costs.fen), "printFen": .int(l.print.fen),
-                    "inPlan": .bool(l.inPlan), "executionRate": .fixed(l.executionRate),
-                ])
-            }),
-            "printRuns": .array(b.printRuns.map { r in
-                .object([
-                    "ink": .string(r.ink.rawValue), "unitPriceFen": .int(r.unitPrice.fen), "plannedCopies": .int(r.plannedCopies),
-                    "actualCopies": .int(r.actualCopies), "plannedFen": .int(r.plannedCost.fen), "actualFen": .int(r.actualCost.fen),
-                ])
-            }),
+            "lines": .array(
+                b.lines.map { l in
+                    .object([
+                        "id": .string(l.id), "name": .string(l.name), "plannedFen": .int(l.planned.fen),
+                        "spentFen": .int(l.spent.fen), "costsFen": .int(l.costs.fen), "printFen": .int(l.print.fen),
+                        "inPlan": .bool(l.inPlan), "executionRate": .fixed(l.executionRate),
+                    ])
+                }),
+            "printRuns": .array(
+                b.printRuns.map { r in
+                    .object([
+                        "ink": .string(r.ink.rawValue), "unitPriceFen": .int(r.unitPrice.fen),
+                        "plannedCopies": .int(r.plannedCopies),
+                        "actualCopies": .int(r.actualCopies), "plannedFen": .int(r.plannedCost.fen),
+                        "actualFen": .int(r.actualCost.fen),
+                    ])
+                }),
         ]
         return [
             "unit": .string(e.unit), "year": .int(e.year), "asOf": .string(e.asOf.description), "final": .bool(e.final),
@@ -33,8 +37,10 @@ public enum EvaluationJSON {
 
     public static func indicator(_ r: IndicatorResult) -> [String: JSONValue] {
         let i = r.indicator
-        var target: [String: JSONValue] = ["text": .string(i.target.text), "value": .fixed(i.target.value),
-                                           "unit": .string(i.target.unit)]
+        var target: [String: JSONValue] = [
+            "text": .string(i.target.text), "value": .fixed(i.target.value),
+            "unit": .string(i.target.unit),
+        ]
         switch i.target.kind {
         case .numeric: target["op"] = .string(i.comparison.rawValue)
         case .growth: target["op"] = .string("increase")

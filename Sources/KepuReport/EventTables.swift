@@ -1,99 +1,157 @@
 import KepuCore
 
-
 /// Tables of events for `event list`, `event show` and the report.
 public enum EventTables {
     public static func list(_ events: [EventSummary], lang: Language) -> ReportTable {
-        let L = lang
+        let lang = lang
         var rows: [[Cell]] = []
         for e in events {
             let indent = String(repeating: "  ", count: e.depth) + (e.depth > 0 ? "└ " : "")
             rows.append([
-                Cell(String(e.id)), Cell(indent + e.title + (e.voided ? L.t("（已作废）", " (void)") : ""), e.voided ? .warn : .none),
-                Cell(L.kind(e.kind) + (e.major && e.depth == 0 ? "★" : "")),
+                Cell(String(e.id)),
+                Cell(indent + e.title + (e.voided ? lang.t("（已作废）", " (void)") : ""), e.voided ? .warn : .none),
+                Cell(lang.kind(e.kind) + (e.major && e.depth == 0 ? "★" : "")),
                 Cell(e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"), Cell(e.venue ?? ""),
                 Cell(String(e.onsite)), Cell(String(e.online)), Cell(e.cost.grouped),
-                Cell(e.surveyResponses > 0 ? Figures.percent(Fixed.ratio(e.surveySatisfied * 100, e.surveyResponses, places: 2)) : "—"),
+                Cell(
+                    e.surveyResponses > 0
+                        ? Figures.percent(Fixed.ratio(e.surveySatisfied * 100, e.surveyResponses, places: 2)) : "—"),
                 Cell(String(e.volunteers)), Cell(e.hoursCenti > 0 ? Figures.hours(e.hoursCenti) : "—"),
             ])
         }
         let live = events.filter { !$0.voided }
         return ReportTable(
-            columns: [.init("id", .right), .init(L.t("活动", "Event")), .init(L.t("类型", "Kind")), .init(L.t("日期", "Dates")),
-                      .init(L.t("地点", "Venue")), .init(L.t("线下人次", "Onsite"), .right), .init(L.t("线上人次", "Online"), .right),
-                      .init(L.t("费用(元)", "Cost (元)"), .right), .init(L.t("满意度", "Satisfied"), .right),
-                      .init(L.t("志愿者", "Volunteers"), .right), .init(L.t("服务时长", "Hours"), .right)],
+            columns: [
+                .init("id", .right), .init(lang.t("活动", "Event")), .init(lang.t("类型", "Kind")),
+                .init(lang.t("日期", "Dates")),
+                .init(lang.t("地点", "Venue")), .init(lang.t("线下人次", "Onsite"), .right),
+                .init(lang.t("线上人次", "Online"), .right),
+                .init(lang.t("费用(元)", "Cost (元)"), .right), .init(lang.t("满意度", "Satisfied"), .right),
+                .init(lang.t("志愿者", "Volunteers"), .right), .init(lang.t("服务时长", "Hours"), .right),
+            ],
             rows: rows,
-            footer: [["", Cell(L.t("合计", "Total")), Cell(L.t("★ 大型活动 \(live.filter { $0.major && $0.depth == 0 }.count) 次", "★ major: \(live.filter { $0.major && $0.depth == 0 }.count)")), "", "",
-                      Cell(String(live.reduce(0) { $0 + $1.onsite })), Cell(String(live.reduce(0) { $0 + $1.online })),
-                      Cell(live.reduce(Money.zero) { $0 + $1.cost }.grouped), "", "",
-                      Cell(Figures.hours(live.reduce(0) { $0 + $1.hoursCenti }))]])
+            footer: [
+                [
+                    "", Cell(lang.t("合计", "Total")),
+                    Cell(
+                        lang.t(
+                            "★ 大型活动 \(live.filter { $0.major && $0.depth == 0 }.count) 次",
+                            "★ major: \(live.filter { $0.major && $0.depth == 0 }.count)")), "", "",
+                    Cell(String(live.reduce(0) { $0 + $1.onsite })), Cell(String(live.reduce(0) { $0 + $1.online })),
+                    Cell(live.reduce(Money.zero) { $0 + $1.cost }.grouped), "", "",
+                    Cell(Figures.hours(live.reduce(0) { $0 + $1.hoursCenti })),
+                ]
+            ])
     }
 
-    public static func detail(_ d: EventDetail, maskPhones: Bool, lang L: Language) -> Report {
+    public static func detail(_ d: EventDetail, maskPhones: Bool, lang: Language) -> Report {
         let e = d.summary
         var fields: [(String, String)] = [
-            (L.t("编号", "id"), String(e.id)), (L.t("标题", "Title"), e.title),
-            (L.t("类型", "Kind"), L.kind(e.kind) + (e.major ? L.t("（大型活动）", " (major)") : "")),
-            (L.t("日期", "Dates"), e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"),
-            (L.t("地点", "Venue"), e.venue ?? "—"), (L.t("单位", "Unit"), e.unit),
+            (lang.t("编号", "id"), String(e.id)), (lang.t("标题", "Title"), e.title),
+            (lang.t("类型", "Kind"), lang.kind(e.kind) + (e.major ? lang.t("（大型活动）", " (major)") : "")),
+            (lang.t("日期", "Dates"), e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"),
+            (lang.t("地点", "Venue"), e.venue ?? "—"), (lang.t("单位", "Unit"), e.unit),
         ]
-        if let p = e.parent { fields.append((L.t("所属活动", "Part of"), L.t("活动 \(p)", "event \(p)"))) }
-        if e.voided { fields.append((L.t("状态", "Status"), L.t("已作废：", "void: ") + (d.voidReason ?? ""))) }
+        if let p = e.parent { fields.append((lang.t("所属活动", "Part of"), lang.t("活动 \(p)", "event \(p)"))) }
+        if e.voided { fields.append((lang.t("状态", "Status"), lang.t("已作废：", "void: ") + (d.voidReason ?? ""))) }
         var sections = [Section(heading: nil, blocks: [.fields(fields)])]
-        func void(_ v: VoidState?) -> Cell { v.map { Cell(L.t("已作废：", "void: ") + $0.reason, .warn) } ?? "" }
+        func void(_ v: VoidState?) -> Cell { v.map { Cell(lang.t("已作废：", "void: ") + $0.reason, .warn) } ?? "" }
         func add(_ heading: String, _ columns: [ReportTable.Column], _ rows: [[Cell]]) {
             guard !rows.isEmpty else { return }
             sections.append(Section(heading: heading, blocks: [.table(ReportTable(columns: columns, rows: rows))]))
         }
-        let id = ReportTable.Column(L.t("编号", "id"), .right)
-        let date = ReportTable.Column(L.t("日期", "Date"))
-        let state = ReportTable.Column(L.t("状态", "Status"))
-        add(L.t("人次", "Attendance"),
-            [id, date, ReportTable.Column(L.t("人次", "Count"), .right), ReportTable.Column(L.t("渠道", "Channel")), ReportTable.Column(L.t("统计方式", "Method")),
-             ReportTable.Column(L.t("备注", "Note")), state],
+        let id = ReportTable.Column(lang.t("编号", "id"), .right)
+        let date = ReportTable.Column(lang.t("日期", "Date"))
+        let state = ReportTable.Column(lang.t("状态", "Status"))
+        add(
+            lang.t("人次", "Attendance"),
+            [
+                id, date, ReportTable.Column(lang.t("人次", "Count"), .right),
+                ReportTable.Column(lang.t("渠道", "Channel")),
+                ReportTable.Column(lang.t("统计方式", "Method")),
+                ReportTable.Column(lang.t("备注", "Note")), state,
+            ],
             d.attendance.map {
-                [Cell(String($0.id)), Cell($0.date.description), Cell(String($0.count)), Cell(L.vocabulary($0.channel)),
-                 Cell(L.vocabulary($0.method)), Cell($0.note ?? ""), void($0.voided)]
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell(String($0.count)),
+                    Cell(lang.vocabulary($0.channel)),
+                    Cell(lang.vocabulary($0.method)), Cell($0.note ?? ""), void($0.voided),
+                ]
             })
-        add(L.t("费用", "Costs"),
-            [id, date, ReportTable.Column(L.t("支出明细", "Line")), ReportTable.Column(L.t("摘要", "Item")), ReportTable.Column(L.t("金额(元)", "Amount (元)"), .right),
-             ReportTable.Column(L.t("发票号", "Invoice")), ReportTable.Column(L.t("收款方", "Payee")), state],
+        add(
+            lang.t("费用", "Costs"),
+            [
+                id, date, ReportTable.Column(lang.t("支出明细", "Line")), ReportTable.Column(lang.t("摘要", "Item")),
+                ReportTable.Column(lang.t("金额(元)", "Amount (元)"), .right),
+                ReportTable.Column(lang.t("发票号", "Invoice")), ReportTable.Column(lang.t("收款方", "Payee")), state,
+            ],
             d.costs.map {
-                [Cell(String($0.id)), Cell($0.date.description), Cell($0.line), Cell($0.item ?? ""), Cell($0.amount.grouped),
-                 Cell($0.invoice ?? ""), Cell($0.payee ?? ""), void($0.voided)]
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell($0.line), Cell($0.item ?? ""),
+                    Cell($0.amount.grouped),
+                    Cell($0.invoice ?? ""), Cell($0.payee ?? ""), void($0.voided),
+                ]
             })
-        add(L.t("印刷", "Print runs"),
-            [id, date, ReportTable.Column(L.t("品名", "Title")), ReportTable.Column(L.t("类型", "Ink")), ReportTable.Column(L.t("份数", "Copies"), .right),
-             ReportTable.Column(L.t("单价(元)", "Unit price (元)"), .right), ReportTable.Column(L.t("金额(元)", "Cost (元)"), .right), state],
+        add(
+            lang.t("印刷", "Print runs"),
+            [
+                id, date, ReportTable.Column(lang.t("品名", "Title")), ReportTable.Column(lang.t("类型", "Ink")),
+                ReportTable.Column(lang.t("份数", "Copies"), .right),
+                ReportTable.Column(lang.t("单价(元)", "Unit price (元)"), .right),
+                ReportTable.Column(lang.t("金额(元)", "Cost (元)"), .right), state,
+            ],
             d.printRuns.map {
-                [Cell(String($0.id)), Cell($0.date.description), Cell($0.title), Cell(L.ink($0.ink)), Cell(String($0.copies)),
-                 Cell($0.unitPrice.plain), Cell($0.cost.grouped), void($0.voided)]
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
+                    Cell(String($0.copies)),
+                    Cell($0.unitPrice.plain), Cell($0.cost.grouped), void($0.voided),
+                ]
             })
-        add(L.t("满意度调查", "Surveys"),
-            [id, date, ReportTable.Column(L.t("回收份数", "Responses"), .right), ReportTable.Column(L.t("满意份数", "Satisfied"), .right), state],
+        add(
+            lang.t("满意度调查", "Surveys"),
+            [
+                id, date, ReportTable.Column(lang.t("回收份数", "Responses"), .right),
+                ReportTable.Column(lang.t("满意份数", "Satisfied"), .right), state,
+            ],
             d.surveys.map {
-                [Cell(String($0.id)), Cell($0.date.description), Cell(String($0.responses)), Cell(String($0.satisfied)),
-                 void($0.voided)]
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell(String($0.responses)),
+                    Cell(String($0.satisfied)),
+                    void($0.voided),
+                ]
             })
-        add(L.t("志愿者", "Volunteers"),
-            [id, date, ReportTable.Column(L.t("志愿者", "Volunteer")), ReportTable.Column(L.t("姓名", "Name")), ReportTable.Column(L.t("手机", "Phone")),
-             ReportTable.Column(L.t("队伍", "Organization")), ReportTable.Column(L.t("时长(小时)", "Hours"), .right), ReportTable.Column(L.t("岗位", "Role")), state],
+        add(
+            lang.t("志愿者", "Volunteers"),
+            [
+                id, date, ReportTable.Column(lang.t("志愿者", "Volunteer")), ReportTable.Column(lang.t("姓名", "Name")),
+                ReportTable.Column(lang.t("手机", "Phone")),
+                ReportTable.Column(lang.t("队伍", "Organization")), ReportTable.Column(lang.t("时长(小时)", "Hours"), .right),
+                ReportTable.Column(lang.t("岗位", "Role")), state,
+            ],
             d.signups.map {
-                [Cell(String($0.id)), Cell($0.date.description), Cell(String($0.volunteer)), Cell($0.name),
-                 Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""), Cell($0.org ?? ""),
-                 Cell($0.hoursCenti.map(Figures.hours) ?? ""), Cell($0.role ?? ""), void($0.voided)]
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell(String($0.volunteer)), Cell($0.name),
+                    Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""), Cell($0.org ?? ""),
+                    Cell($0.hoursCenti.map(Figures.hours) ?? ""), Cell($0.role ?? ""), void($0.voided),
+                ]
             })
-        add(L.t("佐证材料", "Evidence"),
-            [id, ReportTable.Column(L.t("类型", "Kind")), ReportTable.Column(L.t("文件", "File")), ReportTable.Column(L.t("字节", "Bytes"), .right),
-             ReportTable.Column("SHA-256"), state],
+        add(
+            lang.t("佐证材料", "Evidence"),
+            [
+                id, ReportTable.Column(lang.t("类型", "Kind")), ReportTable.Column(lang.t("文件", "File")),
+                ReportTable.Column(lang.t("字节", "Bytes"), .right),
+                ReportTable.Column("SHA-256"), state,
+            ],
             d.evidence.map {
-                [Cell(String($0.id)), Cell(L.vocabulary($0.kind)), Cell($0.fileName), Cell(String($0.size)),
-                 Cell(String($0.sha256.prefix(16)) + "…"), void($0.voided)]
+                [
+                    Cell(String($0.id)), Cell(lang.vocabulary($0.kind)), Cell($0.fileName), Cell(String($0.size)),
+                    Cell(String($0.sha256.prefix(16)) + "…"), void($0.voided),
+                ]
             })
         if !d.children.isEmpty {
-            sections.append(Section(heading: L.t("子活动", "Sub-activities"), blocks: [.table(list(d.children, lang: L))]))
+            sections.append(
+                Section(heading: lang.t("子活动", "Sub-activities"), blocks: [.table(list(d.children, lang: lang))]))
         }
-        return Report(title: L.t("活动 \(e.id)：\(e.title)", "Event \(e.id): \(e.title)"), sections: sections)
+        return Report(title: lang.t("活动 \(e.id)：\(e.title)", "Event \(e.id): \(e.title)"), sections: sections)
     }
 }

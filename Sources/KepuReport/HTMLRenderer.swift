@@ -38,7 +38,8 @@ public struct HTMLRenderer: Sendable {
         switch block {
         case .table(let t): return table(t)
         case .fields(let f):
-            return "<table class=\"fields\">" + f.map { "<tr><th>\(esc($0.0))</th><td>\(esc($0.1))</td></tr>" }.joined() + "</table>"
+            return "<table class=\"fields\">" + f.map { "<tr><th>\(esc($0.0))</th><td>\(esc($0.1))</td></tr>" }.joined()
+                + "</table>"
         case .paragraph(let p): return "<p>\(esc(p))</p>"
         case .chart(let c): return SVGChart.render(c)
         }
@@ -55,20 +56,21 @@ public struct HTMLRenderer: Sendable {
     }
 
     func tr(_ row: [Cell], _ columns: [ReportTable.Column]) -> String {
-        "<tr>" + columns.indices.map { i -> String in
-            let cell = i < row.count ? row[i] : Cell("")
-            var classes: [String] = []
-            if columns[i].alignment == .right { classes.append("num") }
-            switch cell.emphasis {
-            case .good: classes.append("good")
-            case .bad: classes.append("bad")
-            case .warn: classes.append("warn")
-            case .strong: classes.append("strong")
-            case .none: break
-            }
-            let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-            return "<td\(cls)>\(esc(cell.text))</td>"
-        }.joined() + "</tr>"
+        "<tr>"
+            + columns.indices.map { i -> String in
+                let cell = i < row.count ? row[i] : Cell("")
+                var classes: [String] = []
+                if columns[i].alignment == .right { classes.append("num") }
+                switch cell.emphasis {
+                case .good: classes.append("good")
+                case .bad: classes.append("bad")
+                case .warn: classes.append("warn")
+                case .strong: classes.append("strong")
+                case .none: break
+                }
+                let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                return "<td\(cls)>\(esc(cell.text))</td>"
+            }.joined() + "</tr>"
     }
 
     /// Escapes text for HTML element content and attribute values.
@@ -126,11 +128,15 @@ enum SVGChart {
     static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 
     static func bars(_ c: Chart) -> String {
-        let rowH = 22.0, labelW = 200.0, plotW = 420.0
+        let rowH = 22.0
+        let labelW = 200.0
+        let plotW = 420.0
         let h = 30 + Double(c.labels.count) * rowH + 20
         let maxV = max(100, (c.series.first?.values.max() ?? 100)) * 1.05
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(h))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
-        s += "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
+        var s =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(h))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+        s +=
+            "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
         let x100 = labelW + plotW * 100 / maxV
         for (i, label) in c.labels.enumerated() {
             let y = 30 + Double(i) * rowH
@@ -138,38 +144,49 @@ enum SVGChart {
             let w = max(0, plotW * v / maxV)
             let good = c.good.map { i < $0.count && $0[i] } ?? (v >= 100)
             let color = good ? "#3a9a5b" : "#c0504d"
-            s += "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
+            s +=
+                "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
             s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"14\" fill=\"\(color)\"/>"
             s += "<text x=\"\(fmt(labelW + w + 4))\" y=\"\(fmt(y + 15))\" font-size=\"10\">\(fmt(v))%</text>"
         }
-        s += "<line x1=\"\(fmt(x100))\" y1=\"26\" x2=\"\(fmt(x100))\" y2=\"\(fmt(h - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
+        s +=
+            "<line x1=\"\(fmt(x100))\" y1=\"26\" x2=\"\(fmt(x100))\" y2=\"\(fmt(h - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
         s += "<text x=\"\(fmt(x100))\" y=\"\(fmt(h - 4))\" text-anchor=\"middle\" font-size=\"10\">100%</text>"
         return s + "</svg>\n"
     }
 
     static func columns(_ c: Chart) -> String {
-        let left = 60.0, plotW = 560.0, plotH = 160.0, top = 36.0
+        let left = 60.0
+        let plotW = 560.0
+        let plotH = 160.0
+        let top = 36.0
         let n = max(1, c.labels.count)
         let slot = plotW / Double(n)
         let barW = slot * 0.8 / Double(max(1, c.series.count))
         let maxV = max(1, c.series.flatMap(\.values).max() ?? 1) * 1.1
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(top + plotH + 50))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
-        s += "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
+        var s =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(top + plotH + 50))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+        s +=
+            "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
         for (k, series) in c.series.enumerated() {
             let color = palette[k % palette.count]
             s += "<rect x=\"\(fmt(left + Double(k) * 150))\" y=\"22\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
-            s += "<text x=\"\(fmt(left + Double(k) * 150 + 14))\" y=\"31\" font-size=\"10\">\(HTMLRenderer.escape(series.name))</text>"
+            s +=
+                "<text x=\"\(fmt(left + Double(k) * 150 + 14))\" y=\"31\" font-size=\"10\">\(HTMLRenderer.escape(series.name))</text>"
             let seriesMax = max(1, series.values.max() ?? 1) * 1.1
             for (i, v) in series.values.enumerated() {
                 // Each series is scaled to its own maximum (attendance and money differ in size).
                 let hgt = plotH * v / (c.series.count > 1 ? seriesMax : maxV)
                 let x = left + Double(i) * slot + slot * 0.1 + Double(k) * barW
-                s += "<rect x=\"\(fmt(x))\" y=\"\(fmt(top + plotH - hgt))\" width=\"\(fmt(barW))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(HTMLRenderer.escape(c.labels[i])) \(HTMLRenderer.escape(series.name)): \(fmt(v))</title></rect>"
+                s +=
+                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(top + plotH - hgt))\" width=\"\(fmt(barW))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(HTMLRenderer.escape(c.labels[i])) \(HTMLRenderer.escape(series.name)): \(fmt(v))</title></rect>"
             }
         }
-        s += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(top + plotH))\" x2=\"\(fmt(left + plotW))\" y2=\"\(fmt(top + plotH))\" stroke=\"#333\"/>"
+        s +=
+            "<line x1=\"\(fmt(left))\" y1=\"\(fmt(top + plotH))\" x2=\"\(fmt(left + plotW))\" y2=\"\(fmt(top + plotH))\" stroke=\"#333\"/>"
         for (i, label) in c.labels.enumerated() {
-            s += "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">\(HTMLRenderer.escape(label))</text>"
+            s +=
+                "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">\(HTMLRenderer.escape(label))</text>"
         }
         return s + "</svg>\n"
     }

@@ -11,7 +11,8 @@ public struct MarkdownRenderer: Sendable {
             for block in section.blocks {
                 switch block {
                 case .table(let t): out += render(t) + "\n"
-                case .fields(let f): out += f.map { "- **\(escape($0.0))**: \(escape($0.1))" }.joined(separator: "\n") + "\n\n"
+                case .fields(let f):
+                    out += f.map { "- **\(escape($0.0))**: \(escape($0.1))" }.joined(separator: "\n") + "\n\n"
                 case .paragraph(let p): out += escape(p) + "\n\n"
                 case .chart: break
                 }
@@ -25,19 +26,23 @@ public struct MarkdownRenderer: Sendable {
         var out = ""
         if let c = t.caption { out += "**\(escape(c))**\n\n" }
         out += "| " + t.columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
-        out += "|" + t.columns.map {
-            switch $0.alignment {
-            case .left: ":---"
-            case .right: "---:"
-            case .center: ":---:"
-            }
-        }.joined(separator: "|") + "|\n"
+        out +=
+            "|"
+            + t.columns.map {
+                switch $0.alignment {
+                case .left: ":---"
+                case .right: "---:"
+                case .center: ":---:"
+                }
+            }.joined(separator: "|") + "|\n"
         for (i, row) in (t.rows + t.footer).enumerated() {
             let bold = i >= t.rows.count
-            out += "| " + t.columns.indices.map { j in
-                let text = j < row.count ? escape(row[j].text) : ""
-                return bold && !text.isEmpty ? "**\(text)**" : text
-            }.joined(separator: " | ") + " |\n"
+            out +=
+                "| "
+                + t.columns.indices.map { j in
+                    let text = j < row.count ? escape(row[j].text) : ""
+                    return bold && !text.isEmpty ? "**\(text)**" : text
+                }.joined(separator: " | ") + " |\n"
         }
         return out
     }

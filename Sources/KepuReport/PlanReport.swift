@@ -3,75 +3,123 @@ import KepuCore
 /// `kepu plan show`: every figure and text of a plan, as a report.
 public enum PlanReport {
     public static func build(_ p: Plan, lang: Language, source: String? = nil) -> Report {
-        let L = lang
+        let lang = lang
         var header: [(String, String)] = [
-            (L.t("部门名称", "Unit"), p.unit), (L.t("年度", "Year"), String(p.year)),
-            (L.t("实施期", "Period"), p.period.description),
+            (lang.t("部门名称", "Unit"), p.unit), (lang.t("年度", "Year"), String(p.year)),
+            (lang.t("实施期", "Period"), p.period.description),
         ]
-        if let term = p.fund.term { header.append((L.t("项目实施期", "Project term"), term)) }
-        if let s = source { header.append((L.t("来源", "Source"), s)) }
+        if let term = p.fund.term { header.append((lang.t("项目实施期", "Project term"), term)) }
+        if let s = source { header.append((lang.t("来源", "Source"), s)) }
         var sections = [Section(heading: nil, blocks: [.fields(header)])]
 
         var budget: [(String, String)] = [
-            (L.t("资金总额", "Total budget"), p.budget.total.wan + "万元"),
-            (L.t("基本支出", "Basic expenditure"), p.budget.basic.wan + "万元"),
-            (L.t("项目支出", "Project expenditure"), p.budget.project.wan + "万元"),
+            (lang.t("资金总额", "Total budget"), p.budget.total.wan + "万元"),
+            (lang.t("基本支出", "Basic expenditure"), p.budget.basic.wan + "万元"),
+            (lang.t("项目支出", "Project expenditure"), p.budget.project.wan + "万元"),
         ]
-        if let g = p.budget.general { budget.append((L.t("一般公共预算拨款", "General public budget"), g.wan + "万元")) }
-        if let g = p.budget.governmentFund { budget.append((L.t("政府性基金拨款", "Government funds"), g.wan + "万元")) }
-        if let g = p.budget.other { budget.append((L.t("其他资金", "Other funds"), g.wan + "万元")) }
-        sections.append(Section(heading: L.t("年度预算", "Budget"), blocks: [.fields(budget)]))
+        if let g = p.budget.general { budget.append((lang.t("一般公共预算拨款", "General public budget"), g.wan + "万元")) }
+        if let g = p.budget.governmentFund { budget.append((lang.t("政府性基金拨款", "Government funds"), g.wan + "万元")) }
+        if let g = p.budget.other { budget.append((lang.t("其他资金", "Other funds"), g.wan + "万元")) }
+        sections.append(Section(heading: lang.t("年度预算", "Budget"), blocks: [.fields(budget)]))
 
         var texts: [(String, String)] = []
-        if let d = p.department.duties { texts.append((L.t("部门职责概述", "Duties"), d)) }
-        if let n = p.fund.name { texts.append((L.t("支出方向（子项）", "Spending direction"), n)) }
-        if let n = p.fund.parent { texts.append((L.t("所属专项", "Special fund"), n)) }
-        if let n = p.fund.category { texts.append((L.t("专项类别", "Fund category"), n)) }
-        if let g = p.goals.implementation { texts.append((L.t("实施期绩效目标", "Goal for the term"), g)) }
-        if let g = p.goals.annual { texts.append((L.t("年度绩效目标", "Annual goal"), g)) }
-        if let g = p.goals.annualSummary { texts.append((L.t("年度绩效目标（汇总表）", "Annual goal (summary table)"), g)) }
-        if !texts.isEmpty { sections.append(Section(heading: L.t("目标", "Goals"), blocks: [.fields(texts)])) }
+        if let d = p.department.duties { texts.append((lang.t("部门职责概述", "Duties"), d)) }
+        if let n = p.fund.name { texts.append((lang.t("支出方向（子项）", "Spending direction"), n)) }
+        if let n = p.fund.parent { texts.append((lang.t("所属专项", "Special fund"), n)) }
+        if let n = p.fund.category { texts.append((lang.t("专项类别", "Fund category"), n)) }
+        if let g = p.goals.implementation { texts.append((lang.t("实施期绩效目标", "Goal for the term"), g)) }
+        if let g = p.goals.annual { texts.append((lang.t("年度绩效目标", "Annual goal"), g)) }
+        if let g = p.goals.annualSummary { texts.append((lang.t("年度绩效目标（汇总表）", "Annual goal (summary table)"), g)) }
+        if !texts.isEmpty { sections.append(Section(heading: lang.t("目标", "Goals"), blocks: [.fields(texts)])) }
 
         if !p.keyWork.isEmpty {
-            sections.append(Section(heading: L.t("年度重点工作计划", "Key work"), blocks: [.table(ReportTable(
-                columns: [.init(L.t("事项", "Item")), .init(L.t("责任单位/科室", "Owner")), .init(L.t("工作目标", "Goal"))],
-                rows: p.keyWork.map { [Cell($0.item), Cell($0.owner ?? ""), Cell($0.goal)] }))]))
+            sections.append(
+                Section(
+                    heading: lang.t("年度重点工作计划", "Key work"),
+                    blocks: [
+                        .table(
+                            ReportTable(
+                                columns: [
+                                    .init(lang.t("事项", "Item")), .init(lang.t("责任单位/科室", "Owner")),
+                                    .init(lang.t("工作目标", "Goal")),
+                                ],
+                                rows: p.keyWork.map { [Cell($0.item), Cell($0.owner ?? ""), Cell($0.goal)] }))
+                    ]))
         }
 
         var lineRows: [[Cell]] = []
         for l in p.lines {
-            lineRows.append([Cell(l.id), Cell(l.category ?? ""), Cell(l.name), Cell(l.amount.wan + "万"), Cell(l.basis ?? "")])
+            lineRows.append([
+                Cell(l.id), Cell(l.category ?? ""), Cell(l.name), Cell(l.amount.wan + "万"), Cell(l.basis ?? ""),
+            ])
             for r in l.runs {
-                lineRows.append(["", "", Cell("  " + L.ink(r.ink) + L.t("印刷", " print")),
-                                 Cell(r.cost.wan + "万"), Cell("\(r.unitPrice.plain)元/份 × \(r.copies)份")])
+                lineRows.append([
+                    "", "", Cell("  " + lang.ink(r.ink) + lang.t("印刷", " print")),
+                    Cell(r.cost.wan + "万"), Cell("\(r.unitPrice.plain)元/份 × \(r.copies)份"),
+                ])
             }
         }
-        sections.append(Section(heading: L.t("支出明细及测算", "Spending lines"), blocks: [.table(ReportTable(
-            columns: [.init("id"), .init(L.t("支出内容", "Category")), .init(L.t("支出明细", "Line")),
-                      .init(L.t("金额", "Amount"), .right), .init(L.t("测算依据", "Basis"))],
-            rows: lineRows, footer: [["", "", Cell(L.t("合计", "Total")), Cell(p.lines.reduce(Money.zero) { $0 + $1.amount }.wan + "万"), ""]]))]))
+        sections.append(
+            Section(
+                heading: lang.t("支出明细及测算", "Spending lines"),
+                blocks: [
+                    .table(
+                        ReportTable(
+                            columns: [
+                                .init("id"), .init(lang.t("支出内容", "Category")), .init(lang.t("支出明细", "Line")),
+                                .init(lang.t("金额", "Amount"), .right), .init(lang.t("测算依据", "Basis")),
+                            ],
+                            rows: lineRows,
+                            footer: [
+                                [
+                                    "", "", Cell(lang.t("合计", "Total")),
+                                    Cell(p.lines.reduce(Money.zero) { $0 + $1.amount }.wan + "万"), "",
+                                ]
+                            ]))
+                ]))
 
-        sections.append(Section(heading: L.t("年度绩效指标", "Indicators"), blocks: [.table(ReportTable(
-            columns: [.init("id"), .init(L.t("一级指标", "Level 1")), .init(L.t("二级指标", "Level 2")),
-                      .init(L.t("三级指标", "Indicator")), .init(L.t("指标值", "Target")), .init(L.t("比较", "Op")),
-                      .init(L.t("取数口径", "Metric")), .init(L.t("绩效标准", "Standard")), .init(L.t("期限", "Due")),
-                      .init(L.t("分值", "Weight"), .right)],
-            rows: p.indicators.map { i in
-                [Cell(i.id), Cell(L.term(i.level1)), Cell(L.term(i.level2)), Cell(i.name),
-                 Cell(i.targetWording.map { "\(i.target.text)（\($0)）" } ?? i.target.text),
-                 Cell(i.metric == .none || i.target.kind == .growth ? "" : i.comparison.symbol),
-                 Cell(i.metric.description + filterText(i.filter)), Cell(i.standard ?? ""), Cell(i.due?.description ?? ""),
-                 Cell(i.weight?.description ?? "")]
-            }))]))
+        sections.append(
+            Section(
+                heading: lang.t("年度绩效指标", "Indicators"),
+                blocks: [
+                    .table(
+                        ReportTable(
+                            columns: [
+                                .init("id"), .init(lang.t("一级指标", "Level 1")), .init(lang.t("二级指标", "Level 2")),
+                                .init(lang.t("三级指标", "Indicator")), .init(lang.t("指标值", "Target")),
+                                .init(lang.t("比较", "Op")),
+                                .init(lang.t("取数口径", "Metric")), .init(lang.t("绩效标准", "Standard")),
+                                .init(lang.t("期限", "Due")),
+                                .init(lang.t("分值", "Weight"), .right),
+                            ],
+                            rows: p.indicators.map { i in
+                                [
+                                    Cell(i.id), Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
+                                    Cell(i.targetWording.map { "\(i.target.text)（\($0)）" } ?? i.target.text),
+                                    Cell(i.metric == .none || i.target.kind == .growth ? "" : i.comparison.symbol),
+                                    Cell(i.metric.description + filterText(i.filter)), Cell(i.standard ?? ""),
+                                    Cell(i.due?.description ?? ""),
+                                    Cell(i.weight?.description ?? ""),
+                                ]
+                            }))
+                ]))
 
         let s = p.scoring
-        sections.append(Section(heading: L.t("评分设置", "Scoring"), blocks: [.fields([
-            (L.t("预算执行分值", "Budget weight"), s.budgetWeight.description),
-            (L.t("一级指标分值", "Level weights"), s.levelWeights.map { "\(L.term($0.level)) \($0.weight)" }.joined(separator: "，")),
-            (L.t("反向指标", "Reverse (≤) scoring"), s.reverse.rawValue),
-            (L.t("舍入", "Rounding"), s.rounding.rawValue),
-        ])]))
-        return Report(title: L.t("\(p.year)年绩效目标表", "\(p.year) performance targets"), sections: sections)
+        sections.append(
+            Section(
+                heading: lang.t("评分设置", "Scoring"),
+                blocks: [
+                    .fields([
+                        (lang.t("预算执行分值", "Budget weight"), s.budgetWeight.description),
+                        (
+                            lang.t("一级指标分值", "Level weights"),
+                            s.levelWeights.map { "\(lang.term($0.level)) \($0.weight)" }.joined(separator: "，")
+                        ),
+                        (lang.t("反向指标", "Reverse (≤) scoring"), s.reverse.rawValue),
+                        (lang.t("舍入", "Rounding"), s.rounding.rawValue),
+                    ])
+                ]))
+        return Report(title: lang.t("\(p.year)年绩效目标表", "\(p.year) performance targets"), sections: sections)
     }
 
     static func filterText(_ f: MetricFilter) -> String {

@@ -43,7 +43,11 @@ public enum Block: Sendable, Hashable {
     public func hash(into h: inout Hasher) {
         switch self {
         case .table(let t): h.combine(t)
-        case .fields(let f): for (k, v) in f { h.combine(k); h.combine(v) }
+        case .fields(let f):
+            for (k, v) in f {
+                h.combine(k)
+                h.combine(v)
+            }
         case .paragraph(let p): h.combine(p)
         case .chart(let c): h.combine(c)
         }

@@ -2,26 +2,35 @@ import KepuCore
 
 /// `kepu report`: the 项目支出绩效自评表 layout, with events, spending, volunteers and checks.
 public enum SelfEvaluationReport {
-    public static func build(plan: Plan, card: Scorecard, events: [EventSummary], evidence: [EvidenceItem] = [],
-                             findings: [LintFinding], lang L: Language) -> Report {
+    public static func build(
+        plan: Plan, card: Scorecard, events: [EventSummary], evidence: [EvidenceItem] = [],
+        findings: [LintFinding], lang: Language
+    ) -> Report {
         let e = card.evaluation
-        let title = L.t("\(plan.year)年度项目支出绩效自评表", "\(plan.year) project expenditure performance self-evaluation")
+        let title = lang.t("\(plan.year)年度项目支出绩效自评表", "\(plan.year) project expenditure performance self-evaluation")
         var subtitle = [
-            L.t("项目名称：\(plan.fund.name ?? "科普工作")　实施单位：\(plan.unit)", "Project: \(plan.fund.name ?? "science popularization") · Unit: \(plan.unit)"),
-            L.t("评价截至：\(e.asOf)", "As of \(e.asOf)") + (e.final ? "" : L.t("（年中，未到期末）", " (mid-year, before the period's end)")),
+            lang.t(
+                "项目名称：\(plan.fund.name ?? "科普工作")　实施单位：\(plan.unit)",
+                "Project: \(plan.fund.name ?? "science popularization") · Unit: \(plan.unit)"),
+            lang.t("评价截至：\(e.asOf)", "As of \(e.asOf)")
+                + (e.final ? "" : lang.t("（年中，未到期末）", " (mid-year, before the period's end)")),
         ]
         if card.provisional {
-            subtitle.append(L.t("※ 有指标待人工评分，总分为暂定", "※ Some indicators await a manual score; the total is provisional"))
+            subtitle.append(
+                lang.t("※ 有指标待人工评分，总分为暂定", "※ Some indicators await a manual score; the total is provisional"))
         }
         let b = card.budget
         let budget = ReportTable(
-            columns: [.init(L.t("年度资金", "Funds")), .init(L.t("年初预算数", "Initial budget"), .right),
-                      .init(L.t("全年预算数", "Annual budget"), .right), .init(L.t("全年执行数", "Executed"), .right),
-                      .init(L.t("分值", "Weight"), .right), .init(L.t("执行率", "Rate"), .right), .init(L.t("得分", "Score"), .right)],
-            rows: budgetRows(plan, b, L))
+            columns: [
+                .init(lang.t("年度资金", "Funds")), .init(lang.t("年初预算数", "Initial budget"), .right),
+                .init(lang.t("全年预算数", "Annual budget"), .right), .init(lang.t("全年执行数", "Executed"), .right),
+                .init(lang.t("分值", "Weight"), .right), .init(lang.t("执行率", "Rate"), .right),
+                .init(lang.t("得分", "Score"), .right),
+            ],
+            rows: budgetRows(plan, b, lang))
         let goals = ReportTable(
-            columns: [.init(L.t("预期目标", "Planned goal")), .init(L.t("实际完成情况", "What was achieved"))],
-            rows: [[Cell(plan.goals.annual ?? plan.goals.implementation ?? "—"), Cell(achieved(card, L))]])
+            columns: [.init(lang.t("预期目标", "Planned goal")), .init(lang.t("实际完成情况", "What was achieved"))],
+            rows: [[Cell(plan.goals.annual ?? plan.goals.implementation ?? "—"), Cell(achieved(card, lang))]])
 
         var rows: [[Cell]] = []
         for row in card.rows {
@@ -30,40 +39,62 @@ public enum SelfEvaluationReport {
             let unit = i.target.unit
             var actual = r.actual.map { Figures.value($0, unit: unit) } ?? "—"
             if let g = r.growth {
-                actual = L.t("志愿者\(g.volunteers)人、组织\(g.orgs)个", "\(g.volunteers) volunteers, \(g.orgs) orgs")
-                if let p = g.previous { actual += L.t("（上年\(p.volunteers)人、\(p.orgs)个）", " (prev. \(p.volunteers), \(p.orgs))") }
+                actual = lang.t("志愿者\(g.volunteers)人、组织\(g.orgs)个", "\(g.volunteers) volunteers, \(g.orgs) orgs")
+                if let p = g.previous {
+                    actual += lang.t("（上年\(p.volunteers)人、\(p.orgs)个）", " (prev. \(p.volunteers), \(p.orgs))")
+                }
             }
-            if row.basis == .excluded { actual = L.t("不适用", "n/a") }
+            if row.basis == .excluded { actual = lang.t("不适用", "n/a") }
             var score: Cell
             switch row.basis {
             case .excluded: score = Cell("—")
-            case .pending: score = Cell(L.t("待评分", "to score"), .warn)
-            case .manual: score = Cell((row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "") + L.t("（人工）", " (manual)"))
+            case .pending: score = Cell(lang.t("待评分", "to score"), .warn)
+            case .manual:
+                score = Cell((row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "") + lang.t("（人工）", " (manual)"))
             case .computed: score = Cell(row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "")
             }
-            var noteText = [row.note?.reason, row.note?.measures.map { L.t("改进措施：", "Measures: ") + $0 },
-                            row.note?.scoreWhy.map { L.t("评分理由：", "Scoring: ") + $0 }].compactMap { $0 }.joined(separator: "；")
-            if row.needsNote { noteText = L.t("⚠ 未达标/超130%，需填写偏差原因", "⚠ missed or ≥130%: deviation note needed") }
+            var noteText = [
+                row.note?.reason, row.note?.measures.map { lang.t("改进措施：", "Measures: ") + $0 },
+                row.note?.scoreWhy.map { lang.t("评分理由：", "Scoring: ") + $0 },
+            ].compactMap { $0 }.joined(separator: "；")
+            if row.needsNote { noteText = lang.t("⚠ 未达标/超130%，需填写偏差原因", "⚠ missed or ≥130%: deviation note needed") }
             rows.append([
-                Cell(L.term(i.level1)), Cell(L.term(i.level2)), Cell(i.name), Cell(i.targetWording ?? i.target.text),
+                Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
+                Cell(i.targetWording ?? i.target.text),
                 Cell(actual, r.status == .missed ? .bad : .none),
                 Cell(row.basis == .excluded ? "—" : row.weight.format(minPlaces: 0, maxPlaces: 2)), score,
                 Cell(noteText, row.needsNote ? .warn : .none),
             ])
         }
         let indicatorTable = ReportTable(
-            columns: [.init(L.t("一级指标", "Level 1")), .init(L.t("二级指标", "Level 2")), .init(L.t("三级指标", "Indicator")),
-                      .init(L.t("年度指标值", "Target")), .init(L.t("实际完成值", "Actual"), .right), .init(L.t("分值", "Weight"), .right),
-                      .init(L.t("得分", "Score"), .right), .init(L.t("偏差原因分析及改进措施", "Deviation and measures"))],
+            columns: [
+                .init(lang.t("一级指标", "Level 1")), .init(lang.t("二级指标", "Level 2")), .init(lang.t("三级指标", "Indicator")),
+                .init(lang.t("年度指标值", "Target")), .init(lang.t("实际完成值", "Actual"), .right),
+                .init(lang.t("分值", "Weight"), .right),
+                .init(lang.t("得分", "Score"), .right), .init(lang.t("偏差原因分析及改进措施", "Deviation and measures")),
+            ],
             rows: rows,
-            footer: [[Cell(L.t("总分", "Total")), "", "", "", "", Cell("100"),
-                      Cell(card.total.format(minPlaces: 2, maxPlaces: 2) + (card.provisional ? L.t("（暂定）", " (provisional)") : ""), .strong),
-                      Cell(L.t("等级：", "Grade: ") + (L == .zh ? card.grade.rawValue : card.grade.english))]])
+            footer: [
+                [
+                    Cell(lang.t("总分", "Total")), "", "", "", "", Cell("100"),
+                    Cell(
+                        card.total.format(minPlaces: 2, maxPlaces: 2)
+                            + (card.provisional ? lang.t("（暂定）", " (provisional)") : ""), .strong),
+                    Cell(lang.t("等级：", "Grade: ") + (lang == .zh ? card.grade.rawValue : card.grade.english)),
+                ]
+            ])
 
-        let chart = Chart(title: L.t("指标完成率（实际/目标）", "Percent of target"), kind: .bars,
-                          labels: card.rows.filter { $0.result.percentOfTarget != nil }.map { $0.result.indicator.name },
-                          series: [.init(name: "%", values: card.rows.compactMap { $0.result.percentOfTarget.map { Double($0.raw) / 10_000 } })],
-                          good: card.rows.filter { $0.result.percentOfTarget != nil }.map { $0.result.status == .met || $0.result.status == .onTrack })
+        let chart = Chart(
+            title: lang.t("指标完成率（实际/目标）", "Percent of target"), kind: .bars,
+            labels: card.rows.filter { $0.result.percentOfTarget != nil }.map { $0.result.indicator.name },
+            series: [
+                .init(
+                    name: "%",
+                    values: card.rows.compactMap { $0.result.percentOfTarget.map { Double($0.raw) / 10_000 } })
+            ],
+            good: card.rows.filter { $0.result.percentOfTarget != nil }.map {
+                $0.result.status == .met || $0.result.status == .onTrack
+            })
         var months = [Int](repeating: 0, count: 12)
         var money = [Double](repeating: 0, count: 12)
         for ev in events where !ev.voided {
@@ -73,107 +104,185 @@ public enum SelfEvaluationReport {
                 money[m] += Double(ev.cost.fen) / 100
             }
         }
-        let monthly = Chart(title: L.t("分月人次与支出", "Attendance and spending by month"), kind: .columns,
-                            labels: (1...12).map { L.t("\($0)月", "M\($0)") },
-                            series: [.init(name: L.t("人次", "person-visits"), values: months.map(Double.init)),
-                                     .init(name: L.t("支出(元)", "spent (元)"), values: money)])
+        let monthly = Chart(
+            title: lang.t("分月人次与支出", "Attendance and spending by month"), kind: .columns,
+            labels: (1...12).map { lang.t("\($0)月", "M\($0)") },
+            series: [
+                .init(name: lang.t("人次", "person-visits"), values: months.map(Double.init)),
+                .init(name: lang.t("支出(元)", "spent (元)"), values: money),
+            ])
 
-        let reconcile = ReconcileReport.build(e, lang: L)
+        let reconcile = ReconcileReport.build(e, lang: lang)
         var sections = [
-            Section(heading: L.t("一、预算执行情况", "1. Budget execution"), blocks: [.table(budget)]),
-            Section(heading: L.t("二、年度总体目标", "2. Annual goal"), blocks: [.table(goals)]),
-            Section(heading: L.t("三、绩效指标", "3. Indicators"), blocks: [.table(indicatorTable), .chart(chart)]),
-            Section(heading: L.t("四、活动情况", "4. Events"), blocks: [.table(EventTables.list(events, lang: L)), .chart(monthly)]),
+            Section(heading: lang.t("一、预算执行情况", "1. Budget execution"), blocks: [.table(budget)]),
+            Section(heading: lang.t("二、年度总体目标", "2. Annual goal"), blocks: [.table(goals)]),
+            Section(heading: lang.t("三、绩效指标", "3. Indicators"), blocks: [.table(indicatorTable), .chart(chart)]),
+            Section(
+                heading: lang.t("四、活动情况", "4. Events"),
+                blocks: [.table(EventTables.list(events, lang: lang)), .chart(monthly)]),
         ]
         var spending = reconcile.sections[1]
-        spending.heading = L.t("五、支出明细", "5. Spending lines")
+        spending.heading = lang.t("五、支出明细", "5. Spending lines")
         sections.append(spending)
         if let v = card.rows.first(where: { $0.result.growth != nil })?.result.growth {
-            var rows: [[Cell]] = [[Cell(L.t("志愿者（人）", "Volunteers")), Cell(String(v.volunteers)), Cell(v.previous.map { String($0.volunteers) } ?? "—")],
-                                  [Cell(L.t("志愿组织（个）", "Organizations")), Cell(String(v.orgs)), Cell(v.previous.map { String($0.orgs) } ?? "—")]]
-            rows.append([Cell(L.t("服务时长（小时）", "Hours served")), Cell(Figures.hours(card.evaluation.indicators.isEmpty ? 0 : hours(events))), Cell("—")])
-            sections.append(Section(heading: L.t("六、志愿服务", "6. Volunteers"), blocks: [.table(ReportTable(
-                columns: [.init(""), .init(L.t("本年", "This year"), .right),
-                          .init(v.previous.map { L.t("\($0.year)年（\($0.source == .baseline ? "基数" : "数据库")）", "\($0.year) (\($0.source.rawValue))") } ?? L.t("上年", "Previous year"), .right)],
-                rows: rows))]))
+            var rows: [[Cell]] = [
+                [
+                    Cell(lang.t("志愿者（人）", "Volunteers")), Cell(String(v.volunteers)),
+                    Cell(v.previous.map { String($0.volunteers) } ?? "—"),
+                ],
+                [
+                    Cell(lang.t("志愿组织（个）", "Organizations")), Cell(String(v.orgs)),
+                    Cell(v.previous.map { String($0.orgs) } ?? "—"),
+                ],
+            ]
+            rows.append([
+                Cell(lang.t("服务时长（小时）", "Hours served")),
+                Cell(Figures.hours(card.evaluation.indicators.isEmpty ? 0 : hours(events))), Cell("—"),
+            ])
+            sections.append(
+                Section(
+                    heading: lang.t("六、志愿服务", "6. Volunteers"),
+                    blocks: [
+                        .table(
+                            ReportTable(
+                                columns: [
+                                    .init(""), .init(lang.t("本年", "This year"), .right),
+                                    .init(
+                                        v.previous.map {
+                                            lang.t(
+                                                "\($0.year)年（\($0.source == .baseline ? "基数" : "数据库")）",
+                                                "\($0.year) (\($0.source.rawValue))")
+                                        } ?? lang.t("上年", "Previous year"), .right),
+                                ],
+                                rows: rows))
+                    ]))
         }
         // Each top-level event with the files of it and its sub-activities; none is flagged.
         var top: [Int64: Int64] = [:]
         for ev in events { top[ev.id] = ev.parent.flatMap { top[$0] } ?? ev.id }
         let evidenceRows: [[Cell]] = events.filter { $0.depth == 0 && !$0.voided }.map { ev in
             let files = evidence.filter { $0.event.flatMap { top[$0] } == ev.id }
-            let list = files.map { "\(L.t($0.kind.chinese, $0.kind.rawValue))：\($0.fileName)" }.joined(separator: "\n")
-            return [Cell(ev.title), Cell(String(files.count), files.isEmpty ? .warn : .none),
-                    Cell(files.isEmpty ? L.t("⚠ 缺少佐证材料", "⚠ no evidence") : list, files.isEmpty ? .warn : .none)]
+            let list = files.map { "\(lang.t($0.kind.chinese, $0.kind.rawValue))：\($0.fileName)" }.joined(
+                separator: "\n")
+            return [
+                Cell(ev.title), Cell(String(files.count), files.isEmpty ? .warn : .none),
+                Cell(files.isEmpty ? lang.t("⚠ 缺少佐证材料", "⚠ no evidence") : list, files.isEmpty ? .warn : .none),
+            ]
         }
-        sections.append(Section(heading: L.t("七、佐证材料", "7. Evidence"), blocks: [.table(ReportTable(
-            columns: [.init(L.t("活动", "Event")), .init(L.t("材料份数", "Files"), .right), .init(L.t("材料", "Material"))],
-            rows: evidenceRows))]))
-        sections.append(Section(heading: L.t("八、数据核查", "8. Data checks"), blocks: findings.isEmpty
-            ? [.paragraph(L.t("未发现问题。", "No problems found."))]
-            : [.table(ReportTable(columns: [.init(L.t("核查", "Check")), .init(L.t("对象", "Subject")), .init(L.t("发现", "Finding"))],
-                                  rows: findings.map { [Cell($0.check), Cell(Catalogue.text($0.subject, L)), Cell($0.text(L), .warn)] }))]))
+        sections.append(
+            Section(
+                heading: lang.t("七、佐证材料", "7. Evidence"),
+                blocks: [
+                    .table(
+                        ReportTable(
+                            columns: [
+                                .init(lang.t("活动", "Event")), .init(lang.t("材料份数", "Files"), .right),
+                                .init(lang.t("材料", "Material")),
+                            ],
+                            rows: evidenceRows))
+                ]))
+        sections.append(
+            Section(
+                heading: lang.t("八、数据核查", "8. Data checks"),
+                blocks: findings.isEmpty
+                    ? [.paragraph(lang.t("未发现问题。", "No problems found."))]
+                    : [
+                        .table(
+                            ReportTable(
+                                columns: [
+                                    .init(lang.t("核查", "Check")), .init(lang.t("对象", "Subject")),
+                                    .init(lang.t("发现", "Finding")),
+                                ],
+                                rows: findings.map {
+                                    [
+                                        Cell($0.check), Cell(Catalogue.text($0.subject, lang)),
+                                        Cell($0.text(lang), .warn),
+                                    ]
+                                }))
+                    ]))
         return Report(title: title, subtitle: subtitle, sections: sections)
     }
 
     /// 年度资金总额 and its sources, as the official table lays them out. The project budget comes
     /// from the general public budget when the plan says all funds do (the seed: 55.62 of 55.62万).
-    static func budgetRows(_ plan: Plan, _ b: Scorecard.BudgetScore, _ L: Language) -> [[Cell]] {
+    static func budgetRows(_ plan: Plan, _ b: Scorecard.BudgetScore, _ lang: Language) -> [[Cell]] {
         let total: [Cell] = [
-            Cell(L.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
+            Cell(lang.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
             Cell(b.executed.grouped), Cell(b.weight.description), Cell(Figures.rate(b.rate)),
             Cell(b.score.format(minPlaces: 2, maxPlaces: 2)),
         ]
         let allGeneral = plan.budget.general.map { $0 >= plan.budget.total } ?? false
-        let fiscal: [Cell] = allGeneral
-            ? [Cell(L.t("其中：当年财政拨款", "of which: this year's appropriation")), Cell(b.initial.grouped), Cell(b.annual.grouped),
-               Cell(b.executed.grouped), "—", Cell(Figures.rate(b.rate)), "—"]
-            : [Cell(L.t("其中：当年财政拨款", "of which: this year's appropriation")), "—", "—", "—", "—", "—", "—"]
-        return [total, fiscal,
-                [Cell(L.t("上年结转资金", "carried over")), "—", "—", "—", "—", "—", "—"],
-                [Cell(L.t("其他资金", "other funds")), "—", "—", "—", "—", "—", "—"]]
+        let fiscal: [Cell] =
+            allGeneral
+            ? [
+                Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), Cell(b.initial.grouped),
+                Cell(b.annual.grouped),
+                Cell(b.executed.grouped), "—", Cell(Figures.rate(b.rate)), "—",
+            ]
+            : [Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), "—", "—", "—", "—", "—", "—"]
+        return [
+            total, fiscal,
+            [Cell(lang.t("上年结转资金", "carried over")), "—", "—", "—", "—", "—", "—"],
+            [Cell(lang.t("其他资金", "other funds")), "—", "—", "—", "—", "—", "—"],
+        ]
     }
 
-    static func hours(_ events: [EventSummary]) -> Int64 { events.filter { !$0.voided }.reduce(0) { $0 + $1.hoursCenti } }
+    static func hours(_ events: [EventSummary]) -> Int64 {
+        events.filter { !$0.voided }.reduce(0) { $0 + $1.hoursCenti }
+    }
 
     /// 实际完成情况, drafted from the facts.
-    static func achieved(_ card: Scorecard, _ L: Language) -> String {
+    static func achieved(_ card: Scorecard, _ lang: Language) -> String {
         let get = { (id: Metric) in card.rows.first { $0.result.indicator.metric == id }?.result.actual }
         var parts: [String] = []
-        if let m = get(.majorEvents) { parts.append(L.t("开展大型活动\(m)次", "\(m) major events")) }
-        if let a = get(.attendance) { parts.append(L.t("受众\(a)人次", "\(a) person-visits")) }
-        parts.append(L.t("支出\(card.budget.executed.grouped)元，预算执行率\(Figures.rate(card.budget.rate))",
-                         "spent \(card.budget.executed.grouped)元 (\(Figures.rate(card.budget.rate)) of budget)"))
-        if let s = get(.satisfaction) { parts.append(L.t("满意度\(s.format(minPlaces: 0, maxPlaces: 2))%", "satisfaction \(s.format(minPlaces: 0, maxPlaces: 2))%")) }
-        if let g = card.rows.first(where: { $0.result.growth != nil })?.result.growth {
-            parts.append(L.t("志愿者\(g.volunteers)人、志愿组织\(g.orgs)个", "\(g.volunteers) volunteers in \(g.orgs) organizations"))
+        if let m = get(.majorEvents) { parts.append(lang.t("开展大型活动\(m)次", "\(m) major events")) }
+        if let a = get(.attendance) { parts.append(lang.t("受众\(a)人次", "\(a) person-visits")) }
+        parts.append(
+            lang.t(
+                "支出\(card.budget.executed.grouped)元，预算执行率\(Figures.rate(card.budget.rate))",
+                "spent \(card.budget.executed.grouped)元 (\(Figures.rate(card.budget.rate)) of budget)"))
+        if let s = get(.satisfaction) {
+            parts.append(
+                lang.t(
+                    "满意度\(s.format(minPlaces: 0, maxPlaces: 2))%",
+                    "satisfaction \(s.format(minPlaces: 0, maxPlaces: 2))%"))
         }
-        return parts.joined(separator: L.t("，", "; ")) + L.t("。", ".")
+        if let g = card.rows.first(where: { $0.result.growth != nil })?.result.growth {
+            parts.append(
+                lang.t("志愿者\(g.volunteers)人、志愿组织\(g.orgs)个", "\(g.volunteers) volunteers in \(g.orgs) organizations"))
+        }
+        return parts.joined(separator: lang.t("，", "; ")) + lang.t("。", ".")
     }
 
     /// The JSON of `kepu report --format json`: the reconcile object plus weights, scores and the total.
     public static func json(_ card: Scorecard, findings: [LintFinding], lang: Language = .zh) -> JSONValue {
         var o = EvaluationJSON.object(card.evaluation)
-        o["indicators"] = .array(card.rows.map { row in
-            var i = EvaluationJSON.indicator(row.result)
-            i["weight"] = .fixed(row.basis == .excluded ? Fixed.zero : row.weight)
-            i["score"] = .fixed(row.score)
-            i["scoreBasis"] = .string(row.basis.rawValue)
-            i["band"] = .string(row.band?.rawValue)
-            i["needsNote"] = .bool(row.needsNote)
-            if let n = row.note {
-                i["note"] = .object(["reason": .string(n.reason), "measures": .string(n.measures), "scoreWhy": .string(n.scoreWhy)])
-            }
-            return .object(i)
-        })
+        o["indicators"] = .array(
+            card.rows.map { row in
+                var i = EvaluationJSON.indicator(row.result)
+                i["weight"] = .fixed(row.basis == .excluded ? Fixed.zero : row.weight)
+                i["score"] = .fixed(row.score)
+                i["scoreBasis"] = .string(row.basis.rawValue)
+                i["band"] = .string(row.band?.rawValue)
+                i["needsNote"] = .bool(row.needsNote)
+                if let n = row.note {
+                    i["note"] = .object([
+                        "reason": .string(n.reason), "measures": .string(n.measures), "scoreWhy": .string(n.scoreWhy),
+                    ])
+                }
+                return .object(i)
+            })
         o["budgetScore"] = .fixed(card.budget.score)
         o["budgetWeight"] = .fixed(card.budget.weight)
         o["totalScore"] = .fixed(card.total)
         o["grade"] = .string(card.grade.rawValue)
         o["provisional"] = .bool(card.provisional)
-        o["findings"] = .array(findings.map {
-            .object(["check": .string($0.check), "subject": .string($0.subject.code), "message": .string($0.text(lang))])
-        })
+        o["findings"] = .array(
+            findings.map {
+                .object([
+                    "check": .string($0.check), "subject": .string($0.subject.code), "message": .string($0.text(lang)),
+                ])
+            })
         return .object(o)
     }
 }

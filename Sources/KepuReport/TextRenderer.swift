@@ -21,7 +21,10 @@ public struct TextRenderer: Sendable {
         case .table(let t): return render(t)
         case .fields(let f):
             let w = f.map { displayWidth($0.0) }.max() ?? 0
-            return f.map { pad($0.0, to: w, .left) + "  " + $0.1.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: w + 2)) + "\n" }.joined()
+            return f.map {
+                pad($0.0, to: w, .left) + "  "
+                    + $0.1.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: w + 2)) + "\n"
+            }.joined()
         case .paragraph(let p): return p + "\n"
         case .chart: return ""
         }

@@ -52,8 +52,9 @@ public final class AppDatabase: Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty && !fm.fileExists(atPath: dir) {
             do {
-                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
+                try fm.createDirectory(
+                    atPath: dir, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw KepuError(.cannotCreateFolder(path: dir, reason: error.localizedDescription))
             }

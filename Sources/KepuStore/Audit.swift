@@ -11,8 +11,10 @@ public struct AuditContext: Sendable {
     /// The day writes default to (the event's day, else today); the CLI honours `KEPU_TODAY` here.
     public var today: @Sendable () -> CalendarDate
 
-    public init(operatorName: String, command: String, now: @escaping @Sendable () -> Date = { Date() },
-                today: (@Sendable () -> CalendarDate)? = nil) {
+    public init(
+        operatorName: String, command: String, now: @escaping @Sendable () -> Date = { Date() },
+        today: (@Sendable () -> CalendarDate)? = nil
+    ) {
         self.operatorName = operatorName
         self.command = command
         self.now = now
@@ -36,8 +38,9 @@ enum Timestamp {
         var t = time_t(date.timeIntervalSince1970.rounded(.down))
         var tm = tm()
         gmtime_r(&t, &tm)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                      tm.tm_hour, tm.tm_min, tm.tm_sec)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+            tm.tm_hour, tm.tm_min, tm.tm_sec)
     }
 }
 
@@ -46,20 +49,28 @@ enum Audit {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Appends a row; called inside the write transaction it records.
-    static func append(_ db: Database, _ ctx: AuditContext, entity: String, id: Int64?, before: JSONValue?,
-                       after: JSONValue?) throws {
-        let prev = try String.fetchOne(db, AuditRecord.select(Column("hash")).order(Column("id").desc).limit(1)) ?? genesis
+    static func append(
+        _ db: Database, _ ctx: AuditContext, entity: String, id: Int64?, before: JSONValue?,
+        after: JSONValue?
+    ) throws {
+        let prev =
+            try String.fetchOne(db, AuditRecord.select(Column("hash")).order(Column("id").desc).limit(1)) ?? genesis
         let at = ctx.timestamp
         let b = before?.render()
         let a = after?.render()
-        let hash = digest(prev: prev, at: at, op: ctx.operatorName, command: ctx.command, entity: entity, id: id,
-                          before: b, after: a)
-        try AuditRecord(id: nil, at: at, operatorName: ctx.operatorName, command: ctx.command, entity: entity, entityId: id,
-                        before: b, after: a, prevHash: prev, hash: hash).insert(db)
+        let hash = digest(
+            prev: prev, at: at, op: ctx.operatorName, command: ctx.command, entity: entity, id: id,
+            before: b, after: a)
+        try AuditRecord(
+            id: nil, at: at, operatorName: ctx.operatorName, command: ctx.command, entity: entity, entityId: id,
+            before: b, after: a, prevHash: prev, hash: hash
+        ).insert(db)
     }
 
-    static func digest(prev: String, at: String, op: String, command: String, entity: String, id: Int64?,
-                       before: String?, after: String?) -> String {
+    static func digest(
+        prev: String, at: String, op: String, command: String, entity: String, id: Int64?,
+        before: String?, after: String?
+    ) -> String {
         // Length-prefixed fields, so that no two different rows hash the same text.
         var text = ""
         for field in [prev, at, op, command, entity, id.map(String.init) ?? "-", before ?? "-", after ?? "-"] {

@@ -14,231 +14,237 @@ enum Migrations {
     static func v1(_ db: Database) throws {
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         // Dates are ISO text (YYYY-MM-DD) so that they sort and range-filter with an index.
-        let date = { (c: String) in "\(c) TEXT NOT NULL CHECK (\(c) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')" }
+        let date = { (c: String) in "\(c) TEXT NOT NULL CHECK (\(c) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+        }
         let voided = """
             created_at TEXT NOT NULL,
             voided_at TEXT,
             void_reason TEXT,
             CHECK ((voided_at IS NULL) = (void_reason IS NULL))
             """
-        try db.execute(sql: """
-            CREATE TABLE unit (
-              id INTEGER PRIMARY KEY,
-              name TEXT NOT NULL UNIQUE CHECK (name <> '')
-            ) STRICT;
+        try db.execute(
+            sql: """
+                CREATE TABLE unit (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL UNIQUE CHECK (name <> '')
+                ) STRICT;
 
-            CREATE TABLE plan (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              year INTEGER NOT NULL,
-              \(date("period_start")),
-              \(date("period_end")),
-              source_name TEXT NOT NULL,
-              source_text TEXT NOT NULL,
-              source_sha256 TEXT NOT NULL,
-              imported_at TEXT NOT NULL,
-              replaced_at TEXT,
-              replaced_by INTEGER REFERENCES plan(id),
-              CHECK (period_end >= period_start)
-            ) STRICT;
-            CREATE UNIQUE INDEX plan_current ON plan(unit_id, year) WHERE replaced_at IS NULL;
-            CREATE INDEX plan_period ON plan(period_start, period_end);
+                CREATE TABLE plan (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  year INTEGER NOT NULL,
+                  \(date("period_start")),
+                  \(date("period_end")),
+                  source_name TEXT NOT NULL,
+                  source_text TEXT NOT NULL,
+                  source_sha256 TEXT NOT NULL,
+                  imported_at TEXT NOT NULL,
+                  replaced_at TEXT,
+                  replaced_by INTEGER REFERENCES plan(id),
+                  CHECK (period_end >= period_start)
+                ) STRICT;
+                CREATE UNIQUE INDEX plan_current ON plan(unit_id, year) WHERE replaced_at IS NULL;
+                CREATE INDEX plan_period ON plan(period_start, period_end);
 
-            CREATE TABLE import_file (
-              id INTEGER PRIMARY KEY,
-              kind TEXT NOT NULL CHECK (kind IN ('signin', 'volunteers', 'costs')),
-              file_name TEXT NOT NULL,
-              sha256 TEXT NOT NULL UNIQUE,
-              rows INTEGER NOT NULL CHECK (rows >= 0),
-              imported_at TEXT NOT NULL
-            ) STRICT;
+                CREATE TABLE import_file (
+                  id INTEGER PRIMARY KEY,
+                  kind TEXT NOT NULL CHECK (kind IN ('signin', 'volunteers', 'costs')),
+                  file_name TEXT NOT NULL,
+                  sha256 TEXT NOT NULL UNIQUE,
+                  rows INTEGER NOT NULL CHECK (rows >= 0),
+                  imported_at TEXT NOT NULL
+                ) STRICT;
 
-            CREATE TABLE event (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              parent_id INTEGER REFERENCES event(id),
-              title TEXT NOT NULL CHECK (title <> ''),
-              kind TEXT NOT NULL CHECK (kind IN ('science-day', 'tech-week', 'other')),
-              major INTEGER NOT NULL CHECK (major IN (0, 1)),
-              \(date("start_date")),
-              \(date("end_date")),
-              venue TEXT,
-              \(voided),
-              CHECK (end_date >= start_date),
-              CHECK (parent_id IS NULL OR parent_id <> id)
-            ) STRICT;
-            CREATE INDEX event_unit_start ON event(unit_id, start_date);
-            CREATE INDEX event_parent ON event(parent_id);
+                CREATE TABLE event (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  parent_id INTEGER REFERENCES event(id),
+                  title TEXT NOT NULL CHECK (title <> ''),
+                  kind TEXT NOT NULL CHECK (kind IN ('science-day', 'tech-week', 'other')),
+                  major INTEGER NOT NULL CHECK (major IN (0, 1)),
+                  \(date("start_date")),
+                  \(date("end_date")),
+                  venue TEXT,
+                  \(voided),
+                  CHECK (end_date >= start_date),
+                  CHECK (parent_id IS NULL OR parent_id <> id)
+                ) STRICT;
+                CREATE INDEX event_unit_start ON event(unit_id, start_date);
+                CREATE INDEX event_parent ON event(parent_id);
 
-            CREATE TABLE attendance (
-              id INTEGER PRIMARY KEY,
-              event_id INTEGER NOT NULL REFERENCES event(id),
-              \(date("date")),
-              count INTEGER NOT NULL CHECK (count >= 0),
-              channel TEXT NOT NULL CHECK (channel IN ('onsite', 'online')),
-              method TEXT NOT NULL CHECK (method IN ('headcount', 'signin', 'estimate')),
-              note TEXT,
-              import_id INTEGER REFERENCES import_file(id),
-              \(voided)
-            ) STRICT;
-            CREATE INDEX attendance_event ON attendance(event_id, date);
+                CREATE TABLE attendance (
+                  id INTEGER PRIMARY KEY,
+                  event_id INTEGER NOT NULL REFERENCES event(id),
+                  \(date("date")),
+                  count INTEGER NOT NULL CHECK (count >= 0),
+                  channel TEXT NOT NULL CHECK (channel IN ('onsite', 'online')),
+                  method TEXT NOT NULL CHECK (method IN ('headcount', 'signin', 'estimate')),
+                  note TEXT,
+                  import_id INTEGER REFERENCES import_file(id),
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX attendance_event ON attendance(event_id, date);
 
-            -- Sign-in rows are only ever read by their attendance entry: clustered by it (no rowid,
-            -- no second index), a sheet's rows are appended in key order, one B-tree insert each.
-            CREATE TABLE signin (
-              attendance_id INTEGER NOT NULL REFERENCES attendance(id),
-              line INTEGER NOT NULL,
-              name TEXT NOT NULL,
-              phone TEXT,
-              time TEXT,
-              PRIMARY KEY (attendance_id, line)
-            ) STRICT, WITHOUT ROWID;
+                -- Sign-in rows are only ever read by their attendance entry: clustered by it (no rowid,
+                -- no second index), a sheet's rows are appended in key order, one B-tree insert each.
+                CREATE TABLE signin (
+                  attendance_id INTEGER NOT NULL REFERENCES attendance(id),
+                  line INTEGER NOT NULL,
+                  name TEXT NOT NULL,
+                  phone TEXT,
+                  time TEXT,
+                  PRIMARY KEY (attendance_id, line)
+                ) STRICT, WITHOUT ROWID;
 
-            CREATE TABLE cost (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              line TEXT NOT NULL,
-              event_id INTEGER REFERENCES event(id),
-              item TEXT,
-              amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
-              \(date("date")),
-              invoice TEXT,
-              payee TEXT,
-              import_id INTEGER REFERENCES import_file(id),
-              \(voided)
-            ) STRICT;
-            CREATE INDEX cost_unit_date ON cost(unit_id, date);
-            CREATE INDEX cost_event ON cost(event_id);
-            CREATE INDEX cost_invoice ON cost(unit_id, invoice) WHERE invoice IS NOT NULL;
+                CREATE TABLE cost (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  line TEXT NOT NULL,
+                  event_id INTEGER REFERENCES event(id),
+                  item TEXT,
+                  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                  \(date("date")),
+                  invoice TEXT,
+                  payee TEXT,
+                  import_id INTEGER REFERENCES import_file(id),
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX cost_unit_date ON cost(unit_id, date);
+                CREATE INDEX cost_event ON cost(event_id);
+                CREATE INDEX cost_invoice ON cost(unit_id, invoice) WHERE invoice IS NOT NULL;
 
-            CREATE TABLE print_run (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              line TEXT NOT NULL,
-              title TEXT NOT NULL CHECK (title <> ''),
-              ink TEXT NOT NULL CHECK (ink IN ('color', 'mono')),
-              copies INTEGER NOT NULL CHECK (copies > 0),
-              unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
-              event_id INTEGER REFERENCES event(id),
-              \(date("date")),
-              \(voided)
-            ) STRICT;
-            CREATE INDEX print_run_unit_date ON print_run(unit_id, date);
-            CREATE INDEX print_run_event ON print_run(event_id);
+                CREATE TABLE print_run (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  line TEXT NOT NULL,
+                  title TEXT NOT NULL CHECK (title <> ''),
+                  ink TEXT NOT NULL CHECK (ink IN ('color', 'mono')),
+                  copies INTEGER NOT NULL CHECK (copies > 0),
+                  unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+                  event_id INTEGER REFERENCES event(id),
+                  \(date("date")),
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX print_run_unit_date ON print_run(unit_id, date);
+                CREATE INDEX print_run_event ON print_run(event_id);
 
-            CREATE TABLE organization (
-              id INTEGER PRIMARY KEY,
-              name TEXT NOT NULL UNIQUE CHECK (name <> ''),
-              created_at TEXT NOT NULL
-            ) STRICT;
+                CREATE TABLE organization (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+                  created_at TEXT NOT NULL
+                ) STRICT;
 
-            CREATE TABLE volunteer (
-              id INTEGER PRIMARY KEY,
-              name TEXT NOT NULL CHECK (name <> ''),
-              phone TEXT,
-              org_id INTEGER REFERENCES organization(id),
-              platform_no TEXT,
-              import_id INTEGER REFERENCES import_file(id),
-              \(voided)
-            ) STRICT;
-            CREATE UNIQUE INDEX volunteer_phone ON volunteer(phone) WHERE phone IS NOT NULL AND voided_at IS NULL;
+                CREATE TABLE volunteer (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL CHECK (name <> ''),
+                  phone TEXT,
+                  org_id INTEGER REFERENCES organization(id),
+                  platform_no TEXT,
+                  import_id INTEGER REFERENCES import_file(id),
+                  \(voided)
+                ) STRICT;
+                CREATE UNIQUE INDEX volunteer_phone ON volunteer(phone) WHERE phone IS NOT NULL AND voided_at IS NULL;
 
-            CREATE TABLE signup (
-              id INTEGER PRIMARY KEY,
-              volunteer_id INTEGER NOT NULL REFERENCES volunteer(id),
-              event_id INTEGER NOT NULL REFERENCES event(id),
-              \(date("date")),
-              hours_centi INTEGER CHECK (hours_centi >= 0),
-              role TEXT,
-              import_id INTEGER REFERENCES import_file(id),
-              \(voided)
-            ) STRICT;
-            CREATE INDEX signup_event ON signup(event_id);
-            CREATE INDEX signup_volunteer ON signup(volunteer_id);
+                CREATE TABLE signup (
+                  id INTEGER PRIMARY KEY,
+                  volunteer_id INTEGER NOT NULL REFERENCES volunteer(id),
+                  event_id INTEGER NOT NULL REFERENCES event(id),
+                  \(date("date")),
+                  hours_centi INTEGER CHECK (hours_centi >= 0),
+                  role TEXT,
+                  import_id INTEGER REFERENCES import_file(id),
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX signup_event ON signup(event_id);
+                CREATE INDEX signup_volunteer ON signup(volunteer_id);
 
-            CREATE TABLE survey (
-              id INTEGER PRIMARY KEY,
-              event_id INTEGER NOT NULL REFERENCES event(id),
-              \(date("date")),
-              responses INTEGER NOT NULL CHECK (responses > 0),
-              satisfied INTEGER NOT NULL CHECK (satisfied >= 0 AND satisfied <= responses),
-              \(voided)
-            ) STRICT;
-            CREATE INDEX survey_event ON survey(event_id);
+                CREATE TABLE survey (
+                  id INTEGER PRIMARY KEY,
+                  event_id INTEGER NOT NULL REFERENCES event(id),
+                  \(date("date")),
+                  responses INTEGER NOT NULL CHECK (responses > 0),
+                  satisfied INTEGER NOT NULL CHECK (satisfied >= 0 AND satisfied <= responses),
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX survey_event ON survey(event_id);
 
-            CREATE TABLE measurement (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              metric TEXT NOT NULL CHECK (metric <> ''),
-              value_e4 INTEGER NOT NULL,
-              \(date("date")),
-              source TEXT,
-              \(voided)
-            ) STRICT;
-            CREATE INDEX measurement_unit_metric ON measurement(unit_id, metric, date);
+                CREATE TABLE measurement (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  metric TEXT NOT NULL CHECK (metric <> ''),
+                  value_e4 INTEGER NOT NULL,
+                  \(date("date")),
+                  source TEXT,
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX measurement_unit_metric ON measurement(unit_id, metric, date);
 
-            CREATE TABLE baseline (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              year INTEGER NOT NULL,
-              volunteers INTEGER CHECK (volunteers >= 0),
-              orgs INTEGER CHECK (orgs >= 0),
-              updated_at TEXT NOT NULL,
-              UNIQUE (unit_id, year)
-            ) STRICT;
+                CREATE TABLE baseline (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  year INTEGER NOT NULL,
+                  volunteers INTEGER CHECK (volunteers >= 0),
+                  orgs INTEGER CHECK (orgs >= 0),
+                  updated_at TEXT NOT NULL,
+                  UNIQUE (unit_id, year)
+                ) STRICT;
 
-            CREATE TABLE note (
-              id INTEGER PRIMARY KEY,
-              unit_id INTEGER NOT NULL REFERENCES unit(id),
-              year INTEGER NOT NULL,
-              indicator TEXT NOT NULL,
-              reason TEXT,
-              measures TEXT,
-              score_e4 INTEGER CHECK (score_e4 >= 0),
-              score_why TEXT,
-              updated_at TEXT NOT NULL,
-              UNIQUE (unit_id, year, indicator),
-              CHECK ((score_e4 IS NULL) = (score_why IS NULL))
-            ) STRICT;
+                CREATE TABLE note (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  year INTEGER NOT NULL,
+                  indicator TEXT NOT NULL,
+                  reason TEXT,
+                  measures TEXT,
+                  score_e4 INTEGER CHECK (score_e4 >= 0),
+                  score_why TEXT,
+                  updated_at TEXT NOT NULL,
+                  UNIQUE (unit_id, year, indicator),
+                  CHECK ((score_e4 IS NULL) = (score_why IS NULL))
+                ) STRICT;
 
-            CREATE TABLE evidence (
-              id INTEGER PRIMARY KEY,
-              sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-              file_name TEXT NOT NULL,
-              size INTEGER NOT NULL CHECK (size >= 0),
-              kind TEXT NOT NULL CHECK (kind IN ('signin', 'photo', 'invoice', 'contract', 'news', 'survey', 'other')),
-              event_id INTEGER REFERENCES event(id),
-              cost_id INTEGER REFERENCES cost(id),
-              \(voided)
-            ) STRICT;
-            CREATE INDEX evidence_event ON evidence(event_id);
-            CREATE INDEX evidence_cost ON evidence(cost_id);
+                CREATE TABLE evidence (
+                  id INTEGER PRIMARY KEY,
+                  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                  file_name TEXT NOT NULL,
+                  size INTEGER NOT NULL CHECK (size >= 0),
+                  kind TEXT NOT NULL CHECK (kind IN ('signin', 'photo', 'invoice', 'contract', 'news', 'survey', 'other')),
+                  event_id INTEGER REFERENCES event(id),
+                  cost_id INTEGER REFERENCES cost(id),
+                  \(voided)
+                ) STRICT;
+                CREATE INDEX evidence_event ON evidence(event_id);
+                CREATE INDEX evidence_cost ON evidence(cost_id);
 
-            CREATE TABLE audit (
-              id INTEGER PRIMARY KEY,
-              at TEXT NOT NULL,
-              operator TEXT NOT NULL,
-              command TEXT NOT NULL,
-              entity TEXT NOT NULL,
-              entity_id INTEGER,
-              before TEXT,
-              after TEXT,
-              prev_hash TEXT NOT NULL,
-              hash TEXT NOT NULL
-            ) STRICT;
-            """)
-        // Nothing is hard-deleted: records are voided, and the audit trail is append-only.
-        for table in ["unit", "plan", "import_file", "event", "attendance", "signin", "cost", "print_run",
-                      "organization", "volunteer", "signup", "survey", "measurement", "baseline", "note", "evidence",
-                      "audit"] {
-            try db.execute(sql: """
-                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
-                BEGIN SELECT RAISE(ABORT, 'kepu never deletes \(table) rows; void them instead'); END
+                CREATE TABLE audit (
+                  id INTEGER PRIMARY KEY,
+                  at TEXT NOT NULL,
+                  operator TEXT NOT NULL,
+                  command TEXT NOT NULL,
+                  entity TEXT NOT NULL,
+                  entity_id INTEGER,
+                  before TEXT,
+                  after TEXT,
+                  prev_hash TEXT NOT NULL,
+                  hash TEXT NOT NULL
+                ) STRICT;
                 """)
+        // Nothing is hard-deleted: records are voided, and the audit trail is append-only.
+        for table in [
+            "unit", "plan", "import_file", "event", "attendance", "signin", "cost", "print_run",
+            "organization", "volunteer", "signup", "survey", "measurement", "baseline", "note", "evidence",
+            "audit",
+        ] {
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'kepu never deletes \(table) rows; void them instead'); END
+                    """)
         }
-        try db.execute(sql: """
-            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
-            """)
+        try db.execute(
+            sql: """
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+                """)
     }
 }

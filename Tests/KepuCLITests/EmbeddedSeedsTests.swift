@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import KepuCLI
 
 /// The demo's seeds are compiled in; this keeps them equal to Seeds/ (UPDATE_SEEDS=1 regenerates them).
 @Suite struct EmbeddedSeedsTests {
     @Test func embeddedSeedsMatchTheSeedsFolder() throws {
-        let plan = try String(contentsOf: repoRoot.appendingPathComponent("Seeds/plans/\(EmbeddedSeeds.planName)"), encoding: .utf8)
-        let demo = try String(contentsOf: repoRoot.appendingPathComponent("Seeds/demo/\(EmbeddedSeeds.demoName)"), encoding: .utf8)
+        let plan = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/plans/\(EmbeddedSeeds.planName)"), encoding: .utf8)
+        let demo = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/demo/\(EmbeddedSeeds.demoName)"), encoding: .utf8)
         if ProcessInfo.processInfo.environment["UPDATE_SEEDS"] == "1" {
             let source = """
                 // Generated from Seeds/ by `UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests`; do not edit.
@@ -24,7 +27,9 @@ import Testing
                 }
 
                 """
-            try source.write(to: repoRoot.appendingPathComponent("Sources/KepuCLI/EmbeddedSeeds.swift"), atomically: true, encoding: .utf8)
+            try source.write(
+                to: repoRoot.appendingPathComponent("Sources/KepuCLI/EmbeddedSeeds.swift"), atomically: true,
+                encoding: .utf8)
             return
         }
         #expect(EmbeddedSeeds.plan + "\n" == plan, "run UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests")

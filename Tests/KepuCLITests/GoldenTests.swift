@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KepuCLI
 
 /// Whole-file comparisons of every report format on a fixed scenario (the demo year with two notes).
@@ -21,14 +22,16 @@ import Testing
             return
         }
         // Compared as bytes: String(contentsOf:) would drop the CSV's byte-order mark.
-        let expected = try #require(FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) },
-                                    "no golden file \(name): record it with UPDATE_GOLDEN=1 swift test --filter GoldenTests",
-                                    sourceLocation: sourceLocation)
+        let expected = try #require(
+            FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) },
+            "no golden file \(name): record it with UPDATE_GOLDEN=1 swift test --filter GoldenTests",
+            sourceLocation: sourceLocation)
         guard Data(expected.utf8) != Data(actual.utf8) else { return }
         let e = expected.components(separatedBy: "\n")
         let a = actual.components(separatedBy: "\n")
         let i = Array(zip(e, a)).firstIndex { $0.0 != $0.1 } ?? min(e.count, a.count)
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs from its golden file at line \(i + 1) (re-record with UPDATE_GOLDEN=1 if the change is intended):
             - \(i < e.count ? e[i] : "<end of file>")
             + \(i < a.count ? a[i] : "<end of file>")
@@ -44,15 +47,19 @@ import Testing
 
     @Test func reportInEveryFormat() throws {
         let w = Self.scenario()
-        for (format, file) in [("text", "report.zh.txt"), ("md", "report.zh.md"), ("csv", "report.zh.csv"),
-                               ("json", "report.zh.json"), ("html", "report.zh.html")] {
+        for (format, file) in [
+            ("text", "report.zh.txt"), ("md", "report.zh.md"), ("csv", "report.zh.csv"),
+            ("json", "report.zh.json"), ("html", "report.zh.html"),
+        ] {
             try compare(file, output(w, "report --year 2023 --format \(format)"))
         }
         try compare("report.en.txt", output(w, "report --year 2023 --lang en"))
         try compare("reconcile.zh.txt", output(w, "reconcile --year 2023 --as-of 2023-12-31"))
         try compare("reconcile.monitoring.zh.txt", output(w, "reconcile --year 2023 --as-of 2023-06-30"))
         try compare("reconcile.zh.json", output(w, "reconcile --year 2023 --as-of 2023-12-31 --format json"))
-        try compare("plan-show.zh.txt", output(w, "plan show --year 2023").replacingOccurrences(
-            of: #"导入于 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "导入于 <time>", options: .regularExpression))
+        try compare(
+            "plan-show.zh.txt",
+            output(w, "plan show --year 2023").replacingOccurrences(
+                of: #"导入于 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "导入于 <time>", options: .regularExpression))
     }
 }

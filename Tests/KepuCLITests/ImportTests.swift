@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import KepuCLI
 @testable import KepuCore
 
@@ -31,8 +32,9 @@ func count(_ db: String, _ sql: String) throws -> Int {
 
     @Test func aGBKSignInSheetWithChineseHeadersImports() throws {
         let w = Self.workspace()
-        let file = try gbk("序号,姓名,手机号,签到时间\n1,张三,13900000001,09:00\n2,\"李,四\",139-0000-0002,09:05\n3,张三,13900000001,14:00\n",
-                           in: w.dir, name: "签到表.csv")
+        let file = try gbk(
+            "序号,姓名,手机号,签到时间\n1,张三,13900000001,09:00\n2,\"李,四\",139-0000-0002,09:05\n3,张三,13900000001,14:00\n",
+            in: w.dir, name: "签到表.csv")
         let r = w.run(["attendance", "import", "--event", "1", file])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out == "1\n")
@@ -44,8 +46,10 @@ func count(_ db: String, _ sql: String) throws -> Int {
         // Unique participants count people (by phone) across sheets.
         let second = w.write("下午.csv", "name,phone\n王五,13900000003\n张三,13900000001\n")
         _ = w.ok("attendance import --event 1 \(second)")
-        let card = try #require(try JSONSerialization.jsonObject(with: Data(w.ok("reconcile --format json").utf8)) as? [String: Any])
-        #expect((card["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "reach" }?["actual"] as? Int == 5)
+        let card = try #require(
+            try JSONSerialization.jsonObject(with: Data(w.ok("reconcile --format json").utf8)) as? [String: Any])
+        #expect(
+            (card["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "reach" }?["actual"] as? Int == 5)
     }
 
     @Test func aUTF8FileWithABOMAndEnglishHeadersInAnyOrder() throws {
@@ -63,18 +67,24 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let r = w.run(["attendance", "import", "--event", "1", file])
         #expect(r.code == 1)
         #expect(r.err == "kepu：bad.csv 第 3 行：手机 12345abc 不是手机号或座机号：请写 13800000001 或 0731-22334455；整个文件未导入\n")
-        #expect(w.run(["attendance", "import", "--event", "1", file, "--lang", "en"]).err
-            == "kepu: bad.csv line 3: 手机 \"12345abc\" is not a phone number: write 13800000001 or 0731-22334455; nothing was imported\n")
+        #expect(
+            w.run(["attendance", "import", "--event", "1", file, "--lang", "en"]).err
+                == "kepu: bad.csv line 3: 手机 \"12345abc\" is not a phone number: write 13800000001 or 0731-22334455; nothing was imported\n"
+        )
         #expect(w.fingerprint() == before)
         let missing = w.write("noname.csv", "手机,时间\n13900000001,09:00\n")
-        #expect(w.run(["attendance", "import", "--event", "1", missing]).err
-            == "kepu：noname.csv 没有“姓名”列：表头是 手机,时间；请把该列命名为 姓名、name 或 名字\n")
-        #expect(w.run(["attendance", "import", "--event", "1", missing, "--lang", "en"]).err
-            == "kepu: noname.csv has no 姓名 column: its header is 手机,时间; name the column 姓名 or name or 名字\n")
+        #expect(
+            w.run(["attendance", "import", "--event", "1", missing]).err
+                == "kepu：noname.csv 没有“姓名”列：表头是 手机,时间；请把该列命名为 姓名、name 或 名字\n")
+        #expect(
+            w.run(["attendance", "import", "--event", "1", missing, "--lang", "en"]).err
+                == "kepu: noname.csv has no 姓名 column: its header is 手机,时间; name the column 姓名 or name or 名字\n")
         let quote = w.write("quote.csv", "姓名\n\"张三\n")
-        #expect(w.run(["attendance", "import", "--event", "1", quote]).err == "kepu：quote.csv 第 2 行的引号没有闭合（缺少配对的 \"）\n")
-        #expect(w.run(["attendance", "import", "--event", "1", quote, "--lang", "en"]).err
-            == "kepu: quote.csv line 2: a quoted field is not closed (a \" without its partner)\n")
+        #expect(
+            w.run(["attendance", "import", "--event", "1", quote]).err == "kepu：quote.csv 第 2 行的引号没有闭合（缺少配对的 \"）\n")
+        #expect(
+            w.run(["attendance", "import", "--event", "1", quote, "--lang", "en"]).err
+                == "kepu: quote.csv line 2: a quoted field is not closed (a \" without its partner)\n")
         #expect(w.fingerprint() == before)
     }
 
@@ -86,8 +96,9 @@ func count(_ db: String, _ sql: String) throws -> Int {
         #expect(r.code == 0)
         #expect(r.out.isEmpty)
         #expect(r.err == "试导入：s.csv 将作为活动 1 的签到导入 2 行（UTF-8）；未写入任何内容\n")
-        #expect(w.run(["attendance", "import", "--event", "1", file, "--dry-run", "--lang", "en"]).err
-            == "dry run: s.csv would import 2 rows (UTF-8) as sign-ins of event 1; nothing was written\n")
+        #expect(
+            w.run(["attendance", "import", "--event", "1", file, "--dry-run", "--lang", "en"]).err
+                == "dry run: s.csv would import 2 rows (UTF-8) as sign-ins of event 1; nothing was written\n")
         #expect(w.fingerprint() == before)
     }
 
@@ -108,34 +119,44 @@ func count(_ db: String, _ sql: String) throws -> Int {
     @Test func volunteersAndTheirSignUpsImport() throws {
         let w = Self.workspace()
         _ = w.ok("volunteer add --name 李华 --phone 13800000001 --org 甲队")
-        let file = try gbk("姓名,手机,队伍,活动,时长,角色\n李华,13800000001,甲队,1,8,讲解员\n王芳,13800000002,乙队,1,4.5,\n张伟,,乙队,,,\n",
-                           in: w.dir, name: "志愿者.csv")
+        let file = try gbk(
+            "姓名,手机,队伍,活动,时长,角色\n李华,13800000001,甲队,1,8,讲解员\n王芳,13800000002,乙队,1,4.5,\n张伟,,乙队,,,\n",
+            in: w.dir, name: "志愿者.csv")
         let r = w.run(["volunteer", "import", file])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("3 行（GB18030），新志愿者 2 人，已有 1 人，新志愿组织 1 个，报名 2 条"))
         #expect(try count(w.db, "SELECT count(*) FROM volunteer") == 3)
         #expect(try count(w.db, "SELECT sum(hours_centi) FROM signup") == 1250)
         let bad = w.write("v2.csv", "姓名,活动\n赵敏,99\n")
-        #expect(w.run(["volunteer", "import", bad]).err == "kepu：v2.csv 第 2 行：活动 99：活动 99 不存在（见 kepu event list）；整个文件未导入\n")
-        #expect(w.run(["volunteer", "import", bad, "--lang", "en"]).err
-            == "kepu: v2.csv line 2: 活动 99: event 99 does not exist (see kepu event list); nothing was imported\n")
+        #expect(
+            w.run(["volunteer", "import", bad]).err == "kepu：v2.csv 第 2 行：活动 99：活动 99 不存在（见 kepu event list）；整个文件未导入\n")
+        #expect(
+            w.run(["volunteer", "import", bad, "--lang", "en"]).err
+                == "kepu: v2.csv line 2: 活动 99: event 99 does not exist (see kepu event list); nothing was imported\n")
     }
 
     @Test func theFinanceLedgerImportsAgainstPlanLines() throws {
         let w = Self.workspace()
-        let file = w.write("账.csv", "日期,摘要,金额,支出明细,发票号,活动\n2023/9/16,授课费,\"3,000.00\",活动委托费,001,1\n2023-09-20,展架,2400元,commission,002,\n")
+        let file = w.write(
+            "账.csv",
+            "日期,摘要,金额,支出明细,发票号,活动\n2023/9/16,授课费,\"3,000.00\",活动委托费,001,1\n2023-09-20,展架,2400元,commission,002,\n")
         let r = w.run(["cost", "import", file])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("2 行（UTF-8），合计 5,400.00元"))
         #expect(w.ok("reconcile --format json").contains("\"spentFen\": 540000"))
         let bad = w.write("bad.csv", "日期,金额,支出明细\n2023-09-16,100,commission\n2023-09-17,1.2.3,commission\n")
-        #expect(w.run(["cost", "import", bad]).err
-            == "kepu：bad.csv 第 3 行：金额 1.2.3 不是金额：可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元；整个文件未导入\n")
-        #expect(w.run(["cost", "import", bad, "--lang", "en"]).err
-            == "kepu: bad.csv line 3: 金额 \"1.2.3\" is not an amount: write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元; nothing was imported\n")
+        #expect(
+            w.run(["cost", "import", bad]).err
+                == "kepu：bad.csv 第 3 行：金额 1.2.3 不是金额：可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元；整个文件未导入\n")
+        #expect(
+            w.run(["cost", "import", bad, "--lang", "en"]).err
+                == "kepu: bad.csv line 3: 金额 \"1.2.3\" is not an amount: write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元; nothing was imported\n"
+        )
         let outside = w.write("2024.csv", "日期,金额,支出明细\n2024-01-05,100,commission\n")
         #expect(w.run(["cost", "import", outside]).err.hasPrefix("kepu：2024.csv 第 2 行：没有计划覆盖 2024-01-05"))
-        #expect(w.run(["cost", "import", outside, "--lang", "en"]).err.hasPrefix("kepu: 2024.csv line 2: no plan covers 2024-01-05"))
+        #expect(
+            w.run(["cost", "import", outside, "--lang", "en"]).err.hasPrefix(
+                "kepu: 2024.csv line 2: no plan covers 2024-01-05"))
     }
 }
 
@@ -180,7 +201,10 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let binary = try kepuBinary()
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "i=0; while [ $i -lt 40 ]; do \"\(binary)\" attendance add --event 1 --count $i --db \"\(w.db)\" >/dev/null 2>&1; i=$((i+1)); done"]
+        writer.arguments = [
+            "-c",
+            "i=0; while [ $i -lt 40 ]; do \"\(binary)\" attendance add --event 1 --count $i --db \"\(w.db)\" >/dev/null 2>&1; i=$((i+1)); done",
+        ]
         writer.environment = w.env
         try writer.run()
         usleep(300_000)
@@ -222,9 +246,11 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let en = w.run("evidence verify --lang en")
         #expect(en.out.contains("altered: its content no longer matches its SHA-256"))
         #expect(en.out.contains("missing from the evidence folder"))
-        #expect(w.run("evidence add \(photo) --kind photo").err == "kepu：evidence add 需要 --event 或 --cost：佐证材料要对应一条记录\n")
-        #expect(w.run("evidence add \(photo) --kind photo --lang en").err
-            == "kepu: evidence add needs --event or --cost: evidence supports a record\n")
+        #expect(
+            w.run("evidence add \(photo) --kind photo").err == "kepu：evidence add 需要 --event 或 --cost：佐证材料要对应一条记录\n")
+        #expect(
+            w.run("evidence add \(photo) --kind photo --lang en").err
+                == "kepu: evidence add needs --event or --cost: evidence supports a record\n")
         #expect(w.run("evidence add \(photo) --kind selfie --event 1").code == 64)
     }
 

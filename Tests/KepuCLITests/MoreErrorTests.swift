@@ -1,28 +1,34 @@
 import Foundation
 import Testing
+
 @testable import KepuCLI
 
 /// The errors of the year-end, import, evidence and backup commands: one sentence, nothing written.
 @Suite struct MoreErrorTests {
     @Test func importsOfMissingOrEmptyFiles() {
         let w = ImportTests.workspace()
-        w.refuses("attendance import --event 1 none.csv", zh: "kepu：无法读取 none.csv：文件不存在或不可读",
-                  en: "kepu: cannot read none.csv: no such file, or it is not readable")
+        w.refuses(
+            "attendance import --event 1 none.csv", zh: "kepu：无法读取 none.csv：文件不存在或不可读",
+            en: "kepu: cannot read none.csv: no such file, or it is not readable")
         let empty = w.write("empty.csv", "")
-        w.refuses(["attendance", "import", "--event", "1", empty], zh: "kepu：empty.csv 是空的：应有表头行",
-                  en: "kepu: empty.csv is empty: a header row is expected")
+        w.refuses(
+            ["attendance", "import", "--event", "1", empty], zh: "kepu：empty.csv 是空的：应有表头行",
+            en: "kepu: empty.csv is empty: a header row is expected")
         let header = w.write("header.csv", "姓名,手机\n")
-        w.refuses(["volunteer", "import", header], zh: "kepu：header.csv 只有表头，没有数据行；未导入",
-                  en: "kepu: header.csv has a header but no rows; nothing was imported")
+        w.refuses(
+            ["volunteer", "import", header], zh: "kepu：header.csv 只有表头，没有数据行；未导入",
+            en: "kepu: header.csv has a header but no rows; nothing was imported")
         let sheet = w.write("s.csv", "姓名\n张三\n")
-        w.refuses(["attendance", "import", "--event", "9", sheet], zh: "kepu：--event 9：活动 9 不存在（见 kepu event list）",
-                  en: "kepu: --event 9: event 9 does not exist (see kepu event list)")
+        w.refuses(
+            ["attendance", "import", "--event", "9", sheet], zh: "kepu：--event 9：活动 9 不存在（见 kepu event list）",
+            en: "kepu: --event 9: event 9 does not exist (see kepu event list)")
     }
 
     @Test func reportAndBackupRefusals() {
         let w = ImportTests.workspace()
-        w.refuses("report --format pdf", code: 64, zh: "kepu：--format pdf 不是报告格式：可用 text、md、csv、json 或 html",
-                  en: "kepu: --format \"pdf\" is not a report format: use text, md, csv, json or html")
+        w.refuses(
+            "report --format pdf", code: 64, zh: "kepu：--format pdf 不是报告格式：可用 text、md、csv、json 或 html",
+            en: "kepu: --format \"pdf\" is not a report format: use text, md, csv, json or html")
         let fr = w.run("report --lang fr")
         #expect(fr.code == 64)
         #expect(fr.err == "kepu：--lang fr 不是语言：可用 zh 或 en\n")
@@ -30,12 +36,16 @@ import Testing
         english.env["KEPU_LANG"] = "en"
         #expect(english.run("report --lang fr").err == "kepu: --lang \"fr\" is not a report language: use zh or en\n")
         let existing = w.write("exists.sqlite", "x")
-        w.refuses(["backup", existing], zh: "kepu：\(existing) 已存在；kepu backup 从不覆盖文件",
-                  en: "kepu: \(existing) already exists; kepu backup never overwrites a file")
-        w.refuses(["evidence", "add", "nope.jpg", "--kind", "photo", "--event", "1"], zh: "kepu：无法读取 nope.jpg：文件不存在或不可读",
-                  en: "kepu: cannot read nope.jpg: no such file, or it is not readable")
-        w.refuses(["evidence", "add", w.write("p.jpg", "x"), "--kind", "photo", "--event", "5"],
-                  zh: "kepu：--event 5：活动 5 不存在（见 kepu event list）", en: "kepu: --event 5: event 5 does not exist (see kepu event list)")
+        w.refuses(
+            ["backup", existing], zh: "kepu：\(existing) 已存在；kepu backup 从不覆盖文件",
+            en: "kepu: \(existing) already exists; kepu backup never overwrites a file")
+        w.refuses(
+            ["evidence", "add", "nope.jpg", "--kind", "photo", "--event", "1"], zh: "kepu：无法读取 nope.jpg：文件不存在或不可读",
+            en: "kepu: cannot read nope.jpg: no such file, or it is not readable")
+        w.refuses(
+            ["evidence", "add", w.write("p.jpg", "x"), "--kind", "photo", "--event", "5"],
+            zh: "kepu：--event 5：活动 5 不存在（见 kepu event list）",
+            en: "kepu: --event 5: event 5 does not exist (see kepu event list)")
     }
 
     @Test func theReportListsTheEvidenceOfEachEvent() {
@@ -49,11 +59,14 @@ import Testing
 
     @Test func aMistypedCommandGetsASuggestion() {
         let w = Workspace()
-        w.refuses("evnet list", code: 64, zh: "kepu：没有 evnet 命令；是否要输入 kepu event list？",
-                  en: "kepu: there is no command evnet; did you mean kepu event list?")
-        w.refuses("event lsit --year 2023", code: 64, zh: "kepu：没有 lsit 命令；是否要输入 kepu event list？",
-                  en: "kepu: there is no command lsit; did you mean kepu event list?")
-        w.refuses("frobnicate", code: 64, zh: "kepu：没有 frobnicate 命令；kepu --help 列出全部命令",
-                  en: "kepu: there is no command frobnicate; kepu --help lists them")
+        w.refuses(
+            "evnet list", code: 64, zh: "kepu：没有 evnet 命令；是否要输入 kepu event list？",
+            en: "kepu: there is no command evnet; did you mean kepu event list?")
+        w.refuses(
+            "event lsit --year 2023", code: 64, zh: "kepu：没有 lsit 命令；是否要输入 kepu event list？",
+            en: "kepu: there is no command lsit; did you mean kepu event list?")
+        w.refuses(
+            "frobnicate", code: 64, zh: "kepu：没有 frobnicate 命令；kepu --help 列出全部命令",
+            en: "kepu: there is no command frobnicate; kepu --help lists them")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import KepuCLI
 
 /// The built binary, run as real processes with --db in a temporary folder.
@@ -14,20 +15,26 @@ import Testing
             let proc = Process()
             proc.executableURL = URL(fileURLWithPath: "/bin/sh")
             // Each shell adds events one process after another, racing the other shell.
-            proc.arguments = ["-c", """
+            proc.arguments = [
+                "-c",
+                """
                 i=0; while [ $i -lt \(perProcess) ]; do
                   "\(binary)" event add --title "并发\(p)-$i" --kind other --start 2023-03-01 --db "\(w.db)" >/dev/null 2>>"\(w.dir)/err\(p)" || exit 1
                   i=$((i+1)); done
-                """]
+                """,
+            ]
             proc.environment = w.env
             try proc.run()
             procs.append(proc)
         }
         for p in procs { p.waitUntilExit() }
-        #expect(procs.map(\.terminationStatus) == [0, 0], "\((try? String(contentsOfFile: w.dir + "/err0", encoding: .utf8)) ?? "")")
+        #expect(
+            procs.map(\.terminationStatus) == [0, 0],
+            "\((try? String(contentsOfFile: w.dir + "/err0", encoding: .utf8)) ?? "")")
         let q = try DatabaseQueue(path: w.db)
         #expect(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM event") } == 2 * perProcess)
-        #expect(try runProcess(["log", "--verify", "--db", w.db], env: w.env).out.contains("已核验 \(2 + 2 * perProcess) 行"))
+        #expect(
+            try runProcess(["log", "--verify", "--db", w.db], env: w.env).out.contains("已核验 \(2 + 2 * perProcess) 行"))
     }
 
     @Test func tamperingWithTheAuditTrailIsDetected() throws {
@@ -45,7 +52,10 @@ import Testing
         #expect(r.code == 2)
         #expect(r.err == "kepu：操作记录在第 4 行断开：它的内容与哈希不符；从第 4 行起的记录不可信\n")
         let en = try runProcess(["log", "--verify", "--db", w.db, "--lang", "en"], env: w.env)
-        #expect(en.err == "kepu: the audit trail is broken at row 4: its contents do not match its hash; rows from 4 on cannot be trusted\n")
+        #expect(
+            en.err
+                == "kepu: the audit trail is broken at row 4: its contents do not match its hash; rows from 4 on cannot be trusted\n"
+        )
     }
 
     @Test func addPrintsTheIdForScriptsAndTheDefaultDatabaseComesFromTheEnvironment() throws {
@@ -56,7 +66,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: w.dir + "/env.sqlite"))
         let plan = repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path
         #expect(try runProcess(["plan", "import", plan], env: env).out == "1\n")
-        let r = try runProcess(["event", "add", "--title", "科普日", "--kind", "science-day", "--start", "2023-09-16"], env: env)
+        let r = try runProcess(
+            ["event", "add", "--title", "科普日", "--kind", "science-day", "--start", "2023-09-16"], env: env)
         #expect(r.out == "1\n")
         #expect(r.err == "已添加活动 1：科普日（全国科普日，2023-09-16）\n")
         env["KEPU_DB"] = nil

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KepuCLI
 
 /// `kepu reconcile` end to end: the demo year recorded through the commands, checked field by field

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import KepuCLI
 import KepuReport
+import Testing
+
+@testable import KepuCLI
 @testable import KepuCore
 
 @Suite struct RecordingCommandTests {
@@ -54,10 +55,13 @@ import KepuReport
         #expect(csv.hasPrefix("\u{FEFF}id,活动,类型"))
         #expect(csv.contains("\"14,500.00\""))
         #expect(w.run("volunteer list --format csv").out.contains("138****0001"))
-        #expect(w.run("volunteer list --format json").err
-            == "kepu：--format json 不是列表格式：可用 text、md、csv 或 html（kepu export --format json 可导出全部）\n")
-        #expect(w.run("volunteer list --format json --lang en").err
-            == "kepu: --format \"json\" is not a listing format: use text, md, csv or html (kepu export --format json has everything)\n")
+        #expect(
+            w.run("volunteer list --format json").err
+                == "kepu：--format json 不是列表格式：可用 text、md、csv 或 html（kepu export --format json 可导出全部）\n")
+        #expect(
+            w.run("volunteer list --format json --lang en").err
+                == "kepu: --format \"json\" is not a listing format: use text, md, csv or html (kepu export --format json has everything)\n"
+        )
         #expect(w.ok("log --verify").hasPrefix("操作记录完好"))
         #expect(w.ok("log --verify --lang en").hasPrefix("the audit trail is intact"))
     }
@@ -76,36 +80,46 @@ import KepuReport
     @Test func theSeedPlanImportsShowsAndLints() {
         let w = Workspace().seeded()
         let show = w.ok("plan show --year 2023")
-        for text in ["55.62万元", "52.62万元", "活动委托费", "活动1次/1.25万元×2次", "彩色1元/份×2000份=0.2万元", "两次大型活动", "2万人次",
-                     "12底前完成", "力争到2025年全区公民具备基本科学素质比例达到10%以上", "全国科普日、科技活动周活动的开展", "A专项",
-                     "推荐科技成果，举荐科技人才，发展基层科协组织，全民素质得到提高", "区政府主管科普工作的正科级群团组织"] {
+        for text in [
+            "55.62万元", "52.62万元", "活动委托费", "活动1次/1.25万元×2次", "彩色1元/份×2000份=0.2万元", "两次大型活动", "2万人次",
+            "12底前完成", "力争到2025年全区公民具备基本科学素质比例达到10%以上", "全国科普日、科技活动周活动的开展", "A专项",
+            "推荐科技成果，举荐科技人才，发展基层科协组织，全民素质得到提高", "区政府主管科普工作的正科级群团组织",
+        ] {
             #expect(show.contains(text), "plan show lacks \(text)")
         }
         #expect(w.ok("plan list").contains("2023-shifeng-kexie.yaml"))
-        let lint = w.run(["plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path], db: false)
+        let lint = w.run(
+            ["plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path], db: false)
         #expect(lint.code == 0)
         #expect(lint.out.contains("警告: 指标 cost: 指标名称写的是 0.08元/人，但 30000元 ÷ 20000人次 = 1.5元/人次"))
         #expect(lint.err.hasSuffix("：0 处错误，1 处警告\n"))
-        let en = w.run(["plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path, "--lang", "en"],
-                       db: false)
+        let en = w.run(
+            [
+                "plan", "lint", repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path, "--lang",
+                "en",
+            ],
+            db: false)
         #expect(en.out.contains("warning: indicator cost: its name says 0.08元/人, but 30000元 ÷ 20000人次 = 1.5元/人次"))
         #expect(en.err.contains("0 errors, 1 warning"))
     }
 
     @Test func theHelpOfEveryCommandEndsWithAWorkedExample() throws {
         let w = Workspace()
-        for cmd in [["init"], ["plan", "import"], ["plan", "show"], ["plan", "list"], ["plan", "lint"], ["event", "add"],
-                    ["event", "list"], ["event", "show"], ["event", "void"], ["attendance", "add"], ["cost", "add"],
-                    ["print", "add"], ["volunteer", "add"], ["volunteer", "signup"], ["volunteer", "list"], ["survey", "add"],
-                    ["measure", "add"], ["baseline", "set"], ["reconcile"], ["log"], ["demo"], ["note", "set"], ["report"],
-                    ["check"], ["attendance", "import"], ["volunteer", "import"], ["cost", "import"], ["evidence", "add"],
-                    ["evidence", "list"], ["evidence", "verify"], ["backup"], ["export"]] {
+        for cmd in [
+            ["init"], ["plan", "import"], ["plan", "show"], ["plan", "list"], ["plan", "lint"], ["event", "add"],
+            ["event", "list"], ["event", "show"], ["event", "void"], ["attendance", "add"], ["cost", "add"],
+            ["print", "add"], ["volunteer", "add"], ["volunteer", "signup"], ["volunteer", "list"], ["survey", "add"],
+            ["measure", "add"], ["baseline", "set"], ["reconcile"], ["log"], ["demo"], ["note", "set"], ["report"],
+            ["check"], ["attendance", "import"], ["volunteer", "import"], ["cost", "import"], ["evidence", "add"],
+            ["evidence", "list"], ["evidence", "verify"], ["backup"], ["export"],
+        ] {
             let r = w.run(cmd + ["--help"], db: false)
             #expect(r.code == 0)
             #expect(r.out.contains("示例 · Example:"), "\(cmd) --help has no example")
             #expect(r.out.contains(" · "), "\(cmd) --help has no bilingual abstract")
             if let example = r.out.range(of: "示例 · Example:") {
-                let block = r.out[example.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                let block = r.out[example.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropFirst()
                 for line in block.prefix(while: { !$0.isEmpty }) {
                     #expect(displayWidth(String(line)) <= 80, "\(cmd): \(line) is wider than 80 columns")
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KepuCLI
 
 @Suite struct ReportCommandTests {
@@ -25,18 +26,28 @@ import Testing
 
     @Test func noteErrorsAreOneSentenceAndWriteNothing() {
         let w = ReconcileCommandTests.demo()
-        w.refuses("note set --year 2023 --indicator literacy --score 16 --why x",
-                  zh: "kepu：--score 16 超过了 literacy 的分值 15；请给 0 到 15 分（达成 ≥ 12，部分达成 ≥ 9）",
-                  en: "kepu: --score 16 is more than the weight of literacy, 15; give 0 to 15 (达成 ≥ 12, 部分达成 ≥ 9)")
-        w.refuses("note set --year 2023 --indicator nope --reason x",
-                  zh: "kepu：--indicator nope 不是 2023 年计划的指标：可用 major-events、reach、timeliness、cost、economic、literacy、ecological、volunteers、satisfaction",
-                  en: "kepu: --indicator \"nope\" is not an indicator of the 2023 plan: use major-events, reach, timeliness, cost, economic, literacy, ecological, volunteers, satisfaction")
-        w.refuses("note set --year 2023 --indicator literacy --score 12", code: 64, zh: "kepu：--score 需要 --why：手工评分须连同理由一起保存",
-                  en: "kepu: --score needs --why: a manual score is kept with its reason")
-        w.refuses("note set --year 2023 --indicator literacy", code: 64, zh: "kepu：note set 需要 --reason、--measures 或 --score（连同 --why）",
-                  en: "kepu: note set needs --reason, --measures or --score (with --why)")
-        w.refuses("note set --year 2023 --indicator economic --score 1 --why x", zh: "kepu：--indicator economic 不计分（指标值为 无），不能手工评分",
-                  en: "kepu: --indicator economic is not scored (its target is 无), so it takes no manual score")
+        w.refuses(
+            "note set --year 2023 --indicator literacy --score 16 --why x",
+            zh: "kepu：--score 16 超过了 literacy 的分值 15；请给 0 到 15 分（达成 ≥ 12，部分达成 ≥ 9）",
+            en: "kepu: --score 16 is more than the weight of literacy, 15; give 0 to 15 (达成 ≥ 12, 部分达成 ≥ 9)")
+        w.refuses(
+            "note set --year 2023 --indicator nope --reason x",
+            zh:
+                "kepu：--indicator nope 不是 2023 年计划的指标：可用 major-events、reach、timeliness、cost、economic、literacy、ecological、volunteers、satisfaction",
+            en:
+                "kepu: --indicator \"nope\" is not an indicator of the 2023 plan: use major-events, reach, timeliness, cost, economic, literacy, ecological, volunteers, satisfaction"
+        )
+        w.refuses(
+            "note set --year 2023 --indicator literacy --score 12", code: 64, zh: "kepu：--score 需要 --why：手工评分须连同理由一起保存",
+            en: "kepu: --score needs --why: a manual score is kept with its reason")
+        w.refuses(
+            "note set --year 2023 --indicator literacy", code: 64,
+            zh: "kepu：note set 需要 --reason、--measures 或 --score（连同 --why）",
+            en: "kepu: note set needs --reason, --measures or --score (with --why)")
+        w.refuses(
+            "note set --year 2023 --indicator economic --score 1 --why x",
+            zh: "kepu：--indicator economic 不计分（指标值为 无），不能手工评分",
+            en: "kepu: --indicator economic is not scored (its target is 无), so it takes no manual score")
     }
 
     @Test func checkReportsFindingsWithExitTwo() {
@@ -46,12 +57,16 @@ import Testing
         #expect(w.run("check --year 2023").out.contains("deviation-note: 指标 reach: 扩大受众群众未达到目标，尚未填写偏差原因"))
         #expect(r.out.contains("deviation-note: indicator reach: 扩大受众群众 missed its target and has no deviation note"))
         _ = w.ok("event add --title 空的科普日 --kind science-day --start 2023-10-10")
-        #expect(w.run("check --year 2023 --lang en").out.contains("campaign-attendance: event 12: campaign 空的科普日 has no attendance recorded"))
+        #expect(
+            w.run("check --year 2023 --lang en").out.contains(
+                "campaign-attendance: event 12: campaign 空的科普日 has no attendance recorded"))
     }
 
     @Test func reportFormatsComeFromTheOutputExtension() throws {
         let w = ReconcileCommandTests.demo()
-        for (ext, marker) in [("html", "<!DOCTYPE html>"), ("csv", "一、预算执行情况"), ("md", "# 2023年度"), ("json", "\"totalScore\"")] {
+        for (ext, marker) in [
+            ("html", "<!DOCTYPE html>"), ("csv", "一、预算执行情况"), ("md", "# 2023年度"), ("json", "\"totalScore\""),
+        ] {
             let r = w.run("report --year 2023 -o out.\(ext)")
             #expect(r.code == 0)
             let text = try String(contentsOfFile: w.dir + "/out.\(ext)", encoding: .utf8)

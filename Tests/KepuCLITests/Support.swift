@@ -1,10 +1,12 @@
 import Crypto
 import Foundation
 import Testing
+
 @testable import KepuCLI
 
 /// The repository root, from this file's path.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 struct RunResult {
     var code: Int32
@@ -32,8 +34,9 @@ final class Workspace {
         var out = ""
         var err = ""
         let all = db && !args.contains("--db") ? args + ["--db", self.db] : args
-        let runtime = Runtime(environment: env, commandLine: "kepu " + args.joined(separator: " "), currentDirectory: dir,
-                              out: { out += $0 }, err: { err += $0 })
+        let runtime = Runtime(
+            environment: env, commandLine: "kepu " + args.joined(separator: " "), currentDirectory: dir,
+            out: { out += $0 }, err: { err += $0 })
         let code = KepuCommandLine.run(all, runtime: runtime)
         return RunResult(code: code, out: out, err: err)
     }
@@ -50,8 +53,10 @@ final class Workspace {
 
     /// Runs a command that must be refused, in Chinese and then in English: one sentence each, the exit
     /// code, and nothing written.
-    func refuses(_ args: [String], code: Int32 = 1, zh: String, en: String, db: Bool = true,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+    func refuses(
+        _ args: [String], code: Int32 = 1, zh: String, en: String, db: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let before = fingerprint()
         let r = run(args, db: db)
         #expect(r.code == code, "\(args)", sourceLocation: sourceLocation)
@@ -62,8 +67,12 @@ final class Workspace {
         #expect(fingerprint() == before, "\(args) changed the database", sourceLocation: sourceLocation)
     }
 
-    func refuses(_ line: String, code: Int32 = 1, zh: String, en: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        refuses(try! DemoScript.split(line, line: 1, name: "test"), code: code, zh: zh, en: en, sourceLocation: sourceLocation)
+    func refuses(
+        _ line: String, code: Int32 = 1, zh: String, en: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        refuses(
+            try! DemoScript.split(line, line: 1, name: "test"), code: code, zh: zh, en: en,
+            sourceLocation: sourceLocation)
     }
 
     /// A fresh database with the seed plan imported.
@@ -116,5 +125,6 @@ func runProcess(_ args: [String], env: [String: String]) throws -> RunResult {
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return RunResult(code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    return RunResult(
+        code: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
 }

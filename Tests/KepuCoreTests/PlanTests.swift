@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import KepuCore
 
 /// The seed's plan, read from Seeds/ in the source tree.
 func seedPlanText() throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     return try String(contentsOf: root.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml"), encoding: .utf8)
 }
 
@@ -24,8 +26,11 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         #expect(p.budget.general?.fen == 55_620_000)
         #expect(p.lines.map(\.id) == ["commission", "printing"])
         #expect(p.lines[0].amount.fen == 2_500_000)
-        #expect(p.lines[1].runs == [PlannedRun(ink: .color, unitPrice: Money(fen: 100), copies: 2000),
-                                    PlannedRun(ink: .mono, unitPrice: Money(fen: 50), copies: 6000)])
+        #expect(
+            p.lines[1].runs == [
+                PlannedRun(ink: .color, unitPrice: Money(fen: 100), copies: 2000),
+                PlannedRun(ink: .mono, unitPrice: Money(fen: 50), copies: 6000),
+            ])
         #expect(p.indicators.count == 9)
         let reach = try #require(p.indicator("reach"))
         #expect(reach.target.value == Fixed(20000))
@@ -90,7 +95,11 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         var p = try seedPlan()
         p.lines[0].amount = Money(fen: 2_400_000)
         let f = PlanLint.check(p)
-        #expect(f.contains { $0.check == "lines-sum" && $0.text(.en) == "2.4万 (commission) + 0.5万 (printing) = 2.9万, not the project budget 3万" })
+        #expect(
+            f.contains {
+                $0.check == "lines-sum"
+                    && $0.text(.en) == "2.4万 (commission) + 0.5万 (printing) = 2.9万, not the project budget 3万"
+            })
         #expect(f.contains { $0.check == "basis-amount" && $0.subject == .line("commission") })
     }
 
@@ -98,7 +107,9 @@ func seedPlan() throws -> Plan { try PlanFile.parse(seedPlanText()).plan }
         var p = try seedPlan()
         p.lines[1].runs[1].copies = 5000
         let f = PlanLint.check(p)
-        #expect(f.contains { $0.check == "runs-sum" && $0.text(.en).contains("= 4500.00元, not the line's amount 5000.00元") })
+        #expect(
+            f.contains { $0.check == "runs-sum" && $0.text(.en).contains("= 4500.00元, not the line's amount 5000.00元") }
+        )
     }
 
     @Test func weightsMustAddUpTo100() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KepuCore
 
 func day(_ s: String) -> CalendarDate { try! CalendarDate.parse(s) }
@@ -18,8 +19,10 @@ func yearEndFacts() -> Facts {
     f.volunteerOrgs = 3
     f.volunteerHoursCenti = 6050
     f.previousYear = .init(year: 2022, volunteers: 8, orgs: 2, source: .baseline)
-    f.printRuns = [.init(ink: .color, unitPrice: Money(fen: 100), copies: 2000, cost: Money(yuan: 2000), runs: 1),
-                   .init(ink: .mono, unitPrice: Money(fen: 50), copies: 6000, cost: Money(yuan: 3000), runs: 2)]
+    f.printRuns = [
+        .init(ink: .color, unitPrice: Money(fen: 100), copies: 2000, cost: Money(yuan: 2000), runs: 1),
+        .init(ink: .mono, unitPrice: Money(fen: 50), copies: 6000, cost: Money(yuan: 3000), runs: 2),
+    ]
     f.measurements = ["literacy-rate": .init(value: Fixed(raw: 96200), date: day("2023-11-30"), source: nil)]
     return f
 }
@@ -55,8 +58,9 @@ func result(_ e: Evaluation, _ id: String) -> IndicatorResult { e.indicators.fir
         let plan = try seedPlan()
         let f = yearEndFacts()
         func actual(_ metric: Metric, _ filter: MetricFilter = MetricFilter()) -> Fixed? {
-            let ind = Indicator(id: "x", level1: "产出指标", level2: "数量指标", name: "x", target: try! Target.parse("1次"),
-                                metric: metric, filter: filter)
+            let ind = Indicator(
+                id: "x", level1: "产出指标", level2: "数量指标", name: "x", target: try! Target.parse("1次"),
+                metric: metric, filter: filter)
             return Reconciler.actual(ind, plan: plan, facts: f)
         }
         #expect(actual(.events) == Fixed(4))

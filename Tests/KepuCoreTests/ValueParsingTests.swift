@@ -1,13 +1,15 @@
 import Testing
+
 @testable import KepuCore
 
 @Suite struct MoneyTests {
-    @Test(arguments: [
-        ("2500", 250_000), ("2500元", 250_000), ("2,500.00", 250_000), ("¥2500", 250_000), ("￥2500", 250_000),
-        ("1.25万", 1_250_000), ("1.25万元", 1_250_000), ("0.5元", 50), ("0.01", 1), ("55.62万", 55_620_000),
-        ("3万", 3_000_000), ("12,345,678.9", 1_234_567_890), (" 2500 ", 250_000), ("0", 0), ("2500.000", 250_000),
-        ("0.000001万", 1),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("2500", 250_000), ("2500元", 250_000), ("2,500.00", 250_000), ("¥2500", 250_000), ("￥2500", 250_000),
+            ("1.25万", 1_250_000), ("1.25万元", 1_250_000), ("0.5元", 50), ("0.01", 1), ("55.62万", 55_620_000),
+            ("3万", 3_000_000), ("12,345,678.9", 1_234_567_890), (" 2500 ", 250_000), ("0", 0), ("2500.000", 250_000),
+            ("0.000001万", 1),
+        ] as [(String, Int64)])
     func acceptsTheWrittenForms(_ text: String, _ fen: Int64) throws {
         #expect(try Money.parse(text).fen == fen)
     }
@@ -109,8 +111,12 @@ import Testing
     @Test func percentages() throws {
         #expect(try Parse.percent("98%", field: "x") == Fixed(98))
         #expect(try Parse.percent("98.5%", field: "x") == Fixed(raw: 985_000))
-        #expect(throws: KepuError(.invalid(field: "x", value: "101%", form: .percent))) { try Parse.percent("101%", field: "x") }
-        #expect(throws: KepuError(.invalid(field: "x", value: "abc", form: .percent))) { try Parse.percent("abc", field: "x") }
+        #expect(throws: KepuError(.invalid(field: "x", value: "101%", form: .percent))) {
+            try Parse.percent("101%", field: "x")
+        }
+        #expect(throws: KepuError(.invalid(field: "x", value: "abc", form: .percent))) {
+            try Parse.percent("abc", field: "x")
+        }
     }
 
     @Test func vocabulariesAcceptTheirSpellingsAndChineseLabels() throws {
@@ -173,7 +179,9 @@ import Testing
     }
 
     @Test func rejectsUnknownUnitsAndMissingFigures() {
-        #expect(throws: KepuError(.targetUnknownUnit(field: "target", value: "2只", unit: "只", known: Target.knownUnits))) {
+        #expect(
+            throws: KepuError(.targetUnknownUnit(field: "target", value: "2只", unit: "只", known: Target.knownUnits))
+        ) {
             try Target.parse("2只")
         }
         #expect(throws: KepuError(.invalid(field: "target", value: "很多", form: .target))) { try Target.parse("很多") }
@@ -198,7 +206,8 @@ import Testing
     @Test func quotedFieldsLineBreaksAndLineNumbersAcrossChunks() throws {
         for chunk in [1, 2, 3, 7, 1000] {
             let rows = try parse("姓名,备注\r\n张三,\"说 \"\"你好\"\",\n再见\"\r\n\r\n李四,\n王五,x", chunk: chunk)
-            #expect(rows.map(\.0) == [["姓名", "备注"], ["张三", "说 \"你好\",\n再见"], ["李四", ""], ["王五", "x"]], "chunk \(chunk)")
+            #expect(
+                rows.map(\.0) == [["姓名", "备注"], ["张三", "说 \"你好\",\n再见"], ["李四", ""], ["王五", "x"]], "chunk \(chunk)")
             #expect(rows.map(\.1) == [1, 2, 5, 6], "chunk \(chunk)")
         }
     }
@@ -210,7 +219,7 @@ import Testing
         }
         #expect(CSVParser.isValidUTF8(Array("科普 ok 😀".utf8)))
         #expect(!CSVParser.isValidUTF8([0xED, 0xA0, 0x80]))  // a surrogate
-        #expect(!CSVParser.isValidUTF8([0xE4, 0xB8]))        // cut short
+        #expect(!CSVParser.isValidUTF8([0xE4, 0xB8]))  // cut short
         #expect(!CSVParser.isValidUTF8([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
     }
 

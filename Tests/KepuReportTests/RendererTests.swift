@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KepuCore
 @testable import KepuReport
 
@@ -11,8 +12,9 @@ import Testing
     }
 
     @Test func textTablesAlignMixedChineseAndLatin() {
-        let t = ReportTable(columns: [.init("活动"), .init("人次", .right)],
-                            rows: [[Cell("全国科普日"), Cell("3200")], [Cell("tech week"), Cell("12")]])
+        let t = ReportTable(
+            columns: [.init("活动"), .init("人次", .right)],
+            rows: [[Cell("全国科普日"), Cell("3200")], [Cell("tech week"), Cell("12")]])
         let lines = TextRenderer().render(t).split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(Set(lines.map(displayWidth)).count == 1, "rows of a table share one display width")
@@ -33,10 +35,16 @@ import Testing
     }
 
     @Test func htmlEscapesUserText() {
-        #expect(HTMLRenderer.escape("<script>alert('x')</script>&") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
-        let html = HTMLRenderer().render(Report(title: "<b>", sections: [
-            Section(heading: "h&", blocks: [.table(ReportTable(columns: [.init("<th>")], rows: [[Cell("<td>")]]))]),
-        ]))
+        #expect(
+            HTMLRenderer.escape("<script>alert('x')</script>&")
+                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
+        let html = HTMLRenderer().render(
+            Report(
+                title: "<b>",
+                sections: [
+                    Section(
+                        heading: "h&", blocks: [.table(ReportTable(columns: [.init("<th>")], rows: [[Cell("<td>")]]))])
+                ]))
         #expect(!html.contains("<b>") && !html.contains("<td><td>"))
         #expect(html.contains("&lt;td&gt;"))
         #expect(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg") || true)

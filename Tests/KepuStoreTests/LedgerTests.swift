@@ -1,18 +1,21 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import KepuCore
 @testable import KepuStore
 
 func seedPlanText() throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     return try String(contentsOf: root.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml"), encoding: .utf8)
 }
 
 func day(_ s: String) -> CalendarDate { try! CalendarDate.parse(s) }
 
 func memoryLedger() throws -> Ledger {
-    let ledger = Ledger(database: try AppDatabase.inMemory(), context: AuditContext(operatorName: "tester", command: "test"))
+    let ledger = Ledger(
+        database: try AppDatabase.inMemory(), context: AuditContext(operatorName: "tester", command: "test"))
     _ = try ledger.plans.importPlan(text: try seedPlanText(), sourceName: "seed.yaml", replace: false)
     return ledger
 }
@@ -24,19 +27,23 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
 @Suite struct LedgerTests {
     @Test func aRecordedYearReadsBackExactly() throws {
         let l = try memoryLedger()
-        let sd = try l.events.add(NewEvent(title: "全国科普日", kind: .scienceDay, start: day("2023-09-16"), end: day("2023-09-22")))
+        let sd = try l.events.add(
+            NewEvent(title: "全国科普日", kind: .scienceDay, start: day("2023-09-16"), end: day("2023-09-22")))
         let sub = try l.events.add(NewEvent(title: "进社区", kind: .other, start: day("2023-09-18"), parent: sd))
         _ = try l.attendance.add(NewAttendance(event: sd, count: 3200))
         _ = try l.attendance.add(NewAttendance(event: sub, count: 850))
         _ = try l.attendance.add(NewAttendance(event: sd, count: 6800, channel: .online, method: .estimate))
-        _ = try l.money.addCost(NewCost(line: "commission", amount: try Money.parse("3000.01"), event: sd, invoice: "A1"))
+        _ = try l.money.addCost(
+            NewCost(line: "commission", amount: try Money.parse("3000.01"), event: sd, invoice: "A1"))
         _ = try l.money.addCost(NewCost(line: "活动委托费", amount: try Money.parse("0.95万"), event: sub, invoice: "A1"))
-        _ = try l.money.addPrintRun(NewPrintRun(title: "折页", ink: .color, copies: 2000, unitPrice: Money(fen: 100), event: sd))
+        _ = try l.money.addPrintRun(
+            NewPrintRun(title: "折页", ink: .color, copies: 2000, unitPrice: Money(fen: 100), event: sd))
         let v = try l.volunteers.add(NewVolunteer(name: "李华", phone: "13800000001", org: "队伍甲"))
         #expect(v.newOrganization == "队伍甲")
         _ = try l.volunteers.signup(NewSignup(volunteer: v.id, event: sub, hoursCenti: 950))
         _ = try l.surveys.add(NewSurvey(event: sd, responses: 100, satisfied: 99))
-        _ = try l.surveys.addMeasurement(NewMeasurement(metric: "literacy-rate", value: Fixed(raw: 103_000), date: day("2023-11-30")))
+        _ = try l.surveys.addMeasurement(
+            NewMeasurement(metric: "literacy-rate", value: Fixed(raw: 103_000), date: day("2023-11-30")))
         _ = try l.surveys.setBaseline(BaselineInput(year: 2022, volunteers: 0, orgs: 0))
 
         let (stored, f) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: nil, today: day("2024-03-01"))
@@ -68,13 +75,16 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         _ = try l.attendance.add(NewAttendance(event: tw, count: 100))
         _ = try l.attendance.add(NewAttendance(event: sd, count: 200))
         _ = try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 10), date: day("2023-06-01")))
-        let (_, june) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: day("2023-06-30"), today: day("2023-06-30"))
+        let (_, june) = try l.evaluation.inputs(
+            year: 2023, unit: nil, asOf: day("2023-06-30"), today: day("2023-06-30"))
         #expect(june.majorEvents == 1)
         #expect(june.attendance == 100)
         #expect(june.spending == Money(yuan: 10))
-        let (_, before) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: day("2022-12-31"), today: day("2023-01-01"))
+        let (_, before) = try l.evaluation.inputs(
+            year: 2023, unit: nil, asOf: day("2022-12-31"), today: day("2023-01-01"))
         #expect(before.attendance == 0)
-        let (_, after) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: day("2024-06-30"), today: day("2024-06-30"))
+        let (_, after) = try l.evaluation.inputs(
+            year: 2023, unit: nil, asOf: day("2024-06-30"), today: day("2024-06-30"))
         #expect(after.attendance == 300)
     }
 
@@ -87,17 +97,22 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         _ = try l.surveys.add(NewSurvey(event: sd, responses: 10, satisfied: 9))
         let v = try l.volunteers.add(NewVolunteer(name: "甲"))
         _ = try l.volunteers.signup(NewSignup(volunteer: v.id, event: sub))
-        _ = try l.money.addPrintRun(NewPrintRun(title: "单页", ink: .mono, copies: 10, unitPrice: Money(fen: 50), event: sub))
+        _ = try l.money.addPrintRun(
+            NewPrintRun(title: "单页", ink: .mono, copies: 10, unitPrice: Money(fen: 50), event: sub))
         let s = try l.events.void(sd, reason: "重复录入")
         #expect(s == VoidCounts(events: 2, attendance: 1, costs: 1, printRuns: 1, surveys: 1, signups: 1))
         let (_, f) = try l.evaluation.inputs(year: 2023, unit: nil, asOf: nil, today: day("2024-01-01"))
-        #expect(f.attendance == 0 && f.spending == .zero && f.events == 0 && f.volunteers == 0 && f.surveyResponses == 0)
+        #expect(
+            f.attendance == 0 && f.spending == .zero && f.events == 0 && f.volunteers == 0 && f.surveyResponses == 0)
         #expect(try count(l, "SELECT count(*) FROM event") == 2)
         #expect(try count(l, "SELECT count(*) FROM event WHERE void_reason = '重复录入'") == 2)
         let actions = try l.audit.log(limit: nil).map(\.action)
         #expect(actions.filter { $0 == .void }.count == s.total)
         #expect(actions.last == .add)
-        #expect(throws: KepuError(.recordVoided(field: "--event", kind: .event, id: sd, title: "科普日", on: l.context.timestamp))) {
+        #expect(
+            throws: KepuError(
+                .recordVoided(field: "--event", kind: .event, id: sd, title: "科普日", on: l.context.timestamp))
+        ) {
             try l.attendance.add(NewAttendance(event: sd, count: 1))
         }
         #expect {
@@ -116,12 +131,20 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         #expect(throws: KepuError(.noSuchRecord(field: "--parent", kind: .event, id: 7))) {
             try l.events.add(NewEvent(title: "x", kind: .other, start: day("2023-03-01"), parent: 7))
         }
-        #expect(throws: KepuError(.notALine(field: "--line", value: "training", year: 2023, unit: "株洲市石峰区科学技术协会", lines: [
-            LineRef(id: "commission", name: "活动委托费"), LineRef(id: "printing", name: "资料排版复印"),
-        ]))) {
+        #expect(
+            throws: KepuError(
+                .notALine(
+                    field: "--line", value: "training", year: 2023, unit: "株洲市石峰区科学技术协会",
+                    lines: [
+                        LineRef(id: "commission", name: "活动委托费"), LineRef(id: "printing", name: "资料排版复印"),
+                    ]))
+        ) {
             try l.money.addCost(NewCost(line: "training", amount: Money(yuan: 1), date: day("2023-03-01")))
         }
-        #expect(throws: KepuError(.noPlanCovers(date: day("2024-03-01"), existing: ["株洲市石峰区科学技术协会 2023 (2023-01-01–2023-12-31)"]))) {
+        #expect(
+            throws: KepuError(
+                .noPlanCovers(date: day("2024-03-01"), existing: ["株洲市石峰区科学技术协会 2023 (2023-01-01–2023-12-31)"]))
+        ) {
             try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 1), date: day("2024-03-01")))
         }
         #expect(throws: KepuError(.noSuchRecord(field: "--volunteer", kind: .volunteer, id: 5))) {

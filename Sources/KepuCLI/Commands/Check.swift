@@ -19,10 +19,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let inputs = try options.ledger().evaluation.reportInputs(year: try year.value(), unit: unit.value, asOf: nil,
-                                                                  today: try console.today())
-        let (_, findings) = SelfEvaluation.make(plan: inputs.stored.plan, facts: inputs.facts, notes: inputs.notes,
-                                                events: inputs.events, storeFindings: inputs.storeFindings)
+        let inputs = try options.ledger().evaluation.reportInputs(
+            year: try year.value(), unit: unit.value, asOf: nil,
+            today: try console.today())
+        let (_, findings) = SelfEvaluation.make(
+            plan: inputs.stored.plan, facts: inputs.facts, notes: inputs.notes,
+            events: inputs.events, storeFindings: inputs.storeFindings)
         guard !findings.isEmpty else { return }
         for f in findings { console.out(findingLine(f, check: true)) }
         console.say(.findings(count: findings.count))

@@ -31,17 +31,20 @@ struct Demo: ParsableCommand {
         }
         let database = try AppDatabase.create(at: path)
         let ledger = Ledger(database: database, context: try auditContext())
-        let plan = try ledger.plans.importPlan(text: EmbeddedSeeds.plan, sourceName: EmbeddedSeeds.planName, replace: false)
+        let plan = try ledger.plans.importPlan(
+            text: EmbeddedSeeds.plan, sourceName: EmbeddedSeeds.planName, replace: false)
         let steps = try DemoScript.run(EmbeddedSeeds.demo, name: EmbeddedSeeds.demoName, db: path, runtime: console)
         console.say(.demoLoaded(unit: plan.plan.unit, year: plan.plan.year, steps: steps, path: path))
 
         let end = plan.plan.period.end
         let (stored, facts) = try ledger.evaluation.inputs(year: plan.plan.year, unit: nil, asOf: end, today: end)
         let evaluation = Reconciler.evaluate(stored.plan, facts)
-        console.out(TextRenderer(color: console.stdoutIsTerminal).render(ReconcileReport.build(evaluation, lang: language)))
+        console.out(
+            TextRenderer(color: console.stdoutIsTerminal).render(ReconcileReport.build(evaluation, lang: language)))
         let html = (path as NSString).deletingLastPathComponent + "/kepu-report-\(plan.plan.year).html"
-        let report = try ReportCommand.render(ledger: ledger, year: plan.plan.year, unit: nil, asOf: end, format: .html,
-                                              lang: language, color: false)
+        let report = try ReportCommand.render(
+            ledger: ledger, year: plan.plan.year, unit: nil, asOf: end, format: .html,
+            lang: language, color: false)
         do { try report.write(toFile: html, atomically: true, encoding: .utf8) } catch {
             throw KepuError(.cannotWrite(path: html, reason: error.localizedDescription))
         }

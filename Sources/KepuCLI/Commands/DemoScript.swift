@@ -22,11 +22,14 @@ enum DemoScript {
             }
             var out = ""
             var err = ""
-            let sub = Runtime(environment: runtime.environment, now: runtime.now, commandLine: "kepu demo: " + command,
-                              currentDirectory: runtime.currentDirectory, out: { out += $0 }, err: { err += $0 })
+            let sub = Runtime(
+                environment: runtime.environment, now: runtime.now, commandLine: "kepu demo: " + command,
+                currentDirectory: runtime.currentDirectory, out: { out += $0 }, err: { err += $0 })
             let code = KepuCommandLine.run(words + ["--db", db, "--lang", Language.current.rawValue], runtime: sub)
             guard code == 0 else {
-                throw KepuError(.demoStepFailed(script: name, line: n + 1, detail: err.trimmingCharacters(in: .whitespacesAndNewlines)))
+                throw KepuError(
+                    .demoStepFailed(
+                        script: name, line: n + 1, detail: err.trimmingCharacters(in: .whitespacesAndNewlines)))
             }
             if let binding { ids[binding] = out.trimmingCharacters(in: .whitespacesAndNewlines) }
             steps += 1
@@ -47,7 +50,11 @@ enum DemoScript {
                 quote = c
                 inWord = true
             } else if c == " " || c == "\t" {
-                if inWord { words.append(cur); cur = ""; inWord = false }
+                if inWord {
+                    words.append(cur)
+                    cur = ""
+                    inWord = false
+                }
             } else {
                 cur.append(c)
                 inWord = true

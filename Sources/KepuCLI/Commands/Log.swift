@@ -23,14 +23,14 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let ledger = try options.ledger()
-        let L = Language.current
+        let lang = Language.current
         if verify {
             let v = try ledger.audit.verify()
             if let broken = v.firstBroken {
-                console.err(Catalogue.text(.auditBroken(row: broken.id, reason: broken.reason), L))
+                console.err(Catalogue.text(.auditBroken(row: broken.id, reason: broken.reason), lang))
                 throw CheckFailed(code: 2)
             }
-            console.out(Catalogue.text(.auditIntact(rows: v.rows), L))
+            console.out(Catalogue.text(.auditIntact(rows: v.rows), lang))
             return
         }
         let n = try parsed(limit) { Int(try Parse.positiveCount($0, field: "--limit")) }
@@ -38,21 +38,27 @@ struct Log: ParsableCommand {
         for e in try ledger.audit.log(limit: n) {
             let what: String
             switch e.action {
-            case .add: what = L.t("新增", "add")
-            case .void: what = L.t("作废", "void")
-            case .change: what = L.t("修改", "change")
+            case .add: what = lang.t("新增", "add")
+            case .void: what = lang.t("作废", "void")
+            case .change: what = lang.t("修改", "change")
             }
-            let record = RecordKind(rawValue: e.entity).map { Catalogue.recordName($0, L) } ?? e.entity
-            rows.append([Cell(String(e.id)), Cell(e.at), Cell(e.operatorName),
-                         Cell(record + (e.entityID.map { " \($0)" } ?? "")), Cell(what), Cell(e.command)])
+            let record = RecordKind(rawValue: e.entity).map { Catalogue.recordName($0, lang) } ?? e.entity
+            rows.append([
+                Cell(String(e.id)), Cell(e.at), Cell(e.operatorName),
+                Cell(record + (e.entityID.map { " \($0)" } ?? "")), Cell(what), Cell(e.command),
+            ])
             if details {
-                if let b = e.before { rows.append(["", "", "", "", Cell(L.t("修改前", "before")), Cell(b)]) }
-                if let a = e.after { rows.append(["", "", "", "", Cell(L.t("修改后", "after")), Cell(a)]) }
+                if let b = e.before { rows.append(["", "", "", "", Cell(lang.t("修改前", "before")), Cell(b)]) }
+                if let a = e.after { rows.append(["", "", "", "", Cell(lang.t("修改后", "after")), Cell(a)]) }
             }
         }
-        console.out(TextRenderer().render(ReportTable(
-            columns: [.init("#", .right), .init(L.t("时间（UTC）", "time (UTC)")), .init(L.t("操作员", "operator")),
-                      .init(L.t("记录", "record")), .init(L.t("操作", "what")), .init(L.t("命令", "command"))],
-            rows: rows)))
+        console.out(
+            TextRenderer().render(
+                ReportTable(
+                    columns: [
+                        .init("#", .right), .init(lang.t("时间（UTC）", "time (UTC)")), .init(lang.t("操作员", "operator")),
+                        .init(lang.t("记录", "record")), .init(lang.t("操作", "what")), .init(lang.t("命令", "command")),
+                    ],
+                    rows: rows)))
     }
 }

@@ -17,8 +17,10 @@ struct Reconcile: ParsableCommand {
               kepu reconcile --year 2023 --format json
             """)
     @OptionGroup var year: YearOption
-    @Option(help: ArgumentHelp("对账日期（默认今天，限于计划期内）· The date (default: today, within the period).",
-                               valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "对账日期（默认今天，限于计划期内）· The date (default: today, within the period).",
+            valueName: "date"))
     var asOf: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup var unit: UnitOption
@@ -30,7 +32,8 @@ struct Reconcile: ParsableCommand {
         let fmt = try output.resolvedFormat()
         let language = Language.current
         let ledger = try options.ledger()
-        let (stored, facts) = try ledger.evaluation.inputs(year: y, unit: unit.value, asOf: day, today: try console.today())
+        let (stored, facts) = try ledger.evaluation.inputs(
+            year: y, unit: unit.value, asOf: day, today: try console.today())
         let evaluation = Reconciler.evaluate(stored.plan, facts)
         let report = ReconcileReport.build(evaluation, lang: language)
         let text: String

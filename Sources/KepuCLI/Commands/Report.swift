@@ -30,19 +30,24 @@ struct ReportCommand: ParsableCommand {
         let y = try year.value()
         let day = try parsed(asOf) { try CalendarDate.parse($0, field: "--as-of") }
         let ledger = try options.ledger()
-        let text = try Self.render(ledger: ledger, year: y, unit: unit.value, asOf: day, format: fmt, lang: Language.current,
-                                   color: output.output == nil && console.stdoutIsTerminal)
+        let text = try Self.render(
+            ledger: ledger, year: y, unit: unit.value, asOf: day, format: fmt, lang: Language.current,
+            color: output.output == nil && console.stdoutIsTerminal)
         try emit(text, to: output.output, what: .report(format: fmt.rawValue))
     }
 
-    static func render(ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, format: ReportFormat, lang: Language,
-                       color: Bool) throws -> String {
+    static func render(
+        ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, format: ReportFormat, lang: Language,
+        color: Bool
+    ) throws -> String {
         let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: try console.today())
         let plan = inputs.stored.plan
-        let (card, findings) = SelfEvaluation.make(plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
-                                                   storeFindings: inputs.storeFindings)
-        let report = SelfEvaluationReport.build(plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
-                                                findings: findings, lang: lang)
+        let (card, findings) = SelfEvaluation.make(
+            plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+            storeFindings: inputs.storeFindings)
+        let report = SelfEvaluationReport.build(
+            plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
+            findings: findings, lang: lang)
         switch format {
         case .text: return TextRenderer(color: color).render(report)
         case .md: return MarkdownRenderer().render(report)

@@ -4,9 +4,11 @@ extension Catalogue {
     static func en(_ f: Finding) -> String {
         switch f {
         case .unknownKey(let key, let line, let known):
-            return "unknown key \"\(key)\"\(line.map { " (line \($0))" } ?? "") is ignored; known keys: \(known.joined(separator: ", "))"
+            return
+                "unknown key \"\(key)\"\(line.map { " (line \($0))" } ?? "") is ignored; known keys: \(known.joined(separator: ", "))"
         case .budgetSum(let basic, let project, let total):
-            return "basic \(wan(basic)) + project \(wan(project)) = \(wan(basic + project)), not the total \(wan(total))"
+            return
+                "basic \(wan(basic)) + project \(wan(project)) = \(wan(basic + project)), not the total \(wan(total))"
         case .budgetSources(let sum, let total):
             return "the sources of funds add up to \(wan(sum)), not the total \(wan(total))"
         case .periodYear(let period, let year):
@@ -24,7 +26,8 @@ extension Catalogue {
         case .runWithoutCopies(let ink):
             return "a planned \(ink.rawValue) run has 0 copies"
         case .basisArithmetic(let t, let stated):
-            return "the basis says \(t.price.plain)元 × \(t.count) = \(stated.wan)万元, but the product is \((t.price * t.count).wan)万元"
+            return
+                "the basis says \(t.price.plain)元 × \(t.count) = \(stated.wan)万元, but the product is \((t.price * t.count).wan)万元"
         case .basisAmount(let terms, let total, let amount):
             let shown = terms.map { "\($0.price.plain)元 × \($0.count)" }.joined(separator: " + ")
             return "the basis computes \(shown) = \(total.wan)万元, not the line's amount \(amount.wan)万元"
@@ -41,7 +44,8 @@ extension Catalogue {
         case .increaseNeedsGrowthMetric(let metric):
             return "the target 增加 (growth) needs metric volunteer-growth, not \(metric)"
         case .unitMismatch(let target, let unit, let metric, let accepted):
-            return "the target \"\(target)\" is in \(unit), but metric \(metric) counts in \(accepted.joined(separator: "/"))"
+            return
+                "the target \"\(target)\" is in \(unit), but metric \(metric) counts in \(accepted.joined(separator: "/"))"
         case .satisfactionOver100:
             return "a satisfaction target above 100% cannot be met"
         case .unknownLine(let line, let lines):
@@ -58,9 +62,11 @@ extension Catalogue {
         case .levelWeightsMismatch(let level, let weights, let sum, let levelWeight):
             return "the weights of \(level) add up to \(weightTerms(weights)) = \(sum), not the level's \(levelWeight)"
         case .levelWeightsExhausted(let level, let weights, let sum, let levelWeight):
-            return "the explicit weights of \(level), \(weightTerms(weights)) = \(sum), leave nothing of \(levelWeight) for its other indicators"
+            return
+                "the explicit weights of \(level), \(weightTerms(weights)) = \(sum), leave nothing of \(levelWeight) for its other indicators"
         case .costPerPerson(let rate, let money, let people, let implied, let product, let population):
-            var s = "its name says \(rate)元/人, but \(money)元 ÷ \(people)人次 = \(implied.format(minPlaces: 0, maxPlaces: 4))元/人次"
+            var s =
+                "its name says \(rate)元/人, but \(money)元 ÷ \(people)人次 = \(implied.format(minPlaces: 0, maxPlaces: 4))元/人次"
                 + " and \(rate)元/人 × \(people)人次 = \(product)元 ≠ \(money)元"
             if let d = population {
                 s += "; \(rate)元/人 fits \(money)元 only with about \(d)人 (a population, not the \(people)人次 reached)"
@@ -75,18 +81,24 @@ extension Catalogue {
         case .lineOverPlan(_, let spent, let planned):
             return "spent \(spent.grouped)元 against \(planned.grouped)元 planned (over by \((spent - planned).grouped)元)"
         case .deviationNoteMissing(let name, let id, let year, let farAbove):
-            let what = farAbove.map { "reached \($0.format(minPlaces: 0, maxPlaces: 2))% of its target" } ?? "missed its target"
-            return "\(name) \(what) and has no deviation note; add one: kepu note set --year \(year) --indicator \(id) --reason …"
+            let what =
+                farAbove.map { "reached \($0.format(minPlaces: 0, maxPlaces: 2))% of its target" }
+                ?? "missed its target"
+            return
+                "\(name) \(what) and has no deviation note; add one: kepu note set --year \(year) --indicator \(id) --reason …"
         case .staleMeasurement(let name, let date, let start):
             return "the latest \(name) measurement is from \(date), before the period starts (\(start))"
         case .eventOutsidePeriod(let title, let start, let end, let period):
             return "\(title) runs \(start)–\(end), outside the period \(period)"
         case .costOutsidePeriod(let event, let amount, let date, let period):
-            return "\(amount.grouped)元 for event \(event) is dated \(date), outside the period \(period), so it counts in another year"
+            return
+                "\(amount.grouped)元 for event \(event) is dated \(date), outside the period \(period), so it counts in another year"
         case .campaignWithoutEvidence(let title, let event):
-            return "campaign \(title) has no evidence (sign-in sheets, photos, news); add it with kepu evidence add FILE --event \(event)"
+            return
+                "campaign \(title) has no evidence (sign-in sheets, photos, news); add it with kepu evidence add FILE --event \(event)"
         case .costWithoutEvidence(let cost, let amount, let invoice):
-            return "\(amount.grouped)元\(invoice.map { " (invoice \($0))" } ?? "") has no invoice or contract on file; add it with kepu evidence add FILE --kind invoice --cost \(cost)"
+            return
+                "\(amount.grouped)元\(invoice.map { " (invoice \($0))" } ?? "") has no invoice or contract on file; add it with kepu evidence add FILE --kind invoice --cost \(cost)"
         }
     }
 
@@ -153,7 +165,8 @@ extension Catalogue {
         case .levelWeightsExhausted(let level, let weights, let sum, let levelWeight):
             return "\(level) 中明确给出的分值 \(weightTerms(weights)) = \(sum)，已用完该级的 \(levelWeight) 分，其余指标没有分值"
         case .costPerPerson(let rate, let money, let people, let implied, let product, let population):
-            var s = "指标名称写的是 \(rate)元/人，但 \(money)元 ÷ \(people)人次 = \(implied.format(minPlaces: 0, maxPlaces: 4))元/人次，"
+            var s =
+                "指标名称写的是 \(rate)元/人，但 \(money)元 ÷ \(people)人次 = \(implied.format(minPlaces: 0, maxPlaces: 4))元/人次，"
                 + "\(rate)元/人 × \(people)人次 = \(product)元 ≠ \(money)元"
             if let d = population {
                 s += "；\(rate)元/人 只有约 \(d)人 时才与 \(money)元 相符（那是人口数，不是服务的 \(people)人次）"
@@ -179,7 +192,8 @@ extension Catalogue {
         case .campaignWithoutEvidence(let title, let event):
             return "\(title)缺少佐证材料（签到表、照片、新闻报道）：kepu evidence add 文件 --event \(event)"
         case .costWithoutEvidence(let cost, let amount, let invoice):
-            return "\(amount.grouped)元\(invoice.map { "（发票号\($0)）" } ?? "")未附发票或合同：kepu evidence add 文件 --kind invoice --cost \(cost)"
+            return
+                "\(amount.grouped)元\(invoice.map { "（发票号\($0)）" } ?? "")未附发票或合同：kepu evidence add 文件 --kind invoice --cost \(cost)"
         }
     }
 }

@@ -20,8 +20,10 @@ extension Catalogue {
             return "已添加活动 \(id)：\(title)（\(kind.chinese)，\(dates(start, end))）" + (parent.map { "，属于活动 \($0)" } ?? "")
         case .eventVoided(let id, let c, let reason):
             var parts = ["\(c.events) 个活动"]
-            for (k, what) in [(c.attendance, "条人次记录"), (c.costs, "笔费用"), (c.printRuns, "条印刷记录"),
-                              (c.surveys, "批满意度调查"), (c.signups, "条报名记录"), (c.evidence, "份佐证材料")] where k > 0 {
+            for (k, what) in [
+                (c.attendance, "条人次记录"), (c.costs, "笔费用"), (c.printRuns, "条印刷记录"),
+                (c.surveys, "批满意度调查"), (c.signups, "条报名记录"), (c.evidence, "份佐证材料"),
+            ] where k > 0 {
                 parts.append("\(k) \(what)")
             }
             return "已作废活动 \(id)，共 \(parts.joined(separator: "、"))：\(reason)"
@@ -36,7 +38,8 @@ extension Catalogue {
         case .measurementAdded(let id, let metric, let value, let date):
             return "已登记测量值 \(id)：\(metric) = \(value)（\(date)）"
         case .baselineSet(let year, let volunteers, let orgs):
-            return "已设定 \(year) 年基数：" + [volunteers.map { "志愿者 \($0) 人" }, orgs.map { "志愿组织 \($0) 个" }]
+            return "已设定 \(year) 年基数："
+                + [volunteers.map { "志愿者 \($0) 人" }, orgs.map { "志愿组织 \($0) 个" }]
                 .compactMap { $0 }.joined(separator: "，")
         case .volunteerAdded(let id, let name, let org, let newOrg):
             return "已添加志愿者 \(id)：\(name)" + (org.map { "（\($0)）" } ?? "") + (newOrg.map { "；新建志愿组织 \($0)" } ?? "")
@@ -124,16 +127,20 @@ extension Catalogue {
         case .databaseCreated(let path, let next):
             return "created the kepu database \(path); next: \(next)"
         case .planImported(let id, let unit, let year, let indicators, let lines, let project, let replaces):
-            return "imported plan \(id): \(unit) \(year), \(indicators) indicators, \(lines) lines, project budget \(project.wan)万元"
+            return
+                "imported plan \(id): \(unit) \(year), \(indicators) indicators, \(lines) lines, project budget \(project.wan)万元"
                 + (replaces.map { " (replaces plan \($0))" } ?? "")
         case .lintSummary(let file, let errors, let warnings):
             return "\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         case .eventAdded(let id, let title, let kind, let start, let end, let parent):
-            return "added event \(id): \(title) (\(kind.rawValue), \(dates(start, end)))" + (parent.map { ", an activity of event \($0)" } ?? "")
+            return "added event \(id): \(title) (\(kind.rawValue), \(dates(start, end)))"
+                + (parent.map { ", an activity of event \($0)" } ?? "")
         case .eventVoided(let id, let c, let reason):
             var parts = ["\(c.events) event\(c.events == 1 ? "" : "s")"]
-            for (k, what) in [(c.attendance, "attendance entries"), (c.costs, "costs"), (c.printRuns, "print runs"),
-                              (c.surveys, "surveys"), (c.signups, "sign-ups"), (c.evidence, "evidence files")] where k > 0 {
+            for (k, what) in [
+                (c.attendance, "attendance entries"), (c.costs, "costs"), (c.printRuns, "print runs"),
+                (c.surveys, "surveys"), (c.signups, "sign-ups"), (c.evidence, "evidence files"),
+            ] where k > 0 {
                 parts.append("\(k) \(what)")
             }
             return "voided event \(id) with \(parts.joined(separator: ", ")): \(reason)"
@@ -148,12 +155,15 @@ extension Catalogue {
         case .measurementAdded(let id, let metric, let value, let date):
             return "added measurement \(id): \(metric) = \(value) on \(date)"
         case .baselineSet(let year, let volunteers, let orgs):
-            return "set the \(year) baseline: " + [volunteers.map { "\($0) volunteers" }, orgs.map { "\($0) organizations" }]
+            return "set the \(year) baseline: "
+                + [volunteers.map { "\($0) volunteers" }, orgs.map { "\($0) organizations" }]
                 .compactMap { $0 }.joined(separator: ", ")
         case .volunteerAdded(let id, let name, let org, let newOrg):
-            return "added volunteer \(id): \(name)" + (org.map { " of \($0)" } ?? "") + (newOrg.map { " (new organization \($0))" } ?? "")
+            return "added volunteer \(id): \(name)" + (org.map { " of \($0)" } ?? "")
+                + (newOrg.map { " (new organization \($0))" } ?? "")
         case .signupAdded(let id, let volunteer, let event, let hours):
-            return "added sign-up \(id): volunteer \(volunteer) at event \(event)" + (hours.map { ", \(Fixed(raw: $0 * 100))小时" } ?? "")
+            return "added sign-up \(id): volunteer \(volunteer) at event \(event)"
+                + (hours.map { ", \(Fixed(raw: $0 * 100))小时" } ?? "")
         case .noteSet(let indicator, let year):
             return "noted \(indicator) of \(year)"
         case .columnsIgnored(let columns):
@@ -169,14 +179,18 @@ extension Catalogue {
             let what: String
             switch s.kind {
             case .signins:
-                what = "sign-ins of event \(s.event ?? 0)" + (s.attendanceID.map { " (attendance \($0), \(s.rows)人次)" } ?? "")
+                what =
+                    "sign-ins of event \(s.event ?? 0)"
+                    + (s.attendanceID.map { " (attendance \($0), \(s.rows)人次)" } ?? "")
             case .volunteers: what = "volunteers"
             case .costs: what = "costs"
             }
             if s.dryRun {
-                return "dry run: \(s.file) would import \(parts.joined(separator: ", ")) as \(what); nothing was written"
+                return
+                    "dry run: \(s.file) would import \(parts.joined(separator: ", ")) as \(what); nothing was written"
             }
-            return "imported \(s.file): \(parts.joined(separator: ", ")) as \(what)" + (s.importID.map { " (import \($0))" } ?? "")
+            return "imported \(s.file): \(parts.joined(separator: ", ")) as \(what)"
+                + (s.importID.map { " (import \($0))" } ?? "")
         case .importProgress(let what, let rows):
             let w = what == .signins ? "sign-ins" : what.rawValue
             return "\r\(w): \(rows) rows…"
@@ -186,7 +200,8 @@ extension Catalogue {
         case .noEvidence:
             return "no evidence yet; add some with: kepu evidence add FILE --kind signin --event ID"
         case .evidenceProblem(let id, let file, let missing):
-            return "evidence \(id) (\(file)): " + (missing ? "missing from the evidence folder" : "altered: its content no longer matches its SHA-256")
+            return "evidence \(id) (\(file)): "
+                + (missing ? "missing from the evidence folder" : "altered: its content no longer matches its SHA-256")
         case .evidenceIntact(let count):
             return "all \(count) evidence file\(count == 1 ? "" : "s") present and unaltered"
         case .evidenceBroken(let problems, let checked):
@@ -196,7 +211,8 @@ extension Catalogue {
         case .wrote(let what, let path):
             return "wrote \(outputEN(what)) to \(path)"
         case .noEvents(let year):
-            return "no events\(year.map { " in \($0)" } ?? "") yet; add one with: kepu event add --title T --kind science-day --start D"
+            return
+                "no events\(year.map { " in \($0)" } ?? "") yet; add one with: kepu event add --title T --kind science-day --start D"
         case .noVolunteers:
             return "no volunteers yet; add one with: kepu volunteer add --name N --org ORG"
         case .findings(let count):
@@ -204,7 +220,8 @@ extension Catalogue {
         case .auditIntact(let rows):
             return "the audit trail is intact: \(rows) row\(rows == 1 ? "" : "s") verified"
         case .auditBroken(let row, let reason):
-            return "kepu: the audit trail is broken at row \(row): \(auditBreak(reason, .en)); rows from \(row) on cannot be trusted"
+            return
+                "kepu: the audit trail is broken at row \(row): \(auditBreak(reason, .en)); rows from \(row) on cannot be trusted"
         case .demoLoaded(let unit, let year, let steps, let path):
             return "loaded \(unit) \(year) and \(steps) recorded steps into \(path)"
         case .demoExplore(let command):

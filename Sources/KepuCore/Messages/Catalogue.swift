@@ -85,28 +85,39 @@ public enum Catalogue {
     /// The forms accepted: `write 2500, 2500元 …` / `可写 2500、2500元 …`.
     public static func accepted(_ f: ValueForm, _ lang: Language) -> String {
         switch f {
-        case .amount: return lang.t("可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元",
-                                    "write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
+        case .amount:
+            return lang.t(
+                "可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元",
+                "write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
         case .date: return lang.t("可写 2023-09-16 或 2023年9月16日", "write 2023-09-16 or 2023年9月16日")
-        case .count, .wholeNumber: return lang.t("请写整数，如 1200、1,200 或 1.2万",
-                                                 "write a whole number such as 1200, 1,200 or 1.2万")
+        case .count, .wholeNumber:
+            return lang.t(
+                "请写整数，如 1200、1,200 或 1.2万",
+                "write a whole number such as 1200, 1,200 or 1.2万")
         case .hours: return lang.t("请写 3、9.5 或 2.25（最多两位小数）", "write 3, 9.5 or 2.25 (at most two decimals)")
         case .percent: return lang.t("请写 98% 或 98.5%", "write 98% or 98.5%")
         case .figure: return lang.t("请写 10.3 或 10.3%（最多四位小数）", "write 10.3 or 10.3% (at most four decimals)")
         case .phone: return lang.t("请写 13800000001 或 0731-22334455", "write 13800000001 or 0731-22334455")
         case .year: return lang.t("请写年份，如 2023", "write a year such as 2023")
-        case .recordID: return lang.t("编号是整数，如 12（见各 list 命令）",
-                                      "ids are whole numbers such as 12 (see the list commands)")
+        case .recordID:
+            return lang.t(
+                "编号是整数，如 12（见各 list 命令）",
+                "ids are whole numbers such as 12 (see the list commands)")
         case .score: return lang.t("请写数字，如 13 或 12.5", "write a number such as 13 or 12.5")
         case .target:
-            return lang.t("请写带单位的数值（2次、2万人次、3万元、98%、12个月、1.5元/人次）、增加 或 无",
-                          "write a figure with a unit (2次, 2万人次, 3万元, 98%, 12个月, 1.5元/人次), 增加 or 无")
-        case .measurementName: return lang.t("请用字母、数字和连字符，如 literacy-rate",
-                                             "use letters, digits and dashes, e.g. literacy-rate")
+            return lang.t(
+                "请写带单位的数值（2次、2万人次、3万元、98%、12个月、1.5元/人次）、增加 或 无",
+                "write a figure with a unit (2次, 2万人次, 3万元, 98%, 12个月, 1.5元/人次), 增加 or 无")
+        case .measurementName:
+            return lang.t(
+                "请用字母、数字和连字符，如 literacy-rate",
+                "use letters, digits and dashes, e.g. literacy-rate")
         case .language: return lang.t("可用 zh 或 en", "use zh or en")
         case .reportFormat: return lang.t("可用 text、md、csv、json 或 html", "use text, md, csv, json or html")
-        case .listFormat: return lang.t("可用 text、md、csv 或 html（kepu export --format json 可导出全部）",
-                                        "use text, md, csv or html (kepu export --format json has everything)")
+        case .listFormat:
+            return lang.t(
+                "可用 text、md、csv 或 html（kepu export --format json 可导出全部）",
+                "use text, md, csv or html (kepu export --format json has everything)")
         case .exportFormat: return lang.t("可用 json", "use json")
         case .scope: return lang.t("可用 project 或 department", "use project or department")
         case .choice(_, let choices):
@@ -119,29 +130,30 @@ public enum Catalogue {
     // MARK: Problems in Chinese
 
     static func zh(_ p: Problem) -> String {
-        let L = Language.zh
+        let lang = Language.zh
         switch p {
         case .invalid(let field, let value, let form):
-            return "\(field) \(q(value, L)) 不是\(noun(form, L))：\(accepted(form, L))"
+            return "\(field) \(q(value, lang)) 不是\(noun(form, lang))：\(accepted(form, lang))"
         case .negative(let field, let value, let form):
             let what = form == .amount ? "金额" : form == .hours ? "小时数" : "数量"
-            return "\(field) \(q(value, L)) 是负数：\(what)不能小于 0" + (form == .amount ? "；\(accepted(.amount, L))" : "")
+            return "\(field) \(q(value, lang)) 是负数：\(what)不能小于 0"
+                + (form == .amount ? "；\(accepted(.amount, lang))" : "")
         case .tooPrecise(let field, let value):
-            return "\(field) \(q(value, L)) 精确到了分以下（最小单位 0.01元）：\(accepted(.amount, L))"
+            return "\(field) \(q(value, lang)) 精确到了分以下（最小单位 0.01元）：\(accepted(.amount, lang))"
         case .tooLarge(let field, let value, let form):
-            return "\(field) \(q(value, L)) 太大，不是合理的\(noun(form, L))"
+            return "\(field) \(q(value, lang)) 太大，不是合理的\(noun(form, lang))"
         case .notRealDate(let field, let value):
-            return "\(field) \(q(value, L)) 不是日历上存在的日期"
+            return "\(field) \(q(value, lang)) 不是日历上存在的日期"
         case .atLeastOne(let field, let value):
-            return "\(field) \(q(value, L)) 至少应为 1"
+            return "\(field) \(q(value, lang)) 至少应为 1"
         case .zeroCost(let field):
             return "\(field) 为 0：费用必须大于 0（要撤回一笔费用，请作废它）"
         case .empty(let field):
             return "\(field) 为空：请填写内容"
         case .targetWithoutUnit(let field, let value):
-            return "\(field) \(q(value, L)) 没有单位：\(accepted(.target, L))"
+            return "\(field) \(q(value, lang)) 没有单位：\(accepted(.target, lang))"
         case .targetUnknownUnit(let field, let value, let unit, let known):
-            return "\(field) \(q(value, L)) 的单位“\(unit)”无法识别：可用 \(known.joined(separator: " "))"
+            return "\(field) \(q(value, lang)) 的单位“\(unit)”无法识别：可用 \(known.joined(separator: " "))"
         case .endBeforeStart(let end, let start):
             return "--end \(end) 早于 --start \(start)：活动不能在开始之前结束"
         case .satisfiedOverResponses(let s, let r):
@@ -210,12 +222,13 @@ public enum Catalogue {
             return (field.map { "\($0) \(id)：" } ?? "") + "\(recordName(kind, .zh)) \(id) 不存在"
                 + (listCommand(kind).map { "（见 kepu \($0) list）" } ?? "")
         case .recordVoided(let field, let kind, let id, let title, let on):
-            return (field.map { "\($0) \(id)：" } ?? "") + "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废"
+            return (field.map { "\($0) \(id)：" } ?? "")
+                + "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废"
         case .parentOtherUnit(let parent, let unit):
             return "--parent \(parent) 属于另一个单位，不是 --unit \(unit)"
         case .notALine(let field, let value, let year, let unit, let lines):
-            return "\(field) \(q(value, L)) 不是 \(unit) \(year) 年计划的支出明细：可用 "
-                + list(lines.map { "\($0.id)（\($0.name)）" }, L)
+            return "\(field) \(q(value, lang)) 不是 \(unit) \(year) 年计划的支出明细：可用 "
+                + list(lines.map { "\($0.id)（\($0.name)）" }, lang)
         case .noPrintingLine(let year):
             return "\(year) 年计划没有印刷类支出明细（列出计划印刷数量的明细），印刷费无处列支"
         case .phoneTaken(let field, let phone, let volunteer, let name):
@@ -223,7 +236,7 @@ public enum Catalogue {
         case .alreadySignedUp(let name, let event, let date, let signup):
             return "\(name) 已报名 \(date) 的活动 \(event)" + (signup.map { "（报名记录 \($0)）" } ?? "")
         case .notAnIndicator(let field, let value, let year, let ids):
-            return "\(field) \(q(value, L)) 不是 \(year) 年计划的指标：可用 \(list(ids, L))"
+            return "\(field) \(q(value, lang)) 不是 \(year) 年计划的指标：可用 \(list(ids, lang))"
         case .indicatorNotScored(let id):
             return "--indicator \(id) 不计分（指标值为 无），不能手工评分"
         case .scoreOverWeight(let score, let id, let weight):
@@ -242,16 +255,16 @@ public enum Catalogue {
             return "还没有导入任何计划；请先导入当年的绩效目标表：kepu plan import 文件"
         case .noPlanFor(let year, let unit, let existing):
             let what = [year.map { "\($0) 年" }, unit].compactMap { $0 }.joined(separator: " ")
-            return "没有\(unit == nil ? "" : " ")\(what)的计划；已有计划：\(list(existing, L))"
+            return "没有\(unit == nil ? "" : " ")\(what)的计划；已有计划：\(list(existing, lang))"
         case .severalUnitsHavePlan(let year, let units):
-            return "有多个单位有 \(year) 年计划（\(list(units, L))）；请用 --unit 指定"
+            return "有多个单位有 \(year) 年计划（\(list(units, lang))）；请用 --unit 指定"
         case .severalUnitsCover(let date):
             return "有多个单位的计划覆盖 \(date)；请用 --unit 指定"
         case .noPlanCovers(let date, let existing):
-            return "没有计划覆盖 \(date)；已有计划：\(list(existing, L))；请先导入那一年的计划"
+            return "没有计划覆盖 \(date)；已有计划：\(list(existing, lang))；请先导入那一年的计划"
         case .unknownUnit(let name, let units):
-            return "--unit \(q(name, L)) 不是已导入计划的单位；现有单位："
-                + (units.isEmpty ? "暂无（请先导入计划）" : list(units, L))
+            return "--unit \(q(name, lang)) 不是已导入计划的单位；现有单位："
+                + (units.isEmpty ? "暂无（请先导入计划）" : list(units, lang))
         case .severalUnits:
             return "这个数据库里有多个单位；请用 --unit 指定"
         case .yamlInvalid(let source, let detail):
@@ -290,7 +303,7 @@ public enum Catalogue {
         case .importEmpty(let file):
             return "\(file) 是空的：应有表头行"
         case .missingColumn(let file, let column, let header, let aliases):
-            return "\(file) 没有“\(column)”列：表头是 \(header.joined(separator: ","))；请把该列命名为 \(orList(aliases, L))"
+            return "\(file) 没有“\(column)”列：表头是 \(header.joined(separator: ","))；请把该列命名为 \(orList(aliases, lang))"
         case .csvUnclosedQuote(let line):
             return "第 \(line) 行的引号没有闭合（缺少配对的 \"）"
         case .csvNotUTF8(let line):
@@ -304,7 +317,7 @@ public enum Catalogue {
         case .truncatedGBK(let file):
             return "\(file) 在一个 GBK/GB18030 字符中间结束；文件可能不完整"
         case .notAnEventID(let field, let value):
-            return "\(field) \(q(value, L)) 不是活动编号（整数，见 kepu event list）"
+            return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
             return "\(field) 为空；每一行都要有姓名"
         case .emptyLine(let field):
@@ -321,32 +334,33 @@ public enum Catalogue {
     // MARK: Problems in English
 
     static func en(_ p: Problem) -> String {
-        let L = Language.en
+        let lang = Language.en
         switch p {
         case .invalid(let field, let value, let form):
-            return "\(field) \(q(value, L)) is not \(noun(form, L)): \(accepted(form, L))"
+            return "\(field) \(q(value, lang)) is not \(noun(form, lang)): \(accepted(form, lang))"
         case .negative(let field, let value, let form):
             switch form {
-            case .amount: return "\(field) \(q(value, L)) is negative: amounts are 0 or more; \(accepted(.amount, L))"
-            case .hours: return "\(field) \(q(value, L)) is negative: hours are 0 or more"
-            default: return "\(field) \(q(value, L)) is negative: counts are 0 or more"
+            case .amount:
+                return "\(field) \(q(value, lang)) is negative: amounts are 0 or more; \(accepted(.amount, lang))"
+            case .hours: return "\(field) \(q(value, lang)) is negative: hours are 0 or more"
+            default: return "\(field) \(q(value, lang)) is negative: counts are 0 or more"
             }
         case .tooPrecise(let field, let value):
-            return "\(field) \(q(value, L)) is more precise than a fen (0.01元): \(accepted(.amount, L))"
+            return "\(field) \(q(value, lang)) is more precise than a fen (0.01元): \(accepted(.amount, lang))"
         case .tooLarge(let field, let value, let form):
-            return "\(field) \(q(value, L)) is too large for \(noun(form, L))"
+            return "\(field) \(q(value, lang)) is too large for \(noun(form, lang))"
         case .notRealDate(let field, let value):
-            return "\(field) \(q(value, L)) is not a real calendar date"
+            return "\(field) \(q(value, lang)) is not a real calendar date"
         case .atLeastOne(let field, let value):
-            return "\(field) \(q(value, L)) must be at least 1"
+            return "\(field) \(q(value, lang)) must be at least 1"
         case .zeroCost(let field):
             return "\(field) \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)"
         case .empty(let field):
             return "\(field) is empty: give some text"
         case .targetWithoutUnit(let field, let value):
-            return "\(field) \(q(value, L)) has no unit: \(accepted(.target, L))"
+            return "\(field) \(q(value, lang)) has no unit: \(accepted(.target, lang))"
         case .targetUnknownUnit(let field, let value, let unit, let known):
-            return "\(field) \(q(value, L)) has the unit \(q(unit, L)), which kepu does not know: use one of "
+            return "\(field) \(q(value, lang)) has the unit \(q(unit, lang)), which kepu does not know: use one of "
                 + known.joined(separator: " ")
         case .endBeforeStart(let end, let start):
             return "--end \(end) is before --start \(start): an event cannot end before it starts"
@@ -363,7 +377,8 @@ public enum Catalogue {
         case .evidenceNeedsRecord:
             return "evidence add needs --event or --cost: evidence supports a record"
         case .unknownCommand(let typed, let suggestion):
-            return "there is no command \(typed)" + (suggestion.map { "; did you mean \($0)?" } ?? "; kepu --help lists them")
+            return "there is no command \(typed)"
+                + (suggestion.map { "; did you mean \($0)?" } ?? "; kepu --help lists them")
         case .commandLine(let issue):
             switch issue {
             case .missing(let what): return "missing \(what)"
@@ -416,20 +431,23 @@ public enum Catalogue {
             return (field.map { "\($0) \(id): " } ?? "") + "\(recordName(kind, .en)) \(id) does not exist"
                 + (listCommand(kind).map { " (see kepu \($0) list)" } ?? "")
         case .recordVoided(let field, let kind, let id, let title, let on):
-            return (field.map { "\($0) \(id): " } ?? "") + "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))"
+            return (field.map { "\($0) \(id): " } ?? "")
+                + "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))"
         case .parentOtherUnit(let parent, let unit):
-            return "--parent \(parent) belongs to another unit than --unit \(q(unit, L))"
+            return "--parent \(parent) belongs to another unit than --unit \(q(unit, lang))"
         case .notALine(let field, let value, let year, let unit, let lines):
-            return "\(field) \(q(value, L)) is not a line of the \(year) plan of \(unit): use "
+            return "\(field) \(q(value, lang)) is not a line of the \(year) plan of \(unit): use "
                 + lines.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         case .noPrintingLine(let year):
             return "the \(year) plan has no printing line (a line with planned runs) to charge print runs to"
         case .phoneTaken(let field, let phone, let volunteer, let name):
             return "\(field) \(phone): volunteer \(volunteer) (\(name)) already has this phone"
         case .alreadySignedUp(let name, let event, let date, let signup):
-            return "\(name) is already signed up for event \(event) on \(date)" + (signup.map { " (sign-up \($0))" } ?? "")
+            return "\(name) is already signed up for event \(event) on \(date)"
+                + (signup.map { " (sign-up \($0))" } ?? "")
         case .notAnIndicator(let field, let value, let year, let ids):
-            return "\(field) \(q(value, L)) is not an indicator of the \(year) plan: use \(ids.joined(separator: ", "))"
+            return
+                "\(field) \(q(value, lang)) is not an indicator of the \(year) plan: use \(ids.joined(separator: ", "))"
         case .indicatorNotScored(let id):
             return "--indicator \(id) is not scored (its target is 无), so it takes no manual score"
         case .scoreOverWeight(let score, let id, let weight):
@@ -455,9 +473,10 @@ public enum Catalogue {
         case .severalUnitsCover(let date):
             return "several units have a plan covering \(date); choose one with --unit"
         case .noPlanCovers(let date, let existing):
-            return "no plan covers \(date); plans exist for \(existing.joined(separator: ", ")); import that year's plan first"
+            return
+                "no plan covers \(date); plans exist for \(existing.joined(separator: ", ")); import that year's plan first"
         case .unknownUnit(let name, let units):
-            return "--unit \(q(name, L)) is not a unit with a plan; units: "
+            return "--unit \(q(name, lang)) is not a unit with a plan; units: "
                 + (units.isEmpty ? "none yet (import a plan)" : units.joined(separator: ", "))
         case .severalUnits:
             return "several units share this database; choose one with --unit"
@@ -489,7 +508,8 @@ public enum Catalogue {
         case .backupIntegrity(let path, let result):
             return "the backup \(path) failed its integrity check: \(result)"
         case .alreadyImported(let file, let on, let importID, let rows, let original):
-            return "\(file) was already imported on \(on.prefix(10)) (import \(importID), \(rows) rows from \(original)); nothing was imported"
+            return
+                "\(file) was already imported on \(on.prefix(10)) (import \(importID), \(rows) rows from \(original)); nothing was imported"
         case .importRow(let file, let line, let problem):
             return "\(file) line \(line): \(en(problem)); nothing was imported"
         case .importNoRows(let file):
@@ -497,7 +517,8 @@ public enum Catalogue {
         case .importEmpty(let file):
             return "\(file) is empty: a header row is expected"
         case .missingColumn(let file, let column, let header, let aliases):
-            return "\(file) has no \(column) column: its header is \(header.joined(separator: ",")); name the column \(aliases.joined(separator: " or "))"
+            return
+                "\(file) has no \(column) column: its header is \(header.joined(separator: ",")); name the column \(aliases.joined(separator: " or "))"
         case .csvUnclosedQuote(let line):
             return "line \(line): a quoted field is not closed (a \" without its partner)"
         case .csvNotUTF8(let line):
@@ -511,7 +532,7 @@ public enum Catalogue {
         case .truncatedGBK(let file):
             return "\(file) ends in the middle of a GBK/GB18030 character; the file may be cut short"
         case .notAnEventID(let field, let value):
-            return "\(field) \(q(value, L)) is not an event id (a whole number, see kepu event list)"
+            return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):
             return "\(field) is empty; every row needs a name"
         case .emptyLine(let field):
@@ -525,50 +546,52 @@ public enum Catalogue {
         }
     }
 
-    static func planIssue(_ i: PlanFileIssue, _ L: Language) -> String {
+    static func planIssue(_ i: PlanFileIssue, _ lang: Language) -> String {
         switch i {
-        case .notMapping: return L.t("应是键值映射", "should be a mapping of keys")
-        case .missingKey(let k): return L.t("缺少键 \(k)", "needs the key \"\(k)\"")
-        case .notText: return L.t("应是非空文本", "should be a non-empty text")
-        case .notNumber: return L.t("应是数字，如 10 或 12.5", "should be a number such as 10 or 12.5")
-        case .notYear(let y): return L.t("\(y) 不是年份，如 2023", "\"\(y)\" is not a year such as 2023")
+        case .notMapping: return lang.t("应是键值映射", "should be a mapping of keys")
+        case .missingKey(let k): return lang.t("缺少键 \(k)", "needs the key \"\(k)\"")
+        case .notText: return lang.t("应是非空文本", "should be a non-empty text")
+        case .notNumber: return lang.t("应是数字，如 10 或 12.5", "should be a number such as 10 or 12.5")
+        case .notYear(let y): return lang.t("\(y) 不是年份，如 2023", "\"\(y)\" is not a year such as 2023")
         case .periodBackwards(let start, let end):
-            return L.t("结束（\(end)）早于开始（\(start)）", "ends (\(end)) before it starts (\(start))")
-        case .noIndicators: return L.t("没有指标", "has no indicators")
-        case .notList: return L.t("应是列表", "should be a list")
+            return lang.t("结束（\(end)）早于开始（\(start)）", "ends (\(end)) before it starts (\(start))")
+        case .noIndicators: return lang.t("没有指标", "has no indicators")
+        case .notList: return lang.t("应是列表", "should be a list")
         case .unknownMetric(let m, let known):
-            return L.t("\(m) 不是 kepu 认识的度量：可用 \(known.joined(separator: "、"))",
-                       "\"\(m)\" is not a metric kepu knows: use one of \(known.joined(separator: ", "))")
+            return lang.t(
+                "\(m) 不是 kepu 认识的度量：可用 \(known.joined(separator: "、"))",
+                "\"\(m)\" is not a metric kepu knows: use one of \(known.joined(separator: ", "))")
         case .unknownComparison(let op):
-            return L.t("\(op) 不是比较符：可用 >=、<= 或 =", "\"\(op)\" is not a comparison: use >=, <= or =")
+            return lang.t("\(op) 不是比较符：可用 >=、<= 或 =", "\"\(op)\" is not a comparison: use >=, <= or =")
         case .unknownSetting(let v, let choices):
-            return L.t("\(v) 不是可用的设置：可用 \(orList(choices, .zh))",
-                       "\"\(v)\" is not a setting: use \(orList(choices, .en))")
-        case .levelWeightsNotMapping: return L.t("应把一级指标映射到分值", "should map levels to weights")
-        case .value(let p): return text(p, L)
+            return lang.t(
+                "\(v) 不是可用的设置：可用 \(orList(choices, .zh))",
+                "\"\(v)\" is not a setting: use \(orList(choices, .en))")
+        case .levelWeightsNotMapping: return lang.t("应把一级指标映射到分值", "should map levels to weights")
+        case .value(let p): return text(p, lang)
         }
     }
 
     /// `event` / `活动`, for sentences about a record.
-    public static func recordName(_ k: RecordKind, _ L: Language) -> String {
+    public static func recordName(_ k: RecordKind, _ lang: Language) -> String {
         switch k {
-        case .event: L.t("活动", "event")
-        case .attendance: L.t("人次记录", "attendance")
-        case .cost: L.t("费用", "cost")
-        case .printRun: L.t("印刷记录", "print run")
-        case .survey: L.t("满意度调查", "survey")
-        case .measurement: L.t("测量值", "measurement")
-        case .volunteer: L.t("志愿者", "volunteer")
-        case .signup: L.t("报名记录", "sign-up")
-        case .evidence: L.t("佐证材料", "evidence")
-        case .plan: L.t("计划", "plan")
-        case .importFile: L.t("导入批次", "import")
-        case .note: L.t("说明", "note")
-        case .baseline: L.t("基数", "baseline")
-        case .organization: L.t("志愿组织", "organization")
-        case .unit: L.t("单位", "unit")
-        case .user: L.t("用户", "user")
-        case .yearLock: L.t("封账", "year lock")
+        case .event: lang.t("活动", "event")
+        case .attendance: lang.t("人次记录", "attendance")
+        case .cost: lang.t("费用", "cost")
+        case .printRun: lang.t("印刷记录", "print run")
+        case .survey: lang.t("满意度调查", "survey")
+        case .measurement: lang.t("测量值", "measurement")
+        case .volunteer: lang.t("志愿者", "volunteer")
+        case .signup: lang.t("报名记录", "sign-up")
+        case .evidence: lang.t("佐证材料", "evidence")
+        case .plan: lang.t("计划", "plan")
+        case .importFile: lang.t("导入批次", "import")
+        case .note: lang.t("说明", "note")
+        case .baseline: lang.t("基数", "baseline")
+        case .organization: lang.t("志愿组织", "organization")
+        case .unit: lang.t("单位", "unit")
+        case .user: lang.t("用户", "user")
+        case .yearLock: lang.t("封账", "year lock")
         }
     }
 

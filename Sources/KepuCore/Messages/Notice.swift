@@ -52,8 +52,10 @@ public struct VoidCounts: Sendable, Hashable {
     public var signups = 0
     public var evidence = 0
     public var total: Int { events + attendance + costs + printRuns + surveys + signups + evidence }
-    public init(events: Int = 0, attendance: Int = 0, costs: Int = 0, printRuns: Int = 0, surveys: Int = 0,
-                signups: Int = 0, evidence: Int = 0) {
+    public init(
+        events: Int = 0, attendance: Int = 0, costs: Int = 0, printRuns: Int = 0, surveys: Int = 0,
+        signups: Int = 0, evidence: Int = 0
+    ) {
         self.events = events
         self.attendance = attendance
         self.costs = costs
@@ -84,9 +86,11 @@ public struct ImportSummary: Sendable, Hashable {
     public var organizationsCreated: Int
     public var signups: Int
     public var total: Money
-    public init(kind: ImportKind, file: String, encoding: String, rows: Int, dryRun: Bool, importID: Int64?, event: Int64?,
-                attendanceID: Int64?, volunteersCreated: Int, volunteersMatched: Int, organizationsCreated: Int,
-                signups: Int, total: Money) {
+    public init(
+        kind: ImportKind, file: String, encoding: String, rows: Int, dryRun: Bool, importID: Int64?, event: Int64?,
+        attendanceID: Int64?, volunteersCreated: Int, volunteersMatched: Int, organizationsCreated: Int,
+        signups: Int, total: Money
+    ) {
         self.kind = kind
         self.file = file
         self.encoding = encoding

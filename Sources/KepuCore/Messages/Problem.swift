@@ -153,8 +153,13 @@ public struct LineRef: Sendable, Hashable {
 
 /// The kinds of record a message can name.
 public enum RecordKind: String, Sendable, Hashable, CaseIterable {
-    case event, attendance, cost, printRun = "print_run", survey, measurement, volunteer, signup, evidence
-    case plan, importFile = "import_file", note, baseline, organization, unit, user, yearLock = "year_lock"
+    case event, attendance, cost
+    case printRun = "print_run"
+    case survey, measurement, volunteer, signup, evidence
+    case plan
+    case importFile = "import_file"
+    case note, baseline, organization, unit, user
+    case yearLock = "year_lock"
 }
 
 /// What is wrong at one key of a plan file.

@@ -41,6 +41,7 @@ struct FastInsert {
     }
 
     private func error(_ rc: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        DatabaseError(
+            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import KepuCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A text file read in chunks as UTF-8: UTF-8 with or without a BOM, or GBK/GB18030 (what Chinese
@@ -47,7 +47,10 @@ struct TextFile {
             var cut = 0
             for back in 1...min(3, bytes.count) {
                 let b = bytes[bytes.count - back]
-                if b & 0xC0 == 0xC0 { cut = back; break }
+                if b & 0xC0 == 0xC0 {
+                    cut = back
+                    break
+                }
                 if b & 0x80 == 0 { break }
             }
             bytes.removeLast(cut)
@@ -81,7 +84,7 @@ struct TextFile {
     }
 
     /// Parses the file as CSV, calling `body` for each record after the header.
-    func forEachRecord(header: ([String]) throws -> Void, _ body: ([String], Int) throws -> Void) throws {
+    func forEachRecord(header: ([String]) throws -> Void, record body: ([String], Int) throws -> Void) throws {
         var parser = CSVParser()
         var sawHeader = false
         func emit(_ fields: [String], _ line: Int) throws {

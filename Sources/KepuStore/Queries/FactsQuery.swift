@@ -58,41 +58,63 @@ struct FactsQuery {
         let from = plan.period.start
         let to = min(asOf, plan.period.end)
         let window = periodEvents(unitID: unitID, from: from, to: to)
-        let ev = try EventCounts.fetchOne(db, SQLRequest(literal: window + """
-            SELECT count(*) AS events, coalesce(sum(major), 0) AS major
-            FROM event WHERE id IN (SELECT id FROM period_event WHERE id = top)
-            """))
+        let ev = try EventCounts.fetchOne(
+            db,
+            SQLRequest(
+                literal: window + """
+                    SELECT count(*) AS events, coalesce(sum(major), 0) AS major
+                    FROM event WHERE id IN (SELECT id FROM period_event WHERE id = top)
+                    """))
         f.events = ev?.events ?? 0
         f.majorEvents = ev?.major ?? 0
-        var last = try CalendarDate.fetchOne(db, SQLRequest(literal: window + """
-            SELECT max(min(end_date, \(to))) FROM event WHERE id IN (SELECT id FROM period_event)
-            """))
+        var last = try CalendarDate.fetchOne(
+            db,
+            SQLRequest(
+                literal: window + """
+                    SELECT max(min(end_date, \(to))) FROM event WHERE id IN (SELECT id FROM period_event)
+                    """))
 
-        for row in try ChannelSum.fetchAll(db, SQLRequest(literal: window + """
-            SELECT channel, sum(count) AS n FROM attendance
-            WHERE event_id IN (SELECT id FROM period_event) AND date <= \(to) AND voided_at IS NULL GROUP BY channel
-            """)) {
+        for row in try ChannelSum.fetchAll(
+            db,
+            SQLRequest(
+                literal: window + """
+                    SELECT channel, sum(count) AS n FROM attendance
+                    WHERE event_id IN (SELECT id FROM period_event) AND date <= \(to) AND voided_at IS NULL GROUP BY channel
+                    """))
+        {
             if let c = Channel(rawValue: row.channel) { f.attendanceByChannel[c] = row.n }
         }
-        f.uniqueParticipants = try Int64.fetchOne(db, SQLRequest(literal: window + """
-            SELECT count(DISTINCT coalesce(nullif(s.phone, ''), 'name:' || s.name)) FROM signin s
-            JOIN attendance a ON a.id = s.attendance_id
-            WHERE a.event_id IN (SELECT id FROM period_event) AND a.date <= \(to) AND a.voided_at IS NULL
-            """)) ?? 0
+        f.uniqueParticipants =
+            try Int64.fetchOne(
+                db,
+                SQLRequest(
+                    literal: window + """
+                        SELECT count(DISTINCT coalesce(nullif(s.phone, ''), 'name:' || s.name)) FROM signin s
+                        JOIN attendance a ON a.id = s.attendance_id
+                        WHERE a.event_id IN (SELECT id FROM period_event) AND a.date <= \(to) AND a.voided_at IS NULL
+                        """)) ?? 0
 
-        for row in try LineSum.fetchAll(db, SQLRequest(literal: """
-            SELECT line, sum(amount_fen) AS fen, max(date) AS last FROM cost
-            WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL GROUP BY line
-            """)) {
+        for row in try LineSum.fetchAll(
+            db,
+            SQLRequest(
+                literal: """
+                    SELECT line, sum(amount_fen) AS fen, max(date) AS last FROM cost
+                    WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL GROUP BY line
+                    """))
+        {
             f.costsByLine[row.line] = Money(fen: row.fen)
             last = max(last ?? row.last, row.last)
         }
-        for row in try PrintSum.fetchAll(db, SQLRequest(literal: """
-            SELECT line, ink, unit_price_fen, sum(copies) AS copies, sum(copies * unit_price_fen) AS fen, count(*) AS runs,
-                   max(date) AS last
-            FROM print_run WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL
-            GROUP BY line, ink, unit_price_fen ORDER BY ink, unit_price_fen DESC
-            """)) {
+        for row in try PrintSum.fetchAll(
+            db,
+            SQLRequest(
+                literal: """
+                    SELECT line, ink, unit_price_fen, sum(copies) AS copies, sum(copies * unit_price_fen) AS fen, count(*) AS runs,
+                           max(date) AS last
+                    FROM print_run WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL
+                    GROUP BY line, ink, unit_price_fen ORDER BY ink, unit_price_fen DESC
+                    """))
+        {
             let cost = Money(fen: row.fen)
             f.printByLine[row.line, default: .zero] += cost
             if let ink = Ink(rawValue: row.ink) {
@@ -101,38 +123,49 @@ struct FactsQuery {
                     f.printRuns[i].cost += cost
                     f.printRuns[i].runs += row.runs
                 } else {
-                    f.printRuns.append(.init(ink: ink, unitPrice: Money(fen: row.unitPriceFen), copies: row.copies,
-                                             cost: cost, runs: row.runs))
+                    f.printRuns.append(
+                        .init(
+                            ink: ink, unitPrice: Money(fen: row.unitPriceFen), copies: row.copies,
+                            cost: cost, runs: row.runs))
                 }
             }
             last = max(last ?? row.last, row.last)
         }
         f.lastActivity = last
 
-        let survey = try SurveySum.fetchOne(db, SQLRequest(literal: window + """
-            SELECT coalesce(sum(responses), 0) AS r, coalesce(sum(satisfied), 0) AS s FROM survey
-            WHERE event_id IN (SELECT id FROM period_event) AND date <= \(to) AND voided_at IS NULL
-            """))
+        let survey = try SurveySum.fetchOne(
+            db,
+            SQLRequest(
+                literal: window + """
+                    SELECT coalesce(sum(responses), 0) AS r, coalesce(sum(satisfied), 0) AS s FROM survey
+                    WHERE event_id IN (SELECT id FROM period_event) AND date <= \(to) AND voided_at IS NULL
+                    """))
         f.surveyResponses = survey?.r ?? 0
         f.surveySatisfied = survey?.s ?? 0
 
-        let vol = try VolunteerSum.fetchOne(db, SQLRequest(literal: window + """
-            SELECT count(*) AS n, count(DISTINCT s.volunteer_id) AS v, count(DISTINCT v.org_id) AS o,
-                   coalesce(sum(s.hours_centi), 0) AS h
-            FROM signup s JOIN volunteer v ON v.id = s.volunteer_id
-            WHERE s.event_id IN (SELECT id FROM period_event) AND s.date <= \(to) AND s.voided_at IS NULL
-            """))
+        let vol = try VolunteerSum.fetchOne(
+            db,
+            SQLRequest(
+                literal: window + """
+                    SELECT count(*) AS n, count(DISTINCT s.volunteer_id) AS v, count(DISTINCT v.org_id) AS o,
+                           coalesce(sum(s.hours_centi), 0) AS h
+                    FROM signup s JOIN volunteer v ON v.id = s.volunteer_id
+                    WHERE s.event_id IN (SELECT id FROM period_event) AND s.date <= \(to) AND s.voided_at IS NULL
+                    """))
         f.volunteers = vol?.v ?? 0
         f.volunteerOrgs = vol?.o ?? 0
         f.volunteerHoursCenti = vol?.h ?? 0
         f.previousYear = try previousYear()
 
-        let latest = try MeasurementRecord.fetchAll(db, SQLRequest<MeasurementRecord>(literal: """
-            SELECT * FROM measurement m
-            WHERE unit_id = \(unitID) AND date <= \(asOf) AND voided_at IS NULL
-              AND id = (SELECT id FROM measurement m2 WHERE m2.unit_id = m.unit_id AND m2.metric = m.metric
-                        AND m2.date <= \(asOf) AND m2.voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1)
-            """))
+        let latest = try MeasurementRecord.fetchAll(
+            db,
+            SQLRequest<MeasurementRecord>(
+                literal: """
+                    SELECT * FROM measurement m
+                    WHERE unit_id = \(unitID) AND date <= \(asOf) AND voided_at IS NULL
+                      AND id = (SELECT id FROM measurement m2 WHERE m2.unit_id = m.unit_id AND m2.metric = m.metric
+                                AND m2.date <= \(asOf) AND m2.voided_at IS NULL ORDER BY date DESC, id DESC LIMIT 1)
+                    """))
         for m in latest {
             f.measurements[m.metric] = .init(value: Fixed(raw: m.valueE4), date: m.date, source: m.source)
         }
@@ -143,13 +176,17 @@ struct FactsQuery {
     /// span one calendar year earlier (the calendar year before, for a calendar-year plan).
     func previousWindow() throws -> (year: Int, period: DateRange) {
         let year = plan.year - 1
-        if let p = try PlanRecord.filter(Column("unit_id") == unitID && Column("year") == year && Column("replaced_at") == nil)
-            .fetchOne(db)
-        {
+        if let p = try PlanRecord.filter(
+            Column("unit_id") == unitID && Column("year") == year && Column("replaced_at") == nil
+        )
+        .fetchOne(db) {
             return (year, DateRange(start: p.periodStart, end: p.periodEnd))
         }
         let s = plan.period.start
-        let start = CalendarDate(year: s.year - 1, month: s.month, day: min(s.day, CalendarDate.daysIn(month: s.month, year: s.year - 1)))
+        let start =
+            CalendarDate(
+                year: s.year - 1, month: s.month, day: min(s.day, CalendarDate.daysIn(month: s.month, year: s.year - 1))
+            )
             ?? s.adding(days: -365)
         return (year, DateRange(start: start, end: s.adding(days: -1)))
     }
@@ -159,11 +196,14 @@ struct FactsQuery {
     func previousYear() throws -> Facts.PreviousYear? {
         let (year, period) = try previousWindow()
         let events = periodEvents(unitID: unitID, from: period.start, to: period.end)
-        let row = try VolunteerSum.fetchOne(db, SQLRequest(literal: events + """
-            SELECT count(*) AS n, count(DISTINCT s.volunteer_id) AS v, count(DISTINCT vo.org_id) AS o, 0 AS h
-            FROM signup s JOIN volunteer vo ON vo.id = s.volunteer_id
-            WHERE s.event_id IN (SELECT id FROM period_event) AND s.voided_at IS NULL
-            """))
+        let row = try VolunteerSum.fetchOne(
+            db,
+            SQLRequest(
+                literal: events + """
+                    SELECT count(*) AS n, count(DISTINCT s.volunteer_id) AS v, count(DISTINCT vo.org_id) AS o, 0 AS h
+                    FROM signup s JOIN volunteer vo ON vo.id = s.volunteer_id
+                    WHERE s.event_id IN (SELECT id FROM period_event) AND s.voided_at IS NULL
+                    """))
         if let row, row.n > 0 {
             return .init(year: year, volunteers: row.v, orgs: row.o, source: .database)
         }

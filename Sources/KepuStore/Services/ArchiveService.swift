@@ -17,7 +17,10 @@ public struct ArchiveService: Sendable {
             let target = try DatabaseQueue(path: path, configuration: AppDatabase.configuration())
             try ledger.database.writer.backup(to: target)
             let result = try target.read { db -> (Int, String) in
-                (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0, try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?")
+                (
+                    try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0,
+                    try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "?"
+                )
             }
             try target.close()
             return result
@@ -49,16 +52,20 @@ public struct ArchiveService: Sendable {
                 "events": try inPeriod("SELECT * FROM event WHERE id IN (SELECT id FROM period_event) ORDER BY id"),
                 "attendance": try inPeriod(
                     "SELECT * FROM attendance WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
-                "signins": try inPeriod("""
+                "signins": try inPeriod(
+                    """
                     SELECT s.* FROM signin s JOIN attendance a ON a.id = s.attendance_id
                     WHERE a.event_id IN (SELECT id FROM period_event) ORDER BY s.attendance_id, s.line
                     """),
                 "costs": try rows("SELECT * FROM cost WHERE unit_id = \(u) AND date BETWEEN \(s) AND \(e) ORDER BY id"),
                 "printRuns": try rows(
                     "SELECT * FROM print_run WHERE unit_id = \(u) AND date BETWEEN \(s) AND \(e) ORDER BY id"),
-                "surveys": try inPeriod("SELECT * FROM survey WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
-                "signups": try inPeriod("SELECT * FROM signup WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
-                "volunteers": try inPeriod("""
+                "surveys": try inPeriod(
+                    "SELECT * FROM survey WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
+                "signups": try inPeriod(
+                    "SELECT * FROM signup WHERE event_id IN (SELECT id FROM period_event) ORDER BY id"),
+                "volunteers": try inPeriod(
+                    """
                     SELECT v.*, o.name AS organization FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id
                     WHERE v.id IN (SELECT volunteer_id FROM signup WHERE event_id IN (SELECT id FROM period_event))
                     ORDER BY v.id
@@ -67,7 +74,8 @@ public struct ArchiveService: Sendable {
                 "baselines": try rows("SELECT * FROM baseline WHERE unit_id = \(u) ORDER BY year"),
                 "notes": try rows(
                     "SELECT * FROM note WHERE unit_id = \(u) AND year = \(stored.plan.year) ORDER BY indicator"),
-                "evidence": try inPeriod("""
+                "evidence": try inPeriod(
+                    """
                     SELECT * FROM evidence WHERE event_id IN (SELECT id FROM period_event)
                        OR cost_id IN (SELECT id FROM cost WHERE unit_id = \(u) AND date BETWEEN \(s) AND \(e)) ORDER BY id
                     """),

@@ -46,8 +46,9 @@ public struct AuditService: Sendable {
     public func log(limit: Int?) throws -> [AuditEntry] {
         try ledger.database.read { db in
             try AuditRecord.order(Column("id").desc).limit(limit ?? -1).fetchAll(db).map {
-                AuditEntry(id: $0.id ?? 0, at: $0.at, operatorName: $0.operatorName, command: $0.command, entity: $0.entity,
-                           entityID: $0.entityId, before: $0.before, after: $0.after, hash: $0.hash)
+                AuditEntry(
+                    id: $0.id ?? 0, at: $0.at, operatorName: $0.operatorName, command: $0.command, entity: $0.entity,
+                    entityID: $0.entityId, before: $0.before, after: $0.after, hash: $0.hash)
             }
         }
     }
@@ -69,8 +70,9 @@ public struct AuditService: Sendable {
                 if r.prevHash != prev {
                     return AuditVerification(rows: count, firstBroken: (id, .unlinked))
                 }
-                let h = Audit.digest(prev: r.prevHash, at: r.at, op: r.operatorName, command: r.command, entity: r.entity,
-                                     id: r.entityId, before: r.before, after: r.after)
+                let h = Audit.digest(
+                    prev: r.prevHash, at: r.at, op: r.operatorName, command: r.command, entity: r.entity,
+                    id: r.entityId, before: r.before, after: r.after)
                 if h != r.hash {
                     return AuditVerification(rows: count, firstBroken: (id, .altered))
                 }

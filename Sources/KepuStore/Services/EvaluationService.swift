@@ -38,7 +38,8 @@ public struct EvaluationService: Sendable {
     {
         try ledger.database.read { db in
             let (stored, facts) = try inputs(db, year: year, unit: unit, asOf: asOf, today: today)
-            let events = try ledger.events.list(db, in: stored.plan.period, unit: stored.plan.unit, includeVoided: false)
+            let events = try ledger.events.list(
+                db, in: stored.plan.period, unit: stored.plan.unit, includeVoided: false)
             let ids = Set(events.map(\.id))
             let evidence = try EvidenceRecord.filter(Column("voided_at") == nil).order(Column("id")).fetchAll(db)
                 .map(\.listed).filter { $0.event.map(ids.contains) ?? false }
@@ -58,8 +59,10 @@ public struct EvaluationService: Sendable {
         return try ledger.database.write { db in
             let stored = try ledger.plans.current(db, year: n.year, unit: n.unit)
             guard let indicator = stored.plan.indicator(n.indicator) else {
-                throw KepuError(.notAnIndicator(field: "--indicator", value: n.indicator, year: n.year,
-                                                ids: stored.plan.indicators.map(\.id)))
+                throw KepuError(
+                    .notAnIndicator(
+                        field: "--indicator", value: n.indicator, year: n.year,
+                        ids: stored.plan.indicators.map(\.id)))
             }
             if let score = n.score {
                 let weight = Scoring.weights(stored.plan)[indicator.id] ?? .zero
@@ -80,17 +83,20 @@ public struct EvaluationService: Sendable {
                 try ledger.update(db, note)
                 return id
             }
-            var note = NoteRecord(unitId: stored.unitID, year: n.year, indicator: indicator.id, reason: n.reason,
-                                  measures: n.measures, scoreE4: n.score?.raw, scoreWhy: n.why, updatedAt: now)
+            var note = NoteRecord(
+                unitId: stored.unitID, year: n.year, indicator: indicator.id, reason: n.reason,
+                measures: n.measures, scoreE4: n.score?.raw, scoreWhy: n.why, updatedAt: now)
             return try ledger.insert(db, &note)
         }
     }
 
     func notes(_ db: Database, unitID: Int64, year: Int) throws -> [IndicatorNote] {
-        try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == year).order(Column("indicator")).fetchAll(db)
+        try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == year).order(Column("indicator"))
+            .fetchAll(db)
             .map {
-                IndicatorNote(indicator: $0.indicator, reason: $0.reason, measures: $0.measures,
-                              manualScore: $0.scoreE4.map { Fixed(raw: $0) }, scoreWhy: $0.scoreWhy)
+                IndicatorNote(
+                    indicator: $0.indicator, reason: $0.reason, measures: $0.measures,
+                    manualScore: $0.scoreE4.map { Fixed(raw: $0) }, scoreWhy: $0.scoreWhy)
             }
     }
 
@@ -109,19 +115,33 @@ public struct EvaluationService: Sendable {
         let p = stored.plan.period
         var out: [LintFinding] = []
         let events = periodEvents(unitID: stored.unitID, from: p.start, to: p.end)
-        for r in try EventSpan.fetchAll(db, SQLRequest(literal: events + """
-            SELECT id, title, start_date, end_date FROM event
-            WHERE id IN (SELECT id FROM period_event) AND (start_date < \(p.start) OR end_date > \(p.end))
-            """)) {
-            out.append(LintFinding(.warning, .event(r.id), .eventOutsidePeriod(
-                title: r.title, start: r.startDate, end: r.endDate, period: p)))
+        for r in try EventSpan.fetchAll(
+            db,
+            SQLRequest(
+                literal: events + """
+                    SELECT id, title, start_date, end_date FROM event
+                    WHERE id IN (SELECT id FROM period_event) AND (start_date < \(p.start) OR end_date > \(p.end))
+                    """))
+        {
+            out.append(
+                LintFinding(
+                    .warning, .event(r.id),
+                    .eventOutsidePeriod(
+                        title: r.title, start: r.startDate, end: r.endDate, period: p)))
         }
-        for c in try CostRecord.fetchAll(db, SQLRequest<CostRecord>(literal: events + """
-            SELECT * FROM cost
-            WHERE event_id IN (SELECT id FROM period_event) AND voided_at IS NULL AND (date < \(p.start) OR date > \(p.end))
-            """)) {
-            out.append(LintFinding(.warning, .cost(c.id ?? 0), .costOutsidePeriod(
-                event: c.eventId ?? 0, amount: Money(fen: c.amountFen), date: c.date.description, period: p)))
+        for c in try CostRecord.fetchAll(
+            db,
+            SQLRequest<CostRecord>(
+                literal: events + """
+                    SELECT * FROM cost
+                    WHERE event_id IN (SELECT id FROM period_event) AND voided_at IS NULL AND (date < \(p.start) OR date > \(p.end))
+                    """))
+        {
+            out.append(
+                LintFinding(
+                    .warning, .cost(c.id ?? 0),
+                    .costOutsidePeriod(
+                        event: c.eventId ?? 0, amount: Money(fen: c.amountFen), date: c.date.description, period: p)))
         }
         return out
     }
@@ -136,25 +156,36 @@ public struct EvaluationService: Sendable {
         let p = stored.plan.period
         var out: [LintFinding] = []
         let campaigns = periodEvents(unitID: stored.unitID, from: p.start, to: p.end, campaignsOnly: true)
-        for r in try Titled.fetchAll(db, SQLRequest(literal: campaigns + """
-            SELECT e.id, e.title FROM event e WHERE e.id IN (SELECT top FROM period_event)
-              AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.voided_at IS NULL
-                              AND v.event_id IN (SELECT id FROM period_event t WHERE t.top = e.id))
-            ORDER BY e.start_date
-            """)) {
+        for r in try Titled.fetchAll(
+            db,
+            SQLRequest(
+                literal: campaigns + """
+                    SELECT e.id, e.title FROM event e WHERE e.id IN (SELECT top FROM period_event)
+                      AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.voided_at IS NULL
+                                      AND v.event_id IN (SELECT id FROM period_event t WHERE t.top = e.id))
+                    ORDER BY e.start_date
+                    """))
+        {
             out.append(LintFinding(.warning, .event(r.id), .campaignWithoutEvidence(title: r.title, event: r.id)))
         }
-        for c in try CostRecord.fetchAll(db, SQLRequest<CostRecord>(literal: """
-            SELECT c.* FROM cost c
-            WHERE c.unit_id = \(stored.unitID) AND c.date BETWEEN \(p.start) AND \(p.end) AND c.voided_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c.id AND v.voided_at IS NULL)
-              AND NOT EXISTS (SELECT 1 FROM cost c2 WHERE c.invoice IS NOT NULL AND c2.unit_id = c.unit_id
-                              AND c2.invoice = c.invoice
-                              AND EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c2.id AND v.voided_at IS NULL))
-            ORDER BY c.date, c.id
-            """)) {
-            out.append(LintFinding(.warning, .cost(c.id ?? 0), .costWithoutEvidence(
-                cost: c.id ?? 0, amount: Money(fen: c.amountFen), invoice: c.invoice)))
+        for c in try CostRecord.fetchAll(
+            db,
+            SQLRequest<CostRecord>(
+                literal: """
+                    SELECT c.* FROM cost c
+                    WHERE c.unit_id = \(stored.unitID) AND c.date BETWEEN \(p.start) AND \(p.end) AND c.voided_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c.id AND v.voided_at IS NULL)
+                      AND NOT EXISTS (SELECT 1 FROM cost c2 WHERE c.invoice IS NOT NULL AND c2.unit_id = c.unit_id
+                                      AND c2.invoice = c.invoice
+                                      AND EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c2.id AND v.voided_at IS NULL))
+                    ORDER BY c.date, c.id
+                    """))
+        {
+            out.append(
+                LintFinding(
+                    .warning, .cost(c.id ?? 0),
+                    .costWithoutEvidence(
+                        cost: c.id ?? 0, amount: Money(fen: c.amountFen), invoice: c.invoice)))
         }
         return out
     }

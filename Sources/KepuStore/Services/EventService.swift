@@ -101,12 +101,14 @@ public struct EventService: Sendable {
             let byDate = [Column("date"), Column("id")]
             return EventDetail(
                 summary: row.summary(depth: 0), voidReason: record.voidReason,
-                attendance: try AttendanceRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
+                attendance: try AttendanceRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(
+                    \.listed),
                 costs: try CostRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
                 printRuns: try PrintRunRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
                 surveys: try SurveyRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
                 signups: try ledger.volunteers.signups(db, event: id),
-                evidence: try EvidenceRecord.filter(Column("event_id") == id).order(Column("id")).fetchAll(db).map(\.listed),
+                evidence: try EvidenceRecord.filter(Column("event_id") == id).order(Column("id")).fetchAll(db).map(
+                    \.listed),
                 children: try children(db, of: id, depth: 1, includeVoided: true))
         }
     }
@@ -135,31 +137,36 @@ struct EventSummaryRow: Decodable, FetchableRecord {
     var evidence: Int64
 
     static func fetchAll(_ db: Database, where filter: SQL, order: SQL) throws -> [EventSummaryRow] {
-        try EventSummaryRow.fetchAll(db, SQLRequest<EventSummaryRow>(literal: """
-            SELECT e.id, e.parent_id, e.title, e.kind, e.major, e.start_date, e.end_date, e.venue, e.voided_at,
-              u.name AS unit,
-              (SELECT coalesce(sum(count), 0) FROM attendance a
-                WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'onsite') AS onsite,
-              (SELECT coalesce(sum(count), 0) FROM attendance a
-                WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'online') AS online,
-              (SELECT coalesce(sum(amount_fen), 0) FROM cost c WHERE c.event_id = e.id AND c.voided_at IS NULL)
-                + (SELECT coalesce(sum(copies * unit_price_fen), 0) FROM print_run p
-                   WHERE p.event_id = e.id AND p.voided_at IS NULL) AS cost,
-              (SELECT coalesce(sum(responses), 0) FROM survey s WHERE s.event_id = e.id AND s.voided_at IS NULL) AS responses,
-              (SELECT coalesce(sum(satisfied), 0) FROM survey s WHERE s.event_id = e.id AND s.voided_at IS NULL) AS satisfied,
-              (SELECT count(DISTINCT volunteer_id) FROM signup g
-                WHERE g.event_id = e.id AND g.voided_at IS NULL) AS volunteers,
-              (SELECT coalesce(sum(hours_centi), 0) FROM signup g WHERE g.event_id = e.id AND g.voided_at IS NULL) AS hours,
-              (SELECT count(*) FROM evidence v WHERE v.event_id = e.id AND v.voided_at IS NULL) AS evidence
-            FROM event e JOIN unit u ON u.id = e.unit_id
-            WHERE \(filter) ORDER BY \(order)
-            """))
+        try EventSummaryRow.fetchAll(
+            db,
+            SQLRequest<EventSummaryRow>(
+                literal: """
+                    SELECT e.id, e.parent_id, e.title, e.kind, e.major, e.start_date, e.end_date, e.venue, e.voided_at,
+                      u.name AS unit,
+                      (SELECT coalesce(sum(count), 0) FROM attendance a
+                        WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'onsite') AS onsite,
+                      (SELECT coalesce(sum(count), 0) FROM attendance a
+                        WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'online') AS online,
+                      (SELECT coalesce(sum(amount_fen), 0) FROM cost c WHERE c.event_id = e.id AND c.voided_at IS NULL)
+                        + (SELECT coalesce(sum(copies * unit_price_fen), 0) FROM print_run p
+                           WHERE p.event_id = e.id AND p.voided_at IS NULL) AS cost,
+                      (SELECT coalesce(sum(responses), 0) FROM survey s WHERE s.event_id = e.id AND s.voided_at IS NULL) AS responses,
+                      (SELECT coalesce(sum(satisfied), 0) FROM survey s WHERE s.event_id = e.id AND s.voided_at IS NULL) AS satisfied,
+                      (SELECT count(DISTINCT volunteer_id) FROM signup g
+                        WHERE g.event_id = e.id AND g.voided_at IS NULL) AS volunteers,
+                      (SELECT coalesce(sum(hours_centi), 0) FROM signup g WHERE g.event_id = e.id AND g.voided_at IS NULL) AS hours,
+                      (SELECT count(*) FROM evidence v WHERE v.event_id = e.id AND v.voided_at IS NULL) AS evidence
+                    FROM event e JOIN unit u ON u.id = e.unit_id
+                    WHERE \(filter) ORDER BY \(order)
+                    """))
     }
 
     func summary(depth: Int) -> EventSummary {
         EventSummary(
-            id: id, parent: parentId, depth: depth, title: title, kind: EventKind(rawValue: kind) ?? .other, major: major,
-            start: startDate, end: endDate, venue: venue, unit: unit, voided: voidedAt != nil, onsite: onsite, online: online,
+            id: id, parent: parentId, depth: depth, title: title, kind: EventKind(rawValue: kind) ?? .other,
+            major: major,
+            start: startDate, end: endDate, venue: venue, unit: unit, voided: voidedAt != nil, onsite: onsite,
+            online: online,
             cost: Money(fen: cost), surveyResponses: responses, surveySatisfied: satisfied, volunteers: volunteers,
             hoursCenti: hours, evidence: evidence)
     }

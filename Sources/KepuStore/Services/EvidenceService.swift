@@ -40,10 +40,13 @@ public struct EvidenceService: Sendable {
         -> EvidenceAdded
     {
         guard let folder else { throw KepuError(.inMemoryHasNoFolder) }
-        guard let input = FileHandle(forReadingAtPath: file) else { throw KepuError(.cannotReadFile(name: displayName)) }
+        guard let input = FileHandle(forReadingAtPath: file) else {
+            throw KepuError(.cannotReadFile(name: displayName))
+        }
         defer { try? input.close() }
         let fm = FileManager.default
-        try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? fm.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temp = folder + "/.incoming-\(UUID().uuidString)"
         guard fm.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]),
             let output = FileHandle(forWritingAtPath: temp)
@@ -69,8 +72,9 @@ public struct EvidenceService: Sendable {
             if already {
                 try? fm.removeItem(atPath: temp)
             } else {
-                try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                       withIntermediateDirectories: true)
+                try fm.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true)
                 try fm.moveItem(atPath: temp, toPath: target)
             }
         } catch {
@@ -85,8 +89,10 @@ public struct EvidenceService: Sendable {
                         throw KepuError(.noSuchRecord(field: "--cost", kind: .cost, id: cost))
                     }
                     if let voided = c.voidedAt {
-                        throw KepuError(.recordVoided(field: "--cost", kind: .cost, id: cost,
-                                                      title: Money(fen: c.amountFen).description, on: voided))
+                        throw KepuError(
+                            .recordVoided(
+                                field: "--cost", kind: .cost, id: cost,
+                                title: Money(fen: c.amountFen).description, on: voided))
                     }
                 }
                 if let dup = try EvidenceRecord.filter(

@@ -30,42 +30,51 @@ public struct ImportService: Sendable {
     /// The part every import shares: the file read and hashed, a file imported before refused, one
     /// write transaction, the header matched, each row handed to `row` with its line number (any error
     /// named by line), and the import recorded and audited.
-    func run(kind: String, path: String, displayName: String, specs: [CSVColumns.Spec], dryRun: Bool,
-             progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
-             begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
-             row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
-             finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }) throws -> ImportResult {
+    func run(
+        kind: String, path: String, displayName: String, specs: [CSVColumns.Spec], dryRun: Bool,
+        progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
+        begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
+        row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
+        finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }
+    ) throws -> ImportResult {
         let file = try TextFile(path: path, displayName: displayName)
         let sha = try file.sha256()
         let body = { (db: Database) throws -> ImportResult in
             if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
-                throw KepuError(.alreadyImported(file: displayName, on: prior.importedAt, importID: prior.id ?? 0,
-                                                 rows: prior.rows, originalName: prior.fileName))
+                throw KepuError(
+                    .alreadyImported(
+                        file: displayName, on: prior.importedAt, importID: prior.id ?? 0,
+                        rows: prior.rows, originalName: prior.fileName))
             }
-            var result = ImportResult(file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
-                                      ignoredColumns: [])
-            var record = ImportFileRecord(kind: kind, fileName: displayName, sha256: sha, rows: 0,
-                                          importedAt: ledger.context.timestamp)
+            var result = ImportResult(
+                file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                ignoredColumns: [])
+            var record = ImportFileRecord(
+                kind: kind, fileName: displayName, sha256: sha, rows: 0,
+                importedAt: ledger.context.timestamp)
             let importID = try ledger.insertUnaudited(db, &record)
             result.importID = importID
             try begin(db, &result)
             var cols: CSVColumns?
-            try file.forEachRecord(header: { h in
-                let c = try CSVColumns(header: h, specs: specs, file: displayName)
-                cols = c
-                result.ignoredColumns = c.ignored
-            }) { fields, line in
-                guard let cols else { return }
-                do {
-                    try row(db, cols, fields, line, &result)
-                } catch {
-                    let problem = (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
-                        ?? .databaseRefused(path: displayName, detail: "\(error)")
-                    throw KepuError(.importRow(file: displayName, line: line, problem: problem))
-                }
-                result.rows += 1
-                if result.rows % progressEvery == 0 { progress?(result.rows) }
-            }
+            try file.forEachRecord(
+                header: { h in
+                    let c = try CSVColumns(header: h, specs: specs, file: displayName)
+                    cols = c
+                    result.ignoredColumns = c.ignored
+                },
+                record: { fields, line in
+                    guard let cols else { return }
+                    do {
+                        try row(db, cols, fields, line, &result)
+                    } catch {
+                        let problem =
+                            (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
+                            ?? .databaseRefused(path: displayName, detail: "\(error)")
+                        throw KepuError(.importRow(file: displayName, line: line, problem: problem))
+                    }
+                    result.rows += 1
+                    if result.rows % progressEvery == 0 { progress?(result.rows) }
+                })
             guard result.rows > 0 else { throw KepuError(.importNoRows(file: displayName)) }
             var extra = try finish(db, &result)
             record.rows = result.rows
@@ -87,8 +96,10 @@ public struct ImportService: Sendable {
     }
 
     /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
-    public func signins(path: String, displayName: String, event eventID: Int64, date: CalendarDate?, dryRun: Bool,
-                        progress: ((Int) -> Void)? = nil) throws -> ImportResult {
+    public func signins(
+        path: String, displayName: String, event eventID: Int64, date: CalendarDate?, dryRun: Bool,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> ImportResult {
         var insert: FastInsert?
         var columns: (name: Int?, phone: Int?, time: Int?)?
         return try run(
@@ -97,11 +108,14 @@ public struct ImportService: Sendable {
             begin: { db, result in
                 result.attendanceID = try ledger.attendance.add(
                     db,
-                    NewAttendance(event: eventID, count: 0, channel: .onsite, method: .signin, date: date,
-                                  note: "签到表 \(displayName)"),
+                    NewAttendance(
+                        event: eventID, count: 0, channel: .onsite, method: .signin, date: date,
+                        note: "签到表 \(displayName)"),
                     importID: result.importID, audited: false)
-                insert = FastInsert(statement: try db.makeStatement(
-                    sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)"), db: db)
+                insert = FastInsert(
+                    statement: try db.makeStatement(
+                        sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)"),
+                    db: db)
             },
             row: { _, cols, fields, line, result in
                 // Column positions are looked up once: this closure runs for every row.
@@ -119,10 +133,13 @@ public struct ImportService: Sendable {
                 try insert.step()
             },
             finish: { db, result in
-                guard let aid = result.attendanceID, var a = try AttendanceRecord.fetchOne(db, key: aid) else { return [:] }
+                guard let aid = result.attendanceID, var a = try AttendanceRecord.fetchOne(db, key: aid) else {
+                    return [:]
+                }
                 a.count = Int64(result.rows)
                 try a.update(db)
-                try ledger.appendAudit(db, AttendanceRecord.databaseTableName, aid, after: try AttendanceRecord.snapshot(db, id: aid))
+                try ledger.appendAudit(
+                    db, AttendanceRecord.databaseTableName, aid, after: try AttendanceRecord.snapshot(db, id: aid))
                 return ["attendance_id": .int(aid)]
             })
     }
@@ -140,7 +157,8 @@ public struct ImportService: Sendable {
                 guard let name = cols.value("name", in: row) else { throw KepuError(.emptyName(field: "姓名")) }
                 let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
                 let org = cols.value("org", in: row)
-                let known = try phone.map { try ledger.volunteers.withPhone(db, $0) }
+                let known =
+                    try phone.map { try ledger.volunteers.withPhone(db, $0) }
                     ?? ledger.volunteers.withoutPhone(db, name: name, org: org)
                 let vid: Int64
                 if let known, let id = known.id {
@@ -148,7 +166,8 @@ public struct ImportService: Sendable {
                     if seen.insert(id).inserted && known.importId != result.importID { result.volunteersMatched += 1 }
                 } else {
                     let added = try ledger.volunteers.add(
-                        db, NewVolunteer(name: name, phone: phone, org: org, platformNo: cols.value("platform", in: row)),
+                        db,
+                        NewVolunteer(name: name, phone: phone, org: org, platformNo: cols.value("platform", in: row)),
                         importID: result.importID, phoneField: "手机")
                     vid = added.id
                     seen.insert(vid)
@@ -162,13 +181,18 @@ public struct ImportService: Sendable {
                 let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") }
                 let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
                 _ = try ledger.volunteers.signup(
-                    db, NewSignup(volunteer: vid, event: eid, hoursCenti: hours, date: date, role: cols.value("role", in: row)),
+                    db,
+                    NewSignup(
+                        volunteer: vid, event: eid, hoursCenti: hours, date: date, role: cols.value("role", in: row)),
                     importID: result.importID, eventField: "活动")
                 result.signups += 1
             },
             finish: { _, result in
-                ["volunteers_created": .int(Int64(result.volunteersCreated)),
-                 "organizations_created": .int(Int64(result.organizationsCreated)), "signups": .int(Int64(result.signups))]
+                [
+                    "volunteers_created": .int(Int64(result.volunteersCreated)),
+                    "organizations_created": .int(Int64(result.organizationsCreated)),
+                    "signups": .int(Int64(result.signups)),
+                ]
             })
     }
 
@@ -189,9 +213,10 @@ public struct ImportService: Sendable {
                     guard let v = Int64(t), v > 0 else { throw KepuError(.notAnEventID(field: "活动", value: t)) }
                     return v
                 }
-                let cost = NewCost(line: line, amount: amount, event: eid, item: cols.value("item", in: row),
-                                   invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
-                                   unit: unit)
+                let cost = NewCost(
+                    line: line, amount: amount, event: eid, item: cols.value("item", in: row),
+                    invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
+                    unit: unit)
                 _ = try ledger.money.addCost(db, cost, importID: result.importID, field: ("支出明细", "活动"))
                 result.total += amount
             },

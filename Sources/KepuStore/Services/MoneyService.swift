@@ -19,8 +19,10 @@ public struct MoneyService: Sendable {
 
     /// Where money is charged: the day (given, else the event's first day, else today) and the plan
     /// of the event's unit (or the named or only unit) whose period holds that day.
-    func chargeTarget(_ db: Database, event eventID: Int64?, date: CalendarDate?, unit: String?,
-                      eventField: String = "--event") throws -> (day: CalendarDate, plan: StoredPlan) {
+    func chargeTarget(
+        _ db: Database, event eventID: Int64?, date: CalendarDate?, unit: String?,
+        eventField: String = "--event"
+    ) throws -> (day: CalendarDate, plan: StoredPlan) {
         var date = date
         var unitID: Int64?
         if let eventID {
@@ -36,14 +38,18 @@ public struct MoneyService: Sendable {
     /// The plan's line named by id or name, or the refusal listing the lines.
     func line(_ name: String, of stored: StoredPlan, field: String) throws -> SpendingLine {
         guard let line = stored.plan.line(named: name) else {
-            throw KepuError(.notALine(field: field, value: name, year: stored.plan.year, unit: stored.plan.unit,
-                                      lines: stored.plan.lines.map { LineRef(id: $0.id, name: $0.name) }))
+            throw KepuError(
+                .notALine(
+                    field: field, value: name, year: stored.plan.year, unit: stored.plan.unit,
+                    lines: stored.plan.lines.map { LineRef(id: $0.id, name: $0.name) }))
         }
         return line
     }
 
-    func addCost(_ db: Database, _ c: NewCost, importID: Int64? = nil,
-                 field: (line: String, event: String) = ("--line", "--event")) throws -> ChargeResult {
+    func addCost(
+        _ db: Database, _ c: NewCost, importID: Int64? = nil,
+        field: (line: String, event: String) = ("--line", "--event")
+    ) throws -> ChargeResult {
         let (day, stored) = try chargeTarget(db, event: c.event, date: c.date, unit: c.unit, eventField: field.event)
         let line = try line(c.line, of: stored, field: field.line)
         var record = CostRecord(

@@ -52,9 +52,10 @@ public struct PlanService: Sendable {
             let existing = try PlanRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
                 .filter(Column("replaced_at") == nil).fetchOne(db)
             if let existing, let oldID = existing.id, !replace {
-                throw KepuError(existing.sourceSha256 == hash
-                    ? .planAlreadyImported(plan: oldID, unit: plan.unit, year: plan.year)
-                    : .planExists(plan: oldID, unit: plan.unit, year: plan.year))
+                throw KepuError(
+                    existing.sourceSha256 == hash
+                        ? .planAlreadyImported(plan: oldID, unit: plan.unit, year: plan.year)
+                        : .planExists(plan: oldID, unit: plan.unit, year: plan.year))
             }
             try checkOverlap(db, unitID: unitID, plan: plan, ignoring: existing?.id)
             // Retire the old plan first: the unique index allows one current plan per unit and year.
@@ -78,14 +79,17 @@ public struct PlanService: Sendable {
     }
 
     func checkOverlap(_ db: Database, unitID: Int64, plan: Plan, ignoring: Int64?) throws {
-        var request = PlanRecord
+        var request =
+            PlanRecord
             .filter(Column("unit_id") == unitID && Column("replaced_at") == nil)
             .filter(Column("period_start") <= plan.period.end && Column("period_end") >= plan.period.start)
         if let ignoring { request = request.filter(Column("id") != ignoring) }
         let other = try request.fetchOne(db)
         if let other, let id = other.id {
-            throw KepuError(.periodOverlaps(period: plan.period, plan: id, year: other.year,
-                                            other: DateRange(start: other.periodStart, end: other.periodEnd)))
+            throw KepuError(
+                .periodOverlaps(
+                    period: plan.period, plan: id, year: other.year,
+                    other: DateRange(start: other.periodStart, end: other.periodEnd)))
         }
     }
 
@@ -100,9 +104,10 @@ public struct PlanService: Sendable {
         try ledger.database.read { db in
             let units = try unitNames(db)
             return try PlanRecord.order(Column("year"), Column("id")).fetchAll(db).map {
-                PlanSummary(id: $0.id ?? 0, unit: units[$0.unitId] ?? "", year: $0.year,
-                            period: DateRange(start: $0.periodStart, end: $0.periodEnd), sourceName: $0.sourceName,
-                            importedAt: $0.importedAt, replacedAt: $0.replacedAt)
+                PlanSummary(
+                    id: $0.id ?? 0, unit: units[$0.unitId] ?? "", year: $0.year,
+                    period: DateRange(start: $0.periodStart, end: $0.periodEnd), sourceName: $0.sourceName,
+                    importedAt: $0.importedAt, replacedAt: $0.replacedAt)
             }.sorted { ($0.unit, $0.year, $0.id) < ($1.unit, $1.year, $1.id) }
         }
     }
@@ -143,9 +148,12 @@ public struct PlanService: Sendable {
     }
 
     func stored(_ r: PlanRecord) throws -> StoredPlan {
-        let plan = try PlanCache.shared.plan(sha: r.sourceSha256) { try PlanFile.parse(r.sourceText, source: r.sourceName).plan }
-        return StoredPlan(id: r.id ?? 0, unitID: r.unitId, plan: plan, sourceName: r.sourceName, sourceText: r.sourceText,
-                          sha256: r.sourceSha256, importedAt: r.importedAt)
+        let plan = try PlanCache.shared.plan(sha: r.sourceSha256) {
+            try PlanFile.parse(r.sourceText, source: r.sourceName).plan
+        }
+        return StoredPlan(
+            id: r.id ?? 0, unitID: r.unitId, plan: plan, sourceName: r.sourceName, sourceText: r.sourceText,
+            sha256: r.sourceSha256, importedAt: r.importedAt)
     }
 
     /// The current plan whose period holds `date`, for the given unit (or the only unit).
@@ -173,8 +181,9 @@ public struct PlanService: Sendable {
         let units = try UnitRecord.fetchAll(db).compactMap(\.id)
         if units.count == 1 { return units[0] }
         if units.isEmpty { throw KepuError(.noPlanYet) }
-        let covering = Set(try PlanRecord.filter(Column("replaced_at") == nil)
-            .filter(Column("period_start") <= date && Column("period_end") >= date).fetchAll(db).map(\.unitId))
+        let covering = Set(
+            try PlanRecord.filter(Column("replaced_at") == nil)
+                .filter(Column("period_start") <= date && Column("period_end") >= date).fetchAll(db).map(\.unitId))
         if covering.count == 1, let only = covering.first { return only }
         throw KepuError(.severalUnits)
     }

@@ -33,7 +33,8 @@ public struct SurveyService: Sendable {
         return try ledger.database.write { db in
             let yearEnd = DateRange.year(b.year).end
             let unitID = try ledger.plans.resolveUnit(db, name: b.unit, date: yearEnd)
-            if var existing = try BaselineRecord.filter(Column("unit_id") == unitID && Column("year") == b.year).fetchOne(db),
+            if var existing = try BaselineRecord.filter(Column("unit_id") == unitID && Column("year") == b.year)
+                .fetchOne(db),
                 let id = existing.id
             {
                 existing.volunteers = b.volunteers ?? existing.volunteers
@@ -42,8 +43,9 @@ public struct SurveyService: Sendable {
                 try ledger.update(db, existing)
                 return id
             }
-            var record = BaselineRecord(unitId: unitID, year: b.year, volunteers: b.volunteers, orgs: b.orgs,
-                                        updatedAt: ledger.context.timestamp)
+            var record = BaselineRecord(
+                unitId: unitID, year: b.year, volunteers: b.volunteers, orgs: b.orgs,
+                updatedAt: ledger.context.timestamp)
             return try ledger.insert(db, &record)
         }
     }

@@ -25,13 +25,17 @@ public struct VolunteerService: Sendable {
     func withoutPhone(_ db: Database, name: String, org: String?) throws -> VolunteerRecord? {
         let orgID = try org.flatMap { try OrganizationRecord.filter(Column("name") == $0).fetchOne(db)?.id }
         if org != nil && orgID == nil { return nil }
-        return try VolunteerRecord.filter(Column("name") == name && Column("phone") == nil && Column("voided_at") == nil)
-            .filter(Column("org_id") == orgID).fetchOne(db)
+        return try VolunteerRecord.filter(
+            Column("name") == name && Column("phone") == nil && Column("voided_at") == nil
+        )
+        .filter(Column("org_id") == orgID).fetchOne(db)
     }
 
     /// The organization's id, created (and audited) on first use.
     func organization(_ db: Database, _ name: String) throws -> (id: Int64, created: Bool) {
-        if let o = try OrganizationRecord.filter(Column("name") == name).fetchOne(db), let id = o.id { return (id, false) }
+        if let o = try OrganizationRecord.filter(Column("name") == name).fetchOne(db), let id = o.id {
+            return (id, false)
+        }
         var o = OrganizationRecord(name: name, createdAt: ledger.context.timestamp)
         return (try ledger.insert(db, &o), true)
     }
@@ -40,8 +44,10 @@ public struct VolunteerService: Sendable {
         -> VolunteerResult
     {
         if let phone = v.phone, let other = try withPhone(db, phone) {
-            throw KepuError(.phoneTaken(field: phoneField, maskedPhone: maskPhone(phone), volunteer: other.id ?? 0,
-                                        name: other.name))
+            throw KepuError(
+                .phoneTaken(
+                    field: phoneField, maskedPhone: maskPhone(phone), volunteer: other.id ?? 0,
+                    name: other.name))
         }
         let org = try v.org.map { try organization(db, $0) }
         var record = VolunteerRecord(
@@ -55,12 +61,14 @@ public struct VolunteerService: Sendable {
         try ledger.database.write { db in try signup(db, s) }
     }
 
-    func signup(_ db: Database, _ s: NewSignup, importID: Int64? = nil, eventField: String = "--event") throws -> Int64 {
+    func signup(_ db: Database, _ s: NewSignup, importID: Int64? = nil, eventField: String = "--event") throws -> Int64
+    {
         guard let v = try VolunteerRecord.fetchOne(db, key: s.volunteer) else {
             throw KepuError(.noSuchRecord(field: "--volunteer", kind: .volunteer, id: s.volunteer))
         }
         if let voided = v.voidedAt {
-            throw KepuError(.recordVoided(field: "--volunteer", kind: .volunteer, id: s.volunteer, title: v.name, on: voided))
+            throw KepuError(
+                .recordVoided(field: "--volunteer", kind: .volunteer, id: s.volunteer, title: v.name, on: voided))
         }
         let e = try ledger.events.live(db, s.event, field: eventField)
         let date = s.date ?? e.startDate
@@ -81,29 +89,39 @@ public struct VolunteerService: Sendable {
     /// The live volunteers with their sign-up counts and hours.
     public func list() throws -> [VolunteerSummary] {
         try ledger.database.read { db in
-            try VolunteerSummaryRow.fetchAll(db, SQLRequest<VolunteerSummaryRow>(literal: """
-                SELECT v.id, v.name, v.phone, o.name AS org, v.platform_no,
-                  (SELECT count(*) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS signups,
-                  (SELECT coalesce(sum(hours_centi), 0) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS hours
-                FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id WHERE v.voided_at IS NULL ORDER BY v.id
-                """)).map {
-                VolunteerSummary(id: $0.id, name: $0.name, phone: $0.phone, org: $0.org, platformNo: $0.platformNo,
-                                 signups: $0.signups, hoursCenti: $0.hours)
+            try VolunteerSummaryRow.fetchAll(
+                db,
+                SQLRequest<VolunteerSummaryRow>(
+                    literal: """
+                        SELECT v.id, v.name, v.phone, o.name AS org, v.platform_no,
+                          (SELECT count(*) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS signups,
+                          (SELECT coalesce(sum(hours_centi), 0) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS hours
+                        FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id WHERE v.voided_at IS NULL ORDER BY v.id
+                        """)
+            ).map {
+                VolunteerSummary(
+                    id: $0.id, name: $0.name, phone: $0.phone, org: $0.org, platformNo: $0.platformNo,
+                    signups: $0.signups, hoursCenti: $0.hours)
             }
         }
     }
 
     /// An event's sign-ups with the volunteers' names, voided ones included.
     func signups(_ db: Database, event: Int64) throws -> [SignupItem] {
-        try SignupRow.fetchAll(db, SQLRequest<SignupRow>(literal: """
-            SELECT g.id, g.volunteer_id, v.name, v.phone, o.name AS org, g.event_id, g.date, g.hours_centi, g.role,
-              g.voided_at, g.void_reason
-            FROM signup g JOIN volunteer v ON v.id = g.volunteer_id LEFT JOIN organization o ON o.id = v.org_id
-            WHERE g.event_id = \(event) ORDER BY g.date, g.id
-            """)).map { r in
-            SignupItem(id: r.id, volunteer: r.volunteerId, name: r.name, phone: r.phone, org: r.org, event: r.eventId,
-                       date: r.date, hoursCenti: r.hoursCenti, role: r.role,
-                       voided: r.voidedAt.map { VoidState(at: $0, reason: r.voidReason ?? "") })
+        try SignupRow.fetchAll(
+            db,
+            SQLRequest<SignupRow>(
+                literal: """
+                    SELECT g.id, g.volunteer_id, v.name, v.phone, o.name AS org, g.event_id, g.date, g.hours_centi, g.role,
+                      g.voided_at, g.void_reason
+                    FROM signup g JOIN volunteer v ON v.id = g.volunteer_id LEFT JOIN organization o ON o.id = v.org_id
+                    WHERE g.event_id = \(event) ORDER BY g.date, g.id
+                    """)
+        ).map { r in
+            SignupItem(
+                id: r.id, volunteer: r.volunteerId, name: r.name, phone: r.phone, org: r.org, event: r.eventId,
+                date: r.date, hoursCenti: r.hoursCenti, role: r.role,
+                voided: r.voidedAt.map { VoidState(at: $0, reason: r.voidReason ?? "") })
         }
     }
 }

@@ -14,7 +14,8 @@ struct AttendanceAdd: ParsableCommand {
     @Option(help: ArgumentHelp("活动编号 · The event id.", valueName: "id")) var event: String
     @Option(parsing: .unconditional, help: ArgumentHelp("人次（整数）· Person-visits, a whole number.", valueName: "n"))
     var count: String
-    @Option(help: ArgumentHelp("渠道 · 线下(onsite) | 线上(online)，默认线下", valueName: "channel")) var channel: String = "onsite"
+    @Option(help: ArgumentHelp("渠道 · 线下(onsite) | 线上(online)，默认线下", valueName: "channel")) var channel: String =
+        "onsite"
     @Option(help: ArgumentHelp("统计方式 · 计数(headcount) | 签到(signin) | 估算(estimate)，默认计数", valueName: "method"))
     var method: String = "headcount"
     @Option(help: ArgumentHelp("日期（默认活动第一天）· The day counted.", valueName: "date")) var date: String?
@@ -24,7 +25,8 @@ struct AttendanceAdd: ParsableCommand {
     func run() throws {
         let input = NewAttendance(
             event: try recordID(event, field: "--event"), count: try Parse.count(count, field: "--count"),
-            channel: try Channel.parse(channel, field: "--channel"), method: try CountMethod.parse(method, field: "--method"),
+            channel: try Channel.parse(channel, field: "--channel"),
+            method: try CountMethod.parse(method, field: "--method"),
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, note: note.nonBlank)
         let id = try options.ledger().attendance.add(input)
         console.added(id, .attendanceAdded(id: id, count: input.count, channel: input.channel, event: input.event))

@@ -19,7 +19,8 @@ struct BaselineSet: ParsableCommand {
 
     func run() throws {
         let input = BaselineInput(
-            year: try yearValue(year) ?? 0, volunteers: try parsed(volunteers) { try Parse.count($0, field: "--volunteers") },
+            year: try yearValue(year) ?? 0,
+            volunteers: try parsed(volunteers) { try Parse.count($0, field: "--volunteers") },
             orgs: try parsed(orgs) { try Parse.count($0, field: "--orgs") }, unit: unit.value)
         try input.validate()
         let id = try options.ledger().surveys.setBaseline(input)

@@ -16,7 +16,9 @@ struct CostAdd: ParsableCommand {
             """)
     @Option(help: ArgumentHelp("支出明细：编号或名称（commission 或 活动委托费）· The spending line.", valueName: "line"))
     var line: String
-    @Option(parsing: .unconditional, help: ArgumentHelp("金额 · 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元", valueName: "amount"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("金额 · 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元", valueName: "amount"))
     var amount: String
     @Option(help: ArgumentHelp("所属活动 · The event it was for.", valueName: "id")) var event: String?
     @Option(help: ArgumentHelp("摘要（授课费、车辆、展架、条幅…）· What was bought.", valueName: "item")) var item: String?
@@ -29,10 +31,13 @@ struct CostAdd: ParsableCommand {
     func run() throws {
         let input = NewCost(
             line: try Parse.text(line, field: "--line"), amount: try Money.parse(amount, field: "--amount"),
-            event: try parsed(event) { try recordID($0, field: "--event") }, item: item.nonBlank, invoice: invoice.nonBlank,
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, payee: payee.nonBlank, unit: unit.value)
+            event: try parsed(event) { try recordID($0, field: "--event") }, item: item.nonBlank,
+            invoice: invoice.nonBlank,
+            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, payee: payee.nonBlank,
+            unit: unit.value)
         try input.validate()
         let r = try options.ledger().money.addCost(input)
-        console.added(r.id, .costAdded(id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear))
+        console.added(
+            r.id, .costAdded(id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear))
     }
 }

@@ -20,8 +20,9 @@ struct CostImport: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let r = try options.ledger().imports.costs(path: console.path(file), displayName: displayName(file), unit: unit.value,
-                                                   dryRun: dryRun, progress: progressPrinter(.costs))
+        let r = try options.ledger().imports.costs(
+            path: console.path(file), displayName: displayName(file), unit: unit.value,
+            dryRun: dryRun, progress: progressPrinter(.costs))
         reportImport(r, kind: .costs)
     }
 }

@@ -32,13 +32,17 @@ struct EventAdd: ParsableCommand {
 
     func run() throws {
         let input = NewEvent(
-            title: try Parse.text(title, field: "--title"), kind: try EventKind.parse(kind, field: "--kind"), major: major,
+            title: try Parse.text(title, field: "--title"), kind: try EventKind.parse(kind, field: "--kind"),
+            major: major,
             start: try CalendarDate.parse(start, field: "--start"),
             end: try parsed(end) { try CalendarDate.parse($0, field: "--end") }, venue: venue.nonBlank,
             parent: try parsed(parent) { try recordID($0, field: "--parent") }, unit: unit.value)
         try input.validate()
         let id = try options.ledger().events.add(input)
-        console.added(id, .eventAdded(id: id, title: input.title, kind: input.kind, start: input.start, end: input.end,
-                                      parent: input.parent))
+        console.added(
+            id,
+            .eventAdded(
+                id: id, title: input.title, kind: input.kind, start: input.start, end: input.end,
+                parent: input.parent))
     }
 }

@@ -11,8 +11,10 @@ struct EventList: ParsableCommand {
               kepu event list --year 2023
               kepu event list --year 2023 --format csv > 2023活动.csv
             """)
-    @Option(help: ArgumentHelp("只列该年度计划期（或自然年）内开始的活动 · Only events starting in this year.",
-                               valueName: "year"))
+    @Option(
+        help: ArgumentHelp(
+            "只列该年度计划期（或自然年）内开始的活动 · Only events starting in this year.",
+            valueName: "year"))
     var year: String?
     @Flag(help: "包括已作废的活动 · Include voided events.") var all = false
     @Option(help: ArgumentHelp("格式 · text | md | csv | html（csv 可用 Excel 打开）", valueName: "format"))
@@ -31,8 +33,10 @@ struct EventList: ParsableCommand {
             console.say(.noEvents(year: y))
             return
         }
-        let L = Language.current
-        try printList(EventTables.list(events, lang: L), title: L.t("活动", "Events") + (y.map { L.t("（\($0)年）", " (\($0))") } ?? ""),
-                      format: fmt)
+        let lang = Language.current
+        try printList(
+            EventTables.list(events, lang: lang),
+            title: lang.t("活动", "Events") + (y.map { lang.t("（\($0)年）", " (\($0))") } ?? ""),
+            format: fmt)
     }
 }

@@ -11,8 +11,10 @@ struct EvidenceAdd: ParsableCommand {
               kepu evidence add 发票43020901.jpg --kind 发票 --cost 12
             """)
     @Argument(help: "文件 · The file.") var file: String
-    @Option(help: ArgumentHelp("类型 · 签到表(signin) 照片(photo) 发票(invoice) 合同(contract) 新闻报道(news) 问卷(survey) 其他(other)",
-                               valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "类型 · 签到表(signin) 照片(photo) 发票(invoice) 合同(contract) 新闻报道(news) 问卷(survey) 其他(other)",
+            valueName: "kind"))
     var kind: String
     @Option(help: ArgumentHelp("支撑的活动 · The event it supports.", valueName: "id")) var event: String?
     @Option(help: ArgumentHelp("支撑的费用 · The cost it supports.", valueName: "id")) var cost: String?
@@ -24,8 +26,12 @@ struct EvidenceAdd: ParsableCommand {
         let cid = try parsed(cost) { try recordID($0, field: "--cost") }
         if eid == nil && cid == nil { throw KepuError(.evidenceNeedsRecord) }
         let name = displayName(file)
-        let r = try options.ledger().evidence.add(file: console.path(file), displayName: name, kind: k, event: eid, cost: cid)
-        console.added(r.id, .evidenceAdded(id: r.id, file: name, kind: k, size: r.size, sha: r.sha256,
-                                           alreadyStored: r.alreadyStored))
+        let r = try options.ledger().evidence.add(
+            file: console.path(file), displayName: name, kind: k, event: eid, cost: cid)
+        console.added(
+            r.id,
+            .evidenceAdded(
+                id: r.id, file: name, kind: k, size: r.size, sha: r.sha256,
+                alreadyStored: r.alreadyStored))
     }
 }

@@ -9,15 +9,17 @@ struct EvidenceVerify: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let L = Language.current
+        let lang = Language.current
         let (checked, problems) = try options.ledger().evidence.verify()
         for p in problems {
-            console.out(Catalogue.text(.evidenceProblem(id: p.item.id, file: p.item.fileName, missing: p.problem == .missing), L))
+            console.out(
+                Catalogue.text(
+                    .evidenceProblem(id: p.item.id, file: p.item.fileName, missing: p.problem == .missing), lang))
         }
         guard problems.isEmpty else {
             console.say(.evidenceBroken(problems: problems.count, checked: checked))
             throw CheckFailed(code: 2)
         }
-        console.out(Catalogue.text(.evidenceIntact(count: checked), L))
+        console.out(Catalogue.text(.evidenceIntact(count: checked), lang))
     }
 }

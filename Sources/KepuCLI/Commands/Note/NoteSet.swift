@@ -28,7 +28,8 @@ struct NoteSet: ParsableCommand {
 
     func run() throws {
         let input = NoteInput(
-            year: try yearValue(year) ?? 0, indicator: indicator.trimmingCharacters(in: .whitespaces), reason: reason.nonBlank,
+            year: try yearValue(year) ?? 0, indicator: indicator.trimmingCharacters(in: .whitespaces),
+            reason: reason.nonBlank,
             measures: measures.nonBlank,
             score: try parsed(score) { s in
                 guard let v = Fixed.parse(s.trimmingCharacters(in: .whitespaces), maxPlaces: 2) else {

@@ -23,8 +23,10 @@ struct PlanImport: ParsableCommand {
         let result = try options.ledger().plans.importPlan(text: text, sourceName: displayName(file), replace: replace)
         for f in result.findings { console.err(findingLine(f)) }
         let p = result.plan
-        console.added(result.id, .planImported(
-            id: result.id, unit: p.unit, year: p.year, indicators: p.indicators.count, lines: p.lines.count,
-            project: p.budget.project, replaces: result.replaced))
+        console.added(
+            result.id,
+            .planImported(
+                id: result.id, unit: p.unit, year: p.year, indicators: p.indicators.count, lines: p.lines.count,
+                project: p.budget.project, replaces: result.replaced))
     }
 }

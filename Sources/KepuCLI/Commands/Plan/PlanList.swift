@@ -10,21 +10,26 @@ struct PlanList: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let L = Language.current
+        let lang = Language.current
         let plans = try options.ledger().plans.list()
         guard !plans.isEmpty else {
-            console.err(Catalogue.text(.noPlanYet, L))
+            console.err(Catalogue.text(.noPlanYet, lang))
             return
         }
         let t = ReportTable(
-            columns: [.init(L.t("编号", "id"), .right), .init(L.t("单位", "unit")), .init(L.t("年度", "year"), .right),
-                      .init(L.t("实施期", "period")), .init(L.t("文件", "file")), .init(L.t("导入时间", "imported")),
-                      .init(L.t("状态", "status"))],
+            columns: [
+                .init(lang.t("编号", "id"), .right), .init(lang.t("单位", "unit")), .init(lang.t("年度", "year"), .right),
+                .init(lang.t("实施期", "period")), .init(lang.t("文件", "file")), .init(lang.t("导入时间", "imported")),
+                .init(lang.t("状态", "status")),
+            ],
             rows: plans.map {
-                [Cell(String($0.id)), Cell($0.unit), Cell(String($0.year)), Cell($0.period.description),
-                 Cell($0.sourceName), Cell($0.importedAt),
-                 Cell($0.replacedAt.map { L.t("已于 \($0.prefix(10)) 替换", "replaced \($0.prefix(10))") }
-                      ?? L.t("现行", "current"))]
+                [
+                    Cell(String($0.id)), Cell($0.unit), Cell(String($0.year)), Cell($0.period.description),
+                    Cell($0.sourceName), Cell($0.importedAt),
+                    Cell(
+                        $0.replacedAt.map { lang.t("已于 \($0.prefix(10)) 替换", "replaced \($0.prefix(10))") }
+                            ?? lang.t("现行", "current")),
+                ]
             })
         console.out(TextRenderer().render(t))
     }

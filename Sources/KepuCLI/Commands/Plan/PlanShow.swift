@@ -12,11 +12,15 @@ struct PlanShow: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let L = Language.current
+        let lang = Language.current
         let stored = try options.ledger().plans.plan(year: try year.value(), unit: unit.value)
-        let source = L.t(
+        let source = lang.t(
             "\(stored.sourceName)（计划 \(stored.id)，sha256 \(stored.sha256.prefix(12))，导入于 \(stored.importedAt)）",
-            "\(stored.sourceName) (plan \(stored.id), sha256 \(stored.sha256.prefix(12)), imported \(stored.importedAt))")
-        console.out(TextRenderer(color: console.stdoutIsTerminal).render(PlanReport.build(stored.plan, lang: L, source: source)))
+            "\(stored.sourceName) (plan \(stored.id), sha256 \(stored.sha256.prefix(12)), imported \(stored.importedAt))"
+        )
+        console.out(
+            TextRenderer(color: console.stdoutIsTerminal).render(
+                PlanReport.build(stored.plan, lang: lang, source: source))
+        )
     }
 }

@@ -14,7 +14,8 @@ struct PrintAdd: ParsableCommand {
             """)
     @Option(help: ArgumentHelp("品名 · What was printed.", valueName: "title")) var title: String
     @Option(help: ArgumentHelp("类型 · 彩色(color) | 单色(mono)", valueName: "ink")) var ink: String
-    @Option(parsing: .unconditional, help: ArgumentHelp("份数（至少 1）· Number of copies.", valueName: "n")) var copies: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("份数（至少 1）· Number of copies.", valueName: "n")) var copies:
+        String
     @Option(parsing: .unconditional, help: ArgumentHelp("单价 · Price per copy: 1元, 0.5元.", valueName: "amount"))
     var unitPrice: String
     @Option(help: ArgumentHelp("所属活动 · The event it was for.", valueName: "id")) var event: String?
@@ -31,7 +32,10 @@ struct PrintAdd: ParsableCommand {
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, unit: unit.value)
         try input.validate()
         let r = try options.ledger().money.addPrintRun(input)
-        console.added(r.id, .printRunAdded(id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost,
-                                           line: r.line.id, lineName: r.line.name))
+        console.added(
+            r.id,
+            .printRunAdded(
+                id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost,
+                line: r.line.id, lineName: r.line.name))
     }
 }

@@ -24,6 +24,7 @@ struct SurveyAdd: ParsableCommand {
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") })
         try input.validate()
         let id = try options.ledger().surveys.add(input)
-        console.added(id, .surveyAdded(id: id, satisfied: input.satisfied, responses: input.responses, event: input.event))
+        console.added(
+            id, .surveyAdded(id: id, satisfied: input.satisfied, responses: input.responses, event: input.event))
     }
 }

@@ -18,9 +18,11 @@ struct VolunteerAdd: ParsableCommand {
 
     func run() throws {
         let input = NewVolunteer(
-            name: try Parse.text(name, field: "--name"), phone: try parsed(phone.nonBlank) { try NewVolunteer.phone($0) },
+            name: try Parse.text(name, field: "--name"),
+            phone: try parsed(phone.nonBlank) { try NewVolunteer.phone($0) },
             org: org.nonBlank, platformNo: platformNo.nonBlank)
         let r = try options.ledger().volunteers.add(input)
-        console.added(r.id, .volunteerAdded(id: r.id, name: input.name, org: input.org, newOrganization: r.newOrganization))
+        console.added(
+            r.id, .volunteerAdded(id: r.id, name: input.name, org: input.org, newOrganization: r.newOrganization))
     }
 }

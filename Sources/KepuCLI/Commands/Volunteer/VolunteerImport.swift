@@ -19,8 +19,9 @@ struct VolunteerImport: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let r = try options.ledger().imports.volunteers(path: console.path(file), displayName: displayName(file),
-                                                        dryRun: dryRun, progress: progressPrinter(.volunteers))
+        let r = try options.ledger().imports.volunteers(
+            path: console.path(file), displayName: displayName(file),
+            dryRun: dryRun, progress: progressPrinter(.volunteers))
         reportImport(r, kind: .volunteers)
     }
 }

@@ -23,16 +23,20 @@ struct VolunteerList: ParsableCommand {
             console.say(.noVolunteers)
             return
         }
-        let L = Language.current
+        let lang = Language.current
         let t = ReportTable(
-            columns: [.init(L.t("编号", "id"), .right), .init(L.t("姓名", "Name")), .init(L.t("手机", "Phone")),
-                      .init(L.t("队伍", "Organization")), .init(L.t("平台编号", "Platform no.")),
-                      .init(L.t("报名", "Sign-ups"), .right), .init(L.t("时长(小时)", "Hours"), .right)],
+            columns: [
+                .init(lang.t("编号", "id"), .right), .init(lang.t("姓名", "Name")), .init(lang.t("手机", "Phone")),
+                .init(lang.t("队伍", "Organization")), .init(lang.t("平台编号", "Platform no.")),
+                .init(lang.t("报名", "Sign-ups"), .right), .init(lang.t("时长(小时)", "Hours"), .right),
+            ],
             rows: list.map {
-                [Cell(String($0.id)), Cell($0.name), Cell($0.phone.map { showPhones ? $0 : maskPhone($0) } ?? ""),
-                 Cell($0.org ?? ""), Cell($0.platformNo ?? ""), Cell(String($0.signups)),
-                 Cell(Fixed(raw: $0.hoursCenti * 100).format(minPlaces: 1, maxPlaces: 2))]
+                [
+                    Cell(String($0.id)), Cell($0.name), Cell($0.phone.map { showPhones ? $0 : maskPhone($0) } ?? ""),
+                    Cell($0.org ?? ""), Cell($0.platformNo ?? ""), Cell(String($0.signups)),
+                    Cell(Fixed(raw: $0.hoursCenti * 100).format(minPlaces: 1, maxPlaces: 2)),
+                ]
             })
-        try printList(t, title: L.t("志愿者", "Volunteers"), format: fmt)
+        try printList(t, title: lang.t("志愿者", "Volunteers"), format: fmt)
     }
 }

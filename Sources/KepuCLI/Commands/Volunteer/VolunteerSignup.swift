@@ -23,6 +23,7 @@ struct VolunteerSignup: ParsableCommand {
             hoursCenti: try parsed(hours) { try Parse.hours($0, field: "--hours") },
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, role: role.nonBlank)
         let id = try options.ledger().volunteers.signup(input)
-        console.added(id, .signupAdded(id: id, volunteer: input.volunteer, event: input.event, hoursCenti: input.hoursCenti))
+        console.added(
+            id, .signupAdded(id: id, volunteer: input.volunteer, event: input.event, hoursCenti: input.hoursCenti))
     }
 }
