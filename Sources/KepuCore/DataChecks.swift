@@ -1,4 +1,4 @@
-/// The named data checks of `kepu check` and of the report (DESIGN §8, issue "self-evaluation").
+/// The named data checks of `kepu check` and of the report (docs/metrics-and-scoring.md).
 public enum DataChecks {
     public static func run(
         plan: Plan, scorecard: Scorecard, events: [EventSummary], facts: Facts,

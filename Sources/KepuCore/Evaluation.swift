@@ -12,7 +12,7 @@ public struct Evaluation: Hashable, Sendable {
     public var indicators: [IndicatorResult]
 }
 
-/// Whether an indicator is reached (DESIGN §7).
+/// Whether an indicator is reached (docs/metrics-and-scoring.md).
 public enum Status: String, Sendable, Hashable, CaseIterable {
     case met
     case missed

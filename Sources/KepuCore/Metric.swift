@@ -1,4 +1,4 @@
-/// What an indicator's actual is computed from (DESIGN §6, a contract).
+/// What an indicator's actual is computed from (docs/metrics-and-scoring.md; a contract).
 public enum Metric: Hashable, Sendable, CustomStringConvertible {
     case majorEvents
     case events

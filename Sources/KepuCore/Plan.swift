@@ -146,7 +146,7 @@ public struct MetricFilter: Hashable, Sendable {
     }
 }
 
-/// How the self-evaluation is scored (DESIGN §8); the defaults are the published practice.
+/// How the self-evaluation is scored (docs/metrics-and-scoring.md); the defaults are the published practice.
 public struct ScoringSettings: Hashable, Sendable {
     public enum Reverse: String, Sendable, CaseIterable {
         /// `≤` missed: target ÷ actual × weight.

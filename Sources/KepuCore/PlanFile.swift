@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Reads the plan file format of DESIGN §5 (a contract) into a `Plan`.
+/// Reads the plan file format of docs/plan-file.md (a contract) into a `Plan`.
 ///
 /// Structural problems (a missing key, a value that does not parse) throw one sentence naming the
 /// file, the line and the key. Keys kepu does not know are not dropped silently: they come back as

@@ -1,4 +1,4 @@
-/// Turns Plan + Facts into an Evaluation (DESIGN §7). Pure: no database, no clock.
+/// Turns Plan + Facts into an Evaluation (docs/metrics-and-scoring.md). Pure: no database, no clock.
 public enum Reconciler {
     /// Far above target: at or over 130% calls for a deviation note.
     public static let farAbovePercent = Fixed(130)

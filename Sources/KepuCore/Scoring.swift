@@ -107,7 +107,7 @@ public struct ScoredIndicator: Hashable, Sendable {
     public var needsNote: Bool
 }
 
-/// Scores an evaluation (DESIGN §8). Pure: the notes come in as values.
+/// Scores an evaluation (docs/metrics-and-scoring.md). Pure: the notes come in as values.
 public enum Scoring {
     public static func score(_ e: Evaluation, plan: Plan, notes: [IndicatorNote]) -> Scorecard {
         let s = plan.scoring

@@ -1,6 +1,6 @@
 import KepuCore
 
-/// The JSON of `kepu reconcile --format json` (DESIGN §10, a contract): keys stable and sorted,
+/// The JSON of `kepu reconcile --format json` (docs/metrics-and-scoring.md, a contract): keys stable and sorted,
 /// numbers exact decimals of at most four places, money in integer `*Fen` fields.
 public enum EvaluationJSON {
     public static func object(_ e: Evaluation) -> [String: JSONValue] {
