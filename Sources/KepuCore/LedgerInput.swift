@@ -109,6 +109,10 @@ public struct NewPrintRun: Sendable, Hashable {
         if copies <= 0 {
             throw KepuError(.atLeastOne(field: "--copies", value: String(copies)))
         }
+        let (cost, overflow) = unitPrice.fen.multipliedReportingOverflow(by: copies)
+        if overflow || cost > Money.maxFen {
+            throw KepuError(.tooLarge(field: "--copies", value: String(copies), form: .count))
+        }
     }
 }
 

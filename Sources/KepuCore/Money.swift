@@ -19,7 +19,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var yuan: Fixed { Fixed(raw: fen * 100) }
 
     /// The largest amount accepted: a trillion 元 leaves room for sums without overflow.
-    static let maxFen: Int64 = 100_000_000_000_000
+    public static let maxFen: Int64 = 100_000_000_000_000
 
     /// Parses `2500`, `2500元`, `2,500.00`, `¥2500`, `1.25万`, `1.25万元`, `0.5元`.
     ///

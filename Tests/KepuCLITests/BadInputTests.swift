@@ -31,8 +31,8 @@ import Testing
         ),
         (
             "attendance add --event 42 --count 10", 1,
-            "kepu：--event 42：活动 42 不存在（见 kepu event list）",
-            "kepu: --event 42: event 42 does not exist (see kepu event list)"
+            "kepu：--event 42：没有这个活动（见 kepu event list）",
+            "kepu: --event 42: there is no such event (see kepu event list)"
         ),
         (
             "cost add --line training --amount 100 --event 1", 1,
@@ -46,13 +46,13 @@ import Testing
         ),
         (
             "volunteer signup --volunteer 9 --event 1", 1,
-            "kepu：--volunteer 9：志愿者 9 不存在（见 kepu volunteer list）",
-            "kepu: --volunteer 9: volunteer 9 does not exist (see kepu volunteer list)"
+            "kepu：--volunteer 9：没有这个志愿者（见 kepu volunteer list）",
+            "kepu: --volunteer 9: there is no such volunteer (see kepu volunteer list)"
         ),
         (
             "event add --title 子活动 --kind other --start 2023-09-17 --parent 5", 1,
-            "kepu：--parent 5：活动 5 不存在（见 kepu event list）",
-            "kepu: --parent 5: event 5 does not exist (see kepu event list)"
+            "kepu：--parent 5：没有这个活动（见 kepu event list）",
+            "kepu: --parent 5: there is no such event (see kepu event list)"
         ),
         (
             "attendance add --event 1 --count -5", 64,

@@ -52,6 +52,20 @@ func count(_ db: String, _ sql: String) throws -> Int {
             (card["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "reach" }?["actual"] as? Int == 5)
     }
 
+    @Test func aGBKCharacterSplitByTheReadChunkImportsWhole() throws {
+        let w = Self.workspace()
+        // 姓名 and the newline are 5 bytes in GBK; 32,765 rows of "a" put 张 across bytes 65,535–65,536,
+        // the edge of the first 64 KiB chunk.
+        let rows = String(repeating: "a\n", count: 32_765)
+        let file = try gbk("姓名\n" + rows + "张三\n", in: w.dir, name: "边界.csv")
+        let bytes = try #require(FileManager.default.contents(atPath: file))
+        #expect(bytes[65_535] == 0xD5 && bytes[65_536] == 0xC5)  // 张 in GBK
+        let r = w.run(["attendance", "import", "--event", "1", file])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(try count(w.db, "SELECT count(*) FROM signin") == 32_766)
+        #expect(try count(w.db, "SELECT count(*) FROM signin WHERE name = '张三'") == 1)
+    }
+
     @Test func aUTF8FileWithABOMAndEnglishHeadersInAnyOrder() throws {
         let w = Self.workspace()
         let file = w.write("signin.csv", "\u{FEFF}time,Phone,NAME\r\n09:00,13900000001,Ann\r\n09:30,,Bob\r\n")
@@ -113,7 +127,7 @@ func count(_ db: String, _ sql: String) throws -> Int {
         #expect(r.err.hasSuffix(" 导入过（导入批次 1，s.csv 共 1 行）；本次未导入\n"))
         let en = w.run(["attendance", "import", "--event", "1", copy, "--lang", "en"])
         #expect(en.err.hasPrefix("kepu: copy.csv was already imported on "))
-        #expect(en.err.hasSuffix("(import 1, 1 rows from s.csv); nothing was imported\n"))
+        #expect(en.err.hasSuffix("(import 1, 1 row from s.csv); nothing was imported\n"))
     }
 
     @Test func volunteersAndTheirSignUpsImport() throws {
@@ -129,10 +143,10 @@ func count(_ db: String, _ sql: String) throws -> Int {
         #expect(try count(w.db, "SELECT sum(hours_centi) FROM signup") == 1250)
         let bad = w.write("v2.csv", "姓名,活动\n赵敏,99\n")
         #expect(
-            w.run(["volunteer", "import", bad]).err == "kepu：v2.csv 第 2 行：活动 99：活动 99 不存在（见 kepu event list）；整个文件未导入\n")
+            w.run(["volunteer", "import", bad]).err == "kepu：v2.csv 第 2 行：活动 99：没有这个活动（见 kepu event list）；整个文件未导入\n")
         #expect(
             w.run(["volunteer", "import", bad, "--lang", "en"]).err
-                == "kepu: v2.csv line 2: 活动 99: event 99 does not exist (see kepu event list); nothing was imported\n")
+                == "kepu: v2.csv line 2: 活动 99: there is no such event (see kepu event list); nothing was imported\n")
     }
 
     @Test func theFinanceLedgerImportsAgainstPlanLines() throws {
@@ -201,15 +215,30 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let binary = try kepuBinary()
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The writer keeps adding attendance until told to stop (at most 2000 times).
+        let stop = w.dir + "/stop"
         writer.arguments = [
             "-c",
-            "i=0; while [ $i -lt 40 ]; do \"\(binary)\" attendance add --event 1 --count $i --db \"\(w.db)\" >/dev/null 2>&1; i=$((i+1)); done",
+            "i=0; while [ $i -lt 2000 ] && [ ! -e \"\(stop)\" ]; do \"\(binary)\" attendance add --event 1 --count 1"
+                + " --db \"\(w.db)\" >/dev/null 2>&1; i=$((i+1)); done",
         ]
         writer.environment = w.env
         try writer.run()
-        usleep(300_000)
+        var before = 0
+        for _ in 0..<200 where before < 3 {
+            usleep(50_000)
+            before = (try? count(w.db, "SELECT count(*) FROM attendance")) ?? 0
+        }
         let r = try runProcess(["backup", w.dir + "/backup.sqlite", "--db", w.db], env: w.env)
+        // Proof that the writes overlapped the backup: they had begun before it and still ran after it.
+        let stillWriting = writer.isRunning
+        _ = FileManager.default.createFile(atPath: stop, contents: nil)
         writer.waitUntilExit()
+        #expect(before >= 3)
+        #expect(stillWriting)
+        let inBackup = try count(w.dir + "/backup.sqlite", "SELECT count(*) FROM attendance")
+        #expect(inBackup >= before)
+        #expect(try count(w.db, "SELECT count(*) FROM attendance") > inBackup)
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("完整性检查通过"))
         let q = try DatabaseQueue(path: w.dir + "/backup.sqlite")

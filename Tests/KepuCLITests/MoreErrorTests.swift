@@ -20,8 +20,8 @@ import Testing
             en: "kepu: header.csv has a header but no rows; nothing was imported")
         let sheet = w.write("s.csv", "姓名\n张三\n")
         w.refuses(
-            ["attendance", "import", "--event", "9", sheet], zh: "kepu：--event 9：活动 9 不存在（见 kepu event list）",
-            en: "kepu: --event 9: event 9 does not exist (see kepu event list)")
+            ["attendance", "import", "--event", "9", sheet], zh: "kepu：--event 9：没有这个活动（见 kepu event list）",
+            en: "kepu: --event 9: there is no such event (see kepu event list)")
     }
 
     @Test func reportAndBackupRefusals() {
@@ -44,8 +44,8 @@ import Testing
             en: "kepu: cannot read nope.jpg: no such file, or it is not readable")
         w.refuses(
             ["evidence", "add", w.write("p.jpg", "x"), "--kind", "photo", "--event", "5"],
-            zh: "kepu：--event 5：活动 5 不存在（见 kepu event list）",
-            en: "kepu: --event 5: event 5 does not exist (see kepu event list)")
+            zh: "kepu：--event 5：没有这个活动（见 kepu event list）",
+            en: "kepu: --event 5: there is no such event (see kepu event list)")
     }
 
     @Test func theReportListsTheEvidenceOfEachEvent() {

@@ -89,8 +89,8 @@ import Testing
             zh: "kepu：p.jpg 已经是同一条记录的佐证材料 1（内容相同）",
             en: "kepu: p.jpg is already evidence 1 for the same record (same content)")
         w.refuses(
-            ["evidence", "add", photo, "--kind", "invoice", "--cost", "7"], zh: "kepu：--cost 7：费用 7 不存在",
-            en: "kepu: --cost 7: cost 7 does not exist")
+            ["evidence", "add", photo, "--kind", "invoice", "--cost", "7"], zh: "kepu：--cost 7：没有这个费用",
+            en: "kepu: --cost 7: there is no such cost")
         w.refuses(
             ["backup", "/proc/kepu-no-such-folder/b.sqlite"],
             zh: "kepu：无法创建备份文件 /proc/kepu-no-such-folder/b.sqlite：请检查文件夹是否存在且可写",

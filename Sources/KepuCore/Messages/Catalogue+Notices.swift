@@ -138,10 +138,10 @@ extension Catalogue {
         case .eventVoided(let id, let c, let reason):
             var parts = ["\(c.events) event\(c.events == 1 ? "" : "s")"]
             for (k, what) in [
-                (c.attendance, "attendance entries"), (c.costs, "costs"), (c.printRuns, "print runs"),
-                (c.surveys, "surveys"), (c.signups, "sign-ups"), (c.evidence, "evidence files"),
+                (c.attendance, "attendance entr|y|ies"), (c.costs, "cost||s"), (c.printRuns, "print run||s"),
+                (c.surveys, "survey||s"), (c.signups, "sign-up||s"), (c.evidence, "evidence file||s"),
             ] where k > 0 {
-                parts.append("\(k) \(what)")
+                parts.append(count(k, what))
             }
             return "voided event \(id) with \(parts.joined(separator: ", ")): \(reason)"
         case .attendanceAdded(let id, let count, let channel, let event):
@@ -156,7 +156,7 @@ extension Catalogue {
             return "added measurement \(id): \(metric) = \(value) on \(date)"
         case .baselineSet(let year, let volunteers, let orgs):
             return "set the \(year) baseline: "
-                + [volunteers.map { "\($0) volunteers" }, orgs.map { "\($0) organizations" }]
+                + [volunteers.map { count($0, "volunteer||s") }, orgs.map { count($0, "organization||s") }]
                 .compactMap { $0 }.joined(separator: ", ")
         case .volunteerAdded(let id, let name, let org, let newOrg):
             return "added volunteer \(id): \(name)" + (org.map { " of \($0)" } ?? "")
@@ -169,12 +169,12 @@ extension Catalogue {
         case .columnsIgnored(let columns):
             return "note: columns not used by kepu were ignored: \(columns.joined(separator: ", "))"
         case .imported(let s):
-            var parts = ["\(s.rows) rows (\(s.encoding))"]
+            var parts = ["\(count(s.rows, "row||s")) (\(s.encoding))"]
             if s.volunteersCreated + s.volunteersMatched > 0 {
-                parts.append("\(s.volunteersCreated) new volunteers, \(s.volunteersMatched) already known")
+                parts.append("\(count(s.volunteersCreated, "new volunteer||s")), \(s.volunteersMatched) already known")
             }
-            if s.organizationsCreated > 0 { parts.append("\(s.organizationsCreated) new organizations") }
-            if s.signups > 0 { parts.append("\(s.signups) sign-ups") }
+            if s.organizationsCreated > 0 { parts.append(count(s.organizationsCreated, "new organization||s")) }
+            if s.signups > 0 { parts.append(count(s.signups, "sign-up||s")) }
             if s.total > .zero { parts.append("\(s.total) in total") }
             let what: String
             switch s.kind {
@@ -193,7 +193,7 @@ extension Catalogue {
                 + (s.importID.map { " (import \($0))" } ?? "")
         case .importProgress(let what, let rows):
             let w = what == .signins ? "sign-ins" : what.rawValue
-            return "\r\(w): \(rows) rows…"
+            return "\r\(w): \(count(rows, "row||s"))…"
         case .evidenceAdded(let id, let file, let kind, let size, let sha, let already):
             return "added evidence \(id): \(file) (\(kind.rawValue), \(size) bytes, sha256 \(sha.prefix(12))…)"
                 + (already ? "; the same content was already stored" : "")
@@ -205,7 +205,7 @@ extension Catalogue {
         case .evidenceIntact(let count):
             return "all \(count) evidence file\(count == 1 ? "" : "s") present and unaltered"
         case .evidenceBroken(let problems, let checked):
-            return "\(problems) of \(checked) evidence files missing or altered"
+            return "\(problems) of \(count(checked, "evidence file||s")) missing or altered"
         case .backedUp(let path, let pages):
             return "backed up to \(path) (\(pages) pages, integrity ok)"
         case .wrote(let what, let path):

@@ -32,6 +32,14 @@ public enum Catalogue {
         return v.trimmingCharacters(in: .whitespaces).isEmpty ? "（空）" : v
     }
 
+    /// `1 row`, `2 rows`, `1 entry`: a count with its English noun, written `stem|singular ending|plural ending`
+    /// (`"row||s"`, `"entr|y|ies"`).
+    static func count<N: BinaryInteger>(_ n: N, _ forms: String) -> String {
+        let parts = forms.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return "\(n) \(forms)" }
+        return "\(n) \(parts[0])\(n == 1 ? parts[1] : parts[2])"
+    }
+
     static func list(_ items: [String], _ lang: Language) -> String {
         lang == .zh ? items.joined(separator: "、") : items.joined(separator: ", ")
     }
@@ -219,11 +227,12 @@ public enum Catalogue {
             return "佐证材料需要数据库文件，内存数据库不能保存"
 
         case .noSuchRecord(let field, let kind, let id):
-            return (field.map { "\($0) \(id)：" } ?? "") + "\(recordName(kind, .zh)) \(id) 不存在"
-                + (listCommand(kind).map { "（见 kepu \($0) list）" } ?? "")
+            let hint = listCommand(kind).map { "（见 kepu \($0) list）" } ?? ""
+            guard let field else { return "\(recordName(kind, .zh)) \(id) 不存在" + hint }
+            return "\(field) \(id)：没有这个\(recordName(kind, .zh))" + hint
         case .recordVoided(let field, let kind, let id, let title, let on):
-            return (field.map { "\($0) \(id)：" } ?? "")
-                + "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废"
+            guard let field else { return "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废" }
+            return "\(field) \(id)：这个\(recordName(kind, .zh))（\(title)）已于 \(on.prefix(10)) 作废"
         case .parentOtherUnit(let parent, let unit):
             return "--parent \(parent) 属于另一个单位，不是 --unit \(unit)"
         case .notALine(let field, let value, let year, let unit, let lines):
@@ -428,11 +437,12 @@ public enum Catalogue {
             return "evidence needs a database file, not an in-memory one"
 
         case .noSuchRecord(let field, let kind, let id):
-            return (field.map { "\($0) \(id): " } ?? "") + "\(recordName(kind, .en)) \(id) does not exist"
-                + (listCommand(kind).map { " (see kepu \($0) list)" } ?? "")
+            let hint = listCommand(kind).map { " (see kepu \($0) list)" } ?? ""
+            guard let field else { return "\(recordName(kind, .en)) \(id) does not exist" + hint }
+            return "\(field) \(id): there is no such \(recordName(kind, .en))" + hint
         case .recordVoided(let field, let kind, let id, let title, let on):
-            return (field.map { "\($0) \(id): " } ?? "")
-                + "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))"
+            guard let field else { return "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))" }
+            return "\(field) \(id): that \(recordName(kind, .en)) (\(title)) was voided on \(on.prefix(10))"
         case .parentOtherUnit(let parent, let unit):
             return "--parent \(parent) belongs to another unit than --unit \(q(unit, lang))"
         case .notALine(let field, let value, let year, let unit, let lines):
@@ -509,7 +519,7 @@ public enum Catalogue {
             return "the backup \(path) failed its integrity check: \(result)"
         case .alreadyImported(let file, let on, let importID, let rows, let original):
             return
-                "\(file) was already imported on \(on.prefix(10)) (import \(importID), \(rows) rows from \(original)); nothing was imported"
+                "\(file) was already imported on \(on.prefix(10)) (import \(importID), \(count(rows, "row||s")) from \(original)); nothing was imported"
         case .importRow(let file, let line, let problem):
             return "\(file) line \(line): \(en(problem)); nothing was imported"
         case .importNoRows(let file):

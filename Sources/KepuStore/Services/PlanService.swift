@@ -121,21 +121,39 @@ public struct PlanService: Sendable {
         try ledger.database.read { db in try current(db, year: year, unit: unit) }
     }
 
-    /// The current (not replaced) plans, newest year first, with their unit's name.
-    func currentPlans(_ db: Database, unitID: Int64? = nil) throws -> [(PlanRecord, String)] {
-        let units = try unitNames(db)
+    /// The current (not replaced) plans, newest year first, with their unit's name; narrowed in SQL, so a
+    /// database holding many units and years reads only the rows asked for.
+    func currentPlans(
+        _ db: Database, year: Int? = nil, unit: String? = nil, unitID: Int64? = nil,
+        covering date: CalendarDate? = nil
+    ) throws -> [(PlanRecord, String)] {
         var request = PlanRecord.filter(Column("replaced_at") == nil)
+        if let year { request = request.filter(Column("year") == year) }
         if let unitID { request = request.filter(Column("unit_id") == unitID) }
-        return try request.fetchAll(db).map { ($0, units[$0.unitId] ?? "") }
-            .sorted { ($1.0.year, $0.1) < ($0.0.year, $1.1) }
+        if let unit {
+            guard let id = try UnitRecord.filter(Column("name") == unit).fetchOne(db)?.id else { return [] }
+            request = request.filter(Column("unit_id") == id)
+        }
+        if let date { request = request.filter(Column("period_start") <= date && Column("period_end") >= date) }
+        let plans = try request.fetchAll(db)
+        let ids = Set(plans.map(\.unitId))
+        let units = Dictionary(
+            uniqueKeysWithValues: try UnitRecord.filter(keys: Array(ids)).fetchAll(db).map { ($0.id ?? 0, $0.name) })
+        return plans.map { ($0, units[$0.unitId] ?? "") }.sorted { ($1.0.year, $0.1) < ($0.0.year, $1.1) }
+    }
+
+    /// `株洲市石峰区科学技术协会 2023`, for a refusal that lists the plans there are.
+    func existingPlans(_ db: Database, unitID: Int64? = nil, withPeriods: Bool = false) throws -> [String] {
+        try currentPlans(db, unitID: unitID).sorted { $0.0.year < $1.0.year }.map { p, unit in
+            withPeriods ? "\(unit) \(p.year) (\(p.periodStart)–\(p.periodEnd))" : "\(unit) \(p.year)"
+        }
     }
 
     func current(_ db: Database, year: Int?, unit: String?) throws -> StoredPlan {
-        let all = try currentPlans(db)
-        let rows = all.filter { (year == nil || $0.0.year == year) && (unit == nil || $0.1 == unit) }
+        let rows = try currentPlans(db, year: year, unit: unit)
         guard let first = rows.first else {
-            if all.isEmpty { throw KepuError(.noPlanYet) }
-            let existing = all.sorted { $0.0.year < $1.0.year }.map { "\($0.1) \($0.0.year)" }
+            let existing = try existingPlans(db)
+            if existing.isEmpty { throw KepuError(.noPlanYet) }
             throw KepuError(.noPlanFor(year: year, unit: unit, existing: existing))
         }
         if unit == nil {
@@ -158,15 +176,12 @@ public struct PlanService: Sendable {
 
     /// The current plan whose period holds `date`, for the given unit (or the only unit).
     func covering(_ db: Database, date: CalendarDate, unitID: Int64?) throws -> StoredPlan {
-        let plans = try currentPlans(db, unitID: unitID)
-        let rows = plans.filter { $0.0.periodStart <= date && date <= $0.0.periodEnd }
+        let rows = try currentPlans(db, unitID: unitID, covering: date)
         if rows.count == 1 { return try stored(rows[0].0) }
         if rows.count > 1 { throw KepuError(.severalUnitsCover(date: date)) }
-        if plans.isEmpty { throw KepuError(.noPlanYet) }
-        let list = plans.sorted { $0.0.year < $1.0.year }.map { p, unit in
-            "\(unit) \(p.year) (\(p.periodStart)–\(p.periodEnd))"
-        }
-        throw KepuError(.noPlanCovers(date: date, existing: list))
+        let existing = try existingPlans(db, unitID: unitID, withPeriods: true)
+        if existing.isEmpty { throw KepuError(.noPlanYet) }
+        throw KepuError(.noPlanCovers(date: date, existing: existing))
     }
 
     /// The unit a new record belongs to: named, else the one whose plan covers the date, else the only one.
