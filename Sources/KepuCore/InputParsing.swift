@@ -90,3 +90,24 @@ public func maskPhone(_ phone: String) -> String {
     guard chars.count >= 7 else { return String(repeating: "*", count: chars.count) }
     return String(chars.prefix(3)) + "****" + String(chars.suffix(4))
 }
+
+/// Masks every mainland mobile number in free text (a command line, an audit row): `13800000001` → `138****0001`.
+public func maskPhones(in text: String) -> String {
+    var out = ""
+    var digits = ""
+    func flush(next: Character?) {
+        let isMobile = digits.count == 11 && digits.hasPrefix("1") && next.map { !$0.isASCIIDigit } ?? true
+        out += isMobile ? maskPhone(digits) : digits
+        digits = ""
+    }
+    for c in text {
+        if c.isASCIIDigit {
+            digits.append(c)
+        } else {
+            if !digits.isEmpty { flush(next: c) }
+            out.append(c)
+        }
+    }
+    if !digits.isEmpty { flush(next: nil) }
+    return out
+}

@@ -8,11 +8,14 @@ public struct NewEvent: Sendable, Hashable {
     public var venue: String?
     public var parent: Int64?
     public var unit: String?
+    /// Accept an event with the title and start of an existing one (`--allow-duplicate`).
+    public var allowDuplicate = false
 
     public init(
         title: String, kind: EventKind, major: Bool? = nil, start: CalendarDate, end: CalendarDate? = nil,
-        venue: String? = nil, parent: Int64? = nil, unit: String? = nil
+        venue: String? = nil, parent: Int64? = nil, unit: String? = nil, allowDuplicate: Bool = false
     ) {
+        self.allowDuplicate = allowDuplicate
         self.title = title
         self.kind = kind
         self.major = major

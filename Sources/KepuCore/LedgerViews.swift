@@ -218,8 +218,10 @@ public struct SignupItem: Sendable, Hashable {
 
 public struct VolunteerSummary: Sendable, Hashable {
     public init(
-        id: Int64, name: String, phone: String?, org: String?, platformNo: String?, signups: Int64, hoursCenti: Int64
+        id: Int64, name: String, phone: String?, org: String?, platformNo: String?, signups: Int64, hoursCenti: Int64,
+        voided: VoidState? = nil
     ) {
+        self.voided = voided
         self.id = id
         self.name = name
         self.phone = phone
@@ -236,6 +238,42 @@ public struct VolunteerSummary: Sendable, Hashable {
     public var platformNo: String?
     public var signups: Int64
     public var hoursCenti: Int64
+    public var voided: VoidState?
+}
+
+/// A measurement as listed.
+public struct MeasurementItem: Sendable, Hashable {
+    public var id: Int64
+    public var metric: String
+    public var value: Fixed
+    public var date: CalendarDate
+    public var source: String?
+    public var voided: VoidState?
+    public init(id: Int64, metric: String, value: Fixed, date: CalendarDate, source: String?, voided: VoidState?) {
+        self.id = id
+        self.metric = metric
+        self.value = value
+        self.date = date
+        self.source = source
+        self.voided = voided
+    }
+}
+
+/// Which records a list shows.
+public struct RecordFilter: Sendable, Hashable {
+    /// Records dated in this range (events: starting in it).
+    public var range: DateRange?
+    /// Records of this event and its sub-activities.
+    public var event: Int64?
+    public var unit: String?
+    /// Voided records too, marked as voided.
+    public var includeVoided: Bool
+    public init(range: DateRange? = nil, event: Int64? = nil, unit: String? = nil, includeVoided: Bool = false) {
+        self.range = range
+        self.event = event
+        self.unit = unit
+        self.includeVoided = includeVoided
+    }
 }
 
 /// A stored evidence file (佐证材料).
@@ -263,4 +301,59 @@ public struct EvidenceItem: Sendable, Hashable {
         self.cost = cost
         self.addedAt = addedAt
     }
+}
+
+/// One row of the audit trail.
+public struct AuditEntry: Hashable, Sendable {
+    public init(
+        id: Int64, at: String, operatorName: String, command: String, entity: String, entityID: Int64?,
+        before: String?, after: String?, hash: String
+    ) {
+        self.id = id
+        self.at = at
+        self.operatorName = operatorName
+        self.command = command
+        self.entity = entity
+        self.entityID = entityID
+        self.before = before
+        self.after = after
+        self.hash = hash
+    }
+
+    public var id: Int64
+    public var at: String
+    public var operatorName: String
+    public var command: String
+    public var entity: String
+    public var entityID: Int64?
+    public var before: String?
+    public var after: String?
+    public var hash: String
+
+    /// What the row records.
+    public enum Action: String, Sendable {
+        case add, void, restore, change
+    }
+
+    /// A record added, voided, or otherwise changed.
+    public var action: Action {
+        guard let before else { return .add }
+        let liveBefore = before.contains("\"voided_at\":null")
+        let voidedAfter = after?.contains("\"voided_at\":\"") ?? false
+        if liveBefore && voidedAfter { return .void }
+        if before.contains("\"voided_at\":\"") && (after?.contains("\"voided_at\":null") ?? false) { return .restore }
+        return .change
+    }
+}
+
+/// Any one record, for `show`.
+public enum RecordItem: Sendable, Hashable {
+    case event(EventSummary)
+    case attendance(AttendanceItem)
+    case cost(CostItem)
+    case printRun(PrintRunItem)
+    case survey(SurveyItem)
+    case measurement(MeasurementItem)
+    case volunteer(VolunteerSummary)
+    case signup(SignupItem)
 }

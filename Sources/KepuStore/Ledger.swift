@@ -26,6 +26,7 @@ public struct Ledger: Sendable {
     public var evidence: EvidenceService { EvidenceService(ledger: self) }
     public var audit: AuditService { AuditService(ledger: self) }
     public var archive: ArchiveService { ArchiveService(ledger: self) }
+    public var corrections: CorrectionService { CorrectionService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }
@@ -65,10 +66,27 @@ extension Ledger {
         try appendAudit(db, R.databaseTableName, id, before: before, after: try R.snapshot(db, id: id))
     }
 
-    /// Voids a record with a reason, audited; nothing is deleted.
-    func void<R: VoidableRecord>(_ db: Database, _ record: inout R, reason: String) throws {
+    /// Starts a void: the records it voids carry the batch's id, so that a restore undoes exactly it.
+    func voidBatch(_ db: Database, reason: String, root: RecordKind, id: Int64) throws -> Int64 {
+        var batch = VoidBatchRecord(
+            id: nil, at: context.timestamp, reason: reason, rootEntity: root.rawValue, rootId: id, restoredAt: nil,
+            restoreReason: nil)
+        return try insert(db, &batch)
+    }
+
+    /// Voids a record with a reason as part of a batch, audited; nothing is deleted.
+    func void<R: VoidableRecord>(_ db: Database, _ record: inout R, reason: String, batch: Int64) throws {
         record.voidedAt = context.timestamp
         record.voidReason = reason
+        record.voidBatch = batch
+        try update(db, record)
+    }
+
+    /// Undoes a record's void, audited.
+    func unvoid<R: VoidableRecord>(_ db: Database, _ record: inout R) throws {
+        record.voidedAt = nil
+        record.voidReason = nil
+        record.voidBatch = nil
         try update(db, record)
     }
 }

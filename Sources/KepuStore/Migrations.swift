@@ -8,6 +8,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1 ledger", migrate: v1)
+        m.registerMigration("v2 void batches", migrate: v2)
         return m
     }
 
@@ -246,5 +247,49 @@ enum Migrations {
                 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
                 """)
+    }
+
+    /// The tables whose records are voided, never deleted.
+    static let voidable = [
+        "event", "attendance", "cost", "print_run", "volunteer", "signup", "survey", "measurement", "evidence",
+    ]
+
+    /// Each void is a batch: the records it voided share its id, so a restore undoes exactly that void and
+    /// leaves alone what was voided on its own before.
+    static func v2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE void_batch (
+                  id INTEGER PRIMARY KEY,
+                  at TEXT NOT NULL,
+                  reason TEXT NOT NULL CHECK (reason <> ''),
+                  root_entity TEXT NOT NULL,
+                  root_id INTEGER NOT NULL,
+                  restored_at TEXT,
+                  restore_reason TEXT,
+                  CHECK ((restored_at IS NULL) = (restore_reason IS NULL))
+                ) STRICT;
+                CREATE TRIGGER void_batch_no_delete BEFORE DELETE ON void_batch
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes void_batch rows; void them instead'); END;
+                """)
+        for table in voidable {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN void_batch INTEGER REFERENCES void_batch(id)")
+            try db.execute(sql: "CREATE INDEX \(table)_void_batch ON \(table)(void_batch) WHERE void_batch IS NOT NULL")
+        }
+        // Voids made before batches existed: an event's void stamped its records with one time and reason.
+        try db.execute(
+            sql: """
+                INSERT INTO void_batch (at, reason, root_entity, root_id)
+                SELECT voided_at, void_reason, 'event', min(id) FROM event WHERE voided_at IS NOT NULL
+                GROUP BY voided_at, void_reason ORDER BY min(id)
+                """)
+        for table in voidable {
+            try db.execute(
+                sql: """
+                    UPDATE \(table) SET void_batch = (SELECT b.id FROM void_batch b
+                      WHERE b.at = \(table).voided_at AND b.reason = \(table).void_reason)
+                    WHERE voided_at IS NOT NULL
+                    """)
+        }
     }
 }

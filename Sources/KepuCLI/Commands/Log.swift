@@ -40,6 +40,7 @@ struct Log: ParsableCommand {
             switch e.action {
             case .add: what = lang.t("新增", "add")
             case .void: what = lang.t("作废", "void")
+            case .restore: what = lang.t("恢复", "restore")
             case .change: what = lang.t("修改", "change")
             }
             let record = RecordKind(rawValue: e.entity).map { Catalogue.recordName($0, lang) } ?? e.entity

@@ -99,6 +99,18 @@ extension Catalogue {
             return "kepu：操作记录在第 \(row) 行断开：\(auditBreak(reason, .zh))；从第 \(row) 行起的记录不可信"
         case .demoLoaded(let unit, let year, let steps, let path):
             return "已把 \(unit) \(year) 年计划和 \(steps) 步示例记录载入 \(path)"
+        case .recordVoided(let id, let label, let also, let reason):
+            return "已作废\(labelText(id, label, .zh))" + alsoText(also, .zh) + "：\(reason)"
+        case .recordRestored(let id, let label, let also, let reason):
+            return "已恢复\(labelText(id, label, .zh))" + alsoText(also, .zh) + "：\(reason)"
+        case .recordEdited(let id, let label, let changes):
+            return "已修改\(labelText(id, label, .zh))："
+                + changes.map { "\($0.field) \($0.before) → \($0.after)" }.joined(separator: "；")
+        case .duplicateAttendance(let event, let date, let channel, let count, let existing):
+            return "注意：活动 \(event) 在 \(date) 已有一条\(channel.chinese) \(count)人次的记录（人次记录 \(existing)），"
+                + "如果是重复录入，请作废其中一条"
+        case .noRecords(let kind):
+            return "还没有\(recordName(kind, .zh))记录"
         case .demoExplore(let command):
             return "接着看看：\(command)"
         }
@@ -224,6 +236,19 @@ extension Catalogue {
                 "kepu: the audit trail is broken at row \(row): \(auditBreak(reason, .en)); rows from \(row) on cannot be trusted"
         case .demoLoaded(let unit, let year, let steps, let path):
             return "loaded \(unit) \(year) and \(steps) recorded steps into \(path)"
+        case .recordVoided(let id, let label, let also, let reason):
+            return "voided \(labelText(id, label, .en))" + alsoText(also, .en) + ": \(reason)"
+        case .recordRestored(let id, let label, let also, let reason):
+            return "restored \(labelText(id, label, .en))" + alsoText(also, .en) + ": \(reason)"
+        case .recordEdited(let id, let label, let changes):
+            return "changed \(labelText(id, label, .en)): "
+                + changes.map { "\($0.field) \($0.before) → \($0.after)" }.joined(separator: "; ")
+        case .duplicateAttendance(let event, let date, let channel, let count, let existing):
+            return
+                "note: event \(event) already has \(count)人次 \(channel.rawValue) on \(date) (attendance \(existing)); "
+                + "if this was entered twice, void one of them"
+        case .noRecords(let kind):
+            return "no \(recordName(kind, .en)) records yet"
         case .demoExplore(let command):
             return "explore it: \(command)"
         }
@@ -237,5 +262,52 @@ extension Catalogue {
         case .list: return "the list"
         case .demoReport: return "the self-evaluation report"
         }
+    }
+
+    /// `费用 12（活动委托费 2,500.00元）` / `cost 12 (活动委托费 2,500.00元)`.
+    public static func labelText(_ id: Int64, _ label: RecordLabel, _ lang: Language) -> String {
+        let name = "\(recordName(label.kind, lang)) \(id)"
+        let detail = labelDetail(label, lang)
+        return lang == .zh ? "\(name)（\(detail)）" : "\(name) (\(detail))"
+    }
+
+    /// The part of a label in brackets: `活动委托费 2,500.00元`.
+    public static func labelDetail(_ label: RecordLabel, _ lang: Language = .zh) -> String {
+        let detail: String
+        switch label {
+        case .event(let title): detail = title
+        case .attendance(let count, let channel, let event):
+            detail = lang.t(
+                "活动 \(event) \(channel.chinese) \(count)人次", "event \(event), \(count)人次 \(channel.rawValue)")
+        case .cost(let line, let amount): detail = "\(line) \(amount)"
+        case .printRun(let title, let copies): detail = "\(title) \(copies)份"
+        case .survey(let responses, let satisfied, let event):
+            detail = lang.t(
+                "活动 \(event)，\(responses) 份中满意 \(satisfied) 份", "event \(event), \(satisfied) of \(responses) satisfied"
+            )
+        case .measurement(let metric, let value): detail = "\(metric) = \(value)"
+        case .volunteer(let n): detail = n
+        case .signup(let n, let event): detail = lang.t("\(n)，活动 \(event)", "\(n), event \(event)")
+        }
+        return detail
+    }
+
+    /// What went along with a void or a restore: `，连同 2 个子活动、3 笔费用`.
+    static func alsoText(_ c: VoidCounts, _ lang: Language) -> String {
+        let zh: [(Int, String)] = [
+            (c.events, "个活动"), (c.attendance, "条人次记录"), (c.costs, "笔费用"), (c.printRuns, "条印刷记录"),
+            (c.surveys, "批满意度调查"), (c.signups, "条报名记录"), (c.evidence, "份佐证材料"),
+        ]
+        let en: [(Int, String)] = [
+            (c.events, "event||s"), (c.attendance, "attendance entr|y|ies"), (c.costs, "cost||s"),
+            (c.printRuns, "print run||s"), (c.surveys, "survey||s"), (c.signups, "sign-up||s"),
+            (c.evidence, "evidence file||s"),
+        ]
+        if lang == .zh {
+            let parts = zh.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            return parts.isEmpty ? "" : "，连同 " + parts.joined(separator: "、")
+        }
+        let parts = en.filter { $0.0 > 0 }.map { count($0.0, $0.1) }
+        return parts.isEmpty ? "" : ", with " + parts.joined(separator: ", ")
     }
 }

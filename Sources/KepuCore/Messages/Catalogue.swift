@@ -252,6 +252,35 @@ public enum Catalogue {
             return "--score \(score) 超过了 \(id) 的分值 \(weight)；请给 0 到 \(weight) 分"
                 + "（达成 ≥ \(weight.scaled(by: 8, 10) ?? weight)，部分达成 ≥ \(weight.scaled(by: 6, 10) ?? weight)）"
 
+        case .notVoided(let kind, let id):
+            return "\(recordName(kind, .zh)) \(id) 没有作废，无需恢复"
+        case .voidedWithAnother(let kind, let id, let rootKind, let rootID):
+            return "\(recordName(kind, .zh)) \(id) 是随\(recordName(rootKind, .zh)) \(rootID) 一起作废的；"
+                + "请恢复\(recordName(rootKind, .zh)) \(rootID)，它会一并恢复"
+        case .restoreBlocked(let kind, let id, let block):
+            let what = "\(recordName(kind, .zh)) \(id) 不能恢复："
+            switch block {
+            case .parentVoided(let e): return what + "它所属的活动 \(e) 已作废，请先恢复活动 \(e)"
+            case .eventVoided(let e): return what + "它的活动 \(e) 已作废，请先恢复活动 \(e)"
+            case .volunteerVoided(let v): return what + "志愿者 \(v) 已作废，请先恢复志愿者 \(v)"
+            case .phoneTaken(let v, let name): return what + "它的手机号已由志愿者 \(v)（\(name)）使用"
+            case .signupTaken(let g): return what + "同一志愿者当天已有报名记录 \(g)"
+            }
+        case .nothingChanged(let kind, let id):
+            return "没有要修改的内容：给出的值与\(recordName(kind, .zh)) \(id) 现有的相同"
+        case .duplicateEvent(let title, let start, let existing):
+            return "已有同名同日的活动 \(existing)（\(title)，\(start)）；确属另一场活动请加 --allow-duplicate"
+        case .eventTitleAmbiguous(let field, let title, let ids):
+            return "\(field) \(title) 对应多个活动（\(ids.map(String.init).joined(separator: "、"))）；请改写活动编号"
+        case .eventTitleUnknown(let field, let title):
+            return "\(field) \(title) 既不是活动编号，也不是本年度活动的名称（见 kepu event list）"
+        case .metricNotRead(let field, let metric, let year, let names):
+            return "\(field) \(metric) 不是 \(year) 年计划的指标使用的测量名称："
+                + (names.isEmpty ? "计划里没有测量类指标" : "可用 \(list(names, lang))")
+        case .unknownOutputExtension(let path, let ext, let accepted):
+            return "-o \(path)：kepu 不写 .\(ext) 文件；可写 \(accepted.map { "." + $0 }.joined(separator: "、"))"
+        case .backupFolderMissing(let folder):
+            return "备份文件夹 \(folder) 不存在；请先建好文件夹，或换一个位置"
         case .planHasErrors(let source, let count, let first):
             return "\(source) 有 \(count) 处错误，未导入；第一处：\(text(first.subject, .zh))：\(first.text(.zh))"
         case .planAlreadyImported(let plan, let unit, let year):
@@ -464,6 +493,39 @@ public enum Catalogue {
             return "--score \(score) is more than the weight of \(id), \(weight); give 0 to \(weight) "
                 + "(达成 ≥ \(weight.scaled(by: 8, 10) ?? weight), 部分达成 ≥ \(weight.scaled(by: 6, 10) ?? weight))"
 
+        case .notVoided(let kind, let id):
+            return "\(recordName(kind, .en)) \(id) is not voided; there is nothing to restore"
+        case .voidedWithAnother(let kind, let id, let rootKind, let rootID):
+            return "\(recordName(kind, .en)) \(id) was voided with \(recordName(rootKind, .en)) \(rootID); "
+                + "restore \(recordName(rootKind, .en)) \(rootID) and it comes back too"
+        case .restoreBlocked(let kind, let id, let block):
+            let what = "\(recordName(kind, .en)) \(id) cannot be restored: "
+            switch block {
+            case .parentVoided(let e): return what + "its campaign, event \(e), is voided; restore event \(e) first"
+            case .eventVoided(let e): return what + "its event \(e) is voided; restore event \(e) first"
+            case .volunteerVoided(let v): return what + "volunteer \(v) is voided; restore volunteer \(v) first"
+            case .phoneTaken(let v, let name): return what + "its phone is now used by volunteer \(v) (\(name))"
+            case .signupTaken(let g): return what + "the volunteer already has sign-up \(g) for that event and day"
+            }
+        case .nothingChanged(let kind, let id):
+            return "nothing to change: the values given are those \(recordName(kind, .en)) \(id) already has"
+        case .duplicateEvent(let title, let start, let existing):
+            return "event \(existing) already has this title and start (\(title), \(start)); "
+                + "add --allow-duplicate if it really is another event"
+        case .eventTitleAmbiguous(let field, let title, let ids):
+            return "\(field) \(q(title, lang)) names several events (\(ids.map(String.init).joined(separator: ", "))); "
+                + "write the event's id instead"
+        case .eventTitleUnknown(let field, let title):
+            return "\(field) \(q(title, lang)) is neither an event id nor the title of one of the year's events "
+                + "(see kepu event list)"
+        case .metricNotRead(let field, let metric, let year, let names):
+            return "\(field) \(q(metric, lang)) is not read by any indicator of the \(year) plan: "
+                + (names.isEmpty ? "the plan has no measurement indicator" : "use \(names.joined(separator: ", "))")
+        case .unknownOutputExtension(let path, let ext, let accepted):
+            return
+                "-o \(path): kepu does not write .\(ext) files; it writes \(accepted.map { "." + $0 }.joined(separator: ", "))"
+        case .backupFolderMissing(let folder):
+            return "the backup folder \(folder) does not exist; create it first or choose another place"
         case .planHasErrors(let source, let count, let first):
             return "\(source) has \(count) error\(count == 1 ? "" : "s") and was not imported; the first: "
                 + "\(first.subject.code): \(first.text(.en))"

@@ -31,6 +31,11 @@ public enum Notice: Sendable, Hashable {
     case auditBroken(row: Int64, reason: AuditBreak)
     case demoLoaded(unit: String, year: Int, steps: Int, path: String)
     case demoExplore(command: String)
+    case recordVoided(id: Int64, label: RecordLabel, also: VoidCounts, reason: String)
+    case recordRestored(id: Int64, label: RecordLabel, also: VoidCounts, reason: String)
+    case recordEdited(id: Int64, label: RecordLabel, changes: [FieldChange])
+    case duplicateAttendance(event: Int64, date: CalendarDate, channel: Channel, count: Int64, existing: Int64)
+    case noRecords(RecordKind)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

@@ -59,6 +59,16 @@ public indirect enum Problem: Sendable, Hashable {
     case notAnIndicator(field: String, value: String, year: Int, ids: [String])
     case indicatorNotScored(id: String)
     case scoreOverWeight(score: Fixed, id: String, weight: Fixed)
+    case notVoided(kind: RecordKind, id: Int64)
+    case voidedWithAnother(kind: RecordKind, id: Int64, rootKind: RecordKind, rootID: Int64)
+    case restoreBlocked(kind: RecordKind, id: Int64, because: RestoreBlock)
+    case nothingChanged(kind: RecordKind, id: Int64)
+    case duplicateEvent(title: String, start: CalendarDate, existing: Int64)
+    case eventTitleAmbiguous(field: String, title: String, ids: [Int64])
+    case eventTitleUnknown(field: String, title: String)
+    case metricNotRead(field: String, metric: String, year: Int, names: [String])
+    case unknownOutputExtension(path: String, ext: String, accepted: [String])
+    case backupFolderMissing(folder: String)
 
     // MARK: Plans
 
@@ -160,6 +170,20 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case importFile = "import_file"
     case note, baseline, organization, unit, user
     case yearLock = "year_lock"
+}
+
+/// Why a void cannot be undone as it stands.
+public enum RestoreBlock: Sendable, Hashable {
+    /// The event's parent campaign is voided: restore that first.
+    case parentVoided(event: Int64)
+    /// The record's event is voided (and not by the same void).
+    case eventVoided(event: Int64)
+    /// The sign-up's volunteer is voided (and not by the same void).
+    case volunteerVoided(volunteer: Int64)
+    /// Another live volunteer has taken the phone meanwhile.
+    case phoneTaken(volunteer: Int64, name: String)
+    /// The same volunteer is signed up again for the event on that day.
+    case signupTaken(signup: Int64)
 }
 
 /// What is wrong at one key of a plan file.

@@ -15,6 +15,7 @@ struct AttendanceRecord: Codable, Hashable, FetchableRecord, MutablePersistableR
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var voidBatch: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -17,6 +17,7 @@ struct CostRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord,
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var voidBatch: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -16,6 +16,7 @@ struct EventRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var voidBatch: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -13,6 +13,7 @@ struct MeasurementRecord: Codable, Hashable, FetchableRecord, MutablePersistable
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var voidBatch: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -43,3 +43,11 @@ extension EvidenceRecord {
             event: eventId, cost: costId, addedAt: createdAt, voided: voidState)
     }
 }
+
+extension MeasurementRecord {
+    var listed: MeasurementItem {
+        MeasurementItem(
+            id: id ?? 0, metric: metric, value: Fixed(raw: valueE4), date: date, source: source,
+            voided: voidState)
+    }
+}

@@ -21,6 +21,8 @@ extension AuditedRecord {
 protocol VoidableRecord: AuditedRecord {
     var voidedAt: String? { get set }
     var voidReason: String? { get set }
+    /// The void that voided it: restoring that void restores it.
+    var voidBatch: Int64? { get set }
 }
 
 extension VoidableRecord {
@@ -69,4 +71,18 @@ struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
         case entityId = "entity_id"
         case prevHash = "prev_hash"
     }
+}
+
+/// One void: the records it voided share its id.
+struct VoidBatchRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord {
+    static let databaseTableName = "void_batch"
+    var id: Int64?
+    var at: String
+    var reason: String
+    var rootEntity: String
+    var rootId: Int64
+    var restoredAt: String?
+    var restoreReason: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -14,6 +14,7 @@ struct SignupRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecor
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var voidBatch: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -12,6 +12,7 @@ struct SurveyRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecor
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var voidBatch: Int64? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -5,8 +5,25 @@ import KepuCore
 public struct AttendanceService: Sendable {
     let ledger: Ledger
 
-    public func add(_ a: NewAttendance) throws -> Int64 {
-        try ledger.database.write { db in try add(db, a) }
+    /// What `attendance add` did: the new id, and an entry it may repeat.
+    public struct Added: Sendable {
+        public var id: Int64
+        /// The day counted (given, else the event's first day).
+        public var date: CalendarDate
+        /// A live entry of the same event, day, channel and count: perhaps entered twice.
+        public var sameAs: Int64?
+    }
+
+    public func add(_ a: NewAttendance) throws -> Added {
+        try ledger.database.write { db in
+            let e = try ledger.events.live(db, a.event)
+            let date = a.date ?? e.startDate
+            let same = try AttendanceRecord.filter(
+                Column("event_id") == a.event && Column("date") == date && Column("channel") == a.channel.rawValue
+                    && Column("count") == a.count && Column("voided_at") == nil
+            ).fetchOne(db)
+            return Added(id: try add(db, a), date: date, sameAs: same?.id)
+        }
     }
 
     func add(_ db: Database, _ a: NewAttendance, importID: Int64? = nil, audited: Bool = true) throws -> Int64 {

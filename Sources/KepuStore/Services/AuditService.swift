@@ -1,32 +1,6 @@
 import GRDB
 import KepuCore
 
-/// One row of the audit trail.
-public struct AuditEntry: Hashable, Sendable {
-    public var id: Int64
-    public var at: String
-    public var operatorName: String
-    public var command: String
-    public var entity: String
-    public var entityID: Int64?
-    public var before: String?
-    public var after: String?
-    public var hash: String
-
-    /// What the row records.
-    public enum Action: String, Sendable {
-        case add, void, change
-    }
-
-    /// A record added, voided, or otherwise changed.
-    public var action: Action {
-        guard let before else { return .add }
-        let voidedBefore = before.contains("\"voided_at\":null")
-        let voidedAfter = after?.contains("\"voided_at\":\"") ?? false
-        return voidedBefore && voidedAfter ? .void : .change
-    }
-}
-
 /// The result of recomputing the chain.
 public struct AuditVerification: Sendable, Equatable {
     public var rows: Int

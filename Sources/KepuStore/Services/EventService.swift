@@ -22,6 +22,13 @@ public struct EventService: Sendable {
     }
 
     func add(_ db: Database, _ e: NewEvent) throws -> Int64 {
+        if !e.allowDuplicate,
+            let same = try EventRecord.filter(
+                Column("title") == e.title && Column("start_date") == e.start && Column("voided_at") == nil
+            ).fetchOne(db)
+        {
+            throw KepuError(.duplicateEvent(title: e.title, start: e.start, existing: same.id ?? 0))
+        }
         let unitID: Int64
         if let parent = e.parent {
             let p = try live(db, parent, field: "--parent")
@@ -41,26 +48,7 @@ public struct EventService: Sendable {
 
     /// Voids an event, its sub-activities and everything attached to them; nothing is deleted.
     public func void(_ id: Int64, reason: String) throws -> VoidCounts {
-        let why = try Parse.text(reason, field: "--reason")
-        return try ledger.database.write { db in
-            _ = try live(db, id, field: nil)
-            let tree = try eventTree(db, root: id)
-            var summary = VoidCounts()
-            func voidAll<R: VoidableRecord>(_ type: R.Type, _ column: String) throws -> Int {
-                var records = try R.filter(tree.contains(Column(column)) && Column("voided_at") == nil)
-                    .order(Column("id")).fetchAll(db)
-                for i in records.indices { try ledger.void(db, &records[i], reason: why) }
-                return records.count
-            }
-            summary.attendance = try voidAll(AttendanceRecord.self, "event_id")
-            summary.costs = try voidAll(CostRecord.self, "event_id")
-            summary.printRuns = try voidAll(PrintRunRecord.self, "event_id")
-            summary.surveys = try voidAll(SurveyRecord.self, "event_id")
-            summary.signups = try voidAll(SignupRecord.self, "event_id")
-            summary.evidence = try voidAll(EvidenceRecord.self, "event_id")
-            summary.events = try voidAll(EventRecord.self, "id")
-            return summary
-        }
+        try ledger.corrections.void(.event, id, reason: reason).counts
     }
 
     /// Events in a date range (top-level by start date), each followed by its sub-activities.

@@ -20,6 +20,7 @@ public struct SurveyService: Sendable {
         try m.validate()
         return try ledger.database.write { db in
             let unitID = try ledger.plans.resolveUnit(db, name: m.unit, date: m.date)
+            try checkMetric(db, m.metric, unitID: unitID, date: m.date)
             var record = MeasurementRecord(
                 unitId: unitID, metric: m.metric, valueE4: m.value.raw, date: m.date, source: m.source,
                 createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
@@ -48,5 +49,19 @@ public struct SurveyService: Sendable {
                 updatedAt: ledger.context.timestamp)
             return try ledger.insert(db, &record)
         }
+    }
+
+    /// A measurement no indicator reads would be silently ignored: refuse it, naming those the plans read.
+    func checkMetric(_ db: Database, _ metric: String, unitID: Int64, date: CalendarDate) throws {
+        let plans = try ledger.plans.currentPlans(db, unitID: unitID)
+        var names: [String] = []
+        for (p, _) in plans {
+            for ind in try ledger.plans.stored(p).plan.indicators {
+                if case .measurement(let name) = ind.metric, !names.contains(name) { names.append(name) }
+            }
+        }
+        guard !names.contains(metric) else { return }
+        let year = plans.first { $0.0.periodStart <= date && date <= $0.0.periodEnd }?.0.year ?? date.year
+        throw KepuError(.metricNotRead(field: "--metric", metric: metric, year: year, names: names))
     }
 }

@@ -86,26 +86,6 @@ public struct VolunteerService: Sendable {
         return try ledger.insert(db, &record)
     }
 
-    /// The live volunteers with their sign-up counts and hours.
-    public func list() throws -> [VolunteerSummary] {
-        try ledger.database.read { db in
-            try VolunteerSummaryRow.fetchAll(
-                db,
-                SQLRequest<VolunteerSummaryRow>(
-                    literal: """
-                        SELECT v.id, v.name, v.phone, o.name AS org, v.platform_no,
-                          (SELECT count(*) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS signups,
-                          (SELECT coalesce(sum(hours_centi), 0) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS hours
-                        FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id WHERE v.voided_at IS NULL ORDER BY v.id
-                        """)
-            ).map {
-                VolunteerSummary(
-                    id: $0.id, name: $0.name, phone: $0.phone, org: $0.org, platformNo: $0.platformNo,
-                    signups: $0.signups, hoursCenti: $0.hours)
-            }
-        }
-    }
-
     /// An event's sign-ups with the volunteers' names, voided ones included.
     func signups(_ db: Database, event: Int64) throws -> [SignupItem] {
         try SignupRow.fetchAll(
@@ -135,6 +115,8 @@ struct VolunteerSummaryRow: Decodable, FetchableRecord {
     var platformNo: String?
     var signups: Int64
     var hours: Int64
+    var voidedAt: String?
+    var voidReason: String?
 }
 
 struct SignupRow: Decodable, FetchableRecord {

@@ -28,7 +28,12 @@ struct AttendanceAdd: ParsableCommand {
             channel: try Channel.parse(channel, field: "--channel"),
             method: try CountMethod.parse(method, field: "--method"),
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, note: note.nonBlank)
-        let id = try options.ledger().attendance.add(input)
-        console.added(id, .attendanceAdded(id: id, count: input.count, channel: input.channel, event: input.event))
+        let r = try options.ledger().attendance.add(input)
+        console.added(r.id, .attendanceAdded(id: r.id, count: input.count, channel: input.channel, event: input.event))
+        if let same = r.sameAs {
+            console.say(
+                .duplicateAttendance(
+                    event: input.event, date: r.date, channel: input.channel, count: input.count, existing: same))
+        }
     }
 }

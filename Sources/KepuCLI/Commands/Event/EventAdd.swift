@@ -27,6 +27,8 @@ struct EventAdd: ParsableCommand {
     @Option(help: ArgumentHelp("所属主题活动的编号 · The campaign this is an activity of (an event id).", valueName: "id"))
     var parent: String?
     @Flag(inversion: .prefixedNo, help: "是否大型活动（两大主题活动默认是）· Counts as a major event.") var major: Bool?
+    @Flag(help: "同名同日的活动也照样添加 · Add it even if an event has the same title and start.")
+    var allowDuplicate = false
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
@@ -36,7 +38,8 @@ struct EventAdd: ParsableCommand {
             major: major,
             start: try CalendarDate.parse(start, field: "--start"),
             end: try parsed(end) { try CalendarDate.parse($0, field: "--end") }, venue: venue.nonBlank,
-            parent: try parsed(parent) { try recordID($0, field: "--parent") }, unit: unit.value)
+            parent: try parsed(parent) { try recordID($0, field: "--parent") }, unit: unit.value,
+            allowDuplicate: allowDuplicate)
         try input.validate()
         let id = try options.ledger().events.add(input)
         console.added(

@@ -9,34 +9,26 @@ struct EventList: ParsableCommand {
         discussion: """
             示例 · Example:
               kepu event list --year 2023
-              kepu event list --year 2023 --format csv > 2023活动.csv
+              kepu event list --year 2023 --format csv -o 2023活动.csv
             """)
-    @Option(
-        help: ArgumentHelp(
-            "只列该年度计划期（或自然年）内开始的活动 · Only events starting in this year.",
-            valueName: "year"))
-    var year: String?
-    @Flag(help: "包括已作废的活动 · Include voided events.") var all = false
-    @Option(help: ArgumentHelp("格式 · text | md | csv | html（csv 可用 Excel 打开）", valueName: "format"))
-    var format: String = "text"
+    @OptionGroup var list: ListOptions
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let y = try yearValue(year)
-        let fmt = try ReportFormat.parse(format)
         let ledger = try options.ledger()
-        var range: DateRange?
-        if let y { range = (try? ledger.plans.plan(year: y, unit: unit.value).plan.period) ?? DateRange.year(y) }
-        let events = try ledger.events.list(in: range, unit: unit.value, includeVoided: all)
+        let filter = try list.filter(ledger, unit: unit.value)
+        var events = try ledger.events.list(in: filter.range, unit: unit.value, includeVoided: list.all)
+        if let root = filter.event {
+            var keep = Set([root])
+            for e in events where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
+            events = events.filter { keep.contains($0.id) }
+        }
         guard !events.isEmpty else {
-            console.say(.noEvents(year: y))
+            console.say(.noEvents(year: try yearValue(list.year)))
             return
         }
-        let lang = Language.current
-        try printList(
-            EventTables.list(events, lang: lang),
-            title: lang.t("活动", "Events") + (y.map { lang.t("（\($0)年）", " (\($0))") } ?? ""),
-            format: fmt)
+        try list.emitList(
+            EventTables.list(events, lang: Language.current), json: events.map { .event($0) }, kind: .event)
     }
 }

@@ -4,5 +4,8 @@ struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
         abstract: "登记满意度调查结果 · Record satisfaction survey tallies.",
-        subcommands: [SurveyAdd.self])
+        subcommands: [
+            SurveyAdd.self, SurveyList.self, ShowRecord<SurveyGroup>.self, SurveyEdit.self,
+            VoidRecord<SurveyGroup>.self, RestoreRecord<SurveyGroup>.self,
+        ])
 }

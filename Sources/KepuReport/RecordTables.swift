@@ -1,0 +1,353 @@
+import Foundation
+import KepuCore
+
+/// Lists, JSON and one-record views of the ledger's records, in Chinese or English.
+public enum RecordTables {
+    static func state(_ v: VoidState?, _ lang: Language) -> Cell {
+        v.map { Cell(lang.t("已作废：", "void: ") + $0.reason, .warn) } ?? ""
+    }
+
+    static func idColumn(_ lang: Language) -> ReportTable.Column { .init(lang.t("编号", "id"), .right) }
+    static func stateColumn(_ lang: Language) -> ReportTable.Column { .init(lang.t("状态", "Status")) }
+
+    public static func attendance(_ items: [AttendanceItem], lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                idColumn(lang), .init(lang.t("活动", "Event"), .right), .init(lang.t("日期", "Date")),
+                .init(lang.t("人次", "Count"), .right), .init(lang.t("渠道", "Channel")),
+                .init(lang.t("统计方式", "Method")), .init(lang.t("备注", "Note")), stateColumn(lang),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell(String($0.event)), Cell($0.date.description), Cell(String($0.count)),
+                    Cell(lang.vocabulary($0.channel)), Cell(lang.vocabulary($0.method)), Cell($0.note ?? ""),
+                    state($0.voided, lang),
+                ]
+            },
+            footer: [
+                [
+                    "", "", Cell(lang.t("合计", "Total")),
+                    Cell(String(items.filter { $0.voided == nil }.reduce(0) { $0 + $1.count })), "", "", "", "",
+                ]
+            ])
+    }
+
+    public static func costs(_ items: [CostItem], lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                idColumn(lang), .init(lang.t("日期", "Date")), .init(lang.t("支出明细", "Line")),
+                .init(lang.t("金额(元)", "Amount (元)"), .right), .init(lang.t("活动", "Event"), .right),
+                .init(lang.t("摘要", "Item")), .init(lang.t("发票号", "Invoice")), .init(lang.t("收款方", "Payee")),
+                stateColumn(lang),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell($0.line), Cell($0.amount.grouped),
+                    Cell($0.event.map(String.init) ?? ""), Cell($0.item ?? ""), Cell($0.invoice ?? ""),
+                    Cell($0.payee ?? ""), state($0.voided, lang),
+                ]
+            },
+            footer: [
+                [
+                    "", Cell(lang.t("合计", "Total")), "",
+                    Cell(items.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }.grouped), "", "", "",
+                    "", "",
+                ]
+            ])
+    }
+
+    public static func printRuns(_ items: [PrintRunItem], lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                idColumn(lang), .init(lang.t("日期", "Date")), .init(lang.t("品名", "Title")), .init(lang.t("类型", "Ink")),
+                .init(lang.t("份数", "Copies"), .right), .init(lang.t("单价(元)", "Unit price (元)"), .right),
+                .init(lang.t("金额(元)", "Cost (元)"), .right), .init(lang.t("活动", "Event"), .right), stateColumn(lang),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
+                    Cell(String($0.copies)), Cell($0.unitPrice.plain), Cell($0.cost.grouped),
+                    Cell($0.event.map(String.init) ?? ""), state($0.voided, lang),
+                ]
+            })
+    }
+
+    public static func surveys(_ items: [SurveyItem], lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                idColumn(lang), .init(lang.t("活动", "Event"), .right), .init(lang.t("日期", "Date")),
+                .init(lang.t("回收份数", "Responses"), .right), .init(lang.t("满意份数", "Satisfied"), .right),
+                .init(lang.t("满意度", "Rate"), .right), stateColumn(lang),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell(String($0.event)), Cell($0.date.description), Cell(String($0.responses)),
+                    Cell(String($0.satisfied)),
+                    Cell(Figures.percent(Fixed.ratio($0.satisfied * 100, $0.responses, places: 2))),
+                    state($0.voided, lang),
+                ]
+            })
+    }
+
+    public static func measurements(_ items: [MeasurementItem], lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                idColumn(lang), .init(lang.t("测量名称", "Metric")), .init(lang.t("数值", "Value"), .right),
+                .init(lang.t("日期", "Date")), .init(lang.t("来源", "Source")), stateColumn(lang),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell($0.metric), Cell($0.value.description), Cell($0.date.description),
+                    Cell($0.source ?? ""), state($0.voided, lang),
+                ]
+            })
+    }
+
+    public static func volunteers(_ items: [VolunteerSummary], maskPhones: Bool, lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                idColumn(lang), .init(lang.t("姓名", "Name")), .init(lang.t("手机", "Phone")),
+                .init(lang.t("队伍", "Organization")), .init(lang.t("平台编号", "Platform no.")),
+                .init(lang.t("报名", "Sign-ups"), .right), .init(lang.t("时长(小时)", "Hours"), .right), stateColumn(lang),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell($0.name), Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""),
+                    Cell($0.org ?? ""), Cell($0.platformNo ?? ""), Cell(String($0.signups)),
+                    Cell(Fixed(raw: $0.hoursCenti * 100).format(minPlaces: 1, maxPlaces: 2)), state($0.voided, lang),
+                ]
+            })
+    }
+
+    // MARK: JSON: an array of objects with id, voided and the fields; money in …Fen integers
+
+    static func object(_ id: Int64, _ voided: VoidState?, _ fields: [String: JSONValue]) -> JSONValue {
+        var o = fields
+        o["id"] = .int(id)
+        o["voided"] = .bool(voided != nil)
+        if let voided {
+            o["voidedAt"] = .string(voided.at)
+            o["voidReason"] = .string(voided.reason)
+        }
+        return .object(o)
+    }
+
+    public static func json(_ item: RecordItem) -> JSONValue {
+        switch item {
+        case .event(let e):
+            return object(
+                e.id, e.voided ? VoidState(at: "", reason: "") : nil,
+                [
+                    "title": .string(e.title), "kind": .string(e.kind.rawValue), "major": .bool(e.major),
+                    "start": .string(e.start.description), "end": .string(e.end.description), "venue": .string(e.venue),
+                    "parent": e.parent.map { .int($0) } ?? .null, "unit": .string(e.unit), "onsite": .int(e.onsite),
+                    "online": .int(e.online), "costFen": .int(e.cost.fen), "surveyResponses": .int(e.surveyResponses),
+                    "surveySatisfied": .int(e.surveySatisfied), "volunteers": .int(e.volunteers),
+                    "hours": .fixed(Fixed(raw: e.hoursCenti * 100)),
+                ])
+        case .attendance(let a):
+            return object(
+                a.id, a.voided,
+                [
+                    "event": .int(a.event), "date": .string(a.date.description), "count": .int(a.count),
+                    "channel": .string(a.channel.rawValue), "method": .string(a.method.rawValue),
+                    "note": .string(a.note),
+                    "import": a.importID.map { .int($0) } ?? .null,
+                ])
+        case .cost(let c):
+            return object(
+                c.id, c.voided,
+                [
+                    "event": c.event.map { .int($0) } ?? .null, "line": .string(c.line), "item": .string(c.item),
+                    "amountFen": .int(c.amount.fen), "date": .string(c.date.description), "invoice": .string(c.invoice),
+                    "payee": .string(c.payee),
+                ])
+        case .printRun(let p):
+            return object(
+                p.id, p.voided,
+                [
+                    "event": p.event.map { .int($0) } ?? .null, "line": .string(p.line), "title": .string(p.title),
+                    "ink": .string(p.ink.rawValue), "copies": .int(p.copies), "unitPriceFen": .int(p.unitPrice.fen),
+                    "costFen": .int(p.cost.fen), "date": .string(p.date.description),
+                ])
+        case .survey(let s):
+            return object(
+                s.id, s.voided,
+                [
+                    "event": .int(s.event), "date": .string(s.date.description), "responses": .int(s.responses),
+                    "satisfied": .int(s.satisfied),
+                ])
+        case .measurement(let m):
+            return object(
+                m.id, m.voided,
+                [
+                    "metric": .string(m.metric), "value": .fixed(m.value), "date": .string(m.date.description),
+                    "source": .string(m.source),
+                ])
+        case .volunteer(let v):
+            return object(
+                v.id, v.voided,
+                [
+                    "name": .string(v.name), "phone": .string(v.phone.map(maskPhone)), "org": .string(v.org),
+                    "platformNo": .string(v.platformNo), "signups": .int(v.signups),
+                    "hours": .fixed(Fixed(raw: v.hoursCenti * 100)),
+                ])
+        case .signup(let g):
+            return object(
+                g.id, g.voided,
+                [
+                    "volunteer": .int(g.volunteer), "name": .string(g.name), "event": .int(g.event),
+                    "date": .string(g.date.description),
+                    "hours": g.hoursCenti.map { .fixed(Fixed(raw: $0 * 100)) } ?? .null,
+                    "role": .string(g.role),
+                ])
+        }
+    }
+
+    public static func json(_ items: [RecordItem]) -> String {
+        JSONValue.array(items.map(json)).render(indent: 2)
+    }
+
+    // MARK: One record and its history
+
+    /// `kepu GROUP show ID`: the record's fields, then every audit row about it.
+    public static func detail(_ item: RecordItem, history: [AuditEntry], maskPhones: Bool, lang: Language) -> Report {
+        let table: ReportTable
+        let kind: RecordKind
+        let id: Int64
+        switch item {
+        case .event(let e):
+            table = EventTables.list([e], lang: lang)
+            (kind, id) = (.event, e.id)
+        case .attendance(let a):
+            table = attendance([a], lang: lang)
+            (kind, id) = (.attendance, a.id)
+        case .cost(let c):
+            table = costs([c], lang: lang)
+            (kind, id) = (.cost, c.id)
+        case .printRun(let p):
+            table = printRuns([p], lang: lang)
+            (kind, id) = (.printRun, p.id)
+        case .survey(let s):
+            table = surveys([s], lang: lang)
+            (kind, id) = (.survey, s.id)
+        case .measurement(let m):
+            table = measurements([m], lang: lang)
+            (kind, id) = (.measurement, m.id)
+        case .volunteer(let v):
+            table = volunteers([v], maskPhones: maskPhones, lang: lang)
+            (kind, id) = (.volunteer, v.id)
+        case .signup(let g):
+            table = ReportTable(
+                columns: [
+                    idColumn(lang), .init(lang.t("志愿者", "Volunteer")), .init(lang.t("姓名", "Name")),
+                    .init(lang.t("活动", "Event"), .right), .init(lang.t("日期", "Date")),
+                    .init(lang.t("时长(小时)", "Hours"), .right), .init(lang.t("岗位", "Role")), stateColumn(lang),
+                ],
+                rows: [
+                    [
+                        Cell(String(g.id)), Cell(String(g.volunteer)), Cell(g.name), Cell(String(g.event)),
+                        Cell(g.date.description), Cell(g.hoursCenti.map(Figures.hours) ?? ""), Cell(g.role ?? ""),
+                        state(g.voided, lang),
+                    ]
+                ])
+            (kind, id) = (.signup, g.id)
+        }
+        let fields = ReportTable(columns: table.columns, rows: table.rows)
+        return Report(
+            title: "\(Catalogue.recordName(kind, lang)) \(id)",
+            sections: [
+                Section(heading: nil, blocks: [.table(fields)]),
+                Section(heading: lang.t("修改记录", "History"), blocks: [.table(historyTable(history, lang: lang))]),
+            ])
+    }
+
+    /// Audit rows as a person reads them: local time, operator, what happened, which fields changed.
+    public static func historyTable(_ entries: [AuditEntry], lang: Language, timeZone: TimeZone = .current)
+        -> ReportTable
+    {
+        ReportTable(
+            columns: [
+                .init("#", .right), .init(lang.t("时间", "Time")), .init(lang.t("操作员", "Operator")),
+                .init(lang.t("操作", "What")), .init(lang.t("内容", "Changes")),
+            ],
+            rows: entries.map { e in
+                [
+                    Cell(String(e.id)), Cell(localTime(e.at, timeZone)), Cell(e.operatorName),
+                    Cell(action(e.action, lang)), Cell(maskPhones(in: changes(e, lang: lang))),
+                ]
+            })
+    }
+
+    static func action(_ a: AuditEntry.Action, _ lang: Language) -> String {
+        switch a {
+        case .add: lang.t("新增", "add")
+        case .void: lang.t("作废", "void")
+        case .restore: lang.t("恢复", "restore")
+        case .change: lang.t("修改", "change")
+        }
+    }
+
+    /// Columns as a person names them, and how their stored values read.
+    static let columnNames: [String: (zh: String, en: String)] = [
+        "date": ("日期", "date"), "count": ("人次", "count"), "channel": ("渠道", "channel"),
+        "method": ("统计方式", "method"), "note": ("备注", "note"), "event_id": ("活动", "event"),
+        "line": ("支出明细", "line"), "amount_fen": ("金额", "amount"), "item": ("摘要", "item"),
+        "invoice": ("发票号", "invoice"), "payee": ("收款方", "payee"), "title": ("名称", "title"),
+        "ink": ("类型", "ink"), "copies": ("份数", "copies"), "unit_price_fen": ("单价", "unit price"),
+        "responses": ("回收份数", "responses"), "satisfied": ("满意份数", "satisfied"),
+        "metric": ("测量名称", "metric"), "value_e4": ("数值", "value"), "source": ("来源", "source"),
+        "name": ("姓名", "name"), "phone": ("手机", "phone"), "org_id": ("队伍", "organization"),
+        "platform_no": ("平台编号", "platform no."), "hours_centi": ("时长", "hours"), "role": ("岗位", "role"),
+        "kind": ("类型", "kind"), "major": ("大型活动", "major"), "start_date": ("开始", "start"),
+        "end_date": ("结束", "end"), "venue": ("地点", "venue"), "parent_id": ("所属活动", "parent"),
+        "unit_id": ("单位", "unit"), "volunteer_id": ("志愿者", "volunteer"),
+    ]
+
+    static func value(_ column: String, _ v: Any?) -> String {
+        guard let v, !(v is NSNull) else { return "—" }
+        switch column {
+        case "amount_fen", "unit_price_fen": return (v as? Int).map { Money(fen: Int64($0)).description } ?? "\(v)"
+        case "value_e4": return (v as? Int).map { Fixed(raw: Int64($0)).description } ?? "\(v)"
+        case "hours_centi": return (v as? Int).map { Figures.hours(Int64($0)) } ?? "\(v)"
+        default: return "\(v)"
+        }
+    }
+
+    /// `金额 2,500.00元 → 2,600.00元；摘要 授课费 → 讲课费` from an audit row's before and after; a void
+    /// shows its reason.
+    static func changes(_ e: AuditEntry, lang: Language = .zh) -> String {
+        func decode(_ s: String?) -> [String: Any] {
+            guard let s, let d = s.data(using: .utf8),
+                let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any]
+            else { return [:] }
+            return o
+        }
+        func show(_ v: Any?) -> String {
+            guard let v, !(v is NSNull) else { return "—" }
+            return "\(v)"
+        }
+        let before = decode(e.before)
+        let after = decode(e.after)
+        if e.before == nil { return "" }
+        if e.action == .void { return lang.t("原因：", "reason: ") + show(after["void_reason"]) }
+        let skip: Set<String> = ["voided_at", "void_reason", "void_batch", "created_at", "updated_at"]
+        let keys = Set(before.keys).union(after.keys).subtracting(skip)
+            .filter { show(before[$0]) != show(after[$0]) }.sorted()
+        return keys.map { k in
+            let name = columnNames[k].map { lang == .zh ? $0.zh : $0.en } ?? k
+            return "\(name) \(value(k, before[k])) → \(value(k, after[k]))"
+        }.joined(separator: lang.t("；", "; "))
+    }
+
+    /// `2023-09-16T08:30:00Z` in the machine's zone: `2023-09-16 16:30`.
+    public static func localTime(_ iso: String, _ timeZone: TimeZone = .current) -> String {
+        let f = ISO8601DateFormatter()
+        guard let d = f.date(from: iso) else { return iso }
+        let out = DateFormatter()
+        out.timeZone = timeZone
+        out.locale = Locale(identifier: "en_US_POSIX")
+        out.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return out.string(from: d)
+    }
+}
