@@ -76,8 +76,17 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     func resolvedFormat() throws -> ReportFormat {
-        try format.map(ReportFormat.parse) ?? output.flatMap(ReportFormat.fromExtension) ?? .text
+        try checkOutputExtension(output)
+        return try format.map(ReportFormat.parse) ?? output.flatMap(ReportFormat.fromExtension) ?? .text
     }
+}
+
+/// `-o` with an extension kepu does not write (`.docx`) is refused rather than written as text.
+func checkOutputExtension(_ output: String?) throws {
+    guard let output else { return }
+    let ext = (output as NSString).pathExtension.lowercased()
+    guard !ext.isEmpty, ReportFormat.fromExtension(output) == nil else { return }
+    throw KepuError(.unknownOutputExtension(path: output, ext: ext, accepted: ["txt", "md", "csv", "json", "html"]))
 }
 
 /// Output formats of the reports and lists.

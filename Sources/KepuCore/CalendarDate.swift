@@ -96,6 +96,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         KepuError(.invalid(field: field, value: input, form: .date))
     }
 
+    /// The first instant of this day in a time zone.
+    public func start(in timeZone: TimeZone = .current) -> Date {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        return cal.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// Today in the local time zone of `now`.
     public static func today(_ now: Date = Date(), timeZone: TimeZone = .current) -> CalendarDate {
         var cal = Calendar(identifier: .gregorian)

@@ -60,12 +60,12 @@ import Testing
             en:
                 "kepu: zero.csv line 2: 金额 \"0\" is zero: a cost must be more than 0 (to take a cost back, void it); nothing was imported"
         )
-        let badEvent = w.write("ev.csv", "日期,金额,支出明细,活动\n2023-09-16,10,commission,科普日\n")
+        let badEvent = w.write("ev.csv", "日期,金额,支出明细,活动\n2023-09-16,10,commission,科普周\n")
         w.refuses(
-            ["cost", "import", badEvent], zh: "kepu：ev.csv 第 2 行：活动 科普日 不是活动编号（整数，见 kepu event list）；整个文件未导入",
-            en:
-                "kepu: ev.csv line 2: 活动 \"科普日\" is not an event id (a whole number, see kepu event list); nothing was imported"
-        )
+            ["cost", "import", badEvent],
+            zh: "kepu：ev.csv 第 2 行：活动 科普周 既不是活动编号，也不是本年度活动的名称（见 kepu event list）；整个文件未导入",
+            en: "kepu: ev.csv line 2: 活动 \"科普周\" is neither an event id nor the title of one of the year's events "
+                + "(see kepu event list); nothing was imported")
         let badLine = w.write("line.csv", "日期,金额,支出明细\n2023-09-16,10,培训费\n")
         w.refuses(
             ["cost", "import", badLine, "--dry-run"],
@@ -93,9 +93,21 @@ import Testing
             en: "kepu: --cost 7: there is no such cost")
         w.refuses(
             ["backup", "/proc/kepu-no-such-folder/b.sqlite"],
-            zh: "kepu：无法创建备份文件 /proc/kepu-no-such-folder/b.sqlite：请检查文件夹是否存在且可写",
+            zh: "kepu：备份文件夹 /proc/kepu-no-such-folder 不存在；请先建好文件夹，或换一个位置",
             en:
-                "kepu: cannot create the backup file /proc/kepu-no-such-folder/b.sqlite: check that the folder exists and is writable"
+                "kepu: the backup folder /proc/kepu-no-such-folder does not exist; create it first or choose another place"
         )
+        let made = w.run(["backup", w.dir + "/备份/2023/k.sqlite"])
+        #expect(made.code == 0, "\(made.err)")
+        let mode = try FileManager.default.attributesOfItem(atPath: w.dir + "/备份/2023")[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        w.refuses(
+            "report --year 2023 -o 2023绩效自评.docx", code: 64,
+            zh: "kepu：-o 2023绩效自评.docx：kepu 不写 .docx 文件；可写 .txt、.md、.csv、.json、.html",
+            en: "kepu: -o 2023绩效自评.docx: kepu does not write .docx files; it writes .txt, .md, .csv, .json, .html")
+        w.refuses(
+            "cost list -o 费用.xls", code: 64,
+            zh: "kepu：-o 费用.xls：kepu 不写 .xls 文件；可写 .txt、.md、.csv、.json、.html",
+            en: "kepu: -o 费用.xls: kepu does not write .xls files; it writes .txt, .md, .csv, .json, .html")
     }
 }

@@ -85,6 +85,7 @@ public enum Catalogue {
             case .evidenceKind: (zh, en) = ("佐证材料类型", "an evidence kind")
             case .eventForm: (zh, en) = ("活动形式", "an activity form")
             case .role: (zh, en) = ("角色", "a role")
+            case .recordKind: (zh, en) = ("记录类型", "a record kind")
             }
         }
         return lang.t(zh, en)

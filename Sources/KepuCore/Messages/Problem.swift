@@ -121,7 +121,8 @@ public indirect enum Problem: Sendable, Hashable {
         switch self {
         case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
-            .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine:
+            .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
+            .unknownOutputExtension:
             .usage
         default: .failed
         }
@@ -148,7 +149,7 @@ public struct Choice: Sendable, Hashable {
 
 /// The name of a closed vocabulary, for "is not a …".
 public enum VocabularyNoun: String, Sendable, Hashable {
-    case eventKind, ink, channel, countMethod, evidenceKind, eventForm, role
+    case eventKind, ink, channel, countMethod, evidenceKind, eventForm, role, recordKind
 }
 
 /// A spending line as named in a refusal.

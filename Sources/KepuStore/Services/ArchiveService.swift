@@ -10,6 +10,16 @@ public struct ArchiveService: Sendable {
     public func backup(to path: String) throws -> (pages: Int, integrity: String) {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { throw KepuError(.backupExists(path: path)) }
+        // A folder that is not there yet is made, readable by its owner only, like the database's own.
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
+            do {
+                try fm.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw KepuError(.backupFolderMissing(folder: folder))
+            }
+        }
         guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw KepuError(.cannotCreateBackup(path: path))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KepuCore
 
@@ -17,9 +18,40 @@ public struct AuditService: Sendable {
     let ledger: Ledger
 
     /// The trail, newest first.
-    public func log(limit: Int?) throws -> [AuditEntry] {
+    /// Which audit rows `kepu log` shows.
+    public struct Filter: Sendable {
+        public var since: Date?
+        public var until: Date?
+        public var entity: RecordKind?
+        public var id: Int64?
+        public var operatorName: String?
+        public var limit: Int?
+        public init(
+            since: Date? = nil, until: Date? = nil, entity: RecordKind? = nil, id: Int64? = nil,
+            operatorName: String? = nil, limit: Int? = nil
+        ) {
+            self.since = since
+            self.until = until
+            self.entity = entity
+            self.id = id
+            self.operatorName = operatorName
+            self.limit = limit
+        }
+    }
+
+    /// The trail, newest first.
+    public func log(limit: Int?) throws -> [AuditEntry] { try log(Filter(limit: limit)) }
+
+    /// The trail's rows that match, newest first.
+    public func log(_ f: Filter) throws -> [AuditEntry] {
         try ledger.database.read { db in
-            try AuditRecord.order(Column("id").desc).limit(limit ?? -1).fetchAll(db).map {
+            var request = AuditRecord.order(Column("id").desc)
+            if let since = f.since { request = request.filter(Column("at") >= Timestamp.iso(since)) }
+            if let until = f.until { request = request.filter(Column("at") < Timestamp.iso(until)) }
+            if let entity = f.entity { request = request.filter(Column("entity") == entity.rawValue) }
+            if let id = f.id { request = request.filter(Column("entity_id") == id) }
+            if let op = f.operatorName { request = request.filter(Column("operator") == op) }
+            return try request.limit(f.limit ?? -1).fetchAll(db).map {
                 AuditEntry(
                     id: $0.id ?? 0, at: $0.at, operatorName: $0.operatorName, command: $0.command, entity: $0.entity,
                     entityID: $0.entityId, before: $0.before, after: $0.after, hash: $0.hash)

@@ -16,6 +16,20 @@ public struct EventService: Sendable {
         return e
     }
 
+    /// An event named in a spreadsheet cell: its id, or a title unique among the live events of the year
+    /// (of every year when none is known).
+    func resolve(_ db: Database, _ text: String, field: String, year: Int?) throws -> Int64 {
+        if let id = Int64(text), id > 0 { return id }
+        var request = EventRecord.filter(Column("title") == text && Column("voided_at") == nil)
+        if let year {
+            request = request.filter(Column("start_date") >= "\(year)-01-01" && Column("start_date") <= "\(year)-12-31")
+        }
+        let ids = try request.order(Column("id")).fetchAll(db).compactMap(\.id)
+        if ids.count == 1 { return ids[0] }
+        if ids.isEmpty { throw KepuError(.eventTitleUnknown(field: field, title: text)) }
+        throw KepuError(.eventTitleAmbiguous(field: field, title: text, ids: ids))
+    }
+
     public func add(_ e: NewEvent) throws -> Int64 {
         try e.validate()
         return try ledger.database.write { db in try add(db, e) }

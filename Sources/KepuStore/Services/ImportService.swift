@@ -175,10 +175,8 @@ public struct ImportService: Sendable {
                     if added.newOrganization != nil { result.organizationsCreated += 1 }
                 }
                 guard let eventText = cols.value("event", in: row) else { return }
-                guard let eid = Int64(eventText), eid > 0 else {
-                    throw KepuError(.notAnEventID(field: "活动", value: eventText))
-                }
                 let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") }
+                let eid = try ledger.events.resolve(db, eventText, field: "活动", year: date?.year)
                 let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
                 _ = try ledger.volunteers.signup(
                     db,
@@ -209,9 +207,8 @@ public struct ImportService: Sendable {
                 let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: "金额")
                 guard amount > .zero else { throw KepuError(.zeroCost(field: "金额")) }
                 guard let line = cols.value("line", in: row) else { throw KepuError(.emptyLine(field: "支出明细")) }
-                let eid = try cols.value("event", in: row).map { t -> Int64 in
-                    guard let v = Int64(t), v > 0 else { throw KepuError(.notAnEventID(field: "活动", value: t)) }
-                    return v
+                let eid = try cols.value("event", in: row).map {
+                    try ledger.events.resolve(db, $0, field: "活动", year: date.year)
                 }
                 let cost = NewCost(
                     line: line, amount: amount, event: eid, item: cols.value("item", in: row),

@@ -67,6 +67,7 @@ struct ListOptions: ParsableArguments {
     /// Prints (or writes) a list in the chosen format; JSON is an array of objects.
     func emitList(_ table: ReportTable, json items: [RecordItem], kind: RecordKind) throws {
         let fmt = try ReportFormat.parse(format)
+        try checkOutputExtension(output)
         let lang = Language.current
         guard !items.isEmpty else {
             console.say(.noRecords(kind))
