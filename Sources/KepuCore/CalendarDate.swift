@@ -66,17 +66,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
-    /// Parses `2023-09-16`, `2023年9月16日`, and the `2023/9/16` that Excel writes.
+    /// Parses `2023-09-16`, `2023-9-16`, `2023/9/16` (as Excel writes it), `2023.9.16`, `20230916`,
+    /// `2023年9月16日`, `2023年09月16号`, in full-width digits too.
     public static func parse(_ input: String, field: String = "date") throws -> CalendarDate {
-        let s = input.trimmingCharacters(in: .whitespaces)
+        let typed = TypedText.halfWidth(input)
+        // Excel and sign-in tools often append a time; the date is the first word.
+        let s = typed.contains("年") ? typed : String(typed.split(separator: " ").first ?? "")
         var parts: [Substring]
         if s.contains("年") {
-            guard s.hasSuffix("日") else { throw invalid(input, field) }
+            guard s.hasSuffix("日") || s.hasSuffix("号") else { throw invalid(input, field) }
             parts = s.dropLast().split(omittingEmptySubsequences: false) { $0 == "年" || $0 == "月" }
-        } else if s.contains("/") {
-            parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        } else if s.utf8.count == 8, isASCIIDigits(s) {
+            // 20230916
+            let u = Array(s)
+            parts = [Substring(String(u[0..<4])), Substring(String(u[4..<6])), Substring(String(u[6..<8]))]
+        } else if let sep = ["/", ".", "-"].first(where: { s.contains($0) }) {
+            parts = s.split(separator: Character(sep), omittingEmptySubsequences: false)
         } else {
-            parts = s.split(separator: "-", omittingEmptySubsequences: false)
+            throw invalid(input, field)
         }
         // Excel and sign-in tools often append a time; the date is the first word.
         if parts.count == 3, let space = parts[2].firstIndex(of: " ") {

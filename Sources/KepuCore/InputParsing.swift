@@ -4,7 +4,7 @@ import Foundation
 public enum Parse {
     /// A non-negative whole number: `1200`, `1,200`, `1.2万`.
     public static func count(_ input: String, field: String) throws -> Int64 {
-        let s = input.trimmingCharacters(in: .whitespaces)
+        let s = TypedText.halfWidth(input)
         if s.hasPrefix("-") {
             throw KepuError(.negative(field: field, value: input, form: .count))
         }
@@ -45,7 +45,7 @@ public enum Parse {
 
     /// Hours served, kept exactly in hundredths: `9.5` → 950.
     public static func hours(_ input: String, field: String) throws -> Int64 {
-        let s = input.trimmingCharacters(in: .whitespaces)
+        let s = TypedText.halfWidth(input)
         let body = s.hasSuffix("小时") ? String(s.dropLast(2)) : (s.hasSuffix("h") ? String(s.dropLast()) : s)
         if body.hasPrefix("-") {
             throw KepuError(.negative(field: field, value: input, form: .hours))
@@ -58,7 +58,7 @@ public enum Parse {
 
     /// A percentage: `98%`, `98.5%` (the sign may be left off, the value is read as percent).
     public static func percent(_ input: String, field: String) throws -> Fixed {
-        var s = input.trimmingCharacters(in: .whitespaces)
+        var s = TypedText.halfWidth(input)
         if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
         guard let v = Fixed.parse(s), v <= Fixed(100) else {
             throw KepuError(.invalid(field: field, value: input, form: .percent))
@@ -68,7 +68,7 @@ public enum Parse {
 
     /// A measured figure: a plain decimal or a percentage (`10.3%` or `10.3`).
     public static func figure(_ input: String, field: String) throws -> Fixed {
-        var s = input.trimmingCharacters(in: .whitespaces)
+        var s = TypedText.halfWidth(input)
         if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
         guard let v = Fixed.parse(s) else {
             throw KepuError(.invalid(field: field, value: input, form: .figure))

@@ -131,17 +131,34 @@ public struct NewVolunteer: Sendable, Hashable {
         self.platformNo = platformNo
     }
 
-    /// Normalizes a phone number (spaces and dashes dropped); nil with an error when it is not one.
+    /// A mainland mobile (`13800000001`, spaces, dashes or +86 allowed) as its 11 digits, or a landline
+    /// with its area code (`0731-28888888`) as `area-number`; anything else is refused.
     public static func phone(_ input: String, field: String = "--phone") throws -> String {
-        // The common case, plain digits, needs no copy (imports call this for every row).
-        let utf8 = input.utf8
-        if (5...20).contains(utf8.count) && utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return input }
-        let s = input.filter { $0 != " " && $0 != "-" }
-        let digits = s.hasPrefix("+") ? s.dropFirst() : Substring(s)
-        guard (5...20).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
-            throw KepuError(.invalid(field: field, value: input, form: .phone))
+        // The common case, a plain mobile number, needs no copy (imports call this for every row).
+        let u = Array(input.utf8)
+        if u.count == 11 && u[0] == 0x31 && (0x33...0x39).contains(u[1]) && u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return input
         }
-        return s
+        let fail = KepuError(.invalid(field: field, value: input, form: .phone))
+        var s = TypedText.halfWidth(input)
+        if s.hasPrefix("+86") { s = String(s.dropFirst(3)) }
+        let digits = s.filter { $0 != " " && $0 != "-" }
+        guard isASCIIDigits(digits), s.allSatisfy({ $0.isASCIIDigit || $0 == " " || $0 == "-" }) else { throw fail }
+        let d = Array(digits)
+        if d.count == 11 && d[0] == "1" && ("3"..."9").contains(d[1]) { return digits }
+        // A landline: 0 + a 2–3 digit area code, then a 7–8 digit number.
+        if d.first == "0" {
+            let parts = s.split(whereSeparator: { $0 == "-" || $0 == " " })
+            if parts.count == 2, (3...4).contains(parts[0].count), (7...8).contains(parts[1].count) {
+                return "\(parts[0])-\(parts[1])"
+            }
+            if parts.count == 1, (10...12).contains(d.count) {
+                let area = d[1] == "1" || d[1] == "2" ? 3 : 4  // 010, 02x are three digits; the rest four
+                let number = d.count - area
+                if (7...8).contains(number) { return String(d[..<area]) + "-" + String(d[area...]) }
+            }
+        }
+        throw fail
     }
 }
 

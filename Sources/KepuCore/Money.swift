@@ -21,24 +21,43 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The largest amount accepted: a trillion 元 leaves room for sums without overflow.
     public static let maxFen: Int64 = 100_000_000_000_000
 
-    /// Parses `2500`, `2500元`, `2,500.00`, `¥2500`, `1.25万`, `1.25万元`, `0.5元`.
+    /// Parses `2500`, `2500元`, `2,500.00`, `¥2500`, `1.25万`, `1.25万元`, `0.5元`, `2千`, `RMB 1250`,
+    /// `人民币1250元`, full-width digits, and capital numerals (`壹仟贰佰伍拾元整`).
     ///
     /// Rejects negatives, empties, more precision than a fen, and anything else, with a message
     /// that names `field` and the accepted forms.
     public static func parse(_ input: String, field: String = "amount") throws -> Money {
         let fail = KepuError(.invalid(field: field, value: input, form: .amount))
-        var s = Substring(input.trimmingCharacters(in: .whitespaces))
+        let typed = TypedText.halfWidth(input)
+        var s = Substring(typed)
         if s.hasPrefix("-") || s.hasPrefix("−") {
             throw KepuError(.negative(field: field, value: input, form: .amount))
         }
-        if s.first == "¥" || s.first == "￥" { s = s.dropFirst() }
-        var wan = false
+        // Capital numerals as on an invoice: 壹仟贰佰伍拾元整.
+        if let fen = TypedText.capitalAmount(typed) {
+            guard fen <= maxFen else { throw KepuError(.tooLarge(field: field, value: input, form: .amount)) }
+            return Money(fen: fen)
+        }
+        for prefix in ["RMB", "rmb", "CNY", "人民币", "¥", "￥"] where s.hasPrefix(prefix) {
+            s = s.dropFirst(prefix.count)
+            break
+        }
+        s = Substring(s.trimmingCharacters(in: .whitespaces))
+        if s.hasSuffix("元整") { s = s.dropLast() }
+        // Fen per unit of the written figure: 100 for 元, 100,000 for 千, 1,000,000 for 万.
+        var places = 2
         if s.hasSuffix("万元") {
             s = s.dropLast(2)
-            wan = true
+            places = 6
         } else if s.hasSuffix("万") {
             s = s.dropLast()
-            wan = true
+            places = 6
+        } else if s.hasSuffix("千元") {
+            s = s.dropLast(2)
+            places = 5
+        } else if s.hasSuffix("千") {
+            s = s.dropLast()
+            places = 5
         } else if s.hasSuffix("元") {
             s = s.dropLast()
         }
@@ -46,8 +65,6 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let digits = stripGrouping(String(s)), let (whole, frac) = splitDecimal(digits) else {
             throw fail
         }
-        // Fen per unit of the written figure: 100 for 元, 1,000,000 for 万.
-        let places = wan ? 6 : 2
         let significant = frac.reversed().drop(while: { $0 == "0" }).count
         guard significant <= places else {
             throw KepuError(.tooPrecise(field: field, value: input))
@@ -56,7 +73,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard whole.utf8.count <= 15 else { throw tooLarge }
         let fracDigits = String(frac.prefix(places))
         let padded = fracDigits + String(repeating: "0", count: places - fracDigits.count)
-        let unit: Int64 = wan ? 1_000_000 : 100
+        let unit = Fixed.pow10(places)
         guard let wholeValue = Int64(whole), let fracValue = Int64(padded) else { throw fail }
         let (w, overflow) = wholeValue.multipliedReportingOverflow(by: unit)
         let (fen, overflow2) = w.addingReportingOverflow(fracValue)

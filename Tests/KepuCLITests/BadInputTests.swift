@@ -106,8 +106,8 @@ import Testing
         ),
         (
             "event add --title 科普日 --kind other --start 16/9/2023", 64,
-            "kepu：--start 16/9/2023 不是日期：可写 2023-09-16 或 2023年9月16日",
-            "kepu: --start \"16/9/2023\" is not a date: write 2023-09-16 or 2023年9月16日"
+            "kepu：--start 16/9/2023 不是日期：可写 2023-09-16、2023.9.16、20230916 或 2023年9月16日",
+            "kepu: --start \"16/9/2023\" is not a date: write 2023-09-16, 2023.9.16, 20230916 or 2023年9月16日"
         ),
         (
             "volunteer add --name 王芳 --phone 13800000001", 1,
@@ -116,8 +116,8 @@ import Testing
         ),
         (
             "volunteer add --name 王芳 --phone abc", 64,
-            "kepu：--phone abc 不是手机号或座机号：请写 13800000001 或 0731-22334455",
-            "kepu: --phone \"abc\" is not a phone number: write 13800000001 or 0731-22334455"
+            "kepu：--phone abc 不是手机号或座机号：请写 11 位手机号（如 13800000001）或带区号的座机号（如 0731-28888888）",
+            "kepu: --phone \"abc\" is not a phone number: write an 11-digit mobile such as 13800000001 or a landline with its area code such as 0731-28888888"
         ),
         (
             "volunteer signup --volunteer 1 --event 1 --hours 2.555", 64,
@@ -251,5 +251,33 @@ import Testing
                 .contains(
                     "error: line printing: planned runs 2000份 × 1.00元 + 6000份 × 0.50元 = 5000.00元, not the line's amount 6000.00元"
                 ))
+    }
+}
+
+/// A digit followed by a combining mark, pasted from a web page or a PDF, once crashed kepu: every
+/// command that reads a number answers a sentence and exits 64, writing nothing.
+@Suite struct CombiningMarkTests {
+    @Test(arguments: ["2\u{33C}0", "1\u{744}"])
+    func numbersWithCombiningMarksAreRefused(_ text: String) throws {
+        let w = BadInputTests.workspace()
+        for line in [
+            ["cost", "add", "--line", "commission", "--event", "1", "--amount", text],
+            ["attendance", "add", "--event", "1", "--count", text],
+            ["measure", "add", "--metric", "literacy-rate", "--date", "2023-11-30", "--value", text],
+            ["volunteer", "signup", "--volunteer", "1", "--event", "1", "--hours", text],
+        ] {
+            let before = w.fingerprint()
+            let r = w.run(line)
+            #expect(r.code == 64, "\(line)")
+            #expect(r.err.hasPrefix("kepu：") && r.err.contains(text) && r.err.split(separator: "\n").count == 1)
+            #expect(w.fingerprint() == before)
+        }
+        let seed = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml"), encoding: .utf8)
+        let plan = w.write("p.yaml", seed.replacingOccurrences(of: "target: 2次", with: "target: \(text)次"))
+        let lint = w.run(["plan", "lint", plan], db: false)
+        #expect(lint.code == 64)
+        #expect(
+            lint.err.hasPrefix("kepu：p.yaml 第 ") && lint.err.contains("indicator major-events target \(text)次 不是指标值"))
     }
 }

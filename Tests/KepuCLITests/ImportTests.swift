@@ -80,10 +80,13 @@ func count(_ db: String, _ sql: String) throws -> Int {
         let before = w.fingerprint()
         let r = w.run(["attendance", "import", "--event", "1", file])
         #expect(r.code == 1)
-        #expect(r.err == "kepu：bad.csv 第 3 行：手机 12345abc 不是手机号或座机号：请写 13800000001 或 0731-22334455；整个文件未导入\n")
+        #expect(
+            r.err
+                == "kepu：bad.csv 第 3 行：手机 12345abc 不是手机号或座机号：请写 11 位手机号（如 13800000001）或带区号的座机号（如 0731-28888888）；整个文件未导入\n"
+        )
         #expect(
             w.run(["attendance", "import", "--event", "1", file, "--lang", "en"]).err
-                == "kepu: bad.csv line 3: 手机 \"12345abc\" is not a phone number: write 13800000001 or 0731-22334455; nothing was imported\n"
+                == "kepu: bad.csv line 3: 手机 \"12345abc\" is not a phone number: write an 11-digit mobile such as 13800000001 or a landline with its area code such as 0731-28888888; nothing was imported\n"
         )
         #expect(w.fingerprint() == before)
         let missing = w.write("noname.csv", "手机,时间\n13900000001,09:00\n")

@@ -230,3 +230,76 @@ import Testing
         #expect(CSVColumns.trim("\u{00A0}x") == "x")
     }
 }
+
+/// Values as Chinese offices type them (issue "Correct anything, find anything").
+@Suite struct TypedFormsTests {
+    @Test(
+        arguments: [
+            ("１２５０", 125_000), ("１２５０．５０元", 125_050), ("2千", 200_000), ("1.2千元", 120_000), ("RMB 1250", 125_000),
+            ("人民币1250元", 125_000), ("1250.00元", 125_000), ("壹仟贰佰伍拾元整", 125_000), ("贰万伍仟元", 2_500_000),
+            ("叁佰元伍角", 30_050), ("壹拾元零伍分", 1_005), ("玖角", 90), ("人民币壹佰元整", 10_000),
+        ] as [(String, Int64)])
+    func amountsAsTyped(_ text: String, _ fen: Int64) throws {
+        #expect(try Money.parse(text).fen == fen)
+    }
+
+    @Test(arguments: ["1,2500元", "2千5", "0.000001千", "壹仟贰佰伍拾元柒", "伍角叁"])
+    func amountsThatMixFormsAreRefused(_ text: String) {
+        #expect(throws: KepuError.self) { try Money.parse(text, field: "--amount") }
+    }
+
+    @Test(
+        arguments: [
+            "2023.9.16", "2023.09.16", "20230916", "2023/09/16", "2023-9-16", "2023年9月16日", "2023年09月16号",
+            "２０２３－０９－１６", "2023.09.16 08:30",
+        ])
+    func datesAsTyped(_ text: String) throws {
+        #expect(try CalendarDate.parse(text) == CalendarDate(year: 2023, month: 9, day: 16))
+    }
+
+    @Test func phonesAsTyped() throws {
+        #expect(try NewVolunteer.phone("13800000001") == "13800000001")
+        #expect(try NewVolunteer.phone("138 0000 0001") == "13800000001")
+        #expect(try NewVolunteer.phone("138-0000-0001") == "13800000001")
+        #expect(try NewVolunteer.phone("+86 138 0000 0001") == "13800000001")
+        let fullWidth = String(
+            String.UnicodeScalarView("13800000001".unicodeScalars.map { Unicode.Scalar($0.value + 0xFEE0)! }))
+        #expect(try NewVolunteer.phone(fullWidth) == "13800000001")
+        #expect(try NewVolunteer.phone("0731-28888888") == "0731-28888888")
+        #expect(try NewVolunteer.phone("073128888888") == "0731-28888888")
+        #expect(try NewVolunteer.phone("010-12345678") == "010-12345678")
+        for bad in ["12345", "12800000001", "1380000000", "0731-123", "abc", "138000000011"] {
+            #expect(throws: KepuError(.invalid(field: "--phone", value: bad, form: .phone))) {
+                try NewVolunteer.phone(bad)
+            }
+        }
+        let e = KepuError(.invalid(field: "--phone", value: "12345", form: .phone))
+        #expect(e.text(.zh) == "--phone 12345 不是手机号或座机号：请写 11 位手机号（如 13800000001）或带区号的座机号（如 0731-28888888）")
+    }
+
+    @Test func countsAndFiguresInFullWidth() throws {
+        #expect(try Parse.count("３２００", field: "--count") == 3200)
+        #expect(try Parse.percent("９８．５％", field: "x") == Fixed(raw: 985_000))
+        #expect(try Parse.hours("９．５", field: "--hours") == 950)
+    }
+
+    /// A digit followed by a combining mark is not a digit: a sentence, not a crash (issue "fuzzed").
+    @Test(arguments: ["2\u{33C}0", "1\u{744}", "2500\u{301}元", "1\u{33C}.5万"])
+    func combiningMarksAreRefusedNotCrashed(_ text: String) {
+        #expect(throws: KepuError.self) { try Money.parse(text, field: "--amount") }
+        #expect(throws: KepuError.self) { try Parse.count(text, field: "--count") }
+        #expect(throws: KepuError.self) { try Parse.hours(text, field: "--hours") }
+        #expect(throws: KepuError.self) { try Parse.figure(text, field: "--value") }
+        #expect(throws: KepuError.self) { try Target.parse(text) }
+    }
+
+    @Test func oversizeFiguresAreRefusedInASentence() {
+        #expect(throws: KepuError(.tooLarge(field: "--amount", value: "99999999999999999999元", form: .amount))) {
+            try Money.parse("99999999999999999999元", field: "--amount")
+        }
+        #expect(throws: KepuError.self) { try Parse.figure("1e400", field: "--value") }
+        #expect(throws: KepuError(.tooLarge(field: "--count", value: "99999999999999999999", form: .count))) {
+            try Parse.count("99999999999999999999", field: "--count")
+        }
+    }
+}

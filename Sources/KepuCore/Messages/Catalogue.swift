@@ -98,7 +98,10 @@ public enum Catalogue {
             return lang.t(
                 "可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元",
                 "write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
-        case .date: return lang.t("可写 2023-09-16 或 2023年9月16日", "write 2023-09-16 or 2023年9月16日")
+        case .date:
+            return lang.t(
+                "可写 2023-09-16、2023.9.16、20230916 或 2023年9月16日",
+                "write 2023-09-16, 2023.9.16, 20230916 or 2023年9月16日")
         case .count, .wholeNumber:
             return lang.t(
                 "请写整数，如 1200、1,200 或 1.2万",
@@ -106,7 +109,10 @@ public enum Catalogue {
         case .hours: return lang.t("请写 3、9.5 或 2.25（最多两位小数）", "write 3, 9.5 or 2.25 (at most two decimals)")
         case .percent: return lang.t("请写 98% 或 98.5%", "write 98% or 98.5%")
         case .figure: return lang.t("请写 10.3 或 10.3%（最多四位小数）", "write 10.3 or 10.3% (at most four decimals)")
-        case .phone: return lang.t("请写 13800000001 或 0731-22334455", "write 13800000001 or 0731-22334455")
+        case .phone:
+            return lang.t(
+                "请写 11 位手机号（如 13800000001）或带区号的座机号（如 0731-28888888）",
+                "write an 11-digit mobile such as 13800000001 or a landline with its area code such as 0731-28888888")
         case .year: return lang.t("请写年份，如 2023", "write a year such as 2023")
         case .recordID:
             return lang.t(

@@ -124,6 +124,7 @@ public indirect enum Problem: Sendable, Hashable {
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
             .unknownOutputExtension:
             .usage
+        case .planFile(_, _, _, .value(let p)): p.defaultKind
         default: .failed
         }
     }
