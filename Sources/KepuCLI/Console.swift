@@ -83,7 +83,7 @@ func emit(_ text: String, to output: String?, what: Notice.Output) throws {
 /// Prints a listing in a list format (JSON is kept for the reports and the export, whose keys are a contract).
 func printList(_ table: ReportTable, title: String, format: ReportFormat) throws {
     switch format {
-    case .text: console.out(TextRenderer(color: console.stdoutIsTerminal).render(table))
+    case .text: console.out(TextRenderer(color: console.stdoutIsTerminal, maxWidth: console.textWidth).render(table))
     case .csv: console.out(CSVRenderer().render(table))
     case .md: console.out(MarkdownRenderer().render(table))
     case .html:

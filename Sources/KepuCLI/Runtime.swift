@@ -62,6 +62,12 @@ public final class Runtime: @unchecked Sendable {
         return CalendarDate.today(now())
     }
 
+    /// The width text tables fit: `$COLUMNS` when set (at least 60), else 120.
+    public var textWidth: Int {
+        guard let c = environment["COLUMNS"].flatMap({ Int($0) }) else { return 120 }
+        return max(60, c)
+    }
+
     /// Resolves a user path against the current directory.
     public func path(_ p: String) -> String {
         if p.hasPrefix("/") { return p }

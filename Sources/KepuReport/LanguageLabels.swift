@@ -25,16 +25,18 @@ extension Language {
 /// Formatting of figures in a target's unit, shared by all reports.
 public enum Figures {
     /// `20000人次`, `29900元`, `98.5%`, `12个月`; "—" for none.
-    public static func value(_ v: Fixed?, unit: String?) -> String {
+    /// With `places`, every figure of a column shows that many decimals (`1.50次`, `9918.00人次`).
+    public static func value(_ v: Fixed?, unit: String?, places: Int? = nil) -> String {
         guard let v else { return "—" }
         let u = unit ?? ""
         if u == "元" { return Money(fen: v.raw / 100).grouped + "元" }
+        if let places { return v.format(minPlaces: places, maxPlaces: places) + u }
         return v.format(minPlaces: 0, maxPlaces: u == "%" ? 2 : 4) + u
     }
 
-    public static func percent(_ v: Fixed?) -> String {
+    public static func percent(_ v: Fixed?, places: Int? = nil) -> String {
         guard let v else { return "—" }
-        return v.format(minPlaces: 0, maxPlaces: 2) + "%"
+        return v.format(minPlaces: places ?? 0, maxPlaces: 2) + "%"
     }
 
     public static func rate(_ v: Fixed?) -> String {

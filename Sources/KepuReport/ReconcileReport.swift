@@ -42,16 +42,23 @@ public enum ReconcileReport {
                 }
             }
             var status = lang.status(r.status)
-            if r.farAbove { status += lang.t(" ⚑超130%", " ⚑≥130%") }
+            if r.farAbove {
+                status += lang.t(
+                    " ⚑超过目标\(Figures.percent(r.percentOfTarget))", " ⚑\(Figures.percent(r.percentOfTarget))")
+            }
+            // Under a ceiling (≤), being below it is the aim: no shortfall is shown, only the headroom.
+            let underCeiling = i.comparison == .atMost && (r.variance.map { $0 <= .zero } ?? false)
+            let variance = underCeiling ? lang.t("未超上限", "within limit") : Figures.value(r.variance, unit: unit)
             var row: [Cell] = [
                 Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
                 Cell((i.target.kind == .growth || i.metric == .none ? "" : i.comparison.symbol) + i.target.text),
-                Cell(r.indicator.metric == .none ? "—" : actual), Cell(Figures.value(r.variance, unit: unit)),
-                Cell(Figures.percent(r.percentOfTarget)), Cell(status, r.farAbove ? .warn : emphasis),
+                Cell(r.indicator.metric == .none ? "—" : actual), Cell(variance, underCeiling ? .good : .none),
+                Cell(Figures.percent(r.percentOfTarget, places: 2)), Cell(status, r.farAbove ? .warn : emphasis),
             ]
             if !e.final {
                 row += [
-                    Cell(r.expected.map { Figures.value($0, unit: unit) } ?? ""), Cell(lang.likelihood(r.likelihood)),
+                    Cell(r.expected.map { Figures.value($0, unit: unit, places: 2) } ?? ""),
+                    Cell(lang.likelihood(r.likelihood)),
                 ]
             }
             return row

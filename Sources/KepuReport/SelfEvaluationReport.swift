@@ -57,7 +57,14 @@ public enum SelfEvaluationReport {
                 row.note?.reason, row.note?.measures.map { lang.t("改进措施：", "Measures: ") + $0 },
                 row.note?.scoreWhy.map { lang.t("评分理由：", "Scoring: ") + $0 },
             ].compactMap { $0 }.joined(separator: "；")
-            if row.needsNote { noteText = lang.t("⚠ 未达标/超130%，需填写偏差原因", "⚠ missed or ≥130%: deviation note needed") }
+            if row.needsNote {
+                noteText =
+                    r.farAbove
+                    ? lang.t(
+                        "⚠ 超过目标\(Figures.percent(r.percentOfTarget))，需填写偏差原因",
+                        "⚠ \(Figures.percent(r.percentOfTarget)) of target: deviation note needed")
+                    : lang.t("⚠ 未达标，需填写偏差原因", "⚠ missed: deviation note needed")
+            }
             rows.append([
                 Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
                 Cell(i.targetWording ?? i.target.text),
@@ -206,9 +213,12 @@ public enum SelfEvaluationReport {
     /// 年度资金总额 and its sources, as the official table lays them out. The project budget comes
     /// from the general public budget when the plan says all funds do (the seed: 55.62 of 55.62万).
     static func budgetRows(_ plan: Plan, _ b: Scorecard.BudgetScore, _ lang: Language) -> [[Cell]] {
+        // Spending above the budget is marked, as kepu check marks it.
+        let over = (b.rate ?? .zero) > Fixed(1)
+        let rate = Cell(Figures.rate(b.rate) + (over ? lang.t(" ⚠超支", " ⚠ over") : ""), over ? .warn : .none)
         let total: [Cell] = [
             Cell(lang.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
-            Cell(b.executed.grouped), Cell(b.weight.description), Cell(Figures.rate(b.rate)),
+            Cell(b.executed.grouped), Cell(b.weight.description), rate,
             Cell(b.score.format(minPlaces: 2, maxPlaces: 2)),
         ]
         let allGeneral = plan.budget.general.map { $0 >= plan.budget.total } ?? false
@@ -217,7 +227,7 @@ public enum SelfEvaluationReport {
             ? [
                 Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), Cell(b.initial.grouped),
                 Cell(b.annual.grouped),
-                Cell(b.executed.grouped), "—", Cell(Figures.rate(b.rate)), "—",
+                Cell(b.executed.grouped), "—", rate, "—",
             ]
             : [Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), "—", "—", "—", "—", "—", "—"]
         return [

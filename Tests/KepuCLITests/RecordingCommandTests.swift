@@ -79,6 +79,7 @@ import Testing
 
     @Test func theSeedPlanImportsShowsAndLints() {
         let w = Workspace().seeded()
+        w.env["COLUMNS"] = "1000"  // whole cells, to look for the seed's texts
         let show = w.ok("plan show --year 2023")
         for text in [
             "55.62万元", "52.62万元", "活动委托费", "活动1次/1.25万元×2次", "彩色1元/份×2000份=0.2万元", "两次大型活动", "2万人次",

@@ -40,7 +40,8 @@ struct Demo: ParsableCommand {
         let (stored, facts) = try ledger.evaluation.inputs(year: plan.plan.year, unit: nil, asOf: end, today: end)
         let evaluation = Reconciler.evaluate(stored.plan, facts)
         console.out(
-            TextRenderer(color: console.stdoutIsTerminal).render(ReconcileReport.build(evaluation, lang: language)))
+            TextRenderer(color: console.stdoutIsTerminal, maxWidth: console.textWidth).render(
+                ReconcileReport.build(evaluation, lang: language)))
         let html = (path as NSString).deletingLastPathComponent + "/kepu-report-\(plan.plan.year).html"
         let report = try ReportCommand.render(
             ledger: ledger, year: plan.plan.year, unit: nil, asOf: end, format: .html,

@@ -95,7 +95,7 @@ struct Log: ParsableCommand {
             }
         }
         console.out(
-            TextRenderer().render(
+            TextRenderer(maxWidth: console.textWidth).render(
                 ReportTable(
                     columns: [
                         .init("#", .right), .init(lang.t("时间", "time")), .init(lang.t("操作员", "operator")),

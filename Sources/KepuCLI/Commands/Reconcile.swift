@@ -39,7 +39,9 @@ struct Reconcile: ParsableCommand {
         let text: String
         switch fmt {
         case .json: text = JSONValue.object(EvaluationJSON.object(evaluation)).render(indent: 2)
-        case .text: text = TextRenderer(color: output.output == nil && console.stdoutIsTerminal).render(report)
+        case .text:
+            text = TextRenderer(color: output.output == nil && console.stdoutIsTerminal, maxWidth: console.textWidth)
+                .render(report)
         case .md: text = MarkdownRenderer().render(report)
         case .csv: text = CSVRenderer().render(report)
         case .html: text = HTMLRenderer(lang: language).render(report)

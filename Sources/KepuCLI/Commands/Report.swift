@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
             findings: findings, lang: lang)
         switch format {
-        case .text: return TextRenderer(color: color).render(report)
+        case .text: return TextRenderer(color: color, maxWidth: console.textWidth).render(report)
         case .md: return MarkdownRenderer().render(report)
         case .csv: return CSVRenderer().render(report)
         case .json: return SelfEvaluationReport.json(card, findings: findings, lang: lang).render(indent: 2)

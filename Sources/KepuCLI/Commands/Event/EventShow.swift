@@ -15,6 +15,6 @@ struct EventShow: ParsableCommand {
         let eid = try recordID(id, field: Language.current.t("活动编号", "event id"))
         let detail = try options.ledger().events.detail(eid)
         let report = EventTables.detail(detail, maskPhones: !showPhones, lang: Language.current)
-        console.out(TextRenderer(color: console.stdoutIsTerminal).render(report))
+        console.out(TextRenderer(color: console.stdoutIsTerminal, maxWidth: console.textWidth).render(report))
     }
 }

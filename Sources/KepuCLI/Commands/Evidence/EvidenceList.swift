@@ -17,7 +17,7 @@ struct EvidenceList: ParsableCommand {
         }
         let lang = Language.current
         console.out(
-            TextRenderer().render(
+            TextRenderer(maxWidth: console.textWidth).render(
                 ReportTable(
                     columns: [
                         .init(lang.t("编号", "id"), .right), .init(lang.t("文件", "file")), .init(lang.t("类型", "kind")),

@@ -31,6 +31,6 @@ struct PlanList: ParsableCommand {
                             ?? lang.t("现行", "current")),
                 ]
             })
-        console.out(TextRenderer().render(t))
+        console.out(TextRenderer(maxWidth: console.textWidth).render(t))
     }
 }

@@ -19,7 +19,7 @@ struct PlanShow: ParsableCommand {
             "\(stored.sourceName) (plan \(stored.id), sha256 \(stored.sha256.prefix(12)), imported \(stored.importedAt))"
         )
         console.out(
-            TextRenderer(color: console.stdoutIsTerminal).render(
+            TextRenderer(color: console.stdoutIsTerminal, maxWidth: console.textWidth).render(
                 PlanReport.build(stored.plan, lang: lang, source: source))
         )
     }

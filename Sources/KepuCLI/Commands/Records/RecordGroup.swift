@@ -76,7 +76,9 @@ struct ListOptions: ParsableArguments {
         let title = Catalogue.recordName(kind, lang) + (year.map { lang.t("（\($0)年）", " (\($0))") } ?? "")
         let text: String
         switch fmt {
-        case .text: text = TextRenderer(color: output == nil && console.stdoutIsTerminal).render(table)
+        case .text:
+            text = TextRenderer(color: output == nil && console.stdoutIsTerminal, maxWidth: console.textWidth).render(
+                table)
         case .md: text = MarkdownRenderer().render(table)
         case .csv: text = CSVRenderer().render(table)
         case .json: text = RecordTables.json(items)
@@ -112,7 +114,7 @@ func showRecord(_ kind: RecordKind, _ id: Int64, showPhones: Bool, options: Data
     let item = try ledger.corrections.item(kind, id)
     let history = try ledger.audit.history(kind, id)
     let report = RecordTables.detail(item, history: history, maskPhones: !showPhones, lang: Language.current)
-    console.out(TextRenderer(color: console.stdoutIsTerminal).render(report))
+    console.out(TextRenderer(color: console.stdoutIsTerminal, maxWidth: console.textWidth).render(report))
 }
 
 /// `kepu GROUP void ID --reason R`.
