@@ -46,7 +46,8 @@ public struct HTMLRenderer: Sendable {
     }
 
     func table(_ t: ReportTable) -> String {
-        var out = "<table>"
+        // A table of many columns takes a smaller type so that every column stays on the A4 page.
+        var out = t.columns.count > 7 ? "<table class=\"wide\">" : "<table>"
         if let c = t.caption { out += "<caption>\(esc(c))</caption>" }
         out += "<thead><tr>" + t.columns.map { "<th>\(esc($0.header))</th>" }.joined() + "</tr></thead><tbody>"
         for row in t.rows { out += tr(row, t.columns) }
@@ -101,11 +102,13 @@ public struct HTMLRenderer: Sendable {
         .sub { text-align: center; margin: 0; color: #333; }
         table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; page-break-inside: auto; }
         tr { page-break-inside: avoid; }
-        th, td { border: 1px solid #666; padding: 2pt 4pt; vertical-align: top; min-width: 4.2em; }
+        th, td { border: 1px solid #666; padding: 2pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
+        table.wide { font-size: 8.5pt; }
+        table.wide th, table.wide td { padding: 1.5pt 2.5pt; }
         th { background: #eee; font-weight: bold; }
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
         table.fields th { width: 28%; text-align: left; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.good { color: #14662b; } td.bad { color: #a11; font-weight: bold; } td.warn { color: #8a5a00; } td.strong { font-weight: bold; }
         tfoot td { font-weight: bold; background: #f6f6f6; }
         svg { display: block; margin: 4pt auto 10pt; max-width: 100%; height: auto; }
@@ -130,7 +133,7 @@ enum SVGChart {
     static func bars(_ c: Chart) -> String {
         let rowH = 22.0
         let labelW = 200.0
-        let plotW = 420.0
+        let plotW = 380.0
         let h = 30 + Double(c.labels.count) * rowH + 20
         let maxV = max(100, (c.series.first?.values.max() ?? 100)) * 1.05
         var s =
@@ -138,16 +141,18 @@ enum SVGChart {
         s +=
             "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
         let x100 = labelW + plotW * 100 / maxV
+        // Values stand in their own column right of the plot, clear of the bars and of the 100% line.
+        let valueX = labelW + plotW + 10
         for (i, label) in c.labels.enumerated() {
             let y = 30 + Double(i) * rowH
             let v = c.series.first.map { i < $0.values.count ? $0.values[i] : 0 } ?? 0
-            let w = max(0, plotW * v / maxV)
+            let w = max(0, plotW * min(v, maxV) / maxV)
             let good = c.good.map { i < $0.count && $0[i] } ?? (v >= 100)
             let color = good ? "#3a9a5b" : "#c0504d"
             s +=
                 "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
             s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"14\" fill=\"\(color)\"/>"
-            s += "<text x=\"\(fmt(labelW + w + 4))\" y=\"\(fmt(y + 15))\" font-size=\"10\">\(fmt(v))%</text>"
+            s += "<text x=\"\(fmt(valueX))\" y=\"\(fmt(y + 15))\" font-size=\"10\">\(fmt(v))%</text>"
         }
         s +=
             "<line x1=\"\(fmt(x100))\" y1=\"26\" x2=\"\(fmt(x100))\" y2=\"\(fmt(h - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
@@ -155,39 +160,65 @@ enum SVGChart {
         return s + "</svg>\n"
     }
 
+    /// One panel per series, each on its own scale with a labelled value axis (people and money differ a
+    /// thousandfold); a month with a small figure keeps a visible bar and its value.
     static func columns(_ c: Chart) -> String {
-        let left = 60.0
+        let left = 70.0
         let plotW = 560.0
-        let plotH = 160.0
-        let top = 36.0
+        let panelH = 110.0
+        let top = 34.0
+        let gap = 34.0
         let n = max(1, c.labels.count)
         let slot = plotW / Double(n)
-        let barW = slot * 0.8 / Double(max(1, c.series.count))
-        let maxV = max(1, c.series.flatMap(\.values).max() ?? 1) * 1.1
+        let panels = max(1, c.series.count)
+        let height = top + Double(panels) * (panelH + gap) + 10
         var s =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(top + plotH + 50))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(height))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
         s +=
             "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
         for (k, series) in c.series.enumerated() {
             let color = palette[k % palette.count]
-            s += "<rect x=\"\(fmt(left + Double(k) * 150))\" y=\"22\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
+            let y0 = top + Double(k) * (panelH + gap)
+            let base = y0 + panelH
+            let axisMax = niceCeiling(series.values.max() ?? 0)
             s +=
-                "<text x=\"\(fmt(left + Double(k) * 150 + 14))\" y=\"31\" font-size=\"10\">\(HTMLRenderer.escape(series.name))</text>"
-            let seriesMax = max(1, series.values.max() ?? 1) * 1.1
-            for (i, v) in series.values.enumerated() {
-                // Each series is scaled to its own maximum (attendance and money differ in size).
-                let hgt = plotH * v / (c.series.count > 1 ? seriesMax : maxV)
-                let x = left + Double(i) * slot + slot * 0.1 + Double(k) * barW
+                "<text x=\"\(fmt(left))\" y=\"\(fmt(y0 - 6))\" font-size=\"11\" font-weight=\"bold\" fill=\"\(color)\">\(HTMLRenderer.escape(series.name))</text>"
+            for t in 0...2 {
+                let v = axisMax * Double(t) / 2
+                let y = base - panelH * Double(t) / 2
                 s +=
-                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(top + plotH - hgt))\" width=\"\(fmt(barW))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(HTMLRenderer.escape(c.labels[i])) \(HTMLRenderer.escape(series.name)): \(fmt(v))</title></rect>"
+                    "<line x1=\"\(fmt(left))\" y1=\"\(fmt(y))\" x2=\"\(fmt(left + plotW))\" y2=\"\(fmt(y))\" stroke=\"\(t == 0 ? "#333" : "#ccc")\"/>"
+                s +=
+                    "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\" font-size=\"9\">\(compact(v))</text>"
+            }
+            for (i, v) in series.values.enumerated() where v > 0 {
+                let hgt = max(2, panelH * v / axisMax)
+                let x = left + Double(i) * slot + slot * 0.2
+                s +=
+                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(base - hgt))\" width=\"\(fmt(slot * 0.6))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(HTMLRenderer.escape(c.labels[i])) \(HTMLRenderer.escape(series.name)): \(compact(v))</title></rect>"
+                s +=
+                    "<text x=\"\(fmt(x + slot * 0.3))\" y=\"\(fmt(base - hgt - 3))\" text-anchor=\"middle\" font-size=\"8\">\(compact(v))</text>"
+            }
+            for (i, label) in c.labels.enumerated() {
+                s +=
+                    "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(base + 12))\" text-anchor=\"middle\" font-size=\"9\">\(HTMLRenderer.escape(label))</text>"
             }
         }
-        s +=
-            "<line x1=\"\(fmt(left))\" y1=\"\(fmt(top + plotH))\" x2=\"\(fmt(left + plotW))\" y2=\"\(fmt(top + plotH))\" stroke=\"#333\"/>"
-        for (i, label) in c.labels.enumerated() {
-            s +=
-                "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(top + plotH + 14))\" text-anchor=\"middle\" font-size=\"10\">\(HTMLRenderer.escape(label))</text>"
-        }
         return s + "</svg>\n"
+    }
+
+    /// The axis top: the maximum rounded up to 1, 2 or 5 × a power of ten.
+    static func niceCeiling(_ v: Double) -> Double {
+        guard v > 0 else { return 1 }
+        let p = pow(10, floor(log10(v)))
+        for m in [1.0, 2, 5, 10] where m * p >= v { return m * p }
+        return 10 * p
+    }
+
+    /// `9530`, `1.4万`, `0.5`: a value short enough for an axis or a bar.
+    static func compact(_ v: Double) -> String {
+        if v >= 10_000 { return String(format: "%.1f万", v / 10_000).replacingOccurrences(of: ".0万", with: "万") }
+        if v == v.rounded() { return String(Int(v)) }
+        return String(format: "%.1f", v)
     }
 }
