@@ -113,4 +113,43 @@ import Testing
             zh: "kepu：--amount 为 0：费用必须大于 0（要撤回一笔费用，请作废它）",
             en: "kepu: --amount \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)")
     }
+
+    @Test func restoresBlockedByAVoidedEventVolunteerOrARepeatedSignUp() {
+        let w = Workspace().seeded()
+        let sd = w.ok("event add --title 全国科普日 --kind 科普日 --start 2023-09-16")
+        let cost = w.ok("cost add --line commission --amount 100 --event \(sd)")
+        w.ok("cost void \(cost) --reason 录错")
+        w.ok("event void \(sd) --reason 整体取消")
+        w.refuses(
+            "cost restore \(cost) --reason x", zh: "kepu：费用 \(cost) 不能恢复：它的活动 \(sd) 已作废，请先恢复活动 \(sd)",
+            en: "kepu: cost \(cost) cannot be restored: its event \(sd) is voided; restore event \(sd) first")
+        w.refuses(
+            "cost edit \(cost) --amount 200 --reason x",
+            zh: "kepu：费用 \(cost)（活动委托费 100.00元）已于 \(Self.today()) 作废",
+            en: "kepu: cost \(cost) (活动委托费 100.00元) was voided on \(Self.today())")
+        w.ok("event restore \(sd) --reason 恢复")
+
+        let v = w.ok("volunteer add --name 李华 --phone 13800000001")
+        let g = w.ok("volunteer signup --volunteer \(v) --event \(sd)")
+        w.ok("volunteer void --signup \(g) --reason 未到岗")
+        w.ok("volunteer void \(v) --reason 重复登记")
+        w.refuses(
+            ["volunteer", "restore", "--signup", g, "--reason", "x"],
+            zh: "kepu：报名记录 \(g) 不能恢复：志愿者 \(v) 已作废，请先恢复志愿者 \(v)",
+            en: "kepu: sign-up \(g) cannot be restored: volunteer \(v) is voided; restore volunteer \(v) first")
+        w.ok("volunteer restore \(v) --reason 恢复")
+        w.ok("volunteer signup --volunteer \(v) --event \(sd)")
+        w.refuses(
+            ["volunteer", "restore", "--signup", g, "--reason", "x"],
+            zh: "kepu：报名记录 \(g) 不能恢复：同一志愿者当天已有报名记录 \(Int(g)! + 1)",
+            en:
+                "kepu: sign-up \(g) cannot be restored: the volunteer already has sign-up \(Int(g)! + 1) for that event and day"
+        )
+    }
+
+    /// The day the audit stamps: the clock's, in UTC.
+    static func today() -> String {
+        let f = ISO8601DateFormatter()
+        return String(f.string(from: Date()).prefix(10))
+    }
 }

@@ -82,5 +82,7 @@ import Testing
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("2023年绩效目标完成情况"))
         #expect(r.out.contains("19830人次"))
+        // The report goes beside the database named, not into the current folder.
+        #expect(FileManager.default.fileExists(atPath: w.dir + "/kepu-report-2023.html"))
     }
 }
