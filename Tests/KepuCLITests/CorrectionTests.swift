@@ -73,6 +73,7 @@ import Testing
         #expect(history.contains("新增") && history.contains("修改") && history.contains("作废") && history.contains("恢复"))
         #expect(history.contains("金额 21,000.00元 → 12,000.00元"))
         #expect(w.ok("cost show \(cost) --lang en").contains("amount 21,000.00元 → 12,000.00元"))
+        #expect(w.ok("event show \(sd)").contains("作废") && w.ok("event show \(sd)").contains("恢复"))
         let person = w.ok("volunteer show \(v)")
         #expect(person.contains("手机 138****0010 → 138****0001"))
         #expect(!person.contains("13800000010"))
