@@ -135,8 +135,10 @@ public struct NewVolunteer: Sendable, Hashable {
     /// with its area code (`0731-28888888`) as `area-number`; anything else is refused.
     public static func phone(_ input: String, field: String = "--phone") throws -> String {
         // The common case, a plain mobile number, needs no copy (imports call this for every row).
-        let u = Array(input.utf8)
-        if u.count == 11 && u[0] == 0x31 && (0x33...0x39).contains(u[1]) && u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        let u = input.utf8
+        if u.count == 11, u.first == 0x31, let second = u.dropFirst().first, (0x33...0x39).contains(second),
+            u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
             return input
         }
         let fail = KepuError(.invalid(field: field, value: input, form: .phone))
