@@ -15,7 +15,9 @@ func day(_ s: String) -> CalendarDate { try! CalendarDate.parse(s) }
 
 func memoryLedger() throws -> Ledger {
     let ledger = Ledger(
-        database: try AppDatabase.inMemory(), context: AuditContext(operatorName: "tester", command: "test", now: { Date(timeIntervalSince1970: 1_700_000_000) }))
+        database: try AppDatabase.inMemory(),
+        context: AuditContext(
+            operatorName: "tester", command: "test", now: { Date(timeIntervalSince1970: 1_700_000_000) }))
     _ = try ledger.plans.importPlan(text: try seedPlanText(), sourceName: "seed.yaml", replace: false)
     return ledger
 }
