@@ -21,6 +21,10 @@ public enum Status: String, Sendable, Hashable, CaseIterable {
     case inProgress = "in-progress"
     case onTrack = "on-track"
     case behind
+    /// A manual indicator without its score yet.
+    case needsScore = "needs-score"
+    /// Scored by hand within 部分达成 (60–80% of the weight).
+    case partlyMet = "partly-met"
 
     public var chinese: String {
         switch self {
@@ -31,6 +35,8 @@ public enum Status: String, Sendable, Hashable, CaseIterable {
         case .inProgress: "进行中"
         case .onTrack: "进度正常"
         case .behind: "进度滞后"
+        case .needsScore: "待评分"
+        case .partlyMet: "部分达成"
         }
     }
 }
@@ -64,6 +70,10 @@ public struct IndicatorResult: Hashable, Sendable {
     public var farAbove: Bool
     /// Volunteer growth: the comparison behind the status.
     public var growth: Growth?
+    /// A date target: the last day of activity in the period.
+    public var actualDate: CalendarDate? = nil
+    /// A manual indicator: the 实际完成值 as the office words it (`及时`).
+    public var actualText: String? = nil
 
     public struct Growth: Hashable, Sendable {
         public var volunteers: Int64
@@ -76,9 +86,12 @@ public struct IndicatorResult: Hashable, Sendable {
 
 /// 预算执行: planned against spent, per line, with the print runs.
 public struct BudgetExecution: Hashable, Sendable {
+    /// 年初预算数: the plan's project budget.
     public var planned: Money
+    /// 全年预算数: after mid-year adjustments (the plan's when there are none).
+    public var adjusted: Money
     public var spent: Money
-    /// spent ÷ planned, four places; nil when nothing was planned.
+    /// spent ÷ adjusted (全年预算数), four places; nil when nothing was budgeted.
     public var executionRate: Fixed?
     /// Monitoring: what a linear pace would have spent by the as-of date.
     public var expectedByNow: Money
@@ -93,8 +106,10 @@ public struct BudgetExecution: Hashable, Sendable {
         public var planned: Money
         public var costs: Money
         public var print: Money
+        /// The line's amount after a mid-year adjustment, if it had one.
+        public var adjusted: Money? = nil
         public var spent: Money { costs + print }
-        public var executionRate: Fixed? { Fixed.ratio(spent.fen, planned.fen) }
+        public var executionRate: Fixed? { Fixed.ratio(spent.fen, (adjusted ?? planned).fen) }
     }
 
     public struct PrintRunComparison: Hashable, Sendable {

@@ -30,6 +30,12 @@ public struct Facts: Hashable, Sendable {
     public var printRuns: [PrintRunTotal] = []
     /// The latest measurement of each name dated on or before the as-of date.
     public var measurements: [String: MeasurementFact] = [:]
+    /// The year's notes: manual scores and the 实际完成值 of manual indicators.
+    public var notes: [IndicatorNote] = []
+    /// 全年预算数: the latest adjustment of the project budget dated on or before the as-of date.
+    public var adjustedBudget: Money?
+    /// The latest adjusted amount of each line, by line id.
+    public var adjustedLines: [String: Money] = [:]
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 

@@ -244,6 +244,33 @@ public struct BaselineInput: Sendable, Hashable {
     }
 }
 
+/// `kepu plan adjust`: the year's adjusted project budget (全年预算数), and optionally one line's new amount.
+public struct BudgetAdjustment: Sendable, Hashable {
+    public var year: Int
+    public var budget: Money
+    public var reason: String
+    public var date: CalendarDate?
+    public var line: String?
+    public var lineAmount: Money?
+    public var unit: String?
+    public init(
+        year: Int, budget: Money, reason: String, date: CalendarDate? = nil, line: String? = nil,
+        lineAmount: Money? = nil, unit: String? = nil
+    ) {
+        self.year = year
+        self.budget = budget
+        self.reason = reason
+        self.date = date
+        self.line = line
+        self.lineAmount = lineAmount
+        self.unit = unit
+    }
+
+    public func validate() throws {
+        if (line == nil) != (lineAmount == nil) { throw KepuError(.lineNeedsAmount) }
+    }
+}
+
 public struct NoteInput: Sendable, Hashable {
     public var year: Int
     public var indicator: String
@@ -252,10 +279,13 @@ public struct NoteInput: Sendable, Hashable {
     public var score: Fixed?
     public var why: String?
     public var unit: String?
+    /// 实际完成值 as the office words it (`及时`), for a qualitative indicator.
+    public var actualText: String?
     public init(
         year: Int, indicator: String, reason: String? = nil, measures: String? = nil, score: Fixed? = nil,
-        why: String? = nil, unit: String? = nil
+        why: String? = nil, unit: String? = nil, actualText: String? = nil
     ) {
+        self.actualText = actualText
         self.year = year
         self.indicator = indicator
         self.reason = reason
@@ -269,7 +299,7 @@ public struct NoteInput: Sendable, Hashable {
         if score == nil && why != nil {
             throw KepuError(.whyNeedsScore)
         }
-        if reason == nil && measures == nil && score == nil {
+        if reason == nil && measures == nil && score == nil && actualText == nil {
             throw KepuError(.noteNeedsContent)
         }
         if score != nil && (why ?? "").isEmpty {

@@ -15,11 +15,15 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
     case printCopies
     case measurement(String)
     case none
+    /// A qualitative target, scored by hand with the 实际完成值 as the office words it.
+    case manual
+    /// The last day of activity in the period, against a date target.
+    case completionDate
 
     public static let names: [String] = [
         "major-events", "events", "attendance", "unique-participants", "spending", "cost-per-participant",
         "completion-months", "satisfaction", "volunteers", "volunteer-orgs", "volunteer-hours",
-        "volunteer-growth", "print-copies", "measurement:NAME", "none",
+        "volunteer-growth", "print-copies", "measurement:NAME", "none", "manual", "completion-date",
     ]
 
     public init?(name: String) {
@@ -38,6 +42,8 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
         case "volunteer-growth": self = .volunteerGrowth
         case "print-copies": self = .printCopies
         case "none": self = .none
+        case "manual": self = .manual
+        case "completion-date": self = .completionDate
         default:
             guard name.hasPrefix("measurement:") else { return nil }
             let m = String(name.dropFirst("measurement:".count))
@@ -48,6 +54,8 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .manual: "manual"
+        case .completionDate: "completion-date"
         case .majorEvents: "major-events"
         case .events: "events"
         case .attendance: "attendance"
@@ -79,7 +87,7 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
         case .volunteerOrgs: ["个", "支", "家"]
         case .volunteerHours: ["小时"]
         case .printCopies: ["份", "册", "本"]
-        case .measurement, .volunteerGrowth, .none: nil
+        case .measurement, .volunteerGrowth, .none, .manual, .completionDate: nil
         }
     }
 

@@ -134,9 +134,14 @@ public enum PlanFile {
             guard let b = f["budget"] else { throw fail(nil, "plan", .missingKey("budget")) }
             let bf = try fields(
                 b, "budget", known: ["total", "basic", "project", "general", "governmentFund", "other"])
+            // A table for a single project gives only budget.project: basic and total follow from what is given.
+            let project = try money(bf, "project", "budget")
+            let givenTotal = try optionalMoney(bf, "total", "budget")
+            let givenBasic = try optionalMoney(bf, "basic", "budget")
+            let basic = givenBasic ?? givenTotal.map { $0 > project ? $0 - project : .zero } ?? .zero
             let budget = Plan.Budget(
-                total: try money(bf, "total", "budget"), basic: try money(bf, "basic", "budget"),
-                project: try money(bf, "project", "budget"), general: try optionalMoney(bf, "general", "budget"),
+                total: givenTotal ?? basic + project, basic: basic,
+                project: project, general: try optionalMoney(bf, "general", "budget"),
                 governmentFund: try optionalMoney(bf, "governmentFund", "budget"),
                 other: try optionalMoney(bf, "other", "budget"))
 
@@ -175,7 +180,7 @@ public enum PlanFile {
             }
             var indicators: [Indicator] = []
             for (i, n) in try sequence(f["indicators"], "indicators").enumerated() {
-                indicators.append(try indicator(n, index: i))
+                indicators.append(try indicator(n, index: i, year: year))
             }
             guard !indicators.isEmpty else { throw fail(root, "plan", .noIndicators) }
             var scoring = ScoringSettings()
@@ -216,7 +221,7 @@ public enum PlanFile {
                 runs: runs)
         }
 
-        mutating func indicator(_ n: Node, index: Int) throws -> Indicator {
+        mutating func indicator(_ n: Node, index: Int, year: Int) throws -> Indicator {
             var path = "indicators[\(index + 1)]"
             let f = try fields(
                 n, path,
@@ -228,10 +233,14 @@ public enum PlanFile {
             path = "indicator \(id)"
             let targetText = try string(f, "target", path)
             let target: Target
-            do { target = try Target.parse(targetText, field: "\(path) target") } catch let e as KepuError {
+            do { target = try Target.parse(targetText, field: "\(path) target", year: year) } catch let e as KepuError {
                 throw fail(f["target"], e)
             }
-            let metricName = try string(f, "metric", path)
+            // A qualitative target is scored by hand and a date target by the last day of activity, unless the
+            // file names another metric.
+            let defaultMetric = target.isQualitative ? "manual" : target.date != nil ? "completion-date" : nil
+            let metricName =
+                try f["metric"] == nil ? defaultMetric ?? string(f, "metric", path) : string(f, "metric", path)
             guard let metric = Metric(name: metricName) else {
                 throw fail(f["metric"], "\(path) metric", .unknownMetric(metricName, known: Metric.names))
             }

@@ -146,6 +146,15 @@ public enum PlanLint {
                 out.append(LintFinding(.warning, subject, .noneMetricWithTarget(target: ind.target.text)))
             case (_, .none):
                 out.append(LintFinding(.error, subject, .noneTargetWithMetric(metric: "\(ind.metric)")))
+            case (.manual, _), (.completionDate, .date): break
+            case (_, .qualitative):
+                out.append(
+                    LintFinding(
+                        .error, subject, .qualitativeNeedsManual(target: ind.target.text, metric: "\(ind.metric)")))
+            case (.completionDate, _), (_, .date):
+                out.append(
+                    LintFinding(
+                        .error, subject, .dateNeedsCompletionDate(target: ind.target.text, metric: "\(ind.metric)")))
             case (.volunteerGrowth, .growth): break
             case (.volunteerGrowth, _):
                 out.append(LintFinding(.error, subject, .growthMetricNeedsIncrease))

@@ -48,7 +48,7 @@ public enum Reconciler {
         case .volunteerGrowth: return Fixed(facts.volunteers)
         case .printCopies: return Fixed(facts.printCopies(ink: ind.filter.ink))
         case .measurement(let name): return facts.measurements[name]?.value
-        case .none: return nil
+        case .none, .manual, .completionDate: return nil
         }
     }
 
@@ -69,6 +69,43 @@ public enum Reconciler {
             return r
         }
         r.actual = actual(ind, plan: plan, facts: facts)
+        let note = facts.notes.first { $0.indicator == ind.id }
+
+        // Qualitative: the office's words and a manual score decide, within the bands of the weight.
+        if ind.metric == .manual || ind.target.isQualitative {
+            r.actualText = note?.actualText
+            guard let score = note?.manualScore else {
+                r.status = .needsScore
+                r.likelihood = final ? nil : .possible
+                return r
+            }
+            let weight = Scoring.weights(plan)[ind.id] ?? .zero
+            switch ScoreBand.of(score: score, weight: weight) {
+            case .achieved: r.status = .met
+            case .partly: r.status = .partlyMet
+            case .notAchieved: r.status = .missed
+            }
+            r.likelihood = final ? nil : (r.status == .met ? .certain : .possible)
+            return r
+        }
+
+        // A date target: the last day of activity against the date.
+        if let due = ind.target.date {
+            r.actualDate = facts.lastActivity
+            guard let last = facts.lastActivity else {
+                r.status = final ? .noData : .onTrack
+                r.likelihood = final ? nil : (asOfBeforeDue(facts, due) ? .possible : .impossible)
+                return r
+            }
+            if last > due {
+                r.status = .missed
+                r.likelihood = final ? nil : .impossible
+            } else {
+                r.status = final || facts.asOf >= due ? .met : .onTrack
+                r.likelihood = final ? nil : .certain
+            }
+            return r
+        }
 
         if ind.metric == .volunteerGrowth {
             let g = IndicatorResult.Growth(
@@ -121,6 +158,8 @@ public enum Reconciler {
         monitor(&r, actual: actual, target: target, share: share)
         return r
     }
+
+    static func asOfBeforeDue(_ facts: Facts, _ due: CalendarDate) -> Bool { facts.asOf <= due }
 
     /// Mid-year: cumulative indicators against a linear prorated expectation; others as they stand.
     static func monitor(_ r: inout IndicatorResult, actual: Fixed, target: Fixed, share: Fixed) {
@@ -176,7 +215,8 @@ public enum Reconciler {
         }
         let spent = lines.reduce(Money.zero) { $0 + $1.spent }
         let planned = plan.budget.project
-        let expected = Money(fen: planned.yuan.times(share, places: 2).raw / 100)
+        let adjusted = facts.adjustedBudget ?? planned
+        let expected = Money(fen: adjusted.yuan.times(share, places: 2).raw / 100)
 
         var runs: [BudgetExecution.PrintRunComparison] = []
         let plannedRuns = plan.printingLine?.runs ?? []
@@ -197,8 +237,9 @@ public enum Reconciler {
             runs.append(
                 .init(ink: a.ink, unitPrice: a.unitPrice, plannedCopies: 0, actualCopies: a.copies, actualCost: a.cost))
         }
+        for i in lines.indices { lines[i].adjusted = facts.adjustedLines[lines[i].id] }
         return BudgetExecution(
-            planned: planned, spent: spent, executionRate: Fixed.ratio(spent.fen, planned.fen),
+            planned: planned, adjusted: adjusted, spent: spent, executionRate: Fixed.ratio(spent.fen, adjusted.fen),
             expectedByNow: expected, lines: lines, printRuns: runs)
     }
 }

@@ -5,10 +5,13 @@ public struct IndicatorNote: Hashable, Sendable {
     public var measures: String?
     public var manualScore: Fixed?
     public var scoreWhy: String?
+    /// 实际完成值 as the office words it, for a manual indicator (`及时`, `达成预期指标`).
+    public var actualText: String? = nil
     public init(
         indicator: String, reason: String? = nil, measures: String? = nil, manualScore: Fixed? = nil,
-        scoreWhy: String? = nil
+        scoreWhy: String? = nil, actualText: String? = nil
     ) {
+        self.actualText = actualText
         self.indicator = indicator
         self.reason = reason
         self.measures = measures
@@ -122,6 +125,9 @@ public enum Scoring {
             if r.status == .notApplicable {
                 row.basis = .excluded
                 row.weight = .zero
+            } else if r.indicator.metric == .completionDate, let manual = note?.manualScore {
+                row.basis = .manual
+                row.score = min(manual, w).rounded(places: 2, rule: s.rounding)
             } else if let computed = computedScore(r, weight: w, settings: s) {
                 row.score = computed.rounded(places: 2, rule: s.rounding)
             } else if let manual = note?.manualScore {
@@ -138,7 +144,7 @@ public enum Scoring {
         let capped = min(rate ?? .zero, Fixed(1))
         let budgetScore = s.budgetWeight.times(capped, places: 2, rule: s.rounding)
         let budget = Scorecard.BudgetScore(
-            initial: plan.budget.project, annual: plan.budget.project, executed: e.budget.spent,
+            initial: e.budget.planned, annual: e.budget.adjusted, executed: e.budget.spent,
             weight: s.budgetWeight, rate: rate, score: budgetScore)
         let total = rows.compactMap(\.score).reduce(budgetScore, +)
         return Scorecard(
@@ -171,6 +177,11 @@ public enum Scoring {
             case (false, false): return .zero
             default: return w.scaled(by: 1, 2)
             }
+        }
+        if i.metric == .manual || i.target.isQualitative { return nil }
+        if let due = i.target.date {
+            guard let last = r.actualDate else { return nil }
+            return last <= due ? w : .zero
         }
         guard r.status != .inProgress, r.status != .noData, let actual = r.actual, let target = i.target.value else {
             return nil

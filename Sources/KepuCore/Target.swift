@@ -33,6 +33,10 @@ public struct Target: Hashable, Sendable {
         case growth
         /// `无`: not applicable.
         case none
+        /// A date with `≤`: `2022年底之前`, `2023年12月31日前`, `12月底前`, `≤2022-12-31`.
+        case date(CalendarDate)
+        /// Words, not a figure: `及时`, `达成预期指标`, `有所提高`. Scored by hand.
+        case qualitative
     }
 
     public var text: String
@@ -48,6 +52,39 @@ public struct Target: Hashable, Sendable {
         if case .numeric(_, let u) = kind { return u }
         return nil
     }
+    public var date: CalendarDate? {
+        if case .date(let d) = kind { return d }
+        return nil
+    }
+    public var isQualitative: Bool { kind == .qualitative }
+
+    /// A date target, or nil: `2022年底之前`, `2022年12月31日前`, `2022年12月底前`, `12月底前` (in `year`),
+    /// `≤2022-12-31`, with an optional trailing 完成.
+    static func dateTarget(_ text: String, year: Int?) -> CalendarDate? {
+        var t = text
+        if t.hasSuffix("完成") { t.removeLast(2) }
+        for prefix in ["≤", "<=", "不晚于"] where t.hasPrefix(prefix) {
+            return try? CalendarDate.parse(String(t.dropFirst(prefix.count)))
+        }
+        guard t.hasSuffix("前") else { return nil }
+        t.removeLast()
+        if t.hasSuffix("之") { t.removeLast() }
+        if t.hasSuffix("年底") || t.hasSuffix("年年底") {
+            let y = t.hasSuffix("年年底") ? t.dropLast(3) : t.dropLast(2)
+            return Int(y).flatMap { CalendarDate(year: $0, month: 12, day: 31) }
+        }
+        if t.hasSuffix("日") || t.hasSuffix("号") { return try? CalendarDate.parse(t) }
+        if t.hasSuffix("月底") {
+            let body = t.dropLast(2)
+            let parts = body.split(separator: "年", omittingEmptySubsequences: false)
+            let (y, m): (Int?, Int?) =
+                parts.count == 2
+                ? (Int(parts[0]), Int(parts[1])) : parts.count == 1 ? (year, Int(parts[0])) : (nil, nil)
+            guard let y, let m, (1...12).contains(m), (1...9999).contains(y) else { return nil }
+            return CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))
+        }
+        return nil
+    }
 
     /// Units a target may carry, after normalization. Counting units, money, time and rates.
     public static let knownUnits: [String] = [
@@ -56,13 +93,17 @@ public struct Target: Hashable, Sendable {
     ]
 
     /// Parses a target text; the error says what forms are accepted.
-    public static func parse(_ input: String, field: String = "target") throws -> Target {
-        var s = input.trimmingCharacters(in: .whitespaces)
+    /// Parses a target text; `year` is the plan's, for dates written without one (`12月底前`).
+    public static func parse(_ input: String, field: String = "target", year: Int? = nil) throws -> Target {
+        var s = TypedText.halfWidth(input)
         if ["无", "none", "n/a", "不适用"].contains(s.lowercased()) {
             return Target(text: input, kind: .none, impliedComparison: nil)
         }
         if s.hasSuffix("增加") || s.hasSuffix("增长") || s.lowercased() == "increase" {
             return Target(text: input, kind: .growth, impliedComparison: nil)
+        }
+        if let d = dateTarget(s, year: year) {
+            return Target(text: input, kind: .date(d), impliedComparison: .atMost)
         }
         var implied: Comparison?
         for (prefix, op) in [
@@ -81,6 +122,10 @@ public struct Target: Hashable, Sendable {
         }
         let numberEnd = s.firstIndex(where: { !($0.isASCIIDigit || $0 == "." || $0 == ",") }) ?? s.endIndex
         let number = String(s[..<numberEnd])
+        // Words rather than a figure: a qualitative target, scored by hand.
+        if number.isEmpty && !s.isEmpty && !s.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+            return Target(text: input, kind: .qualitative, impliedComparison: nil)
+        }
         var unit = String(s[numberEnd...]).trimmingCharacters(in: .whitespaces)
         guard let plain = Money.stripGrouping(number), var value = Fixed.parse(plain) else {
             throw KepuError(.invalid(field: field, value: input, form: .target))

@@ -6,7 +6,8 @@ public enum EvaluationJSON {
     public static func object(_ e: Evaluation) -> [String: JSONValue] {
         let b = e.budget
         let budget: [String: JSONValue] = [
-            "plannedFen": .int(b.planned.fen), "spentFen": .int(b.spent.fen), "executionRate": .fixed(b.executionRate),
+            "plannedFen": .int(b.planned.fen), "adjustedFen": .int(b.adjusted.fen), "spentFen": .int(b.spent.fen),
+            "executionRate": .fixed(b.executionRate),
             "expectedByNowFen": .int(b.expectedByNow.fen),
             "lines": .array(
                 b.lines.map { l in
@@ -44,7 +45,10 @@ public enum EvaluationJSON {
         switch i.target.kind {
         case .numeric: target["op"] = .string(i.comparison.rawValue)
         case .growth: target["op"] = .string("increase")
-        case .none: target["op"] = .null
+        case .none, .qualitative: target["op"] = .null
+        case .date(let d):
+            target["op"] = .string(Comparison.atMost.rawValue)
+            target["date"] = .string(d.description)
         }
         var o: [String: JSONValue] = [
             "id": .string(i.id), "level1": .string(i.level1), "level2": .string(i.level2), "name": .string(i.name),
@@ -53,6 +57,9 @@ public enum EvaluationJSON {
             "status": .string(r.status.rawValue), "farAbove": .bool(r.farAbove),
         ]
         if let d = i.due { o["due"] = .string(d.description) }
+        // A date target's actual is the last day of activity; a manual one's is the office's words.
+        if let d = r.actualDate { o["actual"] = .string(d.description) }
+        if let t = r.actualText { o["actual"] = .string(t) }
         if let x = r.expected { o["expected"] = .fixed(x) }
         if let l = r.likelihood { o["likelihood"] = .string(l.rawValue) }
         if let g = r.growth {

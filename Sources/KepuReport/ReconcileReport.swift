@@ -30,10 +30,12 @@ public enum ReconcileReport {
                 switch r.status {
                 case .met, .onTrack: .good
                 case .missed, .behind: .bad
-                case .noData, .inProgress: .warn
+                case .noData, .inProgress, .needsScore, .partlyMet: .warn
                 case .notApplicable: .none
                 }
             var actual = Figures.value(r.actual, unit: unit)
+            if let d = r.actualDate { actual = d.description }
+            if i.metric == .manual || i.target.isQualitative { actual = r.actualText ?? "—" }
             if let g = r.growth {
                 actual = lang.t("志愿者\(g.volunteers)人，组织\(g.orgs)个", "\(g.volunteers) volunteers, \(g.orgs) orgs")
                 if let p = g.previous {

@@ -38,6 +38,9 @@ public enum SelfEvaluationReport {
             let i = r.indicator
             let unit = i.target.unit
             var actual = r.actual.map { Figures.value($0, unit: unit) } ?? "—"
+            // 实际完成值 as the office words it, or a date target's completion date.
+            if let d = r.actualDate { actual = d.description }
+            if i.metric == .manual || i.target.isQualitative { actual = r.actualText ?? "—" }
             if let g = r.growth {
                 actual = lang.t("志愿者\(g.volunteers)人、组织\(g.orgs)个", "\(g.volunteers) volunteers, \(g.orgs) orgs")
                 if let p = g.previous {

@@ -9,6 +9,7 @@ enum Migrations {
         var m = DatabaseMigrator()
         m.registerMigration("v1 ledger", migrate: v1)
         m.registerMigration("v2 void batches", migrate: v2)
+        m.registerMigration("v3 budget adjustments and noted actuals", migrate: v3)
         return m
     }
 
@@ -291,5 +292,30 @@ enum Migrations {
                     WHERE voided_at IS NOT NULL
                     """)
         }
+    }
+
+    /// 全年预算数: mid-year adjustments of the project budget (and of its lines), and the 实际完成值 a note
+    /// gives a qualitative indicator.
+    static func v3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE note ADD COLUMN actual_text TEXT;
+                CREATE TABLE budget_adjustment (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  year INTEGER NOT NULL,
+                  line TEXT,
+                  amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+                  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                  reason TEXT NOT NULL CHECK (reason <> ''),
+                  created_at TEXT NOT NULL,
+                  voided_at TEXT,
+                  void_reason TEXT,
+                  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+                ) STRICT;
+                CREATE INDEX budget_adjustment_unit_year ON budget_adjustment(unit_id, year, date);
+                CREATE TRIGGER budget_adjustment_no_delete BEFORE DELETE ON budget_adjustment
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes budget_adjustment rows; void them instead'); END;
+                """)
     }
 }

@@ -44,8 +44,8 @@ import Testing
             en: "kepu: --score needs --why: a manual score is kept with its reason")
         w.refuses(
             "note set --year 2023 --indicator literacy", code: 64,
-            zh: "kepu：note set 需要 --reason、--measures 或 --score（连同 --why）",
-            en: "kepu: note set needs --reason, --measures or --score (with --why)")
+            zh: "kepu：note set 需要 --reason、--measures、--actual 或 --score（连同 --why）",
+            en: "kepu: note set needs --reason, --measures, --actual or --score (with --why)")
         w.refuses(
             "note set --year 2023 --indicator economic --score 1 --why x",
             zh: "kepu：--indicator economic 不计分（指标值为 无），不能手工评分",

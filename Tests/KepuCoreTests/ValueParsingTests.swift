@@ -184,7 +184,7 @@ import Testing
         ) {
             try Target.parse("2只")
         }
-        #expect(throws: KepuError(.invalid(field: "target", value: "很多", form: .target))) { try Target.parse("很多") }
+        #expect((try? Target.parse("很多"))?.kind == .qualitative)
         #expect(throws: KepuError(.targetWithoutUnit(field: "target", value: "20"))) { try Target.parse("20") }
     }
 }
@@ -301,5 +301,25 @@ import Testing
         #expect(throws: KepuError(.tooLarge(field: "--count", value: "99999999999999999999", form: .count))) {
             try Parse.count("99999999999999999999", field: "--count")
         }
+    }
+}
+
+/// Qualitative and date targets (issue "Plans as offices really write them").
+@Suite struct TargetFormsTests {
+    @Test(arguments: ["及时", "达成预期指标", "有所提高", "创业能力提升", "群众满意"])
+    func wordsAreQualitative(_ text: String) throws {
+        #expect(try Target.parse(text).kind == .qualitative)
+    }
+
+    @Test(
+        arguments: [
+            ("2022年底之前", "2022-12-31"), ("2022年12月31日前", "2022-12-31"), ("2022年12月底前", "2022-12-31"),
+            ("12月底前", "2022-12-31"), ("12月底前完成", "2022-12-31"), ("≤2022-12-31", "2022-12-31"),
+            ("2023年12月31日前", "2023-12-31"), ("2022年6月底前", "2022-06-30"),
+        ])
+    func datesParseWithAtMost(_ text: String, _ date: String) throws {
+        let t = try Target.parse(text, year: 2022)
+        #expect(t.date == (try CalendarDate.parse(date)))
+        #expect(t.impliedComparison == .atMost)
     }
 }

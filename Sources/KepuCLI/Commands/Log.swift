@@ -35,7 +35,9 @@ struct Log: ParsableCommand {
     /// `--entity` takes a command group's name, a table's, or the Chinese name.
     static func kind(_ text: String) throws -> RecordKind {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let groups: [String: RecordKind] = ["print": .printRun, "measure": .measurement, "import": .importFile]
+        let groups: [String: RecordKind] = [
+            "print": .printRun, "measure": .measurement, "import": .importFile, "adjust": .budgetAdjustment,
+        ]
         if let k = groups[t] ?? RecordKind(rawValue: t) { return k }
         if let k = RecordKind.allCases.first(where: { Catalogue.recordName($0, .zh) == text }) { return k }
         let choices = [

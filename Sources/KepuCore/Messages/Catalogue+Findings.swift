@@ -48,6 +48,12 @@ extension Catalogue {
                 "the target \"\(target)\" is in \(unit), but metric \(metric) counts in \(accepted.joined(separator: "/"))"
         case .satisfactionOver100:
             return "a satisfaction target above 100% cannot be met"
+        case .qualitativeNeedsManual(let target, let metric):
+            return
+                "the target \"\(target)\" is words, not a figure: it is scored by hand with metric manual, not \(metric)"
+        case .dateNeedsCompletionDate(let target, let metric):
+            return
+                "the target \"\(target)\" and metric \(metric) do not go together: a date target takes metric completion-date"
         case .unknownLine(let line, let lines):
             return "line \"\(line)\" is not a line of this plan (lines: \(lines.joined(separator: ", ")))"
         case .dueBeforePeriod(let due, let start):
@@ -149,6 +155,10 @@ extension Catalogue {
             return "指标值“\(target)”的单位是 \(unit)，但度量 \(metric) 的单位是 \(accepted.joined(separator: "/"))"
         case .satisfactionOver100:
             return "满意度指标值超过 100%，不可能达成"
+        case .qualitativeNeedsManual(let target, let metric):
+            return "指标值“\(target)”是文字而不是数值，应由人工评分，度量请用 manual，而不是 \(metric)"
+        case .dateNeedsCompletionDate(let target, let metric):
+            return "指标值“\(target)”与度量 \(metric) 不匹配：日期类指标值请用度量 completion-date"
         case .unknownLine(let line, let lines):
             return "\(line) 不是本计划的支出明细（现有：\(lines.joined(separator: "、"))）"
         case .dueBeforePeriod(let due, let start):

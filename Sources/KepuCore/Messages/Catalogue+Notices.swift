@@ -111,6 +111,9 @@ extension Catalogue {
                 + "如果是重复录入，请作废其中一条"
         case .noRecords(let kind):
             return "还没有\(recordName(kind, .zh))记录"
+        case .budgetAdjusted(let year, let budget, let line, let amount, let reason):
+            return "已登记 \(year) 年预算调整：全年预算数 \(budget)"
+                + (line.map { l in "，\(l) 调整为 \(amount?.description ?? "")" } ?? "") + "：\(reason)"
         case .demoExplore(let command):
             return "接着看看：\(command)"
         }
@@ -249,6 +252,9 @@ extension Catalogue {
                 + "if this was entered twice, void one of them"
         case .noRecords(let kind):
             return "no \(recordName(kind, .en)) records yet"
+        case .budgetAdjusted(let year, let budget, let line, let amount, let reason):
+            return "adjusted the \(year) budget to \(budget)"
+                + (line.map { l in ", line \(l) to \(amount?.description ?? "")" } ?? "") + ": \(reason)"
         case .demoExplore(let command):
             return "explore it: \(command)"
         }

@@ -178,11 +178,13 @@ public enum Catalogue {
         case .whyNeedsScore:
             return "--why 是手工评分的理由，请同时给出 --score"
         case .noteNeedsContent:
-            return "note set 需要 --reason、--measures 或 --score（连同 --why）"
+            return "note set 需要 --reason、--measures、--actual 或 --score（连同 --why）"
         case .scoreNeedsWhy:
             return "--score 需要 --why：手工评分须连同理由一起保存"
         case .evidenceNeedsRecord:
             return "evidence add 需要 --event 或 --cost：佐证材料要对应一条记录"
+        case .lineNeedsAmount:
+            return "--line 和 --amount 要一起给出：调整哪条支出明细、调整后多少"
         case .unknownCommand(let typed, let suggestion):
             return "没有 \(typed) 命令" + (suggestion.map { "；是否要输入 \($0)？" } ?? "；kepu --help 列出全部命令")
         case .commandLine(let issue):
@@ -416,11 +418,13 @@ public enum Catalogue {
         case .whyNeedsScore:
             return "--why explains a manual --score; give the score too"
         case .noteNeedsContent:
-            return "note set needs --reason, --measures or --score (with --why)"
+            return "note set needs --reason, --measures, --actual or --score (with --why)"
         case .scoreNeedsWhy:
             return "--score needs --why: a manual score is kept with its reason"
         case .evidenceNeedsRecord:
             return "evidence add needs --event or --cost: evidence supports a record"
+        case .lineNeedsAmount:
+            return "--line and --amount go together: which line is adjusted, and to what"
         case .unknownCommand(let typed, let suggestion):
             return "there is no command \(typed)"
                 + (suggestion.map { "; did you mean \($0)?" } ?? "; kepu --help lists them")
@@ -671,6 +675,7 @@ public enum Catalogue {
         case .unit: lang.t("单位", "unit")
         case .user: lang.t("用户", "user")
         case .yearLock: lang.t("封账", "year lock")
+        case .budgetAdjustment: lang.t("预算调整", "budget adjustment")
         }
     }
 

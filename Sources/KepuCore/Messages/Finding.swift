@@ -92,6 +92,8 @@ public enum Finding: Hashable, Sendable {
     case increaseNeedsGrowthMetric(metric: String)
     case unitMismatch(target: String, unit: String, metric: String, accepted: [String])
     case satisfactionOver100
+    case qualitativeNeedsManual(target: String, metric: String)
+    case dateNeedsCompletionDate(target: String, metric: String)
     case unknownLine(line: String, lines: [String])
     case dueBeforePeriod(due: CalendarDate, start: CalendarDate)
     case weightsSum(budget: Fixed, levels: [NamedFigure<Fixed>], total: Fixed)
@@ -130,6 +132,7 @@ public enum Finding: Hashable, Sendable {
         case .noneMetricWithTarget, .noneTargetWithMetric, .growthMetricNeedsIncrease, .increaseNeedsGrowthMetric:
             "metric-target"
         case .unitMismatch, .satisfactionOver100: "metric-unit"
+        case .qualitativeNeedsManual, .dateNeedsCompletionDate: "metric-target"
         case .unknownLine: "metric-line"
         case .dueBeforePeriod: "due-date"
         case .weightsSum: "weights-sum"

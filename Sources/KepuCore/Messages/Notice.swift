@@ -36,6 +36,7 @@ public enum Notice: Sendable, Hashable {
     case recordEdited(id: Int64, label: RecordLabel, changes: [FieldChange])
     case duplicateAttendance(event: Int64, date: CalendarDate, channel: Channel, count: Int64, existing: Int64)
     case noRecords(RecordKind)
+    case budgetAdjusted(year: Int, budget: Money, line: String?, lineAmount: Money?, reason: String)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

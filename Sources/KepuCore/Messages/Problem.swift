@@ -22,6 +22,7 @@ public indirect enum Problem: Sendable, Hashable {
     case noteNeedsContent
     case scoreNeedsWhy
     case evidenceNeedsRecord
+    case lineNeedsAmount
     case unknownCommand(typed: String, suggestion: String?)
     case commandLine(CommandLineIssue)
 
@@ -122,6 +123,7 @@ public indirect enum Problem: Sendable, Hashable {
         case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
+            .lineNeedsAmount,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind
@@ -172,6 +174,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case importFile = "import_file"
     case note, baseline, organization, unit, user
     case yearLock = "year_lock"
+    case budgetAdjustment = "budget_adjustment"
 }
 
 /// Why a void cannot be undone as it stands.

@@ -169,6 +169,20 @@ struct FactsQuery {
         for m in latest {
             f.measurements[m.metric] = .init(value: Fixed(raw: m.valueE4), date: m.date, source: m.source)
         }
+        f.notes = try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
+            .order(Column("indicator")).fetchAll(db).map(\.indicatorNote)
+        // 全年预算数: the latest adjustment dated on or before the as-of date, for the budget and each line.
+        let adjustments = try BudgetAdjustmentRecord.filter(
+            Column("unit_id") == unitID && Column("year") == plan.year && Column("date") <= asOf
+                && Column("voided_at") == nil
+        ).order(Column("date"), Column("id")).fetchAll(db)
+        for a in adjustments {
+            if let line = a.line {
+                f.adjustedLines[line] = Money(fen: a.amountFen)
+            } else {
+                f.adjustedBudget = Money(fen: a.amountFen)
+            }
+        }
         return f
     }
 

@@ -13,6 +13,7 @@ struct NoteRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord,
     var scoreE4: Int64?
     var scoreWhy: String?
     var updatedAt: String
+    var actualText: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -51,3 +51,11 @@ extension MeasurementRecord {
             voided: voidState)
     }
 }
+
+extension NoteRecord {
+    var indicatorNote: IndicatorNote {
+        IndicatorNote(
+            indicator: indicator, reason: reason, measures: measures, manualScore: scoreE4.map { Fixed(raw: $0) },
+            scoreWhy: scoreWhy, actualText: actualText)
+    }
+}

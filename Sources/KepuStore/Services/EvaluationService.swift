@@ -75,6 +75,7 @@ public struct EvaluationService: Sendable {
             ).fetchOne(db), let id = note.id {
                 note.reason = n.reason ?? note.reason
                 note.measures = n.measures ?? note.measures
+                note.actualText = n.actualText ?? note.actualText
                 if let score = n.score {
                     note.scoreE4 = score.raw
                     note.scoreWhy = n.why
@@ -85,7 +86,7 @@ public struct EvaluationService: Sendable {
             }
             var note = NoteRecord(
                 unitId: stored.unitID, year: n.year, indicator: indicator.id, reason: n.reason,
-                measures: n.measures, scoreE4: n.score?.raw, scoreWhy: n.why, updatedAt: now)
+                measures: n.measures, scoreE4: n.score?.raw, scoreWhy: n.why, updatedAt: now, actualText: n.actualText)
             return try ledger.insert(db, &note)
         }
     }
@@ -188,5 +189,35 @@ public struct EvaluationService: Sendable {
                         cost: c.id ?? 0, amount: Money(fen: c.amountFen), invoice: c.invoice)))
         }
         return out
+    }
+
+    // MARK: Budget adjustments
+
+    /// Records a mid-year adjustment (追加/调减): the project budget's 全年预算数, and a line's new amount.
+    public func adjust(_ a: BudgetAdjustment) throws -> Int64 {
+        let why = try Parse.text(a.reason, field: "--reason")
+        return try ledger.database.write { db in
+            let stored = try ledger.plans.current(db, year: a.year, unit: a.unit)
+            let p = stored.plan.period
+            let day = a.date ?? min(max(ledger.today, p.start), p.end)
+            if let line = a.line {
+                guard let l = stored.plan.line(named: line) else {
+                    throw KepuError(
+                        .notALine(
+                            field: "--line", value: line, year: stored.plan.year, unit: stored.plan.unit,
+                            lines: stored.plan.lines.map { LineRef(id: $0.id, name: $0.name) }))
+                }
+                var lineRecord = BudgetAdjustmentRecord(
+                    unitId: stored.unitID, year: stored.plan.year, line: l.id, amountFen: a.lineAmount?.fen ?? 0,
+                    date: day,
+                    reason: why, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+                try ledger.insert(db, &lineRecord)
+            }
+            var record = BudgetAdjustmentRecord(
+                unitId: stored.unitID, year: stored.plan.year, line: nil, amountFen: a.budget.fen, date: day,
+                reason: why,
+                createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+            return try ledger.insert(db, &record)
+        }
     }
 }

@@ -23,6 +23,8 @@ struct NoteSet: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("手工评分（0 到指标分值）· A manual score.", valueName: "x"))
     var score: String?
     @Option(help: ArgumentHelp("评分理由 · Why that score.", valueName: "text")) var why: String?
+    @Option(help: ArgumentHelp("实际完成值（定性指标，如 及时）· The actual as the office words it.", valueName: "text"))
+    var actual: String?
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
@@ -36,7 +38,7 @@ struct NoteSet: ParsableCommand {
                     throw KepuError(.invalid(field: "--score", value: s, form: .score))
                 }
                 return v
-            }, why: why.nonBlank, unit: unit.value)
+            }, why: why.nonBlank, unit: unit.value, actualText: actual.nonBlank)
         try input.validate()
         let id = try options.ledger().evaluation.setNote(input)
         console.added(id, .noteSet(indicator: input.indicator, year: input.year))

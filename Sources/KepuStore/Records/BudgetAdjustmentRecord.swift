@@ -1,0 +1,19 @@
+import GRDB
+import KepuCore
+
+/// A mid-year adjustment (追加/调减) of the project budget, or of one of its lines when `line` is set.
+struct BudgetAdjustmentRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord, AuditedRecord {
+    static let databaseTableName = "budget_adjustment"
+    var id: Int64? = nil
+    var unitId: Int64
+    var year: Int
+    var line: String?
+    var amountFen: Int64
+    var date: CalendarDate
+    var reason: String
+    var createdAt: String
+    var voidedAt: String?
+    var voidReason: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

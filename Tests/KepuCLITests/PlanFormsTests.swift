@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import KepuCLI
+
+/// Plans as offices really write them: qualitative and date targets, budgets adjusted mid-year, a table for a
+/// single project.
+@Suite struct PlanFormsTests {
+    /// 上海市普陀区体育事业管理中心's published 2022 self-evaluation of 与委托运营方结算费用.
+    static let putuo = """
+        unit: 上海市普陀区体育事业管理中心
+        year: 2022
+        period: {start: 2022-01-01, end: 2022-12-31}
+        budget: {project: 25万}
+        lines:
+          - {id: settlement, name: 与委托运营方结算费用, amount: 25万}
+        indicators:
+          - {id: settle-rate, level1: 产出指标, level2: 数量指标, name: 与委托运营方结算完成率, target: "=100%", metric: "measurement:settlement-rate", weight: 10}
+          - {id: clause-rate, level1: 产出指标, level2: 质量指标, name: 合同结算条款完成率, target: "=100%", metric: "measurement:clause-rate", weight: 20}
+          - {id: timely, level1: 产出指标, level2: 时效指标, name: 费用结算及时性, target: 及时, weight: 20}
+          - {id: contract-rate, level1: 效益指标, level2: 社会效益指标, name: 与委托运营方合同完成率, target: "=100%", metric: "measurement:contract-rate", weight: 30}
+          - {id: satisfaction, level1: 满意度指标, level2: 服务对象满意度指标, name: 场馆开放满意度, target: ≥90%, metric: satisfaction, weight: 10}
+        scoring:
+          budgetWeight: 10
+          levelWeights: {产出指标: 50, 效益指标: 30, 满意度指标: 10}
+
+        """
+
+    static func json(_ w: Workspace, _ line: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(w.ok(line).utf8)) as? [String: Any])
+    }
+
+    static func indicator(_ o: [String: Any], _ id: String) -> [String: Any]? {
+        (o["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+    }
+
+    @Test func aPublishedTableIsReproducedToTheCent() throws {
+        let w = Workspace()
+        w.env["KEPU_TODAY"] = "2023-02-15"
+        w.ok("init")
+        w.ok("plan import \(w.write("putuo.yaml", Self.putuo))")
+        for metric in ["settlement-rate", "clause-rate", "contract-rate"] {
+            w.ok("measure add --metric \(metric) --value 100% --date 2022-12-31")
+        }
+        let e = w.ok("event add --title 场馆开放 --kind 其他 --start 2022-06-01")
+        w.ok("survey add --event \(e) --responses 120 --satisfied 120")
+        w.ok("cost add --line 与委托运营方结算费用 --amount 215,457.60 --date 2022-12-20")
+
+        var o = try Self.json(w, "report --year 2022 --format json")
+        #expect(o["provisional"] as? Bool == true)
+        #expect(Self.indicator(o, "timely")?["status"] as? String == "needs-score")
+        w.ok("note set --year 2022 --indicator timely --actual 及时 --score 20 --why 按合同约定时间完成结算")
+
+        o = try Self.json(w, "report --year 2022 --format json")
+        #expect(o["provisional"] as? Bool == false)
+        #expect((o["budgetScore"] as? NSNumber)?.stringValue == "8.62")
+        #expect((o["totalScore"] as? NSNumber)?.stringValue == "98.62")
+        #expect(o["grade"] as? String == "优")
+        let timely = try #require(Self.indicator(o, "timely"))
+        #expect(timely["status"] as? String == "met" && timely["actual"] as? String == "及时")
+        #expect(timely["metric"] as? String == "manual")
+        for id in ["settle-rate", "clause-rate", "contract-rate", "satisfaction"] {
+            #expect(Self.indicator(o, id)?["status"] as? String == "met", "\(id)")
+        }
+        let budget = try #require(o["budget"] as? [String: Any])
+        #expect(budget["plannedFen"] as? Int == 25_000_000 && budget["adjustedFen"] as? Int == 25_000_000)
+        #expect(budget["spentFen"] as? Int == 21_545_760)
+        w.env["COLUMNS"] = "1000"
+        let text = w.ok("report --year 2022")
+        #expect(text.contains("及时") && text.contains("98.62") && text.contains("等级：优"))
+    }
+
+    /// A table for a single project needs only budget.project; a manual score outside the weight is refused
+    /// with the bands; a qualitative row left unscored makes the total provisional.
+    @Test func qualitativeRowsAreScoredByHandWithinTheBands() throws {
+        let w = Workspace()
+        w.ok("init")
+        w.ok("plan import \(w.write("putuo.yaml", Self.putuo))")
+        w.refuses(
+            "note set --year 2022 --indicator timely --score 21 --why x",
+            zh: "kepu：--score 21 超过了 timely 的分值 20；请给 0 到 20 分（达成 ≥ 16，部分达成 ≥ 12）",
+            en: "kepu: --score 21 is more than the weight of timely, 20; give 0 to 20 (达成 ≥ 16, 部分达成 ≥ 12)")
+        w.ok("note set --year 2022 --indicator timely --actual 基本及时 --score 13 --why 一笔结算延后一周")
+        let o = try Self.json(w, "reconcile --year 2022 --as-of 2022-12-31 --format json")
+        let timely = try #require(Self.indicator(o, "timely"))
+        #expect(timely["status"] as? String == "partly-met" && timely["actual"] as? String == "基本及时")
+        #expect(w.ok("reconcile --year 2022 --as-of 2022-12-31").contains("部分达成"))
+    }
+
+    @Test func dateTargetsAreMetOrMissedByTheLastDayOfActivity() throws {
+        let w = Workspace()
+        w.ok("init")
+        let plan = Self.putuo.replacingOccurrences(
+            of: "target: 及时, weight: 20", with: "target: 2022年10月底前, weight: 20")
+        w.ok("plan import \(w.write("dated.yaml", plan))")
+        let e = w.ok("event add --title 场馆开放 --kind 其他 --start 2022-06-01 --end 2022-09-30")
+        var o = try Self.json(w, "report --year 2022 --as-of 2022-12-31 --format json")
+        var row = try #require(Self.indicator(o, "timely"))
+        #expect(row["metric"] as? String == "completion-date")
+        #expect(row["status"] as? String == "met" && row["actual"] as? String == "2022-09-30")
+        #expect((row["score"] as? NSNumber)?.intValue == 20)
+        #expect((row["target"] as? [String: Any])?["date"] as? String == "2022-10-31")
+
+        w.ok("cost add --line settlement --amount 1000 --event \(e) --date 2022-11-20")
+        o = try Self.json(w, "report --year 2022 --as-of 2022-12-31 --format json")
+        row = try #require(Self.indicator(o, "timely"))
+        #expect(row["status"] as? String == "missed" && row["actual"] as? String == "2022-11-20")
+        #expect((row["score"] as? NSNumber)?.intValue == 0)
+        w.ok("note set --year 2022 --indicator timely --score 16 --why 尾款按合同在11月支付")
+        o = try Self.json(w, "report --year 2022 --as-of 2022-12-31 --format json")
+        row = try #require(Self.indicator(o, "timely"))
+        #expect((row["score"] as? NSNumber)?.intValue == 16 && row["scoreBasis"] as? String == "manual")
+    }
+
+    /// 重庆市忠县科学技术协会's 2024 self-evaluation: 年初 3,724,055.00元 adjusted to 4,764,453.11元, with
+    /// 4,614,453.11元 spent.
+    @Test func anAdjustedBudgetScoresAgainstTheAnnualFigure() throws {
+        let w = Workspace()
+        w.env["KEPU_TODAY"] = "2025-01-20"
+        w.ok("init")
+        let plan = """
+            unit: 重庆市忠县科学技术协会
+            year: 2024
+            budget: {project: 3724055}
+            lines:
+              - {id: work, name: 科协工作经费, amount: 3724055}
+            indicators:
+              - {id: events, level1: 产出指标, level2: 数量指标, name: 科普活动, target: 10次, metric: events}
+            scoring:
+              budgetWeight: 10
+              levelWeights: {产出指标: 90}
+              rounding: truncate
+
+            """
+        w.ok("plan import \(w.write("zhong.yaml", plan))")
+        w.ok("cost add --line work --amount 4614453.11 --date 2024-12-20")
+        let r = w.run("plan adjust --year 2024 --budget 4764453.11 --reason 追加科普经费 --date 2024-07-01")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err == "已登记 2024 年预算调整：全年预算数 4,764,453.11元：追加科普经费\n")
+        let o = try Self.json(w, "reconcile --year 2024 --format json")
+        let budget = try #require(o["budget"] as? [String: Any])
+        #expect(budget["plannedFen"] as? Int == 372_405_500)
+        #expect(budget["adjustedFen"] as? Int == 476_445_311)
+        #expect((budget["executionRate"] as? NSNumber)?.stringValue == "0.9685")
+        let report = try Self.json(w, "report --year 2024 --format json")
+        #expect((report["budgetScore"] as? NSNumber)?.stringValue == "9.68")
+        w.ok(
+            "plan import \(w.write("zhong2.yaml", plan.replacingOccurrences(of: "rounding: truncate", with: "rounding: half-up"))) --replace"
+        )
+        let halfUp = try Self.json(w, "report --year 2024 --format json")
+        #expect((halfUp["budgetScore"] as? NSNumber)?.stringValue == "9.69")
+        w.env["COLUMNS"] = "1000"
+        let text = w.ok("report --year 2024")
+        #expect(text.contains("3,724,055.00") && text.contains("4,764,453.11") && text.contains("96.85%"))
+        #expect(w.ok("report --year 2024 --format html").contains("4,764,453.11"))
+        #expect(w.ok("log --entity adjust").contains("预算调整 "))
+        w.refuses(
+            "plan adjust --year 2024 --budget 500万 --line work --reason x", code: 64,
+            zh: "kepu：--line 和 --amount 要一起给出：调整哪条支出明细、调整后多少",
+            en: "kepu: --line and --amount go together: which line is adjusted, and to what")
+    }
+}
