@@ -48,3 +48,23 @@ public enum Figures {
         Fixed(raw: centi * 100).format(minPlaces: 0, maxPlaces: 2)
     }
 }
+
+/// A target as shown in a table: its comparison when the text does not already say it.
+public enum TargetText {
+    /// `≥`, `≤`, `=` for a figure or a date; nothing for words, growth or 无.
+    public static func comparison(_ i: Indicator) -> String {
+        switch i.target.kind {
+        case .numeric: i.metric == .none ? "" : i.comparison.symbol
+        case .date: Comparison.atMost.symbol
+        case .growth, .none, .qualitative: ""
+        }
+    }
+
+    /// `≥2万人次`, `=100%` (not `==100%`), `2022年底之前`, `及时`.
+    public static func written(_ i: Indicator) -> String {
+        guard case .numeric = i.target.kind, i.metric != .none else { return i.target.text }
+        let text = i.target.text.trimmingCharacters(in: .whitespaces)
+        let spelled = ["≥", "≤", "=", ">", "<", "＝", "不低于", "不超过", "不高于"].contains { text.hasPrefix($0) }
+        return spelled ? text : i.comparison.symbol + text
+    }
+}

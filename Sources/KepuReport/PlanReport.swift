@@ -96,7 +96,7 @@ public enum PlanReport {
                                 [
                                     Cell(i.id), Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
                                     Cell(i.targetWording.map { "\(i.target.text)（\($0)）" } ?? i.target.text),
-                                    Cell(i.metric == .none || i.target.kind == .growth ? "" : i.comparison.symbol),
+                                    Cell(TargetText.comparison(i)),
                                     Cell(i.metric.description + filterText(i.filter)), Cell(i.standard ?? ""),
                                     Cell(i.due?.description ?? ""),
                                     Cell(i.weight?.description ?? ""),

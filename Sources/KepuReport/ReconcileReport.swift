@@ -53,7 +53,7 @@ public enum ReconcileReport {
             let variance = underCeiling ? lang.t("未超上限", "within limit") : Figures.value(r.variance, unit: unit)
             var row: [Cell] = [
                 Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
-                Cell((i.target.kind == .growth || i.metric == .none ? "" : i.comparison.symbol) + i.target.text),
+                Cell(TargetText.written(i)),
                 Cell(r.indicator.metric == .none ? "—" : actual), Cell(variance, underCeiling ? .good : .none),
                 Cell(Figures.percent(r.percentOfTarget, places: 2)), Cell(status, r.farAbove ? .warn : emphasis),
             ]
