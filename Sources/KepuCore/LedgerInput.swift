@@ -10,6 +10,8 @@ public struct NewEvent: Sendable, Hashable {
     public var unit: String?
     /// Accept an event with the title and start of an existing one (`--allow-duplicate`).
     public var allowDuplicate = false
+    /// The activity's form, for the statistics return.
+    public var form: EventForm = .other
 
     public init(
         title: String, kind: EventKind, major: Bool? = nil, start: CalendarDate, end: CalendarDate? = nil,

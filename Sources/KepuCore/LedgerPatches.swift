@@ -3,14 +3,16 @@
 public struct EventPatch: Sendable, Hashable {
     public var title: String?
     public var kind: EventKind?
+    public var form: EventForm?
     public var major: Bool?
     public var start: CalendarDate?
     public var end: CalendarDate?
     public var venue: String?
     public init(
-        title: String? = nil, kind: EventKind? = nil, major: Bool? = nil, start: CalendarDate? = nil,
-        end: CalendarDate? = nil, venue: String? = nil
+        title: String? = nil, kind: EventKind? = nil, form: EventForm? = nil, major: Bool? = nil,
+        start: CalendarDate? = nil, end: CalendarDate? = nil, venue: String? = nil
     ) {
+        self.form = form
         self.title = title
         self.kind = kind
         self.major = major

@@ -31,6 +31,8 @@ public struct EventSummary: Sendable, Hashable {
     public var depth: Int
     public var title: String
     public var kind: EventKind
+    /// The activity's form (讲座, 展览 …), for the statistics return.
+    public var form: EventForm = .other
     public var major: Bool
     public var start: CalendarDate
     public var end: CalendarDate

@@ -30,12 +30,15 @@ extension Vocabulary {
 public enum EventKind: String, Vocabulary {
     case scienceDay = "science-day"
     case techWeek = "tech-week"
+    /// 全国科普月: from 2025 the September campaign, in place of 全国科普日.
+    case scienceMonth = "science-month"
     case other
     public static let noun = VocabularyNoun.eventKind
     public var chinese: String {
         switch self {
         case .scienceDay: "全国科普日"
         case .techWeek: "科技活动周"
+        case .scienceMonth: "全国科普月"
         case .other: "其他"
         }
     }
@@ -43,11 +46,43 @@ public enum EventKind: String, Vocabulary {
         switch self {
         case .scienceDay: ["科普日"]
         case .techWeek: ["科技周"]
+        case .scienceMonth: ["科普月"]
         case .other: ["其它"]
         }
     }
-    /// The two campaigns are major events unless said otherwise.
+    /// The campaigns are major events unless said otherwise.
     public var majorByDefault: Bool { self != .other }
+}
+
+/// What form an activity takes, for the science-popularization statistics (科普统计).
+public enum EventForm: String, Vocabulary {
+    case lecture, exhibition, competition, training, youth
+    case openDay = "open-day"
+    case consultation, other
+    public static let noun = VocabularyNoun.eventForm
+    public var chinese: String {
+        switch self {
+        case .lecture: "科普讲座"
+        case .exhibition: "科普展览"
+        case .competition: "科普竞赛"
+        case .training: "实用技术培训"
+        case .youth: "青少年科技活动"
+        case .openDay: "开放日"
+        case .consultation: "科技咨询"
+        case .other: "其他"
+        }
+    }
+    public var aliases: [String] {
+        switch self {
+        case .lecture: ["讲座"]
+        case .exhibition: ["展览"]
+        case .competition: ["竞赛"]
+        case .training: ["培训"]
+        case .consultation: ["咨询"]
+        case .other: ["其它"]
+        default: []
+        }
+    }
 }
 
 /// Where attendance was counted.

@@ -2,7 +2,8 @@ import KepuCore
 
 /// Tables of events for `event list`, `event show` and the report.
 public enum EventTables {
-    public static func list(_ events: [EventSummary], lang: Language) -> ReportTable {
+    /// `showForm` adds the activity's form (科普讲座 …) after its kind, as `event list` shows it.
+    public static func list(_ events: [EventSummary], lang: Language, showForm: Bool = false) -> ReportTable {
         let lang = lang
         var rows: [[Cell]] = []
         for e in events {
@@ -20,7 +21,7 @@ public enum EventTables {
             ])
         }
         let live = events.filter { !$0.voided }
-        return ReportTable(
+        var table = ReportTable(
             columns: [
                 .init("id", .right), .init(lang.t("活动", "Event")), .init(lang.t("类型", "Kind")),
                 .init(lang.t("日期", "Dates")),
@@ -42,6 +43,12 @@ public enum EventTables {
                     Cell(Figures.hours(live.reduce(0) { $0 + $1.hoursCenti })),
                 ]
             ])
+        if showForm {
+            table.columns.insert(.init(lang.t("形式", "Form")), at: 3)
+            for i in table.rows.indices { table.rows[i].insert(Cell(lang.vocabulary(events[i].form)), at: 3) }
+            for i in table.footer.indices { table.footer[i].insert("", at: 3) }
+        }
+        return table
     }
 
     public static func detail(_ d: EventDetail, maskPhones: Bool, lang: Language) -> Report {
@@ -49,6 +56,7 @@ public enum EventTables {
         var fields: [(String, String)] = [
             (lang.t("编号", "id"), String(e.id)), (lang.t("标题", "Title"), e.title),
             (lang.t("类型", "Kind"), lang.kind(e.kind) + (e.major ? lang.t("（大型活动）", " (major)") : "")),
+            (lang.t("形式", "Form"), lang.vocabulary(e.form)),
             (lang.t("日期", "Dates"), e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"),
             (lang.t("地点", "Venue"), e.venue ?? "—"), (lang.t("单位", "Unit"), e.unit),
         ]

@@ -138,7 +138,8 @@ public enum RecordTables {
             return object(
                 e.id, e.voided ? VoidState(at: "", reason: "") : nil,
                 [
-                    "title": .string(e.title), "kind": .string(e.kind.rawValue), "major": .bool(e.major),
+                    "title": .string(e.title), "kind": .string(e.kind.rawValue), "form": .string(e.form.rawValue),
+                    "major": .bool(e.major),
                     "start": .string(e.start.description), "end": .string(e.end.description), "venue": .string(e.venue),
                     "parent": e.parent.map { .int($0) } ?? .null, "unit": .string(e.unit), "onsite": .int(e.onsite),
                     "online": .int(e.online), "costFen": .int(e.cost.fen), "surveyResponses": .int(e.surveyResponses),

@@ -10,6 +10,7 @@ enum Migrations {
         m.registerMigration("v1 ledger", migrate: v1)
         m.registerMigration("v2 void batches", migrate: v2)
         m.registerMigration("v3 budget adjustments and noted actuals", migrate: v3)
+        m.registerMigration("v4 science month and activity forms", migrate: v4)
         return m
     }
 
@@ -316,6 +317,47 @@ enum Migrations {
                 CREATE INDEX budget_adjustment_unit_year ON budget_adjustment(unit_id, year, date);
                 CREATE TRIGGER budget_adjustment_no_delete BEFORE DELETE ON budget_adjustment
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes budget_adjustment rows; void them instead'); END;
+                """)
+    }
+
+    /// 全国科普月 (from 2025) as an event kind, and each event's form for the statistics return. SQLite cannot
+    /// change a CHECK in place, so the event table is rebuilt (GRDB defers the foreign-key checks to the end).
+    static func v4(_ db: Database) throws {
+        let date = { (c: String) in "\(c) TEXT NOT NULL CHECK (\(c) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+        }
+        try db.execute(
+            sql: """
+                CREATE TABLE event_v4 (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  parent_id INTEGER REFERENCES event(id),
+                  title TEXT NOT NULL CHECK (title <> ''),
+                  kind TEXT NOT NULL CHECK (kind IN ('science-day', 'tech-week', 'science-month', 'other')),
+                  form TEXT NOT NULL DEFAULT 'other' CHECK (form IN ('lecture', 'exhibition', 'competition', 'training',
+                    'youth', 'open-day', 'consultation', 'other')),
+                  major INTEGER NOT NULL CHECK (major IN (0, 1)),
+                  \(date("start_date")),
+                  \(date("end_date")),
+                  venue TEXT,
+                  created_at TEXT NOT NULL,
+                  voided_at TEXT,
+                  void_reason TEXT,
+                  void_batch INTEGER REFERENCES void_batch(id),
+                  CHECK ((voided_at IS NULL) = (void_reason IS NULL)),
+                  CHECK (end_date >= start_date),
+                  CHECK (parent_id IS NULL OR parent_id <> id)
+                ) STRICT;
+                INSERT INTO event_v4 (id, unit_id, parent_id, title, kind, form, major, start_date, end_date, venue,
+                  created_at, voided_at, void_reason, void_batch)
+                SELECT id, unit_id, parent_id, title, kind, 'other', major, start_date, end_date, venue, created_at,
+                  voided_at, void_reason, void_batch FROM event;
+                DROP TABLE event;
+                ALTER TABLE event_v4 RENAME TO event;
+                CREATE INDEX event_unit_start ON event(unit_id, start_date);
+                CREATE INDEX event_parent ON event(parent_id);
+                CREATE INDEX event_void_batch ON event(void_batch) WHERE void_batch IS NOT NULL;
+                CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes event rows; void them instead'); END;
                 """)
     }
 }

@@ -71,8 +71,8 @@ import Testing
         ),
         (
             "event add --title 科普日 --kind party --start 2023-09-16", 64,
-            "kepu：--kind party 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、其他(other)",
-            "kepu: --kind \"party\" is not an event kind: use science-day|tech-week|other"
+            "kepu：--kind party 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、全国科普月(science-month)、其他(other)",
+            "kepu: --kind \"party\" is not an event kind: use science-day|tech-week|science-month|other"
         ),
         (
             "print add --title 折页 --ink red --copies 10 --unit-price 1元", 64,

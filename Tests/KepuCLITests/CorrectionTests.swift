@@ -154,3 +154,38 @@ import Testing
         return String(f.string(from: Date()).prefix(10))
     }
 }
+
+/// 全国科普月 (from 2025) and an activity's form.
+@Suite struct ScienceMonthTests {
+    @Test func theScienceMonthIsAMajorCampaignAndFormsFilterTheList() throws {
+        let w = Workspace()
+        w.ok("init")
+        let seed = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml"), encoding: .utf8)
+        let plan = seed.replacingOccurrences(of: "year: 2023", with: "year: 2025")
+            .replacingOccurrences(of: "2023-01-01", with: "2025-01-01").replacingOccurrences(
+                of: "2023-12-31", with: "2025-12-31")
+        w.ok("plan import \(w.write("2025.yaml", plan))")
+        let month = w.ok("event add --title 2025年全国科普月石峰区活动 --kind 科普月 --start 2025-09-01 --end 2025-09-30")
+        w.ok("event add --title 科技活动周 --kind 科技周 --start 2025-05-17")
+        w.ok("event add --title 防诈骗讲座 --kind 其他 --form 讲座 --start 2025-09-10 --parent \(month)")
+        w.ok("event add --title 科普展 --kind 其他 --form exhibition --start 2025-09-12 --parent \(month)")
+        let o = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(w.ok("reconcile --year 2025 --as-of 2025-12-31 --format json").utf8)) as? [String: Any])
+        let major = (o["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "major-events" }
+        #expect((major?["actual"] as? NSNumber)?.intValue == 2)
+        let lectures = w.ok("event list --year 2025 --form 科普讲座")
+        #expect(lectures.contains("防诈骗讲座") && !lectures.contains("科普展 "))
+        #expect(w.ok("event list --year 2025").contains("全国科普月★"))
+        w.ok("event edit \(month) --form 开放日 --reason 按统计口径")
+        #expect(w.ok("event show \(month)").contains("开放日"))
+        w.refuses(
+            "event add --title x --kind 其他 --form 晚会 --start 2025-03-01", code: 64,
+            zh:
+                "kepu：--form 晚会 不是活动形式：可用 科普讲座(lecture)、科普展览(exhibition)、科普竞赛(competition)、实用技术培训(training)、青少年科技活动(youth)、开放日(open-day)、科技咨询(consultation)、其他(other)",
+            en:
+                "kepu: --form \"晚会\" is not an activity form: use lecture|exhibition|competition|training|youth|open-day|consultation|other"
+        )
+    }
+}

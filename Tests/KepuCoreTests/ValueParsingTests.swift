@@ -133,8 +133,9 @@ import Testing
             try EventKind.parse("party", field: "--kind")
         }
         let kind = KepuError(.invalid(field: "--kind", value: "科普节", form: EventKind.form))
-        #expect(kind.text(.zh) == "--kind 科普节 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、其他(other)")
-        #expect(kind.text(.en) == "--kind \"科普节\" is not an event kind: use science-day|tech-week|other")
+        #expect(
+            kind.text(.zh) == "--kind 科普节 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、全国科普月(science-month)、其他(other)")
+        #expect(kind.text(.en) == "--kind \"科普节\" is not an event kind: use science-day|tech-week|science-month|other")
         #expect(throws: KepuError(.invalid(field: "--ink", value: "red", form: Ink.form))) {
             try Ink.parse("red", field: "--ink")
         }

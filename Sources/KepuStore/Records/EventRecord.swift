@@ -9,6 +9,7 @@ struct EventRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     var parentId: Int64?
     var title: String
     var kind: String
+    var form: String = "other"
     var major: Bool
     var startDate: CalendarDate
     var endDate: CalendarDate

@@ -59,6 +59,7 @@ extension EventService {
             try input.validate()
             r.title = input.title
             r.kind = input.kind.rawValue
+            r.form = p.form?.rawValue ?? r.form
             r.major = input.major ?? r.major
             r.startDate = input.start
             r.endDate = input.end ?? input.start
@@ -66,6 +67,7 @@ extension EventService {
             var c = ChangeList()
             c.note("--title", before.title, r.title)
             c.note("--kind", before.kind, r.kind) { EventKind(rawValue: $0)?.chinese ?? $0 }
+            c.note("--form", before.form, r.form) { EventForm(rawValue: $0)?.chinese ?? $0 }
             c.note("--major", before.major, r.major) { $0 ? "✓" : "✗" }
             c.note("--start", before.startDate, r.startDate) { $0.description }
             c.note("--end", before.endDate, r.endDate) { $0.description }

@@ -54,7 +54,7 @@ public struct EventService: Sendable {
             unitID = try ledger.plans.resolveUnit(db, name: e.unit, date: e.start)
         }
         var record = EventRecord(
-            unitId: unitID, parentId: e.parent, title: e.title, kind: e.kind.rawValue,
+            unitId: unitID, parentId: e.parent, title: e.title, kind: e.kind.rawValue, form: e.form.rawValue,
             major: e.major ?? (e.parent == nil && e.kind.majorByDefault), startDate: e.start, endDate: e.end ?? e.start,
             venue: e.venue, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
         return try ledger.insert(db, &record)
@@ -123,6 +123,7 @@ struct EventSummaryRow: Decodable, FetchableRecord {
     var parentId: Int64?
     var title: String
     var kind: String
+    var form: String
     var major: Bool
     var startDate: CalendarDate
     var endDate: CalendarDate
@@ -143,7 +144,7 @@ struct EventSummaryRow: Decodable, FetchableRecord {
             db,
             SQLRequest<EventSummaryRow>(
                 literal: """
-                    SELECT e.id, e.parent_id, e.title, e.kind, e.major, e.start_date, e.end_date, e.venue, e.voided_at,
+                    SELECT e.id, e.parent_id, e.title, e.kind, e.form, e.major, e.start_date, e.end_date, e.venue, e.voided_at,
                       u.name AS unit,
                       (SELECT coalesce(sum(count), 0) FROM attendance a
                         WHERE a.event_id = e.id AND a.voided_at IS NULL AND a.channel = 'onsite') AS onsite,
@@ -164,12 +165,14 @@ struct EventSummaryRow: Decodable, FetchableRecord {
     }
 
     func summary(depth: Int) -> EventSummary {
-        EventSummary(
+        var s = EventSummary(
             id: id, parent: parentId, depth: depth, title: title, kind: EventKind(rawValue: kind) ?? .other,
             major: major,
             start: startDate, end: endDate, venue: venue, unit: unit, voided: voidedAt != nil, onsite: onsite,
             online: online,
             cost: Money(fen: cost), surveyResponses: responses, surveySatisfied: satisfied, volunteers: volunteers,
             hoursCenti: hours, evidence: evidence)
+        s.form = EventForm(rawValue: form) ?? .other
+        return s
     }
 }

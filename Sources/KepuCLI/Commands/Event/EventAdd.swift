@@ -19,8 +19,15 @@ struct EventAdd: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("活动名称 · The event's title.", valueName: "title")) var title: String
-    @Option(help: ArgumentHelp("类型 · 全国科普日(science-day) | 科技活动周(tech-week) | 其他(other)", valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "类型 · 全国科普月(science-month) | 全国科普日(science-day) | 科技活动周(tech-week) | 其他(other)", valueName: "kind"))
     var kind: String
+    @Option(
+        help: ArgumentHelp(
+            "形式 · 科普讲座(lecture) | 科普展览(exhibition) | 科普竞赛(competition) | 实用技术培训(training) | 青少年科技活动(youth) | 开放日(open-day) | 科技咨询(consultation) | 其他(other)",
+            valueName: "form"))
+    var form: String?
     @Option(help: ArgumentHelp("开始日期 · First day (2023-09-16 or 2023年9月16日).", valueName: "date")) var start: String
     @Option(help: ArgumentHelp("结束日期（默认同开始）· Last day (default: the first day).", valueName: "date")) var end: String?
     @Option(help: ArgumentHelp("地点 · Where it took place.", valueName: "venue")) var venue: String?
@@ -40,8 +47,10 @@ struct EventAdd: ParsableCommand {
             end: try parsed(end) { try CalendarDate.parse($0, field: "--end") }, venue: venue.nonBlank,
             parent: try parsed(parent) { try recordID($0, field: "--parent") }, unit: unit.value,
             allowDuplicate: allowDuplicate)
-        try input.validate()
-        let id = try options.ledger().events.add(input)
+        var event = input
+        event.form = try parsed(form) { try EventForm.parse($0, field: "--form") } ?? .other
+        try event.validate()
+        let id = try options.ledger().events.add(event)
         console.added(
             id,
             .eventAdded(

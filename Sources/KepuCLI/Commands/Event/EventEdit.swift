@@ -14,7 +14,12 @@ struct EventEdit: ParsableCommand {
             """)
     @Argument(help: "活动编号 · The event id.") var id: String
     @Option(help: ArgumentHelp("活动名称 · The title.", valueName: "title")) var title: String?
-    @Option(help: ArgumentHelp("类型 · 全国科普日 | 科技活动周 | 其他", valueName: "kind")) var kind: String?
+    @Option(help: ArgumentHelp("类型 · 全国科普月 | 全国科普日 | 科技活动周 | 其他", valueName: "kind")) var kind: String?
+    @Option(
+        help: ArgumentHelp(
+            "形式 · 科普讲座 | 科普展览 | 科普竞赛 | 实用技术培训 | 青少年科技活动 | 开放日 | 科技咨询 | 其他",
+            valueName: "form"))
+    var form: String?
     @Option(help: ArgumentHelp("开始日期 · First day.", valueName: "date")) var start: String?
     @Option(help: ArgumentHelp("结束日期 · Last day.", valueName: "date")) var end: String?
     @Option(help: ArgumentHelp("地点 · Venue.", valueName: "venue")) var venue: String?
@@ -27,7 +32,8 @@ struct EventEdit: ParsableCommand {
         _ = try reason.validated()
         let patch = EventPatch(
             title: try parsed(title) { try Parse.text($0, field: "--title") },
-            kind: try parsed(kind) { try EventKind.parse($0, field: "--kind") }, major: major,
+            kind: try parsed(kind) { try EventKind.parse($0, field: "--kind") },
+            form: try parsed(form) { try EventForm.parse($0, field: "--form") }, major: major,
             start: try parsed(start) { try CalendarDate.parse($0, field: "--start") },
             end: try parsed(end) { try CalendarDate.parse($0, field: "--end") }, venue: venue.nonBlank)
         reportEdit(try options.ledger().events.edit(eid, patch))

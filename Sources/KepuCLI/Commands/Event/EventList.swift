@@ -11,6 +11,8 @@ struct EventList: ParsableCommand {
               kepu event list --year 2023
               kepu event list --year 2023 --format csv -o 2023活动.csv
             """)
+    @Option(help: ArgumentHelp("只列该形式的活动 · Only events of this form (科普讲座, lecture …).", valueName: "form"))
+    var form: String?
     @OptionGroup var list: ListOptions
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
@@ -24,11 +26,15 @@ struct EventList: ParsableCommand {
             for e in events where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
             events = events.filter { keep.contains($0.id) }
         }
+        if let form = try parsed(form, { try EventForm.parse($0, field: "--form") }) {
+            events = events.filter { $0.form == form }
+        }
         guard !events.isEmpty else {
             console.say(.noEvents(year: try yearValue(list.year)))
             return
         }
         try list.emitList(
-            EventTables.list(events, lang: Language.current), json: events.map { .event($0) }, kind: .event)
+            EventTables.list(events, lang: Language.current, showForm: true), json: events.map { .event($0) },
+            kind: .event)
     }
 }
