@@ -159,4 +159,34 @@ import Testing
             zh: "kepu：--line 和 --amount 要一起给出：调整哪条支出明细、调整后多少",
             en: "kepu: --line and --amount go together: which line is adjusted, and to what")
     }
+
+    @Test func nextYearsPlanIsDraftedFromTheSeedAndImports() throws {
+        let w = Workspace().seeded()
+        let r = w.run("plan new --year 2024 --from 2023 -o 2024.yaml")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("已根据 2023 年计划起草 2024 年计划：9 项指标、2 条支出明细"))
+        let draft = try String(contentsOfFile: w.dir + "/2024.yaml", encoding: .utf8)
+        #expect(draft.hasPrefix("# 由 kepu plan new 根据 2023 年计划生成"))
+        #expect(draft.contains("year: 2024") && draft.contains("period: {start: 2024-01-01, end: 2024-12-31}"))
+        #expect(draft.contains("name: 2024年1月-12月") && draft.contains("term: 2024年1月－2024年12月"))
+        #expect(draft.contains("due: 2025-12-31") && draft.contains("力争到2025年"))
+        let lint = w.run(["plan", "lint", w.dir + "/2024.yaml"], db: false)
+        #expect(lint.code == 0)
+        #expect(w.run(["plan", "import", w.dir + "/2024.yaml"]).code == 0)
+        w.env["COLUMNS"] = "1000"
+        let shown = w.ok("plan show --year 2024")
+        for text in ["两次大型活动", "扩大受众群众", "2024年1月-12月", "活动委托费", "资料排版复印", "彩色1元/份×2000份", "2万人次"] {
+            #expect(shown.contains(text), "\(text)")
+        }
+        let a = try #require(
+            try JSONSerialization.jsonObject(with: Data(w.ok("reconcile --year 2023 --format json").utf8))
+                as? [String: Any])
+        let b = try #require(
+            try JSONSerialization.jsonObject(with: Data(w.ok("reconcile --year 2024 --format json").utf8))
+                as? [String: Any])
+        let ids = { (o: [String: Any]) in
+            (o["indicators"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        }
+        #expect(ids(a) == ids(b) && ids(b).count == 9)
+    }
 }

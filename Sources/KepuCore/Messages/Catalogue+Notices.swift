@@ -111,6 +111,9 @@ extension Catalogue {
                 + "如果是重复录入，请作废其中一条"
         case .noRecords(let kind):
             return "还没有\(recordName(kind, .zh))记录"
+        case .planDrafted(let year, let from, let indicators, let lines):
+            return "已根据 \(from) 年计划起草 \(year) 年计划：\(indicators) 项指标、\(lines) 条支出明细；"
+                + "请核对预算数、支出明细金额与测算依据、各项指标值，再用 kepu plan import 导入"
         case .budgetAdjusted(let year, let budget, let line, let amount, let reason):
             return "已登记 \(year) 年预算调整：全年预算数 \(budget)"
                 + (line.map { l in "，\(l) 调整为 \(amount?.description ?? "")" } ?? "") + "：\(reason)"
@@ -126,6 +129,7 @@ extension Catalogue {
         case .export(let y): return " \(y) 年的导出数据"
         case .list: return "列表"
         case .demoReport: return "自评报告"
+        case .planDraft(let y): return " \(y) 年计划草稿"
         }
     }
 
@@ -252,6 +256,9 @@ extension Catalogue {
                 + "if this was entered twice, void one of them"
         case .noRecords(let kind):
             return "no \(recordName(kind, .en)) records yet"
+        case .planDrafted(let year, let from, let indicators, let lines):
+            return "drafted the \(year) plan from the \(from) plan: \(indicators) indicators, \(lines) lines; "
+                + "review the budget, the lines and their basis, and every target, then kepu plan import it"
         case .budgetAdjusted(let year, let budget, let line, let amount, let reason):
             return "adjusted the \(year) budget to \(budget)"
                 + (line.map { l in ", line \(l) to \(amount?.description ?? "")" } ?? "") + ": \(reason)"
@@ -267,6 +274,7 @@ extension Catalogue {
         case .export(let y): return "the \(y) export"
         case .list: return "the list"
         case .demoReport: return "the self-evaluation report"
+        case .planDraft(let y): return "the \(y) plan draft"
         }
     }
 

@@ -37,6 +37,7 @@ public enum Notice: Sendable, Hashable {
     case duplicateAttendance(event: Int64, date: CalendarDate, channel: Channel, count: Int64, existing: Int64)
     case noRecords(RecordKind)
     case budgetAdjusted(year: Int, budget: Money, line: String?, lineAmount: Money?, reason: String)
+    case planDrafted(year: Int, from: Int, indicators: Int, lines: Int)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {
@@ -45,6 +46,7 @@ public enum Notice: Sendable, Hashable {
         case export(year: Int)
         case list
         case demoReport
+        case planDraft(year: Int)
     }
 }
 
