@@ -23,7 +23,8 @@ struct Kepu: ParsableCommand {
         version: "0.2.0",
         subcommands: [
             Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self, PrintCommand.self,
-            VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self, BaselineCommand.self, NoteCommand.self,
+            VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self, BaselineCommand.self, BasicCommand.self,
+            NoteCommand.self,
             Reconcile.self, ReportCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self, Export.self,
             Log.self, Demo.self,
         ]

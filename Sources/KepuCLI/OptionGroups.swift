@@ -59,6 +59,21 @@ struct YearOption: ParsableArguments {
     func value() throws -> Int? { try yearValue(year) }
 }
 
+/// `--scope project|department`: the project's self-evaluation or the whole department's.
+struct ScopeOption: ParsableArguments {
+    @Option(help: ArgumentHelp("评价范围 · project（项目支出）| department（部门整体支出）", valueName: "scope"))
+    var scope: String = "project"
+
+    func value() throws -> EvaluationScope {
+        let t = scope.trimmingCharacters(in: .whitespaces).lowercased()
+        switch t {
+        case "project", "项目", "项目支出": return .project
+        case "department", "部门", "部门整体", "部门整体支出": return .department
+        default: throw KepuError(.invalid(field: "--scope", value: scope, form: .scope))
+        }
+    }
+}
+
 /// `--format F` and `-o FILE`: a report's format, also taken from the file's extension.
 struct OutputOptions: ParsableArguments {
     @Option(

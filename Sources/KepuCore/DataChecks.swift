@@ -65,9 +65,9 @@ public enum DataChecks {
 public enum SelfEvaluation {
     public static func make(
         plan: Plan, facts: Facts, notes: [IndicatorNote], events: [EventSummary],
-        storeFindings: [LintFinding]
+        storeFindings: [LintFinding], scope: EvaluationScope = .project
     ) -> (Scorecard, [LintFinding]) {
-        let card = Scoring.score(Reconciler.evaluate(plan, facts), plan: plan, notes: notes)
+        let card = Scoring.score(Reconciler.evaluate(plan, facts, scope: scope), plan: plan, notes: notes)
         return (
             card,
             DataChecks.run(plan: plan, scorecard: card, events: events, facts: facts, storeFindings: storeFindings)

@@ -1,3 +1,9 @@
+/// What a self-evaluation covers: the project's budget (项目支出绩效自评) or the whole department's
+/// (部门整体支出绩效自评: 基本支出 + 项目支出).
+public enum EvaluationScope: String, Sendable, Hashable, CaseIterable {
+    case project, department
+}
+
 /// Plan + Facts reconciled: each indicator's actual against its target, and the budget's execution.
 public struct Evaluation: Hashable, Sendable {
     public var unit: String
@@ -10,6 +16,7 @@ public struct Evaluation: Hashable, Sendable {
     public var elapsedShare: Fixed
     public var budget: BudgetExecution
     public var indicators: [IndicatorResult]
+    public var scope: EvaluationScope = .project
 }
 
 /// Whether an indicator is reached (docs/metrics-and-scoring.md).

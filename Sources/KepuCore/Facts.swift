@@ -36,6 +36,8 @@ public struct Facts: Hashable, Sendable {
     public var adjustedBudget: Money?
     /// The latest adjusted amount of each line, by line id.
     public var adjustedLines: [String: Money] = [:]
+    /// 基本支出 executed in the year, as the finance system reports it (`kepu basic set`).
+    public var basicSpent: Money?
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 

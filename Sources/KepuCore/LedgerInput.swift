@@ -273,6 +273,23 @@ public struct BudgetAdjustment: Sendable, Hashable {
     }
 }
 
+/// `kepu basic set`: the year's 基本支出 from the finance system.
+public struct BasicSpending: Sendable, Hashable {
+    public var year: Int
+    public var spent: Money
+    public var source: String?
+    /// Why an earlier figure is replaced (required to replace one).
+    public var reason: String?
+    public var unit: String?
+    public init(year: Int, spent: Money, source: String? = nil, reason: String? = nil, unit: String? = nil) {
+        self.year = year
+        self.spent = spent
+        self.source = source
+        self.reason = reason
+        self.unit = unit
+    }
+}
+
 public struct NoteInput: Sendable, Hashable {
     public var year: Int
     public var indicator: String

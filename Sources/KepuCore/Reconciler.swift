@@ -3,15 +3,38 @@ public enum Reconciler {
     /// Far above target: at or over 130% calls for a deviation note.
     public static let farAbovePercent = Fixed(130)
 
-    public static func evaluate(_ plan: Plan, _ facts: Facts) -> Evaluation {
+    public static func evaluate(_ plan: Plan, _ facts: Facts, scope: EvaluationScope = .project) -> Evaluation {
         let asOf = facts.asOf
         let final = asOf >= plan.period.end
         let share = elapsedShare(plan.period, asOf)
-        let budget = budgetExecution(plan, facts, share: share)
+        var budget = budgetExecution(plan, facts, share: share)
+        if scope == .department { budget = departmentBudget(plan, facts, project: budget, share: share) }
         let results = plan.indicators.map { indicator($0, plan: plan, facts: facts, final: final, share: share) }
         return Evaluation(
             unit: plan.unit, year: plan.year, period: plan.period, asOf: asOf, final: final,
-            elapsedShare: share, budget: budget, indicators: results)
+            elapsedShare: share, budget: budget, indicators: results, scope: scope)
+    }
+
+    /// The whole department's budget: 基本支出 (from `kepu basic set`) and 项目支出 (the ledger's), against
+    /// the total (资金总额).
+    static func departmentBudget(_ plan: Plan, _ facts: Facts, project: BudgetExecution, share: Fixed)
+        -> BudgetExecution
+    {
+        let basicSpent = facts.basicSpent ?? .zero
+        let projectAdjusted = project.adjusted
+        let total = plan.budget.total
+        let adjusted = plan.budget.basic + projectAdjusted
+        let lines: [BudgetExecution.LineExecution] = [
+            .init(id: "basic", name: "基本支出", inPlan: true, planned: plan.budget.basic, costs: basicSpent, print: .zero),
+            .init(
+                id: "project", name: "项目支出", inPlan: true, planned: plan.budget.project, costs: project.spent,
+                print: .zero, adjusted: projectAdjusted == plan.budget.project ? nil : projectAdjusted),
+        ]
+        let spent = basicSpent + project.spent
+        return BudgetExecution(
+            planned: total, adjusted: adjusted, spent: spent, executionRate: Fixed.ratio(spent.fen, adjusted.fen),
+            expectedByNow: Money(fen: adjusted.yuan.times(share, places: 2).raw / 100), lines: lines,
+            printRuns: project.printRuns)
     }
 
     /// Days elapsed (as-of date included) over days in the period, clamped to 0…1.

@@ -7,11 +7,17 @@ public enum SelfEvaluationReport {
         findings: [LintFinding], lang: Language
     ) -> Report {
         let e = card.evaluation
-        let title = lang.t("\(plan.year)年度项目支出绩效自评表", "\(plan.year) project expenditure performance self-evaluation")
+        let department = e.scope == .department
+        let title =
+            department
+            ? lang.t("\(plan.year)年度部门整体支出绩效自评表", "\(plan.year) department expenditure performance self-evaluation")
+            : lang.t("\(plan.year)年度项目支出绩效自评表", "\(plan.year) project expenditure performance self-evaluation")
         var subtitle = [
-            lang.t(
-                "项目名称：\(plan.fund.name ?? "科普工作")　实施单位：\(plan.unit)",
-                "Project: \(plan.fund.name ?? "science popularization") · Unit: \(plan.unit)"),
+            department
+                ? lang.t("部门（单位）名称：\(plan.unit)", "Department: \(plan.unit)")
+                : lang.t(
+                    "项目名称：\(plan.fund.name ?? "科普工作")　实施单位：\(plan.unit)",
+                    "Project: \(plan.fund.name ?? "science popularization") · Unit: \(plan.unit)"),
             lang.t("评价截至：\(e.asOf)", "As of \(e.asOf)")
                 + (e.final ? "" : lang.t("（年中，未到期末）", " (mid-year, before the period's end)")),
         ]
@@ -27,7 +33,7 @@ public enum SelfEvaluationReport {
                 .init(lang.t("分值", "Weight"), .right), .init(lang.t("执行率", "Rate"), .right),
                 .init(lang.t("得分", "Score"), .right),
             ],
-            rows: budgetRows(plan, b, lang))
+            rows: department ? departmentRows(plan, e.budget, b, lang) : budgetRows(plan, b, lang))
         let goals = ReportTable(
             columns: [.init(lang.t("预期目标", "Planned goal")), .init(lang.t("实际完成情况", "What was achieved"))],
             rows: [[Cell(plan.goals.annual ?? plan.goals.implementation ?? "—"), Cell(achieved(card, lang))]])
@@ -123,9 +129,27 @@ public enum SelfEvaluationReport {
             ])
 
         let reconcile = ReconcileReport.build(e, lang: lang)
+        var goalBlocks: [Block] = [.table(goals)]
+        if department {
+            // 部门职责 and 年度重点工作, with what was done.
+            goalBlocks.insert(.fields([(lang.t("部门职责", "Duties"), plan.department.duties ?? "—")]), at: 0)
+            if !plan.keyWork.isEmpty {
+                goalBlocks.append(
+                    .table(
+                        ReportTable(
+                            caption: lang.t("年度重点工作", "Key work of the year"),
+                            columns: [
+                                .init(lang.t("事项", "Item")), .init(lang.t("责任科室", "Owner")),
+                                .init(lang.t("工作目标", "Goal")), .init(lang.t("完成情况", "Done")),
+                            ],
+                            rows: plan.keyWork.map {
+                                [Cell($0.item), Cell($0.owner ?? "—"), Cell($0.goal), Cell(achieved(card, lang))]
+                            })))
+            }
+        }
         var sections = [
             Section(heading: lang.t("一、预算执行情况", "1. Budget execution"), blocks: [.table(budget)]),
-            Section(heading: lang.t("二、年度总体目标", "2. Annual goal"), blocks: [.table(goals)]),
+            Section(heading: lang.t("二、年度总体目标", "2. Annual goal"), blocks: goalBlocks),
             Section(heading: lang.t("三、绩效指标", "3. Indicators"), blocks: [.table(indicatorTable), .chart(chart)]),
             Section(
                 heading: lang.t("四、活动情况", "4. Events"),
@@ -215,6 +239,40 @@ public enum SelfEvaluationReport {
 
     /// 年度资金总额 and its sources, as the official table lays them out. The project budget comes
     /// from the general public budget when the plan says all funds do (the seed: 55.62 of 55.62万).
+    /// The department's budget block: 资金总额, then by income type and by expenditure type, planned against
+    /// executed.
+    static func departmentRows(_ plan: Plan, _ e: BudgetExecution, _ b: Scorecard.BudgetScore, _ lang: Language)
+        -> [[Cell]]
+    {
+        let over = (b.rate ?? .zero) > Fixed(1)
+        let rate = Cell(Figures.rate(b.rate) + (over ? lang.t(" ⚠超支", " ⚠ over") : ""), over ? .warn : .none)
+        var rows: [[Cell]] = [
+            [
+                Cell(lang.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
+                Cell(b.executed.grouped), Cell(b.weight.description), rate,
+                Cell(b.score.format(minPlaces: 2, maxPlaces: 2)),
+            ]
+        ]
+        let allGeneral = plan.budget.general.map { $0 >= plan.budget.total } ?? false
+        let sources: [(String, String, Money?)] = [
+            ("按收入性质分：一般公共预算拨款", "by source: general budget", plan.budget.general),
+            ("政府性基金拨款", "government funds", plan.budget.governmentFund),
+            ("其他资金", "other funds", plan.budget.other),
+        ]
+        for (i, (zh, en, planned)) in sources.enumerated() {
+            let executed = i == 0 && allGeneral ? b.executed.grouped : "—"
+            rows.append([Cell(lang.t(zh, en)), Cell(planned?.grouped ?? "—"), "—", Cell(executed), "—", "—", "—"])
+        }
+        for line in e.lines {
+            let label = line.id == "basic" ? lang.t("按支出性质分：基本支出", "by type: basic") : lang.t("项目支出", "project")
+            rows.append([
+                Cell(label), Cell(line.planned.grouped), Cell((line.adjusted ?? line.planned).grouped),
+                Cell(line.spent.grouped), "—", Cell(Figures.rate(line.executionRate)), "—",
+            ])
+        }
+        return rows
+    }
+
     static func budgetRows(_ plan: Plan, _ b: Scorecard.BudgetScore, _ lang: Language) -> [[Cell]] {
         // Spending above the budget is marked, as kepu check marks it.
         let over = (b.rate ?? .zero) > Fixed(1)

@@ -11,6 +11,7 @@ enum Migrations {
         m.registerMigration("v2 void batches", migrate: v2)
         m.registerMigration("v3 budget adjustments and noted actuals", migrate: v3)
         m.registerMigration("v4 science month and activity forms", migrate: v4)
+        m.registerMigration("v5 basic spending", migrate: v5)
         return m
     }
 
@@ -358,6 +359,25 @@ enum Migrations {
                 CREATE INDEX event_void_batch ON event(void_batch) WHERE void_batch IS NOT NULL;
                 CREATE TRIGGER event_no_delete BEFORE DELETE ON event
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes event rows; void them instead'); END;
+                """)
+    }
+
+    /// The year's 基本支出 (salaries and running costs) as one total from the finance system, for the
+    /// department's own self-evaluation; kepu keeps no payroll.
+    static func v5(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE basic_spending (
+                  id INTEGER PRIMARY KEY,
+                  unit_id INTEGER NOT NULL REFERENCES unit(id),
+                  year INTEGER NOT NULL,
+                  spent_fen INTEGER NOT NULL CHECK (spent_fen >= 0),
+                  source TEXT,
+                  updated_at TEXT NOT NULL,
+                  UNIQUE (unit_id, year)
+                ) STRICT;
+                CREATE TRIGGER basic_spending_no_delete BEFORE DELETE ON basic_spending
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes basic_spending rows; replace them instead'); END;
                 """)
     }
 }

@@ -189,4 +189,39 @@ import Testing
         }
         #expect(ids(a) == ids(b) && ids(b).count == 9)
     }
+
+    /// The seed's 部门整体支出绩效目标表: 55.62万 = 基本支出 52.62万 + 项目支出 3万.
+    @Test func theDepartmentsOwnSelfEvaluationCoversTheWholeBudget() throws {
+        let w = ReconcileCommandTests.demo()
+        let set = w.run("basic set --year 2023 --spent 52.10万 --source 2023年财务决算")
+        #expect(set.code == 0 && set.err.hasPrefix("已登记 2023 年基本支出 521,000.00元"))
+        w.refuses(
+            "basic set --year 2023 --spent 52万",
+            zh: "kepu：2023 年已登记基本支出 521,000.00元；要替换请加 --reason 说明原因",
+            en: "kepu: the 2023 basic expenditure is already recorded (521,000.00元); add --reason to replace it")
+        let o = try Self.json(w, "reconcile --year 2023 --scope department --format json")
+        let budget = try #require(o["budget"] as? [String: Any])
+        // 55.62万元 is 556,200.00元, 55,620,000 fen.
+        #expect(budget["plannedFen"] as? Int == 55_620_000)
+        // Spent: 521,000.00 basic + 29,900.00 of the project's ledger = 550,900.00.
+        #expect(budget["spentFen"] as? Int == 55_090_000)
+        // Rate: 550,900 ÷ 556,200 = 0.990471… → 0.9905; score 10 × 0.9905 = 9.905 → 9.91 (half-up).
+        #expect((budget["executionRate"] as? NSNumber)?.stringValue == "0.9905")
+        let report = try Self.json(w, "report --year 2023 --scope department --format json")
+        #expect((report["budgetScore"] as? NSNumber)?.stringValue == "9.91")
+        #expect(
+            (try Self.json(w, "report --year 2023 --format json")["budgetScore"] as? NSNumber)?.stringValue == "9.97")
+        w.env["COLUMNS"] = "1000"
+        let text = w.ok("report --year 2023 --scope department")
+        #expect(text.hasPrefix("2023年度部门整体支出绩效自评表"))
+        #expect(text.contains("区政府主管科普工作的正科级群团组织") && text.contains("全国科普日、科技活动周活动的开展"))
+        #expect(text.contains("556,200.00") && text.contains("550,900.00") && text.contains("526,200.00"))
+        #expect(w.ok("report --year 2023 --scope department --format html").contains("部门整体支出绩效自评表"))
+        w.ok("basic set --year 2023 --spent 52.2万 --reason 决算调整")
+        #expect(w.ok("log --entity basic_spending --details").contains("52200000"))
+        w.refuses(
+            "report --year 2023 --scope unit", code: 64,
+            zh: "kepu：--scope unit 不是评价范围：可用 project 或 department",
+            en: "kepu: --scope \"unit\" is not a scope: use project or department")
+    }
 }

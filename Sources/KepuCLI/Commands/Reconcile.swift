@@ -23,6 +23,7 @@ struct Reconcile: ParsableCommand {
             valueName: "date"))
     var asOf: String?
     @OptionGroup var output: OutputOptions
+    @OptionGroup var scope: ScopeOption
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
@@ -34,7 +35,7 @@ struct Reconcile: ParsableCommand {
         let ledger = try options.ledger()
         let (stored, facts) = try ledger.evaluation.inputs(
             year: y, unit: unit.value, asOf: day, today: try console.today())
-        let evaluation = Reconciler.evaluate(stored.plan, facts)
+        let evaluation = Reconciler.evaluate(stored.plan, facts, scope: try scope.value())
         let report = ReconcileReport.build(evaluation, lang: language)
         let text: String
         switch fmt {

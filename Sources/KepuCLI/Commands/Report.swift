@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
             """)
     @OptionGroup var year: YearOption
     @OptionGroup var output: OutputOptions
+    @OptionGroup var scope: ScopeOption
     @Option(help: ArgumentHelp("评价日期（默认今天，限于计划期内）· Evaluate at this date.", valueName: "date"))
     var asOf: String?
     @OptionGroup var unit: UnitOption
@@ -32,19 +33,19 @@ struct ReportCommand: ParsableCommand {
         let ledger = try options.ledger()
         let text = try Self.render(
             ledger: ledger, year: y, unit: unit.value, asOf: day, format: fmt, lang: Language.current,
-            color: output.output == nil && console.stdoutIsTerminal)
+            color: output.output == nil && console.stdoutIsTerminal, scope: try scope.value())
         try emit(text, to: output.output, what: .report(format: fmt.rawValue))
     }
 
     static func render(
         ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, format: ReportFormat, lang: Language,
-        color: Bool
+        color: Bool, scope: EvaluationScope = .project
     ) throws -> String {
         let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: try console.today())
         let plan = inputs.stored.plan
         let (card, findings) = SelfEvaluation.make(
             plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
-            storeFindings: inputs.storeFindings)
+            storeFindings: inputs.storeFindings, scope: scope)
         let report = SelfEvaluationReport.build(
             plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
             findings: findings, lang: lang)

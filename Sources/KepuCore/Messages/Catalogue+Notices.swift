@@ -111,6 +111,8 @@ extension Catalogue {
                 + "如果是重复录入，请作废其中一条"
         case .noRecords(let kind):
             return "还没有\(recordName(kind, .zh))记录"
+        case .basicSet(let year, let spent):
+            return "已登记 \(year) 年基本支出 \(spent)（用于部门整体支出绩效自评：kepu report --scope department）"
         case .planDrafted(let year, let from, let indicators, let lines):
             return "已根据 \(from) 年计划起草 \(year) 年计划：\(indicators) 项指标、\(lines) 条支出明细；"
                 + "请核对预算数、支出明细金额与测算依据、各项指标值，再用 kepu plan import 导入"
@@ -256,6 +258,8 @@ extension Catalogue {
                 + "if this was entered twice, void one of them"
         case .noRecords(let kind):
             return "no \(recordName(kind, .en)) records yet"
+        case .basicSet(let year, let spent):
+            return "recorded the \(year) basic expenditure: \(spent) (for kepu report --scope department)"
         case .planDrafted(let year, let from, let indicators, let lines):
             return "drafted the \(year) plan from the \(from) plan: \(indicators) indicators, \(lines) lines; "
                 + "review the budget, the lines and their basis, and every target, then kepu plan import it"

@@ -75,7 +75,7 @@ public enum Catalogue {
         case .reportFormat: (zh, en) = ("报告格式", "a report format")
         case .listFormat: (zh, en) = ("列表格式", "a listing format")
         case .exportFormat: (zh, en) = ("导出格式", "an export format")
-        case .scope: (zh, en) = ("范围", "a scope")
+        case .scope: (zh, en) = ("评价范围", "a scope")
         case .choice(let noun, _):
             switch noun {
             case .eventKind: (zh, en) = ("活动类型", "an event kind")
@@ -290,6 +290,8 @@ public enum Catalogue {
             return "-o \(path)：kepu 不写 .\(ext) 文件；可写 \(accepted.map { "." + $0 }.joined(separator: "、"))"
         case .backupFolderMissing(let folder):
             return "备份文件夹 \(folder) 不存在；请先建好文件夹，或换一个位置"
+        case .basicSpendingExists(let year, let spent):
+            return "\(year) 年已登记基本支出 \(spent)；要替换请加 --reason 说明原因"
         case .planHasErrors(let source, let count, let first):
             return "\(source) 有 \(count) 处错误，未导入；第一处：\(text(first.subject, .zh))：\(first.text(.zh))"
         case .planAlreadyImported(let plan, let unit, let year):
@@ -537,6 +539,8 @@ public enum Catalogue {
                 "-o \(path): kepu does not write .\(ext) files; it writes \(accepted.map { "." + $0 }.joined(separator: ", "))"
         case .backupFolderMissing(let folder):
             return "the backup folder \(folder) does not exist; create it first or choose another place"
+        case .basicSpendingExists(let year, let spent):
+            return "the \(year) basic expenditure is already recorded (\(spent)); add --reason to replace it"
         case .planHasErrors(let source, let count, let first):
             return "\(source) has \(count) error\(count == 1 ? "" : "s") and was not imported; the first: "
                 + "\(first.subject.code): \(first.text(.en))"
@@ -676,6 +680,7 @@ public enum Catalogue {
         case .user: lang.t("用户", "user")
         case .yearLock: lang.t("封账", "year lock")
         case .budgetAdjustment: lang.t("预算调整", "budget adjustment")
+        case .basicSpending: lang.t("基本支出", "basic expenditure")
         }
     }
 

@@ -38,6 +38,7 @@ public enum Notice: Sendable, Hashable {
     case noRecords(RecordKind)
     case budgetAdjusted(year: Int, budget: Money, line: String?, lineAmount: Money?, reason: String)
     case planDrafted(year: Int, from: Int, indicators: Int, lines: Int)
+    case basicSet(year: Int, spent: Money)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

@@ -70,6 +70,7 @@ public indirect enum Problem: Sendable, Hashable {
     case metricNotRead(field: String, metric: String, year: Int, names: [String])
     case unknownOutputExtension(path: String, ext: String, accepted: [String])
     case backupFolderMissing(folder: String)
+    case basicSpendingExists(year: Int, spent: Money)
 
     // MARK: Plans
 
@@ -175,6 +176,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case note, baseline, organization, unit, user
     case yearLock = "year_lock"
     case budgetAdjustment = "budget_adjustment"
+    case basicSpending = "basic_spending"
 }
 
 /// Why a void cannot be undone as it stands.

@@ -171,6 +171,8 @@ struct FactsQuery {
         }
         f.notes = try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
             .order(Column("indicator")).fetchAll(db).map(\.indicatorNote)
+        f.basicSpent = try BasicSpendingRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
+            .fetchOne(db).map { Money(fen: $0.spentFen) }
         // 全年预算数: the latest adjustment dated on or before the as-of date, for the budget and each line.
         let adjustments = try BudgetAdjustmentRecord.filter(
             Column("unit_id") == unitID && Column("year") == plan.year && Column("date") <= asOf

@@ -220,4 +220,29 @@ public struct EvaluationService: Sendable {
             return try ledger.insert(db, &record)
         }
     }
+
+    // MARK: Basic spending
+
+    /// Records the year's 基本支出 as one total; replacing an earlier figure needs a reason (kept in the audit).
+    public func setBasic(_ b: BasicSpending) throws -> Int64 {
+        try ledger.database.write { db in
+            let stored = try ledger.plans.current(db, year: b.year, unit: b.unit)
+            if var existing = try BasicSpendingRecord.filter(
+                Column("unit_id") == stored.unitID && Column("year") == stored.plan.year
+            ).fetchOne(db), let id = existing.id {
+                guard b.reason != nil else {
+                    throw KepuError(.basicSpendingExists(year: stored.plan.year, spent: Money(fen: existing.spentFen)))
+                }
+                existing.spentFen = b.spent.fen
+                existing.source = b.source ?? existing.source
+                existing.updatedAt = ledger.context.timestamp
+                try ledger.update(db, existing)
+                return id
+            }
+            var record = BasicSpendingRecord(
+                unitId: stored.unitID, year: stored.plan.year, spentFen: b.spent.fen, source: b.source,
+                updatedAt: ledger.context.timestamp)
+            return try ledger.insert(db, &record)
+        }
+    }
 }
