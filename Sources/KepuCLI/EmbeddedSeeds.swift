@@ -73,9 +73,9 @@ enum EmbeddedSeeds {
 
         # 科技活动周 (Science and Technology Week), May.
         @tw = event add --title 2023年石峰区科技活动周 --kind tech-week --start 2023-05-20 --end 2023-05-27 --venue 石峰区科技馆
-        @tw1 = event add --title 科技活动周启动仪式暨科普展 --kind other --start 2023-05-20 --venue 石峰区科技馆 --parent @tw
-        @tw2 = event add --title 科普进校园·田心中学 --kind other --start 2023-05-23 --venue 田心中学 --parent @tw
-        @tw3 = event add --title 科普大篷车进社区·响石岭街道 --kind other --start 2023-05-25 --venue 响石岭街道 --parent @tw
+        @tw1 = event add --title 科技活动周启动仪式暨科普展 --kind other --form exhibition --start 2023-05-20 --venue 石峰区科技馆 --parent @tw
+        @tw2 = event add --title 科普进校园·田心中学 --kind other --form youth --start 2023-05-23 --venue 田心中学 --parent @tw
+        @tw3 = event add --title 科普大篷车进社区·响石岭街道 --kind other --form exhibition --start 2023-05-25 --venue 响石岭街道 --parent @tw
         attendance add --event @tw1 --count 1800
         attendance add --event @tw1 --count 3500 --channel online --method estimate --note 线上直播观看
         attendance add --event @tw2 --count 1200 --method signin
@@ -95,10 +95,10 @@ enum EmbeddedSeeds {
 
         # 全国科普日 (National Science Popularization Day), September.
         @sd = event add --title 2023年全国科普日石峰区活动 --kind science-day --start 2023-09-16 --end 2023-09-22 --venue 石峰区政府广场
-        @sd1 = event add --title 全国科普日主场活动 --kind other --start 2023-09-16 --venue 石峰区政府广场 --parent @sd
-        @sd2 = event add --title 科普进社区·清水塘街道 --kind other --start 2023-09-18 --venue 清水塘街道社区服务中心 --parent @sd
-        @sd3 = event add --title 应急科普宣传 --kind other --start 2023-09-20 --venue 井墈街道 --parent @sd
-        @sd4 = event add --title 老年大学科普讲座 --kind other --start 2023-09-21 --venue 石峰区老年大学 --parent @sd
+        @sd1 = event add --title 全国科普日主场活动 --kind other --form exhibition --start 2023-09-16 --venue 石峰区政府广场 --parent @sd
+        @sd2 = event add --title 科普进社区·清水塘街道 --kind other --form lecture --start 2023-09-18 --venue 清水塘街道社区服务中心 --parent @sd
+        @sd3 = event add --title 应急科普宣传 --kind other --form consultation --start 2023-09-20 --venue 井墈街道 --parent @sd
+        @sd4 = event add --title 老年大学科普讲座 --kind other --form lecture --start 2023-09-21 --venue 石峰区老年大学 --parent @sd
         attendance add --event @sd1 --count 3200
         attendance add --event @sd1 --count 6800 --channel online --method estimate --note 线上直播观看
         attendance add --event @sd2 --count 850
@@ -114,7 +114,7 @@ enum EmbeddedSeeds {
         survey add --event @sd2 --responses 120 --satisfied 118
 
         # 防范电信诈骗科普讲座, November, with the rest of the mono leaflets.
-        @fz = event add --title 防范电信诈骗科普讲座 --kind other --start 2023-11-08 --venue 铜塘湾街道
+        @fz = event add --title 防范电信诈骗科普讲座 --kind other --form lecture --start 2023-11-08 --venue 铜塘湾街道
         attendance add --event @fz --count 120
         print add --title 防范电信诈骗科普单页 --ink mono --copies 2500 --unit-price 0.5元 --event @fz
 
@@ -145,4 +145,56 @@ enum EmbeddedSeeds {
         # The district's literacy survey (the target, 10%, is due by 2025).
         measure add --metric literacy-rate --value 9.62% --date 2023-11-30 --source 2023年石峰区公民科学素质抽样调查
         """#
+
+    /// The editions of the statistics form (Seeds/stats/).
+    static let stats: [(name: String, text: String)] = [
+        (
+            name: "2024.yaml",
+            text: #"""
+            # 全国科普统计调查: the rows a district 科协 reports, and the ledger figure each one sums.
+            #
+            # A new edition of the form is a new file here (say 2026.yaml); `kepu stats` uses the newest
+            # edition unless --edition names another, or a file. Each row has:
+            #   section, item, measure, unit   the survey's own words, as printed on the form
+            #   sum        the ledger figure:  activities | participants | budget-government | budget-project
+            #                                  | spending | print-copies | volunteers | volunteer-hours | none
+            #   form       only activities of this form: lecture | exhibition | competition | training | youth
+            #                                  | open-day | consultation | other
+            #   campaign   only activities of these campaigns: tech-week | science-day | science-month | other
+            #   channel    participants of one channel only: onsite (线下) | online (线上)
+            #   decimals   places reported (0 unless given); 万元 and hours are rounded half up
+            # "sum: none" is a row the ledger does not keep: it is reported as "-".
+            edition: "2024"
+            title: 全国科普统计调查表（科协系统）
+            rows:
+              - {section: 科普活动, item: 科普(技)讲座, measure: 举办次数, unit: 次, sum: activities, form: lecture}
+              - {section: 科普活动, item: 科普(技)讲座, measure: 参加人次, unit: 人次, sum: participants, form: lecture}
+              - {section: 科普活动, item: 科普(技)讲座, measure: 其中：线下参加人次, unit: 人次, sum: participants, form: lecture, channel: onsite}
+              - {section: 科普活动, item: 科普(技)讲座, measure: 其中：线上参加人次, unit: 人次, sum: participants, form: lecture, channel: online}
+              - {section: 科普活动, item: 科普(技)专题展览, measure: 次数, unit: 次, sum: activities, form: exhibition}
+              - {section: 科普活动, item: 科普(技)专题展览, measure: 参观人次, unit: 人次, sum: participants, form: exhibition}
+              - {section: 科普活动, item: 科普(技)专题展览, measure: 其中：线下参观人次, unit: 人次, sum: participants, form: exhibition, channel: onsite}
+              - {section: 科普活动, item: 科普(技)专题展览, measure: 其中：线上参观人次, unit: 人次, sum: participants, form: exhibition, channel: online}
+              - {section: 科普活动, item: 科普(技)竞赛, measure: 次数, unit: 次, sum: activities, form: competition}
+              - {section: 科普活动, item: 科普(技)竞赛, measure: 参加人次, unit: 人次, sum: participants, form: competition}
+              - {section: 科普活动, item: 实用技术培训, measure: 次数, unit: 次, sum: activities, form: training}
+              - {section: 科普活动, item: 实用技术培训, measure: 参加人次, unit: 人次, sum: participants, form: training}
+              - {section: 科普活动, item: 科技活动周, measure: 科普专题活动次数, unit: 次, sum: activities, campaign: tech-week}
+              - {section: 科普活动, item: 科技活动周, measure: 参加人次, unit: 人次, sum: participants, campaign: tech-week}
+              - {section: 科普活动, item: 科技活动周, measure: 其中：线下参加人次, unit: 人次, sum: participants, campaign: tech-week, channel: onsite}
+              - {section: 科普活动, item: 科技活动周, measure: 其中：线上参加人次, unit: 人次, sum: participants, campaign: tech-week, channel: online}
+              - {section: 科普活动, item: 全国科普日／科普月, measure: 活动次数, unit: 次, sum: activities, campaign: [science-day, science-month]}
+              - {section: 科普活动, item: 全国科普日／科普月, measure: 参加人次, unit: 人次, sum: participants, campaign: [science-day, science-month]}
+              - {section: 科普活动, item: 全国科普日／科普月, measure: 其中：线下参加人次, unit: 人次, sum: participants, campaign: [science-day, science-month], channel: onsite}
+              - {section: 科普活动, item: 全国科普日／科普月, measure: 其中：线上参加人次, unit: 人次, sum: participants, campaign: [science-day, science-month], channel: online}
+              - {section: 科普经费, item: 年度科普经费筹集额, measure: 政府拨款, unit: 万元, sum: budget-government, decimals: 2}
+              - {section: 科普经费, item: 年度科普经费筹集额, measure: 其中：科普专项经费, unit: 万元, sum: budget-project, decimals: 2}
+              - {section: 科普经费, item: 年度科普经费筹集额, measure: 捐赠, unit: 万元, sum: none, decimals: 2}
+              - {section: 科普经费, item: 年度科普经费使用额, measure: 科普活动支出, unit: 万元, sum: spending, decimals: 2}
+              - {section: 科普传媒, item: 科普读物和资料, measure: 发放份数, unit: 份, sum: print-copies}
+              - {section: 科普人员, item: 注册科普志愿者, measure: 人数, unit: 人, sum: volunteers}
+              - {section: 科普人员, item: 科普志愿者, measure: 年度服务时长, unit: 小时, sum: volunteer-hours}
+            """#
+        )
+    ]
 }

@@ -25,7 +25,8 @@ struct Kepu: ParsableCommand {
             Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self, PrintCommand.self,
             VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self, BaselineCommand.self, BasicCommand.self,
             NoteCommand.self,
-            Reconcile.self, ReportCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self, Export.self,
+            Reconcile.self, ReportCommand.self, StatsCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self,
+            Export.self,
             Log.self, Demo.self,
         ]
     )

@@ -38,8 +38,8 @@ public struct CSVRenderer: Sendable {
         var s = raw
         // A leading formula character, or a tab/CR that Excel skips before one, becomes text.
         if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            // Plain negative numbers stay numbers.
-            if !(first == "-" && Double(s) != nil) { s = "'" + s }
+            // Plain negative numbers stay numbers, and a lone "-" (a figure that does not exist) stays a dash.
+            if !(first == "-" && (Double(s) != nil || s == "-")) { s = "'" + s }
         }
         if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
             s = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

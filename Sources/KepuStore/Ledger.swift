@@ -27,6 +27,7 @@ public struct Ledger: Sendable {
     public var audit: AuditService { AuditService(ledger: self) }
     public var archive: ArchiveService { ArchiveService(ledger: self) }
     public var corrections: CorrectionService { CorrectionService(ledger: self) }
+    public var stats: StatsService { StatsService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }

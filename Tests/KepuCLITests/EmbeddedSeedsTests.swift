@@ -10,7 +10,16 @@ import Testing
             contentsOf: repoRoot.appendingPathComponent("Seeds/plans/\(EmbeddedSeeds.planName)"), encoding: .utf8)
         let demo = try String(
             contentsOf: repoRoot.appendingPathComponent("Seeds/demo/\(EmbeddedSeeds.demoName)"), encoding: .utf8)
+        let statsDir = repoRoot.appendingPathComponent("Seeds/stats")
+        let statsNames = try FileManager.default.contentsOfDirectory(atPath: statsDir.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let stats = try statsNames.map {
+            ($0, try String(contentsOf: statsDir.appendingPathComponent($0), encoding: .utf8))
+        }
         if ProcessInfo.processInfo.environment["UPDATE_SEEDS"] == "1" {
+            let statsSource = stats.map { name, text in
+                "        (name: \"\(name)\", text: #\"\"\"\n\(text)\"\"\"#),"
+            }.joined(separator: "\n")
             let source = """
                 // Generated from Seeds/ by `UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests`; do not edit.
                 // The demo must work from any folder, so the seeds are compiled into the binary.
@@ -24,6 +33,11 @@ import Testing
 
                     static let demo = #\"\"\"
                 \(demo)\"\"\"#
+
+                    /// The editions of the statistics form (Seeds/stats/).
+                    static let stats: [(name: String, text: String)] = [
+                \(statsSource)
+                    ]
                 }
 
                 """
@@ -34,5 +48,10 @@ import Testing
         }
         #expect(EmbeddedSeeds.plan + "\n" == plan, "run UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests")
         #expect(EmbeddedSeeds.demo + "\n" == demo, "run UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests")
+        #expect(
+            EmbeddedSeeds.stats.map(\.name) == statsNames, "run UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests")
+        #expect(
+            EmbeddedSeeds.stats.map { $0.text + "\n" } == stats.map(\.1),
+            "run UPDATE_SEEDS=1 swift test --filter EmbeddedSeedsTests")
     }
 }

@@ -62,4 +62,18 @@ import Testing
             output(w, "plan show --year 2023").replacingOccurrences(
                 of: #"导入于 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "导入于 <time>", options: .regularExpression))
     }
+
+    @Test func statsInEveryFormat() throws {
+        let w = ReconcileCommandTests.demo()
+        for (format, file) in [
+            ("text", "stats.zh.txt"), ("md", "stats.zh.md"), ("csv", "stats.zh.csv"), ("json", "stats.zh.json"),
+            ("html", "stats.zh.html"),
+        ] {
+            try compare(file, output(w, "stats --year 2023 --format \(format)"))
+        }
+        try compare("stats.en.txt", output(w, "stats --year 2023 --lang en"))
+        try compare("stats.explain.zh.txt", output(w, "stats --year 2023 --explain"))
+        try compare("stats.explain.zh.csv", output(w, "stats --year 2023 --explain --format csv"))
+        try compare("stats.explain.zh.json", output(w, "stats --year 2023 --explain --format json"))
+    }
 }

@@ -127,6 +127,7 @@ extension Catalogue {
     static func outputZH(_ o: Notice.Output) -> String {
         switch o {
         case .report(let f): return " \(f) 格式的自评报告"
+        case .stats(let f): return " \(f) 格式的科普统计表"
         case .reconciliation(let f): return " \(f) 格式的对账结果"
         case .export(let y): return " \(y) 年的导出数据"
         case .list: return "列表"
@@ -274,6 +275,7 @@ extension Catalogue {
     static func outputEN(_ o: Notice.Output) -> String {
         switch o {
         case .report(let f): return "the \(f) report"
+        case .stats(let f): return "the \(f) statistics return"
         case .reconciliation(let f): return "the \(f) reconciliation"
         case .export(let y): return "the \(y) export"
         case .list: return "the list"

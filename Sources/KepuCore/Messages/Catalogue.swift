@@ -318,6 +318,17 @@ public enum Catalogue {
             return "这个数据库里有多个单位；请用 --unit 指定"
         case .yamlInvalid(let source, let detail):
             return "\(source) 不是有效的 YAML：\(detail)"
+        case .notAStatsEdition(let source):
+            return "\(source) 不是统计表版本文件：应有 edition、title 和 rows 三个键"
+        case .statsRow(let source, let line, let issue):
+            let at = line.map { "\(source) 第 \($0) 行" } ?? source
+            switch issue {
+            case .missingKey(let key): return "\(at)：这一行缺少 \(key)"
+            case .unknownValue(let key, let value, let known):
+                return "\(at)：\(key) \(q(value, lang)) 无法识别；可选：\(list(known, lang))"
+            }
+        case .unknownEdition(let name, let editions):
+            return "--edition \(q(name, lang)) 不是已知的统计表版本，也不是文件；现有版本：\(list(editions, lang))"
         case .notAPlan(let source):
             return "\(source) 不是计划文件：应有 unit、year、period、budget、lines、indicators 等键"
         case .planFile(let source, let line, let path, let issue):
@@ -569,6 +580,18 @@ public enum Catalogue {
             return "several units share this database; choose one with --unit"
         case .yamlInvalid(let source, let detail):
             return "\(source) is not valid YAML: \(detail)"
+        case .notAStatsEdition(let source):
+            return "\(source) is not a statistics edition: expected the keys edition, title and rows"
+        case .statsRow(let source, let line, let issue):
+            let at = line.map { "\(source) line \($0)" } ?? source
+            switch issue {
+            case .missingKey(let key): return "\(at): the row has no \(key)"
+            case .unknownValue(let key, let value, let known):
+                return "\(at): \(key) \(q(value, lang)) is not known; choose from \(known.joined(separator: ", "))"
+            }
+        case .unknownEdition(let name, let editions):
+            return "--edition \(q(name, lang)) is neither a known edition of the form nor a file; editions: "
+                + editions.joined(separator: ", ")
         case .notAPlan(let source):
             return "\(source) is not a plan: expected keys unit, year, period, budget, lines, indicators"
         case .planFile(let source, let line, let path, let issue):

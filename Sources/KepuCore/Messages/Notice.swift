@@ -43,6 +43,7 @@ public enum Notice: Sendable, Hashable {
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {
         case report(format: String)
+        case stats(format: String)
         case reconciliation(format: String)
         case export(year: Int)
         case list

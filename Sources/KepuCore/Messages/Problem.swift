@@ -87,6 +87,12 @@ public indirect enum Problem: Sendable, Hashable {
     case severalUnits
     case yamlInvalid(source: String, detail: String)
     case notAPlan(source: String)
+    /// A `--edition` file without edition, title and rows.
+    case notAStatsEdition(source: String)
+    /// A row of a statistics edition kepu cannot sum.
+    case statsRow(source: String, line: Int?, issue: StatsRowIssue)
+    /// `--edition` names none of the editions kepu has.
+    case unknownEdition(name: String, editions: [String])
     case planFile(source: String, line: Int?, path: String, issue: PlanFileIssue)
 
     // MARK: Files, imports, evidence, backups
@@ -191,6 +197,12 @@ public enum RestoreBlock: Sendable, Hashable {
     case phoneTaken(volunteer: Int64, name: String)
     /// The same volunteer is signed up again for the event on that day.
     case signupTaken(signup: Int64)
+}
+
+/// What is wrong with one row of a statistics edition.
+public enum StatsRowIssue: Sendable, Hashable {
+    case missingKey(String)
+    case unknownValue(key: String, value: String, known: [String])
 }
 
 /// What is wrong at one key of a plan file.
