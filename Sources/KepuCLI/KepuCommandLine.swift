@@ -78,11 +78,14 @@ extension CommandLineIssue {
         func quoted(after prefix: String) -> String? {
             guard let r = first.range(of: prefix) else { return nil }
             let rest = first[r.upperBound...]
-            guard let end = rest.lastIndex(of: "'") else { return String(rest) }
+            guard let end = rest.firstIndex(of: "'") else { return String(rest) }
             return String(rest[..<end])
         }
         if let v = quoted(after: "Missing expected argument '") { return .missing(v) }
-        if let v = quoted(after: "Unknown option '") { return .unknownOption(v) }
+        if let v = quoted(after: "Unknown option '") {
+            if let s = quoted(after: "Did you mean '") { return .unknownOptionSuggesting(v, suggestion: s) }
+            return .unknownOption(v)
+        }
         if let v = quoted(after: "Unexpected argument '") { return .unexpected(v) }
         if let v = quoted(after: "Missing value for '") { return .missingValue(v) }
         return nil

@@ -10,6 +10,12 @@ import Testing
             contentsOf: repoRoot.appendingPathComponent("Seeds/plans/\(EmbeddedSeeds.planName)"), encoding: .utf8)
         let demo = try String(
             contentsOf: repoRoot.appendingPathComponent("Seeds/demo/\(EmbeddedSeeds.demoName)"), encoding: .utf8)
+        let plan2025 = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/plans/\(EmbeddedSeeds.sample2025.planName)"),
+            encoding: .utf8)
+        let demo2025 = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/demo/\(EmbeddedSeeds.sample2025.demoName)"),
+            encoding: .utf8)
         let statsDir = repoRoot.appendingPathComponent("Seeds/stats")
         let statsNames = try FileManager.default.contentsOfDirectory(atPath: statsDir.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
@@ -33,6 +39,16 @@ import Testing
 
                     static let demo = #\"\"\"
                 \(demo)\"\"\"#
+
+                    /// A sample 2025 with the 全国科普月 (`kepu demo --year 2025`).
+                    static let sample2025 = (
+                        planName: "\(EmbeddedSeeds.sample2025.planName)",
+                        plan: #\"\"\"
+                \(plan2025)\"\"\"#,
+                        demoName: "\(EmbeddedSeeds.sample2025.demoName)",
+                        demo: #\"\"\"
+                \(demo2025)\"\"\"#
+                    )
 
                     /// The editions of the statistics form (Seeds/stats/).
                     static let stats: [(name: String, text: String)] = [

@@ -167,6 +167,7 @@ import Testing
         #expect(r.err.contains("已根据 2023 年计划起草 2024 年计划：9 项指标、2 条支出明细"))
         let draft = try String(contentsOfFile: w.dir + "/2024.yaml", encoding: .utf8)
         #expect(draft.hasPrefix("# 由 kepu plan new 根据 2023 年计划生成"))
+        #expect(draft.hasSuffix("\n"))
         #expect(draft.contains("year: 2024") && draft.contains("period: {start: 2024-01-01, end: 2024-12-31}"))
         #expect(draft.contains("name: 2024年1月-12月") && draft.contains("term: 2024年1月－2024年12月"))
         #expect(draft.contains("due: 2025-12-31") && draft.contains("力争到2025年"))

@@ -6,10 +6,10 @@ import Testing
 /// `kepu stats`: every figure of the demo year against a hand count of Seeds/demo/2023.kepu, the
 /// edition as data, and the sentences a clerk can meet.
 @Suite struct StatsTests {
-    func rows(_ w: Workspace, _ args: String = "") throws -> [[String: Any]] {
-        let text = w.ok("stats --year 2023 --format json " + args)
+    func rows(_ w: Workspace, _ args: String = "--year 2023", year: Int = 2023) throws -> [[String: Any]] {
+        let text = w.ok("stats --format json " + args)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(o["year"] as? Int == 2023)
+        #expect(o["year"] as? Int == year)
         #expect(o["unit"] as? String == "株洲市石峰区科学技术协会")
         #expect(o["edition"] as? String == "2024")
         return try #require(o["rows"] as? [[String: Any]])
@@ -67,7 +67,7 @@ import Testing
 
     @Test func explainNamesTheRecords() throws {
         let w = ReconcileCommandTests.demo()
-        let r = try rows(w, "--explain")
+        let r = try rows(w, "--year 2023 --explain")
         let lectures = try #require(
             r.first { $0["item"] as? String == "科普(技)讲座" && $0["measure"] as? String == "参加人次" })
         let sources = try #require(lectures["sources"] as? [[String: Any]])
@@ -139,5 +139,45 @@ import Testing
         #expect(r.code == 0)
         #expect(r.err.contains("csv 格式的科普统计表"))
         #expect(FileManager.default.fileExists(atPath: w.dir + "/2023科普统计.csv"))
+    }
+}
+
+/// `kepu demo --year 2025`: a 2025-style year, with the 全国科普月 as its September campaign.
+@Suite struct SampleYear2025Tests {
+    @Test func theScienceMonthYearReconcilesAndIsCounted() throws {
+        let w = Workspace()
+        let r = w.run("demo --year 2025")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("2025 年计划"))
+        let text = w.ok("reconcile --year 2025 --as-of 2025-12-31 --format json")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let indicators = try #require(o["indicators"] as? [[String: Any]])
+        let major = try #require(indicators.first { $0["id"] as? String == "major-events" })
+        #expect(major["actual"] as? Double == 2)  // 科技活动周 + 全国科普月
+        #expect(w.ok("event list --year 2025 --format csv").contains("2025年全国科普月石峰区活动,全国科普月"))
+
+        let stats = try StatsTests().rows(w, "--year 2025", year: 2025)
+        func n(_ item: String, _ measure: String) -> Double? {
+            stats.first { $0["item"] as? String == item && $0["measure"] as? String == measure }?["value"] as? Double
+        }
+        #expect(n("全国科普日／科普月", "活动次数") == 4)
+        #expect(n("全国科普日／科普月", "参加人次") == 13320)  // 3600 + 7500 + 800 + 1300 + 120
+        #expect(n("全国科普日／科普月", "其中：线上参加人次") == 7500)
+        #expect(n("科普(技)竞赛", "次数") == 1)
+        #expect(n("科普(技)竞赛", "参加人次") == 450)
+        #expect(n("实用技术培训", "次数") == 2)
+        #expect(n("实用技术培训", "参加人次") == 300)
+        #expect(n("科普(技)讲座", "参加人次") == 950)  // 800 + 150
+        #expect(n("年度科普经费使用额", "科普活动支出") == 2.89)  // 23,900 + 5,000 元
+        #expect(n("科普读物和资料", "发放份数") == 8000)
+        #expect(n("注册科普志愿者", "人数") == 5)
+        #expect(n("科普志愿者", "年度服务时长") == 37)  // 36.5 → 37
+    }
+
+    @Test func aYearWithoutASample() {
+        let w = Workspace()
+        w.refuses(
+            "demo --year 2024", zh: "kepu：没有 2024 年的示例；示例年度：2023、2025",
+            en: "kepu: there is no sample of 2024; sample years: 2023, 2025")
     }
 }

@@ -16,11 +16,28 @@ struct Demo: ParsableCommand {
             示例 · Example:
               kepu demo
               kepu demo --db /tmp/kepu-demo.sqlite
+              kepu demo --year 2025    # 全国科普月 · a 2025-style year
               kepu event list --db /tmp/kepu-demo.sqlite
             """)
+    @Option(
+        help: ArgumentHelp(
+            "示例年度：2023（种子计划，默认）或 2025（全国科普月）· The sample year: 2023 (the seed, default) or 2025.",
+            valueName: "year"))
+    var year: String?
     @OptionGroup var options: DatabaseOptions
 
+    /// The sample years kepu carries: the seed's 2023, and a 2025 with the 全国科普月.
+    static func sample(_ year: Int?) throws -> (planName: String, plan: String, demoName: String, demo: String) {
+        switch year {
+        case nil, 2023:
+            (EmbeddedSeeds.planName, EmbeddedSeeds.plan, EmbeddedSeeds.demoName, EmbeddedSeeds.demo)
+        case 2025: EmbeddedSeeds.sample2025
+        case let y?: throw KepuError(.noSampleYear(year: y, years: [2023, 2025]))
+        }
+    }
+
     func run() throws {
+        let sample = try Self.sample(try yearValue(year))
         let language = Language.current
         let path: String
         if let db = options.db.nonBlank {
@@ -32,8 +49,8 @@ struct Demo: ParsableCommand {
         let database = try AppDatabase.create(at: path)
         let ledger = Ledger(database: database, context: try auditContext())
         let plan = try ledger.plans.importPlan(
-            text: EmbeddedSeeds.plan, sourceName: EmbeddedSeeds.planName, replace: false)
-        let steps = try DemoScript.run(EmbeddedSeeds.demo, name: EmbeddedSeeds.demoName, db: path, runtime: console)
+            text: sample.plan, sourceName: sample.planName, replace: false)
+        let steps = try DemoScript.run(sample.demo, name: sample.demoName, db: path, runtime: console)
         console.say(.demoLoaded(unit: plan.plan.unit, year: plan.plan.year, steps: steps, path: path))
 
         let end = plan.plan.period.end

@@ -191,6 +191,7 @@ public enum Catalogue {
             switch issue {
             case .missing(let what): return "缺少必填的 \(what)"
             case .unknownOption(let what): return "没有 \(what) 这个选项"
+            case .unknownOptionSuggesting(let what, let s): return "没有 \(what) 这个选项；是不是 \(s)？"
             case .unexpected(let what): return "多余的参数 \(what)"
             case .missingValue(let what): return "\(what) 后面缺少取值"
             case .other(let text): return text
@@ -327,6 +328,8 @@ public enum Catalogue {
             case .unknownValue(let key, let value, let known):
                 return "\(at)：\(key) \(q(value, lang)) 无法识别；可选：\(list(known, lang))"
             }
+        case .noSampleYear(let year, let years):
+            return "没有 \(year) 年的示例；示例年度：\(list(years.map(String.init), lang))"
         case .unknownEdition(let name, let editions):
             return "--edition \(q(name, lang)) 不是已知的统计表版本，也不是文件；现有版本：\(list(editions, lang))"
         case .notAPlan(let source):
@@ -445,6 +448,7 @@ public enum Catalogue {
             switch issue {
             case .missing(let what): return "missing \(what)"
             case .unknownOption(let what): return "there is no option \(what)"
+            case .unknownOptionSuggesting(let what, let s): return "there is no option \(what); did you mean \(s)?"
             case .unexpected(let what): return "unexpected argument \(what)"
             case .missingValue(let what): return "\(what) needs a value"
             case .other(let text): return text
@@ -589,6 +593,8 @@ public enum Catalogue {
             case .unknownValue(let key, let value, let known):
                 return "\(at): \(key) \(q(value, lang)) is not known; choose from \(known.joined(separator: ", "))"
             }
+        case .noSampleYear(let year, let years):
+            return "there is no sample of \(year); sample years: \(years.map(String.init).joined(separator: ", "))"
         case .unknownEdition(let name, let editions):
             return "--edition \(q(name, lang)) is neither a known edition of the form nor a file; editions: "
                 + editions.joined(separator: ", ")

@@ -93,6 +93,8 @@ public indirect enum Problem: Sendable, Hashable {
     case statsRow(source: String, line: Int?, issue: StatsRowIssue)
     /// `--edition` names none of the editions kepu has.
     case unknownEdition(name: String, editions: [String])
+    /// `kepu demo --year` names a year kepu has no sample of.
+    case noSampleYear(year: Int, years: [Int])
     case planFile(source: String, line: Int?, path: String, issue: PlanFileIssue)
 
     // MARK: Files, imports, evidence, backups
@@ -226,6 +228,7 @@ public indirect enum PlanFileIssue: Sendable, Hashable {
 public enum CommandLineIssue: Sendable, Hashable {
     case missing(String)
     case unknownOption(String)
+    case unknownOptionSuggesting(String, suggestion: String)
     case unexpected(String)
     case missingValue(String)
     case other(String)

@@ -29,7 +29,8 @@ struct PlanNew: ParsableCommand {
         let draft = PlanDraft.move(stored.sourceText, from: source, to: to)
         let parsed = try PlanFile.parse(draft, source: output.map(displayName) ?? "\(to).yaml")
         for f in parsed.warnings + PlanLint.check(parsed.plan) { console.err(findingLine(f)) }
-        try emit(draft, to: output, what: .planDraft(year: to))
+        // A file ends with a newline, as editors expect; on the screen the console adds it.
+        try emit(output == nil || draft.hasSuffix("\n") ? draft : draft + "\n", to: output, what: .planDraft(year: to))
         console.say(
             .planDrafted(
                 year: to, from: source, indicators: parsed.plan.indicators.count, lines: parsed.plan.lines.count))
