@@ -31,8 +31,14 @@ public enum Parse {
         guard significant <= 4, let fv = Int64(f + String(repeating: "0", count: 4 - f.count)) else {
             throw KepuError(.invalid(field: field, value: input, form: .wholeNumber))
         }
-        return w * 10_000 + fv
+        // The same ceiling as for the digits written out: 12 digits (found by Fuzz/run count).
+        let n = w * 10_000 + fv
+        guard n <= maxCount else { throw KepuError(.tooLarge(field: field, value: input, form: .count)) }
+        return n
     }
+
+    /// The largest count kepu takes: 12 digits, far beyond any attendance, yet safe to sum.
+    public static let maxCount: Int64 = 999_999_999_999
 
     /// A positive whole number (copies of a print run, survey responses of a batch).
     public static func positiveCount(_ input: String, field: String) throws -> Int64 {

@@ -283,4 +283,13 @@ import Testing
         #expect(
             lint.err.hasPrefix("kepu：p.yaml 第 ") && lint.err.contains("indicator major-events target \(text)次 不是指标值"))
     }
+
+    /// Found by `Fuzz/run count`: a count written in 万 beyond the 12-digit ceiling.
+    @Test func aHugeCountInWanIsRefused() {
+        let w = BadInputTests.workspace()
+        w.refuses(
+            ["attendance", "add", "--event", "1", "--count", "11800180011万"], code: 64,
+            zh: "kepu：--count 11800180011万 太大，不是合理的人次或数量",
+            en: "kepu: --count \"11800180011万\" is too large for a count")
+    }
 }

@@ -303,6 +303,16 @@ import Testing
             try Parse.count("99999999999999999999", field: "--count")
         }
     }
+
+    /// Found by `Fuzz/run count`: with 万 a count passed the 12-digit ceiling that the same number written
+    /// out is held to, so it did not parse back from its own digits.
+    @Test func aCountInWanHasTheSameCeiling() throws {
+        #expect(throws: KepuError(.tooLarge(field: "--count", value: "11800180011万", form: .count))) {
+            try Parse.count("11800180011万", field: "--count")
+        }
+        #expect(try Parse.count("99999999.9999万", field: "--count") == Parse.maxCount)
+        #expect(try Parse.count(String(Parse.maxCount), field: "--count") == Parse.maxCount)
+    }
 }
 
 /// Qualitative and date targets (issue "Plans as offices really write them").
