@@ -155,6 +155,9 @@ import Testing
         let major = try #require(indicators.first { $0["id"] as? String == "major-events" })
         #expect(major["actual"] as? Double == 2)  // 科技活动周 + 全国科普月
         #expect(w.ok("event list --year 2025 --format csv").contains("2025年全国科普月石峰区活动,全国科普月"))
+        let month = w.ok("event list --year 2025 --kind 科普月 --format json")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(month.utf8)) as? [[String: Any]])
+        #expect(listed.map { $0["id"] as? Int } == [5, 6, 7, 8, 9])  // the campaign and its four activities
 
         let stats = try StatsTests().rows(w, "--year 2025", year: 2025)
         func n(_ item: String, _ measure: String) -> Double? {

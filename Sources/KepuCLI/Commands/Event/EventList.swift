@@ -10,7 +10,13 @@ struct EventList: ParsableCommand {
             示例 · Example:
               kepu event list --year 2023
               kepu event list --year 2023 --format csv -o 2023活动.csv
+              kepu event list --year 2025 --kind 全国科普月
             """)
+    @Option(
+        help: ArgumentHelp(
+            "只列该类型的活动及其子活动 · Only events of this kind, with their sub-activities (全国科普月, tech-week …).",
+            valueName: "kind"))
+    var kind: String?
     @Option(help: ArgumentHelp("只列该形式的活动 · Only events of this form (科普讲座, lecture …).", valueName: "form"))
     var form: String?
     @OptionGroup var list: ListOptions
@@ -23,6 +29,11 @@ struct EventList: ParsableCommand {
         var events = try ledger.events.list(in: filter.range, unit: unit.value, includeVoided: list.all)
         if let root = filter.event {
             var keep = Set([root])
+            for e in events where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
+            events = events.filter { keep.contains($0.id) }
+        }
+        if let kind = try parsed(kind, { try EventKind.parse($0, field: "--kind") }) {
+            var keep = Set(events.filter { $0.kind == kind }.map(\.id))
             for e in events where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
             events = events.filter { keep.contains($0.id) }
         }
