@@ -130,15 +130,13 @@ public struct Target: Hashable, Sendable {
         guard let plain = Money.stripGrouping(number), var value = Fixed.parse(plain) else {
             throw KepuError(.invalid(field: field, value: input, form: .target))
         }
-        if unit.hasPrefix("万") {
+        // 万 and 亿 scale the figure; one too large for that is refused, not trapped (亿 was found by
+        // Fuzz/run target: `20250924亿` overflowed).
+        if let scale: Int64 = unit.hasPrefix("万") ? 10_000 : unit.hasPrefix("亿") ? 100_000_000 : nil {
             unit.removeFirst()
-            guard value.raw <= Int64.max / 10_000 else {
-                throw KepuError(.invalid(field: field, value: input, form: .target))
-            }
-            value = Fixed(raw: value.raw * 10_000)
-        } else if unit.hasPrefix("亿") {
-            unit.removeFirst()
-            value = Fixed(raw: value.raw * 100_000_000)
+            let (scaled, overflow) = value.raw.multipliedReportingOverflow(by: scale)
+            guard !overflow else { throw KepuError(.invalid(field: field, value: input, form: .target)) }
+            value = Fixed(raw: scaled)
         }
         switch unit {
         case "％": unit = "%"

@@ -284,6 +284,19 @@ import Testing
             lint.err.hasPrefix("kepu：p.yaml 第 ") && lint.err.contains("indicator major-events target \(text)次 不是指标值"))
     }
 
+    /// Found by `Fuzz/run target`: a target in 亿 too large to scale trapped instead of being refused.
+    @Test func aHugeTargetInYiIsRefused() throws {
+        let w = BadInputTests.workspace()
+        let seed = try String(
+            contentsOf: repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml"), encoding: .utf8)
+        let plan = w.write("p.yaml", seed.replacingOccurrences(of: "target: 2次", with: "target: 20250924亿次"))
+        let lint = w.run(["plan", "lint", plan], db: false)
+        #expect(lint.code == 64)
+        #expect(
+            lint.err.hasPrefix("kepu：p.yaml 第 ") && lint.err.contains("indicator major-events target 20250924亿次 不是指标值")
+                && lint.err.split(separator: "\n").count == 1, "\(lint.err)")
+    }
+
     /// Found by `Fuzz/run count`: a count written in 万 beyond the 12-digit ceiling.
     @Test func aHugeCountInWanIsRefused() {
         let w = BadInputTests.workspace()

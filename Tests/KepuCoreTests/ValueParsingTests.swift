@@ -304,6 +304,14 @@ import Testing
         }
     }
 
+    /// Found by `Fuzz/run target`: a figure in 亿 too large to scale overflowed Int64 and trapped.
+    @Test func aTargetInYiTooLargeIsRefused() throws {
+        #expect(throws: KepuError(.invalid(field: "target", value: "20250924亿", form: .target))) {
+            try Target.parse("20250924亿")
+        }
+        #expect(try Target.parse("1.5亿元").kind == .numeric(value: Fixed(150_000_000), unit: "元"))
+    }
+
     /// Found by `Fuzz/run count`: with 万 a count passed the 12-digit ceiling that the same number written
     /// out is held to, so it did not parse back from its own digits.
     @Test func aCountInWanHasTheSameCeiling() throws {
