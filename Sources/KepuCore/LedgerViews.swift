@@ -359,3 +359,13 @@ public enum RecordItem: Sendable, Hashable {
     case volunteer(VolunteerSummary)
     case signup(SignupItem)
 }
+
+extension [EventSummary] {
+    /// The events of `roots` and their sub-activities at any depth, in list order (a list has each
+    /// parent before its sub-activities).
+    public func subtrees(of roots: Set<Int64>) -> [EventSummary] {
+        var keep = roots
+        for e in self where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
+        return filter { keep.contains($0.id) }
+    }
+}

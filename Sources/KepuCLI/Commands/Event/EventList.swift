@@ -27,15 +27,9 @@ struct EventList: ParsableCommand {
         let ledger = try options.ledger()
         let filter = try list.filter(ledger, unit: unit.value)
         var events = try ledger.events.list(in: filter.range, unit: unit.value, includeVoided: list.all)
-        if let root = filter.event {
-            var keep = Set([root])
-            for e in events where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
-            events = events.filter { keep.contains($0.id) }
-        }
+        if let root = filter.event { events = events.subtrees(of: [root]) }
         if let kind = try parsed(kind, { try EventKind.parse($0, field: "--kind") }) {
-            var keep = Set(events.filter { $0.kind == kind }.map(\.id))
-            for e in events where e.parent.map(keep.contains) ?? false { keep.insert(e.id) }
-            events = events.filter { keep.contains($0.id) }
+            events = events.subtrees(of: Set(events.filter { $0.kind == kind }.map(\.id)))
         }
         if let form = try parsed(form, { try EventForm.parse($0, field: "--form") }) {
             events = events.filter { $0.form == form }
