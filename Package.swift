@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "kepu", targets: ["kepu"]),
         .library(name: "KepuCore", targets: ["KepuCore"]),
+        .library(name: "KepuFiles", targets: ["KepuFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure values and functions: no database, no printing.
@@ -20,18 +22,31 @@ let package = Package(
             name: "KepuCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // libxlsxwriter, from Debian's libxlsxwriter-dev, as GRDB uses the system's libsqlite3.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        // The office's files: CSV in UTF-8 or GBK, .xlsx workbooks read as a stream and written.
+        .target(
+            name: "KepuFiles",
+            dependencies: [
+                "KepuCore", "CXlsxWriter",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The only module that talks SQL.
         .target(
             name: "KepuStore",
             dependencies: [
-                "KepuCore",
+                "KepuCore", "KepuFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // One neutral report table rendered as text, Markdown, CSV, JSON and HTML.
-        .target(name: "KepuReport", dependencies: ["KepuCore"]),
+        .target(name: "KepuReport", dependencies: ["KepuCore", "KepuFiles"]),
         // Argument parsing and output; no SQL, no arithmetic.
         .target(
             name: "KepuCLI",
@@ -54,6 +69,7 @@ let package = Package(
             name: "KepuStoreTests",
             dependencies: ["KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KepuReportTests", dependencies: ["KepuReport", "KepuCore"]),
+        .testTarget(name: "KepuFilesTests", dependencies: ["KepuFiles", "KepuCore"]),
         .testTarget(
             name: "KepuCLITests",
             dependencies: [

@@ -126,3 +126,12 @@ enum ReportFormat: String, CaseIterable {
         }
     }
 }
+
+/// `--sheet`: which sheet of an .xlsx workbook an import reads.
+struct SheetOption: ParsableArguments {
+    @Option(
+        name: .customLong("sheet"),
+        help: ArgumentHelp("工作表名（.xlsx，默认第一个）· The sheet of an .xlsx workbook (default: the first).", valueName: "name")
+    )
+    var value: String?
+}

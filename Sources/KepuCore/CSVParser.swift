@@ -179,10 +179,25 @@ public struct CSVColumns: Sendable {
     public var ignored: [String]
     public var width: Int
 
-    public init(header: [String], specs: [Spec], file: String) throws {
-        func norm(_ s: String) -> String {
-            s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "").lowercased()
+    /// A header cell as compared with the aliases: trimmed, without a BOM, lowercased.
+    static func norm(_ s: String) -> String {
+        trim(s).replacingOccurrences(of: "\u{FEFF}", with: "").lowercased()
+    }
+
+    /// How many of the specs' columns a row names: the required ones, and all.
+    public static func matches(_ row: [String], specs: [Spec]) -> (required: Int, any: Int) {
+        let cells = Set(row.map(norm))
+        var required = 0
+        var any = 0
+        for spec in specs where spec.aliases.contains(where: { cells.contains(norm($0)) }) {
+            any += 1
+            if spec.required { required += 1 }
         }
+        return (required, any)
+    }
+
+    public init(header: [String], specs: [Spec], file: String) throws {
+        let norm = CSVColumns.norm
         let cells = header.map(norm)
         index = [:]
         var used = Set<Int>()

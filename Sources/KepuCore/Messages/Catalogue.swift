@@ -379,6 +379,19 @@ public enum Catalogue {
             return "\(file) 既不是 UTF-8 也不是 GBK/GB18030 文本（第 \(offset) 字节附近有错）；请另存为 UTF-8"
         case .truncatedGBK(let file):
             return "\(file) 在一个 GBK/GB18030 字符中间结束；文件可能不完整"
+        case .xlsNotSupported(let file):
+            return
+                "\(file) 是旧版 Excel 97-2003 工作簿（.xls），kepu 读不了；请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再导入新文件"
+        case .xlsxBroken(let file, let part):
+            return "\(file) 不是完好的 .xlsx 工作簿" + (part.isEmpty ? "" : "（\(part) 读不出）") + "；请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
+        case .xlsxTooLarge(let file, let sheet):
+            return "\(file) 的工作表“\(sheet)”解压后超过 4 GB，不像是正常的表格；未导入"
+        case .sheetNotFound(let file, let sheet, let sheets):
+            return "\(file) 里没有名为“\(sheet)”的工作表；有：\(sheets.joined(separator: "、"))"
+        case .sheetOnlyForXlsx(let file):
+            return "--sheet 只用于 .xlsx 工作簿，\(file) 是 CSV 文本文件"
+        case .otherSheets(let sheet, let others, let problem):
+            return zh(problem) + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))，可用 --sheet 指定）"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
@@ -647,6 +660,22 @@ public enum Catalogue {
             return "\(file) is neither UTF-8 nor GBK/GB18030 text (bad byte near offset \(offset)); save it as UTF-8"
         case .truncatedGBK(let file):
             return "\(file) ends in the middle of a GBK/GB18030 character; the file may be cut short"
+        case .xlsNotSupported(let file):
+            return
+                "\(file) is an old Excel 97-2003 workbook (.xls), which kepu cannot read; open it in Excel or WPS, choose File → Save As, pick \"Excel Workbook (*.xlsx)\", and import the new file"
+        case .xlsxBroken(let file, let part):
+            return "\(file) is not a sound .xlsx workbook" + (part.isEmpty ? "" : " (\(part) cannot be read)")
+                + "; open it in Excel or WPS and save it again as .xlsx"
+        case .xlsxTooLarge(let file, let sheet):
+            return
+                "the sheet \"\(sheet)\" of \(file) inflates to more than 4 GB, which is no ordinary sheet; nothing was imported"
+        case .sheetNotFound(let file, let sheet, let sheets):
+            return "\(file) has no sheet named \"\(sheet)\"; its sheets are \(sheets.joined(separator: ", "))"
+        case .sheetOnlyForXlsx(let file):
+            return "--sheet is for .xlsx workbooks only; \(file) is a CSV text file"
+        case .otherSheets(let sheet, let others, let problem):
+            return en(problem)
+                + " (this is the first sheet, \"\(sheet)\"; the workbook also has \(others.joined(separator: ", ")): choose one with --sheet)"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):

@@ -119,6 +119,13 @@ public indirect enum Problem: Sendable, Hashable {
     case iconvUnavailable(encoding: String, file: String)
     case notTextEncoding(file: String, offset: Int)
     case truncatedGBK(file: String)
+    case xlsNotSupported(file: String)
+    case xlsxBroken(file: String, part: String)
+    case xlsxTooLarge(file: String, sheet: String)
+    case sheetNotFound(file: String, sheet: String, sheets: [String])
+    case sheetOnlyForXlsx(file: String)
+    /// A refusal about a workbook's first sheet, when the workbook has others.
+    case otherSheets(sheet: String, others: [String], problem: Problem)
     case notAnEventID(field: String, value: String)
     case emptyName(field: String)
     case emptyLine(field: String)
@@ -132,7 +139,7 @@ public indirect enum Problem: Sendable, Hashable {
         case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
-            .lineNeedsAmount,
+            .lineNeedsAmount, .sheetOnlyForXlsx,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

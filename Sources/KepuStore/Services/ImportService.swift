@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KepuCore
+import KepuFiles
 
 /// What an import did (or, in a dry run, would do).
 public struct ImportResult: Sendable, Hashable {
@@ -31,13 +32,13 @@ public struct ImportService: Sendable {
     /// write transaction, the header matched, each row handed to `row` with its line number (any error
     /// named by line), and the import recorded and audited.
     func run(
-        kind: String, path: String, displayName: String, specs: [CSVColumns.Spec], dryRun: Bool,
-        progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
+        kind: String, path: String, displayName: String, sheet: String? = nil, specs: [CSVColumns.Spec],
+        dryRun: Bool, progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
         begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
         row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
         finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }
     ) throws -> ImportResult {
-        let file = try TextFile(path: path, displayName: displayName)
+        let file = try TableFile(path: path, displayName: displayName, sheet: sheet)
         let sha = try file.sha256()
         let body = { (db: Database) throws -> ImportResult in
             if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
@@ -47,7 +48,7 @@ public struct ImportService: Sendable {
                         rows: prior.rows, originalName: prior.fileName))
             }
             var result = ImportResult(
-                file: displayName, encoding: file.encoding.rawValue, rows: 0, dryRun: dryRun,
+                file: displayName, encoding: file.formatDescription, rows: 0, dryRun: dryRun,
                 ignoredColumns: [])
             var record = ImportFileRecord(
                 kind: kind, fileName: displayName, sha256: sha, rows: 0,
@@ -57,6 +58,7 @@ public struct ImportService: Sendable {
             try begin(db, &result)
             var cols: CSVColumns?
             try file.forEachRecord(
+                specs: specs,
                 header: { h in
                     let c = try CSVColumns(header: h, specs: specs, file: displayName)
                     cols = c
@@ -79,7 +81,7 @@ public struct ImportService: Sendable {
             var extra = try finish(db, &result)
             record.rows = result.rows
             try record.update(db)
-            extra["encoding"] = .string(file.encoding.rawValue)
+            extra["encoding"] = .string(file.formatDescription)
             var after = try ImportFileRecord.snapshot(db, id: importID)
             if case .object(var o)? = after {
                 for (k, v) in extra { o[k] = v }
@@ -97,13 +99,14 @@ public struct ImportService: Sendable {
 
     /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
     public func signins(
-        path: String, displayName: String, event eventID: Int64, date: CalendarDate?, dryRun: Bool,
-        progress: ((Int) -> Void)? = nil
+        path: String, displayName: String, sheet: String? = nil, event eventID: Int64, date: CalendarDate?,
+        dryRun: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         var insert: FastInsert?
         var columns: (name: Int?, phone: Int?, time: Int?)?
         return try run(
-            kind: "signin", path: path, displayName: displayName, specs: ImportColumns.signin, dryRun: dryRun,
+            kind: "signin", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.signin,
+            dryRun: dryRun,
             progressEvery: 100_000, progress: progress,
             begin: { db, result in
                 result.attendanceID = try ledger.attendance.add(
@@ -146,12 +149,13 @@ public struct ImportService: Sendable {
 
     /// `kepu volunteer import`: volunteers (matched by phone, else name and organization) and, where a
     /// row names an event, their sign-ups.
-    public func volunteers(path: String, displayName: String, dryRun: Bool, progress: ((Int) -> Void)? = nil) throws
-        -> ImportResult
-    {
+    public func volunteers(
+        path: String, displayName: String, sheet: String? = nil, dryRun: Bool, progress: ((Int) -> Void)? = nil
+    ) throws -> ImportResult {
         var seen = Set<Int64>()
         return try run(
-            kind: "volunteers", path: path, displayName: displayName, specs: ImportColumns.volunteers, dryRun: dryRun,
+            kind: "volunteers", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.volunteers,
+            dryRun: dryRun,
             progress: progress,
             row: { db, cols, row, _, result in
                 guard let name = cols.value("name", in: row) else { throw KepuError(.emptyName(field: "姓名")) }
@@ -196,11 +200,13 @@ public struct ImportService: Sendable {
 
     /// `kepu cost import`: the finance office's ledger, each row a cost against a line of the plan
     /// covering its date.
-    public func costs(path: String, displayName: String, unit: String?, dryRun: Bool, progress: ((Int) -> Void)? = nil)
-        throws -> ImportResult
-    {
+    public func costs(
+        path: String, displayName: String, sheet: String? = nil, unit: String?, dryRun: Bool,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> ImportResult {
         try run(
-            kind: "costs", path: path, displayName: displayName, specs: ImportColumns.costs, dryRun: dryRun,
+            kind: "costs", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.costs,
+            dryRun: dryRun,
             progress: progress,
             row: { db, cols, row, _, result in
                 let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: "日期")

@@ -10,19 +10,19 @@ import KepuCore
 
 /// A text file read in chunks as UTF-8: UTF-8 with or without a BOM, or GBK/GB18030 (what Chinese
 /// Excel saves), detected from its start and transcoded with iconv as it streams.
-struct TextFile {
-    enum Encoding: String {
+public struct TextFile: Sendable {
+    public enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
         case utf8BOM = "UTF-8 with BOM"
         case gb18030 = "GB18030"
     }
 
-    let path: String
-    let displayName: String
-    let encoding: Encoding
+    public let path: String
+    public let displayName: String
+    public let encoding: Encoding
     static let chunk = 1 << 16
 
-    init(path: String, displayName: String) throws {
+    public init(path: String, displayName: String) throws {
         self.path = path
         self.displayName = displayName
         guard let h = FileHandle(forReadingAtPath: path) else {
@@ -30,13 +30,14 @@ struct TextFile {
         }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: 1 << 20)) ?? Data()
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) {
-            encoding = .utf8BOM
-        } else if TextFile.isUTF8(head, complete: head.count < 1 << 20) {
-            encoding = .utf8
-        } else {
-            encoding = .gb18030
-        }
+        encoding = TextFile.detect(head, complete: head.count < 1 << 20)
+    }
+
+    /// The encoding of a file from its first bytes: a UTF-8 BOM, valid UTF-8 (a sequence cut off at the
+    /// end of an incomplete sample allowed), else GBK/GB18030, what Chinese Excel and WPS save.
+    public static func detect(_ head: Data, complete: Bool) -> Encoding {
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        return isUTF8(head, complete: complete) ? .utf8 : .gb18030
     }
 
     /// Valid UTF-8, allowing a sequence cut off at the end of the sample.
@@ -59,7 +60,7 @@ struct TextFile {
     }
 
     /// The SHA-256 of the file's bytes, read in chunks.
-    func sha256() throws -> String {
+    public func sha256() throws -> String {
         guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
         defer { try? h.close() }
         var hasher = SHA256()
@@ -68,7 +69,7 @@ struct TextFile {
     }
 
     /// Streams the file as UTF-8 chunks.
-    func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
+    public func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
         guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
         defer { try? h.close() }
         var first = true
@@ -83,40 +84,30 @@ struct TextFile {
         try converter?.finish()
     }
 
-    /// Parses the file as CSV, calling `body` for each record after the header.
-    func forEachRecord(header: ([String]) throws -> Void, record body: ([String], Int) throws -> Void) throws {
+    /// Parses the file as CSV, calling `body` for each record with the line it starts on.
+    public func forEachRow(_ body: ([String], Int) throws -> Void) throws {
         var parser = CSVParser()
-        var sawHeader = false
-        func emit(_ fields: [String], _ line: Int) throws {
-            if !sawHeader {
-                sawHeader = true
-                try header(fields)
-            } else {
-                try body(fields, line)
-            }
-        }
         do {
-            try forEachChunk { chunk in try parser.feed(chunk, emit: emit) }
-            try parser.finish(emit: emit)
+            try forEachChunk { chunk in try parser.feed(chunk, emit: body) }
+            try parser.finish(emit: body)
         } catch let e as KepuError {
             switch e.problem {
             case .csvUnclosedQuote, .csvNotUTF8: throw KepuError(.inFile(file: displayName, problem: e.problem))
             default: throw e
             }
         }
-        if !sawHeader { throw KepuError(.importEmpty(file: displayName)) }
     }
 }
 
 /// Incremental transcoding through the C library's iconv, carrying incomplete sequences across chunks.
 /// A class so that its handle is closed exactly once, when the last reference goes.
-final class Iconv {
+public final class Iconv {
     private let cd: iconv_t
     private var carry: [UInt8] = []
     private let file: String
     private var offset = 0
 
-    init(from: String, to: String, file: String) throws {
+    public init(from: String, to: String, file: String) throws {
         let cd = iconv_open(to, from)
         guard let cd, cd != iconv_t(bitPattern: -1) else {
             throw KepuError(.iconvUnavailable(encoding: from, file: file))
@@ -127,7 +118,7 @@ final class Iconv {
 
     deinit { iconv_close(cd) }
 
-    func convert(_ input: [UInt8]) throws -> [UInt8] {
+    public func convert(_ input: [UInt8]) throws -> [UInt8] {
         var inBytes = carry + input
         carry = []
         var out = [UInt8](repeating: 0, count: inBytes.count * 2 + 16)
@@ -151,7 +142,7 @@ final class Iconv {
         return Array(out[0..<(out.count - outLeft)])
     }
 
-    func finish() throws {
+    public func finish() throws {
         if !carry.isEmpty { throw KepuError(.truncatedGBK(file: file)) }
     }
 }

@@ -1,0 +1,503 @@
+import Foundation
+import KepuCore
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// An Excel workbook (.xlsx) read as the office saves it: its sheets by name, each row's cells as the
+/// text a clerk sees, with the sheet's own row numbers.
+///
+/// The package is read with ZIPFoundation and each part with Foundation's `XMLParser`, libxml2's SAX
+/// parser fed in chunks: a worksheet is inflated to a temporary file and streamed from there, so a
+/// million-row sheet is never held in memory. Only the shared strings (one entry per distinct text)
+/// and the styles are kept.
+///
+/// What a cell becomes:
+/// - shared, inline and formula strings: their text;
+/// - numbers: as Excel shows them in General format, to 15 significant digits, so a phone saved as
+///   a number reads `13800000001` and 1234.5599999999999 reads `1234.56`;
+/// - numbers in a date or time format (Excel serial days, 1900 or 1904 based): `2023-09-16`,
+///   `2023-09-16 09:30` or `09:30`;
+/// - booleans `TRUE`/`FALSE`, errors as written (`#N/A`).
+public final class XlsxWorkbook {
+    public struct Sheet: Sendable, Hashable {
+        public var name: String
+        var part: String
+    }
+
+    public let displayName: String
+    public let sheets: [Sheet]
+    private let archive: Archive
+    private let date1904: Bool
+    private var sharedStrings: [String]?
+    private var styleKinds: [XlsxNumberKind]?
+    /// The largest worksheet inflated, 4 GiB: well above a million rows, well below a zip bomb.
+    public static let maxSheetBytes: UInt64 = 4 << 30
+
+    public convenience init(path: String, displayName: String) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw KepuError(.xlsxBroken(file: displayName, part: ""))
+        }
+        try self.init(archive: archive, displayName: displayName)
+    }
+
+    /// A workbook held in memory (the fuzzer's way in).
+    public convenience init(data: Data, displayName: String) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw KepuError(.xlsxBroken(file: displayName, part: ""))
+        }
+        try self.init(archive: archive, displayName: displayName)
+    }
+
+    private init(archive: Archive, displayName: String) throws {
+        self.archive = archive
+        self.displayName = displayName
+        let workbookXML = try Self.small(archive, "xl/workbook.xml", file: displayName)
+        let rels = try Self.small(archive, "xl/_rels/workbook.xml.rels", file: displayName)
+        let book = WorkbookPart()
+        try Self.parse(workbookXML, book, file: displayName, part: "xl/workbook.xml")
+        let targets = RelationshipsPart()
+        try Self.parse(rels, targets, file: displayName, part: "xl/_rels/workbook.xml.rels")
+        date1904 = book.date1904
+        sheets = book.sheets.compactMap { name, rid in
+            guard let target = targets.targets[rid] else { return nil }
+            return Sheet(name: name, part: Self.resolve(target))
+        }
+        guard !sheets.isEmpty else { throw KepuError(.xlsxBroken(file: displayName, part: "xl/workbook.xml")) }
+    }
+
+    /// The sheet named `name`, else the first.
+    public func sheet(_ name: String?) throws -> Sheet {
+        guard let name else { return sheets[0] }
+        if let s = sheets.first(where: { $0.name == name }) { return s }
+        let trimmed = CSVColumns.trim(name)
+        if let s = sheets.first(where: { CSVColumns.trim($0.name) == trimmed }) { return s }
+        throw KepuError(.sheetNotFound(file: displayName, sheet: name, sheets: sheets.map(\.name)))
+    }
+
+    /// Streams the rows of a sheet: each row's cells (missing cells as "", trailing blanks dropped) and
+    /// its row number as Excel shows it. Rows with no cell are not reported.
+    public func forEachRow(of sheet: Sheet, _ body: ([String], Int) throws -> Void) throws {
+        let strings = try loadSharedStrings()
+        let kinds = try loadStyles()
+        guard let entry = archive[sheet.part] else {
+            throw KepuError(.xlsxBroken(file: displayName, part: sheet.part))
+        }
+        guard entry.uncompressedSize <= Self.maxSheetBytes else {
+            throw KepuError(.xlsxTooLarge(file: displayName, sheet: sheet.name))
+        }
+        // Inflate to a private temporary file, then stream it through the SAX parser.
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("kepu-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let out = FileHandle(forWritingAtPath: tmp.path)
+        else {
+            throw KepuError(.cannotWrite(path: tmp.path, reason: "temporary file"))
+        }
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in try out.write(contentsOf: chunk) }
+            try out.close()
+        } catch {
+            try? out.close()
+            throw KepuError(.xlsxBroken(file: displayName, part: sheet.part))
+        }
+        guard let stream = InputStream(fileAtPath: tmp.path) else {
+            throw KepuError(.cannotReadFile(name: displayName))
+        }
+        // The parser calls back synchronously, so `body` does not outlive this call.
+        try withoutActuallyEscaping(body) { body in
+            let handler = SheetPart(strings: strings, kinds: kinds, date1904: date1904, body: body)
+            let parser = XMLParser(stream: stream)
+            parser.delegate = handler
+            parser.shouldResolveExternalEntities = false
+            let ok = parser.parse()
+            parser.delegate = nil
+            if let e = handler.failure { throw e }
+            guard ok else { throw KepuError(.xlsxBroken(file: displayName, part: sheet.part)) }
+        }
+    }
+
+    private func loadSharedStrings() throws -> [String] {
+        if let sharedStrings { return sharedStrings }
+        var strings: [String] = []
+        if archive["xl/sharedStrings.xml"] != nil {
+            let data = try Self.small(archive, "xl/sharedStrings.xml", file: displayName)
+            let part = SharedStringsPart()
+            try Self.parse(data, part, file: displayName, part: "xl/sharedStrings.xml")
+            strings = part.strings
+        }
+        sharedStrings = strings
+        return strings
+    }
+
+    private func loadStyles() throws -> [XlsxNumberKind] {
+        if let styleKinds { return styleKinds }
+        var kinds: [XlsxNumberKind] = []
+        if archive["xl/styles.xml"] != nil {
+            let data = try Self.small(archive, "xl/styles.xml", file: displayName)
+            let part = StylesPart()
+            try Self.parse(data, part, file: displayName, part: "xl/styles.xml")
+            kinds = part.cellFormats.map { id in XlsxNumberKind(formatID: id, custom: part.customFormats[id]) }
+        }
+        styleKinds = kinds
+        return kinds
+    }
+
+    /// A small part (workbook, relationships, shared strings, styles) read into memory, at most 256 MiB.
+    static func small(_ archive: Archive, _ path: String, file: String) throws -> Data {
+        guard let entry = archive[path], entry.uncompressedSize <= 256 << 20 else {
+            throw KepuError(.xlsxBroken(file: file, part: path))
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { data.append($0) }
+        } catch {
+            throw KepuError(.xlsxBroken(file: file, part: path))
+        }
+        return data
+    }
+
+    static func parse(_ data: Data, _ delegate: some XMLParserDelegate, file: String, part: String) throws {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        parser.shouldResolveExternalEntities = false
+        guard parser.parse() else { throw KepuError(.xlsxBroken(file: file, part: part)) }
+    }
+
+    /// A relationship target, relative to xl/ unless it starts with a slash.
+    static func resolve(_ target: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = ["xl"]
+        for p in target.split(separator: "/") {
+            if p == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else if p != "." {
+                parts.append(String(p))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// The local part of an element or attribute name: writers differ in namespace prefixes.
+@inline(__always) func local(_ name: String) -> Substring {
+    guard let colon = name.lastIndex(of: ":") else { return name[...] }
+    return name[name.index(after: colon)...]
+}
+
+private final class WorkbookPart: NSObject, XMLParserDelegate {
+    var sheets: [(String, String)] = []
+    var date1904 = false
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        switch local(name) {
+        case "sheet":
+            guard let sheetName = attributes["name"],
+                let rid = attributes.first(where: { local($0.key) == "id" && $0.key.contains(":") })?.value
+            else { return }
+            sheets.append((sheetName, rid))
+        case "workbookPr":
+            let v = attributes["date1904"] ?? ""
+            date1904 = v == "1" || v.lowercased() == "true"
+        default: break
+        }
+    }
+}
+
+private final class RelationshipsPart: NSObject, XMLParserDelegate {
+    var targets: [String: String] = [:]
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        guard local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else {
+            return
+        }
+        targets[id] = target
+    }
+}
+
+private final class SharedStringsPart: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var phonetic = 0
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        switch local(name) {
+        case "si": current = ""
+        case "rPh": phonetic += 1
+        case "t": inText = phonetic == 0
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { current += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch local(name) {
+        case "si": strings.append(current)
+        case "rPh": phonetic -= 1
+        case "t": inText = false
+        default: break
+        }
+    }
+}
+
+private final class StylesPart: NSObject, XMLParserDelegate {
+    var customFormats: [Int: String] = [:]
+    var cellFormats: [Int] = []
+    private var inCellXfs = false
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        switch local(name) {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
+                customFormats[id] = code
+            }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: cellFormats.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if local(name) == "cellXfs" { inCellXfs = false }
+    }
+}
+
+/// What a number format makes of a number: a date, a time, both, or a plain number.
+enum XlsxNumberKind: Sendable, Hashable {
+    case number, date, dateTime, time
+
+    init(formatID id: Int, custom: String?) {
+        if let custom {
+            self = Self.classify(custom)
+            return
+        }
+        switch id {
+        case 14...17, 27...31, 34...36, 50...58: self = .date
+        case 22: self = .dateTime
+        case 18...21, 32, 33, 45...47: self = .time
+        default: self = .number
+        }
+    }
+
+    /// A custom format code's kind, from its letters outside quotes, brackets and escapes.
+    static func classify(_ code: String) -> XlsxNumberKind {
+        var hasDate = false
+        var hasTime = false
+        var inQuote = false
+        var inBracket = false
+        var escape = false
+        // Only the first section (before `;`) decides.
+        for ch in code.unicodeScalars {
+            if escape {
+                escape = false
+                continue
+            }
+            if inQuote {
+                if ch == "\"" { inQuote = false }
+                continue
+            }
+            if inBracket {
+                if ch == "]" { inBracket = false }
+                continue
+            }
+            switch ch {
+            case "\\", "_", "*": escape = true
+            case "\"": inQuote = true
+            case "[": inBracket = true
+            case ";": return hasDate ? (hasTime ? .dateTime : .date) : (hasTime ? .time : .number)
+            case "y", "Y", "d", "D", "e": hasDate = true
+            case "h", "H", "s", "S": hasTime = true
+            default: break
+            }
+        }
+        // A lone m (月 or 分) means a date unless hours or seconds are around it.
+        if !hasDate && !hasTime && code.contains(where: { $0 == "m" || $0 == "M" }) && !code.contains("0") {
+            hasDate = true
+        }
+        return hasDate ? (hasTime ? .dateTime : .date) : (hasTime ? .time : .number)
+    }
+}
+
+/// A worksheet's rows, streamed.
+private final class SheetPart: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let kinds: [XlsxNumberKind]
+    let date1904: Bool
+    let body: ([String], Int) throws -> Void
+    var failure: Error?
+
+    private var row: [String] = []
+    private var rowNumber = 0
+    private var column = 0
+    private var cellType = ""
+    private var cellStyle = 0
+    private var text = ""
+    private var collecting = false
+    private var inInline = false
+    private var phonetic = 0
+    private var hasValue = false
+
+    init(strings: [String], kinds: [XlsxNumberKind], date1904: Bool, body: @escaping ([String], Int) throws -> Void) {
+        self.strings = strings
+        self.kinds = kinds
+        self.date1904 = date1904
+        self.body = body
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        switch local(name) {
+        case "row":
+            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            row.removeAll(keepingCapacity: true)
+            column = 0
+        case "c":
+            if let r = attributes["r"], let c = XlsxCell.column(of: r) { column = c }
+            cellType = attributes["t"] ?? "n"
+            cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
+            text = ""
+            hasValue = false
+        case "v":
+            collecting = true
+            text = ""
+        case "is": inInline = true
+        case "rPh": phonetic += 1
+        case "t" where inInline && phonetic == 0: collecting = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch local(name) {
+        case "v", "t":
+            if collecting { hasValue = true }
+            collecting = false
+        case "rPh": phonetic -= 1
+        case "is": inInline = false
+        case "c":
+            let value = hasValue ? cellText() : ""
+            if column < 16_384 {
+                if row.count <= column { row.append(contentsOf: repeatElement("", count: column - row.count + 1)) }
+                row[column] = value
+            }
+            column += 1
+        case "row":
+            while let last = row.last, last.isEmpty { row.removeLast() }
+            guard !row.isEmpty else { return }
+            do {
+                try body(row, rowNumber)
+            } catch {
+                failure = error
+                parser.abortParsing()
+            }
+        default: break
+        }
+    }
+
+    private func cellText() -> String {
+        switch cellType {
+        case "s":
+            guard let i = Int(text), i >= 0, i < strings.count else { return "" }
+            return strings[i]
+        case "inlineStr", "str", "e": return text
+        case "b": return text == "1" ? "TRUE" : "FALSE"
+        default:
+            let kind = cellStyle >= 0 && cellStyle < kinds.count ? kinds[cellStyle] : .number
+            return XlsxCell.number(text, kind: kind, date1904: date1904)
+        }
+    }
+}
+
+/// Cell references and numbers as Excel shows them; pure, so the fuzzer and tests reach them.
+public enum XlsxCell {
+    /// The zero-based column of a reference such as `C5` (nil when it has no letters).
+    public static func column(of reference: String) -> Int? {
+        var c = 0
+        var letters = 0
+        for u in reference.utf8 {
+            switch u {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): c = c * 26 + Int(u - UInt8(ascii: "A")) + 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): c = c * 26 + Int(u - UInt8(ascii: "a")) + 1
+            default:
+                return letters == 0 ? nil : c - 1
+            }
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : c - 1
+    }
+
+    /// A stored number as text: in General format, or as a date or time.
+    static func number(_ raw: String, kind: XlsxNumberKind, date1904: Bool) -> String {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        guard let v = Double(t), v.isFinite else { return t }
+        if kind != .number, v >= 0, v < 2_958_466 {
+            return serial(v, kind: kind, date1904: date1904) ?? general(t, v)
+        }
+        return general(t, v)
+    }
+
+    /// Excel's General display: integers in full up to 15 digits, else 15 significant digits.
+    static func general(_ raw: String, _ v: Double) -> String {
+        if raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && raw.utf8.count <= 15 { return raw }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        var s = String(format: "%.15g", v)
+        if s.contains("e") || s.contains("E") { return s }
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
+    /// A serial day count (with its fraction of a day) as an ISO date, time, or both.
+    static func serial(_ v: Double, kind: XlsxNumberKind, date1904: Bool) -> String? {
+        var days = Int(v.rounded(.down))
+        var seconds = Int(((v - Double(days)) * 86_400).rounded())
+        if seconds >= 86_400 {
+            days += 1
+            seconds -= 86_400
+        }
+        let time =
+            seconds % 60 == 0
+            ? String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)
+            : String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        if kind == .time { return time }
+        // 1900 system: day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was.
+        let base = date1904 ? CalendarDate(year: 1904, month: 1, day: 1) : CalendarDate(year: 1899, month: 12, day: 30)
+        guard let base else { return nil }
+        if days == 0 && kind == .dateTime { return time }
+        if !date1904 && days <= 0 { return nil }
+        if !date1904 && days < 61 { days += 1 }
+        let date = base.adding(days: days).description
+        return kind == .dateTime ? "\(date) \(time)" : date
+    }
+}
