@@ -175,6 +175,8 @@ public struct CSVColumns: Sendable {
     }
 
     public var index: [String: Int]
+    /// The header row as read.
+    public var header: [String]
     /// Header cells no column uses: reported, never silently dropped.
     public var ignored: [String]
     public var width: Int
@@ -198,6 +200,7 @@ public struct CSVColumns: Sendable {
 
     public init(header: [String], specs: [Spec], file: String) throws {
         let norm = CSVColumns.norm
+        self.header = header
         let cells = header.map(norm)
         index = [:]
         var used = Set<Int>()

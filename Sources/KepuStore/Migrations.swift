@@ -12,6 +12,7 @@ enum Migrations {
         m.registerMigration("v3 budget adjustments and noted actuals", migrate: v3)
         m.registerMigration("v4 science month and activity forms", migrate: v4)
         m.registerMigration("v5 basic spending", migrate: v5)
+        m.registerMigration("v6 survey imports", migrate: v6)
         return m
     }
 
@@ -378,6 +379,43 @@ enum Migrations {
                 ) STRICT;
                 CREATE TRIGGER basic_spending_no_delete BEFORE DELETE ON basic_spending
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes basic_spending rows; replace them instead'); END;
+                """)
+    }
+
+    /// 问卷星 downloads: a survey batch backed by its answers and its file, like a sign-in sheet. The
+    /// import_file table is rebuilt to accept the kind `survey` (SQLite cannot change a CHECK in place).
+    static func v6(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE import_file_v6 (
+                  id INTEGER PRIMARY KEY,
+                  kind TEXT NOT NULL CHECK (kind IN ('signin', 'volunteers', 'costs', 'survey')),
+                  file_name TEXT NOT NULL,
+                  sha256 TEXT NOT NULL UNIQUE,
+                  rows INTEGER NOT NULL CHECK (rows >= 0),
+                  imported_at TEXT NOT NULL
+                ) STRICT;
+                INSERT INTO import_file_v6 (id, kind, file_name, sha256, rows, imported_at)
+                SELECT id, kind, file_name, sha256, rows, imported_at FROM import_file;
+                DROP TABLE import_file;
+                ALTER TABLE import_file_v6 RENAME TO import_file;
+                CREATE TRIGGER import_file_no_delete BEFORE DELETE ON import_file
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes import_file rows; void them instead'); END;
+
+                ALTER TABLE survey ADD COLUMN import_id INTEGER REFERENCES import_file(id);
+                ALTER TABLE survey ADD COLUMN question TEXT;
+
+                -- One row per answer counted, read only through its survey.
+                CREATE TABLE survey_answer (
+                  survey_id INTEGER NOT NULL REFERENCES survey(id),
+                  line INTEGER NOT NULL,
+                  submitted_at TEXT,
+                  answer TEXT NOT NULL,
+                  satisfied INTEGER NOT NULL CHECK (satisfied IN (0, 1)),
+                  PRIMARY KEY (survey_id, line)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TRIGGER survey_answer_no_delete BEFORE DELETE ON survey_answer
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes survey_answer rows; void their survey instead'); END;
                 """)
     }
 }

@@ -69,6 +69,18 @@ extension Catalogue {
                 return "试导入：\(s.file) 将作为\(what)导入 \(parts.joined(separator: "，"))；未写入任何内容"
             }
             return "已导入 \(s.file)：\(parts.joined(separator: "，"))，作为\(what)" + (s.importID.map { "（导入批次 \($0)）" } ?? "")
+        case .surveyImported(let s):
+            let q =
+                "第\(s.tally.question.number)题「\(s.tally.question.title)」：\(s.tally.responses)份有效，满意\(s.tally.satisfied)份（\(s.percentText)）"
+            let rule: String
+            switch s.tally.rule {
+            case .words(let words): rule = "计为满意的答案：" + words.joined(separator: "、")
+            case .score(let minimum, let maximum): rule = "\(maximum == 10 ? "0–10" : "1–5") 分制，\(minimum) 分及以上计为满意"
+            }
+            if s.dryRun {
+                return "试导入：\(s.file)（\(s.format)）\(q)；\(rule)；日期 \(s.date)；未写入任何内容"
+            }
+            return "已导入 \(s.file)（\(s.format)）为活动 \(s.event) 的满意度调查 \(s.surveyID ?? 0)：\(q)；\(rule)；日期 \(s.date)"
         case .importProgress(let what, let rows):
             let w = what == .signins ? "签到" : what == .volunteers ? "志愿者" : "费用"
             return "\r\(w)：已读 \(rows) 行…"
@@ -213,6 +225,20 @@ extension Catalogue {
             }
             return "imported \(s.file): \(parts.joined(separator: ", ")) as \(what)"
                 + (s.importID.map { " (import \($0))" } ?? "")
+        case .surveyImported(let s):
+            let q =
+                "question \(s.tally.question.number) \"\(s.tally.question.title)\": \(s.tally.responses) answered, \(s.tally.satisfied) satisfied (\(s.percentText))"
+            let rule: String
+            switch s.tally.rule {
+            case .words(let words): rule = "satisfied answers: " + words.joined(separator: ", ")
+            case .score(let minimum, let maximum):
+                rule = "a \(maximum == 10 ? "0–10" : "1–5") score, \(minimum) and above satisfied"
+            }
+            if s.dryRun {
+                return "dry run: \(s.file) (\(s.format)) \(q); \(rule); dated \(s.date); nothing was written"
+            }
+            return
+                "imported \(s.file) (\(s.format)) as survey \(s.surveyID ?? 0) of event \(s.event): \(q); \(rule); dated \(s.date)"
         case .importProgress(let what, let rows):
             let w = what == .signins ? "sign-ins" : what.rawValue
             return "\r\(w): \(count(rows, "row||s"))…"

@@ -392,6 +392,19 @@ public enum Catalogue {
             return "--sheet 只用于 .xlsx 工作簿，\(file) 是 CSV 文本文件"
         case .otherSheets(let sheet, let others, let problem):
             return zh(problem) + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))，可用 --sheet 指定）"
+        case .notWjxExport(let file):
+            return "\(file) 不像问卷星导出的答卷：应有“序号”“提交答卷时间”两列，之后每题一列（如“2、您对本次活动的总体满意度”）；请在问卷星的“下载答卷数据”中选“按选项文本下载”"
+        case .surveyQuestionNotFound(let given, let questions):
+            return "--question \(given) 对不上任何一题；本问卷的题目有：\(questions.joined(separator: "；"))"
+        case .surveyQuestionAmbiguous(let given, let candidates):
+            if let given {
+                return "--question \(given) 对得上多道题，请写题号：\(candidates.joined(separator: "；"))"
+            }
+            return "有 \(candidates.count) 道题的标题含“满意”，请用 --question 写明统计哪一题：\(candidates.joined(separator: "；"))"
+        case .surveyNoSatisfactionQuestion(let questions):
+            return "没有标题含“满意”的题，请用 --question 写明统计哪一题：\(questions.joined(separator: "；"))"
+        case .surveyNoAnswers(let file, let question):
+            return "\(file) 的第\(question)题没有有效答卷（全部跳过或为空）；未导入"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
@@ -676,6 +689,22 @@ public enum Catalogue {
         case .otherSheets(let sheet, let others, let problem):
             return en(problem)
                 + " (this is the first sheet, \"\(sheet)\"; the workbook also has \(others.joined(separator: ", ")): choose one with --sheet)"
+        case .notWjxExport(let file):
+            return
+                "\(file) does not look like a 问卷星 answer download: it should have the columns 序号 and 提交答卷时间, then one column per question (like \"2、您对本次活动的总体满意度\"); download the answers from 问卷星 as 按选项文本"
+        case .surveyQuestionNotFound(let given, let questions):
+            return "--question \(given) matches no question; the questions are: \(questions.joined(separator: "; "))"
+        case .surveyQuestionAmbiguous(let given, let candidates):
+            if let given {
+                return
+                    "--question \(given) matches several questions; give the number: \(candidates.joined(separator: "; "))"
+            }
+            return
+                "\(candidates.count) questions mention 满意; say which to count with --question: \(candidates.joined(separator: "; "))"
+        case .surveyNoSatisfactionQuestion(let questions):
+            return "no question mentions 满意; say which to count with --question: \(questions.joined(separator: "; "))"
+        case .surveyNoAnswers(let file, let question):
+            return "question \(question) of \(file) has no answers (all skipped or empty); nothing was imported"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):

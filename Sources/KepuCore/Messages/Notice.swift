@@ -17,6 +17,7 @@ public enum Notice: Sendable, Hashable {
     case columnsIgnored([String])
     case imported(ImportSummary)
     case importProgress(what: ImportKind, rows: Int)
+    case surveyImported(SurveyImportSummary)
     case evidenceAdded(id: Int64, file: String, kind: EvidenceKind, size: Int64, sha: String, alreadyStored: Bool)
     case noEvidence
     case evidenceProblem(id: Int64, file: String, missing: Bool)
@@ -73,6 +74,39 @@ public struct VoidCounts: Sendable, Hashable {
         self.surveys = surveys
         self.signups = signups
         self.evidence = evidence
+    }
+}
+
+/// What a 问卷星 import counted, for its confirmation.
+public struct SurveyImportSummary: Sendable, Hashable {
+    public var file: String
+    public var format: String
+    public var event: Int64
+    public var surveyID: Int64?
+    public var dryRun: Bool
+    public var tally: WjxSurvey.Tally
+    public var date: CalendarDate
+    public init(
+        file: String, format: String, event: Int64, surveyID: Int64?, dryRun: Bool, tally: WjxSurvey.Tally,
+        date: CalendarDate
+    ) {
+        self.file = file
+        self.format = format
+        self.event = event
+        self.surveyID = surveyID
+        self.dryRun = dryRun
+        self.tally = tally
+        self.date = date
+    }
+
+    /// The satisfied share in per mille, rounded half up.
+    public var perMille: Int64 {
+        tally.responses == 0 ? 0 : (tally.satisfied * 2000 + tally.responses) / (tally.responses * 2)
+    }
+
+    /// `95%`, `71.4%`.
+    public var percentText: String {
+        perMille % 10 == 0 ? "\(perMille / 10)%" : "\(perMille / 10).\(perMille % 10)%"
     }
 }
 

@@ -124,6 +124,11 @@ public indirect enum Problem: Sendable, Hashable {
     case xlsxTooLarge(file: String, sheet: String)
     case sheetNotFound(file: String, sheet: String, sheets: [String])
     case sheetOnlyForXlsx(file: String)
+    case notWjxExport(file: String)
+    case surveyQuestionNotFound(given: String, questions: [String])
+    case surveyQuestionAmbiguous(given: String?, candidates: [String])
+    case surveyNoSatisfactionQuestion(questions: [String])
+    case surveyNoAnswers(file: String, question: String)
     /// A refusal about a workbook's first sheet, when the workbook has others.
     case otherSheets(sheet: String, others: [String], problem: Problem)
     case notAnEventID(field: String, value: String)
@@ -139,7 +144,8 @@ public indirect enum Problem: Sendable, Hashable {
         case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
-            .lineNeedsAmount, .sheetOnlyForXlsx,
+            .lineNeedsAmount, .sheetOnlyForXlsx, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
+            .surveyNoSatisfactionQuestion,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

@@ -13,6 +13,22 @@ struct SurveyRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecor
     var voidedAt: String?
     var voidReason: String?
     var voidBatch: Int64? = nil
+    var importId: Int64? = nil
+    /// The 问卷星 question counted, `2、您对本次活动的总体满意度`, for an imported survey.
+    var question: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// One counted answer of an imported survey.
+struct SurveyAnswerRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "survey_answer"
+    var surveyId: Int64
+    var line: Int64
+    var submittedAt: String?
+    var answer: String
+    var satisfied: Bool
+
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }

@@ -18,6 +18,10 @@ public struct ImportResult: Sendable, Hashable {
     public var organizationsCreated = 0
     public var signups = 0
     public var total = Money.zero
+    /// A 问卷星 import: the new survey, what was counted, and the day it is dated.
+    public var surveyID: Int64?
+    public var tally: WjxSurvey.Tally?
+    public var surveyDate: CalendarDate?
 }
 
 /// Spreadsheet imports: sign-in sheets, volunteer lists and the finance office's ledger.
@@ -35,6 +39,7 @@ public struct ImportService: Sendable {
         kind: String, path: String, displayName: String, sheet: String? = nil, specs: [CSVColumns.Spec],
         dryRun: Bool, progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
         begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
+        header onHeader: (CSVColumns) throws -> Void = { _ in },
         row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
         finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }
     ) throws -> ImportResult {
@@ -61,6 +66,7 @@ public struct ImportService: Sendable {
                 specs: specs,
                 header: { h in
                     let c = try CSVColumns(header: h, specs: specs, file: displayName)
+                    try onHeader(c)
                     cols = c
                     result.ignoredColumns = c.ignored
                 },
@@ -94,6 +100,7 @@ public struct ImportService: Sendable {
         var result = try ledger.database.writeAndRollBack(body)
         result.importID = nil
         result.attendanceID = nil
+        result.surveyID = nil
         return result
     }
 
@@ -224,5 +231,69 @@ public struct ImportService: Sendable {
                 result.total += amount
             },
             finish: { _, result in ["total_fen": .int(result.total.fen)] })
+    }
+
+    /// `kepu survey import`: a 问卷星 download becomes one survey batch of an event, backed by the answers
+    /// it counted. `question` picks the question by number or title (else the one about 满意);
+    /// `satisfied` overrides which answers count as satisfied.
+    public func survey(
+        path: String, displayName: String, sheet: String? = nil, event eventID: Int64, question choice: String?,
+        satisfied: [String]?, date: CalendarDate?, dryRun: Bool
+    ) throws -> ImportResult {
+        var question: WjxSurvey.Question?
+        var submittedColumn: Int?
+        var answers: [(line: Int, submitted: String?, answer: String)] = []
+        do {
+            return try run(
+                kind: "survey", path: path, displayName: displayName, sheet: sheet, specs: WjxSurvey.headerSpecs,
+                dryRun: dryRun, progress: nil,
+                begin: { db, _ in _ = try ledger.events.live(db, eventID) },
+                header: { cols in
+                    question = try WjxSurvey.question(
+                        choice, in: WjxSurvey.questions(in: cols.header), file: displayName)
+                    submittedColumn = cols.column("submitted")
+                },
+                row: { _, cols, fields, line, _ in
+                    guard let q = question else { return }
+                    let answer = q.column < fields.count ? CSVColumns.trim(fields[q.column]) : ""
+                    answers.append((line, cols.value(at: submittedColumn, in: fields), answer))
+                },
+                finish: { db, result in
+                    guard let q = question else { return [:] }
+                    let rule = WjxSurvey.rule(satisfied: satisfied, question: q, answers: answers.map(\.answer))
+                    let tally = WjxSurvey.tally(
+                        question: q, rule: rule, answers: answers.map(\.answer),
+                        submitted: answers.map { $0.submitted ?? "" })
+                    guard tally.responses > 0 else {
+                        throw KepuError(.surveyNoAnswers(file: displayName, question: String(q.number)))
+                    }
+                    let event = try ledger.events.live(db, eventID)
+                    let day = date ?? tally.lastSubmission ?? event.endDate
+                    var record = SurveyRecord(
+                        eventId: eventID, date: day, responses: tally.responses, satisfied: tally.satisfied,
+                        createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil, importId: result.importID,
+                        question: "\(q.number)、\(q.title)")
+                    let sid = try ledger.insertUnaudited(db, &record)
+                    for a in answers where !WjxSurvey.unanswered.contains(a.answer) {
+                        try SurveyAnswerRecord(
+                            surveyId: sid, line: Int64(a.line), submittedAt: a.submitted, answer: a.answer,
+                            satisfied: rule.isSatisfied(a.answer)
+                        ).insert(db)
+                    }
+                    try ledger.appendAudit(
+                        db, SurveyRecord.databaseTableName, sid, after: try SurveyRecord.snapshot(db, id: sid))
+                    result.surveyID = sid
+                    result.tally = tally
+                    result.surveyDate = day
+                    return ["survey_id": .int(sid), "question": .string("\(q.number)、\(q.title)")]
+                })
+        } catch let e as KepuError {
+            // A file without 问卷星's leading columns is not a download of its answers.
+            switch e.problem {
+            case .missingColumn, .importEmpty, .otherSheets(_, _, .missingColumn):
+                throw KepuError(.notWjxExport(file: displayName))
+            default: throw e
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ struct SurveyCommand: ParsableCommand {
         commandName: "survey",
         abstract: "登记满意度调查结果 · Record satisfaction survey tallies.",
         subcommands: [
-            SurveyAdd.self, SurveyList.self, ShowRecord<SurveyGroup>.self, SurveyEdit.self,
+            SurveyAdd.self, SurveyImport.self, SurveyList.self, ShowRecord<SurveyGroup>.self, SurveyEdit.self,
             VoidRecord<SurveyGroup>.self, RestoreRecord<SurveyGroup>.self,
         ])
 }
