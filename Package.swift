@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "KepuCLITests",
             dependencies: [
-                "KepuCLI", "KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "KepuCLI", "KepuStore", "KepuCore", "KepuFiles", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]

@@ -80,18 +80,26 @@ func emit(_ text: String, to output: String?, what: Notice.Output) throws {
     console.say(.wrote(what: what, path: path))
 }
 
-/// Prints a listing in a list format (JSON is kept for the reports and the export, whose keys are a contract).
-func printList(_ table: ReportTable, title: String, format: ReportFormat) throws {
-    switch format {
-    case .text: console.out(TextRenderer(color: console.stdoutIsTerminal, maxWidth: console.textWidth).render(table))
-    case .csv: console.out(CSVRenderer().render(table))
-    case .md: console.out(MarkdownRenderer().render(table))
-    case .html:
-        let report = Report(title: title, sections: [Section(heading: nil, blocks: [.table(table)])])
-        console.out(HTMLRenderer(lang: Language.current).render(report))
-    case .json:
-        throw KepuError(.invalid(field: "--format", value: "json", form: .listFormat))
+/// Writes a workbook to `-o` (refused without one): first to a temporary file beside it, then
+/// renamed into place, so that a failed write never leaves half a workbook under the real name.
+func emitWorkbook(to output: String?, what: Notice.Output, write: (String) throws -> Void) throws {
+    guard let output else { throw KepuError(.xlsxNeedsOutput) }
+    let path = console.path(output)
+    let tmp = path + ".kepu-\(UUID().uuidString).tmp"
+    do {
+        try write(tmp)
+    } catch {
+        try? FileManager.default.removeItem(atPath: tmp)
+        if let e = error as? KepuError, case .cannotWrite(_, let reason) = e.problem {
+            throw KepuError(.cannotWrite(path: output, reason: reason))
+        }
+        throw error
     }
+    guard rename(tmp, path) == 0 else {
+        try? FileManager.default.removeItem(atPath: tmp)
+        throw KepuError(.cannotWrite(path: output, reason: String(cString: strerror(errno))))
+    }
+    console.say(.wrote(what: what, path: path))
 }
 
 /// Reads a plan file as UTF-8 text.

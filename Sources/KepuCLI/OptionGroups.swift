@@ -79,7 +79,7 @@ struct OutputOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "格式 · text | md | csv | json | html (default: from -o, else text)",
+            "格式 · text | md | csv | json | html | xlsx (default: from -o, else text)",
             valueName: "format"))
     var format: String?
 
@@ -101,12 +101,13 @@ func checkOutputExtension(_ output: String?) throws {
     guard let output else { return }
     let ext = (output as NSString).pathExtension.lowercased()
     guard !ext.isEmpty, ReportFormat.fromExtension(output) == nil else { return }
-    throw KepuError(.unknownOutputExtension(path: output, ext: ext, accepted: ["txt", "md", "csv", "json", "html"]))
+    throw KepuError(
+        .unknownOutputExtension(path: output, ext: ext, accepted: ["txt", "md", "csv", "json", "html", "xlsx"]))
 }
 
 /// Output formats of the reports and lists.
 enum ReportFormat: String, CaseIterable {
-    case text, md, csv, json, html
+    case text, md, csv, json, html, xlsx
 
     static func parse(_ s: String) throws -> ReportFormat {
         guard let f = ReportFormat(rawValue: s.lowercased()) else {
@@ -122,6 +123,7 @@ enum ReportFormat: String, CaseIterable {
         case "csv": .csv
         case "json": .json
         case "html", "htm": .html
+        case "xlsx": .xlsx
         default: nil
         }
     }

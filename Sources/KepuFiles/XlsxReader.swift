@@ -303,6 +303,7 @@ enum XlsxNumberKind: Sendable, Hashable {
 
     /// A custom format code's kind, from its letters outside quotes, brackets and escapes.
     static func classify(_ code: String) -> XlsxNumberKind {
+        if code.lowercased() == "general" || code == "@" { return .number }
         var hasDate = false
         var hasTime = false
         var inQuote = false
@@ -327,7 +328,7 @@ enum XlsxNumberKind: Sendable, Hashable {
             case "\"": inQuote = true
             case "[": inBracket = true
             case ";": return hasDate ? (hasTime ? .dateTime : .date) : (hasTime ? .time : .number)
-            case "y", "Y", "d", "D", "e": hasDate = true
+            case "y", "Y", "d", "D": hasDate = true
             case "h", "H", "s", "S": hasTime = true
             default: break
             }

@@ -1,3 +1,5 @@
+import KepuCore
+
 /// A report as plain data: titled sections of tables, key–value blocks and paragraphs.
 ///
 /// Computed once and rendered many ways (text, Markdown, CSV, HTML), so every format carries the
@@ -67,11 +69,91 @@ public enum Emphasis: Sendable, Hashable {
 public struct Cell: Sendable, Hashable, ExpressibleByStringLiteral {
     public var text: String
     public var emphasis: Emphasis
-    public init(_ text: String, _ emphasis: Emphasis = .none) {
+    /// The number the text shows, for formats that keep numbers as numbers (a workbook).
+    public var number: CellNumber?
+    public init(_ text: String, _ emphasis: Emphasis = .none, number: CellNumber? = nil) {
         self.text = text
         self.emphasis = emphasis
+        self.number = number
     }
     public init(stringLiteral value: String) { self.init(value) }
+
+    /// An amount in 元: `30,000.00`, a number with two decimals in a workbook.
+    public static func money(_ m: Money, _ emphasis: Emphasis = .none) -> Cell {
+        Cell(m.grouped, emphasis, number: CellNumber(Double(m.fen) / 100, .money))
+    }
+
+    /// A weight, shown as it is: `10`, `12.5`.
+    public static func weight(_ f: Fixed) -> Cell {
+        Cell(f.format(minPlaces: 0, maxPlaces: 2), number: CellNumber(Double(f.raw) / 10_000, .general))
+    }
+
+    /// A score to two places.
+    public static func score(_ f: Fixed, text: String? = nil, _ emphasis: Emphasis = .none) -> Cell {
+        Cell(
+            text ?? f.format(minPlaces: 2, maxPlaces: 2), emphasis,
+            number: CellNumber(Double(f.raw) / 10_000, .decimal(places: 2)))
+    }
+}
+
+/// A cell's value as a number, and how a workbook shows it.
+public struct CellNumber: Sendable, Hashable {
+    public enum Style: Sendable, Hashable {
+        /// `#,##0.00`
+        case money
+        /// `0.00` with so many places
+        case decimal(places: Int)
+        /// `0`, or `#,##0` when grouped
+        case integer(grouped: Bool)
+        /// As Excel's General format shows it: `10`, `12.5`.
+        case general
+        /// A fraction shown as a percentage with so many places: 0.985 → `98.50%`.
+        case percent(places: Int)
+    }
+
+    public var value: Double
+    public var style: Style
+    public init(_ value: Double, _ style: Style) {
+        self.value = value
+        self.style = style
+    }
+
+    /// The number a right-aligned cell's text shows: `3,200`, `1,280.50`, `98.5%`, `12元`; nil for
+    /// anything else (`—`, `12.50（人工）`).
+    public static func parse(_ text: String) -> CellNumber? {
+        var t = Substring(text)
+        var percent = false
+        if t.hasSuffix("%") {
+            percent = true
+            t = t.dropLast()
+        } else if t.hasSuffix("元") {
+            t = t.dropLast()
+        }
+        guard !t.isEmpty else { return nil }
+        var digits = ""
+        var grouped = false
+        var places = -1
+        for (i, u) in t.unicodeScalars.enumerated() {
+            switch u {
+            case "0"..."9":
+                digits.unicodeScalars.append(u)
+                if places >= 0 { places += 1 }
+            case ",":
+                guard places < 0, !digits.isEmpty else { return nil }
+                grouped = true
+            case ".":
+                guard places < 0, !digits.isEmpty else { return nil }
+                places = 0
+                digits.append(".")
+            case "-" where i == 0: digits.append("-")
+            default: return nil
+            }
+        }
+        guard places != 0, let v = Double(digits), digits != "-" else { return nil }
+        if percent { return CellNumber(v / 100, .percent(places: max(places, 0))) }
+        if places < 0 { return CellNumber(v, .integer(grouped: grouped)) }
+        return CellNumber(v, places == 2 && grouped ? .money : .decimal(places: places))
+    }
 }
 
 public struct ReportTable: Sendable, Hashable {

@@ -60,7 +60,8 @@ public enum SelfEvaluationReport {
             case .pending: score = Cell(lang.t("待评分", "to score"), .warn)
             case .manual:
                 score = Cell((row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "") + lang.t("（人工）", " (manual)"))
-            case .computed: score = Cell(row.score?.format(minPlaces: 2, maxPlaces: 2) ?? "")
+                score.number = row.score.map { CellNumber(Double($0.raw) / 10_000, .decimal(places: 2)) }
+            case .computed: score = row.score.map { .score($0) } ?? Cell("")
             }
             var noteText = [
                 row.note?.reason, row.note?.measures.map { lang.t("改进措施：", "Measures: ") + $0 },
@@ -78,7 +79,8 @@ public enum SelfEvaluationReport {
                 Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
                 Cell(i.targetWording ?? i.target.text),
                 Cell(actual, r.status == .missed ? .bad : .none),
-                Cell(row.basis == .excluded ? "—" : row.weight.format(minPlaces: 0, maxPlaces: 2)), score,
+                row.basis == .excluded ? "—" : .weight(row.weight),
+                score,
                 Cell(noteText, row.needsNote ? .warn : .none),
             ])
         }
@@ -92,9 +94,11 @@ public enum SelfEvaluationReport {
             rows: rows,
             footer: [
                 [
-                    Cell(lang.t("总分", "Total")), "", "", "", "", Cell("100"),
-                    Cell(
-                        card.total.format(minPlaces: 2, maxPlaces: 2)
+                    Cell(lang.t("总分", "Total")), "", "", "", "",
+                    Cell("100", number: CellNumber(100, .integer(grouped: false))),
+                    .score(
+                        card.total,
+                        text: card.total.format(minPlaces: 2, maxPlaces: 2)
                             + (card.provisional ? lang.t("（暂定）", " (provisional)") : ""), .strong),
                     Cell(lang.t("等级：", "Grade: ") + (lang == .zh ? card.grade.rawValue : card.grade.english)),
                 ]
@@ -245,12 +249,11 @@ public enum SelfEvaluationReport {
         -> [[Cell]]
     {
         let over = (b.rate ?? .zero) > Fixed(1)
-        let rate = Cell(Figures.rate(b.rate) + (over ? lang.t(" ⚠超支", " ⚠ over") : ""), over ? .warn : .none)
+        let rate = rateCell(b.rate, suffix: over ? lang.t(" ⚠超支", " ⚠ over") : "", over ? .warn : .none)
         var rows: [[Cell]] = [
             [
-                Cell(lang.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
-                Cell(b.executed.grouped), Cell(b.weight.description), rate,
-                Cell(b.score.format(minPlaces: 2, maxPlaces: 2)),
+                Cell(lang.t("年度资金总额（元）", "Total funds (元)")), .money(b.initial), .money(b.annual),
+                .money(b.executed), .weight(b.weight), rate, .score(b.score),
             ]
         ]
         let allGeneral = plan.budget.general.map { $0 >= plan.budget.total } ?? false
@@ -260,14 +263,14 @@ public enum SelfEvaluationReport {
             ("其他资金", "other funds", plan.budget.other),
         ]
         for (i, (zh, en, planned)) in sources.enumerated() {
-            let executed = i == 0 && allGeneral ? b.executed.grouped : "—"
-            rows.append([Cell(lang.t(zh, en)), Cell(planned?.grouped ?? "—"), "—", Cell(executed), "—", "—", "—"])
+            let executed: Cell = i == 0 && allGeneral ? .money(b.executed) : "—"
+            rows.append([Cell(lang.t(zh, en)), planned.map { .money($0) } ?? "—", "—", executed, "—", "—", "—"])
         }
         for line in e.lines {
             let label = line.id == "basic" ? lang.t("按支出性质分：基本支出", "by type: basic") : lang.t("项目支出", "project")
             rows.append([
-                Cell(label), Cell(line.planned.grouped), Cell((line.adjusted ?? line.planned).grouped),
-                Cell(line.spent.grouped), "—", Cell(Figures.rate(line.executionRate)), "—",
+                Cell(label), .money(line.planned), .money(line.adjusted ?? line.planned), .money(line.spent), "—",
+                rateCell(line.executionRate), "—",
             ])
         }
         return rows
@@ -276,19 +279,17 @@ public enum SelfEvaluationReport {
     static func budgetRows(_ plan: Plan, _ b: Scorecard.BudgetScore, _ lang: Language) -> [[Cell]] {
         // Spending above the budget is marked, as kepu check marks it.
         let over = (b.rate ?? .zero) > Fixed(1)
-        let rate = Cell(Figures.rate(b.rate) + (over ? lang.t(" ⚠超支", " ⚠ over") : ""), over ? .warn : .none)
+        let rate = rateCell(b.rate, suffix: over ? lang.t(" ⚠超支", " ⚠ over") : "", over ? .warn : .none)
         let total: [Cell] = [
-            Cell(lang.t("年度资金总额（元）", "Total funds (元)")), Cell(b.initial.grouped), Cell(b.annual.grouped),
-            Cell(b.executed.grouped), Cell(b.weight.description), rate,
-            Cell(b.score.format(minPlaces: 2, maxPlaces: 2)),
+            Cell(lang.t("年度资金总额（元）", "Total funds (元)")), .money(b.initial), .money(b.annual), .money(b.executed),
+            .weight(b.weight), rate, .score(b.score),
         ]
         let allGeneral = plan.budget.general.map { $0 >= plan.budget.total } ?? false
         let fiscal: [Cell] =
             allGeneral
             ? [
-                Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), Cell(b.initial.grouped),
-                Cell(b.annual.grouped),
-                Cell(b.executed.grouped), "—", rate, "—",
+                Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), .money(b.initial),
+                .money(b.annual), .money(b.executed), "—", rate, "—",
             ]
             : [Cell(lang.t("其中：当年财政拨款", "of which: this year's appropriation")), "—", "—", "—", "—", "—", "—"]
         return [
@@ -296,6 +297,13 @@ public enum SelfEvaluationReport {
             [Cell(lang.t("上年结转资金", "carried over")), "—", "—", "—", "—", "—", "—"],
             [Cell(lang.t("其他资金", "other funds")), "—", "—", "—", "—", "—", "—"],
         ]
+    }
+
+    /// An execution rate: `98.50%`, a percentage in a workbook.
+    static func rateCell(_ r: Fixed?, suffix: String = "", _ emphasis: Emphasis = .none) -> Cell {
+        Cell(
+            Figures.rate(r) + suffix, emphasis,
+            number: r.map { CellNumber(Double($0.raw) / 10_000, .percent(places: 2)) })
     }
 
     static func hours(_ events: [EventSummary]) -> Int64 {

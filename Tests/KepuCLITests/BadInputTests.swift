@@ -156,8 +156,8 @@ import Testing
         ),
         (
             "reconcile --format pdf", 64,
-            "kepu：--format pdf 不是报告格式：可用 text、md、csv、json 或 html",
-            "kepu: --format \"pdf\" is not a report format: use text, md, csv, json or html"
+            "kepu：--format pdf 不是报告格式：可用 text、md、csv、json、html 或 xlsx",
+            "kepu: --format \"pdf\" is not a report format: use text, md, csv, json, html or xlsx"
         ),
         (
             "reconcile --year 2019", 1,

@@ -27,8 +27,8 @@ import Testing
     @Test func reportAndBackupRefusals() {
         let w = ImportTests.workspace()
         w.refuses(
-            "report --format pdf", code: 64, zh: "kepu：--format pdf 不是报告格式：可用 text、md、csv、json 或 html",
-            en: "kepu: --format \"pdf\" is not a report format: use text, md, csv, json or html")
+            "report --format pdf", code: 64, zh: "kepu：--format pdf 不是报告格式：可用 text、md、csv、json、html 或 xlsx",
+            en: "kepu: --format \"pdf\" is not a report format: use text, md, csv, json, html or xlsx")
         let fr = w.run("report --lang fr")
         #expect(fr.code == 64)
         #expect(fr.err == "kepu：--lang fr 不是语言：可用 zh 或 en\n")

@@ -60,8 +60,8 @@ import Testing
         #expect(people.first?["phone"] as? String == "138****0001")
         #expect(people.first?["voided"] as? Bool == false)
         w.refuses(
-            "volunteer list --format pdf", code: 64, zh: "kepu：--format pdf 不是报告格式：可用 text、md、csv、json 或 html",
-            en: "kepu: --format \"pdf\" is not a report format: use text, md, csv, json or html")
+            "volunteer list --format pdf", code: 64, zh: "kepu：--format pdf 不是报告格式：可用 text、md、csv、json、html 或 xlsx",
+            en: "kepu: --format \"pdf\" is not a report format: use text, md, csv, json, html or xlsx")
         #expect(w.ok("log --verify").hasPrefix("操作记录完好"))
         #expect(w.ok("log --verify --lang en").hasPrefix("the audit trail is intact"))
     }

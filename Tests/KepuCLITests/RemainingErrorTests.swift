@@ -103,11 +103,13 @@ import Testing
         #expect(mode == 0o700)
         w.refuses(
             "report --year 2023 -o 2023绩效自评.docx", code: 64,
-            zh: "kepu：-o 2023绩效自评.docx：kepu 不写 .docx 文件；可写 .txt、.md、.csv、.json、.html",
-            en: "kepu: -o 2023绩效自评.docx: kepu does not write .docx files; it writes .txt, .md, .csv, .json, .html")
+            zh: "kepu：-o 2023绩效自评.docx：kepu 不写 .docx 文件；可写 .txt、.md、.csv、.json、.html、.xlsx",
+            en:
+                "kepu: -o 2023绩效自评.docx: kepu does not write .docx files; it writes .txt, .md, .csv, .json, .html, .xlsx"
+        )
         w.refuses(
             "cost list -o 费用.xls", code: 64,
-            zh: "kepu：-o 费用.xls：kepu 不写 .xls 文件；可写 .txt、.md、.csv、.json、.html",
-            en: "kepu: -o 费用.xls: kepu does not write .xls files; it writes .txt, .md, .csv, .json, .html")
+            zh: "kepu：-o 费用.xls：kepu 不写 .xls 文件；可写 .txt、.md、.csv、.json、.html、.xlsx",
+            en: "kepu: -o 费用.xls: kepu does not write .xls files; it writes .txt, .md, .csv, .json, .html, .xlsx")
     }
 }

@@ -49,6 +49,8 @@ func rows(_ name: String, sheet: String? = nil) throws -> [(Int, [String])] {
         #expect(XlsxNumberKind.classify("yyyy\"年\"m\"月\"d\"日\"") == .date)
         #expect(XlsxNumberKind.classify("[$-804]yyyy年m月d日;@") == .date)
         #expect(XlsxNumberKind.classify("\"days\"0") == .number)
+        #expect(XlsxNumberKind.classify("General") == .number)
+        #expect(XlsxNumberKind.classify("0.00e+00") == .number)
         #expect(XlsxNumberKind(formatID: 14, custom: nil) == .date)
         #expect(XlsxNumberKind(formatID: 22, custom: nil) == .dateTime)
         #expect(XlsxNumberKind(formatID: 4, custom: nil) == .number)

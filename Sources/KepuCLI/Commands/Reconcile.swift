@@ -39,6 +39,11 @@ struct Reconcile: ParsableCommand {
         let report = ReconcileReport.build(evaluation, lang: language)
         let text: String
         switch fmt {
+        case .xlsx:
+            try emitWorkbook(to: output.output, what: .reconciliation(format: fmt.rawValue)) {
+                try XLSXRenderer.write(report, to: $0)
+            }
+            return
         case .json: text = JSONValue.object(EvaluationJSON.object(evaluation)).render(indent: 2)
         case .text:
             text = TextRenderer(color: output.output == nil && console.stdoutIsTerminal, maxWidth: console.textWidth)

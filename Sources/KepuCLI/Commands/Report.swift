@@ -31,6 +31,15 @@ struct ReportCommand: ParsableCommand {
         let y = try year.value()
         let day = try parsed(asOf) { try CalendarDate.parse($0, field: "--as-of") }
         let ledger = try options.ledger()
+        if fmt == .xlsx {
+            try emitWorkbook(to: output.output, what: .report(format: fmt.rawValue)) { path in
+                try Self.workbook(
+                    ledger: ledger, year: y, unit: unit.value, asOf: day, lang: Language.current,
+                    scope: try scope.value(),
+                    to: path)
+            }
+            return
+        }
         let text = try Self.render(
             ledger: ledger, year: y, unit: unit.value, asOf: day, format: fmt, lang: Language.current,
             color: output.output == nil && console.stdoutIsTerminal, scope: try scope.value())
@@ -55,6 +64,43 @@ struct ReportCommand: ParsableCommand {
         case .csv: return CSVRenderer().render(report)
         case .json: return SelfEvaluationReport.json(card, findings: findings, lang: lang).render(indent: 2)
         case .html: return HTMLRenderer(lang: lang).render(report)
+        case .xlsx: throw KepuError(.xlsxNeedsOutput)
         }
+    }
+
+    /// The self-evaluation workbook: the official table, then the events, costs, print runs,
+    /// volunteers (phones masked) and data checks of the year.
+    static func workbook(
+        ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, lang: Language, scope: EvaluationScope,
+        to path: String
+    ) throws {
+        let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: try console.today())
+        let plan = inputs.stored.plan
+        let (card, findings) = SelfEvaluation.make(
+            plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+            storeFindings: inputs.storeFindings, scope: scope)
+        let report = SelfEvaluationReport.build(
+            plan: plan, card: card, events: inputs.events, evidence: inputs.evidence, findings: findings, lang: lang)
+        let filter = RecordFilter(range: plan.period, event: nil, unit: unit, includeVoided: false)
+        let y = plan.year
+        func sheet(_ zh: String, _ en: String, _ table: ReportTable) -> XLSXRenderer.Sheet {
+            XLSXRenderer.Sheet(
+                name: lang.t(zh, en), title: lang.t("\(y)年\(zh)", "\(en) \(y)"), table: table)
+        }
+        var more = [
+            sheet("活动", "Events", EventTables.list(inputs.events, lang: lang, showForm: true)),
+            sheet("费用", "Costs", RecordTables.costs(try ledger.money.costs(filter), lang: lang)),
+            sheet("印刷品", "Print runs", RecordTables.printRuns(try ledger.money.printRuns(filter), lang: lang)),
+            sheet(
+                "志愿者", "Volunteers",
+                RecordTables.volunteers(
+                    try ledger.volunteers.list(RecordFilter(range: nil, event: nil, unit: unit, includeVoided: false)),
+                    maskPhones: true, lang: lang)),
+        ]
+        let checks = ReportTable(
+            columns: [.init(lang.t("核查", "Check")), .init(lang.t("对象", "Subject")), .init(lang.t("发现", "Finding"))],
+            rows: findings.map { [Cell($0.check), Cell(Catalogue.text($0.subject, lang)), Cell($0.text(lang), .warn)] })
+        more.append(sheet("数据核查", "Data checks", checks))
+        try SelfEvaluationWorkbook.write(report, more: more, to: path, lang: lang)
     }
 }

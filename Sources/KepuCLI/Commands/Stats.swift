@@ -37,6 +37,14 @@ struct StatsCommand: ParsableCommand {
         let ed = try StatsEditions.resolve(edition)
         let ledger = try options.ledger()
         let y = try year.value()
+        if fmt == .xlsx {
+            let sheet = StatsSheet.make(edition: ed, ledger: try ledger.stats.ledger(year: y, unit: unit.value))
+            let report = StatsReport.build(sheet, lang: Language.current, explain: explain)
+            try emitWorkbook(to: output.output, what: .stats(format: fmt.rawValue)) {
+                try XLSXRenderer.write(report, to: $0)
+            }
+            return
+        }
         let text = try Self.render(
             ledger: ledger, year: y, unit: unit.value, edition: ed, format: fmt, lang: Language.current,
             explain: explain, color: output.output == nil && console.stdoutIsTerminal)
@@ -56,6 +64,7 @@ struct StatsCommand: ParsableCommand {
         case .csv: return StatsReport.csv(sheet, lang: lang, explain: explain)
         case .json: return StatsReport.json(sheet, explain: explain).render(indent: 2)
         case .html: return HTMLRenderer(lang: lang).render(StatsReport.build(sheet, lang: lang, explain: explain))
+        case .xlsx: throw KepuError(.xlsxNeedsOutput)
         }
     }
 }

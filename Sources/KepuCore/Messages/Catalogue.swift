@@ -128,11 +128,12 @@ public enum Catalogue {
                 "请用字母、数字和连字符，如 literacy-rate",
                 "use letters, digits and dashes, e.g. literacy-rate")
         case .language: return lang.t("可用 zh 或 en", "use zh or en")
-        case .reportFormat: return lang.t("可用 text、md、csv、json 或 html", "use text, md, csv, json or html")
+        case .reportFormat:
+            return lang.t("可用 text、md、csv、json、html 或 xlsx", "use text, md, csv, json, html or xlsx")
         case .listFormat:
             return lang.t(
-                "可用 text、md、csv 或 html（kepu export --format json 可导出全部）",
-                "use text, md, csv or html (kepu export --format json has everything)")
+                "可用 text、md、csv、html 或 xlsx（kepu export --format json 可导出全部）",
+                "use text, md, csv, html or xlsx (kepu export --format json has everything)")
         case .exportFormat: return lang.t("可用 json", "use json")
         case .scope: return lang.t("可用 project 或 department", "use project or department")
         case .choice(_, let choices):
@@ -405,6 +406,8 @@ public enum Catalogue {
             return "没有标题含“满意”的题，请用 --question 写明统计哪一题：\(questions.joined(separator: "；"))"
         case .surveyNoAnswers(let file, let question):
             return "\(file) 的第\(question)题没有有效答卷（全部跳过或为空）；未导入"
+        case .xlsxNeedsOutput:
+            return "Excel 工作簿不能显示在屏幕上：请用 -o 写入文件，如 -o 2023绩效自评.xlsx"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
@@ -705,6 +708,8 @@ public enum Catalogue {
             return "no question mentions 满意; say which to count with --question: \(questions.joined(separator: "; "))"
         case .surveyNoAnswers(let file, let question):
             return "question \(question) of \(file) has no answers (all skipped or empty); nothing was imported"
+        case .xlsxNeedsOutput:
+            return "an Excel workbook cannot be shown on screen: write it to a file with -o, such as -o 2023.xlsx"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):

@@ -124,6 +124,7 @@ public indirect enum Problem: Sendable, Hashable {
     case xlsxTooLarge(file: String, sheet: String)
     case sheetNotFound(file: String, sheet: String, sheets: [String])
     case sheetOnlyForXlsx(file: String)
+    case xlsxNeedsOutput
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
@@ -144,7 +145,7 @@ public indirect enum Problem: Sendable, Hashable {
         case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
-            .lineNeedsAmount, .sheetOnlyForXlsx, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
+            .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion,
             .unknownOutputExtension:
             .usage

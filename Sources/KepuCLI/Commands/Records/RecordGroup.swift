@@ -50,7 +50,7 @@ struct ListOptions: ParsableArguments {
             valueName: "id"))
     var event: String?
     @Flag(help: "包括已作废的记录 · Include voided records, marked as voided.") var all = false
-    @Option(help: ArgumentHelp("格式 · text | md | csv | json | html（csv 可用 Excel 打开）", valueName: "format"))
+    @Option(help: ArgumentHelp("格式 · text | md | csv | json | html | xlsx（xlsx 须配 -o）", valueName: "format"))
     var format: String = "text"
     @Option(name: .shortAndLong, help: ArgumentHelp("写入文件 · Write to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -76,6 +76,13 @@ struct ListOptions: ParsableArguments {
         let title = Catalogue.recordName(kind, lang) + (year.map { lang.t("（\($0)年）", " (\($0))") } ?? "")
         let text: String
         switch fmt {
+        case .xlsx:
+            try emitWorkbook(to: output, what: .list) { path in
+                try XLSXRenderer.write(
+                    [XLSXRenderer.Sheet(name: Catalogue.recordName(kind, lang), title: title, table: table)], to: path,
+                    title: title)
+            }
+            return
         case .text:
             text = TextRenderer(color: output == nil && console.stdoutIsTerminal, maxWidth: console.textWidth).render(
                 table)

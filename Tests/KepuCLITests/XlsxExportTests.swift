@@ -1,0 +1,137 @@
+import Foundation
+import KepuFiles
+import Testing
+
+@testable import KepuCLI
+@testable import KepuCore
+
+/// Every sheet of a workbook as text, read back by kepu's own reader: the golden form of an .xlsx.
+func xlsxDump(_ path: String) throws -> String {
+    let book = try XlsxWorkbook(path: path, displayName: (path as NSString).lastPathComponent)
+    var out = ""
+    for sheet in book.sheets {
+        out += "## \(sheet.name)\n"
+        try book.forEachRow(of: sheet) { cells, row in out += "\(row)\t" + cells.joined(separator: "\t") + "\n" }
+    }
+    return out
+}
+
+/// Debian's python3 with openpyxl, the independent reader; CI installs it (.ci/run).
+let openpyxl: String? = {
+    for python in ["/usr/bin/python3", "/usr/local/bin/python3"]
+    where FileManager.default.isExecutableFile(atPath: python) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", "import openpyxl"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { continue }
+        p.waitUntilExit()
+        if p.terminationStatus == 0 { return python }
+    }
+    return nil
+}()
+
+/// Runs a Python script with the workbook's path as its argument and returns what it prints.
+func python(_ script: String, _ path: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: try #require(openpyxl))
+    p.arguments = ["-c", script, path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    return String(decoding: data, as: UTF8.self)
+}
+
+@Suite struct XlsxExportTests {
+    @Test func theSelfEvaluationWorkbookHasTheOfficialTableAndTheLedger() throws {
+        let w = GoldenTests.scenario()
+        let r = w.run(["report", "--year", "2023", "-o", w.dir + "/2023绩效自评.xlsx"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("已把 xlsx 格式的自评报告写入"))
+        let dump = try xlsxDump(w.dir + "/2023绩效自评.xlsx")
+        #expect(dump.contains("## 绩效自评表\n1\t2023年度项目支出绩效自评表\n"))
+        for sheet in ["活动", "费用", "印刷品", "志愿者", "数据核查"] { #expect(dump.contains("## \(sheet)\n")) }
+        // Phones are masked on the volunteers' sheet.
+        #expect(!dump.contains("13800000001"))
+        try GoldenTests().compare("report.zh.xlsx.txt", dump)
+        // No file is left behind but the workbook.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.dir).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test(.enabled(if: openpyxl != nil, "needs python3-openpyxl"))
+    func openpyxlReadsTheIndicatorsAndTheTotalAsANumber() throws {
+        let w = GoldenTests.scenario()
+        _ = w.ok("report --year 2023 --format xlsx -o 自评.xlsx")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(w.ok("report --year 2023 --format json").utf8))
+                as? [String: Any])
+        let total = try #require(json["totalScore"] as? Double)
+        let names = (json["indicators"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        let script = """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+            ws = wb.worksheets[0]
+            print(wb.sheetnames)
+            for row in ws.iter_rows():
+                if row[0].value == '总分':
+                    print('TOTAL', repr(row[7].value), row[7].number_format, repr(row[6].value))
+            print('NAMES', '|'.join(str(ws.cell(r, 4).value) for r in range(1, ws.max_row + 1)))
+            print('MERGED', ' '.join(sorted(str(m) for m in ws.merged_cells.ranges)))
+            print('SETUP', ws.page_setup.paperSize, ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage)
+            for row in ws.iter_rows():
+                if row[1].value == '年度资金总额（元）':
+                    print('FONT', ws['A1'].font.name, row[1].font.name, row[2].number_format, repr(row[2].value), row[6].number_format)
+            """
+        let out = try python(script, w.dir + "/自评.xlsx")
+        #expect(out.contains("['绩效自评表', '活动', '费用', '印刷品', '志愿者', '数据核查']"))
+        let totalLine = try #require(out.split(separator: "\n").first { $0.hasPrefix("TOTAL") })
+        let parts = totalLine.split(separator: " ")
+        #expect(Double(parts[1]) == total, "\(totalLine)")
+        #expect(parts[2] == "0.00")
+        #expect(parts[3] == "100")
+        let namesLine = try #require(out.split(separator: "\n").first { $0.hasPrefix("NAMES") })
+        for name in names { #expect(namesLine.contains(name), "\(name)") }
+        #expect(out.contains("A1:I1"))
+        // A4 (9), portrait, fitted to one page wide (fitToWidth 1 is the default, so it may be absent).
+        #expect(out.contains("SETUP 9 portrait None True") || out.contains("SETUP 9 portrait 1 True"), "\(out)")
+        #expect(out.contains("FONT 宋体 宋体 #,##0.00 30000 0.00%"), "\(out)")
+    }
+
+    @Test(.enabled(if: openpyxl != nil, "needs python3-openpyxl"))
+    func statsAndListsAreNumbersToo() throws {
+        let w = ReconcileCommandTests.demo()
+        _ = w.ok("stats --year 2023 --format xlsx -o 统计.xlsx")
+        _ = w.ok("cost list --year 2023 --format xlsx -o 费用.xlsx")
+        let script = """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+            for row in ws.iter_rows(min_row=3):
+                print('|'.join(type(c.value).__name__ + ':' + str(c.value) for c in row))
+            """
+        let stats = try python(script, w.dir + "/统计.xlsx")
+        #expect(stats.contains("str:科普(技)讲座"), "\(stats)")
+        #expect(stats.contains("int:") || stats.contains("float:"), "\(stats)")
+        let costs = try python(script, w.dir + "/费用.xlsx")
+        #expect(costs.contains("float:3000.0") || costs.contains("int:3000"), "\(costs)")
+    }
+
+    @Test func aWorkbookNeedsAFile() {
+        let w = ReconcileCommandTests.demo()
+        for line in ["report --year 2023 --format xlsx", "cost list --format xlsx", "stats --year 2023 --format xlsx"] {
+            w.refuses(
+                line, code: 64,
+                zh: "kepu：Excel 工作簿不能显示在屏幕上：请用 -o 写入文件，如 -o 2023绩效自评.xlsx",
+                en:
+                    "kepu: an Excel workbook cannot be shown on screen: write it to a file with -o, such as -o 2023.xlsx"
+            )
+        }
+        w.refuses(
+            "report --year 2023 -o /nonexistent/自评.xlsx", code: 1,
+            zh: "kepu：无法写入 /nonexistent/自评.xlsx：Error creating output xlsx file. Usually a permissions error.",
+            en: "kepu: cannot write /nonexistent/自评.xlsx: Error creating output xlsx file. Usually a permissions error."
+        )
+    }
+}
