@@ -23,7 +23,7 @@ public enum EventTables {
         let live = events.filter { !$0.voided }
         var table = ReportTable(
             columns: [
-                .init("id", .right), .init(lang.t("活动", "Event")), .init(lang.t("类型", "Kind")),
+                .init(lang.t("编号", "id"), .right), .init(lang.t("活动", "Event")), .init(lang.t("类型", "Kind")),
                 .init(lang.t("日期", "Dates")),
                 .init(lang.t("地点", "Venue")), .init(lang.t("线下人次", "Onsite"), .right),
                 .init(lang.t("线上人次", "Online"), .right),

@@ -52,7 +52,7 @@ import Testing
         #expect(vols.contains("9.5"))
         #expect(w.ok("volunteer list --show-phones").contains("13800000001"))
         let csv = w.run("event list --year 2023 --format csv").out
-        #expect(csv.hasPrefix("\u{FEFF}id,活动,类型"))
+        #expect(csv.hasPrefix("\u{FEFF}编号,活动,类型"))
         #expect(csv.contains("\"14,500.00\""))
         #expect(w.run("volunteer list --format csv").out.contains("138****0001"))
         let people = try #require(
