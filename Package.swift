@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure values and functions: no database, no printing.
@@ -26,13 +25,13 @@ let package = Package(
         .systemLibrary(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        // zlib (zlib1g-dev, which libxlsxwriter-dev depends on) inflates the parts of a workbook.
+        .systemLibrary(name: "CKepuZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // The office's files: CSV in UTF-8 or GBK, .xlsx workbooks read as a stream and written.
         .target(
             name: "KepuFiles",
             dependencies: [
-                "KepuCore", "CXlsxWriter",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "KepuCore", "CXlsxWriter", "CKepuZlib", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The only module that talks SQL.
@@ -59,7 +58,8 @@ let package = Package(
         .executableTarget(
             name: "kepu-bench",
             dependencies: [
-                "KepuCore", "KepuStore", "KepuReport", "KepuCLI", .product(name: "GRDB", package: "GRDB.swift"),
+                "KepuCore", "KepuFiles", "KepuStore", "KepuReport", "KepuCLI",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks",
             exclude: ["README.md"]

@@ -9,6 +9,7 @@ import Foundation
 import GRDB
 import KepuCLI
 import KepuCore
+import KepuFiles
 import KepuStore
 
 #if canImport(Glibc)
@@ -21,6 +22,8 @@ struct Options {
     var years = 10
     var runs = 7
     var signinRows = 1_000_000
+    /// `--only imports`: skip the city and its reports, measure the imports alone.
+    var only: String?
 
     init(_ args: [String]) {
         var i = 0
@@ -32,6 +35,7 @@ struct Options {
             case "--years": years = Int(v) ?? years
             case "--runs": runs = Int(v) ?? runs
             case "--signin-rows": signinRows = Int(v) ?? signinRows
+            case "--only": only = v
             default:
                 FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8))
                 exit(64)
@@ -93,6 +97,17 @@ func say(_ s: String) {
 
 func f(_ x: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", x) }
 
+// `kepu-bench --write-xlsx ROWS PATH`: writes a sign-in workbook and exits. The benchmark runs this as
+// a child process, because libxlsxwriter holds every cell until the file is closed: grown to that
+// size, the benchmark's own resident memory would be counted in each child it spawns (Linux carries
+// the parent's high-water mark into a vfork-exec'd child's maxrss).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-xlsx",
+    let rows = Int(CommandLine.arguments[2])
+{
+    try writeSigninWorkbook(rows, to: CommandLine.arguments[3])
+    exit(0)
+}
+
 let opts = Options(Array(CommandLine.arguments.dropFirst()))
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let kepu = binDir + "/kepu"
@@ -112,56 +127,59 @@ let benchYear = 2014 + opts.years - 1
 say("kepu-bench — \(opts.districts) districts × \(opts.years) years, medians of \(opts.runs) runs; folder \(opts.dir)")
 
 // 1. The city database, and one holding only the benchmarked year of one district.
-var t0 = Date()
-let city = opts.dir + "/city.sqlite"
-let cityLedger = Ledger(database: try AppDatabase.create(at: city), context: context)
-try SyntheticCity.generate(
-    into: cityLedger, seedPlan: seedPlan, districts: Array(0..<opts.districts),
-    years: Array(2014..<(2014 + opts.years))
-) { d, y in
-    if isatty(2) == 1 { FileHandle.standardError.write(Data("\rgenerating district \(d + 1), \(y)   ".utf8)) }
-}
-let counts = try cityLedger.database.read { db in
-    try ["event", "attendance", "signin", "volunteer", "signup", "cost"].map {
-        ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0)
+if opts.only != "imports" {
+    let t0 = Date()
+    let city = opts.dir + "/city.sqlite"
+    let cityLedger = Ledger(database: try AppDatabase.create(at: city), context: context)
+    try SyntheticCity.generate(
+        into: cityLedger, seedPlan: seedPlan, districts: Array(0..<opts.districts),
+        years: Array(2014..<(2014 + opts.years))
+    ) { d, y in
+        if isatty(2) == 1 { FileHandle.standardError.write(Data("\rgenerating district \(d + 1), \(y)   ".utf8)) }
     }
-}
-let citySize = (try FileManager.default.attributesOfItem(atPath: city)[.size] as? Int) ?? 0
-say(
-    "generated the city in \(f(Date().timeIntervalSince(t0), 1)) s: "
-        + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-        + "; \(citySize / 1_048_576) MiB")
-let one = opts.dir + "/one-year.sqlite"
-let oneLedger = Ledger(database: try AppDatabase.create(at: one), context: context)
-// The same district: its volunteers first (ids differ, contents match), then the one year.
-try SyntheticCity.generate(into: oneLedger, seedPlan: seedPlan, districts: [opts.districts / 2], years: [benchYear])
-
-// 2. reconcile and report for one year: city vs one-year database.
-say("\nreports for \(benchUnit) \(benchYear):")
-for (name, args) in [
-    ("reconcile --format json", ["reconcile", "--format", "json"]),
-    ("report --format html", ["report", "--format", "html"]),
-] {
-    let common = args + ["--year", String(benchYear), "--unit", benchUnit]
-    let c = timed([kepu] + common + ["--db", city], runs: opts.runs)
-    let o = timed([kepu] + common + ["--db", one], runs: opts.runs)
-    say("  \(name): city \(f(c)) s, one year \(f(o)) s, ratio \(f(c / o, 2))× (goal ≤ 1.5×)")
-}
-
-// 3. Start-up of a trivial command against the sqlite3 shell.
-let small = opts.dir + "/small.sqlite"
-_ = spawn([kepu, "init", "--db", small])
-let startup = timed([kepu, "plan", "list", "--db", small], runs: opts.runs * 3)
-let version = timed([kepu, "--version"], runs: opts.runs * 3)
-if hasSQLite3 {
-    let base = timed([sqlite3, ":memory:", "select 1"], runs: opts.runs * 3)
+    let counts = try cityLedger.database.read { db in
+        try ["event", "attendance", "signin", "volunteer", "signup", "cost"].map {
+            ($0, try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0)
+        }
+    }
+    let citySize = (try FileManager.default.attributesOfItem(atPath: city)[.size] as? Int) ?? 0
     say(
-        "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×"
-    )
-} else {
-    say(
-        "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)"
-    )
+        "generated the city in \(f(Date().timeIntervalSince(t0), 1)) s: "
+            + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+            + "; \(citySize / 1_048_576) MiB")
+    let one = opts.dir + "/one-year.sqlite"
+    let oneLedger = Ledger(database: try AppDatabase.create(at: one), context: context)
+    // The same district: its volunteers first (ids differ, contents match), then the one year.
+    try SyntheticCity.generate(into: oneLedger, seedPlan: seedPlan, districts: [opts.districts / 2], years: [benchYear])
+
+    // 2. reconcile and report for one year: city vs one-year database.
+    say("\nreports for \(benchUnit) \(benchYear):")
+    for (name, args) in [
+        ("reconcile --format json", ["reconcile", "--format", "json"]),
+        ("report --format html", ["report", "--format", "html"]),
+    ] {
+        let common = args + ["--year", String(benchYear), "--unit", benchUnit]
+        let c = timed([kepu] + common + ["--db", city], runs: opts.runs)
+        let o = timed([kepu] + common + ["--db", one], runs: opts.runs)
+        say("  \(name): city \(f(c)) s, one year \(f(o)) s, ratio \(f(c / o, 2))× (goal ≤ 1.5×)")
+    }
+
+    // 3. Start-up of a trivial command against the sqlite3 shell.
+    let small = opts.dir + "/small.sqlite"
+    _ = spawn([kepu, "init", "--db", small])
+    let startup = timed([kepu, "plan", "list", "--db", small], runs: opts.runs * 3)
+    let version = timed([kepu, "--version"], runs: opts.runs * 3)
+    if hasSQLite3 {
+        let base = timed([sqlite3, ":memory:", "select 1"], runs: opts.runs * 3)
+        say(
+            "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×"
+        )
+    } else {
+        say(
+            "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)"
+        )
+    }
+
 }
 
 // 4. A sign-in sheet of `signinRows` rows: kepu's import against sqlite3's .import of the same file.
@@ -198,6 +216,7 @@ func importDB(_ name: String) throws -> String {
 
 say("\nsign-in import:")
 var peaks: [(Int, Int)] = []
+var csvSeconds: [Int: Double] = [:]
 for rows in [opts.signinRows / 4, opts.signinRows] {
     let file = try signinFile(rows)
     let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
@@ -211,6 +230,7 @@ for rows in [opts.signinRows / 4, opts.signinRows] {
         peak = max(peak, m.maxRSSKiB)
     }
     peaks.append((rows, peak))
+    csvSeconds[rows] = median(kepuTimes)
     var line = "  \(rows) rows (\(size / 1_048_576) MiB): kepu \(f(median(kepuTimes))) s, peak \(peak / 1024) MiB"
     if hasSQLite3 {
         var times: [Double] = []
@@ -228,5 +248,51 @@ for rows in [opts.signinRows / 4, opts.signinRows] {
 if peaks.count == 2 {
     say(
         "  memory: peak \(peaks[0].1 / 1024) MiB at \(peaks[0].0) rows, \(peaks[1].1 / 1024) MiB at \(peaks[1].0) rows (goal < 150 MB, flat in file size)"
+    )
+}
+
+// 5. The same sheets as .xlsx workbooks (shared strings and numeric phones, as Excel saves them).
+func signinWorkbook(_ rows: Int) throws -> String {
+    let path = opts.dir + "/signin-\(rows).xlsx"
+    let m = spawn([CommandLine.arguments[0], "--write-xlsx", String(rows), path])
+    guard m.status == 0 else { throw KepuError(.cannotWrite(path: path, reason: "kepu-bench --write-xlsx")) }
+    return path
+}
+
+func writeSigninWorkbook(_ rows: Int, to path: String) throws {
+    let book = try XlsxWriter(path: path, title: "签到表")
+    let sheet = book.addSheet("签到表")
+    sheet.text(0, 0, "2023年全国科普日主场活动签到表", XlsxStyle(border: false))
+    for (i, h) in ["姓名", "手机", "时间"].enumerated() { sheet.text(1, i, h, XlsxStyle(border: false)) }
+    let plain = XlsxStyle(border: false)
+    for i in 0..<rows {
+        sheet.text(i + 2, 0, "参与者\(i)", plain)
+        sheet.number(i + 2, 1, Double(13_900_000_000 + i), plain)
+        sheet.text(i + 2, 2, "2023-09-16 09:\(String(format: "%02d", i % 60))", plain)
+    }
+    try book.close()
+}
+
+say("\n.xlsx sign-in import (the same rows):")
+var xlsxPeaks: [(Int, Int)] = []
+for rows in [opts.signinRows / 4, opts.signinRows] {
+    let file = try signinWorkbook(rows)
+    let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    var times: [Double] = []
+    var peak = 0
+    for r in 0..<max(1, opts.runs / 2) {
+        let db = try importDB("xlsx-\(rows)-\(r)")
+        let m = spawn([kepu, "attendance", "import", "--event", "1", file, "--db", db])
+        if m.status != 0 { say("  ! kepu import exited \(m.status)") }
+        times.append(m.seconds)
+        peak = max(peak, m.maxRSSKiB)
+    }
+    xlsxPeaks.append((rows, peak))
+    let csv = csvSeconds[rows].map { "; CSV \(f($0)) s; ratio \(f(median(times) / $0, 2))× the CSV" } ?? ""
+    say("  \(rows) rows (\(size / 1_048_576) MiB): kepu \(f(median(times))) s, peak \(peak / 1024) MiB\(csv)")
+}
+if xlsxPeaks.count == 2 {
+    say(
+        "  memory: peak \(xlsxPeaks[0].1 / 1024) MiB at \(xlsxPeaks[0].0) rows, \(xlsxPeaks[1].1 / 1024) MiB at \(xlsxPeaks[1].0) rows (goal < 150 MB, flat in file size)"
     )
 }

@@ -5,6 +5,7 @@ import PackageDescription
 
 let targets = [
     "money", "date", "count", "hours", "percent", "figure", "phone", "target", "csv", "plan", "stats-edition",
+    "encoding", "xlsx", "wjx",
 ]
 
 let package = Package(
@@ -12,7 +13,11 @@ let package = Package(
     dependencies: [.package(name: "kepu", path: "..")],
     targets: [
         .target(name: "FuzzDriver"),
-        .target(name: "FuzzSupport", dependencies: ["FuzzDriver", .product(name: "KepuCore", package: "kepu")]),
+        .target(
+            name: "FuzzSupport",
+            dependencies: [
+                "FuzzDriver", .product(name: "KepuCore", package: "kepu"), .product(name: "KepuFiles", package: "kepu"),
+            ]),
     ]
         + targets.map { name in
             .executableTarget(

@@ -1,6 +1,5 @@
 import Foundation
 import KepuCore
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -9,10 +8,10 @@ import ZIPFoundation
 /// An Excel workbook (.xlsx) read as the office saves it: its sheets by name, each row's cells as the
 /// text a clerk sees, with the sheet's own row numbers.
 ///
-/// The package is read with ZIPFoundation and each part with Foundation's `XMLParser`, libxml2's SAX
-/// parser fed in chunks: a worksheet is inflated to a temporary file and streamed from there, so a
-/// million-row sheet is never held in memory. Only the shared strings (one entry per distinct text)
-/// and the styles are kept.
+/// The package is read by `ZipReader` (zlib inflating, every offset checked) and each part by
+/// Foundation's `XMLParser`, libxml2's SAX parser fed in chunks: a worksheet is inflated to a
+/// temporary file and streamed from there, so a million-row sheet is never held in memory. Only the
+/// shared strings (one entry per distinct text) and the styles are kept.
 ///
 /// What a cell becomes:
 /// - shared, inline and formula strings: their text;
@@ -29,7 +28,7 @@ public final class XlsxWorkbook {
 
     public let displayName: String
     public let sheets: [Sheet]
-    private let archive: Archive
+    private let archive: ZipReader
     private let date1904: Bool
     private var sharedStrings: [String]?
     private var styleKinds: [XlsxNumberKind]?
@@ -37,27 +36,16 @@ public final class XlsxWorkbook {
     public static let maxSheetBytes: UInt64 = 4 << 30
 
     public convenience init(path: String, displayName: String) throws {
-        let archive: Archive
+        let archive: ZipReader
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try ZipReader(path: path)
         } catch {
             throw KepuError(.xlsxBroken(file: displayName, part: ""))
         }
         try self.init(archive: archive, displayName: displayName)
     }
 
-    /// A workbook held in memory (the fuzzer's way in).
-    public convenience init(data: Data, displayName: String) throws {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw KepuError(.xlsxBroken(file: displayName, part: ""))
-        }
-        try self.init(archive: archive, displayName: displayName)
-    }
-
-    private init(archive: Archive, displayName: String) throws {
+    private init(archive: ZipReader, displayName: String) throws {
         self.archive = archive
         self.displayName = displayName
         let workbookXML = try Self.small(archive, "xl/workbook.xml", file: displayName)
@@ -88,13 +76,21 @@ public final class XlsxWorkbook {
     public func forEachRow(of sheet: Sheet, _ body: ([String], Int) throws -> Void) throws {
         let strings = try loadSharedStrings()
         let kinds = try loadStyles()
-        guard let entry = archive[sheet.part] else {
-            throw KepuError(.xlsxBroken(file: displayName, part: sheet.part))
+        // The parser calls back synchronously, so `body` does not outlive this call.
+        try withoutActuallyEscaping(body) { body in
+            let handler = SheetPart(strings: strings, kinds: kinds, date1904: date1904, body: body)
+            try stream(sheet.part, handler, sheetName: sheet.name)
+            if let e = handler.failure { throw e }
         }
+    }
+
+    /// Streams a large part (a worksheet, the shared strings) through the SAX parser: inflated to a
+    /// private temporary file first, so that memory stays flat however large the part is.
+    private func stream(_ part: String, _ delegate: some XMLParserDelegate, sheetName: String) throws {
+        guard let entry = archive.entries[part] else { throw KepuError(.xlsxBroken(file: displayName, part: part)) }
         guard entry.uncompressedSize <= Self.maxSheetBytes else {
-            throw KepuError(.xlsxTooLarge(file: displayName, sheet: sheet.name))
+            throw KepuError(.xlsxTooLarge(file: displayName, sheet: sheetName))
         }
-        // Inflate to a private temporary file, then stream it through the SAX parser.
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("kepu-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: tmp) }
         guard FileManager.default.createFile(atPath: tmp.path, contents: nil, attributes: [.posixPermissions: 0o600]),
@@ -103,35 +99,28 @@ public final class XlsxWorkbook {
             throw KepuError(.cannotWrite(path: tmp.path, reason: "temporary file"))
         }
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in try out.write(contentsOf: chunk) }
+            try archive.read(entry) { chunk in try out.write(contentsOf: Data(chunk)) }
             try out.close()
         } catch {
             try? out.close()
-            throw KepuError(.xlsxBroken(file: displayName, part: sheet.part))
+            throw KepuError(.xlsxBroken(file: displayName, part: part))
         }
-        guard let stream = InputStream(fileAtPath: tmp.path) else {
-            throw KepuError(.cannotReadFile(name: displayName))
-        }
-        // The parser calls back synchronously, so `body` does not outlive this call.
-        try withoutActuallyEscaping(body) { body in
-            let handler = SheetPart(strings: strings, kinds: kinds, date1904: date1904, body: body)
-            let parser = XMLParser(stream: stream)
-            parser.delegate = handler
-            parser.shouldResolveExternalEntities = false
-            let ok = parser.parse()
-            parser.delegate = nil
-            if let e = handler.failure { throw e }
-            guard ok else { throw KepuError(.xlsxBroken(file: displayName, part: sheet.part)) }
-        }
+        guard let input = InputStream(fileAtPath: tmp.path) else { throw KepuError(.cannotReadFile(name: displayName)) }
+        let parser = XMLParser(stream: input)
+        parser.delegate = delegate
+        parser.shouldResolveExternalEntities = false
+        let ok = parser.parse()
+        parser.delegate = nil
+        if let failure = (delegate as? SheetPart)?.failure { throw failure }
+        guard ok else { throw KepuError(.xlsxBroken(file: displayName, part: part)) }
     }
 
     private func loadSharedStrings() throws -> [String] {
         if let sharedStrings { return sharedStrings }
         var strings: [String] = []
-        if archive["xl/sharedStrings.xml"] != nil {
-            let data = try Self.small(archive, "xl/sharedStrings.xml", file: displayName)
+        if archive.entries["xl/sharedStrings.xml"] != nil {
             let part = SharedStringsPart()
-            try Self.parse(data, part, file: displayName, part: "xl/sharedStrings.xml")
+            try stream("xl/sharedStrings.xml", part, sheetName: "sharedStrings")
             strings = part.strings
         }
         sharedStrings = strings
@@ -141,7 +130,7 @@ public final class XlsxWorkbook {
     private func loadStyles() throws -> [XlsxNumberKind] {
         if let styleKinds { return styleKinds }
         var kinds: [XlsxNumberKind] = []
-        if archive["xl/styles.xml"] != nil {
+        if archive.entries["xl/styles.xml"] != nil {
             let data = try Self.small(archive, "xl/styles.xml", file: displayName)
             let part = StylesPart()
             try Self.parse(data, part, file: displayName, part: "xl/styles.xml")
@@ -152,13 +141,13 @@ public final class XlsxWorkbook {
     }
 
     /// A small part (workbook, relationships, shared strings, styles) read into memory, at most 256 MiB.
-    static func small(_ archive: Archive, _ path: String, file: String) throws -> Data {
-        guard let entry = archive[path], entry.uncompressedSize <= 256 << 20 else {
+    static func small(_ archive: ZipReader, _ path: String, file: String) throws -> Data {
+        guard let entry = archive.entries[path], entry.uncompressedSize <= 256 << 20 else {
             throw KepuError(.xlsxBroken(file: file, part: path))
         }
         var data = Data()
         do {
-            _ = try archive.extract(entry) { data.append($0) }
+            try archive.read(entry) { data.append($0) }
         } catch {
             throw KepuError(.xlsxBroken(file: file, part: path))
         }

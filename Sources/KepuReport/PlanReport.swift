@@ -66,7 +66,8 @@ public enum PlanReport {
                     .table(
                         ReportTable(
                             columns: [
-                                .init(lang.t("代号", "id")), .init(lang.t("支出内容", "Category")), .init(lang.t("支出明细", "Line")),
+                                .init(lang.t("代号", "id")), .init(lang.t("支出内容", "Category")),
+                                .init(lang.t("支出明细", "Line")),
                                 .init(lang.t("金额", "Amount"), .right), .init(lang.t("测算依据", "Basis")),
                             ],
                             rows: lineRows,
@@ -85,7 +86,8 @@ public enum PlanReport {
                     .table(
                         ReportTable(
                             columns: [
-                                .init(lang.t("代号", "id")), .init(lang.t("一级指标", "Level 1")), .init(lang.t("二级指标", "Level 2")),
+                                .init(lang.t("代号", "id")), .init(lang.t("一级指标", "Level 1")),
+                                .init(lang.t("二级指标", "Level 2")),
                                 .init(lang.t("三级指标", "Indicator")), .init(lang.t("指标值", "Target")),
                                 .init(lang.t("比较", "Op")),
                                 .init(lang.t("取数口径", "Metric")), .init(lang.t("绩效标准", "Standard")),

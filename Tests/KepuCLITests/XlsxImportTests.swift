@@ -108,4 +108,21 @@ func fixture(_ name: String, into w: Workspace, as newName: String? = nil) throw
         #expect(r.err.contains("新志愿者 2 人"))
         #expect(try count(w.db, "SELECT count(*) FROM volunteer WHERE phone = '13600000002'") == 1)
     }
+
+    /// The fuzzer's finds in the zip layer (Fuzz/Corpus/xlsx): a deflate stream that never ends hung
+    /// the zip library kepu used first, a malformed central directory trapped it. Both are refused.
+    @Test func brokenPackagesTheFuzzerFoundAreRefused() throws {
+        let w = ImportTests.workspace()
+        for (name, part) in [("deflate-never-ends", "（xl/styles.xml 读不出）"), ("central-directory-trap", "")] {
+            let path = w.dir + "/\(name).xlsx"
+            try FileManager.default.copyItem(
+                atPath: repoRoot.appendingPathComponent("Fuzz/Corpus/xlsx/\(name)").path, toPath: path)
+            w.refuses(
+                ["attendance", "import", "--event", "1", path], code: 1,
+                zh: "kepu：\(name).xlsx 不是完好的 .xlsx 工作簿\(part)；请在 Excel 或 WPS 中打开后重新保存为 .xlsx",
+                en: "kepu: \(name).xlsx is not a sound .xlsx workbook"
+                    + (part.isEmpty ? "" : " (xl/styles.xml cannot be read)")
+                    + "; open it in Excel or WPS and save it again as .xlsx")
+        }
+    }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import FuzzDriver
 import KepuCore
+import KepuFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -121,5 +123,69 @@ public enum FuzzTargets {
     public static func statsEdition(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
         _ = parsed("StatsEdition.parse", { try StatsEdition.parse(s, source: "fuzz.yaml") })
+    }
+
+    /// The encoding of a CSV file from its first bytes, and the GBK transcoding in chunks split at a
+    /// point the input chooses: UTF-8 is said only of valid UTF-8, and a split changes nothing.
+    public static func encoding(_ data: UnsafeBufferPointer<UInt8>) {
+        let bytes = Array(data)
+        let enc = TextFile.detect(Data(bytes), complete: true)
+        if enc == .utf8 { require(String(validating: bytes, as: UTF8.self) != nil, "invalid UTF-8 detected as UTF-8") }
+        guard enc == .gb18030, bytes.count > 1 else { return }
+        let cut = Int(bytes[0]) % bytes.count
+        func convert(_ parts: [[UInt8]]) -> [UInt8]? {
+            guard let c = parsed("Iconv", { try Iconv(from: "GB18030", to: "UTF-8", file: "fuzz") }) else { return nil }
+            var out: [UInt8] = []
+            for p in parts {
+                guard let o = parsed("Iconv.convert", { try c.convert(p) }) else { return nil }
+                out += o
+            }
+            return parsed("Iconv.finish", { try c.finish() }).map { out }
+        }
+        let whole = convert([bytes])
+        let split = convert([Array(bytes[..<cut]), Array(bytes[cut...])])
+        require(whole == split, "GB18030 split at \(cut) converted differently")
+        if let whole { require(String(validating: whole, as: UTF8.self) != nil, "iconv gave invalid UTF-8") }
+    }
+
+    /// An .xlsx workbook from bytes: it opens and streams its first sheet, or is refused with kepu's
+    /// own error; row numbers never go backwards and no row is empty.
+    public static func xlsx(_ data: UnsafeBufferPointer<UInt8>) {
+        // From a file, as kepu opens every workbook.
+        let path = NSTemporaryDirectory() + "kepu-fuzz-\(getpid()).xlsx"
+        guard FileManager.default.createFile(atPath: path, contents: Data(data)) else { return }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard let book = parsed("XlsxWorkbook", { try XlsxWorkbook(path: path, displayName: "fuzz.xlsx") })
+        else { return }
+        var last = 0
+        _ = parsed("forEachRow") {
+            try book.forEachRow(of: try book.sheet(nil)) { cells, row in
+                require(!cells.isEmpty, "an empty row was reported")
+                require(row > last || row <= 0, "row \(row) after \(last)")
+                last = row
+            }
+        }
+    }
+
+    /// A 问卷星 download as CSV: its questions found, one chosen, its answers tallied. A tally never
+    /// counts more satisfied than answered, nor more answered than rows.
+    public static func wjx(_ data: UnsafeBufferPointer<UInt8>) {
+        var parser = CSVParser()
+        var rows: [[String]] = []
+        let ok: Void? = parsed("CSVParser") {
+            try parser.feed(Array(data)) { fields, _ in rows.append(fields) }
+            try parser.finish { fields, _ in rows.append(fields) }
+        }
+        guard ok != nil, let header = rows.first else { return }
+        let questions = WjxSurvey.questions(in: header)
+        for q in questions { require(q.column < header.count && q.number >= 0, "question \(q) outside the header") }
+        let choice = rows.count > 1 ? rows[1].first : nil
+        guard let q = parsed("WjxSurvey.question", { try WjxSurvey.question(choice, in: questions, file: "fuzz") })
+        else { return }
+        let answers = rows.dropFirst().map { q.column < $0.count ? $0[q.column] : "" }
+        let submitted = rows.dropFirst().map { $0.count > 1 ? $0[1] : "" }
+        let rule = WjxSurvey.rule(satisfied: nil, question: q, answers: answers)
+        let t = WjxSurvey.tally(question: q, rule: rule, answers: answers, submitted: submitted)
+        require(t.satisfied <= t.responses && t.responses <= Int64(answers.count), "tally \(t)")
     }
 }
