@@ -54,6 +54,9 @@ import Testing
             try compare(file, output(w, "report --year 2023 --format \(format)"))
         }
         try compare("report.en.txt", output(w, "report --year 2023 --lang en"))
+        _ = output(w, "basic set --year 2023 --spent 52.10万")
+        _ = output(w, "report --year 2023 --scope department -o department.xlsx")
+        try compare("report.department.zh.xlsx.txt", xlsxDump(w.dir + "/department.xlsx"))
         try compare("reconcile.zh.txt", output(w, "reconcile --year 2023 --as-of 2023-12-31"))
         try compare("reconcile.monitoring.zh.txt", output(w, "reconcile --year 2023 --as-of 2023-06-30"))
         try compare("reconcile.zh.json", output(w, "reconcile --year 2023 --as-of 2023-12-31 --format json"))
@@ -75,5 +78,7 @@ import Testing
         try compare("stats.explain.zh.txt", output(w, "stats --year 2023 --explain"))
         try compare("stats.explain.zh.csv", output(w, "stats --year 2023 --explain --format csv"))
         try compare("stats.explain.zh.json", output(w, "stats --year 2023 --explain --format json"))
+        _ = output(w, "stats --year 2023 -o stats.xlsx")
+        try compare("stats.zh.xlsx.txt", xlsxDump(w.dir + "/stats.xlsx"))
     }
 }
