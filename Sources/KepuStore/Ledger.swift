@@ -28,6 +28,7 @@ public struct Ledger: Sendable {
     public var archive: ArchiveService { ArchiveService(ledger: self) }
     public var corrections: CorrectionService { CorrectionService(ledger: self) }
     public var stats: StatsService { StatsService(ledger: self) }
+    public var years: YearService { YearService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }
@@ -39,6 +40,8 @@ extension Ledger {
     func appendAudit(_ db: Database, _ entity: String, _ id: Int64?, before: JSONValue? = nil, after: JSONValue? = nil)
         throws
     {
+        // 封账: a write dated in a locked year goes no further, whichever front end made it.
+        try YearService.check(db, entity: entity, before: before, after: after)
         try Audit.append(db, context, entity: entity, id: id, before: before, after: after)
     }
 

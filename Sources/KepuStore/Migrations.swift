@@ -13,6 +13,7 @@ enum Migrations {
         m.registerMigration("v4 science month and activity forms", migrate: v4)
         m.registerMigration("v5 basic spending", migrate: v5)
         m.registerMigration("v6 survey imports", migrate: v6)
+        m.registerMigration("v7 year locks", migrate: v7)
         return m
     }
 
@@ -416,6 +417,29 @@ enum Migrations {
                 ) STRICT, WITHOUT ROWID;
                 CREATE TRIGGER survey_answer_no_delete BEFORE DELETE ON survey_answer
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes survey_answer rows; void their survey instead'); END;
+                """)
+    }
+
+    /// 封账: a year locked once its self-evaluation is handed in. A lock is lifted by an unlock with a
+    /// reason, never deleted; at most one lock of a year is in force.
+    static func v7(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE year_lock (
+                  id INTEGER PRIMARY KEY,
+                  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+                  locked_on TEXT NOT NULL,
+                  reason TEXT NOT NULL CHECK (reason <> ''),
+                  locked_at TEXT NOT NULL,
+                  locked_by TEXT NOT NULL,
+                  unlocked_at TEXT,
+                  unlock_reason TEXT,
+                  unlocked_by TEXT,
+                  CHECK ((unlocked_at IS NULL) = (unlock_reason IS NULL))
+                ) STRICT;
+                CREATE UNIQUE INDEX year_lock_in_force ON year_lock(year) WHERE unlocked_at IS NULL;
+                CREATE TRIGGER year_lock_no_delete BEFORE DELETE ON year_lock
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes year_lock rows; unlock them instead'); END;
                 """)
     }
 }

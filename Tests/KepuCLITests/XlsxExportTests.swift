@@ -130,8 +130,8 @@ func python(_ script: String, _ path: String) throws -> String {
         }
         w.refuses(
             "report --year 2023 -o /nonexistent/自评.xlsx", code: 1,
-            zh: "kepu：无法写入 /nonexistent/自评.xlsx：Error creating output xlsx file. Usually a permissions error.",
-            en: "kepu: cannot write /nonexistent/自评.xlsx: Error creating output xlsx file. Usually a permissions error."
+            zh: "kepu：无法写入 /nonexistent/自评.xlsx：No such file or directory",
+            en: "kepu: cannot write /nonexistent/自评.xlsx: No such file or directory"
         )
     }
 }

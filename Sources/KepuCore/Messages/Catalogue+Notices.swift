@@ -123,6 +123,12 @@ extension Catalogue {
                 + "如果是重复录入，请作废其中一条"
         case .noRecords(let kind):
             return "还没有\(recordName(kind, .zh))记录"
+        case .yearLocked(let year, let reason):
+            return "已封账：\(year)年（\(reason)）；此后日期在\(year)年的记录都不能再新增、修改或作废"
+        case .yearUnlocked(let year, let reason):
+            return "已解除\(year)年的封账（\(reason)）；修改完成后请重新封账"
+        case .noYearLocks:
+            return "还没有封账的年度"
         case .basicSet(let year, let spent):
             return "已登记 \(year) 年基本支出 \(spent)（用于部门整体支出绩效自评：kepu report --scope department）"
         case .planDrafted(let year, let from, let indicators, let lines):
@@ -285,6 +291,12 @@ extension Catalogue {
                 + "if this was entered twice, void one of them"
         case .noRecords(let kind):
             return "no \(recordName(kind, .en)) records yet"
+        case .yearLocked(let year, let reason):
+            return "locked \(year) (\(reason)): no record dated in \(year) can be added, changed or voided from now on"
+        case .yearUnlocked(let year, let reason):
+            return "unlocked \(year) (\(reason)); lock it again once the changes are made"
+        case .noYearLocks:
+            return "no year is locked"
         case .basicSet(let year, let spent):
             return "recorded the \(year) basic expenditure: \(spent) (for kepu report --scope department)"
         case .planDrafted(let year, let from, let indicators, let lines):

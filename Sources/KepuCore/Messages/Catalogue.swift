@@ -408,6 +408,12 @@ public enum Catalogue {
             return "\(file) 的第\(question)题没有有效答卷（全部跳过或为空）；未导入"
         case .xlsxNeedsOutput:
             return "Excel 工作簿不能显示在屏幕上：请用 -o 写入文件，如 -o 2023绩效自评.xlsx"
+        case .yearLocked(let year, let on, let reason):
+            return "\(year)年已封账（\(on)，\(reason)），不能再修改；确需修改请由管理员解除封账：kepu year unlock \(year) --reason 原因"
+        case .yearAlreadyLocked(let year, let on, let reason):
+            return "\(year)年已于 \(on) 封账（\(reason)）"
+        case .yearNotLocked(let year):
+            return "\(year)年没有封账，无需解除"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
@@ -710,6 +716,13 @@ public enum Catalogue {
             return "question \(question) of \(file) has no answers (all skipped or empty); nothing was imported"
         case .xlsxNeedsOutput:
             return "an Excel workbook cannot be shown on screen: write it to a file with -o, such as -o 2023.xlsx"
+        case .yearLocked(let year, let on, let reason):
+            return
+                "\(year) is locked (\(on), \(reason)) and can no longer be changed; an admin can lift the lock: kepu year unlock \(year) --reason WHY"
+        case .yearAlreadyLocked(let year, let on, let reason):
+            return "\(year) was already locked on \(on) (\(reason))"
+        case .yearNotLocked(let year):
+            return "\(year) is not locked; there is nothing to unlock"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):

@@ -40,6 +40,9 @@ public enum Notice: Sendable, Hashable {
     case budgetAdjusted(year: Int, budget: Money, line: String?, lineAmount: Money?, reason: String)
     case planDrafted(year: Int, from: Int, indicators: Int, lines: Int)
     case basicSet(year: Int, spent: Money)
+    case yearLocked(year: Int, reason: String)
+    case yearUnlocked(year: Int, reason: String)
+    case noYearLocks
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

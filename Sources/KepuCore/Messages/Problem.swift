@@ -125,6 +125,9 @@ public indirect enum Problem: Sendable, Hashable {
     case sheetNotFound(file: String, sheet: String, sheets: [String])
     case sheetOnlyForXlsx(file: String)
     case xlsxNeedsOutput
+    case yearLocked(year: Int, on: CalendarDate, reason: String)
+    case yearAlreadyLocked(year: Int, on: CalendarDate, reason: String)
+    case yearNotLocked(year: Int)
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
