@@ -11,6 +11,11 @@ public final class Runtime: @unchecked Sendable {
     public var commandLine: String
     /// The folder relative paths are resolved against.
     public var currentDirectory: String
+    /// One line of standard input (`--password-stdin`), and whether it is a terminal.
+    public var readInput: () -> String? = { Swift.readLine(strippingNewline: true) }
+    public var stdinIsTerminal = isatty(STDIN_FILENO) == 1
+    /// Asks for a secret on the terminal without echoing it.
+    public var readSecret: (String) -> String? = { prompt in getpass(prompt).map { String(cString: $0) } }
 
     private let lock = NSLock()
     private var writeOut: (String) -> Void

@@ -79,9 +79,12 @@ enum Audit {
         return sha256Hex(Data(text.utf8))
     }
 
+    /// Columns never copied into the audit trail: secrets, even hashed.
+    static let secret: Set<String> = ["password_hash", "token_hash"]
+
     static func json(_ row: Row) -> JSONValue {
         var o: [String: JSONValue] = [:]
-        for (column, value) in row {
+        for (column, value) in row where !secret.contains(column) {
             switch value.storage {
             case .null: o[column] = .null
             case .int64(let i): o[column] = .int(i)

@@ -29,6 +29,7 @@ public struct Ledger: Sendable {
     public var corrections: CorrectionService { CorrectionService(ledger: self) }
     public var stats: StatsService { StatsService(ledger: self) }
     public var years: YearService { YearService(ledger: self) }
+    public var users: UserService { UserService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }

@@ -14,6 +14,7 @@ enum Migrations {
         m.registerMigration("v5 basic spending", migrate: v5)
         m.registerMigration("v6 survey imports", migrate: v6)
         m.registerMigration("v7 year locks", migrate: v7)
+        m.registerMigration("v8 users and API tokens", migrate: v8)
         return m
     }
 
@@ -440,6 +441,34 @@ enum Migrations {
                 CREATE UNIQUE INDEX year_lock_in_force ON year_lock(year) WHERE unlocked_at IS NULL;
                 CREATE TRIGGER year_lock_no_delete BEFORE DELETE ON year_lock
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes year_lock rows; unlock them instead'); END;
+                """)
+    }
+
+    /// The office web app's users (bcrypt password hashes) and API tokens (SHA-256 of the token; the
+    /// token itself is shown once). Disabled, never deleted.
+    static func v8(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE app_user (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+                  role TEXT NOT NULL CHECK (role IN ('clerk', 'reviewer', 'admin')),
+                  password_hash TEXT NOT NULL,
+                  created_at TEXT NOT NULL,
+                  password_changed_at TEXT NOT NULL,
+                  disabled_at TEXT
+                ) STRICT;
+                CREATE TABLE api_token (
+                  id INTEGER PRIMARY KEY,
+                  user_id INTEGER NOT NULL REFERENCES app_user(id),
+                  token_hash TEXT NOT NULL UNIQUE,
+                  created_at TEXT NOT NULL,
+                  revoked_at TEXT
+                ) STRICT;
+                CREATE TRIGGER app_user_no_delete BEFORE DELETE ON app_user
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes app_user rows; disable them instead'); END;
+                CREATE TRIGGER api_token_no_delete BEFORE DELETE ON api_token
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes api_token rows; revoke them instead'); END;
                 """)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KepuStore
 import Testing
 
 @testable import KepuCLI
@@ -19,6 +20,8 @@ final class Workspace {
     let dir: String
     var db: String { dir + "/kepu.sqlite" }
     var env: [String: String]
+    /// Lines the next commands read from standard input (`--password-stdin`).
+    var stdin: [String] = []
 
     init() {
         dir = NSTemporaryDirectory() + "kepu-cli-\(UUID().uuidString)"
@@ -37,6 +40,8 @@ final class Workspace {
         let runtime = Runtime(
             environment: env, commandLine: "kepu " + args.joined(separator: " "), currentDirectory: dir,
             out: { out += $0 }, err: { err += $0 })
+        runtime.stdinIsTerminal = false
+        runtime.readInput = { [self] in self.stdin.isEmpty ? nil : self.stdin.removeFirst() }
         let code = KepuCommandLine.run(all, runtime: runtime)
         return RunResult(code: code, out: out, err: err)
     }
@@ -73,6 +78,11 @@ final class Workspace {
         refuses(
             try! DemoScript.split(line, line: 1, name: "test"), code: code, zh: zh, en: en,
             sourceLocation: sourceLocation)
+    }
+
+    /// The workspace's database through the library, as a front end other than the CLI would open it.
+    func ledger() throws -> Ledger {
+        Ledger(database: try AppDatabase.open(at: db), context: AuditContext(operatorName: "测试员", command: "test"))
     }
 
     /// A fresh database with the seed plan imported.

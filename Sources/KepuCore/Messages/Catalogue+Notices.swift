@@ -127,6 +127,16 @@ extension Catalogue {
             return "已封账：\(year)年（\(reason)）；此后日期在\(year)年的记录都不能再新增、修改或作废"
         case .yearUnlocked(let year, let reason):
             return "已解除\(year)年的封账（\(reason)）；修改完成后请重新封账"
+        case .userAdded(let name, let role):
+            return "已添加用户 \(name)（\(role.chinese)）"
+        case .passwordChanged(let name):
+            return "已修改 \(name) 的密码"
+        case .userDisabled(let name):
+            return "已停用用户 \(name)，并作废其 API 令牌"
+        case .tokenIssued(let name):
+            return "已为 \(name) 生成 API 令牌（只显示这一次，请妥善保存；kepu 只保存其摘要）"
+        case .noUsers:
+            return "还没有用户；添加：kepu user add 姓名 --role admin"
         case .noYearLocks:
             return "还没有封账的年度"
         case .basicSet(let year, let spent):
@@ -295,6 +305,16 @@ extension Catalogue {
             return "locked \(year) (\(reason)): no record dated in \(year) can be added, changed or voided from now on"
         case .yearUnlocked(let year, let reason):
             return "unlocked \(year) (\(reason)); lock it again once the changes are made"
+        case .userAdded(let name, let role):
+            return "added the user \(name) (\(role.rawValue))"
+        case .passwordChanged(let name):
+            return "changed the password of \(name)"
+        case .userDisabled(let name):
+            return "disabled the user \(name) and revoked its API tokens"
+        case .tokenIssued(let name):
+            return "issued an API token for \(name) (shown this once; kepu keeps only its digest)"
+        case .noUsers:
+            return "no users yet; add one: kepu user add NAME --role admin"
         case .noYearLocks:
             return "no year is locked"
         case .basicSet(let year, let spent):

@@ -414,6 +414,20 @@ public enum Catalogue {
             return "\(year)年已于 \(on) 封账（\(reason)）"
         case .yearNotLocked(let year):
             return "\(year)年没有封账，无需解除"
+        case .userExists(let name):
+            return "已有用户 \(name)（用户名不分大小写）"
+        case .noSuchUser(let name):
+            return "没有用户 \(name)（见 kepu user list）"
+        case .userDisabled(let name):
+            return "用户 \(name) 已停用"
+        case .passwordTooWeak:
+            return "密码至少 8 个字符，且不能全是同一个字符"
+        case .passwordTooLong:
+            return "密码太长：最多 72 个字节（约 24 个汉字）"
+        case .passwordNeeded:
+            return "请输入密码：在终端上运行时会提示输入；脚本里请加 --password-stdin，从标准输入读一行"
+        case .passwordsDiffer:
+            return "两次输入的密码不一致；未作修改"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
@@ -723,6 +737,21 @@ public enum Catalogue {
             return "\(year) was already locked on \(on) (\(reason))"
         case .yearNotLocked(let year):
             return "\(year) is not locked; there is nothing to unlock"
+        case .userExists(let name):
+            return "there is already a user \(name) (names ignore case)"
+        case .noSuchUser(let name):
+            return "there is no user \(name) (see kepu user list)"
+        case .userDisabled(let name):
+            return "the user \(name) is disabled"
+        case .passwordTooWeak:
+            return "a password needs at least 8 characters, not all the same"
+        case .passwordTooLong:
+            return "the password is too long: at most 72 bytes"
+        case .passwordNeeded:
+            return
+                "a password is needed: on a terminal you are asked for it; in a script add --password-stdin and give one line on standard input"
+        case .passwordsDiffer:
+            return "the two passwords differ; nothing was changed"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):

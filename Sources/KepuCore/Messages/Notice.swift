@@ -43,6 +43,11 @@ public enum Notice: Sendable, Hashable {
     case yearLocked(year: Int, reason: String)
     case yearUnlocked(year: Int, reason: String)
     case noYearLocks
+    case userAdded(name: String, role: UserRole)
+    case passwordChanged(name: String)
+    case userDisabled(name: String)
+    case tokenIssued(name: String)
+    case noUsers
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

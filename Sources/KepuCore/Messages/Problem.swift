@@ -128,6 +128,13 @@ public indirect enum Problem: Sendable, Hashable {
     case yearLocked(year: Int, on: CalendarDate, reason: String)
     case yearAlreadyLocked(year: Int, on: CalendarDate, reason: String)
     case yearNotLocked(year: Int)
+    case userExists(name: String)
+    case noSuchUser(name: String)
+    case userDisabled(name: String)
+    case passwordTooWeak
+    case passwordTooLong
+    case passwordNeeded
+    case passwordsDiffer
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
@@ -149,7 +156,7 @@ public indirect enum Problem: Sendable, Hashable {
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
-            .surveyNoSatisfactionQuestion,
+            .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

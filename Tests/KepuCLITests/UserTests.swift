@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import KepuCLI
+@testable import KepuCore
+
+/// The web app's users, managed from the command line.
+@Suite struct UserTests {
+    @Test func usersAreAddedListedAndDisabledWithTheirSecretsHashed() throws {
+        let w = Workspace().seeded()
+        w.stdin = ["correct horse"]
+        let r = w.run("user add 张主任 --role 管理员 --password-stdin")
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out == "1\n")
+        #expect(r.err == "已添加用户 张主任（管理员）\n")
+        w.stdin = ["battery staple"]
+        _ = w.ok("user add 李干事 --role clerk --password-stdin")
+        // bcrypt, cost 12; never the password itself, and the audit trail holds no hash.
+        let hash = try DatabaseQueue(path: w.db).read {
+            try String.fetchOne($0, sql: "SELECT password_hash FROM app_user WHERE name = '李干事'")
+        }
+        #expect(hash?.hasPrefix("$2b$12$") == true)
+        #expect(
+            try count(w.db, "SELECT count(*) FROM audit WHERE after LIKE '%password_hash%' OR after LIKE '%$2b$%'") == 0
+        )
+        #expect(try count(w.db, "SELECT count(*) FROM audit WHERE entity = 'app_user'") == 2)
+
+        let token = w.ok("user token 李干事")
+        #expect(token.hasPrefix("kepu_") && token.count == 69)
+        #expect(try count(w.db, "SELECT count(*) FROM api_token WHERE token_hash = '\(token)'") == 0)
+        let list = w.ok("user list")
+        #expect(list.contains("李干事") && list.contains("录入员") && list.contains("正常"))
+
+        let ledger = try w.ledger()
+        #expect(try ledger.users.user(token: token)?.name == "李干事")
+        #expect(try ledger.users.user(name: "李干事", password: "battery staple")?.role == .clerk)
+        #expect(try ledger.users.user(name: "李干事", password: "wrong password") == nil)
+        #expect(try ledger.users.user(name: "王五", password: "battery staple") == nil)
+
+        w.stdin = ["new password 2"]
+        _ = w.ok("user passwd 李干事 --password-stdin")
+        #expect(try ledger.users.user(name: "李干事", password: "new password 2") != nil)
+        _ = w.ok("user disable 李干事")
+        #expect(try ledger.users.user(token: token) == nil)
+        #expect(try ledger.users.user(name: "李干事", password: "new password 2") == nil)
+        #expect(w.ok("user list").contains("已停用"))
+    }
+
+    @Test func badUsersAndPasswordsAreRefused() {
+        let w = Workspace().seeded()
+        w.stdin = ["short", "short"]
+        w.refuses(
+            "user add 甲 --role clerk --password-stdin", code: 64, zh: "kepu：密码至少 8 个字符，且不能全是同一个字符",
+            en: "kepu: a password needs at least 8 characters, not all the same")
+        w.refuses(
+            "user add 甲 --role clerk", code: 64,
+            zh: "kepu：请输入密码：在终端上运行时会提示输入；脚本里请加 --password-stdin，从标准输入读一行",
+            en:
+                "kepu: a password is needed: on a terminal you are asked for it; in a script add --password-stdin and give one line on standard input"
+        )
+        w.refuses(
+            "user add 甲 --role boss --password-stdin", code: 64,
+            zh: "kepu：--role boss 不是角色：可用 录入员(clerk)、审核员(reviewer)、管理员(admin)",
+            en: "kepu: --role \"boss\" is not a role: use clerk|reviewer|admin")
+        w.stdin = ["aaaaaaaaaa", "aaaaaaaaaa"]
+        w.refuses(
+            "user add 甲 --role clerk --password-stdin", code: 64, zh: "kepu：密码至少 8 个字符，且不能全是同一个字符",
+            en: "kepu: a password needs at least 8 characters, not all the same")
+        w.stdin = ["good password", "good password"]
+        _ = w.ok("user add 甲 --role clerk --password-stdin")
+        w.stdin = ["good password", "good password"]
+        w.refuses(
+            "user add 甲 --role admin --password-stdin", code: 1, zh: "kepu：已有用户 甲（用户名不分大小写）",
+            en: "kepu: there is already a user 甲 (names ignore case)")
+        w.refuses(
+            "user token 乙", code: 1, zh: "kepu：没有用户 乙（见 kepu user list）",
+            en: "kepu: there is no user 乙 (see kepu user list)")
+        _ = w.ok("user disable 甲")
+        w.refuses("user disable 甲", code: 1, zh: "kepu：用户 甲 已停用", en: "kepu: the user 甲 is disabled")
+        w.refuses("user token 甲", code: 1, zh: "kepu：用户 甲 已停用", en: "kepu: the user 甲 is disabled")
+    }
+
+    @Test func noUsersSaysHowToAddOne() {
+        let w = Workspace().seeded()
+        let r = w.run("user list")
+        #expect(r.err == "还没有用户；添加：kepu user add 姓名 --role admin\n")
+    }
+}
