@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Pure values and functions: no database, no printing.
@@ -48,12 +49,20 @@ let package = Package(
         ),
         // One neutral report table rendered as text, Markdown, CSV, JSON and HTML.
         .target(name: "KepuReport", dependencies: ["KepuCore", "KepuFiles"]),
+        // The office web app (kepu serve): pages and a JSON API over the same library.
+        .target(
+            name: "KepuWeb",
+            dependencies: [
+                "KepuCore", "KepuStore", "KepuReport", .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Argument parsing and output; no SQL, no arithmetic.
         .target(
             name: "KepuCLI",
             dependencies: [
-                "KepuCore", "KepuStore", "KepuReport",
+                "KepuCore", "KepuStore", "KepuReport", "KepuWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(name: "kepu", dependencies: ["KepuCLI"]),
@@ -72,6 +81,11 @@ let package = Package(
             dependencies: ["KepuStore", "KepuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KepuReportTests", dependencies: ["KepuReport", "KepuCore"]),
         .testTarget(name: "KepuFilesTests", dependencies: ["KepuFiles", "KepuCore"]),
+        .testTarget(
+            name: "KepuWebTests",
+            dependencies: [
+                "KepuWeb", "KepuStore", "KepuCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "KepuCLITests",
             dependencies: [

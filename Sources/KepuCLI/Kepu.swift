@@ -27,7 +27,7 @@ struct Kepu: ParsableCommand {
             NoteCommand.self,
             Reconcile.self, ReportCommand.self, StatsCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self,
             Export.self,
-            Log.self, YearCommand.self, UserCommand.self, Demo.self,
+            Log.self, YearCommand.self, UserCommand.self, Serve.self, Demo.self,
         ]
     )
 }

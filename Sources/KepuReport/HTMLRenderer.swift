@@ -34,6 +34,18 @@ public struct HTMLRenderer: Sendable {
             """
     }
 
+    /// The report's sections without the document around them, for a page of the web app.
+    public func fragment(_ report: Report) -> String {
+        var body = ""
+        for section in report.sections {
+            body += "<section>"
+            if let h = section.heading { body += "<h2>\(esc(h))</h2>" }
+            for block in section.blocks { body += render(block) }
+            body += "</section>\n"
+        }
+        return body
+    }
+
     func render(_ block: Block) -> String {
         switch block {
         case .table(let t): return table(t)

@@ -30,6 +30,7 @@ public struct Ledger: Sendable {
     public var stats: StatsService { StatsService(ledger: self) }
     public var years: YearService { YearService(ledger: self) }
     public var users: UserService { UserService(ledger: self) }
+    public var sessions: SessionService { SessionService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }

@@ -15,6 +15,7 @@ enum Migrations {
         m.registerMigration("v6 survey imports", migrate: v6)
         m.registerMigration("v7 year locks", migrate: v7)
         m.registerMigration("v8 users and API tokens", migrate: v8)
+        m.registerMigration("v9 web sessions", migrate: v9)
         return m
     }
 
@@ -469,6 +470,23 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes app_user rows; disable them instead'); END;
                 CREATE TRIGGER api_token_no_delete BEFORE DELETE ON api_token
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes api_token rows; revoke them instead'); END;
+                """)
+    }
+
+    /// Signed-in browsers: the session id is kept as its SHA-256, with the form token (CSRF) of the
+    /// session; a session ends on sign-out or after 8 idle hours.
+    static func v9(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE web_session (
+                  id_hash TEXT PRIMARY KEY,
+                  user_id INTEGER NOT NULL REFERENCES app_user(id),
+                  csrf TEXT NOT NULL,
+                  created_at TEXT NOT NULL,
+                  last_seen_at TEXT NOT NULL,
+                  ended_at TEXT
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX web_session_user ON web_session(user_id);
                 """)
     }
 }

@@ -135,6 +135,10 @@ extension Catalogue {
             return "已停用用户 \(name)，并作废其 API 令牌"
         case .tokenIssued(let name):
             return "已为 \(name) 生成 API 令牌（只显示这一次，请妥善保存；kepu 只保存其摘要）"
+        case .serving(let address, let database):
+            return "kepu 网页版已启动：在浏览器打开 http://\(address)/ （数据库 \(database)；按 Ctrl+C 停止）"
+        case .servingOpenNetwork(let address):
+            return "注意：\(address) 对整个网络开放，只应在可信的办公室内网使用；跨网络请在前面加 HTTPS（见 docs/serve.md）"
         case .noUsers:
             return "还没有用户；添加：kepu user add 姓名 --role admin"
         case .noYearLocks:
@@ -313,6 +317,12 @@ extension Catalogue {
             return "disabled the user \(name) and revoked its API tokens"
         case .tokenIssued(let name):
             return "issued an API token for \(name) (shown this once; kepu keeps only its digest)"
+        case .serving(let address, let database):
+            return
+                "kepu's web app is running: open http://\(address)/ in a browser (database \(database); Ctrl+C stops it)"
+        case .servingOpenNetwork(let address):
+            return
+                "warning: \(address) is open to the whole network; use it only on a trusted office network, and put HTTPS in front of it beyond that (see docs/serve.md)"
         case .noUsers:
             return "no users yet; add one: kepu user add NAME --role admin"
         case .noYearLocks:

@@ -428,6 +428,8 @@ public enum Catalogue {
             return "请输入密码：在终端上运行时会提示输入；脚本里请加 --password-stdin，从标准输入读一行"
         case .passwordsDiffer:
             return "两次输入的密码不一致；未作修改"
+        case .badListenAddress(let value):
+            return "--listen \(value) 不是监听地址：应为 主机:端口，如 127.0.0.1:8080 或 0.0.0.0:8080"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
         case .emptyName(let field):
@@ -752,6 +754,9 @@ public enum Catalogue {
                 "a password is needed: on a terminal you are asked for it; in a script add --password-stdin and give one line on standard input"
         case .passwordsDiffer:
             return "the two passwords differ; nothing was changed"
+        case .badListenAddress(let value):
+            return
+                "--listen \(value) is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8080"
         case .notAnEventID(let field, let value):
             return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):

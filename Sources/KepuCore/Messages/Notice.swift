@@ -48,6 +48,8 @@ public enum Notice: Sendable, Hashable {
     case userDisabled(name: String)
     case tokenIssued(name: String)
     case noUsers
+    case serving(address: String, database: String)
+    case servingOpenNetwork(address: String)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

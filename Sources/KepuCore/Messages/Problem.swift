@@ -135,6 +135,7 @@ public indirect enum Problem: Sendable, Hashable {
     case passwordTooLong
     case passwordNeeded
     case passwordsDiffer
+    case badListenAddress(value: String)
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
@@ -157,6 +158,7 @@ public indirect enum Problem: Sendable, Hashable {
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
+            .badListenAddress,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

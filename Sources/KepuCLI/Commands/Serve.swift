@@ -1,0 +1,61 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuStore
+import KepuWeb
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "启动网页版，供办公室各台电脑用浏览器使用 · Run the office web app.",
+        discussion: """
+            默认只在本机（127.0.0.1:8080）监听；--listen 0.0.0.0:8080 对办公室内网开放（只在可信网络使用，跨网络请在前面加 HTTPS，见 docs/serve.md）。先用 kepu user add 添加用户。网页版与命令行用同一个数据库，可以同时使用。
+
+            By default it listens on this machine only; --listen 0.0.0.0:8080 serves the office network. Add users first with kepu user add. The web app and the command line share the database and can be used side by side.
+
+            示例 · Example:
+              kepu user add 张主任 --role admin
+              kepu serve --db ~/科协/kepu.sqlite
+              kepu serve --listen 0.0.0.0:8080 --secure-cookies
+            """)
+    @Option(help: ArgumentHelp("监听地址 · HOST:PORT to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+    @Flag(help: "会话 Cookie 只经 HTTPS 发送（前面有 HTTPS 代理时用）· Send the session cookie over HTTPS only.")
+    var secureCookies = false
+    @OptionGroup var options: DatabaseOptions
+
+    /// `127.0.0.1:8080` → host and port.
+    static func address(_ text: String) throws -> (String, Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (1...65_535).contains(port), colon > text.startIndex
+        else { throw KepuError(.badListenAddress(value: text)) }
+        return (String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
+    }
+
+    func run() throws {
+        let (host, port) = try Self.address(listen)
+        let path = options.resolvedPath()
+        let ledger = Ledger(database: try AppDatabase.open(at: path, mode: .pool), context: try auditContext())
+        let settings = WebSettings(secureCookies: secureCookies, language: Language.current)
+        let app = Application(
+            router: WebApp.router(ledger: ledger, settings: settings),
+            configuration: .init(address: .hostname(host, port: port), serverName: "kepu"))
+        if !["127.0.0.1", "localhost", "::1"].contains(host) { console.say(.servingOpenNetwork(address: listen)) }
+        console.say(.serving(address: listen, database: path))
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        Task {
+            do { try await app.runService() } catch { outcome.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let e = outcome.error { throw KepuError(.cannotWrite(path: listen, reason: "\(e)")) }
+    }
+}
+
+/// How the server ended, handed from its task to the waiting command.
+final class Outcome: @unchecked Sendable {
+    var error: Error?
+}

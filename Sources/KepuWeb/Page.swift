@@ -1,0 +1,108 @@
+import Hummingbird
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// The page layout: a header with the office's navigation, the content, one stylesheet served from
+/// the binary. No script, no CDN.
+enum Page {
+    static func esc(_ s: String) -> String { HTMLRenderer.escape(s) }
+
+    static func response(status: HTTPResponse.Status, _ html: String) -> Response {
+        Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy:
+                    "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func document(title: String, user: UserItem?, csrf: String?, body: String, heading: Bool = true) -> String {
+        let nav: String
+        if let user {
+            nav = """
+                <nav><a href="/">概览</a><span class="who">\(esc(user.name))（\(esc(user.role.chinese))）</span>
+                <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">退出</button></form></nav>
+                """
+        } else {
+            nav = ""
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(esc(title)) · 科普工作台账</title>
+            <link rel="stylesheet" href="/static/kepu.css">
+            <link rel="icon" href="data:,">
+            </head>
+            <body>
+            <header><span class="brand">科普工作台账</span>\(nav)</header>
+            <main>
+            \(heading ? "<h1>\(esc(title))</h1>" : "")
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Each indicator as a bar: its percent of target, coloured by status.
+    static func progress(_ e: Evaluation, lang: Language) -> String {
+        var out = "<section><h2>\(esc(lang.t("指标完成情况", "Indicators")))</h2><ul class=\"bars\">"
+        for r in e.indicators {
+            guard let p = r.percentOfTarget else { continue }
+            let pct = min(max(Double(p.raw) / 10_000, 0), 100)
+            let cls: String
+            switch r.status {
+            case .met, .onTrack: cls = "good"
+            case .missed, .behind: cls = "bad"
+            default: cls = "warn"
+            }
+            out += """
+                <li><span class="name">\(esc(r.indicator.name))</span><progress class="\(cls)" max="100" value="\(String(format: "%.1f", pct))">\(esc(Figures.percent(p)))</progress><span class="pct">\(esc(Figures.percent(p)))</span><span class="status \(cls)">\(esc(lang.t(r.status.chinese, r.status.rawValue)))</span></li>
+                """
+        }
+        return out + "</ul></section>"
+    }
+
+    static let css = """
+        body { margin: 0; font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; font-size: 14px; color: #1f2328; background: #f4f5f7; }
+        header { background: #8b1a1a; color: #fff; display: flex; align-items: center; padding: 0 16px; height: 44px; }
+        header .brand { font-weight: bold; font-size: 16px; margin-right: 24px; }
+        header nav { display: flex; align-items: center; gap: 16px; flex: 1; }
+        header nav a { color: #fff; text-decoration: none; }
+        header .who { margin-left: auto; }
+        header form { margin: 0; }
+        header button { background: transparent; color: #fff; border: 1px solid #fff; padding: 2px 10px; cursor: pointer; }
+        main { max-width: 1200px; margin: 16px auto; background: #fff; padding: 16px 24px; box-sizing: border-box; }
+        h1 { font-size: 20px; margin: 0 0 8px; }
+        h2 { font-size: 16px; border-left: 4px solid #8b1a1a; padding-left: 8px; margin: 20px 0 8px; }
+        table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
+        th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; overflow-wrap: anywhere; }
+        th { background: #f0f2f5; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.bad { color: #b42318; font-weight: bold; } td.good { color: #14662b; } td.warn { color: #8a5a00; }
+        .sub { color: #57606a; margin: 0 0 8px; }
+        .error { color: #b42318; background: #fdecea; padding: 8px 12px; border: 1px solid #f5c2c0; }
+        ul.bars { list-style: none; padding: 0; margin: 0; }
+        ul.bars li { display: grid; grid-template-columns: 260px 1fr 80px 64px; gap: 8px; align-items: center; padding: 3px 0; }
+        ul.bars progress { width: 100%; height: 12px; appearance: none; -webkit-appearance: none; border: 0; background: #eaeef2; }
+        ul.bars progress::-webkit-progress-bar { background: #eaeef2; }
+        ul.bars progress.good::-webkit-progress-value { background: #2da44e; } ul.bars progress.good::-moz-progress-bar { background: #2da44e; }
+        ul.bars progress.bad::-webkit-progress-value { background: #cf222e; } ul.bars progress.bad::-moz-progress-bar { background: #cf222e; }
+        ul.bars progress.warn::-webkit-progress-value { background: #bf8700; } ul.bars progress.warn::-moz-progress-bar { background: #bf8700; }
+        ul.bars .pct { text-align: right; font-variant-numeric: tabular-nums; }
+        ul.bars .status.good { color: #14662b; } ul.bars .status.bad { color: #b42318; font-weight: bold; } ul.bars .status.warn { color: #8a5a00; }
+        form.login { max-width: 360px; margin: 40px auto; display: flex; flex-direction: column; gap: 12px; }
+        form.login label { display: flex; flex-direction: column; gap: 4px; }
+        form.login input { padding: 6px 8px; font-size: 14px; border: 1px solid #8c959f; }
+        form.login button { padding: 8px; background: #8b1a1a; color: #fff; border: 0; font-size: 15px; cursor: pointer; }
+        @media print { header { display: none; } body { background: #fff; } main { margin: 0; padding: 0; } }
+        """
+}

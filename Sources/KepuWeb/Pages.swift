@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// The pages: sign-in, sign-out and the dashboard (概览).
+struct Pages: Sendable {
+    let ledger: Ledger
+    let settings: WebSettings
+    let throttle: LoginThrottle
+    var lang: Language { settings.language }
+
+    /// `GET /login`: the form, with a sign-in form token in a cookie of its own (double submit).
+    func loginForm(_ request: Request, _ context: WebContext, error: String? = nil, name: String = "") throws
+        -> Response
+    {
+        let token = SessionService.random(16)
+        let body = """
+            <form method="post" action="/login" class="login">
+            <h1>\(Page.esc(lang.t("科普工作台账 · 登录", "kepu · Sign in")))</h1>
+            \(error.map { "<p class=\"error\" role=\"alert\">\(Page.esc($0))</p>" } ?? "")
+            <label>\(Page.esc(lang.t("用户名", "User name")))<input name="username" autocomplete="username" required value="\(Page.esc(name))"></label>
+            <label>\(Page.esc(lang.t("密码", "Password")))<input name="password" type="password" autocomplete="current-password" required></label>
+            <input type="hidden" name="csrf" value="\(token)">
+            <button type="submit">\(Page.esc(lang.t("登录", "Sign in")))</button>
+            </form>
+            """
+        var response = Page.response(
+            status: error == nil ? .ok : .unauthorized,
+            Page.document(title: lang.t("登录", "Sign in"), user: nil, csrf: nil, body: body, heading: false))
+        response.setCookie(
+            Cookie(
+                name: WebApp.loginCookie, value: token, path: "/login", secure: settings.secureCookies, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+
+    /// `POST /login`: the form token, the throttle, the password; then a session and the dashboard.
+    func login(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await formFields(request)
+        guard let sent = form["csrf"], let expected = request.cookies[WebApp.loginCookie]?.value,
+            sameSecret(sent, expected)
+        else { throw HTTPError(.forbidden) }
+        let name = CSVColumns.trim(form["username"] ?? "")
+        if await throttle.isLocked(name) {
+            return Page.response(
+                status: .tooManyRequests,
+                Page.document(
+                    title: lang.t("登录", "Sign in"), user: nil, csrf: nil,
+                    body:
+                        "<p class=\"error\">\(Page.esc(lang.t("该用户名连续登录失败 5 次，请 15 分钟后再试", "5 failed sign-ins for this name: try again in 15 minutes")))</p>"
+                ))
+        }
+        guard let user = try ledger.users.user(name: name, password: form["password"] ?? "") else {
+            if await throttle.fail(name) { try ledger.sessions.auditLockout(name: name) }
+            return try loginForm(request, context, error: lang.t("用户名或密码不对", "wrong user name or password"), name: name)
+        }
+        await throttle.succeed(name)
+        let id = try ledger.sessions.start(userID: user.id)
+        var response = Response(status: .seeOther, headers: [.location: "/"])
+        response.setCookie(
+            Cookie(
+                name: WebApp.sessionCookie, value: id, path: "/", secure: settings.secureCookies, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+
+    /// `POST /logout`: ends the session (its form token required).
+    func logout(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await formFields(request)
+        guard let id = context.sessionID, let csrf = context.csrf, sameSecret(form["csrf"] ?? "", csrf) else {
+            throw HTTPError(.forbidden)
+        }
+        try ledger.sessions.end(id)
+        var response = Response(status: .seeOther, headers: [.location: "/login"])
+        response.setCookie(
+            Cookie(name: WebApp.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    /// `GET /`: the year's indicators against their targets as of today.
+    func dashboard(_ request: Request, _ context: WebContext) throws -> Response {
+        guard let user = context.user, context.sessionID != nil else {
+            return Response(status: .seeOther, headers: [.location: "/login"])
+        }
+        let today = ledger.context.today()
+        let year = request.uri.queryParameters.get("year", as: Int.self)
+        var body = ""
+        do {
+            let (stored, facts) = try ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today)
+            let evaluation = Reconciler.evaluate(stored.plan, facts)
+            body +=
+                "<p class=\"sub\">\(Page.esc(stored.plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
+            body += Page.progress(evaluation, lang: lang)
+            body += HTMLRenderer(lang: lang).fragment(ReconcileReport.build(evaluation, lang: lang))
+        } catch let e as KepuError {
+            body += "<p class=\"error\">\(Page.esc(e.text(lang)))</p>"
+        }
+        let recent = try ledger.audit.log(limit: 10)
+        body +=
+            "<section><h2>\(Page.esc(lang.t("最近的操作", "Recent activity")))</h2><table><thead><tr><th>\(Page.esc(lang.t("时间", "When")))</th><th>\(Page.esc(lang.t("操作人", "Who")))</th><th>\(Page.esc(lang.t("对象", "What")))</th></tr></thead><tbody>"
+        for a in recent {
+            body +=
+                "<tr><td>\(Page.esc(RecordTables.localTime(a.at)))</td><td>\(Page.esc(a.operatorName))</td><td>\(Page.esc(a.entity)) \(a.entityID.map(String.init) ?? "")</td></tr>"
+        }
+        body += "</tbody></table></section>"
+        return Page.response(
+            status: .ok, Page.document(title: lang.t("概览", "Overview"), user: user, csrf: context.csrf, body: body))
+    }
+}
+
+/// The JSON API: the same JSON as the command line.
+struct API: Sendable {
+    let ledger: Ledger
+
+    func requireUser(_ context: WebContext) throws -> UserItem {
+        guard let user = context.user else { throw HTTPError(.unauthorized) }
+        return user
+    }
+
+    /// `GET /api/v1/reconcile?year=Y[&asOf=D]`: `kepu reconcile --format json`.
+    func reconcile(_ request: Request, _ context: WebContext) throws -> Response {
+        _ = try requireUser(context)
+        let q = request.uri.queryParameters
+        let asOf = try q.get("asOf").map { try CalendarDate.parse(String($0), field: "asOf") }
+        let (stored, facts) = try ledger.evaluation.inputs(
+            year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: asOf,
+            today: ledger.context.today())
+        let evaluation = Reconciler.evaluate(stored.plan, facts)
+        return WebError.json(.ok, .object(EvaluationJSON.object(evaluation)))
+    }
+
+    /// `GET /api/v1/report?year=Y`: `kepu report --format json`.
+    func report(_ request: Request, _ context: WebContext) throws -> Response {
+        _ = try requireUser(context)
+        let q = request.uri.queryParameters
+        let inputs = try ledger.evaluation.reportInputs(
+            year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: nil,
+            today: ledger.context.today())
+        let (card, findings) = SelfEvaluation.make(
+            plan: inputs.stored.plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+            storeFindings: inputs.storeFindings)
+        return WebError.json(.ok, SelfEvaluationReport.json(card, findings: findings))
+    }
+}

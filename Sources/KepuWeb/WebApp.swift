@@ -1,0 +1,185 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// What a request knows once the session or token middleware has run.
+public struct WebContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in user (a session cookie or an API token), if any.
+    public var user: UserItem?
+    /// The session's form token, checked on every form POST.
+    public var csrf: String?
+    public var sessionID: String?
+
+    public init(source: Source) { coreContext = .init(source: source) }
+    /// Uploads are limited to 20 MiB.
+    public var maxUploadSize: Int { 20 << 20 }
+}
+
+/// The settings `kepu serve` gives the app.
+public struct WebSettings: Sendable {
+    public var secureCookies: Bool
+    public var language: Language
+    public init(secureCookies: Bool = false, language: Language = .zh) {
+        self.secureCookies = secureCookies
+        self.language = language
+    }
+}
+
+/// The office web app: server-rendered pages that work without JavaScript, and a JSON API, over the
+/// same library (and SQLite file) as the command line.
+///
+/// Pages are built as typed strings in Swift (`Page`), every user text through one escaping
+/// function: the layouts are few, and templates loaded at run time would need embedding and a
+/// second escaping story.
+public enum WebApp {
+    public static let sessionCookie = "kepu_session"
+    public static let loginCookie = "kepu_login"
+
+    public static func router(ledger: Ledger, settings: WebSettings = WebSettings()) -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        let throttle = LoginThrottle()
+        router.add(middleware: ErrorMiddleware(lang: settings.language))
+        router.add(middleware: AuthMiddleware(ledger: ledger))
+        router.get("healthz") { _, _ in "ok" }
+        router.get("static/kepu.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Page.css)))
+        }
+        let pages = Pages(ledger: ledger, settings: settings, throttle: throttle)
+        router.get("login") { request, context in try pages.loginForm(request, context) }
+        router.post("login") { request, context in try await pages.login(request, context) }
+        router.post("logout") { request, context in try await pages.logout(request, context) }
+        router.get("/") { request, context in try pages.dashboard(request, context) }
+        let api = API(ledger: ledger)
+        router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
+        router.get("api/v1/report") { request, context in try api.report(request, context) }
+        return router
+    }
+}
+
+/// Finds the user: a session cookie, else `Authorization: Bearer TOKEN`.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let ledger: Ledger
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var context = context
+        if let id = request.cookies[WebApp.sessionCookie]?.value, let s = try ledger.sessions.find(id) {
+            context.user = s.user
+            context.csrf = s.csrf
+            context.sessionID = id
+        } else if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
+            context.user = try ledger.users.user(token: String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Failures as a sentence: JSON `{"error": …}` for the API, a page otherwise; never a stack trace.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let lang: Language
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let e as KepuError {
+            let status: HTTPResponse.Status =
+                if case .yearLocked = e.problem { .conflict } else {
+                    e.kind == .usage ? .badRequest : .unprocessableContent
+                }
+            return WebError.response(status, e.text(lang), request: request)
+        } catch let e as HTTPError {
+            let text: String
+            switch e.status {
+            case .notFound: text = lang.t("没有这个页面", "no such page")
+            case .forbidden: text = lang.t("没有权限", "forbidden")
+            case .unauthorized: text = lang.t("请先登录", "sign in first")
+            default: text = lang.t("请求有误", "bad request")
+            }
+            return WebError.response(e.status, text, request: request)
+        } catch {
+            context.logger.error("\(error)")
+            return WebError.response(
+                .internalServerError, lang.t("服务器出错，未写入任何内容", "server error; nothing was written"), request: request)
+        }
+    }
+}
+
+enum WebError {
+    static func response(_ status: HTTPResponse.Status, _ text: String, request: Request) -> Response {
+        if request.uri.path.hasPrefix("/api/") { return json(status, .object(["error": .string(text)])) }
+        return Page.response(
+            status: status,
+            Page.document(title: text, user: nil, csrf: nil, body: "<p class=\"error\">\(Page.esc(text))</p>"))
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ value: JSONValue) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: value.render(indent: 2) + "\n")))
+    }
+}
+
+/// Sign-in failures per user name: after 5 in 15 minutes, 15 minutes of 429.
+actor LoginThrottle {
+    private var failures: [String: [Date]] = [:]
+    private var lockedUntil: [String: Date] = [:]
+    static let window: TimeInterval = 15 * 60
+    static let limit = 5
+
+    func isLocked(_ name: String, now: Date = Date()) -> Bool {
+        if let until = lockedUntil[name.lowercased()], until > now { return true }
+        return false
+    }
+
+    /// Records a failure; true when it starts a lockout.
+    func fail(_ name: String, now: Date = Date()) -> Bool {
+        let key = name.lowercased()
+        var list = (failures[key] ?? []).filter { now.timeIntervalSince($0) < Self.window }
+        list.append(now)
+        failures[key] = list
+        if list.count >= Self.limit {
+            lockedUntil[key] = now.addingTimeInterval(Self.window)
+            failures[key] = []
+            return true
+        }
+        return false
+    }
+
+    func succeed(_ name: String) { failures[name.lowercased()] = nil }
+}
+
+/// `application/x-www-form-urlencoded` fields.
+func formFields(_ request: Request, limit: Int = 1 << 20) async throws -> [String: String] {
+    let buffer = try await request.body.collect(upTo: limit)
+    let text = String(buffer: buffer)
+    var out: [String: String] = [:]
+    for pair in text.split(separator: "&") {
+        let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        func decode(_ s: Substring) -> String {
+            String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+        }
+        guard let k = kv.first else { continue }
+        out[decode(k)] = kv.count > 1 ? decode(kv[1]) : ""
+    }
+    return out
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+func sameSecret(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard x.count == y.count, !x.isEmpty else { return false }
+    var diff: UInt8 = 0
+    for i in x.indices { diff |= x[i] ^ y[i] }
+    return diff == 0
+}
