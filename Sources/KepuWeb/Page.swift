@@ -24,7 +24,7 @@ enum Page {
         let nav: String
         if let user {
             nav = """
-                <nav><a href="/">概览</a><span class="who">\(esc(user.name))（\(esc(user.role.chinese))）</span>
+                <nav><a href="/">概览</a><a href="/events">活动</a><span class="who">\(esc(user.name))（\(esc(user.role.chinese))）</span>
                 <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">退出</button></form></nav>
                 """
         } else {
@@ -85,7 +85,7 @@ enum Page {
         h2 { font-size: 16px; border-left: 4px solid #8b1a1a; padding-left: 8px; margin: 20px 0 8px; }
         table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; overflow-wrap: anywhere; }
-        th { background: #f0f2f5; }
+        th { background: #f0f2f5; word-break: keep-all; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.bad { color: #b42318; font-weight: bold; } td.good { color: #14662b; } td.warn { color: #8a5a00; }
         .sub { color: #57606a; margin: 0 0 8px; }
@@ -99,6 +99,12 @@ enum Page {
         ul.bars progress.warn::-webkit-progress-value { background: #bf8700; } ul.bars progress.warn::-moz-progress-bar { background: #bf8700; }
         ul.bars .pct { text-align: right; font-variant-numeric: tabular-nums; }
         ul.bars .status.good { color: #14662b; } ul.bars .status.bad { color: #b42318; font-weight: bold; } ul.bars .status.warn { color: #8a5a00; }
+        .notice { color: #14662b; background: #e6f4ea; padding: 8px 12px; border: 1px solid #b7dfc2; }
+        form.record { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px 16px; align-items: end; margin: 8px 0 16px; }
+        form.record label { display: flex; flex-direction: column; gap: 4px; }
+        form.record label.wide { grid-column: span 2; }
+        form.record input, form.record select { padding: 5px 6px; font-size: 14px; border: 1px solid #8c959f; }
+        form.record button { padding: 7px 12px; background: #8b1a1a; color: #fff; border: 0; cursor: pointer; }
         form.login { max-width: 360px; margin: 40px auto; display: flex; flex-direction: column; gap: 12px; }
         form.login label { display: flex; flex-direction: column; gap: 4px; }
         form.login input { padding: 6px 8px; font-size: 14px; border: 1px solid #8c959f; }

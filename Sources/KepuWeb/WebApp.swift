@@ -54,10 +54,25 @@ public enum WebApp {
         router.post("login") { request, context in try await pages.login(request, context) }
         router.post("logout") { request, context in try await pages.logout(request, context) }
         router.get("/") { request, context in try pages.dashboard(request, context) }
+        let events = EventPages(ledger: ledger, settings: settings)
+        router.get("events") { request, context in try events.list(request, context) }
+        router.post("events") { request, context in try await events.add(request, context) }
         let api = API(ledger: ledger)
         router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
         router.get("api/v1/report") { request, context in try api.report(request, context) }
         return router
+    }
+}
+
+extension WebApp {
+    /// The ledger a web write goes through: the signed-in user as the operator in the audit trail.
+    static func ledger(_ ledger: Ledger, for user: UserItem, request: Request) -> Ledger {
+        let base = ledger.context
+        return Ledger(
+            database: ledger.database,
+            context: AuditContext(
+                operatorName: user.name, command: "web: \(request.method) \(request.uri.path)", now: base.now,
+                today: base.today))
     }
 }
 

@@ -4,7 +4,8 @@
     python3 Tests/Browser/test_web.py [path/to/kepu]
 
 It loads the demo year into a temporary database, adds a user, starts `kepu serve` on a free port,
-and then, in a 1366×768 window, signs in, reads the dashboard and signs out. On every page it
+and then, in a 1366×768 window, signs in (a wrong password first), reads the dashboard, adds an
+event through the form and sees it listed, and signs out. On every page it
 asserts that the browser logged no error and that there is no horizontal scrollbar, and it saves a
 screenshot of each page under .build/browser/. Exit 0 when everything holds.
 """
@@ -102,11 +103,21 @@ def main():
             assert text in body, f"dashboard lacks {text}"
         check_page(driver, "2-dashboard")
 
+        driver.find_element(By.LINK_TEXT, "活动").click()
+        wait_for(driver, lambda d: d.current_url == base + "/events", "the events page")
+        driver.find_element(By.NAME, "title").send_keys("浏览器测试科普讲座")
+        driver.find_element(By.NAME, "start").send_keys("2023-10-08")
+        driver.find_element(By.NAME, "venue").send_keys("区科协会议室")
+        driver.find_element(By.CSS_SELECTOR, "form.record button").click()
+        wait_for(driver, lambda d: "已添加活动" in d.page_source, "the event added")
+        assert "浏览器测试科普讲座" in driver.find_element(By.TAG_NAME, "body").text
+        check_page(driver, "3-events")
+
         driver.find_element(By.CSS_SELECTOR, "header form button").click()
         wait_for(driver, lambda d: d.current_url == base + "/login", "the sign-in page after signing out")
         driver.get(base + "/")
         assert driver.current_url == base + "/login", "still signed in after signing out"
-        check_page(driver, "3-signed-out")
+        check_page(driver, "4-signed-out")
     finally:
         if driver:
             driver.quit()

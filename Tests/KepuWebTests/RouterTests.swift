@@ -217,4 +217,62 @@ func + (a: HTTPFields, b: HTTPFields) -> HTTPFields {
             }
         }
     }
+
+    @Test func anEventIsAddedThroughTheFormWithTheUserAsOperator() async throws {
+        let (ledger, _) = try webLedger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/events", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("name=\"title\""))
+            }
+            // Without the form token: 403 and nothing written.
+            try await client.execute(
+                uri: "/events", method: .post, headers: formHeaders + cookie,
+                body: form(["title": "科普讲座", "kind": "other", "start": "2023-10-01", "csrf": "x"])
+            ) { r in
+                #expect(r.status == .forbidden)
+            }
+            // A bad date is said on the form, in Chinese, with what was typed kept.
+            try await client.execute(
+                uri: "/events", method: .post, headers: formHeaders + cookie,
+                body: form(["title": "<b>科普讲座</b>", "kind": "other", "start": "2023-13-45", "csrf": token])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("开始日期 2023-13-45"))
+                #expect(r.text.contains("value=\"&lt;b&gt;科普讲座&lt;/b&gt;\""))
+            }
+            #expect(try ledger.events.list(in: nil).isEmpty)
+            try await client.execute(
+                uri: "/events", method: .post, headers: formHeaders + cookie,
+                body: form([
+                    "title": "<b>科普讲座</b>", "kind": "其他", "form": "lecture", "start": "2023年10月1日", "csrf": token,
+                ])
+            ) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/events?added=1")
+            }
+            try await client.execute(uri: "/events?added=1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("已添加活动 1"))
+                #expect(r.text.contains("&lt;b&gt;科普讲座&lt;/b&gt;"))
+                #expect(!r.text.contains("<b>科普讲座</b>"))
+            }
+        }
+        let events = try ledger.events.list(in: nil)
+        #expect(events.map(\.title) == ["<b>科普讲座</b>"])
+        #expect(try ledger.audit.log(limit: 1).first?.operatorName == "李干事")
+    }
+}
+
+/// Signs 李干事 in: the session cookie, and the form token of her pages.
+func signIn(_ client: some TestClientProtocol) async throws -> (HTTPFields, String) {
+    let headers = formHeaders + [.cookie: "\(WebApp.loginCookie)=t"]
+    let session = try await client.execute(
+        uri: "/login", method: .post, headers: headers,
+        body: form(["username": "李干事", "password": "battery staple", "csrf": "t"])
+    ) { r in r.cookie(WebApp.sessionCookie) }
+    let cookie: HTTPFields = [.cookie: "\(WebApp.sessionCookie)=\(session ?? "")"]
+    let token = try await client.execute(uri: "/", method: .get, headers: cookie) { r in csrf(in: r.text) }
+    return (cookie, token ?? "")
 }
