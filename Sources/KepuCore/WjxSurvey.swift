@@ -65,13 +65,13 @@ public enum WjxSurvey {
                 if let q = questions.first(where: { $0.number == n }) { return q }
                 throw KepuError(.surveyQuestionNotFound(given: raw, questions: list))
             }
-            let matches = questions.filter { $0.title.contains(raw) || "\($0.number)、\($0.title)" == raw }
+            let matches = questions.filter { has($0.title, raw) || "\($0.number)、\($0.title)" == raw }
             if matches.count == 1 { return matches[0] }
             if matches.isEmpty { throw KepuError(.surveyQuestionNotFound(given: raw, questions: list)) }
             throw KepuError(
                 .surveyQuestionAmbiguous(given: raw, candidates: matches.map { "\($0.number)、\($0.title)" }))
         }
-        let satisfaction = questions.filter { $0.title.contains("满意") }
+        let satisfaction = questions.filter { has($0.title, "满意") }
         if satisfaction.count == 1 { return satisfaction[0] }
         if satisfaction.isEmpty { throw KepuError(.surveyNoSatisfactionQuestion(questions: list)) }
         throw KepuError(
@@ -101,11 +101,16 @@ public enum WjxSurvey {
         let scores = given.compactMap(score)
         if !given.isEmpty && scores.count == given.count {
             let tenPoint =
-                question.title.contains("10") || question.title.contains("十分") || scores.contains { $0 == 0 || $0 > 5 }
+                has(question.title, "10") || has(question.title, "十分") || scores.contains { $0 == 0 || $0 > 5 }
             return tenPoint ? .score(minimum: 8, maximum: 10) : .score(minimum: 4, maximum: 5)
         }
         return .words(satisfiedWords)
     }
+
+    /// Whether `text` holds `part`, by the standard library's search. Foundation's `contains` on Linux
+    /// traps on some text with NUL characters (`"悽0\0".contains("\0\0\0")`; found by the fuzzer), and a
+    /// question's title and the `--question` text both come from outside.
+    static func has(_ text: String, _ part: String) -> Bool { text.firstRange(of: part) != nil }
 
     /// A whole-number score of 0 to 10, as 问卷星 writes it (`9`, or `9分`).
     static func score(_ answer: String) -> Int? {

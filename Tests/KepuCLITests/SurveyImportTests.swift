@@ -100,6 +100,17 @@ import Testing
         #expect(WjxSurvey.questions(in: h)[1].column == 3)
     }
 
+    /// Found by the wjx fuzz target: Foundation's String.contains trapped on this title and choice.
+    @Test func textWithNULCharactersIsSearchedWithoutATrap() {
+        let q = [WjxSurvey.Question(number: 1, title: "悽0\u{0}", column: 6)]
+        #expect(
+            throws: KepuError(
+                .surveyQuestionNotFound(given: "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", questions: ["1、悽0\u{0}"]))
+        ) {
+            try WjxSurvey.question("\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", in: q, file: "f")
+        }
+    }
+
     @Test func scalesAreToldFromTheAnswers() {
         let q = WjxSurvey.Question(number: 1, title: "打分", column: 6)
         #expect(
