@@ -55,11 +55,8 @@ public struct TableFile {
 
     /// The SHA-256 of the file's bytes, read in chunks.
     public func sha256() throws -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
-        defer { try? h.close() }
-        var hasher = SHA256()
-        while let d = try h.read(upToCount: 1 << 16), !d.isEmpty { hasher.update(data: d) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        guard let sha = FileDigest.sha256(atPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
+        return sha
     }
 
     /// Every row with a non-blank cell, with its line (CSV) or row number (Excel).
@@ -132,5 +129,20 @@ public struct HeaderLocator: Sendable {
         guard let best else { throw KepuError(.importEmpty(file: file)) }
         _ = try CSVColumns(header: best, specs: specs, file: file)
         throw KepuError(.importEmpty(file: file))
+    }
+}
+
+/// The SHA-256 of a file as lowercase hex, read in 64 KiB chunks; nil when it cannot be read.
+public enum FileDigest {
+    public static func sha256(atPath path: String) -> String? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        var hasher = SHA256()
+        do {
+            while let d = try h.read(upToCount: 1 << 16), !d.isEmpty { hasher.update(data: d) }
+        } catch {
+            return nil
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import KepuCore
 
@@ -57,15 +56,6 @@ public struct TextFile: Sendable {
             bytes.removeLast(cut)
         }
         return String(validating: bytes, as: UTF8.self) != nil
-    }
-
-    /// The SHA-256 of the file's bytes, read in chunks.
-    public func sha256() throws -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw KepuError(.cannotReadFile(name: displayName)) }
-        defer { try? h.close() }
-        var hasher = SHA256()
-        while let d = try h.read(upToCount: TextFile.chunk), !d.isEmpty { hasher.update(data: d) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// Streams the file as UTF-8 chunks.

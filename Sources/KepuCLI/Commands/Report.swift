@@ -50,14 +50,8 @@ struct ReportCommand: ParsableCommand {
         ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, format: ReportFormat, lang: Language,
         color: Bool, scope: EvaluationScope = .project
     ) throws -> String {
-        let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: try console.today())
-        let plan = inputs.stored.plan
-        let (card, findings) = SelfEvaluation.make(
-            plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
-            storeFindings: inputs.storeFindings, scope: scope)
-        let report = SelfEvaluationReport.build(
-            plan: plan, card: card, events: inputs.events, evidence: inputs.evidence,
-            findings: findings, lang: lang)
+        let (_, card, findings, report) = try evaluate(
+            ledger: ledger, year: year, unit: unit, asOf: asOf, lang: lang, scope: scope)
         switch format {
         case .text: return TextRenderer(color: color, maxWidth: console.textWidth).render(report)
         case .md: return MarkdownRenderer().render(report)
@@ -68,12 +62,10 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The self-evaluation workbook: the official table, then the events, costs, print runs,
-    /// volunteers (phones masked) and data checks of the year.
-    static func workbook(
-        ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, lang: Language, scope: EvaluationScope,
-        to path: String
-    ) throws {
+    /// The year's self-evaluation, scored and laid out, with what it was computed from.
+    static func evaluate(
+        ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, lang: Language, scope: EvaluationScope
+    ) throws -> (ReportInputs, Scorecard, [LintFinding], Report) {
         let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: try console.today())
         let plan = inputs.stored.plan
         let (card, findings) = SelfEvaluation.make(
@@ -81,6 +73,18 @@ struct ReportCommand: ParsableCommand {
             storeFindings: inputs.storeFindings, scope: scope)
         let report = SelfEvaluationReport.build(
             plan: plan, card: card, events: inputs.events, evidence: inputs.evidence, findings: findings, lang: lang)
+        return (inputs, card, findings, report)
+    }
+
+    /// The self-evaluation workbook: the official table, then the events, costs, print runs,
+    /// volunteers (phones masked) and data checks of the year.
+    static func workbook(
+        ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, lang: Language, scope: EvaluationScope,
+        to path: String
+    ) throws {
+        let (inputs, _, findings, report) = try evaluate(
+            ledger: ledger, year: year, unit: unit, asOf: asOf, lang: lang, scope: scope)
+        let plan = inputs.stored.plan
         let filter = RecordFilter(range: plan.period, event: nil, unit: unit, includeVoided: false)
         let y = plan.year
         func sheet(_ zh: String, _ en: String, _ table: ReportTable) -> XLSXRenderer.Sheet {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import KepuCore
+import KepuFiles
 
 /// What `evidence verify` found wrong with a file.
 public struct EvidenceProblem: Sendable, Hashable {
@@ -126,14 +127,10 @@ public struct EvidenceService: Sendable {
         let items = try list()
         var problems: [EvidenceProblem] = []
         for item in items {
-            guard let p = path(item.sha256), let h = FileHandle(forReadingAtPath: p) else {
+            guard let p = path(item.sha256), let sha = FileDigest.sha256(atPath: p) else {
                 problems.append(EvidenceProblem(item: item, problem: .missing))
                 continue
             }
-            var hasher = SHA256()
-            while let d = try? h.read(upToCount: 1 << 16), !d.isEmpty { hasher.update(data: d) }
-            try? h.close()
-            let sha = hasher.finalize().map { String(format: "%02x", $0) }.joined()
             if sha != item.sha256 { problems.append(EvidenceProblem(item: item, problem: .altered)) }
         }
         return (items.count, problems)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import HummingbirdBcrypt
@@ -78,10 +77,7 @@ public struct UserService: Sendable {
 
     /// A new API token for a live user: returned once, stored as its SHA-256.
     public func newToken(name: String) throws -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var rng = SystemRandomNumberGenerator()
-        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &rng) }
-        let token = "kepu_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let token = "kepu_" + SessionService.random(32)
         try ledger.database.write { db in
             let u = try user(db, name)
             guard u.disabledAt == nil, let uid = u.id else { throw KepuError(.userDisabled(name: u.name)) }
@@ -124,9 +120,7 @@ public struct UserService: Sendable {
 
     static let dummyHash = Bcrypt.hash("kepu-no-such-user", cost: cost)
 
-    static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func digest(_ token: String) -> String { sha256Hex(Data(token.utf8)) }
 
     func user(_ db: Database, _ name: String) throws -> UserRecord {
         guard let u = try UserRecord.filter(Column("name").collating(.nocase) == name).fetchOne(db) else {
