@@ -70,6 +70,15 @@ import Testing
         #expect(try count(w.db, "SELECT count(*) FROM survey WHERE responses = 1 AND satisfied = 1") == 1)
     }
 
+    @Test func aDownloadWithoutASatisfactionQuestionAsksWhichToCount() {
+        let w = ImportTests.workspace()
+        let file = w.write("无满意题.csv", "序号,提交答卷时间,所用时间,来源,来源详情,来自IP,1、您的身份\n1,2023/9/16 10:00:00,5秒,微信,,1.1.1.1,学生\n")
+        w.refuses(
+            ["survey", "import", file, "--event", "1"], code: 64,
+            zh: "kepu：没有标题含“满意”的题，请用 --question 写明统计哪一题：1、您的身份",
+            en: "kepu: no question mentions 满意; say which to count with --question: 1、您的身份")
+    }
+
     @Test func aFileThatIsNoDownloadIsRefused() throws {
         let w = ImportTests.workspace()
         let file = try fixture("signin-title.xlsx", into: w)

@@ -86,4 +86,19 @@ import Testing
         let r = w.run("user list")
         #expect(r.err == "还没有用户；添加：kepu user add 姓名 --role admin\n")
     }
+
+    @Test func aTooLongPasswordAndABadListenAddressAreRefused() {
+        let w = Workspace().seeded()
+        let long = String(repeating: "科普", count: 13)  // 78 bytes
+        w.stdin = [long, long]
+        w.refuses(
+            "user add 甲 --role clerk --password-stdin", code: 64, zh: "kepu：密码太长：最多 72 个字节（约 24 个汉字）",
+            en: "kepu: the password is too long: at most 72 bytes")
+        w.refuses(
+            "serve --listen localhost", code: 64,
+            zh: "kepu：--listen localhost 不是监听地址：应为 主机:端口，如 127.0.0.1:8080 或 0.0.0.0:8080",
+            en:
+                "kepu: --listen localhost is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8080"
+        )
+    }
 }
