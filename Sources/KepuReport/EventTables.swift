@@ -9,8 +9,10 @@ public enum EventTables {
         for e in events {
             let indent = String(repeating: "  ", count: e.depth) + (e.depth > 0 ? "└ " : "")
             rows.append([
-                Cell(String(e.id)),
-                Cell(indent + e.title + (e.voided ? lang.t("（已作废）", " (void)") : ""), e.voided ? .warn : .none),
+                Cell.id(.event, e.id),
+                Cell(
+                    indent + e.title + (e.voided ? lang.t("（已作废）", " (void)") : ""), e.voided ? .warn : .none,
+                    ref: RecordRef(.event, e.id)),
                 Cell(lang.kind(e.kind) + (e.major && e.depth == 0 ? "★" : "")),
                 Cell(e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"), Cell(e.venue ?? ""),
                 Cell(String(e.onsite)), Cell(String(e.online)), Cell(e.cost.grouped),
@@ -81,7 +83,7 @@ public enum EventTables {
             ],
             d.attendance.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell(String($0.count)),
+                    Cell.id(.attendance, $0.id), Cell($0.date.description), Cell(String($0.count)),
                     Cell(lang.vocabulary($0.channel)),
                     Cell(lang.vocabulary($0.method)), Cell($0.note ?? ""), void($0.voided),
                 ]
@@ -95,7 +97,7 @@ public enum EventTables {
             ],
             d.costs.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell($0.line), Cell($0.item ?? ""),
+                    Cell.id(.cost, $0.id), Cell($0.date.description), Cell($0.line), Cell($0.item ?? ""),
                     Cell($0.amount.grouped),
                     Cell($0.invoice ?? ""), Cell($0.payee ?? ""), void($0.voided),
                 ]
@@ -110,7 +112,7 @@ public enum EventTables {
             ],
             d.printRuns.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
+                    Cell.id(.printRun, $0.id), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
                     Cell(String($0.copies)),
                     Cell($0.unitPrice.plain), Cell($0.cost.grouped), void($0.voided),
                 ]
@@ -123,7 +125,7 @@ public enum EventTables {
             ],
             d.surveys.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell(String($0.responses)),
+                    Cell.id(.survey, $0.id), Cell($0.date.description), Cell(String($0.responses)),
                     Cell(String($0.satisfied)),
                     void($0.voided),
                 ]
@@ -138,7 +140,8 @@ public enum EventTables {
             ],
             d.signups.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell(String($0.volunteer)), Cell($0.name),
+                    Cell.id(.signup, $0.id), Cell($0.date.description), Cell.id(.volunteer, $0.volunteer),
+                    Cell($0.name),
                     Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""), Cell($0.org ?? ""),
                     Cell($0.hoursCenti.map(Figures.hours) ?? ""), Cell($0.role ?? ""), void($0.voided),
                 ]

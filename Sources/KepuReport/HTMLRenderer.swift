@@ -5,7 +5,12 @@ import KepuCore
 /// every piece of user text escaped.
 public struct HTMLRenderer: Sendable {
     public var lang: Language
-    public init(lang: Language = .zh) { self.lang = lang }
+    /// Where a cell naming a record links to (the web app's record pages); no links when nil.
+    public var link: (@Sendable (RecordRef) -> String)?
+    public init(lang: Language = .zh, link: (@Sendable (RecordRef) -> String)? = nil) {
+        self.lang = lang
+        self.link = link
+    }
 
     public func render(_ report: Report) -> String {
         var body = "<header><h1>\(esc(report.title))</h1>"
@@ -82,6 +87,9 @@ public struct HTMLRenderer: Sendable {
                 case .none: break
                 }
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                if let ref = cell.ref, let link {
+                    return "<td\(cls)><a href=\"\(esc(link(ref)))\">\(esc(cell.text))</a></td>"
+                }
                 return "<td\(cls)>\(esc(cell.text))</td>"
             }.joined() + "</tr>"
     }

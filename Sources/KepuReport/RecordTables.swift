@@ -19,7 +19,8 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell(String($0.id)), Cell(String($0.event)), Cell($0.date.description), Cell(String($0.count)),
+                    Cell.id(.attendance, $0.id), Cell.id(.event, $0.event), Cell($0.date.description),
+                    Cell(String($0.count)),
                     Cell(lang.vocabulary($0.channel)), Cell(lang.vocabulary($0.method)), Cell($0.note ?? ""),
                     state($0.voided, lang),
                 ]
@@ -42,7 +43,7 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell($0.line), Cell($0.amount.grouped),
+                    Cell.id(.cost, $0.id), Cell($0.date.description), Cell($0.line), Cell($0.amount.grouped),
                     Cell($0.event.map(String.init) ?? ""), Cell($0.item ?? ""), Cell($0.invoice ?? ""),
                     Cell($0.payee ?? ""), state($0.voided, lang),
                 ]
@@ -65,7 +66,7 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell(String($0.id)), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
+                    Cell.id(.printRun, $0.id), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
                     Cell(String($0.copies)), Cell($0.unitPrice.plain), Cell($0.cost.grouped),
                     Cell($0.event.map(String.init) ?? ""), state($0.voided, lang),
                 ]
@@ -81,7 +82,8 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell(String($0.id)), Cell(String($0.event)), Cell($0.date.description), Cell(String($0.responses)),
+                    Cell.id(.survey, $0.id), Cell.id(.event, $0.event), Cell($0.date.description),
+                    Cell(String($0.responses)),
                     Cell(String($0.satisfied)),
                     Cell(Figures.percent(Fixed.ratio($0.satisfied * 100, $0.responses, places: 2))),
                     state($0.voided, lang),
@@ -97,7 +99,8 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell(String($0.id)), Cell($0.metric), Cell($0.value.description), Cell($0.date.description),
+                    Cell.id(.measurement, $0.id), Cell($0.metric), Cell($0.value.description),
+                    Cell($0.date.description),
                     Cell($0.source ?? ""), state($0.voided, lang),
                 ]
             })
@@ -112,7 +115,8 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell(String($0.id)), Cell($0.name), Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""),
+                    Cell.id(.volunteer, $0.id), Cell($0.name),
+                    Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""),
                     Cell($0.org ?? ""), Cell($0.platformNo ?? ""), Cell(String($0.signups)),
                     Cell(Fixed(raw: $0.hoursCenti * 100).format(minPlaces: 1, maxPlaces: 2)), state($0.voided, lang),
                 ]

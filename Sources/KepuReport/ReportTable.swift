@@ -71,11 +71,17 @@ public struct Cell: Sendable, Hashable, ExpressibleByStringLiteral {
     public var emphasis: Emphasis
     /// The number the text shows, for formats that keep numbers as numbers (a workbook).
     public var number: CellNumber?
-    public init(_ text: String, _ emphasis: Emphasis = .none, number: CellNumber? = nil) {
+    /// The record the cell names (an id column), which the web app links to.
+    public var ref: RecordRef?
+    public init(_ text: String, _ emphasis: Emphasis = .none, number: CellNumber? = nil, ref: RecordRef? = nil) {
         self.text = text
         self.emphasis = emphasis
         self.number = number
+        self.ref = ref
     }
+
+    /// A record's id, linked to the record where the format has links.
+    public static func id(_ kind: RecordKind, _ id: Int64) -> Cell { Cell(String(id), ref: RecordRef(kind, id)) }
     public init(stringLiteral value: String) { self.init(value) }
 
     /// An amount in 元: `30,000.00`, a number with two decimals in a workbook.
@@ -93,6 +99,16 @@ public struct Cell: Sendable, Hashable, ExpressibleByStringLiteral {
         Cell(
             text ?? f.format(minPlaces: 2, maxPlaces: 2), emphasis,
             number: CellNumber(Double(f.raw) / 10_000, .decimal(places: 2)))
+    }
+}
+
+/// One record of the ledger: its kind and id.
+public struct RecordRef: Sendable, Hashable {
+    public var kind: RecordKind
+    public var id: Int64
+    public init(_ kind: RecordKind, _ id: Int64) {
+        self.kind = kind
+        self.id = id
     }
 }
 

@@ -4,99 +4,217 @@ import KepuCore
 import KepuReport
 import KepuStore
 
-/// 活动: the year's events with their totals, and the form that adds one (`kepu event add`).
+/// 活动: the year's events with their totals and the form that adds one (`kepu event add`); an
+/// event's page with everything recorded against it and the forms that add attendance and costs.
 struct EventPages: Sendable {
-    let ledger: Ledger
-    let settings: WebSettings
-    var lang: Language { settings.language }
+    let web: Web
+    var lang: Language { web.lang }
+    var ledger: Ledger { web.ledger }
 
-    /// `GET /events`
-    func list(_ request: Request, _ context: WebContext) throws -> Response {
-        guard let user = context.user, context.sessionID != nil else {
-            return Response(status: .seeOther, headers: [.location: "/login"])
-        }
-        let added = request.uri.queryParameters.get("added", as: Int64.self)
-        return try page(user: user, csrf: context.csrf, status: .ok, error: nil, values: [:], added: added)
+    /// `GET /events[?q=TEXT&kind=K&all=1]`
+    func list(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        return await page(context, status: .ok, error: nil, values: [:], query: request.query)
     }
 
-    /// `POST /events` (fields title, kind, form, start, end, venue, parent, csrf): the same checks and
-    /// the same library call as `kepu event add`; a bad value is shown on the form, nothing written.
+    /// `POST /events` (title, kind, form, start, end, venue, parent): the same checks and the same
+    /// library call as `kepu event add`; a bad value is shown on the form, nothing written.
     func add(_ request: Request, _ context: WebContext) async throws -> Response {
-        let fields = try await formFields(request)
-        guard let user = context.user, let csrf = context.csrf, sameSecret(fields["csrf"] ?? "", csrf) else {
-            throw HTTPError(.forbidden)
-        }
-        func value(_ k: String) -> String? { fields[k].map { CSVColumns.trim($0) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let (user, fields) = try await postedForm(request, context)
         do {
             var event = NewEvent(
                 title: try Parse.text(fields["title"] ?? "", field: lang.t("标题", "title")),
                 kind: try EventKind.parse(fields["kind"] ?? "", field: lang.t("类型", "kind")), major: nil,
                 start: try CalendarDate.parse(fields["start"] ?? "", field: lang.t("开始日期", "start")),
-                end: try value("end").map { try CalendarDate.parse($0, field: lang.t("结束日期", "end")) },
-                venue: value("venue"),
-                parent: try value("parent").map {
-                    guard let id = Int64($0), id > 0 else {
-                        throw KepuError(.notAnEventID(field: lang.t("所属主题活动", "parent"), value: $0))
-                    }
-                    return id
-                }, unit: nil, allowDuplicate: false)
-            event.form = try value("form").map { try EventForm.parse($0, field: lang.t("形式", "form")) } ?? .other
+                end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t("结束日期", "end")) },
+                venue: fields.value("venue"),
+                parent: try fields.value("parent").map { try webID($0, field: lang.t("所属主题活动", "parent")) },
+                unit: nil, allowDuplicate: false)
+            event.form = try fields.value("form").map { try EventForm.parse($0, field: lang.t("形式", "form")) } ?? .other
             try event.validate()
-            let id = try WebApp.ledger(ledger, for: user, request: request).events.add(event)
-            return Response(status: .seeOther, headers: [.location: "/events?added=\(id)"])
+            let id = try web.ledger(for: user, request: request).events.add(event)
+            return await web.done(
+                "/events/\(id)", context,
+                notice: Catalogue.text(
+                    .eventAdded(
+                        id: id, title: event.title, kind: event.kind, start: event.start, end: event.end,
+                        parent: event.parent), lang))
         } catch let e as KepuError {
-            return try page(
-                user: user, csrf: csrf, status: .unprocessableContent, error: e.text(lang), values: fields, added: nil)
+            return await page(context, status: e.webStatus, error: e.text(lang), values: fields, query: nil)
         }
     }
 
     func page(
-        user: UserItem, csrf: String?, status: HTTPResponse.Status, error: String?, values: [String: String],
-        added: Int64?
-    ) throws -> Response {
+        _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String],
+        query: [String: String]?
+    ) async -> Response {
         let today = ledger.context.today()
         let range =
             (try? ledger.evaluation.inputs(year: nil, unit: nil, asOf: nil, today: today).0.plan.period)
             ?? DateRange.year(today.year)
-        let events = try ledger.events.list(in: range, unit: nil, includeVoided: false)
+        let all = query?["all"] == "1"
+        let q = query?.value("q") ?? ""
+        let kind = query?["kind"].flatMap { EventKind(rawValue: $0) }
+        var events = (try? ledger.events.list(in: range, unit: nil, includeVoided: all)) ?? []
+        if !q.isEmpty || kind != nil {
+            let roots = Set(
+                events.filter {
+                    (q.isEmpty || $0.title.localizedCaseInsensitiveContains(q) || ($0.venue ?? "").contains(q))
+                        && (kind == nil || $0.kind == kind)
+                }.map(\.id))
+            events = events.filter { roots.contains($0.id) }
+        }
         func v(_ k: String) -> String { Page.esc(values[k] ?? "") }
-        func options<T: Vocabulary & CaseIterable>(_ all: [T], selected: String?) -> String
-        where T: RawRepresentable, T.RawValue == String {
-            all.map {
-                "<option value=\"\($0.rawValue)\"\(selected == $0.rawValue ? " selected" : "")>\(Page.esc(lang.t($0.chinese, $0.rawValue)))</option>"
-            }.joined()
-        }
         var body = ""
-        if let added {
-            body +=
-                "<p class=\"notice\" role=\"status\">\(Page.esc(lang.t("已添加活动 \(added)", "added event \(added)")))</p>"
-        }
-        if let error { body += "<p class=\"error\" role=\"alert\">\(Page.esc(error))</p>" }
+        if let error { body += web.error(error) }
         body += """
+            <details class="add"\(error != nil ? " open" : "")><summary>\(lang.t("添加活动", "Add an event"))</summary>
             <form method="post" action="/events" class="record">
-            <input type="hidden" name="csrf" value="\(Page.esc(csrf ?? ""))">
+            <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
             <label class="wide">\(lang.t("标题", "Title"))<input name="title" required value="\(v("title"))"></label>
-            <label>\(lang.t("类型", "Kind"))<select name="kind">\(options(EventKind.allCases, selected: values["kind"] ?? "other"))</select></label>
-            <label>\(lang.t("形式", "Form"))<select name="form">\(options(EventForm.allCases, selected: values["form"] ?? "other"))</select></label>
-            <label>\(lang.t("开始日期", "Start"))<input name="start" required placeholder="2023-09-16" value="\(v("start"))"></label>
-            <label>\(lang.t("结束日期", "End"))<input name="end" placeholder="\(lang.t("同开始日期", "same day"))" value="\(v("end"))"></label>
+            <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EventKind.allCases, selected: values["kind"] ?? "other", lang))</select></label>
+            <label>\(lang.t("形式", "Form"))<select name="form">\(Page.options(EventForm.allCases, selected: values["form"] ?? "other", lang))</select></label>
+            <label>\(lang.t("开始日期", "Start"))<input name="start" type="date" required value="\(v("start"))"></label>
+            <label>\(lang.t("结束日期", "End"))<input name="end" type="date" value="\(v("end"))"></label>
             <label>\(lang.t("地点", "Venue"))<input name="venue" value="\(v("venue"))"></label>
             <label>\(lang.t("所属主题活动编号", "Campaign id"))<input name="parent" inputmode="numeric" value="\(v("parent"))"></label>
             <button type="submit">\(lang.t("添加活动", "Add the event"))</button>
+            </form></details>
+            <form method="get" action="/events" class="filter">
+            <label>\(lang.t("查找", "Find"))<input name="q" value="\(Page.esc(q))" placeholder="\(lang.t("标题或地点", "title or venue"))"></label>
+            <label>\(lang.t("类型", "Kind"))<select name="kind"><option value="">\(lang.t("全部", "all"))</option>\(Page.options(EventKind.allCases, selected: kind?.rawValue, lang))</select></label>
+            <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
+            <button type="submit">\(lang.t("筛选", "Filter"))</button>
             </form>
             """
         body += "<section><h2>\(Page.esc(lang.t("\(range.start.year)年活动", "Events of \(range.start.year)")))</h2>"
         body +=
             events.isEmpty
-            ? "<p>\(Page.esc(lang.t("还没有活动", "no events yet")))</p>"
-            : HTMLRenderer(lang: lang).fragment(
-                Report(
-                    title: "",
-                    sections: [
-                        Section(heading: nil, blocks: [.table(EventTables.list(events, lang: lang, showForm: true))])
-                    ]))
+            ? "<p>\(Page.esc(lang.t("没有符合条件的活动", "no events")))</p>"
+            : web.html(EventTables.list(events, lang: lang, showForm: true))
         body += "</section>"
-        return Page.response(
-            status: status, Page.document(title: lang.t("活动", "Events"), user: user, csrf: csrf, body: body))
+        return await web.page(lang.t("活动", "Events"), context, body: body, status: status)
+    }
+
+    /// `GET /events/{id}`: the event, everything recorded against it, and the forms that add to it.
+    func detail(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let id = try context.parameters.require("id", as: Int64.self)
+        return try await detailPage(id, context, status: .ok, error: nil, form: nil, values: [:])
+    }
+
+    func detailPage(
+        _ id: Int64, _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String?,
+        values: [String: String]
+    ) async throws -> Response {
+        let d: EventDetail
+        do { d = try ledger.events.detail(id) } catch let e as KepuError {
+            return await web.page(lang.t("活动", "Event"), context, body: web.error(e.text(lang)), status: .notFound)
+        }
+        let e = d.summary
+        var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang))
+        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
+        func v(_ k: String) -> String { form == nil ? "" : Page.esc(values[k] ?? "") }
+        func err(_ which: String) -> String { form == which ? error.map(web.error) ?? "" : "" }
+        if !e.voided {
+            let lines = (try? ledger.plans.plan(year: e.start.year, unit: e.unit).plan.lines) ?? []
+            let lineOptions = lines.map {
+                "<option value=\"\(Page.esc($0.id))\"\(values["line"] == $0.id ? " selected" : "")>\(Page.esc($0.name))（\(Page.esc($0.amount.grouped))元）</option>"
+            }.joined()
+            body += """
+                <section><h2>\(lang.t("登记人次", "Record attendance"))</h2>\(err("attendance"))
+                <form method="post" action="/events/\(id)/attendance" class="record">\(csrf)
+                <label>\(lang.t("人次", "Count"))<input name="count" required inputmode="numeric" value="\(v("count"))"></label>
+                <label>\(lang.t("渠道", "Channel"))<select name="channel">\(Page.options(Channel.allCases, selected: values["channel"] ?? "onsite", lang))</select></label>
+                <label>\(lang.t("统计方式", "Method"))<select name="method">\(Page.options(CountMethod.allCases, selected: values["method"] ?? "headcount", lang))</select></label>
+                <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))" placeholder="\(e.start)"></label>
+                <label class="wide">\(lang.t("备注", "Note"))<input name="note" value="\(v("note"))"></label>
+                <button type="submit">\(lang.t("登记人次", "Add attendance"))</button>
+                </form></section>
+                <section><h2>\(lang.t("登记费用", "Record a cost"))</h2>\(err("cost"))
+                <form method="post" action="/events/\(id)/costs" class="record">\(csrf)
+                <label>\(lang.t("支出明细", "Line"))<select name="line">\(lineOptions)</select></label>
+                <label>\(lang.t("金额（元）", "Amount (元)"))<input name="amount" required value="\(v("amount"))" placeholder="2500.00"></label>
+                <label>\(lang.t("摘要", "Item"))<input name="item" value="\(v("item"))" placeholder="\(lang.t("授课费、展架…", "fee, banner…"))"></label>
+                <label>\(lang.t("发票号", "Invoice"))<input name="invoice" value="\(v("invoice"))"></label>
+                <label>\(lang.t("支付日期", "Paid on"))<input name="date" type="date" value="\(v("date"))"></label>
+                <label>\(lang.t("收款方", "Payee"))<input name="payee" value="\(v("payee"))"></label>
+                <button type="submit">\(lang.t("登记费用", "Add the cost"))</button>
+                </form></section>
+                """
+        }
+        body += """
+            <p class="actions"><a href="/records/event/\(id)">\(lang.t(e.voided ? "查看修改记录、恢复此活动" : "查看修改记录、作废此活动", e.voided ? "History, restore" : "History, void"))</a>
+            <a href="/evidence?event=\(id)">\(lang.t("上传佐证材料", "Upload evidence"))</a></p>
+            """
+        return await web.page(lang.t("活动", "Event"), context, body: body, status: status, heading: e.title)
+    }
+
+    /// `POST /events/{id}/attendance`: `kepu attendance add --event ID`.
+    func addAttendance(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let input = try WebInput.attendance(fields, event: id, lang: lang)
+            let r = try web.ledger(for: user, request: request).attendance.add(input)
+            var notice = Catalogue.text(
+                .attendanceAdded(id: r.id, count: input.count, channel: input.channel, event: id), lang)
+            if let same = r.sameAs {
+                notice +=
+                    "　"
+                    + Catalogue.text(
+                        .duplicateAttendance(
+                            event: id, date: r.date, channel: input.channel, count: input.count, existing: same), lang)
+            }
+            return await web.done("/events/\(id)", context, notice: notice)
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang), form: "attendance", values: fields)
+        }
+    }
+
+    /// `POST /events/{id}/costs`: `kepu cost add --event ID`.
+    func addCost(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let input = NewCost(
+                line: try Parse.text(fields["line"] ?? "", field: lang.t("支出明细", "line")),
+                amount: try Money.parse(fields["amount"] ?? "", field: lang.t("金额", "amount")), event: id,
+                item: fields.value("item"), invoice: fields.value("invoice"),
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("支付日期", "date")) },
+                payee: fields.value("payee"), unit: nil)
+            try input.validate()
+            let r = try web.ledger(for: user, request: request).money.addCost(input)
+            return await web.done(
+                "/events/\(id)", context,
+                notice: Catalogue.text(
+                    .costAdded(
+                        id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear),
+                    lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang), form: "cost", values: fields)
+        }
+    }
+}
+
+/// Record ids typed into a form.
+func webID(_ text: String, field: String) throws -> Int64 {
+    guard let id = Int64(CSVColumns.trim(text)), id > 0 else {
+        throw KepuError(.notAnEventID(field: field, value: text))
+    }
+    return id
+}
+
+/// Form fields read into the library's inputs, shared by the pages and the API.
+enum WebInput {
+    static func attendance(_ fields: [String: String], event: Int64, lang: Language) throws -> NewAttendance {
+        NewAttendance(
+            event: event, count: try Parse.count(fields["count"] ?? "", field: lang.t("人次", "count")),
+            channel: try Channel.parse(fields.value("channel") ?? "onsite", field: lang.t("渠道", "channel")),
+            method: try CountMethod.parse(fields.value("method") ?? "headcount", field: lang.t("统计方式", "method")),
+            date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) },
+            note: fields.value("note"))
     }
 }

@@ -20,36 +20,59 @@ enum Page {
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func document(title: String, user: UserItem?, csrf: String?, body: String, heading: Bool = true) -> String {
+    /// The pages of the navigation bar: path, Chinese, English, the least role that sees it.
+    static let sections: [(path: String, zh: String, en: String, role: UserRole)] = [
+        ("/", "概览", "Overview", .clerk), ("/events", "活动", "Events", .clerk),
+        ("/volunteers", "志愿者", "Volunteers", .clerk), ("/budget", "经费", "Budget", .clerk),
+        ("/imports", "导入", "Import", .clerk), ("/evidence", "佐证材料", "Evidence", .clerk),
+        ("/self-evaluation", "自评", "Self-evaluation", .clerk), ("/audit", "操作记录", "Audit", .clerk),
+        ("/users", "用户", "Users", .admin),
+    ]
+
+    static func document(
+        title: String, user: UserItem?, csrf: String?, body: String, heading: Bool = true,
+        headingText: String? = nil, lang: Language = .zh
+    ) -> String {
         let nav: String
         if let user {
+            let links = sections.filter { user.role >= $0.role }.map {
+                "<a href=\"\($0.path)\">\(esc(lang.t($0.zh, $0.en)))</a>"
+            }.joined()
             nav = """
-                <nav><a href="/">概览</a><a href="/events">活动</a><span class="who">\(esc(user.name))（\(esc(user.role.chinese))）</span>
-                <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">退出</button></form></nav>
+                <nav>\(links)<span class="who">\(esc(user.name))（\(esc(lang.t(user.role.chinese, user.role.rawValue)))）</span>
+                <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">\(esc(lang.t("退出", "Sign out")))</button></form></nav>
                 """
         } else {
             nav = ""
         }
+        let brand = lang.t("科普工作台账", "kepu")
         return """
             <!DOCTYPE html>
-            <html lang="zh-CN">
+            <html lang="\(lang == .zh ? "zh-CN" : "en")">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title)) · 科普工作台账</title>
+            <title>\(esc(title)) · \(brand)</title>
             <link rel="stylesheet" href="/static/kepu.css">
             <link rel="icon" href="data:,">
             </head>
             <body>
-            <header><span class="brand">科普工作台账</span>\(nav)</header>
+            <header><span class="brand">\(brand)</span>\(nav)</header>
             <main>
-            \(heading ? "<h1>\(esc(title))</h1>" : "")
+            \(heading ? "<h1>\(esc(headingText ?? title))</h1>" : "")
             \(body)
             </main>
             </body>
             </html>
 
             """
+    }
+
+    /// A vocabulary as `<option>`s, its Chinese (or English) names shown and its codes sent.
+    static func options<T: Vocabulary>(_ all: [T], selected: String?, _ lang: Language) -> String {
+        all.map {
+            "<option value=\"\($0.rawValue)\"\(selected == $0.rawValue ? " selected" : "")>\(esc(lang.t($0.chinese, $0.rawValue)))</option>"
+        }.joined()
     }
 
     /// Each indicator as a bar: its percent of target, coloured by status.
@@ -109,6 +132,18 @@ enum Page {
         form.login label { display: flex; flex-direction: column; gap: 4px; }
         form.login input { padding: 6px 8px; font-size: 14px; border: 1px solid #8c959f; }
         form.login button { padding: 8px; background: #8b1a1a; color: #fff; border: 0; font-size: 15px; cursor: pointer; }
+        details.add { margin: 4px 0 12px; } details.add summary { cursor: pointer; color: #8b1a1a; font-weight: bold; padding: 4px 0; }
+        form.filter { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; padding: 8px 12px; background: #f6f8fa; border: 1px solid #d0d7de; }
+        form.filter label { display: flex; flex-direction: column; gap: 2px; }
+        form.filter label.check { flex-direction: row; align-items: center; gap: 4px; }
+        form.filter input, form.filter select { padding: 4px 6px; font-size: 14px; border: 1px solid #8c959f; }
+        form.filter button, form.confirm button { padding: 5px 12px; background: #8b1a1a; color: #fff; border: 0; cursor: pointer; }
+        form.confirm { display: flex; gap: 16px; align-items: center; margin: 12px 0; }
+        button.danger, form.record button.danger { background: #b42318; }
+        p.actions { display: flex; gap: 24px; margin: 16px 0 0; }
+        a { color: #0b5cad; }
+        td a { text-decoration: none; }
+        table.fields th { width: 140px; text-align: left; }
         @media print { header { display: none; } body { background: #fff; } main { margin: 0; padding: 0; } }
         """
 }

@@ -6,10 +6,11 @@ import KepuStore
 
 /// The pages: sign-in, sign-out and the dashboard (概览).
 struct Pages: Sendable {
-    let ledger: Ledger
-    let settings: WebSettings
+    let web: Web
     let throttle: LoginThrottle
-    var lang: Language { settings.language }
+    var lang: Language { web.lang }
+    var ledger: Ledger { web.ledger }
+    var settings: WebSettings { web.settings }
 
     /// `GET /login`: the form, with a sign-in form token in a cookie of its own (double submit).
     func loginForm(_ request: Request, _ context: WebContext, error: String? = nil, name: String = "") throws
@@ -80,10 +81,8 @@ struct Pages: Sendable {
     }
 
     /// `GET /`: the year's indicators against their targets as of today.
-    func dashboard(_ request: Request, _ context: WebContext) throws -> Response {
-        guard let user = context.user, context.sessionID != nil else {
-            return Response(status: .seeOther, headers: [.location: "/login"])
-        }
+    func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
         let today = ledger.context.today()
         let year = request.uri.queryParameters.get("year", as: Int.self)
         var body = ""
@@ -93,9 +92,9 @@ struct Pages: Sendable {
             body +=
                 "<p class=\"sub\">\(Page.esc(stored.plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
             body += Page.progress(evaluation, lang: lang)
-            body += HTMLRenderer(lang: lang).fragment(ReconcileReport.build(evaluation, lang: lang))
+            body += web.html(ReconcileReport.build(evaluation, lang: lang))
         } catch let e as KepuError {
-            body += "<p class=\"error\">\(Page.esc(e.text(lang)))</p>"
+            body += web.error(e.text(lang))
         }
         let recent = try ledger.audit.log(limit: 10)
         body +=
@@ -105,8 +104,7 @@ struct Pages: Sendable {
                 "<tr><td>\(Page.esc(RecordTables.localTime(a.at)))</td><td>\(Page.esc(a.operatorName))</td><td>\(Page.esc(a.entity)) \(a.entityID.map(String.init) ?? "")</td></tr>"
         }
         body += "</tbody></table></section>"
-        return Page.response(
-            status: .ok, Page.document(title: lang.t("概览", "Overview"), user: user, csrf: context.csrf, body: body))
+        return await web.page(lang.t("概览", "Overview"), context, body: body)
     }
 }
 
@@ -114,14 +112,9 @@ struct Pages: Sendable {
 struct API: Sendable {
     let ledger: Ledger
 
-    func requireUser(_ context: WebContext) throws -> UserItem {
-        guard let user = context.user else { throw HTTPError(.unauthorized) }
-        return user
-    }
-
     /// `GET /api/v1/reconcile?year=Y[&asOf=D]`: `kepu reconcile --format json`.
     func reconcile(_ request: Request, _ context: WebContext) throws -> Response {
-        _ = try requireUser(context)
+        _ = try context.apiUser()
         let q = request.uri.queryParameters
         let asOf = try q.get("asOf").map { try CalendarDate.parse(String($0), field: "asOf") }
         let (stored, facts) = try ledger.evaluation.inputs(
@@ -133,7 +126,7 @@ struct API: Sendable {
 
     /// `GET /api/v1/report?year=Y`: `kepu report --format json`.
     func report(_ request: Request, _ context: WebContext) throws -> Response {
-        _ = try requireUser(context)
+        _ = try context.apiUser()
         let q = request.uri.queryParameters
         let inputs = try ledger.evaluation.reportInputs(
             year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: nil,
@@ -142,5 +135,26 @@ struct API: Sendable {
             plan: inputs.stored.plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
             storeFindings: inputs.storeFindings)
         return WebError.json(.ok, SelfEvaluationReport.json(card, findings: findings))
+    }
+
+    /// `POST /api/v1/events/{id}/attendance` with `{"count": N, "channel": "onsite", "method":
+    /// "headcount", "date": "2023-11-10", "note": "…"}`: `kepu attendance add`; 201 `{"id": N}`.
+    func addAttendance(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.apiUser(.clerk)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let buffer = try await request.body.collect(upTo: 1 << 16)
+        guard
+            let o = (try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]))
+                as? [String: Any]
+        else { throw KepuError(.apiBadJSON) }
+        var fields: [String: String] = [:]
+        for (k, v) in o {
+            if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
+        }
+        let lang = Language.zh
+        let input = try WebInput.attendance(fields, event: id, lang: lang)
+        let web = Web(ledger: ledger, settings: WebSettings(), flash: Flash())
+        let r = try web.ledger(for: user, request: request).attendance.add(input)
+        return WebError.json(.created, .object(["id": .int(r.id)]))
     }
 }

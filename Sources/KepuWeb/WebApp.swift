@@ -49,30 +49,33 @@ public enum WebApp {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Page.css)))
         }
-        let pages = Pages(ledger: ledger, settings: settings, throttle: throttle)
+        let web = Web(ledger: ledger, settings: settings, flash: Flash())
+        let pages = Pages(web: web, throttle: throttle)
         router.get("login") { request, context in try pages.loginForm(request, context) }
         router.post("login") { request, context in try await pages.login(request, context) }
         router.post("logout") { request, context in try await pages.logout(request, context) }
-        router.get("/") { request, context in try pages.dashboard(request, context) }
-        let events = EventPages(ledger: ledger, settings: settings)
-        router.get("events") { request, context in try events.list(request, context) }
+        router.get("/") { request, context in try await pages.dashboard(request, context) }
+        let events = EventPages(web: web)
+        router.get("events") { request, context in try await events.list(request, context) }
         router.post("events") { request, context in try await events.add(request, context) }
+        router.get("events/:id") { request, context in try await events.detail(request, context) }
+        router.post("events/:id/attendance") { request, context in try await events.addAttendance(request, context) }
+        router.post("events/:id/costs") { request, context in try await events.addCost(request, context) }
+        let records = RecordPages(web: web)
+        router.get("records/:kind/:id") { request, context in try await records.show(request, context) }
+        router.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }
+        router.post("records/:kind/:id/void") { request, context in
+            try await records.correct(request, context, restore: false)
+        }
+        router.post("records/:kind/:id/restore") { request, context in
+            try await records.correct(request, context, restore: true)
+        }
         let api = API(ledger: ledger)
         router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
         router.get("api/v1/report") { request, context in try api.report(request, context) }
+        router.post("api/v1/events/:id/attendance") { request, context in try await api.addAttendance(request, context)
+        }
         return router
-    }
-}
-
-extension WebApp {
-    /// The ledger a web write goes through: the signed-in user as the operator in the audit trail.
-    static func ledger(_ ledger: Ledger, for user: UserItem, request: Request) -> Ledger {
-        let base = ledger.context
-        return Ledger(
-            database: ledger.database,
-            context: AuditContext(
-                operatorName: user.name, command: "web: \(request.method) \(request.uri.path)", now: base.now,
-                today: base.today))
     }
 }
 
@@ -107,11 +110,13 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let e as KepuError {
-            let status: HTTPResponse.Status =
-                if case .yearLocked = e.problem { .conflict } else {
-                    e.kind == .usage ? .badRequest : .unprocessableContent
-                }
-            return WebError.response(status, e.text(lang), request: request)
+            return WebError.response(
+                request.uri.path.hasPrefix("/api/") ? e.apiStatus : e.webStatus, e.text(lang), request: request)
+        } catch is SignInRequired {
+            if request.uri.path.hasPrefix("/api/") {
+                return WebError.response(.unauthorized, lang.t("请先登录", "sign in first"), request: request)
+            }
+            return Response(status: .seeOther, headers: [.location: "/login"])
         } catch let e as HTTPError {
             let text: String
             switch e.status {

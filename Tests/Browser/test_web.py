@@ -47,6 +47,12 @@ def wait_for(driver, condition, what):
     WebDriverWait(driver, 10).until(lambda d: condition(d), message=what)
 
 
+def set_date(driver, name, value, form="form.record"):
+    """A date field's value, as the browser's date picker would set it."""
+    field = driver.find_element(By.CSS_SELECTOR, f"{form} input[name={name}]")
+    driver.execute_script("arguments[0].value = arguments[1]", field, value)
+
+
 def check_page(driver, name):
     """No console error, no horizontal scrollbar; a screenshot for people to look at."""
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
@@ -105,8 +111,9 @@ def main():
 
         driver.find_element(By.LINK_TEXT, "活动").click()
         wait_for(driver, lambda d: d.current_url == base + "/events", "the events page")
+        driver.find_element(By.CSS_SELECTOR, "details.add summary").click()
         driver.find_element(By.NAME, "title").send_keys("浏览器测试科普讲座")
-        driver.find_element(By.NAME, "start").send_keys("2023-10-08")
+        set_date(driver, "start", "2023-10-08")
         driver.find_element(By.NAME, "venue").send_keys("区科协会议室")
         driver.find_element(By.CSS_SELECTOR, "form.record button").click()
         wait_for(driver, lambda d: "已添加活动" in d.page_source, "the event added")

@@ -251,9 +251,9 @@ func + (a: HTTPFields, b: HTTPFields) -> HTTPFields {
                 ])
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/events?added=1")
+                #expect(r.headers[.location] == "/events/1")
             }
-            try await client.execute(uri: "/events?added=1", method: .get, headers: cookie) { r in
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("已添加活动 1"))
                 #expect(r.text.contains("&lt;b&gt;科普讲座&lt;/b&gt;"))
                 #expect(!r.text.contains("<b>科普讲座</b>"))
@@ -266,11 +266,13 @@ func + (a: HTTPFields, b: HTTPFields) -> HTTPFields {
 }
 
 /// Signs 李干事 in: the session cookie, and the form token of her pages.
-func signIn(_ client: some TestClientProtocol) async throws -> (HTTPFields, String) {
+func signIn(_ client: some TestClientProtocol, as name: String = "李干事", password: String = "battery staple")
+    async throws -> (HTTPFields, String)
+{
     let headers = formHeaders + [.cookie: "\(WebApp.loginCookie)=t"]
     let session = try await client.execute(
         uri: "/login", method: .post, headers: headers,
-        body: form(["username": "李干事", "password": "battery staple", "csrf": "t"])
+        body: form(["username": name, "password": password, "csrf": "t"])
     ) { r in r.cookie(WebApp.sessionCookie) }
     let cookie: HTTPFields = [.cookie: "\(WebApp.sessionCookie)=\(session ?? "")"]
     let token = try await client.execute(uri: "/", method: .get, headers: cookie) { r in csrf(in: r.text) }

@@ -424,6 +424,12 @@ public enum Catalogue {
             return "密码至少 8 个字符，且不能全是同一个字符"
         case .passwordTooLong:
             return "密码太长：最多 72 个字节（约 24 个汉字）"
+        case .apiBadJSON:
+            return "请求正文须是一个 JSON 对象，例如 {\"count\": 120, \"date\": \"2023-11-10\"}"
+        case .uploadMissing:
+            return "请选择要上传的文件"
+        case .uploadExpired:
+            return "预览已过期或已导入，请重新上传文件"
         case .passwordNeeded:
             return "请输入密码：在终端上运行时会提示输入；脚本里请加 --password-stdin，从标准输入读一行"
         case .passwordsDiffer:
@@ -749,6 +755,12 @@ public enum Catalogue {
             return "a password needs at least 8 characters, not all the same"
         case .passwordTooLong:
             return "the password is too long: at most 72 bytes"
+        case .apiBadJSON:
+            return "the request body must be a JSON object, e.g. {\"count\": 120, \"date\": \"2023-11-10\"}"
+        case .uploadMissing:
+            return "choose a file to upload"
+        case .uploadExpired:
+            return "the preview has expired or was imported already: upload the file again"
         case .passwordNeeded:
             return
                 "a password is needed: on a terminal you are asked for it; in a script add --password-stdin and give one line on standard input"

@@ -136,6 +136,12 @@ public indirect enum Problem: Sendable, Hashable {
     case passwordNeeded
     case passwordsDiffer
     case badListenAddress(value: String)
+    /// An API request whose body is not a JSON object.
+    case apiBadJSON
+    /// A web form that should carry a file and carries none.
+    case uploadMissing
+    /// An uploaded import that the session no longer holds (expired, or already imported).
+    case uploadExpired
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
@@ -158,7 +164,7 @@ public indirect enum Problem: Sendable, Hashable {
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
-            .badListenAddress,
+            .badListenAddress, .apiBadJSON, .uploadMissing,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// What every page group shares: the ledger, the settings and the one-time notices.
+struct Web: Sendable {
+    let ledger: Ledger
+    let settings: WebSettings
+    let flash: Flash
+    var lang: Language { settings.language }
+
+    /// The ledger a web write goes through: the signed-in user as the operator in the audit trail, and
+    /// the reason of a correction in the audit row's command, as the command line keeps it.
+    func ledger(for user: UserItem, request: Request, reason: String? = nil) -> Ledger {
+        let base = ledger.context
+        var command = "web: \(request.method) \(request.uri.path)"
+        if let reason { command += " --reason \(reason)" }
+        return Ledger(
+            database: ledger.database,
+            context: AuditContext(operatorName: user.name, command: command, now: base.now, today: base.today))
+    }
+
+    /// A page of the app, with the notice left by the last write, if any.
+    func page(
+        _ title: String, _ context: WebContext, body: String, status: HTTPResponse.Status = .ok, heading: String? = nil
+    ) async -> Response {
+        var notice = ""
+        if let id = context.sessionID, let text = await flash.take(id) {
+            notice = "<p class=\"notice\" role=\"status\">\(Page.esc(text))</p>"
+        }
+        return Page.response(
+            status: status,
+            Page.document(
+                title: title, user: context.user, csrf: context.csrf, body: notice + body, heading: true,
+                headingText: heading, lang: lang))
+    }
+
+    /// After a write: back to a page (303), with its confirmation shown once there.
+    func done(_ location: String, _ context: WebContext, notice: String) async -> Response {
+        if let id = context.sessionID { await flash.set(id, notice) }
+        return Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// Report blocks as HTML, every record id linked to its page.
+    func html(_ report: Report) -> String {
+        HTMLRenderer(lang: lang, link: { Web.url($0) }).fragment(report)
+    }
+
+    func html(_ table: ReportTable) -> String {
+        html(Report(title: "", sections: [Section(heading: nil, blocks: [.table(table)])]))
+    }
+
+    /// A record's page.
+    static func url(_ ref: RecordRef) -> String {
+        ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
+    }
+
+    func error(_ text: String) -> String { "<p class=\"error\" role=\"alert\">\(Page.esc(text))</p>" }
+}
+
+extension Request {
+    /// The query's parameters (the first of a repeated name).
+    var query: [String: String] {
+        Dictionary(uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// Signed out: a page redirects to `/login`, the API answers 401.
+struct SignInRequired: Error {}
+
+extension WebContext {
+    /// The signed-in user of a page (a session; an API token does not open pages).
+    func pageUser() throws -> UserItem {
+        guard let user, sessionID != nil else { throw SignInRequired() }
+        return user
+    }
+
+    /// The user of an API call, with at least `role`.
+    func apiUser(_ role: UserRole = .clerk) throws -> UserItem {
+        guard let user else { throw HTTPError(.unauthorized) }
+        guard user.role >= role else { throw HTTPError(.forbidden) }
+        return user
+    }
+
+    /// A page the role may open: 403 otherwise.
+    func pageUser(_ role: UserRole) throws -> UserItem {
+        let user = try pageUser()
+        guard user.role >= role else { throw HTTPError(.forbidden) }
+        return user
+    }
+}
+
+/// A form POST: signed in, the form token right and the role enough, else 403 and nothing written.
+func postedForm(_ request: Request, _ context: WebContext, role: UserRole = .clerk) async throws -> (
+    UserItem, [String: String]
+) {
+    let user = try context.pageUser()
+    let fields = try await formFields(request)
+    guard let csrf = context.csrf, sameSecret(fields["csrf"] ?? "", csrf) else { throw HTTPError(.forbidden) }
+    guard user.role >= role else { throw HTTPError(.forbidden) }
+    return (user, fields)
+}
+
+extension [String: String] {
+    /// A field's text, trimmed; nil when blank.
+    func value(_ key: String) -> String? {
+        self[key].map { CSVColumns.trim($0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Notices shown once, on the page a write redirects to, per session.
+actor Flash {
+    private var messages: [String: String] = [:]
+    func set(_ session: String, _ text: String) { messages[session] = text }
+    func take(_ session: String) -> String? { messages.removeValue(forKey: session) }
+}
+
+extension KepuError {
+    /// A refused form: 409 when a year lock refused it, else 422 (the form shown again with the sentence).
+    var webStatus: HTTPResponse.Status {
+        if case .yearLocked = problem { return .conflict }
+        return .unprocessableContent
+    }
+
+    /// A refused API call: 409 for a year lock, 400 for a bad value, else 422.
+    var apiStatus: HTTPResponse.Status {
+        if case .yearLocked = problem { return .conflict }
+        return kind == .usage ? .badRequest : .unprocessableContent
+    }
+}

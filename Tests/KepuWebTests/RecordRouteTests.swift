@@ -1,0 +1,219 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KepuCore
+import KepuStore
+import Testing
+
+@testable import KepuWeb
+
+/// The event page's forms, a record's correction, and void and restore through their confirmation.
+@Suite struct RecordRouteTests {
+    /// A ledger with one event (id 1, 2023-09-16) to record against.
+    func ledgerWithEvent() throws -> (Ledger, String) {
+        let (ledger, token) = try webLedger()
+        _ = try ledger.events.add(
+            NewEvent(
+                title: "全国科普日主场活动", kind: .scienceDay, major: nil, start: CalendarDate(year: 2023, month: 9, day: 16)!,
+                end: nil, venue: "石峰区科技馆", parent: nil, unit: nil, allowDuplicate: false))
+        return (ledger, token)
+    }
+
+    @Test func attendanceAndACostAreRecordedOnTheEventPage() async throws {
+        let (ledger, _) = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("全国科普日主场活动"))
+                #expect(r.text.contains("action=\"/events/1/attendance\""))
+                #expect(r.text.contains("<option value=\"commission\""))
+            }
+            // A bad count: the sentence on the form, what was typed kept, nothing written.
+            try await client.execute(
+                uri: "/events/1/attendance", method: .post, headers: formHeaders + cookie,
+                body: form(["count": "2̼0", "csrf": token])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("人次"))
+                #expect(r.text.contains("role=\"alert\""))
+            }
+            #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+            try await client.execute(
+                uri: "/events/1/attendance", method: .post, headers: formHeaders + cookie,
+                body: form(["count": "3200", "channel": "onsite", "method": "headcount", "csrf": token])
+            ) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/events/1")
+            }
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("已登记人次 1：活动 1 线下 3200人次"))
+            }
+            // The notice is shown once.
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(!r.text.contains("已登记人次 1"))
+            }
+            try await client.execute(
+                uri: "/events/1/costs", method: .post, headers: formHeaders + cookie,
+                body: form(["line": "commission", "amount": "6000", "item": "授课费", "csrf": token])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("3200人次"))
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).map(\.count) == [3200])
+        #expect(try ledger.money.costs(RecordFilter()).map(\.amount) == [Money(fen: 600_000)])
+        let log = try ledger.audit.log(limit: 2)
+        #expect(log.allSatisfy { $0.operatorName == "李干事" })
+    }
+
+    @Test func aCostIsCorrectedThenVoidedAfterConfirmingThenRestored() async throws {
+        let (ledger, _) = try ledgerWithEvent()
+        _ = try ledger.money.addCost(NewCost(line: "commission", amount: Money(fen: 600_000), event: 1))
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/records/cost/1", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("action=\"/records/cost/1/edit\""))
+                #expect(r.text.contains("action=\"/records/cost/1/void\""))
+            }
+            // A correction needs its reason.
+            try await client.execute(
+                uri: "/records/cost/1/edit", method: .post, headers: formHeaders + cookie,
+                body: form(["amount": "5800", "reason": " ", "csrf": token])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("修改原因"))
+            }
+            try await client.execute(
+                uri: "/records/cost/1/edit", method: .post, headers: formHeaders + cookie,
+                body: form(["amount": "5800", "reason": "发票金额有误", "csrf": token])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            #expect(try ledger.money.costs(RecordFilter()).map(\.amount) == [Money(fen: 580_000)])
+            // The first POST asks to confirm and writes nothing.
+            try await client.execute(
+                uri: "/records/cost/1/void", method: .post, headers: formHeaders + cookie,
+                body: form(["reason": "重复录入", "csrf": token])
+            ) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("确认作废"))
+                #expect(r.text.contains("name=\"confirm\" value=\"yes\""))
+            }
+            #expect(try ledger.money.costs(RecordFilter()).count == 1)
+            try await client.execute(
+                uri: "/records/cost/1/void", method: .post, headers: formHeaders + cookie,
+                body: form(["reason": "重复录入", "confirm": "yes", "csrf": token])
+            ) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/records/cost/1")
+            }
+            #expect(try ledger.money.costs(RecordFilter()).isEmpty)
+            try await client.execute(uri: "/records/cost/1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("已作废费用 1"))
+                #expect(r.text.contains("action=\"/records/cost/1/restore\""))
+            }
+            try await client.execute(
+                uri: "/records/cost/1/restore", method: .post, headers: formHeaders + cookie,
+                body: form(["reason": "误作废", "confirm": "yes", "csrf": token])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+        }
+        #expect(try ledger.money.costs(RecordFilter()).count == 1)
+        let reasons = try ledger.audit.log(limit: 3).map(\.command)
+        #expect(reasons.contains { $0.contains("--reason 重复录入") })
+    }
+
+    @Test func aLockedYearRefusesTheFormWith409() async throws {
+        let (ledger, _) = try ledgerWithEvent()
+        _ = try ledger.years.lock(2023, reason: "已报送财政局")
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(
+                uri: "/events/1/attendance", method: .post, headers: formHeaders + cookie,
+                body: form(["count": "100", "csrf": token])
+            ) { r in
+                #expect(r.status == .conflict)
+                #expect(r.text.contains("2023年已封账"))
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+    }
+
+    @Test func signedOutFormsRedirectAndUnknownRecordsAre404() async throws {
+        let (ledger, _) = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            for uri in ["/events/1", "/records/cost/1"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    #expect(r.status == .seeOther)
+                    #expect(r.headers[.location] == "/login")
+                }
+            }
+            try await client.execute(
+                uri: "/events/1/attendance", method: .post, headers: formHeaders, body: form(["count": "1"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            let (cookie, _) = try await signIn(client)
+            try await client.execute(uri: "/records/plan/1", method: .get, headers: cookie) { r in
+                #expect(r.status == .notFound)
+            }
+            try await client.execute(uri: "/records/cost/99", method: .get, headers: cookie) { r in
+                #expect(r.status == .notFound)
+            }
+        }
+    }
+
+    @Test func theAPIRecordsAttendance() async throws {
+        let (ledger, token) = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        let bearer: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/events/1/attendance", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"count": 120}"#)
+            ) { r in
+                #expect(r.status == .unauthorized)
+            }
+            try await client.execute(
+                uri: "/api/v1/events/1/attendance", method: .post, headers: bearer,
+                body: ByteBuffer(
+                    string: #"{"count": 120, "channel": "onsite", "method": "headcount", "date": "2023-09-16"}"#)
+            ) { r in
+                #expect(r.status == .created)
+                #expect(r.text.contains(#""id": 1"#))
+            }
+            try await client.execute(
+                uri: "/api/v1/events/1/attendance", method: .post, headers: bearer,
+                body: ByteBuffer(string: #"{"count": "12.5"}"#)
+            ) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(r.text.contains("人次"))
+            }
+            try await client.execute(
+                uri: "/api/v1/events/1/attendance", method: .post, headers: bearer, body: ByteBuffer(string: "[1]")
+            ) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.text.contains("JSON 对象"))
+            }
+            try await client.execute(
+                uri: "/api/v1/events/9/attendance", method: .post, headers: bearer,
+                body: ByteBuffer(string: #"{"count": 5}"#)
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("\"error\""))
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).map(\.count) == [120])
+        #expect(try ledger.audit.log(limit: 1).first?.operatorName == "李干事")
+    }
+}
