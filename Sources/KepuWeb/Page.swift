@@ -144,6 +144,8 @@ enum Page {
         a { color: #0b5cad; }
         td a { text-decoration: none; }
         table.fields th { width: 140px; text-align: left; }
+        ul.errors { color: #b42318; margin: 4px 0 12px; padding-left: 20px; }
+        table.preview tr.bad td { background: #fdecea; }
         @media print { header { display: none; } body { background: #fff; } main { margin: 0; padding: 0; } }
         """
 }

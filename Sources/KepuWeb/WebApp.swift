@@ -70,6 +70,10 @@ public enum WebApp {
         router.post("records/:kind/:id/restore") { request, context in
             try await records.correct(request, context, restore: true)
         }
+        let imports = ImportPages(web: web, uploads: Uploads())
+        router.get("imports") { request, context in try await imports.form(request, context) }
+        router.post("imports") { request, context in try await imports.upload(request, context) }
+        router.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
         let api = API(ledger: ledger)
         router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
         router.get("api/v1/report") { request, context in try api.report(request, context) }
@@ -123,6 +127,7 @@ struct ErrorMiddleware: RouterMiddleware {
             case .notFound: text = lang.t("没有这个页面", "no such page")
             case .forbidden: text = lang.t("没有权限", "forbidden")
             case .unauthorized: text = lang.t("请先登录", "sign in first")
+            case .contentTooLarge: text = lang.t("文件太大：每个文件最多 20 MiB", "the file is too large: at most 20 MiB")
             default: text = lang.t("请求有误", "bad request")
             }
             return WebError.response(e.status, text, request: request)

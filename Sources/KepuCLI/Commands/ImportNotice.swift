@@ -5,12 +5,5 @@ import KepuStore
 func reportImport(_ r: ImportResult, kind: ImportKind, event: Int64? = nil) {
     if !r.ignoredColumns.isEmpty { console.say(.columnsIgnored(r.ignoredColumns)) }
     if !r.dryRun { console.out(String(r.attendanceID ?? r.importID ?? 0)) }
-    console.say(
-        .imported(
-            ImportSummary(
-                kind: kind, file: r.file, encoding: r.encoding, rows: r.rows, dryRun: r.dryRun, importID: r.importID,
-                event: event, attendanceID: r.attendanceID, volunteersCreated: r.volunteersCreated,
-                volunteersMatched: r.volunteersMatched, organizationsCreated: r.organizationsCreated,
-                signups: r.signups,
-                total: r.total)))
+    console.say(.imported(r.summary(kind: kind, event: event)))
 }

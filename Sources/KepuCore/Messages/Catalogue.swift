@@ -86,6 +86,7 @@ public enum Catalogue {
             case .eventForm: (zh, en) = ("活动形式", "an activity form")
             case .role: (zh, en) = ("角色", "a role")
             case .recordKind: (zh, en) = ("记录类型", "a record kind")
+            case .importKind: (zh, en) = ("导入类型", "an import kind")
             }
         }
         return lang.t(zh, en)

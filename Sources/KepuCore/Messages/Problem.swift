@@ -193,7 +193,7 @@ public struct Choice: Sendable, Hashable {
 
 /// The name of a closed vocabulary, for "is not a …".
 public enum VocabularyNoun: String, Sendable, Hashable {
-    case eventKind, ink, channel, countMethod, evidenceKind, eventForm, role, recordKind
+    case eventKind, ink, channel, countMethod, evidenceKind, eventForm, role, recordKind, importKind
 }
 
 /// A spending line as named in a refusal.

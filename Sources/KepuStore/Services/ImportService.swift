@@ -22,6 +22,37 @@ public struct ImportResult: Sendable, Hashable {
     public var surveyID: Int64?
     public var tally: WjxSurvey.Tally?
     public var surveyDate: CalendarDate?
+    /// A preview: the header row, the first rows as read, and every bad row's refusal.
+    public var header: [String] = []
+    public var sample: [ImportRow] = []
+    public var rowErrors: [Problem] = []
+}
+
+extension ImportResult {
+    /// What the confirmation says about the import.
+    public func summary(kind: ImportKind, event: Int64? = nil) -> ImportSummary {
+        ImportSummary(
+            kind: kind, file: file, encoding: encoding, rows: rows, dryRun: dryRun, importID: importID, event: event,
+            attendanceID: attendanceID, volunteersCreated: volunteersCreated, volunteersMatched: volunteersMatched,
+            organizationsCreated: organizationsCreated, signups: signups, total: total)
+    }
+}
+
+/// A row of an import file as read, with its line (CSV) or row number (Excel).
+public struct ImportRow: Sendable, Hashable {
+    public var line: Int
+    public var fields: [String]
+}
+
+/// A dry run that goes on past a bad row, for the web app's preview: it keeps the header, the first
+/// `sampleRows` rows and up to `maxErrors` refusals, each naming its line.
+public struct ImportPreview: Sendable, Hashable {
+    public var sampleRows: Int
+    public var maxErrors: Int
+    public init(sampleRows: Int = 20, maxErrors: Int = 200) {
+        self.sampleRows = sampleRows
+        self.maxErrors = maxErrors
+    }
 }
 
 /// Spreadsheet imports: sign-in sheets, volunteer lists and the finance office's ledger.
@@ -37,7 +68,7 @@ public struct ImportService: Sendable {
     /// named by line), and the import recorded and audited.
     func run(
         kind: String, path: String, displayName: String, sheet: String? = nil, specs: [CSVColumns.Spec],
-        dryRun: Bool, progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
+        dryRun: Bool, preview: ImportPreview? = nil, progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
         begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
         header onHeader: (CSVColumns) throws -> Void = { _ in },
         row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
@@ -69,21 +100,30 @@ public struct ImportService: Sendable {
                     try onHeader(c)
                     cols = c
                     result.ignoredColumns = c.ignored
+                    if preview != nil { result.header = h }
                 },
                 record: { fields, line in
                     guard let cols else { return }
+                    if let preview, result.sample.count < preview.sampleRows {
+                        result.sample.append(ImportRow(line: line, fields: fields))
+                    }
                     do {
                         try row(db, cols, fields, line, &result)
                     } catch {
                         let problem =
                             (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
                             ?? .databaseRefused(path: displayName, detail: "\(error)")
-                        throw KepuError(.importRow(file: displayName, line: line, problem: problem))
+                        let refusal = Problem.importRow(file: displayName, line: line, problem: problem)
+                        guard let preview else { throw KepuError(refusal) }
+                        if result.rowErrors.count < preview.maxErrors { result.rowErrors.append(refusal) }
+                        return
                     }
                     result.rows += 1
                     if result.rows % progressEvery == 0 { progress?(result.rows) }
                 })
-            guard result.rows > 0 else { throw KepuError(.importNoRows(file: displayName)) }
+            guard result.rows > 0 || !result.rowErrors.isEmpty else {
+                throw KepuError(.importNoRows(file: displayName))
+            }
             var extra = try finish(db, &result)
             record.rows = result.rows
             try record.update(db)
@@ -96,7 +136,7 @@ public struct ImportService: Sendable {
             try ledger.appendAudit(db, ImportFileRecord.databaseTableName, importID, after: after)
             return result
         }
-        guard dryRun else { return try ledger.database.write(body) }
+        guard dryRun || preview != nil else { return try ledger.database.write(body) }
         var result = try ledger.database.writeAndRollBack(body)
         result.importID = nil
         result.attendanceID = nil
@@ -107,13 +147,13 @@ public struct ImportService: Sendable {
     /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
     public func signins(
         path: String, displayName: String, sheet: String? = nil, event eventID: Int64, date: CalendarDate?,
-        dryRun: Bool, progress: ((Int) -> Void)? = nil
+        dryRun: Bool, preview: ImportPreview? = nil, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         var insert: FastInsert?
         var columns: (name: Int?, phone: Int?, time: Int?)?
         return try run(
             kind: "signin", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.signin,
-            dryRun: dryRun,
+            dryRun: dryRun, preview: preview,
             progressEvery: 100_000, progress: progress,
             begin: { db, result in
                 result.attendanceID = try ledger.attendance.add(
@@ -157,12 +197,13 @@ public struct ImportService: Sendable {
     /// `kepu volunteer import`: volunteers (matched by phone, else name and organization) and, where a
     /// row names an event, their sign-ups.
     public func volunteers(
-        path: String, displayName: String, sheet: String? = nil, dryRun: Bool, progress: ((Int) -> Void)? = nil
+        path: String, displayName: String, sheet: String? = nil, dryRun: Bool, preview: ImportPreview? = nil,
+        progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         var seen = Set<Int64>()
         return try run(
             kind: "volunteers", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.volunteers,
-            dryRun: dryRun,
+            dryRun: dryRun, preview: preview,
             progress: progress,
             row: { db, cols, row, _, result in
                 guard let name = cols.value("name", in: row) else { throw KepuError(.emptyName(field: "姓名")) }
@@ -209,11 +250,11 @@ public struct ImportService: Sendable {
     /// covering its date.
     public func costs(
         path: String, displayName: String, sheet: String? = nil, unit: String?, dryRun: Bool,
-        progress: ((Int) -> Void)? = nil
+        preview: ImportPreview? = nil, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         try run(
             kind: "costs", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.costs,
-            dryRun: dryRun,
+            dryRun: dryRun, preview: preview,
             progress: progress,
             row: { db, cols, row, _, result in
                 let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: "日期")

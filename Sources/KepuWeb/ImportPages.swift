@@ -1,0 +1,181 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// 导入: a sign-in sheet, a volunteer list or the finance office's cost ledger, as `.xlsx` or CSV
+/// (GBK or UTF-8). The upload is previewed by a dry run that goes on past bad rows, so every error is
+/// shown with its line; the confirm button then imports it all or nothing, as `kepu … import` does.
+struct ImportPages: Sendable {
+    let web: Web
+    let uploads: Uploads
+    var lang: Language { web.lang }
+    var ledger: Ledger { web.ledger }
+
+    static let kinds: [(ImportKind, String, String)] = [
+        (.signins, "签到表（计入某活动的人次）", "Sign-in sheet (attendance of an event)"),
+        (.volunteers, "志愿者名单（可含报名和时长）", "Volunteer list (with sign-ups and hours)"),
+        (.costs, "财务费用明细", "Cost ledger from the finance office"),
+    ]
+
+    /// `GET /imports[?event=ID]`
+    func form(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        return await formPage(context, status: .ok, error: nil, values: request.query)
+    }
+
+    func formPage(_ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String]) async
+        -> Response
+    {
+        let kinds = Self.kinds.map { k, zh, en in
+            "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(Page.esc(lang.t(zh, en)))</option>"
+        }.joined()
+        let body = """
+            \(error.map(web.error) ?? "")
+            <p class="sub">\(lang.t("支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。", "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."))</p>
+            <form method="post" action="/imports" enctype="multipart/form-data" class="record">
+            <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
+            <label class="wide">\(lang.t("导入什么", "What"))<select name="kind">\(kinds)</select></label>
+            <label>\(lang.t("活动编号（签到表必填）", "Event id (sign-in sheets)"))<input name="event" inputmode="numeric" value="\(Page.esc(values["event"] ?? ""))"></label>
+            <label>\(lang.t("签到日期（默认活动第一天）", "Day (default: the event's first)"))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
+            <label class="wide">\(lang.t("文件", "File"))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
+            <label>\(lang.t("工作表（可不填）", "Sheet (optional)"))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>
+            <button type="submit">\(lang.t("上传并预览", "Upload and preview"))</button>
+            </form>
+            <section><h2>\(lang.t("各类文件需要的列", "Columns each file needs"))</h2>
+            <table><thead><tr><th>\(lang.t("文件", "File"))</th><th>\(lang.t("必需的列", "Required"))</th><th>\(lang.t("可选的列", "Optional"))</th></tr></thead><tbody>
+            <tr><td>\(lang.t("签到表", "Sign-in sheet"))</td><td>姓名</td><td>手机、签到时间</td></tr>
+            <tr><td>\(lang.t("志愿者名单", "Volunteer list"))</td><td>姓名</td><td>手机、志愿组织、平台编号、活动、日期、时长、岗位</td></tr>
+            <tr><td>\(lang.t("费用明细", "Cost ledger"))</td><td>日期、金额、支出明细</td><td>活动、摘要、发票号、收款方</td></tr>
+            </tbody></table></section>
+            """
+        return await web.page(lang.t("导入", "Import"), context, body: body, status: status)
+    }
+
+    /// `POST /imports` (multipart): saves the file and shows the dry run's preview.
+    func upload(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.pageUser()
+        let parts = try await multipartParts(request, limit: context.maxUploadSize)
+        guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
+        var values: [String: String] = [:]
+        for key in ["kind", "event", "date", "sheet"] { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
+        do {
+            guard let kind = values["kind"].flatMap(ImportKind.init(rawValue:)) else {
+                throw KepuError(
+                    .invalid(
+                        field: lang.t("导入什么", "what"), value: values["kind"] ?? "",
+                        form: .choice(.importKind, Self.kinds.map { Choice(raw: $0.0.rawValue, chinese: $0.1) })))
+            }
+            guard let file = parts["file"], let name = file.fileName, !name.isEmpty, file.body.readableBytes > 0 else {
+                throw KepuError(.uploadMissing)
+            }
+            let event = try values.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) }
+            if kind == .signins, event == nil {
+                throw KepuError(.empty(field: lang.t("活动编号", "event id")))
+            }
+            _ = try values.value("date").map { try CalendarDate.parse($0, field: lang.t("签到日期", "date")) }
+            let key = try await uploads.save(
+                file.body,
+                Uploads.Pending(
+                    path: "", displayName: name, kind: kind.rawValue, event: event, sheet: values.value("sheet"),
+                    userID: user.id, at: Date()))
+            let pending = await uploads.find(key, userID: user.id)!
+            let result: ImportResult
+            do {
+                result = try run(pending, date: values.value("date"), preview: true)
+            } catch {
+                await uploads.remove(key)
+                throw error
+            }
+            return await previewPage(context, key: key, kind: kind, result: result, date: values.value("date"))
+        } catch let e as KepuError {
+            return await formPage(context, status: e.webStatus, error: e.text(lang), values: values)
+        }
+    }
+
+    /// The import a pending upload asks for: a preview (a dry run past bad rows) or the real one.
+    func run(_ p: Uploads.Pending, date: String?, preview: Bool, as user: Ledger? = nil) throws -> ImportResult {
+        let l = user ?? ledger
+        let day = try date.map { try CalendarDate.parse($0, field: lang.t("签到日期", "date")) }
+        let options = preview ? ImportPreview() : nil
+        switch ImportKind(rawValue: p.kind) {
+        case .signins:
+            return try l.imports.signins(
+                path: p.path, displayName: p.displayName, sheet: p.sheet, event: p.event ?? 0, date: day,
+                dryRun: preview, preview: options)
+        case .volunteers:
+            return try l.imports.volunteers(
+                path: p.path, displayName: p.displayName, sheet: p.sheet, dryRun: preview, preview: options)
+        case .costs, nil:
+            return try l.imports.costs(
+                path: p.path, displayName: p.displayName, sheet: p.sheet, unit: nil, dryRun: preview, preview: options)
+        }
+    }
+
+    func previewPage(_ context: WebContext, key: String, kind: ImportKind, result r: ImportResult, date: String?) async
+        -> Response
+    {
+        var body = "<p>\(Page.esc(Catalogue.text(.imported(r.summary(kind: kind, event: nil)), lang)))</p>"
+        if !r.ignoredColumns.isEmpty {
+            body += "<p class=\"sub\">\(Page.esc(Catalogue.text(.columnsIgnored(r.ignoredColumns), lang)))</p>"
+        }
+        let bad = Set(
+            r.rowErrors.compactMap { p -> Int? in
+                if case .importRow(_, let line, _) = p { return line }
+                return nil
+            })
+        if !r.rowErrors.isEmpty {
+            body +=
+                "<section><h2>\(Page.esc(lang.t("有 \(r.rowErrors.count) 行需要改正，整份文件未导入", "\(r.rowErrors.count) rows need correcting; nothing was imported")))</h2><ul class=\"errors\">"
+            for p in r.rowErrors { body += "<li>\(Page.esc(Catalogue.text(p, lang)))</li>" }
+            body += "</ul></section>"
+        }
+        body += "<section><h2>\(Page.esc(lang.t("前 \(r.sample.count) 行", "First \(r.sample.count) rows")))</h2>"
+        body += "<table class=\"preview\"><thead><tr><th>\(lang.t("行号", "Line"))</th>"
+        body += r.header.map { "<th>\(Page.esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in r.sample {
+            body += "<tr\(bad.contains(row.line) ? " class=\"bad\"" : "")><td class=\"num\">\(row.line)</td>"
+            body += r.header.indices.map { "<td>\(Page.esc($0 < row.fields.count ? row.fields[$0] : ""))</td>" }
+                .joined()
+            body += "</tr>"
+        }
+        body += "</tbody></table></section>"
+        if r.rowErrors.isEmpty {
+            body += """
+                <form method="post" action="/imports/confirm" class="confirm">
+                <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
+                <input type="hidden" name="upload" value="\(key)">
+                <input type="hidden" name="date" value="\(Page.esc(date ?? ""))">
+                <button type="submit">\(Page.esc(lang.t("确认导入 \(r.rows) 行", "Import the \(r.rows) rows")))</button>
+                <a href="/imports">\(lang.t("取消", "Cancel"))</a>
+                </form>
+                """
+        } else {
+            body += "<p><a href=\"/imports\">\(lang.t("改正文件后重新上传", "Correct the file and upload it again"))</a></p>"
+        }
+        return await web.page(
+            lang.t("导入预览", "Import preview"), context, body: body,
+            status: r.rowErrors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// `POST /imports/confirm` (upload, date): the import itself, all or nothing.
+    func confirm(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
+            return await formPage(
+                context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
+        }
+        let kind = ImportKind(rawValue: pending.kind) ?? .costs
+        do {
+            let r = try run(
+                pending, date: fields.value("date"), preview: false, as: web.ledger(for: user, request: request))
+            await uploads.remove(key)
+            let notice = Catalogue.text(.imported(r.summary(kind: kind, event: pending.event)), lang)
+            return await web.done(pending.event.map { "/events/\($0)" } ?? "/imports", context, notice: notice)
+        } catch let e as KepuError {
+            await uploads.remove(key)
+            return await formPage(context, status: e.webStatus, error: e.text(lang), values: [:])
+        }
+    }
+}

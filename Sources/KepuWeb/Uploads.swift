@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import KepuStore
+import MultipartKit
+
+/// One part of a `multipart/form-data` body: a field, or a file with the name the browser gave it.
+struct FormPart: Sendable {
+    var name: String
+    var fileName: String?
+    var body: ByteBuffer
+    var text: String { String(buffer: body) }
+}
+
+/// The parts of a `multipart/form-data` request, read by MultipartKit's parser (Vapor's, kept up and
+/// fuzzed there) rather than by hand. The body is limited to `limit` bytes: beyond it, 413.
+func multipartParts(_ request: Request, limit: Int) async throws -> [String: FormPart] {
+    guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
+        let boundary = parameter("boundary", in: type), !boundary.isEmpty, boundary.utf8.count <= 200
+    else { throw HTTPError(.badRequest) }
+    // A little room over the file's limit for the other fields and the part headers.
+    let buffer = try await request.body.collect(upTo: limit + 64 * 1024)
+    let parser = MultipartParser(boundary: boundary)
+    var parts: [String: FormPart] = [:]
+    var headers: [String: String] = [:]
+    var body = ByteBuffer()
+    parser.onHeader = { name, value in headers[name.lowercased()] = value }
+    parser.onBody = { chunk in body.writeBuffer(&chunk) }
+    parser.onPartComplete = {
+        if let disposition = headers["content-disposition"], let name = parameter("name", in: disposition) {
+            parts[name] = FormPart(
+                name: name, fileName: parameter("filename", in: disposition).map(baseName), body: body)
+        }
+        headers = [:]
+        body = ByteBuffer()
+    }
+    do { try parser.execute(buffer) } catch { throw HTTPError(.badRequest) }
+    return parts
+}
+
+/// `name="value"` or `name=value` in a header such as `form-data; name="file"; filename="签到表.xlsx"`.
+func parameter(_ key: String, in header: String) -> String? {
+    for piece in header.split(separator: ";").dropFirst() {
+        let kv = piece.split(separator: "=", maxSplits: 1)
+        guard kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == key else { continue }
+        var value = kv[1].trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+            value = String(value.dropFirst().dropLast())
+        }
+        return value.replacingOccurrences(of: "%22", with: "\"")
+    }
+    return nil
+}
+
+/// The last component of a name that an old browser sent with its folder (`C:\Users\…\签到表.xlsx`).
+func baseName(_ name: String) -> String {
+    String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+}
+
+/// Files uploaded for an import, between the preview and the confirmation. Each is saved under a
+/// random name in a private folder (the name the browser gave never reaches a path) and removed once
+/// imported, or after an hour.
+actor Uploads {
+    struct Pending: Sendable {
+        var path: String
+        var displayName: String
+        var kind: String
+        var event: Int64?
+        var sheet: String?
+        var userID: Int64
+        var at: Date
+    }
+
+    private var pending: [String: Pending] = [:]
+    private let folder: URL
+    static let lifetime: TimeInterval = 3600
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kepu-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(SessionService.random(4))")
+    }
+
+    /// Saves an upload; its key for the confirmation.
+    func save(_ body: ByteBuffer, _ info: Pending) throws -> String {
+        sweep()
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = SessionService.random(16)
+        let path = folder.appendingPathComponent(key).path
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(buffer: body), attributes: [.posixPermissions: 0o600])
+        else { throw HTTPError(.internalServerError) }
+        var info = info
+        info.path = path
+        pending[key] = info
+        return key
+    }
+
+    /// The upload behind a key, for the user who made it.
+    func find(_ key: String, userID: Int64) -> Pending? {
+        sweep()
+        guard let p = pending[key], p.userID == userID else { return nil }
+        return p
+    }
+
+    func remove(_ key: String) {
+        if let p = pending.removeValue(forKey: key) { try? FileManager.default.removeItem(atPath: p.path) }
+    }
+
+    private func sweep(now: Date = Date()) {
+        for (key, p) in pending where now.timeIntervalSince(p.at) > Self.lifetime { remove(key) }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KepuCore
+import KepuStore
+import Testing
+
+@testable import KepuWeb
+
+/// A `multipart/form-data` body, as a browser sends a form with a file.
+func multipart(_ fields: [String: String], file: (name: String, bytes: [UInt8])?) -> (HTTPFields, ByteBuffer) {
+    let boundary = "----kepuTestBoundary7MA4YWxk"
+    var body = ByteBuffer()
+    for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n")
+    }
+    if let file {
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n")
+    }
+    body.writeString("--\(boundary)--\r\n")
+    return ([.contentType: "multipart/form-data; boundary=\(boundary)"], body)
+}
+
+func fixture(_ name: String) throws -> [UInt8] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/\(name)")
+    return Array(try Data(contentsOf: url))
+}
+
+/// The hidden upload key of a preview page.
+func uploadKey(in html: String) -> String? {
+    guard let r = html.range(of: "name=\"upload\" value=\"") else { return nil }
+    return String(html[r.upperBound...].prefix { $0 != "\"" })
+}
+
+@Suite struct ImportRouteTests {
+    func ledgerWithEvent() throws -> Ledger {
+        let (ledger, _) = try webLedger()
+        _ = try ledger.events.add(
+            NewEvent(
+                title: "科技活动周", kind: .techWeek, major: nil, start: CalendarDate(year: 2023, month: 5, day: 20)!,
+                end: nil, venue: nil, parent: nil, unit: nil, allowDuplicate: false))
+        return ledger
+    }
+
+    @Test func aSignInSheetIsPreviewedThenImported() async throws {
+        let ledger = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/imports", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("enctype=\"multipart/form-data\""))
+            }
+            let (headers, body) = multipart(
+                ["csrf": token, "kind": "signins", "event": "1"],
+                file: ("C:\\Users\\科协\\签到表.xlsx", try fixture("signin-title.xlsx")))
+            let key = try await client.execute(uri: "/imports", method: .post, headers: headers + cookie, body: body) {
+                r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("5 行"))
+                #expect(r.text.contains("张三"))
+                #expect(r.text.contains("签到表.xlsx"))
+                #expect(!r.text.contains("C:\\"))
+                #expect(r.text.contains("确认导入 5 行"))
+                return uploadKey(in: r.text)
+            }
+            #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+            // Another user's or an unknown key is refused.
+            try await client.execute(
+                uri: "/imports/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": "nope"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("预览已过期或已导入"))
+            }
+            try await client.execute(
+                uri: "/imports/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": key ?? ""])
+            ) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/events/1")
+            }
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("活动 1 的签到"))
+            }
+            // The same key does not import twice.
+            try await client.execute(
+                uri: "/imports/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": key ?? ""])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).map(\.count) == [5])
+        #expect(try ledger.audit.log(limit: 1).first?.operatorName == "李干事")
+    }
+
+    @Test func thePreviewShowsEveryBadRowAndImportsNothing() async throws {
+        let ledger = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        let csv = Array("姓名,手机\n甲,13700000001\n乙,123\n,13700000003\n丁,13700000004\n".utf8)
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let (headers, body) = multipart(
+                ["csrf": token, "kind": "signins", "event": "1"], file: ("签到.csv", csv))
+            try await client.execute(uri: "/imports", method: .post, headers: headers + cookie, body: body) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("有 2 行需要改正"))
+                #expect(r.text.contains("签到.csv 第 3 行：手机 123"))
+                #expect(r.text.contains("签到.csv 第 4 行：姓名"))
+                #expect(!r.text.contains("name=\"upload\""))
+            }
+            // No file; no event for a sign-in sheet; no form token.
+            let (h2, b2) = multipart(["csrf": token, "kind": "signins", "event": "1"], file: nil)
+            try await client.execute(uri: "/imports", method: .post, headers: h2 + cookie, body: b2) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("请选择要上传的文件"))
+            }
+            let (h3, b3) = multipart(["csrf": token, "kind": "signins"], file: ("签到.csv", csv))
+            try await client.execute(uri: "/imports", method: .post, headers: h3 + cookie, body: b3) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("活动编号"))
+            }
+            let (h4, b4) = multipart(["kind": "signins", "event": "1"], file: ("签到.csv", csv))
+            try await client.execute(uri: "/imports", method: .post, headers: h4 + cookie, body: b4) { r in
+                #expect(r.status == .forbidden)
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+    }
+
+    @Test func anOldExcelFileIsRefusedInASentence() async throws {
+        let ledger = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+            let (headers, body) = multipart(["csrf": token, "kind": "costs"], file: ("费用.xls", ole))
+            try await client.execute(uri: "/imports", method: .post, headers: headers + cookie, body: body) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains(".xlsx"))
+            }
+        }
+    }
+}
