@@ -32,6 +32,8 @@ public enum TypedText {
         var total: Int64 = 0
         var section: Int64 = 0
         var digit: Int64? = nil
+        // Every step is checked: text such as `萬千亿亿五` must give nil, never a wrapped value.
+        let limit: Int64 = 1_000_000_000_000_000
         for c in s {
             if let d = capitalDigits[c] {
                 digit = d
@@ -42,8 +44,9 @@ public enum TypedText {
                 let unit: Int64 = c == "亿" ? 100_000_000 : 10_000
                 let (v, o) = (section + (digit ?? 0)).multipliedReportingOverflow(by: unit)
                 guard !o else { return nil }
-                let (t, o2) = (c == "亿" ? total.multipliedReportingOverflow(by: unit).partialValue : total)
-                    .addingReportingOverflow(v)
+                let (base, o1) = c == "亿" ? total.multipliedReportingOverflow(by: unit) : (total, false)
+                guard !o1 else { return nil }
+                let (t, o2) = base.addingReportingOverflow(v)
                 guard !o2 else { return nil }
                 total = t
                 section = 0
@@ -51,7 +54,7 @@ public enum TypedText {
             } else {
                 return nil
             }
-            guard total < 1_000_000_000_000_000 else { return nil }
+            guard total < limit, section < limit else { return nil }
         }
         return total + section + (digit ?? 0)
     }
@@ -69,12 +72,12 @@ public enum TypedText {
         guard let whole = chineseInteger(wholeText) else { return nil }
         var fen: Int64 = 0
         if let jiao = rest.firstIndex(of: "角") {
-            guard let d = chineseInteger(rest[..<jiao].drop { $0 == "零" }), d < 10 else { return nil }
+            guard let d = chineseInteger(rest[..<jiao].drop { $0 == "零" }), (0..<10).contains(d) else { return nil }
             fen += d * 10
             rest = rest[rest.index(after: jiao)...]
         }
         if let f = rest.firstIndex(of: "分") {
-            guard let d = chineseInteger(rest[..<f].drop { $0 == "零" }), d < 10 else { return nil }
+            guard let d = chineseInteger(rest[..<f].drop { $0 == "零" }), (0..<10).contains(d) else { return nil }
             fen += d
             rest = rest[rest.index(after: f)...]
         }

@@ -305,4 +305,15 @@ import Testing
             zh: "kepu：--count 11800180011万 太大，不是合理的人次或数量",
             en: "kepu: --count \"11800180011万\" is too large for a count")
     }
+
+    /// Found by `Fuzz/run money` (a 30-minute run): an amount in capital numerals whose 亿 came twice
+    /// wrapped Int64 and trapped. Now every step is checked and the text is refused.
+    @Test func capitalNumeralsThatOverflowAreRefused() {
+        let w = BadInputTests.workspace()
+        let before = w.fingerprint()
+        let r = w.run(["cost", "add", "--line", "commission", "--event", "1", "--amount", "萬千亿亿五角分叁"])
+        #expect(r.code == 64)
+        #expect(r.err.hasPrefix("kepu：--amount 萬千亿亿五角分叁") && r.err.split(separator: "\n").count == 1, "\(r.err)")
+        #expect(w.fingerprint() == before)
+    }
 }

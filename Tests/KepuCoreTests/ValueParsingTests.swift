@@ -294,6 +294,12 @@ import Testing
         #expect(throws: KepuError.self) { try Target.parse(text) }
     }
 
+    /// Found by the money fuzzer: capital numerals whose units multiply past Int64 are refused.
+    @Test(arguments: ["萬千亿亿五角分叁", "壹亿亿亿元", "玖仟亿亿元整", "伍亿亿角"])
+    func capitalNumeralsThatOverflowAreRefused(_ text: String) {
+        #expect(throws: KepuError.self) { try Money.parse(text, field: "--amount") }
+    }
+
     @Test func oversizeFiguresAreRefusedInASentence() {
         #expect(throws: KepuError(.tooLarge(field: "--amount", value: "99999999999999999999元", form: .amount))) {
             try Money.parse("99999999999999999999元", field: "--amount")
