@@ -51,10 +51,14 @@ let package = Package(
         // One neutral report table rendered as text, Markdown, CSV, JSON and HTML.
         .target(name: "KepuReport", dependencies: ["KepuCore", "KepuFiles"]),
         // The office web app (kepu serve): pages and a JSON API over the same library.
+        // The office's documents, composed from the store and the report layouts: what the command
+        // line and the web app both call.
+        .target(name: "KepuOffice", dependencies: ["KepuCore", "KepuStore", "KepuReport"]),
         .target(
             name: "KepuWeb",
             dependencies: [
-                "KepuCore", "KepuStore", "KepuReport", .product(name: "Hummingbird", package: "hummingbird"),
+                "KepuCore", "KepuStore", "KepuReport", "KepuOffice",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
@@ -62,7 +66,7 @@ let package = Package(
         .target(
             name: "KepuCLI",
             dependencies: [
-                "KepuCore", "KepuStore", "KepuReport", "KepuWeb",
+                "KepuCore", "KepuStore", "KepuReport", "KepuOffice", "KepuWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

@@ -92,7 +92,7 @@ struct OutputOptions: ParsableArguments {
 
     func resolvedFormat() throws -> ReportFormat {
         try checkOutputExtension(output)
-        return try format.map(ReportFormat.parse) ?? output.flatMap(ReportFormat.fromExtension) ?? .text
+        return try format.map { try ReportFormat.parse($0) } ?? output.flatMap(ReportFormat.fromExtension) ?? .text
     }
 }
 
@@ -103,30 +103,6 @@ func checkOutputExtension(_ output: String?) throws {
     guard !ext.isEmpty, ReportFormat.fromExtension(output) == nil else { return }
     throw KepuError(
         .unknownOutputExtension(path: output, ext: ext, accepted: ["txt", "md", "csv", "json", "html", "xlsx"]))
-}
-
-/// Output formats of the reports and lists.
-enum ReportFormat: String, CaseIterable {
-    case text, md, csv, json, html, xlsx
-
-    static func parse(_ s: String) throws -> ReportFormat {
-        guard let f = ReportFormat(rawValue: s.lowercased()) else {
-            throw KepuError(.invalid(field: "--format", value: s, form: .reportFormat))
-        }
-        return f
-    }
-
-    static func fromExtension(_ path: String) -> ReportFormat? {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "txt": .text
-        case "md": .md
-        case "csv": .csv
-        case "json": .json
-        case "html", "htm": .html
-        case "xlsx": .xlsx
-        default: nil
-        }
-    }
 }
 
 /// `--sheet`: which sheet of an .xlsx workbook an import reads.

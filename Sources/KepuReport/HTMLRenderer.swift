@@ -6,8 +6,8 @@ import KepuCore
 public struct HTMLRenderer: Sendable {
     public var lang: Language
     /// Where a cell naming a record links to (the web app's record pages); no links when nil.
-    public var link: (@Sendable (RecordRef) -> String)?
-    public init(lang: Language = .zh, link: (@Sendable (RecordRef) -> String)? = nil) {
+    public var link: (@Sendable (RecordRef) -> String?)?
+    public init(lang: Language = .zh, link: (@Sendable (RecordRef) -> String?)? = nil) {
         self.lang = lang
         self.link = link
     }
@@ -87,8 +87,8 @@ public struct HTMLRenderer: Sendable {
                 case .none: break
                 }
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                if let ref = cell.ref, let link {
-                    return "<td\(cls)><a href=\"\(esc(link(ref)))\">\(esc(cell.text))</a></td>"
+                if let ref = cell.ref, let href = link?(ref) {
+                    return "<td\(cls)><a href=\"\(esc(href))\">\(esc(cell.text))</a></td>"
                 }
                 return "<td\(cls)>\(esc(cell.text))</td>"
             }.joined() + "</tr>"

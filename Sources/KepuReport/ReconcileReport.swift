@@ -13,7 +13,7 @@ public enum ReconcileReport {
             sections: [indicatorSection(e, lang: lang), budgetSection(e, lang: lang)])
     }
 
-    static func indicatorSection(_ e: Evaluation, lang: Language) -> Section {
+    public static func indicatorSection(_ e: Evaluation, lang: Language) -> Section {
         var columns: [ReportTable.Column] = [
             .init(lang.t("一级指标", "Level 1")), .init(lang.t("二级指标", "Level 2")), .init(lang.t("三级指标", "Indicator")),
             .init(lang.t("指标值", "Target")), .init(lang.t("实际完成值", "Actual"), .right),
@@ -69,7 +69,7 @@ public enum ReconcileReport {
             heading: lang.t("绩效指标", "Indicators"), blocks: [.table(ReportTable(columns: columns, rows: rows))])
     }
 
-    static func budgetSection(_ e: Evaluation, lang: Language) -> Section {
+    public static func budgetSection(_ e: Evaluation, lang: Language) -> Section {
         let b = e.budget
         let lines = ReportTable(
             columns: [

@@ -267,6 +267,55 @@ public enum RecordTables {
             ])
     }
 
+    /// The evidence files, as `kepu evidence list` and the web's 佐证材料 list them.
+    public static func evidence(_ items: [EvidenceItem], lang: Language) -> ReportTable {
+        ReportTable(
+            columns: [
+                .init(lang.t("编号", "id"), .right), .init(lang.t("文件", "file")), .init(lang.t("类型", "kind")),
+                .init(lang.t("活动", "event"), .right), .init(lang.t("费用", "cost"), .right),
+                .init(lang.t("字节", "bytes"), .right), .init("sha256"), .init(lang.t("添加日期", "added")),
+            ],
+            rows: items.map {
+                [
+                    Cell(String($0.id)), Cell($0.fileName), Cell(lang.vocabulary($0.kind)),
+                    $0.event.map { Cell.id(.event, $0) } ?? "", $0.cost.map { Cell.id(.cost, $0) } ?? "",
+                    Cell(String($0.size)), Cell(String($0.sha256.prefix(16)) + "…"),
+                    Cell(String($0.addedAt.prefix(10))),
+                ]
+            })
+    }
+
+    /// The audit trail as `kepu log` and the web's 操作记录 show it, newest first; with `details`, each
+    /// row's before and after under it. Phones are masked.
+    public static func auditTable(_ entries: [AuditEntry], details: Bool, lang: Language) -> ReportTable {
+        var rows: [[Cell]] = []
+        for e in entries {
+            // Audit rows name tables; the users' table is `app_user`.
+            let kind = RecordKind(rawValue: e.entity == "app_user" ? "user" : e.entity)
+            let record = kind.map { Catalogue.recordName($0, lang) } ?? e.entity
+            let ref = kind.flatMap { k in e.entityID.map { RecordRef(k, $0) } }
+            rows.append([
+                Cell(String(e.id)), Cell(localTime(e.at)), Cell(e.operatorName),
+                Cell(record + (e.entityID.map { " \($0)" } ?? ""), ref: ref), Cell(action(e.action, lang)),
+                Cell(maskPhones(in: e.command)),
+            ])
+            if details {
+                if let b = e.before {
+                    rows.append(["", "", "", "", Cell(lang.t("修改前", "before")), Cell(maskPhones(in: b))])
+                }
+                if let a = e.after {
+                    rows.append(["", "", "", "", Cell(lang.t("修改后", "after")), Cell(maskPhones(in: a))])
+                }
+            }
+        }
+        return ReportTable(
+            columns: [
+                .init("#", .right), .init(lang.t("时间", "time")), .init(lang.t("操作员", "operator")),
+                .init(lang.t("记录", "record")), .init(lang.t("操作", "what")), .init(lang.t("命令", "command")),
+            ],
+            rows: rows)
+    }
+
     /// Audit rows as a person reads them: local time, operator, what happened, which fields changed.
     public static func historyTable(_ entries: [AuditEntry], lang: Language, timeZone: TimeZone = .current)
         -> ReportTable

@@ -108,7 +108,7 @@ enum Page {
         h2 { font-size: 16px; border-left: 4px solid #8b1a1a; padding-left: 8px; margin: 20px 0 8px; }
         table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; overflow-wrap: anywhere; }
-        th { background: #f0f2f5; word-break: keep-all; }
+        th { background: #f0f2f5; word-break: keep-all; white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.bad { color: #b42318; font-weight: bold; } td.good { color: #14662b; } td.warn { color: #8a5a00; }
         .sub { color: #57606a; margin: 0 0 8px; }

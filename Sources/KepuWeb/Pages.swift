@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KepuCore
+import KepuOffice
 import KepuReport
 import KepuStore
 
@@ -128,13 +129,10 @@ struct API: Sendable {
     func report(_ request: Request, _ context: WebContext) throws -> Response {
         _ = try context.apiUser()
         let q = request.uri.queryParameters
-        let inputs = try ledger.evaluation.reportInputs(
-            year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: nil,
-            today: ledger.context.today())
-        let (card, findings) = SelfEvaluation.make(
-            plan: inputs.stored.plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
-            storeFindings: inputs.storeFindings)
-        return WebError.json(.ok, SelfEvaluationReport.json(card, findings: findings))
+        let e = try SelfEvaluationDocuments.evaluate(
+            ledger: ledger, year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: nil,
+            today: ledger.context.today(), lang: .zh)
+        return WebError.json(.ok, SelfEvaluationReport.json(e.card, findings: e.findings))
     }
 
     /// `POST /api/v1/events/{id}/attendance` with `{"count": N, "channel": "onsite", "method":

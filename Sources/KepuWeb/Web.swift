@@ -52,9 +52,10 @@ struct Web: Sendable {
         html(Report(title: "", sections: [Section(heading: nil, blocks: [.table(table)])]))
     }
 
-    /// A record's page.
-    static func url(_ ref: RecordRef) -> String {
-        ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
+    /// A record's page; nil for kinds without one (plans, notes, users …).
+    static func url(_ ref: RecordRef) -> String? {
+        guard RecordPages.kinds.contains(ref.kind) else { return nil }
+        return ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
     }
 
     func error(_ text: String) -> String { "<p class=\"error\" role=\"alert\">\(Page.esc(text))</p>" }

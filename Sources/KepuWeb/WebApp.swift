@@ -74,6 +74,28 @@ public enum WebApp {
         router.get("imports") { request, context in try await imports.form(request, context) }
         router.post("imports") { request, context in try await imports.upload(request, context) }
         router.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
+        let office = OfficePages(web: web)
+        router.get("budget") { request, context in try await office.budget(request, context) }
+        router.post("budget/print") { request, context in try await office.addPrintRun(request, context) }
+        router.get("volunteers") { request, context in try await office.volunteers(request, context) }
+        router.post("volunteers") { request, context in try await office.addVolunteer(request, context) }
+        router.post("volunteers/signup") { request, context in try await office.signup(request, context) }
+        router.get("audit") { request, context in try await office.audit(request, context) }
+        router.get("users") { request, context in try await office.users(request, context) }
+        router.post("users") { request, context in try await office.addUser(request, context) }
+        router.post("users/disable") { request, context in try await office.disableUser(request, context) }
+        let reports = ReportPages(web: web)
+        router.get("self-evaluation") { request, context in try await reports.selfEvaluation(request, context) }
+        router.get("self-evaluation/download") { request, context in try await reports.download(request, context) }
+        router.post("self-evaluation/notes") { request, context in try await reports.setNote(request, context) }
+        router.post("self-evaluation/lock") { request, context in
+            try await reports.lock(request, context, unlock: false)
+        }
+        router.post("self-evaluation/unlock") { request, context in
+            try await reports.lock(request, context, unlock: true)
+        }
+        router.get("evidence") { request, context in try await reports.evidence(request, context) }
+        router.post("evidence") { request, context in try await reports.addEvidence(request, context) }
         let api = API(ledger: ledger)
         router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
         router.get("api/v1/report") { request, context in try api.report(request, context) }

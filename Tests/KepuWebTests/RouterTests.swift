@@ -8,9 +8,9 @@ import Testing
 @testable import KepuWeb
 
 /// A fresh ledger with the seed plan, one clerk (李干事 / battery staple) and a token for her.
-func webLedger() throws -> (Ledger, String) {
+func webLedger(path: String? = nil) throws -> (Ledger, String) {
     let ledger = Ledger(
-        database: try AppDatabase.inMemory(),
+        database: try path.map { try AppDatabase.create(at: $0) } ?? AppDatabase.inMemory(),
         context: AuditContext(
             operatorName: "测试员", command: "test", today: { CalendarDate(year: 2023, month: 12, day: 31)! }))
     let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

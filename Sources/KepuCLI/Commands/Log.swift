@@ -73,36 +73,8 @@ struct Log: ParsableCommand {
             entity: try parsed(entity, Self.kind), id: try parsed(id) { try recordID($0, field: "--id") },
             operatorName: `operator`.nonBlank,
             limit: try parsed(limit) { Int(try Parse.positiveCount($0, field: "--limit")) })
-        var rows: [[Cell]] = []
-        for e in try ledger.audit.log(filter) {
-            let what: String
-            switch e.action {
-            case .add: what = lang.t("新增", "add")
-            case .void: what = lang.t("作废", "void")
-            case .restore: what = lang.t("恢复", "restore")
-            case .change: what = lang.t("修改", "change")
-            }
-            let record = RecordKind(rawValue: e.entity).map { Catalogue.recordName($0, lang) } ?? e.entity
-            rows.append([
-                Cell(String(e.id)), Cell(RecordTables.localTime(e.at)), Cell(e.operatorName),
-                Cell(record + (e.entityID.map { " \($0)" } ?? "")), Cell(what), Cell(maskPhones(in: e.command)),
-            ])
-            if details {
-                if let b = e.before {
-                    rows.append(["", "", "", "", Cell(lang.t("修改前", "before")), Cell(maskPhones(in: b))])
-                }
-                if let a = e.after {
-                    rows.append(["", "", "", "", Cell(lang.t("修改后", "after")), Cell(maskPhones(in: a))])
-                }
-            }
-        }
         console.out(
             TextRenderer(maxWidth: console.textWidth).render(
-                ReportTable(
-                    columns: [
-                        .init("#", .right), .init(lang.t("时间", "time")), .init(lang.t("操作员", "operator")),
-                        .init(lang.t("记录", "record")), .init(lang.t("操作", "what")), .init(lang.t("命令", "command")),
-                    ],
-                    rows: rows)))
+                RecordTables.auditTable(try ledger.audit.log(filter), details: details, lang: lang)))
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import KepuCore
+import KepuReport
+import KepuStore
+
+/// The year's self-evaluation (绩效自评) in every format, from the ledger: the one library call
+/// behind `kepu report`, the web's 自评 page and `GET /api/v1/report`.
+public enum SelfEvaluationDocuments {
+    /// What a self-evaluation is computed from, its scorecard, its findings and its layout.
+    public struct Evaluated: Sendable {
+        public var inputs: ReportInputs
+        public var card: Scorecard
+        public var findings: [LintFinding]
+        public var report: Report
+    }
+
+    public static func evaluate(
+        ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate, lang: Language,
+        scope: EvaluationScope = .project
+    ) throws -> Evaluated {
+        let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: today)
+        let plan = inputs.stored.plan
+        let (card, findings) = SelfEvaluation.make(
+            plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+            storeFindings: inputs.storeFindings, scope: scope)
+        let report = SelfEvaluationReport.build(
+            plan: plan, card: card, events: inputs.events, evidence: inputs.evidence, findings: findings, lang: lang)
+        return Evaluated(inputs: inputs, card: card, findings: findings, report: report)
+    }
+
+    /// A text format: plain text (for a terminal `width` wide), Markdown, CSV, JSON or HTML.
+    public static func render(
+        _ e: Evaluated, format: ReportFormat, lang: Language, color: Bool = false, width: Int = 120
+    ) throws -> String {
+        switch format {
+        case .text: return TextRenderer(color: color, maxWidth: width).render(e.report)
+        case .md: return MarkdownRenderer().render(e.report)
+        case .csv: return CSVRenderer().render(e.report)
+        case .json: return SelfEvaluationReport.json(e.card, findings: e.findings, lang: lang).render(indent: 2)
+        case .html: return HTMLRenderer(lang: lang).render(e.report)
+        case .xlsx: throw KepuError(.xlsxNeedsOutput)
+        }
+    }
+
+    /// The self-evaluation workbook: the official table, then the events, costs, print runs,
+    /// volunteers (phones masked) and data checks of the year.
+    public static func workbook(_ e: Evaluated, ledger: Ledger, unit: String?, lang: Language, to path: String) throws {
+        let plan = e.inputs.stored.plan
+        let filter = RecordFilter(range: plan.period, event: nil, unit: unit, includeVoided: false)
+        let y = plan.year
+        func sheet(_ zh: String, _ en: String, _ table: ReportTable) -> XLSXRenderer.Sheet {
+            XLSXRenderer.Sheet(name: lang.t(zh, en), title: lang.t("\(y)年\(zh)", "\(en) \(y)"), table: table)
+        }
+        var more = [
+            sheet("活动", "Events", EventTables.list(e.inputs.events, lang: lang, showForm: true)),
+            sheet("费用", "Costs", RecordTables.costs(try ledger.money.costs(filter), lang: lang)),
+            sheet("印刷品", "Print runs", RecordTables.printRuns(try ledger.money.printRuns(filter), lang: lang)),
+            sheet(
+                "志愿者", "Volunteers",
+                RecordTables.volunteers(
+                    try ledger.volunteers.list(RecordFilter(range: nil, event: nil, unit: unit, includeVoided: false)),
+                    maskPhones: true, lang: lang)),
+        ]
+        let checks = ReportTable(
+            columns: [.init(lang.t("核查", "Check")), .init(lang.t("对象", "Subject")), .init(lang.t("发现", "Finding"))],
+            rows: e.findings.map {
+                [Cell($0.check), Cell(Catalogue.text($0.subject, lang)), Cell($0.text(lang), .warn)]
+            })
+        more.append(sheet("数据核查", "Data checks", checks))
+        try SelfEvaluationWorkbook.write(e.report, more: more, to: path, lang: lang)
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuOffice
+import KepuReport
+import KepuStore
+
+/// 经费, 志愿者, 操作记录 and 用户: each a list with the forms of its commands.
+struct OfficePages: Sendable {
+    let web: Web
+    var lang: Language { web.lang }
+    var ledger: Ledger { web.ledger }
+
+    func csrfField(_ context: WebContext) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
+    }
+
+    /// The year a page shows: `?year=`, else the plan covering today.
+    func period(_ request: Request) -> (StoredPlan?, DateRange) {
+        let today = ledger.context.today()
+        let year = request.query["year"].flatMap { Int($0) }
+        if let stored = try? ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today).0 {
+            return (stored, stored.plan.period)
+        }
+        return (nil, DateRange.year(year ?? today.year))
+    }
+
+    // MARK: 经费
+
+    /// `GET /budget`: the plan's lines with planned, spent and execution; the year's costs and print
+    /// runs, each linked to its page (correct, void); a form for a print run.
+    func budget(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        return await budgetPage(request, context, status: .ok, error: nil, values: [:])
+    }
+
+    func budgetPage(
+        _ request: Request, _ context: WebContext, status: HTTPResponse.Status, error: String?,
+        values: [String: String]
+    ) async -> Response {
+        let (stored, range) = period(request)
+        var body = error.map(web.error) ?? ""
+        if let stored, let facts = try? ledger.evaluation.inputs(year: stored.plan.year, unit: nil, asOf: nil).1 {
+            let e = Reconciler.evaluate(stored.plan, facts)
+            body += web.html(Report(title: "", sections: [ReconcileReport.budgetSection(e, lang: lang)]))
+        }
+        let filter = RecordFilter(range: range, event: nil, unit: nil, includeVoided: request.query["all"] == "1")
+        func v(_ k: String) -> String { Page.esc(values[k] ?? "") }
+        body += """
+            <section><h2>\(lang.t("登记印刷品", "Record a print run"))</h2>
+            <form method="post" action="/budget/print" class="record">\(csrfField(context))
+            <label class="wide">\(lang.t("品名", "Title"))<input name="title" required value="\(v("title"))"></label>
+            <label>\(lang.t("类型", "Ink"))<select name="ink">\(Page.options(Ink.allCases, selected: values["ink"], lang))</select></label>
+            <label>\(lang.t("份数", "Copies"))<input name="copies" required inputmode="numeric" value="\(v("copies"))"></label>
+            <label>\(lang.t("单价（元）", "Unit price (元)"))<input name="unitPrice" required value="\(v("unitPrice"))"></label>
+            <label>\(lang.t("所属活动编号（可不填）", "Event id (optional)"))<input name="event" inputmode="numeric" value="\(v("event"))"></label>
+            <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))"></label>
+            <button type="submit">\(lang.t("登记印刷品", "Add the print run"))</button>
+            </form><p class="sub">\(lang.t("费用在活动页面登记；不属于某个活动的费用请用“导入”上传财务明细。", "Costs are recorded on an event's page, or imported from the finance office's ledger."))</p></section>
+            """
+        if let costs = try? ledger.money.costs(filter), !costs.isEmpty {
+            body +=
+                "<section><h2>\(lang.t("费用", "Costs"))</h2>\(web.html(RecordTables.costs(costs, lang: lang)))</section>"
+        }
+        if let runs = try? ledger.money.printRuns(filter), !runs.isEmpty {
+            body +=
+                "<section><h2>\(lang.t("印刷品", "Print runs"))</h2>\(web.html(RecordTables.printRuns(runs, lang: lang)))</section>"
+        }
+        return await web.page(lang.t("经费", "Budget"), context, body: body, status: status)
+    }
+
+    /// `POST /budget/print`: `kepu print add`.
+    func addPrintRun(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        do {
+            let input = NewPrintRun(
+                title: try Parse.text(fields["title"] ?? "", field: lang.t("品名", "title")),
+                ink: try Ink.parse(fields["ink"] ?? "", field: lang.t("类型", "ink")),
+                copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.t("份数", "copies")),
+                unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.t("单价", "unit price")),
+                event: try fields.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) })
+            try input.validate()
+            let r = try web.ledger(for: user, request: request).money.addPrintRun(input)
+            return await web.done(
+                "/budget", context,
+                notice: Catalogue.text(
+                    .printRunAdded(
+                        id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost, line: r.line.id,
+                        lineName: r.line.name), lang))
+        } catch let e as KepuError {
+            return await budgetPage(request, context, status: e.webStatus, error: e.text(lang), values: fields)
+        }
+    }
+
+    // MARK: 志愿者
+
+    /// `GET /volunteers`: every volunteer (phones masked) with hours, a form to add one and a form
+    /// to sign one up for an event with hours.
+    func volunteers(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        return await volunteersPage(context, status: .ok, error: nil, form: nil, values: [:])
+    }
+
+    func volunteersPage(
+        _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String?, values: [String: String]
+    ) async -> Response {
+        func v(_ which: String, _ k: String) -> String { form == which ? Page.esc(values[k] ?? "") : "" }
+        func err(_ which: String) -> String { form == which ? error.map(web.error) ?? "" : "" }
+        var body = """
+            <section><h2>\(lang.t("添加志愿者", "Add a volunteer"))</h2>\(err("add"))
+            <form method="post" action="/volunteers" class="record">\(csrfField(context))
+            <label>\(lang.t("姓名", "Name"))<input name="name" required value="\(v("add", "name"))"></label>
+            <label>\(lang.t("手机", "Phone"))<input name="phone" inputmode="tel" value="\(v("add", "phone"))"></label>
+            <label>\(lang.t("志愿组织", "Organization"))<input name="org" value="\(v("add", "org"))"></label>
+            <label>\(lang.t("平台编号", "Platform no."))<input name="platform" value="\(v("add", "platform"))"></label>
+            <button type="submit">\(lang.t("添加志愿者", "Add the volunteer"))</button>
+            </form></section>
+            <section><h2>\(lang.t("活动报名与服务时长", "Sign-up and hours"))</h2>\(err("signup"))
+            <form method="post" action="/volunteers/signup" class="record">\(csrfField(context))
+            <label>\(lang.t("志愿者编号", "Volunteer id"))<input name="volunteer" required inputmode="numeric" value="\(v("signup", "volunteer"))"></label>
+            <label>\(lang.t("活动编号", "Event id"))<input name="event" required inputmode="numeric" value="\(v("signup", "event"))"></label>
+            <label>\(lang.t("时长（小时）", "Hours"))<input name="hours" value="\(v("signup", "hours"))"></label>
+            <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("signup", "date"))"></label>
+            <label>\(lang.t("岗位", "Role"))<input name="role" value="\(v("signup", "role"))"></label>
+            <button type="submit">\(lang.t("登记报名", "Add the sign-up"))</button>
+            </form></section>
+            """
+        let list = (try? ledger.volunteers.list(RecordFilter())) ?? []
+        body += "<section><h2>\(Page.esc(lang.t("志愿者（\(list.count) 人）", "Volunteers (\(list.count))")))</h2>"
+        body +=
+            list.isEmpty
+            ? "<p>\(lang.t("还没有志愿者", "no volunteers yet"))</p>"
+            : web.html(RecordTables.volunteers(list, maskPhones: true, lang: lang))
+        body += "</section>"
+        return await web.page(lang.t("志愿者", "Volunteers"), context, body: body, status: status)
+    }
+
+    /// `POST /volunteers`: `kepu volunteer add`.
+    func addVolunteer(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        do {
+            let name = try Parse.text(fields["name"] ?? "", field: lang.t("姓名", "name"))
+            let input = NewVolunteer(
+                name: name,
+                phone: try fields.value("phone").map { try NewVolunteer.phone($0, field: lang.t("手机", "phone")) },
+                org: fields.value("org"), platformNo: fields.value("platform"))
+            let r = try web.ledger(for: user, request: request).volunteers.add(input)
+            return await web.done(
+                "/volunteers", context,
+                notice: Catalogue.text(
+                    .volunteerAdded(id: r.id, name: name, org: input.org, newOrganization: r.newOrganization), lang))
+        } catch let e as KepuError {
+            return await volunteersPage(context, status: e.webStatus, error: e.text(lang), form: "add", values: fields)
+        }
+    }
+
+    /// `POST /volunteers/signup`: `kepu volunteer signup`.
+    func signup(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        do {
+            let input = NewSignup(
+                volunteer: try webID(fields["volunteer"] ?? "", field: lang.t("志愿者编号", "volunteer id")),
+                event: try webID(fields["event"] ?? "", field: lang.t("活动编号", "event id")),
+                hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t("时长", "hours")) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) },
+                role: fields.value("role"))
+            let id = try web.ledger(for: user, request: request).volunteers.signup(input)
+            return await web.done(
+                "/volunteers", context,
+                notice: Catalogue.text(
+                    .signupAdded(id: id, volunteer: input.volunteer, event: input.event, hoursCenti: input.hoursCenti),
+                    lang))
+        } catch let e as KepuError {
+            return await volunteersPage(
+                context, status: e.webStatus, error: e.text(lang), form: "signup", values: fields)
+        }
+    }
+
+    // MARK: 操作记录
+
+    /// `GET /audit[?entity=K&id=N&operator=NAME&since=D&until=D&details=1]`: `kepu log`, newest first,
+    /// 200 rows a page; and the hash chain's check.
+    func audit(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let q = request.query
+        var body = ""
+        do {
+            let filter = AuditService.Filter(
+                since: try q.value("since").map { try CalendarDate.parse($0, field: lang.t("起始日期", "since")).start() },
+                until: try q.value("until").map {
+                    try CalendarDate.parse($0, field: lang.t("截止日期", "until")).adding(days: 1).start()
+                },
+                entity: q.value("entity").flatMap(RecordKind.init(rawValue:)),
+                id: try q.value("id").map { try webID($0, field: lang.t("记录编号", "record id")) },
+                operatorName: q.value("operator"), limit: 200)
+            let entries = try ledger.audit.log(filter)
+            body += web.html(RecordTables.auditTable(entries, details: q["details"] == "1", lang: lang))
+            if entries.count == 200 {
+                body +=
+                    "<p class=\"sub\">\(lang.t("只显示最新 200 行；请用上面的条件缩小范围。", "Only the newest 200 rows: narrow the filter."))</p>"
+            }
+        } catch let e as KepuError {
+            body += web.error(e.text(lang))
+        }
+        let verification = try ledger.audit.verify()
+        let chain =
+            verification.firstBroken.map { Catalogue.text(.auditBroken(row: $0.id, reason: $0.reason), lang) }
+            ?? Catalogue.text(.auditIntact(rows: verification.rows), lang)
+        let kinds = RecordKind.allCases.map {
+            "<option value=\"\($0.rawValue)\"\(q["entity"] == $0.rawValue ? " selected" : "")>\(Page.esc(Catalogue.recordName($0, lang)))</option>"
+        }.joined()
+        let filterForm = """
+            <p class="\(verification.firstBroken == nil ? "notice" : "error")">\(Page.esc(chain))</p>
+            <form method="get" action="/audit" class="filter">
+            <label>\(lang.t("记录类型", "Kind"))<select name="entity"><option value="">\(lang.t("全部", "all"))</option>\(kinds)</select></label>
+            <label>\(lang.t("记录编号", "Id"))<input name="id" size="6" value="\(Page.esc(q["id"] ?? ""))"></label>
+            <label>\(lang.t("操作员", "Operator"))<input name="operator" size="10" value="\(Page.esc(q["operator"] ?? ""))"></label>
+            <label>\(lang.t("起始日期", "Since"))<input name="since" type="date" value="\(Page.esc(q["since"] ?? ""))"></label>
+            <label>\(lang.t("截止日期", "Until"))<input name="until" type="date" value="\(Page.esc(q["until"] ?? ""))"></label>
+            <label class="check"><input type="checkbox" name="details" value="1"\(q["details"] == "1" ? " checked" : "")>\(lang.t("显示修改前后", "before/after"))</label>
+            <button type="submit">\(lang.t("筛选", "Filter"))</button>
+            </form>
+            """
+        return await web.page(lang.t("操作记录", "Audit trail"), context, body: filterForm + body)
+    }
+
+    // MARK: 用户
+
+    /// `GET /users` (admins): `kepu user list`, with forms for add and disable.
+    func users(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser(.admin)
+        return await usersPage(context, status: .ok, error: nil)
+    }
+
+    func usersPage(_ context: WebContext, status: HTTPResponse.Status, error: String?) async -> Response {
+        let users = (try? ledger.users.list()) ?? []
+        let table = ReportTable(
+            columns: [
+                .init(lang.t("用户名", "Name")), .init(lang.t("角色", "Role")), .init(lang.t("创建时间", "Created")),
+                .init(lang.t("状态", "Status")), .init(lang.t("API 令牌", "API tokens"), .right),
+            ],
+            rows: users.map {
+                [
+                    Cell($0.name), Cell(lang.t($0.role.chinese, $0.role.rawValue)),
+                    Cell(RecordTables.localTime($0.createdAt)),
+                    $0.disabledAt == nil ? Cell(lang.t("正常", "active")) : Cell(lang.t("已停用", "disabled"), .warn),
+                    Cell(String($0.activeTokens)),
+                ]
+            })
+        let roles = UserRole.allCases.map {
+            "<option value=\"\($0.rawValue)\">\(Page.esc(lang.t($0.chinese, $0.rawValue)))</option>"
+        }.joined()
+        let body = """
+            \(error.map(web.error) ?? "")
+            \(web.html(table))
+            <section><h2>\(lang.t("添加用户", "Add a user"))</h2>
+            <form method="post" action="/users" class="record">\(csrfField(context))
+            <label>\(lang.t("用户名", "Name"))<input name="name" required autocomplete="off"></label>
+            <label>\(lang.t("角色", "Role"))<select name="role">\(roles)</select></label>
+            <label>\(lang.t("初始密码（至少 8 个字符）", "Password (8 characters or more)"))<input name="password" type="password" required autocomplete="new-password"></label>
+            <button type="submit">\(lang.t("添加用户", "Add the user"))</button>
+            </form></section>
+            <section><h2>\(lang.t("停用用户", "Disable a user"))</h2><p class="sub">\(lang.t("停用后不能登录，会话和 API 令牌立即失效；用户不会被删除。", "A disabled user cannot sign in; sessions and tokens end at once. Nobody is deleted."))</p>
+            <form method="post" action="/users/disable" class="record">\(csrfField(context))
+            <label>\(lang.t("用户名", "Name"))<input name="name" required></label>
+            <button type="submit" class="danger">\(lang.t("停用", "Disable"))</button>
+            </form></section>
+            """
+        return await web.page(lang.t("用户", "Users"), context, body: body, status: status)
+    }
+
+    /// `POST /users` (admins): `kepu user add`.
+    func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context, role: .admin)
+        do {
+            let name = try Parse.text(fields["name"] ?? "", field: lang.t("用户名", "name"))
+            let role = try UserRole.parse(fields["role"] ?? "", field: lang.t("角色", "role"))
+            _ = try web.ledger(for: user, request: request).users.add(
+                name: name, role: role, password: fields["password"] ?? "")
+            return await web.done(
+                "/users", context, notice: Catalogue.text(Notice.userAdded(name: name, role: role), lang))
+        } catch let e as KepuError {
+            return await usersPage(context, status: e.webStatus, error: e.text(lang))
+        }
+    }
+
+    /// `POST /users/disable` (admins): `kepu user disable`.
+    func disableUser(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context, role: .admin)
+        do {
+            let name = try Parse.text(fields["name"] ?? "", field: lang.t("用户名", "name"))
+            try web.ledger(for: user, request: request).users.disable(name: name)
+            return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))
+        } catch let e as KepuError {
+            return await usersPage(context, status: e.webStatus, error: e.text(lang))
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuOffice
+import KepuReport
+import KepuStore
+
+/// 自评 (the self-evaluation: notes and manual scores, the preview, downloads, the year lock) and
+/// 佐证材料 (evidence files: upload, list, verify).
+struct ReportPages: Sendable {
+    let web: Web
+    var lang: Language { web.lang }
+    var ledger: Ledger { web.ledger }
+
+    func csrfField(_ context: WebContext) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
+    }
+
+    // MARK: 自评
+
+    /// `GET /self-evaluation[?year=Y]`
+    func selfEvaluation(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        return await page(request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil)
+    }
+
+    func page(_ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?) async -> Response {
+        let role = context.user?.role ?? .clerk
+        var body = error.map(web.error) ?? ""
+        let evaluated: SelfEvaluationDocuments.Evaluated
+        do {
+            evaluated = try SelfEvaluationDocuments.evaluate(
+                ledger: ledger, year: year, unit: nil, asOf: nil, today: ledger.context.today(), lang: lang)
+        } catch let e as KepuError {
+            return await web.page(lang.t("自评", "Self-evaluation"), context, body: body + web.error(e.text(lang)))
+        } catch {
+            return await web.page(lang.t("自评", "Self-evaluation"), context, body: body, status: .internalServerError)
+        }
+        let plan = evaluated.inputs.stored.plan
+        let y = plan.year
+        let downloads = [
+            ("xlsx", lang.t("Excel 工作簿", "Excel workbook")), ("html", lang.t("网页（可打印 A4）", "Web page (prints on A4)")),
+            ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("text", lang.t("纯文本", "Plain text")),
+        ].map {
+            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\">\(Page.esc($0.1))</a>"
+        }
+        .joined()
+        body += "<p class=\"actions\"><span>\(lang.t("下载：", "Download:"))</span>\(downloads)</p>"
+        // The year lock.
+        let locks = (try? ledger.years.status()) ?? []
+        if let lock = locks.first(where: { $0.year == y && $0.inForce }) {
+            body +=
+                "<p class=\"notice\">\(Page.esc(lang.t("\(y)年已封账（\(lock.lockedOn)，\(lock.reason)，\(lock.lockedBy)）", "\(y) is locked (\(lock.lockedOn), \(lock.reason), \(lock.lockedBy))")))</p>"
+            if role >= .admin {
+                body += """
+                    <form method="post" action="/self-evaluation/unlock" class="filter">\(csrfField(context))
+                    <input type="hidden" name="year" value="\(y)">
+                    <label>\(lang.t("解除封账的原因", "Why unlock"))<input name="reason" required size="30"></label>
+                    <button type="submit" class="danger">\(lang.t("解除封账", "Unlock the year"))</button></form>
+                    """
+            }
+        } else if role >= .reviewer {
+            body += """
+                <form method="post" action="/self-evaluation/lock" class="filter">\(csrfField(context))
+                <input type="hidden" name="year" value="\(y)">
+                <label>\(lang.t("自评表报送后封账，原因", "Lock once handed in; why"))<input name="reason" required size="30" placeholder="\(lang.t("已报送财政局", "handed in"))"></label>
+                <button type="submit">\(lang.t("封账", "Lock the year"))</button></form>
+                """
+        }
+        // Deviation notes and manual scores (reviewers).
+        if role >= .reviewer {
+            let options = plan.indicators.map {
+                "<option value=\"\(Page.esc($0.id))\">\(Page.esc($0.name))</option>"
+            }.joined()
+            body += """
+                <details class="add"><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
+                <form method="post" action="/self-evaluation/notes" class="record">\(csrfField(context))
+                <input type="hidden" name="year" value="\(y)">
+                <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(options)</select></label>
+                <label>\(lang.t("人工评分（可不填）", "Manual score"))<input name="score" inputmode="decimal"></label>
+                <label>\(lang.t("实际完成值（文字，可不填）", "Actual (words)"))<input name="actual"></label>
+                <label class="wide">\(lang.t("偏差原因", "Reason for the deviation"))<input name="reason"></label>
+                <label class="wide">\(lang.t("改进措施", "Measures"))<input name="measures"></label>
+                <label class="wide">\(lang.t("评分理由（人工评分必填）", "Why this score"))<input name="why"></label>
+                <button type="submit">\(lang.t("保存", "Save"))</button>
+                </form></details>
+                """
+        }
+        body += "<div class=\"report\">\(web.html(evaluated.report))</div>"
+        return await web.page(
+            lang.t("\(y)年绩效自评", "Self-evaluation \(y)"), context, body: body, status: status)
+    }
+
+    /// `GET /self-evaluation/download?year=Y&format=F`: the file `kepu report -o` writes.
+    func download(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let q = request.query
+        let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.t("格式", "format"))
+        let e = try SelfEvaluationDocuments.evaluate(
+            ledger: ledger, year: q["year"].flatMap { Int($0) }, unit: nil, asOf: nil, today: ledger.context.today(),
+            lang: lang)
+        let year = e.inputs.stored.plan.year
+        let bytes: ByteBuffer
+        if format == .xlsx {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kepu-report-\(SessionService.random(8)).xlsx"
+            ).path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try SelfEvaluationDocuments.workbook(e, ledger: ledger, unit: nil, lang: lang, to: path)
+            bytes = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: path)))
+        } else {
+            bytes = ByteBuffer(string: try SelfEvaluationDocuments.render(e, format: format, lang: lang))
+        }
+        let name = lang.t("\(year)绩效自评", "self-evaluation-\(year)") + "." + format.fileExtension
+        let ascii = "kepu-report-\(year).\(format.fileExtension)"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.mediaType, .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+            ],
+            body: .init(byteBuffer: bytes))
+    }
+
+    /// `POST /self-evaluation/notes` (reviewers): `kepu note set`.
+    func setNote(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context, role: .reviewer)
+        let year = fields["year"].flatMap { Int($0) }
+        do {
+            let input = NoteInput(
+                year: year ?? 0, indicator: CSVColumns.trim(fields["indicator"] ?? ""), reason: fields.value("reason"),
+                measures: fields.value("measures"),
+                score: try fields.value("score").map { s in
+                    guard let v = Fixed.parse(s, maxPlaces: 2) else {
+                        throw KepuError(.invalid(field: lang.t("人工评分", "score"), value: s, form: .score))
+                    }
+                    return v
+                }, why: fields.value("why"), unit: nil, actualText: fields.value("actual"))
+            try input.validate()
+            _ = try web.ledger(for: user, request: request).evaluation.setNote(input)
+            return await web.done(
+                "/self-evaluation?year=\(input.year)", context,
+                notice: Catalogue.text(.noteSet(indicator: input.indicator, year: input.year), lang))
+        } catch let e as KepuError {
+            return await page(year, context, status: e.webStatus, error: e.text(lang))
+        }
+    }
+
+    /// `POST /self-evaluation/lock` (reviewers) and `/unlock` (admins): `kepu year lock|unlock`.
+    func lock(_ request: Request, _ context: WebContext, unlock: Bool) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context, role: unlock ? .admin : .reviewer)
+        let year = fields["year"].flatMap { Int($0) }
+        do {
+            guard let y = year else { throw KepuError(.invalid(field: lang.t("年度", "year"), value: "", form: .year)) }
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason"))
+            let years = web.ledger(for: user, request: request, reason: reason).years
+            if unlock { _ = try years.unlock(y, reason: reason) } else { _ = try years.lock(y, reason: reason) }
+            return await web.done(
+                "/self-evaluation?year=\(y)", context,
+                notice: Catalogue.text(
+                    unlock ? Notice.yearUnlocked(year: y, reason: reason) : Notice.yearLocked(year: y, reason: reason),
+                    lang))
+        } catch let e as KepuError {
+            return await page(year, context, status: e.webStatus, error: e.text(lang))
+        }
+    }
+
+    // MARK: 佐证材料
+
+    /// `GET /evidence[?event=ID]`: the files, a check of each against its hash, and the upload form.
+    func evidence(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        return await evidencePage(context, status: .ok, error: nil, values: request.query)
+    }
+
+    func evidencePage(_ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String])
+        async -> Response
+    {
+        var body = error.map(web.error) ?? ""
+        body += """
+            <form method="post" action="/evidence" enctype="multipart/form-data" class="record">\(csrfField(context))
+            <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required></label>
+            <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
+            <label>\(lang.t("活动编号", "Event id"))<input name="event" inputmode="numeric" value="\(Page.esc(values["event"] ?? ""))"></label>
+            <label>\(lang.t("或费用编号", "or cost id"))<input name="cost" inputmode="numeric" value="\(Page.esc(values["cost"] ?? ""))"></label>
+            <button type="submit">\(lang.t("上传", "Upload"))</button>
+            </form>
+            """
+        let items = (try? ledger.evidence.list()) ?? []
+        if items.isEmpty {
+            body += "<p>\(Page.esc(Catalogue.text(.noEvidence, lang)))</p>"
+        } else {
+            if let (checked, problems) = try? ledger.evidence.verify() {
+                if problems.isEmpty {
+                    body += "<p class=\"notice\">\(Page.esc(Catalogue.text(.evidenceIntact(count: checked), lang)))</p>"
+                } else {
+                    body += "<ul class=\"errors\">"
+                    for p in problems {
+                        body +=
+                            "<li>\(Page.esc(Catalogue.text(.evidenceProblem(id: p.item.id, file: p.item.fileName, missing: p.problem == .missing), lang)))</li>"
+                    }
+                    body += "</ul>"
+                }
+            }
+            body += web.html(RecordTables.evidence(items, lang: lang))
+        }
+        return await web.page(lang.t("佐证材料", "Evidence"), context, body: body, status: status)
+    }
+
+    /// `POST /evidence` (multipart): `kepu evidence add`.
+    func addEvidence(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.pageUser()
+        let parts = try await multipartParts(request, limit: context.maxUploadSize)
+        guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
+        var values: [String: String] = [:]
+        for key in ["kind", "event", "cost"] { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
+        do {
+            guard let file = parts["file"], let name = file.fileName, !name.isEmpty, file.body.readableBytes > 0 else {
+                throw KepuError(.uploadMissing)
+            }
+            let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.t("类型", "kind"))
+            let event = try values.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) }
+            let cost = try values.value("cost").map { try webID($0, field: lang.t("费用编号", "cost id")) }
+            if event == nil, cost == nil { throw KepuError(.evidenceNeedsRecord) }
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kepu-evidence-\(SessionService.random(16))"
+            ).path
+            guard
+                FileManager.default.createFile(
+                    atPath: path, contents: Data(buffer: file.body), attributes: [.posixPermissions: 0o600])
+            else { throw HTTPError(.internalServerError) }
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let r = try web.ledger(for: user, request: request).evidence.add(
+                file: path, displayName: name, kind: kind, event: event, cost: cost)
+            return await web.done(
+                "/evidence", context,
+                notice: Catalogue.text(
+                    .evidenceAdded(
+                        id: r.id, file: name, kind: kind, size: r.size, sha: r.sha256, alreadyStored: r.alreadyStored),
+                    lang))
+        } catch let e as KepuError {
+            return await evidencePage(context, status: e.webStatus, error: e.text(lang), values: values)
+        }
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KepuCore
+import KepuStore
+import Testing
+
+@testable import KepuWeb
+
+/// Every page: signed out, each role's limits, and the forms of 经费, 志愿者, 自评, 佐证材料 and 用户.
+@Suite struct PageRouteTests {
+    static let pages = [
+        "/", "/events", "/events/1", "/budget", "/volunteers", "/imports", "/evidence", "/self-evaluation", "/audit",
+        "/records/event/1",
+    ]
+
+    /// The seed plan, one event, and a clerk, a reviewer and an admin (passwords "<name> password").
+    func ledger(path: String? = nil) throws -> Ledger {
+        let (ledger, _) = try webLedger(path: path)
+        _ = try ledger.events.add(
+            NewEvent(
+                title: "全国科普日", kind: .scienceDay, major: nil, start: CalendarDate(year: 2023, month: 9, day: 16)!,
+                end: nil, venue: nil, parent: nil, unit: nil, allowDuplicate: false))
+        _ = try ledger.users.add(name: "审核员", role: .reviewer, password: "审核员 password")
+        _ = try ledger.users.add(name: "管理员", role: .admin, password: "管理员 password")
+        return ledger
+    }
+
+    @Test func everyPageAsksASignedOutVisitorToSignIn() async throws {
+        let app = Application(router: WebApp.router(ledger: try ledger()))
+        try await app.test(.router) { client in
+            for uri in Self.pages + ["/users", "/self-evaluation/download?format=html"] {
+                try await client.execute(uri: uri, method: .get) { r in
+                    #expect(r.status == .seeOther, "\(uri)")
+                    #expect(r.headers[.location] == "/login", "\(uri)")
+                }
+            }
+            for uri in ["/volunteers", "/budget/print", "/users", "/self-evaluation/lock", "/imports/confirm"] {
+                try await client.execute(uri: uri, method: .post, headers: formHeaders, body: form(["csrf": "x"])) {
+                    r in
+                    #expect(r.status == .seeOther, "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func aClerkSeesEveryPageButUsersAndCannotLockOrScore() async throws {
+        let ledger = try ledger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            for uri in Self.pages {
+                try await client.execute(uri: uri, method: .get, headers: cookie) { r in
+                    #expect(r.status == .ok, "\(uri)")
+                    #expect(r.text.contains("<nav>"), "\(uri)")
+                    #expect(!r.text.contains("href=\"/users\""), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/users", method: .get, headers: cookie) { r in
+                #expect(r.status == .forbidden)
+                #expect(r.text.contains("没有权限"))
+            }
+            try await client.execute(uri: "/self-evaluation", method: .get, headers: cookie) { r in
+                #expect(!r.text.contains("action=\"/self-evaluation/lock\""))
+                #expect(!r.text.contains("action=\"/self-evaluation/notes\""))
+            }
+            for (uri, fields) in [
+                ("/self-evaluation/notes", ["year": "2023", "indicator": "satisfaction", "reason": "x"]),
+                ("/self-evaluation/lock", ["year": "2023", "reason": "已报送"]),
+                ("/self-evaluation/unlock", ["year": "2023", "reason": "x"]),
+                ("/users", ["name": "新人", "role": "admin", "password": "long enough 1"]),
+                ("/users/disable", ["name": "管理员"]),
+            ] {
+                try await client.execute(
+                    uri: uri, method: .post, headers: formHeaders + cookie,
+                    body: form(fields.merging(["csrf": token]) { a, _ in a })
+                ) { r in
+                    #expect(r.status == .forbidden, "\(uri)")
+                }
+            }
+        }
+        #expect(try ledger.years.status().isEmpty)
+        #expect(try ledger.users.list().count == 3)
+    }
+
+    @Test func aReviewerWritesANoteAndLocksTheYearAndOnlyAnAdminUnlocksIt() async throws {
+        let ledger = try ledger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client, as: "审核员", password: "审核员 password")
+            try await client.execute(
+                uri: "/self-evaluation/notes", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "year": "2023", "indicator": "audience", "score": "abc", "why": "x"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("人工评分 abc"))
+            }
+            try await client.execute(
+                uri: "/self-evaluation/notes", method: .post, headers: formHeaders + cookie,
+                body: form([
+                    "csrf": token, "year": "2023", "indicator": "reach", "reason": "受疫情影响线下活动减少",
+                    "measures": "增加线上直播",
+                ])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/self-evaluation?year=2023", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("受疫情影响线下活动减少"))
+            }
+            try await client.execute(
+                uri: "/self-evaluation/lock", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "year": "2023", "reason": "已报送财政局"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/self-evaluation?year=2023", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("2023年已封账"))
+                #expect(!r.text.contains("action=\"/self-evaluation/unlock\""))
+            }
+            try await client.execute(
+                uri: "/self-evaluation/unlock", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "year": "2023", "reason": "补录"])
+            ) { r in
+                #expect(r.status == .forbidden)
+            }
+            let (admin, adminToken) = try await signIn(client, as: "管理员", password: "管理员 password")
+            try await client.execute(
+                uri: "/self-evaluation/unlock", method: .post, headers: formHeaders + admin,
+                body: form(["csrf": adminToken, "year": "2023", "reason": "补录一场活动"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+        }
+        let locks = try ledger.years.status()
+        #expect(locks.map(\.lockedBy) == ["审核员"])
+        #expect(locks.first?.inForce == false)
+        #expect(locks.first?.unlockedBy == "管理员")
+    }
+
+    @Test func anAdminAddsAndDisablesAUser() async throws {
+        let ledger = try ledger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client, as: "管理员", password: "管理员 password")
+            try await client.execute(uri: "/users", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("李干事"))
+                #expect(!r.text.contains("password_hash"))
+            }
+            try await client.execute(
+                uri: "/users", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "王干事", "role": "clerk", "password": "short"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("密码至少 8 个字符"))
+            }
+            try await client.execute(
+                uri: "/users", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "王干事", "role": "录入员", "password": "wang password 1"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(
+                uri: "/users/disable", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "李干事"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+        }
+        let users = try ledger.users.list()
+        #expect(users.first { $0.name == "王干事" }?.role == .clerk)
+        #expect(users.first { $0.name == "李干事" }?.disabledAt != nil)
+        #expect(try ledger.audit.log(limit: 1).first?.operatorName == "管理员")
+    }
+
+    @Test func volunteersAndPrintRunsAreRecordedThroughTheirForms() async throws {
+        let ledger = try ledger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(
+                uri: "/volunteers", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "张三", "phone": "1380000"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("手机 1380000 不是手机号"))
+                #expect(r.text.contains("value=\"张三\""))
+            }
+            try await client.execute(
+                uri: "/volunteers", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "张三", "phone": "13800000001", "org": "石峰区科普志愿服务队"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(
+                uri: "/volunteers/signup", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "volunteer": "1", "event": "1", "hours": "3.5"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/volunteers", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("138****0001"))
+                #expect(!r.text.contains("13800000001"))
+            }
+            try await client.execute(
+                uri: "/budget/print", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "title": "科普宣传折页", "ink": "color", "copies": "2000", "unitPrice": "1"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/budget", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("科普宣传折页"))
+                #expect(r.text.contains("2,000.00"))
+            }
+        }
+        #expect(try ledger.volunteers.list(RecordFilter()).first?.hoursCenti == 350)
+    }
+
+    @Test func theSelfEvaluationDownloadsInEveryFormat() async throws {
+        let app = Application(router: WebApp.router(ledger: try ledger()))
+        try await app.test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            for (format, type) in [
+                ("html", "text/html; charset=utf-8"), ("md", "text/markdown; charset=utf-8"),
+                ("csv", "text/csv; charset=utf-8"), ("json", "application/json; charset=utf-8"),
+                ("text", "text/plain; charset=utf-8"),
+                ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ] {
+                try await client.execute(
+                    uri: "/self-evaluation/download?year=2023&format=\(format)", method: .get, headers: cookie
+                ) { r in
+                    #expect(r.status == .ok, "\(format)")
+                    #expect(r.headers[.contentType] == type)
+                    #expect(r.headers[.contentDisposition]?.contains("kepu-report-2023.") == true)
+                    #expect(r.headers[.contentDisposition]?.contains("filename*=UTF-8''2023") == true)
+                    if format == "xlsx" { #expect(Array(r.body.readableBytesView.prefix(2)) == [0x50, 0x4B]) }
+                    if format == "html" { #expect(r.text.contains("绩效自评")) }
+                }
+            }
+            try await client.execute(uri: "/self-evaluation/download?format=pdf", method: .get, headers: cookie) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("pdf"))
+            }
+        }
+    }
+
+    @Test func evidenceIsUploadedListedAndVerified() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kepu-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = try ledger(path: dir.appendingPathComponent("kepu.sqlite").path)
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let (h1, b1) = multipart(["csrf": token, "kind": "photo"], file: ("现场.jpg", Array("jpeg bytes".utf8)))
+            try await client.execute(uri: "/evidence", method: .post, headers: h1 + cookie, body: b1) { r in
+                #expect(r.status == .unprocessableContent)
+            }
+            let (h2, b2) = multipart(
+                ["csrf": token, "kind": "photo", "event": "1"], file: ("../../现场.jpg", Array("jpeg bytes".utf8)))
+            try await client.execute(uri: "/evidence", method: .post, headers: h2 + cookie, body: b2) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/evidence", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("现场.jpg"))
+                #expect(!r.text.contains("../"))
+                #expect(r.text.contains("全部 1 份佐证材料都在，且未被改动"))
+            }
+        }
+        #expect(try ledger.evidence.list().map(\.fileName) == ["现场.jpg"])
+    }
+}
