@@ -122,7 +122,7 @@ func kepuBinary() throws -> String {
 }
 
 /// Runs the real binary as a separate process.
-func runProcess(_ args: [String], env: [String: String]) throws -> RunResult {
+func runProcess(_ args: [String], env: [String: String], stdin: String? = nil) throws -> RunResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: try kepuBinary())
     p.arguments = args
@@ -131,7 +131,11 @@ func runProcess(_ args: [String], env: [String: String]) throws -> RunResult {
     let err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    let input = Pipe()
+    p.standardInput = input
     try p.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()

@@ -19,11 +19,15 @@ struct Serve: ParsableCommand {
               kepu user add 张主任 --role admin
               kepu serve --db ~/科协/kepu.sqlite
               kepu serve --listen 0.0.0.0:8080 --secure-cookies
+              kepu serve --demo    # 示例年度，临时数据库 · the sample year
             """)
     @Option(help: ArgumentHelp("监听地址 · HOST:PORT to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
     @Flag(help: "会话 Cookie 只经 HTTPS 发送（前面有 HTTPS 代理时用）· Send the session cookie over HTTPS only.")
     var secureCookies = false
+    @Flag(
+        help: "在临时数据库中载入示例年度并创建一次性管理员（用户名 admin），便于试用 · Serve the sample year on a temporary database.")
+    var demo = false
     @OptionGroup var options: DatabaseOptions
 
     /// `127.0.0.1:8080` → host and port.
@@ -36,7 +40,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let (host, port) = try Self.address(listen)
-        let path = options.resolvedPath()
+        let path = demo ? try Self.loadDemo() : options.resolvedPath()
         let ledger = Ledger(database: try AppDatabase.open(at: path, mode: .pool), context: try auditContext())
         let settings = WebSettings(secureCookies: secureCookies, language: Language.current)
         let app = Application(
@@ -52,6 +56,25 @@ struct Serve: ParsableCommand {
         }
         done.wait()
         if let e = outcome.error { throw KepuError(.cannotWrite(path: listen, reason: "\(e)")) }
+    }
+}
+
+extension Serve {
+    /// The sample year in a new temporary database, with an admin whose password is made up now and
+    /// shown once; the database's path.
+    static func loadDemo() throws -> String {
+        let path =
+            NSTemporaryDirectory() + "kepu-serve-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))/kepu.sqlite"
+        let ledger = Ledger(database: try AppDatabase.create(at: path), context: try auditContext())
+        let sample = try Demo.sample(nil)
+        _ = try ledger.plans.importPlan(text: sample.plan, sourceName: sample.planName, replace: false)
+        _ = try DemoScript.run(sample.demo, name: sample.demoName, db: path, runtime: console)
+        // Letters and digits that cannot be mistaken for one another when copied by eye.
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        let password = String((0..<12).map { _ in alphabet.randomElement()! })
+        _ = try ledger.users.add(name: "admin", role: .admin, password: password)
+        console.say(.servingDemo(database: path, user: "admin", password: password))
+        return path
     }
 }
 

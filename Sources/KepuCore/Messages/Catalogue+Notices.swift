@@ -137,6 +137,8 @@ extension Catalogue {
             return "已为 \(name) 生成 API 令牌（只显示这一次，请妥善保存；kepu 只保存其摘要）"
         case .serving(let address, let database):
             return "kepu 网页版已启动：在浏览器打开 http://\(address)/ （数据库 \(database)；按 Ctrl+C 停止）"
+        case .servingDemo(let database, let user, let password):
+            return "演示：示例年度已载入临时数据库 \(database)；请用用户名 \(user)、一次性密码 \(password) 登录（只显示这一次）"
         case .servingOpenNetwork(let address):
             return "注意：\(address) 对整个网络开放，只应在可信的办公室内网使用；跨网络请在前面加 HTTPS（见 docs/serve.md）"
         case .noUsers:
@@ -320,6 +322,9 @@ extension Catalogue {
         case .serving(let address, let database):
             return
                 "kepu's web app is running: open http://\(address)/ in a browser (database \(database); Ctrl+C stops it)"
+        case .servingDemo(let database, let user, let password):
+            return
+                "demo: the sample year is loaded into the temporary database \(database); sign in as \(user) with the one-time password \(password) (shown only now)"
         case .servingOpenNetwork(let address):
             return
                 "warning: \(address) is open to the whole network; use it only on a trusted office network, and put HTTPS in front of it beyond that (see docs/serve.md)"

@@ -50,6 +50,8 @@ public enum Notice: Sendable, Hashable {
     case noUsers
     case serving(address: String, database: String)
     case servingOpenNetwork(address: String)
+    /// `kepu serve --demo`: the demo database and its one-time admin sign-in.
+    case servingDemo(database: String, user: String, password: String)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

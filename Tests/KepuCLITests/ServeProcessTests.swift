@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import KepuCLI
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `kepu serve` as a real process: the demo, and web clients writing beside command-line processes.
+@Suite(.serialized) struct ServeProcessTests {
+    /// A free TCP port on the loopback interface.
+    static func freePort() -> Int {
+        // Ports are taken from a range unlikely to be in use, checked by binding.
+        for _ in 0..<50 {
+            let port = Int.random(in: 20_000...60_000)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_port = in_port_t(UInt16(port).bigEndian)
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let ok = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            if ok { return port }
+        }
+        return 38_080
+    }
+
+    /// Starts `kepu serve ARGS`; its stderr goes to a file that the test can read.
+    static func serve(_ args: [String], env: [String: String], dir: String) throws -> (Process, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try kepuBinary())
+        p.arguments = ["serve"] + args
+        p.environment = env
+        let log = dir + "/serve-\(UUID().uuidString).log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        p.standardError = FileHandle(forWritingAtPath: log)
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return (p, log)
+    }
+
+    static func get(_ url: String) async -> (Int, String)? {
+        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else {
+            return nil
+        }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Waits up to 20 s for `/healthz`.
+    static func waitUntilUp(_ base: String) async -> Bool {
+        for _ in 0..<200 {
+            if let (code, body) = await get(base + "/healthz"), code == 200, body == "ok" { return true }
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        }
+        return false
+    }
+
+    @Test func theDemoServesTheSampleYearWithAOneTimeAdminPassword() async throws {
+        let w = Workspace()
+        let port = Self.freePort()
+        let (server, log) = try Self.serve(["--demo", "--listen", "127.0.0.1:\(port)"], env: w.env, dir: w.dir)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(await Self.waitUntilUp(base))
+        let said = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(said.contains("演示：示例年度已载入临时数据库"))
+        #expect(said.contains("kepu 网页版已启动：在浏览器打开 \(base)/"))
+        let password = try #require(
+            said.range(of: "一次性密码 ").map { String(said[$0.upperBound...].prefix { $0.isLetter || $0.isNumber }) })
+        #expect(password.count == 12)
+        // The demo database holds the sample year and the admin.
+        let db = try #require(
+            said.range(of: "临时数据库 ").map { String(said[$0.upperBound...].prefix { $0 != "；" }) })
+        let list = try runProcess(["user", "list", "--db", db], env: w.env)
+        #expect(list.out.contains("admin"))
+        let events = try runProcess(["event", "list", "--year", "2023", "--db", db], env: w.env)
+        #expect(events.out.contains("全国科普日"))
+    }
+
+    /// 8 web clients (API tokens) and 2 command-line processes write at once: nothing is lost, and the
+    /// audit chain verifies.
+    @Test func webClientsAndCommandLineProcessesWriteAtOnce() async throws {
+        let w = Workspace().seeded()
+        _ = w.ok("event add --title 科普日 --kind science-day --start 2023-09-16")
+        _ = try runProcess(
+            ["user", "add", "录入员", "--role", "clerk", "--password-stdin", "--db", w.db], env: w.env,
+            stdin: "clerk password 1\n")
+        let token = try runProcess(["user", "token", "录入员", "--db", w.db], env: w.env).out
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("kepu_"))
+        let port = Self.freePort()
+        let (server, log) = try Self.serve(["--listen", "127.0.0.1:\(port)", "--db", w.db], env: w.env, dir: w.dir)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(await Self.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let binary = try kepuBinary()
+        let perProcess = 15
+        var shells: [Process] = []
+        for p in 0..<2 {
+            let proc = Process()
+            proc.executableURL = URL(fileURLWithPath: "/bin/sh")
+            proc.arguments = [
+                "-c",
+                """
+                i=0; while [ $i -lt \(perProcess) ]; do
+                  "\(binary)" event add --title "命令行\(p)-$i" --kind other --start 2023-03-01 --db "\(w.db)" >/dev/null 2>>"\(w.dir)/err\(p)" || exit 1
+                  i=$((i+1)); done
+                """,
+            ]
+            proc.environment = w.env
+            try proc.run()
+            shells.append(proc)
+        }
+        let perClient = 20
+        let codes = await withTaskGroup(of: [Int].self) { group in
+            for c in 0..<8 {
+                group.addTask {
+                    var codes: [Int] = []
+                    for i in 0..<perClient {
+                        var request = URLRequest(url: URL(string: base + "/api/v1/events/1/attendance")!)
+                        request.httpMethod = "POST"
+                        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                        request.httpBody = Data(#"{"count": \#(c * 100 + i + 1), "note": "web \#(c)"}"#.utf8)
+                        let code = (try? await URLSession.shared.data(for: request)).map {
+                            ($0.1 as? HTTPURLResponse)?.statusCode ?? 0
+                        }
+                        codes.append(code ?? -1)
+                    }
+                    return codes
+                }
+            }
+            var all: [Int] = []
+            for await c in group { all += c }
+            return all
+        }
+        for s in shells { s.waitUntilExit() }
+        #expect(codes.count == 8 * perClient)
+        #expect(codes.allSatisfy { $0 == 201 }, "\(Dictionary(grouping: codes, by: { $0 }).mapValues(\.count))")
+        #expect(shells.map(\.terminationStatus) == [0, 0])
+        let q = try DatabaseQueue(path: w.db)
+        let counts = try await q.read { db in
+            [
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM attendance"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM event"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE operator = '录入员'"),
+            ]
+        }
+        #expect(counts == [8 * perClient, 1 + 2 * perProcess, 8 * perClient])
+        try q.close()
+        let verify = try runProcess(["log", "--verify", "--db", w.db], env: w.env)
+        #expect(verify.code == 0, "\(verify.err)")
+    }
+}
