@@ -44,7 +44,7 @@ public enum RecordTables {
             rows: items.map {
                 [
                     Cell.id(.cost, $0.id), Cell($0.date.description), Cell($0.line), Cell($0.amount.grouped),
-                    Cell($0.event.map(String.init) ?? ""), Cell($0.item ?? ""), Cell($0.invoice ?? ""),
+                    $0.event.map { Cell.id(.event, $0) } ?? "", Cell($0.item ?? ""), Cell($0.invoice ?? ""),
                     Cell($0.payee ?? ""), state($0.voided, lang),
                 ]
             },
@@ -68,7 +68,7 @@ public enum RecordTables {
                 [
                     Cell.id(.printRun, $0.id), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
                     Cell(String($0.copies)), Cell($0.unitPrice.plain), Cell($0.cost.grouped),
-                    Cell($0.event.map(String.init) ?? ""), state($0.voided, lang),
+                    $0.event.map { Cell.id(.event, $0) } ?? "", state($0.voided, lang),
                 ]
             })
     }

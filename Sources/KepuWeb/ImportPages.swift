@@ -88,7 +88,8 @@ struct ImportPages: Sendable {
                 await uploads.remove(key)
                 throw error
             }
-            return await previewPage(context, key: key, kind: kind, result: result, date: values.value("date"))
+            return await previewPage(
+                context, key: key, kind: kind, event: event, result: result, date: values.value("date"))
         } catch let e as KepuError {
             return await formPage(context, status: e.webStatus, error: e.text(lang), values: values)
         }
@@ -113,10 +114,10 @@ struct ImportPages: Sendable {
         }
     }
 
-    func previewPage(_ context: WebContext, key: String, kind: ImportKind, result r: ImportResult, date: String?) async
-        -> Response
-    {
-        var body = "<p>\(Page.esc(Catalogue.text(.imported(r.summary(kind: kind, event: nil)), lang)))</p>"
+    func previewPage(
+        _ context: WebContext, key: String, kind: ImportKind, event: Int64?, result r: ImportResult, date: String?
+    ) async -> Response {
+        var body = "<p>\(Page.esc(Catalogue.text(.imported(r.summary(kind: kind, event: event)), lang)))</p>"
         if !r.ignoredColumns.isEmpty {
             body += "<p class=\"sub\">\(Page.esc(Catalogue.text(.columnsIgnored(r.ignoredColumns), lang)))</p>"
         }

@@ -172,7 +172,8 @@ struct RecordPages: Sendable {
             let label: String
             do {
                 let item = try ledger.corrections.item(kind, id)
-                label = web.html(RecordTables.detail(item, history: [], maskPhones: true, lang: lang))
+                let detail = RecordTables.detail(item, history: [], maskPhones: true, lang: lang)
+                label = web.html(Report(title: "", sections: Array(detail.sections.prefix(1))))
             } catch let e as KepuError {
                 return await web.page("", context, body: web.error(e.text(lang)), status: .notFound)
             }

@@ -4,8 +4,10 @@
     python3 Tests/Browser/test_web.py [path/to/kepu]
 
 It loads the demo year into a temporary database, adds a user, starts `kepu serve` on a free port,
-and then, in a 1366×768 window, signs in (a wrong password first), reads the dashboard, adds an
-event through the form and sees it listed, and signs out. On every page it
+and then, in a 1366×768 window: signs in (a wrong password first); adds an event, its attendance and
+a cost through the forms; sees the dashboard count the attendance; voids the cost after the
+confirmation step; imports a GBK sign-in sheet through the preview; downloads the self-evaluation
+workbook; opens every other page; and signs out. On every page it
 asserts that the browser logged no error and that there is no horizontal scrollbar, and it saves a
 screenshot of each page under .build/browser/. Exit 0 when everything holds.
 """
@@ -45,6 +47,13 @@ def kepu(*args, stdin=None, env=None):
 def wait_for(driver, condition, what):
     """Waits up to 10 s for a page to show what a click led to."""
     WebDriverWait(driver, 10).until(lambda d: condition(d), message=what)
+
+
+def reach(driver):
+    """The person-visits the dashboard shows for 扩大受众群众."""
+    row = driver.find_element(By.XPATH, "//tr[td[text()='扩大受众群众']]")
+    actual = row.find_elements(By.TAG_NAME, "td")[4].text
+    return int(actual.replace(",", "").replace("人次", ""))
 
 
 def set_date(driver, name, value, form="form.record"):
@@ -90,6 +99,10 @@ def main():
             options.add_argument(a)
         options.binary_location = "/usr/bin/chromium"
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        downloads = os.path.join(work, "downloads")
+        os.makedirs(downloads)
+        options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                                  "download.prompt_for_download": False})
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
         driver.get(base + "/")
@@ -107,24 +120,94 @@ def main():
         body = driver.find_element(By.TAG_NAME, "body").text
         for text in ("概览", "两次大型活动", "扩大受众群众", USER):
             assert text in body, f"dashboard lacks {text}"
+        visits_before = reach(driver)
         check_page(driver, "2-dashboard")
 
+        # An event, through the form on 活动.
         driver.find_element(By.LINK_TEXT, "活动").click()
         wait_for(driver, lambda d: d.current_url == base + "/events", "the events page")
+        check_page(driver, "3-events")
         driver.find_element(By.CSS_SELECTOR, "details.add summary").click()
         driver.find_element(By.NAME, "title").send_keys("浏览器测试科普讲座")
         set_date(driver, "start", "2023-10-08")
         driver.find_element(By.NAME, "venue").send_keys("区科协会议室")
         driver.find_element(By.CSS_SELECTOR, "form.record button").click()
         wait_for(driver, lambda d: "已添加活动" in d.page_source, "the event added")
-        assert "浏览器测试科普讲座" in driver.find_element(By.TAG_NAME, "body").text
-        check_page(driver, "3-events")
+        event_url = driver.current_url
+        event_id = event_url.rsplit("/", 1)[1]
+        assert "浏览器测试科普讲座" in driver.find_element(By.TAG_NAME, "h1").text
+
+        # Its attendance and a cost, through the forms on its page.
+        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/attendance']")
+        form.find_element(By.NAME, "count").send_keys("500")
+        form.find_element(By.TAG_NAME, "button").click()
+        wait_for(driver, lambda d: "已登记人次" in d.page_source, "the attendance recorded")
+        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/costs']")
+        form.find_element(By.NAME, "amount").send_keys("300")
+        form.find_element(By.NAME, "item").send_keys("茶歇")
+        form.find_element(By.TAG_NAME, "button").click()
+        wait_for(driver, lambda d: "已登记费用" in d.page_source, "the cost recorded")
+        check_page(driver, "4-event")
+
+        # The dashboard counts the 500 person-visits.
+        driver.find_element(By.LINK_TEXT, "概览").click()
+        wait_for(driver, lambda d: d.current_url == base + "/", "the dashboard")
+        assert reach(driver) == visits_before + 500, f"dashboard: {visits_before} then {reach(driver)}"
+
+        # The cost voided, after the confirmation step.
+        driver.get(event_url)
+        driver.find_element(By.XPATH, "//h2[text()='费用']/following-sibling::table//td/a").click()
+        wait_for(driver, lambda d: "/records/cost/" in d.current_url, "the cost's page")
+        check_page(driver, "5-cost")
+        form = driver.find_element(By.CSS_SELECTOR, "form[action$='/void']")
+        form.find_element(By.NAME, "reason").send_keys("重复录入")
+        form.find_element(By.TAG_NAME, "button").click()
+        wait_for(driver, lambda d: "确认作废" in d.page_source, "the confirmation")
+        check_page(driver, "6-confirm-void")
+        driver.find_element(By.CSS_SELECTOR, "form.confirm button").click()
+        wait_for(driver, lambda d: "已作废费用" in d.page_source, "the cost voided")
+
+        # A sign-in sheet, imported through the preview.
+        sheet = os.path.join(work, "签到表.csv")
+        with open(sheet, "w", encoding="gbk") as f:
+            f.write("科普讲座签到表\n姓名,手机,签到时间\n张三,13800000001,09:05\n李四,13800000002,09:12\n王五,,09:30\n")
+        driver.find_element(By.LINK_TEXT, "导入").click()
+        wait_for(driver, lambda d: d.current_url == base + "/imports", "the import page")
+        check_page(driver, "7-import")
+        driver.find_element(By.NAME, "event").send_keys(event_id)
+        driver.find_element(By.NAME, "file").send_keys(sheet)
+        driver.find_element(By.CSS_SELECTOR, "form.record button").click()
+        wait_for(driver, lambda d: "确认导入 3 行" in d.page_source, "the preview")
+        assert "张三" in driver.find_element(By.TAG_NAME, "body").text
+        check_page(driver, "8-import-preview")
+        driver.find_element(By.CSS_SELECTOR, "form.confirm button").click()
+        wait_for(driver, lambda d: f"活动 {event_id} 的签到" in d.page_source, "the sheet imported")
+
+        # The self-evaluation, previewed and downloaded as a workbook.
+        driver.find_element(By.LINK_TEXT, "自评").click()
+        wait_for(driver, lambda d: "绩效自评" in d.find_element(By.TAG_NAME, "h1").text, "the self-evaluation")
+        check_page(driver, "9-self-evaluation")
+        driver.find_element(By.LINK_TEXT, "Excel 工作簿").click()
+        wanted = os.path.join(downloads, "2023绩效自评.xlsx")
+        for _ in range(100):
+            if os.path.exists(wanted) and os.path.getsize(wanted) > 0:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"no download in {downloads}: {os.listdir(downloads)}")
+        with open(wanted, "rb") as f:
+            assert f.read(2) == b"PK", "the download is not a workbook"
+
+        for name, path in (("10-budget", "/budget"), ("11-volunteers", "/volunteers"), ("12-evidence", "/evidence"),
+                           ("13-audit", "/audit"), ("14-users", "/users")):
+            driver.get(base + path)
+            check_page(driver, name)
 
         driver.find_element(By.CSS_SELECTOR, "header form button").click()
         wait_for(driver, lambda d: d.current_url == base + "/login", "the sign-in page after signing out")
         driver.get(base + "/")
         assert driver.current_url == base + "/login", "still signed in after signing out"
-        check_page(driver, "4-signed-out")
+        check_page(driver, "15-signed-out")
     finally:
         if driver:
             driver.quit()
