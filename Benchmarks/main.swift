@@ -22,7 +22,8 @@ struct Options {
     var years = 10
     var runs = 7
     var signinRows = 1_000_000
-    /// `--only imports`: skip the city and its reports, measure the imports alone.
+    /// `--only imports`: skip the city and its reports, measure the imports alone; `--only web`: the
+    /// city and the web app's load test alone.
     var only: String?
 
     init(_ args: [String]) {
@@ -152,35 +153,133 @@ if opts.only != "imports" {
     // The same district: its volunteers first (ids differ, contents match), then the one year.
     try SyntheticCity.generate(into: oneLedger, seedPlan: seedPlan, districts: [opts.districts / 2], years: [benchYear])
 
-    // 2. reconcile and report for one year: city vs one-year database.
-    say("\nreports for \(benchUnit) \(benchYear):")
-    for (name, args) in [
-        ("reconcile --format json", ["reconcile", "--format", "json"]),
-        ("report --format html", ["report", "--format", "html"]),
-    ] {
-        let common = args + ["--year", String(benchYear), "--unit", benchUnit]
-        let c = timed([kepu] + common + ["--db", city], runs: opts.runs)
-        let o = timed([kepu] + common + ["--db", one], runs: opts.runs)
-        say("  \(name): city \(f(c)) s, one year \(f(o)) s, ratio \(f(c / o, 2))× (goal ≤ 1.5×)")
-    }
+    if opts.only == nil {
+        // 2. reconcile and report for one year: city vs one-year database.
+        say("\nreports for \(benchUnit) \(benchYear):")
+        for (name, args) in [
+            ("reconcile --format json", ["reconcile", "--format", "json"]),
+            ("report --format html", ["report", "--format", "html"]),
+        ] {
+            let common = args + ["--year", String(benchYear), "--unit", benchUnit]
+            let c = timed([kepu] + common + ["--db", city], runs: opts.runs)
+            let o = timed([kepu] + common + ["--db", one], runs: opts.runs)
+            say("  \(name): city \(f(c)) s, one year \(f(o)) s, ratio \(f(c / o, 2))× (goal ≤ 1.5×)")
+        }
 
-    // 3. Start-up of a trivial command against the sqlite3 shell.
-    let small = opts.dir + "/small.sqlite"
-    _ = spawn([kepu, "init", "--db", small])
-    let startup = timed([kepu, "plan", "list", "--db", small], runs: opts.runs * 3)
-    let version = timed([kepu, "--version"], runs: opts.runs * 3)
-    if hasSQLite3 {
-        let base = timed([sqlite3, ":memory:", "select 1"], runs: opts.runs * 3)
-        say(
-            "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×"
-        )
-    } else {
-        say(
-            "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)"
-        )
+        // 3. Start-up of a trivial command against the sqlite3 shell.
+        let small = opts.dir + "/small.sqlite"
+        _ = spawn([kepu, "init", "--db", small])
+        let startup = timed([kepu, "plan", "list", "--db", small], runs: opts.runs * 3)
+        let version = timed([kepu, "--version"], runs: opts.runs * 3)
+        if hasSQLite3 {
+            let base = timed([sqlite3, ":memory:", "select 1"], runs: opts.runs * 3)
+            say(
+                "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms, sqlite3 :memory: 'select 1' \(f(base * 1000, 1)) ms; ratio \(f(startup / base, 1))×"
+            )
+        } else {
+            say(
+                "\nstart-up: kepu plan list \(f(startup * 1000, 1)) ms, kepu --version \(f(version * 1000, 1)) ms (no sqlite3 shell to compare)"
+            )
+        }
     }
 
 }
+
+// 6 (run before the imports, on the city). The web app under load: `kepu serve` on the city
+// database, `wrk` with 32 connections for 20 s on one district's dashboard and on the stylesheet
+// (the ratio), then on the dashboard again while `kepu attendance import` loads the sign-in sheet.
+struct WrkResult {
+    var requestsPerSecond: Double
+    var p99ms: Double
+    var failed: Int
+    var summary: String { "\(f(requestsPerSecond, 0)) req/s, p99 \(f(p99ms, 1)) ms, \(failed) failed" }
+}
+
+func wrk(_ url: String, cookie: String) -> WrkResult? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
+    p.arguments = ["-t2", "-c32", "-d20s", "--latency", "-H", "Cookie: kepu_session=\(cookie)", url]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return nil }
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    func number(after label: String) -> Double? {
+        guard let r = text.range(of: label) else { return nil }
+        let rest = text[r.upperBound...].drop { $0 == " " }
+        return Double(rest.prefix { $0.isNumber || $0 == "." })
+    }
+    // `99%   45.12ms` (or us, or s).
+    var p99 = 0.0
+    if let r = text.range(of: "99%") {
+        let rest = text[r.upperBound...].drop { $0 == " " }
+        let digits = rest.prefix { $0.isNumber || $0 == "." }
+        let unit = rest.dropFirst(digits.count).prefix { $0.isLetter }
+        p99 = (Double(digits) ?? 0) * (unit == "us" ? 0.001 : unit == "s" ? 1000 : 1)
+    }
+    var failed = Int(number(after: "Non-2xx or 3xx responses:") ?? 0)
+    if let r = text.range(of: "Socket errors:") {
+        let line = text[r.upperBound...].prefix { $0 != "\n" }
+        failed += line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.reduce(0, +)
+    }
+    return WrkResult(requestsPerSecond: number(after: "Requests/sec:") ?? 0, p99ms: p99, failed: failed)
+}
+
+if opts.only == nil || opts.only == "web" {
+    say("\nweb app (wrk -c32 -d20s) on the city database, \(benchUnit) \(benchYear):")
+    if !FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") {
+        say("  no wrk here: apt-get install wrk")
+    } else {
+        let city = opts.dir + "/city.sqlite"
+        let ledger = Ledger(database: try AppDatabase.open(at: city), context: context)
+        let uid = try ledger.users.add(name: "bench", role: .clerk, password: "bench password 1")
+        let session = try ledger.sessions.start(userID: uid)
+        let event = try ledger.events.list(in: DateRange.year(benchYear), unit: benchUnit).first?.id ?? 1
+        let port = Int.random(in: 30_000...60_000)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: kepu)
+        server.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--db", city]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        let base = "http://127.0.0.1:\(port)"
+        for _ in 0..<100 where spawn(["/usr/bin/curl", "-sf", base + "/healthz"]).status != 0 { usleep(100_000) }
+        let unit = benchUnit.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? benchUnit
+        let dashboard = base + "/?year=\(benchYear)&unit=\(unit)"
+        let check = spawn([
+            "/usr/bin/curl", "-sf", "-o", "/dev/null", "-H", "Cookie: kepu_session=\(session)", dashboard,
+        ])
+        if check.status != 0 { say("  ! the dashboard did not answer 200") }
+        if let stat = wrk(base + "/static/kepu.css", cookie: session), let dash = wrk(dashboard, cookie: session) {
+            say("  static stylesheet: \(stat.summary)")
+            say("  dashboard:         \(dash.summary)")
+            say(
+                "  dashboard ÷ static throughput: \(f(dash.requestsPerSecond / stat.requestsPerSecond, 3)) (goal ≥ 0.1); p99 \(f(dash.p99ms, 1)) ms (goal < 100 ms)"
+            )
+            let file = try signinFile(opts.signinRows)
+            let importer = Process()
+            importer.executableURL = URL(fileURLWithPath: kepu)
+            importer.arguments = ["attendance", "import", "--event", String(event), file, "--db", city]
+            importer.standardOutput = FileHandle.nullDevice
+            importer.standardError = FileHandle.nullDevice
+            let t0 = Date()
+            try importer.run()
+            usleep(500_000)
+            if let during = wrk(dashboard, cookie: session) {
+                importer.waitUntilExit()
+                say(
+                    "  dashboard during a \(opts.signinRows)-row sign-in import: \(during.summary) (goal: none failed); the import took \(f(Date().timeIntervalSince(t0), 1)) s, exit \(importer.terminationStatus)"
+                )
+            }
+        } else {
+            say("  ! wrk did not run")
+        }
+        server.terminate()
+        server.waitUntilExit()
+    }
+}
+if opts.only == "web" { exit(0) }
 
 // 4. A sign-in sheet of `signinRows` rows: kepu's import against sqlite3's .import of the same file.
 func signinFile(_ rows: Int) throws -> String {

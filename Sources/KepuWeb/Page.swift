@@ -46,6 +46,8 @@ enum Page {
             nav = ""
         }
         let brand = lang.t("科普工作台账", "kepu")
+        let other = lang == .zh ? ("en", "English") : ("zh", "中文")
+        let switcher = "<a class=\"lang\" href=\"/lang?to=\(other.0)\">\(other.1)</a>"
         return """
             <!DOCTYPE html>
             <html lang="\(lang == .zh ? "zh-CN" : "en")">
@@ -57,7 +59,7 @@ enum Page {
             <link rel="icon" href="data:,">
             </head>
             <body>
-            <header><span class="brand">\(brand)</span>\(nav)</header>
+            <header><span class="brand">\(brand)</span>\(nav)\(switcher)</header>
             <main>
             \(heading ? "<h1>\(esc(headingText ?? title))</h1>" : "")
             \(body)
@@ -101,6 +103,7 @@ enum Page {
         header nav { display: flex; align-items: center; gap: 16px; flex: 1; }
         header nav a { color: #fff; text-decoration: none; }
         header .who { margin-left: auto; }
+        header a.lang { color: #fff; margin-left: 16px; font-size: 13px; opacity: 0.85; }
         header form { margin: 0; }
         header button { background: transparent; color: #fff; border: 1px solid #fff; padding: 2px 10px; cursor: pointer; }
         main { max-width: 1200px; margin: 16px auto; background: #fff; padding: 16px 24px; box-sizing: border-box; }

@@ -88,7 +88,8 @@ struct Pages: Sendable {
         let year = request.uri.queryParameters.get("year", as: Int.self)
         var body = ""
         do {
-            let (stored, facts) = try ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today)
+            let (stored, facts) = try ledger.evaluation.inputs(
+                year: year, unit: request.query.value("unit"), asOf: nil, today: today)
             let evaluation = Reconciler.evaluate(stored.plan, facts)
             body +=
                 "<p class=\"sub\">\(Page.esc(stored.plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"

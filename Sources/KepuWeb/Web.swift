@@ -9,7 +9,12 @@ struct Web: Sendable {
     let ledger: Ledger
     let settings: WebSettings
     let flash: Flash
-    var lang: Language { settings.language }
+    /// The request's language (the `kepu_lang` cookie), else the server's.
+    var lang: Language { Web.requestLanguage ?? settings.language }
+
+    /// Set for each request by `LanguageMiddleware`.
+    @TaskLocal static var requestLanguage: Language?
+    static let languageCookie = "kepu_lang"
 
     /// The ledger a web write goes through: the signed-in user as the operator in the audit trail, and
     /// the reason of a correction in the audit row's command, as the command line keeps it.
@@ -130,4 +135,40 @@ extension KepuError {
         if case .yearLocked = problem { return .conflict }
         return kind == .usage ? .badRequest : .unprocessableContent
     }
+}
+
+/// The language switch: the `kepu_lang` cookie (set by `GET /lang?to=en|zh`) picks Chinese or English
+/// for the pages of that browser; without it, the server's language (Chinese unless `--lang en`).
+struct LanguageMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        let chosen: Language? =
+            switch request.cookies[Web.languageCookie]?.value {
+            case "en": .en
+            case "zh": .zh
+            default: nil
+            }
+        return try await Web.$requestLanguage.withValue(chosen) { try await next(request, context) }
+    }
+}
+
+/// `GET /lang?to=en&back=/events`: remembers the choice in a cookie for a year, and goes back.
+func switchLanguage(_ request: Request, secure: Bool) -> Response {
+    let to = request.query["to"] == "en" ? "en" : "zh"
+    // Only a path of this site: never `//host` or a scheme.
+    var back =
+        request.query["back"]
+        ?? request.headers[.referer].flatMap { URL(string: $0) }.map { u in
+            u.path + (u.query.map { "?" + $0 } ?? "")
+        } ?? "/"
+    if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
+    var response = Response(status: .seeOther, headers: [.location: back])
+    response.setCookie(
+        Cookie(
+            name: Web.languageCookie, value: to, maxAge: 365 * 24 * 3600, path: "/", secure: secure, httpOnly: true,
+            sameSite: .lax))
+    return response
 }

@@ -41,9 +41,11 @@ public enum WebApp {
     public static func router(ledger: Ledger, settings: WebSettings = WebSettings()) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let throttle = LoginThrottle()
+        router.add(middleware: LanguageMiddleware())
         router.add(middleware: ErrorMiddleware(lang: settings.language))
         router.add(middleware: AuthMiddleware(ledger: ledger))
         router.get("healthz") { _, _ in "ok" }
+        router.get("lang") { request, _ in switchLanguage(request, secure: settings.secureCookies) }
         router.get("static/kepu.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
@@ -115,6 +117,11 @@ struct AuthMiddleware: RouterMiddleware {
     {
         var context = context
         if let id = request.cookies[WebApp.sessionCookie]?.value, let s = try ledger.sessions.find(id) {
+            if s.needsTouch {
+                // Off the request's path: a page never waits for the write lock (an import may hold it).
+                let sessions = ledger.sessions
+                Task.detached { try? sessions.touch(id) }
+            }
             context.user = s.user
             context.csrf = s.csrf
             context.sessionID = id
@@ -128,7 +135,10 @@ struct AuthMiddleware: RouterMiddleware {
 /// Failures as a sentence: JSON `{"error": …}` for the API, a page otherwise; never a stack trace.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = WebContext
-    let lang: Language
+    let fallback: Language
+    var lang: Language { Web.requestLanguage ?? fallback }
+
+    init(lang: Language) { fallback = lang }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response

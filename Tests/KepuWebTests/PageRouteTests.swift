@@ -270,3 +270,39 @@ import Testing
         #expect(try ledger.evidence.list().map(\.fileName) == ["现场.jpg"])
     }
 }
+
+/// The English switch: a cookie per browser, set by `GET /lang`, going back only within the site.
+@Suite struct LanguageSwitchTests {
+    @Test func aBrowserSwitchesToEnglishAndBack() async throws {
+        let (ledger, _) = try webLedger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            try await client.execute(uri: "/events", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("<html lang=\"zh-CN\">"))
+                #expect(r.text.contains("href=\"/lang?to=en\">English</a>"))
+            }
+            try await client.execute(uri: "/lang?to=en&back=/events", method: .get) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/events")
+                #expect(r.cookie("kepu_lang") == "en")
+            }
+            let english = cookie + [.cookie: "kepu_lang=en"]
+            try await client.execute(uri: "/events", method: .get, headers: english) { r in
+                #expect(r.text.contains("<html lang=\"en\">"))
+                #expect(r.text.contains("Add an event"))
+                #expect(r.text.contains(">中文</a>"))
+            }
+            try await client.execute(uri: "/users", method: .get, headers: english) { r in
+                #expect(r.status == .forbidden)
+                #expect(r.text.contains("forbidden"))
+            }
+            for evil in ["//evil.example/", "https://evil.example/", "/\\evil"] {
+                let back = evil.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                try await client.execute(uri: "/lang?to=zh&back=\(back)", method: .get) { r in
+                    #expect(r.headers[.location] == "/", "\(evil)")
+                }
+            }
+        }
+    }
+}

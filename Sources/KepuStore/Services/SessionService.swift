@@ -7,6 +7,9 @@ import KepuCore
 public struct WebSession: Sendable, Hashable {
     public var user: UserItem
     public var csrf: String
+    /// The session was last marked as seen more than a minute ago: `touch` it (a write, which the
+    /// server does off the request's path, so that reading a page never waits for a writer).
+    public var needsTouch: Bool = false
 }
 
 /// The web app's sessions. An id is 32 random bytes (256 bits) given to the browser once and kept
@@ -36,9 +39,11 @@ public struct SessionService: Sendable {
     }
 
     /// The live session of an id, seen now; nil when unknown, ended, idle too long or its user disabled.
+    /// The live session with this id, read without writing: a page is served while an import holds
+    /// the write lock.
     public func find(_ id: String, now: Date = Date()) throws -> WebSession? {
         let hash = UserService.digest(id)
-        return try ledger.database.write { db in
+        return try ledger.database.read { db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -51,14 +56,20 @@ public struct SessionService: Sendable {
             let lastSeen: String = row[1]
             guard let seen = ISO8601DateFormatter().date(from: lastSeen), now.timeIntervalSince(seen) < Self.idle
             else { return nil }
-            try db.execute(
-                sql: "UPDATE web_session SET last_seen_at = ? WHERE id_hash = ?",
-                arguments: [Timestamp.iso(now), hash])
             let user = UserItem(
                 id: row[2], name: row[3], role: UserRole(rawValue: row[4]) ?? .clerk, createdAt: row[5],
                 disabledAt: nil,
                 activeTokens: 0)
-            return WebSession(user: user, csrf: row[0])
+            return WebSession(user: user, csrf: row[0], needsTouch: now.timeIntervalSince(seen) > 60)
+        }
+    }
+
+    /// Marks a session as seen now, which keeps it from ending after 8 idle hours.
+    public func touch(_ id: String, now: Date = Date()) throws {
+        try ledger.database.write { db in
+            try db.execute(
+                sql: "UPDATE web_session SET last_seen_at = ? WHERE id_hash = ? AND ended_at IS NULL",
+                arguments: [Timestamp.iso(now), UserService.digest(id)])
         }
     }
 
