@@ -81,32 +81,38 @@ struct Pages: Sendable {
         return response
     }
 
-    /// `GET /`: the year's indicators against their targets as of today.
+    /// `GET /[?year=Y&unit=U]`: the year's indicators against their targets as of today, the budget
+    /// against the time elapsed, and the latest writes. The page's body is kept until the ledger
+    /// changes (a new audit row), so reading it under load costs two small queries.
     func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         let today = ledger.context.today()
-        let year = request.uri.queryParameters.get("year", as: Int.self)
-        var body = ""
-        do {
-            let (stored, facts) = try ledger.evaluation.inputs(
-                year: year, unit: request.query.value("unit"), asOf: nil, today: today)
-            let evaluation = Reconciler.evaluate(stored.plan, facts)
-            body +=
-                "<p class=\"sub\">\(Page.esc(stored.plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
-            body += Page.progress(evaluation, lang: lang)
-            body += web.html(ReconcileReport.build(evaluation, lang: lang))
-        } catch let e as KepuError {
-            body += web.error(e.text(lang))
+        let year = request.query["year"].flatMap { Int($0) }
+        let unit = request.query.value("unit")
+        let key = "dashboard|\(year.map(String.init) ?? "")|\(unit ?? "")|\(today)|\(lang.rawValue)"
+        let (body, stale) = try await web.cache.body(key, version: try ledger.audit.version()) { [web, lang] in
+            var body = ""
+            do {
+                let (stored, facts) = try web.ledger.evaluation.inputs(year: year, unit: unit, asOf: nil, today: today)
+                let evaluation = Reconciler.evaluate(stored.plan, facts)
+                body +=
+                    "<p class=\"sub\">\(Page.esc(stored.plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
+                body += Page.progress(evaluation, lang: lang)
+                body += web.html(ReconcileReport.build(evaluation, lang: lang))
+            } catch let e as KepuError {
+                body += web.error(e.text(lang))
+            }
+            let recent = try web.ledger.audit.log(limit: 10)
+            body += "<section><h2>\(Page.esc(lang.t("最近的操作", "Recent activity")))</h2>"
+            body += web.html(RecordTables.auditTable(recent, details: false, lang: lang))
+            body += "<p><a href=\"/audit\">\(lang.t("全部操作记录", "The whole audit trail"))</a></p></section>"
+            return body
         }
-        let recent = try ledger.audit.log(limit: 10)
-        body +=
-            "<section><h2>\(Page.esc(lang.t("最近的操作", "Recent activity")))</h2><table><thead><tr><th>\(Page.esc(lang.t("时间", "When")))</th><th>\(Page.esc(lang.t("操作人", "Who")))</th><th>\(Page.esc(lang.t("对象", "What")))</th></tr></thead><tbody>"
-        for a in recent {
-            body +=
-                "<tr><td>\(Page.esc(RecordTables.localTime(a.at)))</td><td>\(Page.esc(a.operatorName))</td><td>\(Page.esc(a.entity)) \(a.entityID.map(String.init) ?? "")</td></tr>"
-        }
-        body += "</tbody></table></section>"
-        return await web.page(lang.t("概览", "Overview"), context, body: body)
+        let note =
+            stale
+            ? "<p class=\"sub\" role=\"status\">\(lang.t("刚有新的记录写入，概览正在更新；以下是写入前的数据，请稍后刷新。", "New records were just written and the overview is being brought up to date; below are the figures from before. Reload shortly."))</p>"
+            : ""
+        return await web.page(lang.t("概览", "Overview"), context, body: note + body)
     }
 }
 

@@ -9,6 +9,7 @@ struct Web: Sendable {
     let ledger: Ledger
     let settings: WebSettings
     let flash: Flash
+    var cache = PageCache()
     /// The request's language (the `kepu_lang` cookie), else the server's.
     var lang: Language { Web.requestLanguage ?? settings.language }
 
@@ -113,6 +114,79 @@ extension [String: String] {
     /// A field's text, trimmed; nil when blank.
     func value(_ key: String) -> String? {
         self[key].map { CSVColumns.trim($0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Page bodies computed from the ledger, each kept with the ledger's version it was computed at
+/// (`AuditService.version`).
+///
+/// A body is used as it is while that version holds. After a write, one request computes the new
+/// body and the others wait for it, but not for long: when the computation takes longer than
+/// `patience` (a sign-in sheet of a million rows makes the distinct-participant count take a second
+/// or two), they are answered with the previous body, marked as being brought up to date, and the
+/// next requests get the new one.
+actor PageCache {
+    private var entries: [String: (version: Int64, body: String)] = [:]
+    private var inFlight: [String: (version: Int64, task: Task<String, Error>)] = [:]
+    static let capacity = 64
+    let patience: Duration
+
+    init(patience: Duration = .milliseconds(50)) { self.patience = patience }
+
+    /// The body for `key` at `version`, and whether it is the previous version's.
+    func body(_ key: String, version: Int64, make: @escaping @Sendable () throws -> String) async throws -> (
+        body: String, stale: Bool
+    ) {
+        if let e = entries[key], e.version == version { return (e.body, false) }
+        let task: Task<String, Error>
+        if let f = inFlight[key], f.version == version {
+            task = f.task
+        } else {
+            // Detached: a task made here would run on this actor and hold every other request's
+            // lookup while it computes. The request's language goes along.
+            let language = Web.requestLanguage
+            task = Task.detached {
+                let body = try Web.$requestLanguage.withValue(language) { try make() }
+                await self.store(key, version: version, body)
+                return body
+            }
+            inFlight[key] = (version, task)
+        }
+        guard let previous = entries[key] else { return (try await task.value, false) }
+        // Whichever comes first: the new body, or the end of the patience. (A task group would wait
+        // for the computation even after the patience ran out.)
+        let patience = self.patience
+        let fresh: String? = await withCheckedContinuation { continuation in
+            let first = FirstOf(continuation)
+            Task { first.resume(try? await task.value) }
+            Task {
+                try? await Task.sleep(for: patience)
+                first.resume(nil)
+            }
+        }
+        if let fresh { return (fresh, false) }
+        return (previous.body, true)
+    }
+
+    private func store(_ key: String, version: Int64, _ body: String) {
+        if inFlight[key]?.version == version { inFlight[key] = nil }
+        if entries.count >= Self.capacity { entries.removeAll() }
+        if (entries[key]?.version ?? -1) <= version { entries[key] = (version, body) }
+    }
+}
+
+/// Resumes a continuation with the first value offered, and ignores the rest.
+final class FirstOf<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Never>?
+    init(_ c: CheckedContinuation<T, Never>) { continuation = c }
+
+    func resume(_ value: T) {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        c?.resume(returning: value)
     }
 }
 

@@ -130,6 +130,26 @@ import Testing
         #expect(reasons.contains { $0.contains("--reason 重复录入") })
     }
 
+    /// The dashboard is kept between requests, and computed again after any write, the command
+    /// line's included.
+    @Test func theDashboardFollowsEveryWrite() async throws {
+        let (ledger, _) = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            try await client.execute(uri: "/", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("0人次"))
+            }
+            try await client.execute(uri: "/", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("0人次"))
+            }
+            _ = try ledger.attendance.add(NewAttendance(event: 1, count: 4321))
+            try await client.execute(uri: "/", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("4321人次"))
+            }
+        }
+    }
+
     @Test func aLockedYearRefusesTheFormWith409() async throws {
         let (ledger, _) = try ledgerWithEvent()
         _ = try ledger.years.lock(2023, reason: "已报送财政局")

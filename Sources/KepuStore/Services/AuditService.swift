@@ -39,6 +39,12 @@ public struct AuditService: Sendable {
         }
     }
 
+    /// The ledger's version: the last audit row's id. Every write appends a row, so anything computed
+    /// from the ledger stays valid while this stays the same.
+    public func version() throws -> Int64 {
+        try ledger.database.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0 }
+    }
+
     /// The trail, newest first.
     public func log(limit: Int?) throws -> [AuditEntry] { try log(Filter(limit: limit)) }
 
