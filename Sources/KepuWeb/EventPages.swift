@@ -141,10 +141,17 @@ struct EventPages: Sendable {
                 <label>\(lang.t("收款方", "Payee"))<input name="payee" value="\(v("payee"))"></label>
                 <button type="submit">\(lang.t("登记费用", "Add the cost"))</button>
                 </form></section>
+                <section><h2>\(lang.t("登记满意度调查", "Record a satisfaction survey"))</h2>\(err("survey"))
+                <form method="post" action="/events/\(id)/surveys" class="record">\(csrf)
+                <label>\(lang.t("回收份数", "Responses"))<input name="responses" required inputmode="numeric" value="\(v("responses"))"></label>
+                <label>\(lang.t("满意份数", "Satisfied"))<input name="satisfied" required inputmode="numeric" value="\(v("satisfied"))"></label>
+                <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(form == "survey" ? v("date") : "")"></label>
+                <button type="submit">\(lang.t("登记调查", "Add the survey"))</button>
+                </form><p class="sub">\(lang.t("问卷星的下载文件可以用命令 kepu survey import 直接导入。", "A 问卷星 download can be imported with kepu survey import."))</p></section>
                 """
         }
         body += """
-            <p class="actions"><a href="/records/event/\(id)">\(lang.t(e.voided ? "查看修改记录、恢复此活动" : "查看修改记录、作废此活动", e.voided ? "History, restore" : "History, void"))</a>
+            <p class="actions"><a href="/records/event/\(id)">\(lang.t(e.voided ? "查看修改记录、恢复此活动" : "修改或作废此活动、查看修改记录", e.voided ? "History, restore" : "Correct or void it, history"))</a>
             <a href="/evidence?event=\(id)">\(lang.t("上传佐证材料", "Upload evidence"))</a></p>
             """
         return await web.page(lang.t("活动", "Event"), context, body: body, status: status, heading: e.title)
@@ -170,6 +177,27 @@ struct EventPages: Sendable {
         } catch let e as KepuError {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang), form: "attendance", values: fields)
+        }
+    }
+
+    /// `POST /events/{id}/surveys`: `kepu survey add --event ID`.
+    func addSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let input = NewSurvey(
+                event: id, responses: try Parse.count(fields["responses"] ?? "", field: lang.t("回收份数", "responses")),
+                satisfied: try Parse.count(fields["satisfied"] ?? "", field: lang.t("满意份数", "satisfied")),
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) })
+            try input.validate()
+            let sid = try web.ledger(for: user, request: request).surveys.add(input)
+            return await web.done(
+                "/events/\(id)", context,
+                notice: Catalogue.text(
+                    .surveyAdded(id: sid, satisfied: input.satisfied, responses: input.responses, event: id), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang), form: "survey", values: fields)
         }
     }
 

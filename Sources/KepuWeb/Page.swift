@@ -147,6 +147,7 @@ enum Page {
         a { color: #0b5cad; }
         td a { text-decoration: none; }
         table.fields th { width: 140px; text-align: left; }
+        ul.findings { color: #8a5a00; margin: 4px 0 12px; padding-left: 20px; }
         ul.errors { color: #b42318; margin: 4px 0 12px; padding-left: 20px; }
         table.preview tr.bad td { background: #fdecea; }
         @media print { header { display: none; } body { background: #fff; } main { margin: 0; padding: 0; } }

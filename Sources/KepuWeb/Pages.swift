@@ -93,12 +93,28 @@ struct Pages: Sendable {
         let (body, stale) = try await web.cache.body(key, version: try ledger.audit.version()) { [web, lang] in
             var body = ""
             do {
-                let (stored, facts) = try web.ledger.evaluation.inputs(year: year, unit: unit, asOf: nil, today: today)
-                let evaluation = Reconciler.evaluate(stored.plan, facts)
+                let inputs = try web.ledger.evaluation.reportInputs(year: year, unit: unit, asOf: nil, today: today)
+                let plan = inputs.stored.plan
+                let evaluation = Reconciler.evaluate(plan, inputs.facts)
                 body +=
-                    "<p class=\"sub\">\(Page.esc(stored.plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
+                    "<p class=\"sub\">\(Page.esc(plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
                 body += Page.progress(evaluation, lang: lang)
                 body += web.html(ReconcileReport.build(evaluation, lang: lang))
+                // The data checks of `kepu check`.
+                let (_, findings) = SelfEvaluation.make(
+                    plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+                    storeFindings: inputs.storeFindings)
+                body += "<section><h2>\(Page.esc(lang.t("数据核查", "Data checks")))</h2>"
+                if findings.isEmpty {
+                    body += "<p class=\"notice\">\(Page.esc(lang.t("全部核查通过", "Every check passes")))</p>"
+                } else {
+                    body += "<ul class=\"findings\">"
+                    for f in findings {
+                        body += "<li>\(Page.esc(Catalogue.text(f.subject, lang)))：\(Page.esc(f.text(lang)))</li>"
+                    }
+                    body += "</ul>"
+                }
+                body += "</section>"
             } catch let e as KepuError {
                 body += web.error(e.text(lang))
             }

@@ -108,6 +108,23 @@ struct RecordPages: Sendable {
                 + field("invoice", lang.t("发票号", "Invoice"), c.invoice ?? "")
                 + field("date", lang.t("支付日期", "Paid on"), c.date.description, extra: " type=\"date\"")
                 + field("payee", lang.t("收款方", "Payee"), c.payee ?? "")
+        case .event(let e):
+            return field("title", lang.t("标题", "Title"), e.title)
+                + "<label>\(lang.t("类型", "Kind"))<select name=\"kind\">\(Page.options(EventKind.allCases, selected: values?["kind"] ?? e.kind.rawValue, lang))</select></label>"
+                + "<label>\(lang.t("形式", "Form"))<select name=\"form\">\(Page.options(EventForm.allCases, selected: values?["form"] ?? e.form.rawValue, lang))</select></label>"
+                + field("start", lang.t("开始日期", "Start"), e.start.description, extra: " type=\"date\"")
+                + field("end", lang.t("结束日期", "End"), e.end.description, extra: " type=\"date\"")
+                + field("venue", lang.t("地点", "Venue"), e.venue ?? "")
+        case .printRun(let p):
+            return field("title", lang.t("品名", "Title"), p.title)
+                + "<label>\(lang.t("类型", "Ink"))<select name=\"ink\">\(Page.options(Ink.allCases, selected: values?["ink"] ?? p.ink.rawValue, lang))</select></label>"
+                + field("copies", lang.t("份数", "Copies"), String(p.copies), extra: " inputmode=\"numeric\"")
+                + field("unitPrice", lang.t("单价（元）", "Unit price (元)"), p.unitPrice.plain)
+                + field("date", lang.t("日期", "Date"), p.date.description, extra: " type=\"date\"")
+        case .survey(let v):
+            return field("responses", lang.t("回收份数", "Responses"), String(v.responses), extra: " inputmode=\"numeric\"")
+                + field("satisfied", lang.t("满意份数", "Satisfied"), String(v.satisfied), extra: " inputmode=\"numeric\"")
+                + field("date", lang.t("日期", "Date"), v.date.description, extra: " type=\"date\"")
         default:
             return nil
         }
@@ -146,6 +163,40 @@ struct RecordPages: Sendable {
                             return m
                         }, item: fields.value("item"), invoice: fields.value("invoice"), date: try date(),
                         payee: fields.value("payee")))
+            case .event:
+                outcome = try l.events.edit(
+                    id,
+                    EventPatch(
+                        title: try fields.value("title").map { try Parse.text($0, field: lang.t("标题", "title")) },
+                        kind: try fields.value("kind").map { try EventKind.parse($0, field: lang.t("类型", "kind")) },
+                        form: try fields.value("form").map { try EventForm.parse($0, field: lang.t("形式", "form")) },
+                        start: try fields.value("start").map {
+                            try CalendarDate.parse($0, field: lang.t("开始日期", "start"))
+                        },
+                        end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t("结束日期", "end")) },
+                        venue: fields.value("venue")))
+            case .printRun:
+                outcome = try l.money.editPrintRun(
+                    id,
+                    PrintRunPatch(
+                        title: try fields.value("title").map { try Parse.text($0, field: lang.t("品名", "title")) },
+                        ink: try fields.value("ink").map { try Ink.parse($0, field: lang.t("类型", "ink")) },
+                        copies: try fields.value("copies").map {
+                            try Parse.positiveCount($0, field: lang.t("份数", "copies"))
+                        },
+                        unitPrice: try fields.value("unitPrice").map {
+                            try Money.parse($0, field: lang.t("单价", "unit price"))
+                        }, date: try date()))
+            case .survey:
+                outcome = try l.surveys.edit(
+                    id,
+                    SurveyPatch(
+                        responses: try fields.value("responses").map {
+                            try Parse.count($0, field: lang.t("回收份数", "responses"))
+                        },
+                        satisfied: try fields.value("satisfied").map {
+                            try Parse.count($0, field: lang.t("满意份数", "satisfied"))
+                        }, date: try date()))
             default:
                 throw HTTPError(.notFound)
             }

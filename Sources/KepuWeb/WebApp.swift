@@ -63,6 +63,7 @@ public enum WebApp {
         router.get("events/:id") { request, context in try await events.detail(request, context) }
         router.post("events/:id/attendance") { request, context in try await events.addAttendance(request, context) }
         router.post("events/:id/costs") { request, context in try await events.addCost(request, context) }
+        router.post("events/:id/surveys") { request, context in try await events.addSurvey(request, context) }
         let records = RecordPages(web: web)
         router.get("records/:kind/:id") { request, context in try await records.show(request, context) }
         router.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }

@@ -130,6 +130,56 @@ import Testing
         #expect(reasons.contains { $0.contains("--reason 重复录入") })
     }
 
+    @Test func aSurveyIsRecordedAndTheEventPrintRunAndSurveyAreCorrected() async throws {
+        let (ledger, _) = try ledgerWithEvent()
+        _ = try ledger.money.addPrintRun(
+            NewPrintRun(title: "折页", ink: .color, copies: 2000, unitPrice: Money(fen: 100), event: 1))
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(
+                uri: "/events/1/surveys", method: .post, headers: formHeaders + cookie,
+                body: form(["responses": "100", "satisfied": "120", "csrf": token])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("满意"))
+                #expect(r.text.contains("value=\"120\""))
+            }
+            try await client.execute(
+                uri: "/events/1/surveys", method: .post, headers: formHeaders + cookie,
+                body: form(["responses": "300", "satisfied": "296", "csrf": token])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            for (uri, fields) in [
+                ("/records/event/1/edit", ["title": "全国科普日主场活动（石峰区）", "venue": "石峰公园"]),
+                ("/records/print_run/1/edit", ["copies": "2500"]),
+                ("/records/survey/1/edit", ["satisfied": "298"]),
+            ] {
+                try await client.execute(
+                    uri: uri.replacingOccurrences(of: "/edit", with: ""), method: .get, headers: cookie
+                ) {
+                    r in
+                    #expect(r.text.contains("action=\"\(uri)\""), "\(uri)")
+                }
+                try await client.execute(
+                    uri: uri, method: .post, headers: formHeaders + cookie,
+                    body: form(fields.merging(["reason": "核对原始单据", "csrf": token]) { a, _ in a })
+                ) { r in
+                    #expect(r.status == .seeOther, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("数据核查"))
+            }
+        }
+        let d = try ledger.events.detail(1)
+        #expect(d.summary.title == "全国科普日主场活动（石峰区）")
+        #expect(d.summary.venue == "石峰公园")
+        #expect(d.printRuns.map(\.copies) == [2500])
+        #expect(d.surveys.map(\.satisfied) == [298])
+    }
+
     /// The dashboard is kept between requests, and computed again after any write, the command
     /// line's included.
     @Test func theDashboardFollowsEveryWrite() async throws {
