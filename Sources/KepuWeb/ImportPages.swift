@@ -56,7 +56,7 @@ struct ImportPages: Sendable {
     /// `POST /imports` (multipart): saves the file and shows the dry run's preview.
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.pageUser()
-        let parts = try await multipartParts(request, limit: context.maxUploadSize)
+        let parts = try await multipartParts(request, limit: web.settings.maxUploadBytes)
         guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
         var values: [String: String] = [:]
         for key in ["kind", "event", "date", "sheet"] { values[key] = parts[key].map { CSVColumns.trim($0.text) } }

@@ -163,7 +163,7 @@ struct API: Sendable {
     func addAttendance(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.apiUser(.clerk)
         let id = try context.parameters.require("id", as: Int64.self)
-        let buffer = try await request.body.collect(upTo: 1 << 16)
+        let buffer = try await collectBody(request, upTo: 1 << 16)
         guard
             let o = (try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]))
                 as? [String: Any]

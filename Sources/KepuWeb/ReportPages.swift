@@ -211,7 +211,7 @@ struct ReportPages: Sendable {
     /// `POST /evidence` (multipart): `kepu evidence add`.
     func addEvidence(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.pageUser()
-        let parts = try await multipartParts(request, limit: context.maxUploadSize)
+        let parts = try await multipartParts(request, limit: web.settings.maxUploadBytes)
         guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
         var values: [String: String] = [:]
         for key in ["kind", "event", "cost"] { values[key] = parts[key].map { CSVColumns.trim($0.text) } }

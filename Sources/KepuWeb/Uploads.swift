@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KepuStore
 import MultipartKit
+import NIOCore
 
 /// One part of a `multipart/form-data` body: a field, or a file with the name the browser gave it.
 struct FormPart: Sendable {
@@ -18,7 +19,7 @@ func multipartParts(_ request: Request, limit: Int) async throws -> [String: For
         let boundary = parameter("boundary", in: type), !boundary.isEmpty, boundary.utf8.count <= 200
     else { throw HTTPError(.badRequest) }
     // A little room over the file's limit for the other fields and the part headers.
-    let buffer = try await request.body.collect(upTo: limit + 64 * 1024)
+    let buffer = try await collectBody(request, upTo: limit + 64 * 1024)
     let parser = MultipartParser(boundary: boundary)
     var parts: [String: FormPart] = [:]
     var headers: [String: String] = [:]
@@ -35,6 +36,13 @@ func multipartParts(_ request: Request, limit: Int) async throws -> [String: For
     }
     do { try parser.execute(buffer) } catch { throw HTTPError(.badRequest) }
     return parts
+}
+
+/// A request's body, at most `limit` bytes: beyond it, 413 (NIO says so with an error of its own).
+func collectBody(_ request: Request, upTo limit: Int) async throws -> ByteBuffer {
+    do { return try await request.body.collect(upTo: limit) } catch is NIOTooManyBytesError {
+        throw HTTPError(.contentTooLarge)
+    }
 }
 
 /// `name="value"` or `name=value` in a header such as `form-data; name="file"; filename="签到表.xlsx"`.

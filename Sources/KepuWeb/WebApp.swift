@@ -14,18 +14,20 @@ public struct WebContext: RequestContext {
     public var sessionID: String?
 
     public init(source: Source) { coreContext = .init(source: source) }
-    /// Uploads are limited to 20 MiB.
-    public var maxUploadSize: Int { 20 << 20 }
 }
 
 /// The settings `kepu serve` gives the app.
 public struct WebSettings: Sendable {
     public var secureCookies: Bool
     public var language: Language
-    public init(secureCookies: Bool = false, language: Language = .zh) {
+    /// The largest file an upload may carry, in MiB (`kepu serve --max-upload`).
+    public var maxUploadMiB: Int
+    public init(secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20) {
         self.secureCookies = secureCookies
         self.language = language
+        self.maxUploadMiB = maxUploadMiB
     }
+    var maxUploadBytes: Int { maxUploadMiB << 20 }
 }
 
 /// The office web app: server-rendered pages that work without JavaScript, and a JSON API, over the
@@ -42,7 +44,7 @@ public enum WebApp {
         let router = Router(context: WebContext.self)
         let throttle = LoginThrottle()
         router.add(middleware: LanguageMiddleware())
-        router.add(middleware: ErrorMiddleware(lang: settings.language))
+        router.add(middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB))
         router.add(middleware: AuthMiddleware(ledger: ledger))
         router.get("healthz") { _, _ in "ok" }
         router.get("lang") { request, _ in switchLanguage(request, secure: settings.secureCookies) }
@@ -137,9 +139,13 @@ struct AuthMiddleware: RouterMiddleware {
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let fallback: Language
+    let maxUploadMiB: Int
     var lang: Language { Web.requestLanguage ?? fallback }
 
-    init(lang: Language) { fallback = lang }
+    init(lang: Language, maxUploadMiB: Int = 20) {
+        fallback = lang
+        self.maxUploadMiB = maxUploadMiB
+    }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
@@ -160,7 +166,10 @@ struct ErrorMiddleware: RouterMiddleware {
             case .notFound: text = lang.t("没有这个页面", "no such page")
             case .forbidden: text = lang.t("没有权限", "forbidden")
             case .unauthorized: text = lang.t("请先登录", "sign in first")
-            case .contentTooLarge: text = lang.t("文件太大：每个文件最多 20 MiB", "the file is too large: at most 20 MiB")
+            case .contentTooLarge:
+                text = lang.t(
+                    "文件太大：每个文件最多 \(maxUploadMiB) MiB；未写入任何内容",
+                    "the file is too large: at most \(maxUploadMiB) MiB; nothing was written")
             default: text = lang.t("请求有误", "bad request")
             }
             return WebError.response(e.status, text, request: request)
@@ -218,7 +227,7 @@ actor LoginThrottle {
 
 /// `application/x-www-form-urlencoded` fields.
 func formFields(_ request: Request, limit: Int = 1 << 20) async throws -> [String: String] {
-    let buffer = try await request.body.collect(upTo: limit)
+    let buffer = try await collectBody(request, upTo: limit)
     let text = String(buffer: buffer)
     var out: [String: String] = [:]
     for pair in text.split(separator: "&") {

@@ -100,5 +100,12 @@ import Testing
             en:
                 "kepu: --listen localhost is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8080"
         )
+        let before = w.fingerprint()
+        let bad = w.run(["serve", "--max-upload", "二十"])
+        #expect(
+            bad.code == 64 && bad.err.hasPrefix("kepu：--max-upload 二十") && bad.err.split(separator: "\n").count == 1)
+        let huge = w.run(["serve", "--max-upload", "999999"])
+        #expect(huge.code == 64 && huge.err.contains("--max-upload 999999"), "\(huge.err)")
+        #expect(w.fingerprint() == before)
     }
 }

@@ -134,6 +134,20 @@ func uploadKey(in html: String) -> String? {
         #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
     }
 
+    @Test func anUploadOverTheLimitIsRefusedWith413() async throws {
+        let ledger = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger, settings: WebSettings(maxUploadMiB: 1)))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let big = [UInt8](repeating: 0x41, count: (1 << 20) + 100_000)
+            let (headers, body) = multipart(["csrf": token, "kind": "costs"], file: ("大文件.csv", big))
+            try await client.execute(uri: "/imports", method: .post, headers: headers + cookie, body: body) { r in
+                #expect(r.status == .contentTooLarge)
+                #expect(r.text.contains("文件太大：每个文件最多 1 MiB；未写入任何内容"))
+            }
+        }
+    }
+
     @Test func anOldExcelFileIsRefusedInASentence() async throws {
         let ledger = try ledgerWithEvent()
         let app = Application(router: WebApp.router(ledger: ledger))

@@ -25,6 +25,8 @@ struct Serve: ParsableCommand {
     var listen = "127.0.0.1:8080"
     @Flag(help: "会话 Cookie 只经 HTTPS 发送（前面有 HTTPS 代理时用）· Send the session cookie over HTTPS only.")
     var secureCookies = false
+    @Option(help: ArgumentHelp("上传文件大小上限（MiB，默认 20）· The largest upload, in MiB.", valueName: "mib"))
+    var maxUpload: String = "20"
     @Flag(
         help: "在临时数据库中载入示例年度并创建一次性管理员（用户名 admin），便于试用 · Serve the sample year on a temporary database.")
     var demo = false
@@ -40,9 +42,11 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let (host, port) = try Self.address(listen)
+        let mib = try Parse.positiveCount(maxUpload, field: "--max-upload")
+        guard mib <= 1024 else { throw KepuError(.tooLarge(field: "--max-upload", value: maxUpload, form: .count)) }
         let path = demo ? try Self.loadDemo() : options.resolvedPath()
         let ledger = Ledger(database: try AppDatabase.open(at: path, mode: .pool), context: try auditContext())
-        let settings = WebSettings(secureCookies: secureCookies, language: Language.current)
+        let settings = WebSettings(secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib))
         let app = Application(
             router: WebApp.router(ledger: ledger, settings: settings),
             configuration: .init(address: .hostname(host, port: port), serverName: "kepu"))
