@@ -70,7 +70,7 @@ struct EventPages: Sendable {
         body += """
             <details class="add"\(error != nil ? " open" : "")><summary>\(lang.t("添加活动", "Add an event"))</summary>
             <form method="post" action="/events" class="record">
-            <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
+            \(Page.csrfField(context))
             <label class="wide">\(lang.t("标题", "Title"))<input name="title" required value="\(v("title"))"></label>
             <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EventKind.allCases, selected: values["kind"] ?? "other", lang))</select></label>
             <label>\(lang.t("形式", "Form"))<select name="form">\(Page.options(EventForm.allCases, selected: values["form"] ?? "other", lang))</select></label>
@@ -113,7 +113,7 @@ struct EventPages: Sendable {
         }
         let e = d.summary
         var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang))
-        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
+        let csrf = Page.csrfField(context)
         func v(_ k: String) -> String { form == nil ? "" : Page.esc(values[k] ?? "") }
         func err(_ which: String) -> String { form == which ? error.map(web.error) ?? "" : "" }
         if !e.voided {
@@ -152,6 +152,9 @@ struct EventPages: Sendable {
         }
         body += """
             <p class="actions"><a href="/records/event/\(id)">\(lang.t(e.voided ? "查看修改记录、恢复此活动" : "修改或作废此活动、查看修改记录", e.voided ? "History, restore" : "Correct or void it, history"))</a>
+            <a href="/budget?event=\(id)">\(lang.t("登记印刷品", "Record a print run"))</a>
+            <a href="/volunteers?event=\(id)">\(lang.t("登记志愿者报名", "Sign up a volunteer"))</a>
+            <a href="/imports?event=\(id)">\(lang.t("导入签到表", "Import a sign-in sheet"))</a>
             <a href="/evidence?event=\(id)">\(lang.t("上传佐证材料", "Upload evidence"))</a></p>
             """
         return await web.page(lang.t("活动", "Event"), context, body: body, status: status, heading: e.title)

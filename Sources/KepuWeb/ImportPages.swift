@@ -35,7 +35,7 @@ struct ImportPages: Sendable {
             \(error.map(web.error) ?? "")
             <p class="sub">\(lang.t("支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。", "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."))</p>
             <form method="post" action="/imports" enctype="multipart/form-data" class="record">
-            <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
+            \(Page.csrfField(context))
             <label class="wide">\(lang.t("导入什么", "What"))<select name="kind">\(kinds)</select></label>
             <label>\(lang.t("活动编号（签到表必填）", "Event id (sign-in sheets)"))<input name="event" inputmode="numeric" value="\(Page.esc(values["event"] ?? ""))"></label>
             <label>\(lang.t("签到日期（默认活动第一天）", "Day (default: the event's first)"))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
@@ -55,11 +55,9 @@ struct ImportPages: Sendable {
 
     /// `POST /imports` (multipart): saves the file and shows the dry run's preview.
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.pageUser()
-        let parts = try await multipartParts(request, limit: web.settings.maxUploadBytes)
-        guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
-        var values: [String: String] = [:]
-        for key in ["kind", "event", "date", "sheet"] { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
+        let posted = try await postedUpload(
+            request, context, settings: web.settings, fields: ["kind", "event", "date", "sheet"])
+        let (user, values) = (posted.user, posted.values)
         do {
             guard let kind = values["kind"].flatMap(ImportKind.init(rawValue:)) else {
                 throw KepuError(
@@ -67,9 +65,7 @@ struct ImportPages: Sendable {
                         field: lang.t("导入什么", "what"), value: values["kind"] ?? "",
                         form: .choice(.importKind, Self.kinds.map { Choice(raw: $0.0.rawValue, chinese: $0.1) })))
             }
-            guard let file = parts["file"], let name = file.fileName, !name.isEmpty, file.body.readableBytes > 0 else {
-                throw KepuError(.uploadMissing)
-            }
+            let (file, name) = try posted.requireFile()
             let event = try values.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) }
             if kind == .signins, event == nil {
                 throw KepuError(.empty(field: lang.t("活动编号", "event id")))
@@ -80,7 +76,7 @@ struct ImportPages: Sendable {
                 Uploads.Pending(
                     path: "", displayName: name, kind: kind.rawValue, event: event, sheet: values.value("sheet"),
                     userID: user.id, at: Date()))
-            let pending = await uploads.find(key, userID: user.id)!
+            guard let pending = await uploads.find(key, userID: user.id) else { throw KepuError(.uploadExpired) }
             let result: ImportResult
             do {
                 result = try run(pending, date: values.value("date"), preview: true)
@@ -145,7 +141,7 @@ struct ImportPages: Sendable {
         if r.rowErrors.isEmpty {
             body += """
                 <form method="post" action="/imports/confirm" class="confirm">
-                <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
+                \(Page.csrfField(context))
                 <input type="hidden" name="upload" value="\(key)">
                 <input type="hidden" name="date" value="\(Page.esc(date ?? ""))">
                 <button type="submit">\(Page.esc(lang.t("确认导入 \(r.rows) 行", "Import the \(r.rows) rows")))</button>

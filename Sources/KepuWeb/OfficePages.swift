@@ -11,10 +11,6 @@ struct OfficePages: Sendable {
     var lang: Language { web.lang }
     var ledger: Ledger { web.ledger }
 
-    func csrfField(_ context: WebContext) -> String {
-        "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
-    }
-
     /// The year a page shows: `?year=`, else the plan covering today.
     func period(_ request: Request) -> (StoredPlan?, DateRange) {
         let today = ledger.context.today()
@@ -31,7 +27,7 @@ struct OfficePages: Sendable {
     /// runs, each linked to its page (correct, void); a form for a print run.
     func budget(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await budgetPage(request, context, status: .ok, error: nil, values: [:])
+        return await budgetPage(request, context, status: .ok, error: nil, values: request.query)
     }
 
     func budgetPage(
@@ -48,7 +44,7 @@ struct OfficePages: Sendable {
         func v(_ k: String) -> String { Page.esc(values[k] ?? "") }
         body += """
             <section><h2>\(lang.t("登记印刷品", "Record a print run"))</h2>
-            <form method="post" action="/budget/print" class="record">\(csrfField(context))
+            <form method="post" action="/budget/print" class="record">\(Page.csrfField(context))
             <label class="wide">\(lang.t("品名", "Title"))<input name="title" required value="\(v("title"))"></label>
             <label>\(lang.t("类型", "Ink"))<select name="ink">\(Page.options(Ink.allCases, selected: values["ink"], lang))</select></label>
             <label>\(lang.t("份数", "Copies"))<input name="copies" required inputmode="numeric" value="\(v("copies"))"></label>
@@ -99,7 +95,8 @@ struct OfficePages: Sendable {
     /// to sign one up for an event with hours.
     func volunteers(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await volunteersPage(context, status: .ok, error: nil, form: nil, values: [:])
+        // `?event=ID` (a link from an event's page) fills in the sign-up form's event.
+        return await volunteersPage(context, status: .ok, error: nil, form: "signup", values: request.query)
     }
 
     func volunteersPage(
@@ -109,7 +106,7 @@ struct OfficePages: Sendable {
         func err(_ which: String) -> String { form == which ? error.map(web.error) ?? "" : "" }
         var body = """
             <section><h2>\(lang.t("添加志愿者", "Add a volunteer"))</h2>\(err("add"))
-            <form method="post" action="/volunteers" class="record">\(csrfField(context))
+            <form method="post" action="/volunteers" class="record">\(Page.csrfField(context))
             <label>\(lang.t("姓名", "Name"))<input name="name" required value="\(v("add", "name"))"></label>
             <label>\(lang.t("手机", "Phone"))<input name="phone" inputmode="tel" value="\(v("add", "phone"))"></label>
             <label>\(lang.t("志愿组织", "Organization"))<input name="org" value="\(v("add", "org"))"></label>
@@ -117,7 +114,7 @@ struct OfficePages: Sendable {
             <button type="submit">\(lang.t("添加志愿者", "Add the volunteer"))</button>
             </form></section>
             <section><h2>\(lang.t("活动报名与服务时长", "Sign-up and hours"))</h2>\(err("signup"))
-            <form method="post" action="/volunteers/signup" class="record">\(csrfField(context))
+            <form method="post" action="/volunteers/signup" class="record">\(Page.csrfField(context))
             <label>\(lang.t("志愿者编号", "Volunteer id"))<input name="volunteer" required inputmode="numeric" value="\(v("signup", "volunteer"))"></label>
             <label>\(lang.t("活动编号", "Event id"))<input name="event" required inputmode="numeric" value="\(v("signup", "event"))"></label>
             <label>\(lang.t("时长（小时）", "Hours"))<input name="hours" value="\(v("signup", "hours"))"></label>
@@ -255,14 +252,14 @@ struct OfficePages: Sendable {
             \(error.map(web.error) ?? "")
             \(web.html(table))
             <section><h2>\(lang.t("添加用户", "Add a user"))</h2>
-            <form method="post" action="/users" class="record">\(csrfField(context))
+            <form method="post" action="/users" class="record">\(Page.csrfField(context))
             <label>\(lang.t("用户名", "Name"))<input name="name" required autocomplete="off"></label>
             <label>\(lang.t("角色", "Role"))<select name="role">\(roles)</select></label>
             <label>\(lang.t("初始密码（至少 8 个字符）", "Password (8 characters or more)"))<input name="password" type="password" required autocomplete="new-password"></label>
             <button type="submit">\(lang.t("添加用户", "Add the user"))</button>
             </form></section>
             <section><h2>\(lang.t("停用用户", "Disable a user"))</h2><p class="sub">\(lang.t("停用后不能登录，会话和 API 令牌立即失效；用户不会被删除。", "A disabled user cannot sign in; sessions and tokens end at once. Nobody is deleted."))</p>
-            <form method="post" action="/users/disable" class="record">\(csrfField(context))
+            <form method="post" action="/users/disable" class="record">\(Page.csrfField(context))
             <label>\(lang.t("用户名", "Name"))<input name="name" required></label>
             <button type="submit" class="danger">\(lang.t("停用", "Disable"))</button>
             </form></section>

@@ -70,6 +70,11 @@ enum Page {
             """
     }
 
+    /// The session's form token as a hidden field: every form that POSTs carries one.
+    static func csrfField(_ context: WebContext) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.csrf ?? ""))\">"
+    }
+
     /// A vocabulary as `<option>`s, its Chinese (or English) names shown and its codes sent.
     static func options<T: Vocabulary>(_ all: [T], selected: String?, _ lang: Language) -> String {
         all.map {

@@ -41,7 +41,7 @@ struct RecordPages: Sendable {
         let history = try ledger.audit.history(kind, id)
         var body = error.map(web.error) ?? ""
         body += web.html(RecordTables.detail(item, history: history, maskPhones: true, lang: lang))
-        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
+        let csrf = Page.csrfField(context)
         let voided = Self.voided(item)
         if !voided, let form = editForm(item, values: values) {
             body += """
@@ -125,6 +125,16 @@ struct RecordPages: Sendable {
             return field("responses", lang.t("回收份数", "Responses"), String(v.responses), extra: " inputmode=\"numeric\"")
                 + field("satisfied", lang.t("满意份数", "Satisfied"), String(v.satisfied), extra: " inputmode=\"numeric\"")
                 + field("date", lang.t("日期", "Date"), v.date.description, extra: " type=\"date\"")
+        case .volunteer(let v):
+            // The phone is not shown in full: typed anew to change it, left blank to keep it.
+            return field("name", lang.t("姓名", "Name"), v.name)
+                + "<label>\(lang.t("手机（不改请留空）", "Phone (blank: unchanged)"))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(Page.esc(v.phone.map(maskPhone) ?? ""))\"></label>"
+                + field("org", lang.t("志愿组织", "Organization"), v.org ?? "")
+                + field("platform", lang.t("平台编号", "Platform no."), v.platformNo ?? "")
+        case .signup(let g):
+            return field("hours", lang.t("时长（小时）", "Hours"), g.hoursCenti.map(Figures.hours) ?? "")
+                + field("date", lang.t("日期", "Date"), g.date.description, extra: " type=\"date\"")
+                + field("role", lang.t("岗位", "Role"), g.role ?? "")
         default:
             return nil
         }
@@ -197,6 +207,21 @@ struct RecordPages: Sendable {
                         satisfied: try fields.value("satisfied").map {
                             try Parse.count($0, field: lang.t("满意份数", "satisfied"))
                         }, date: try date()))
+            case .volunteer:
+                outcome = try l.volunteers.edit(
+                    id,
+                    VolunteerPatch(
+                        name: try fields.value("name").map { try Parse.text($0, field: lang.t("姓名", "name")) },
+                        phone: try fields.value("phone").map {
+                            try NewVolunteer.phone($0, field: lang.t("手机", "phone"))
+                        },
+                        org: fields.value("org"), platformNo: fields.value("platform")))
+            case .signup:
+                outcome = try l.volunteers.editSignup(
+                    id,
+                    SignupPatch(
+                        hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t("时长", "hours")) },
+                        date: try date(), role: fields.value("role")))
             default:
                 throw HTTPError(.notFound)
             }
@@ -237,7 +262,7 @@ struct RecordPages: Sendable {
                 <p>\(Page.esc(lang.t("确认\(verb)以下记录？原因：", "Confirm: \(verb) this record? Reason: ")))<strong>\(Page.esc(reason))</strong></p>
                 \(along)\(label)
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/\(restore ? "restore" : "void")" class="confirm">
-                <input type="hidden" name="csrf" value="\(Page.esc(context.csrf ?? ""))">
+                \(Page.csrfField(context))
                 <input type="hidden" name="reason" value="\(Page.esc(reason))">
                 <input type="hidden" name="confirm" value="yes">
                 <button type="submit" class="\(restore ? "" : "danger")">\(lang.t("确认\(verb)", "Yes, \(verb)"))</button>

@@ -12,10 +12,6 @@ struct ReportPages: Sendable {
     var lang: Language { web.lang }
     var ledger: Ledger { web.ledger }
 
-    func csrfField(_ context: WebContext) -> String {
-        "<input type=\"hidden\" name=\"csrf\" value=\"\(Page.esc(context.csrf ?? ""))\">"
-    }
-
     // MARK: 自评
 
     /// `GET /self-evaluation[?year=Y]`
@@ -53,7 +49,7 @@ struct ReportPages: Sendable {
                 "<p class=\"notice\">\(Page.esc(lang.t("\(y)年已封账（\(lock.lockedOn)，\(lock.reason)，\(lock.lockedBy)）", "\(y) is locked (\(lock.lockedOn), \(lock.reason), \(lock.lockedBy))")))</p>"
             if role >= .admin {
                 body += """
-                    <form method="post" action="/self-evaluation/unlock" class="filter">\(csrfField(context))
+                    <form method="post" action="/self-evaluation/unlock" class="filter">\(Page.csrfField(context))
                     <input type="hidden" name="year" value="\(y)">
                     <label>\(lang.t("解除封账的原因", "Why unlock"))<input name="reason" required size="30"></label>
                     <button type="submit" class="danger">\(lang.t("解除封账", "Unlock the year"))</button></form>
@@ -61,7 +57,7 @@ struct ReportPages: Sendable {
             }
         } else if role >= .reviewer {
             body += """
-                <form method="post" action="/self-evaluation/lock" class="filter">\(csrfField(context))
+                <form method="post" action="/self-evaluation/lock" class="filter">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(y)">
                 <label>\(lang.t("自评表报送后封账，原因", "Lock once handed in; why"))<input name="reason" required size="30" placeholder="\(lang.t("已报送财政局", "handed in"))"></label>
                 <button type="submit">\(lang.t("封账", "Lock the year"))</button></form>
@@ -74,7 +70,7 @@ struct ReportPages: Sendable {
             }.joined()
             body += """
                 <details class="add"><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
-                <form method="post" action="/self-evaluation/notes" class="record">\(csrfField(context))
+                <form method="post" action="/self-evaluation/notes" class="record">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(y)">
                 <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(options)</select></label>
                 <label>\(lang.t("人工评分（可不填）", "Manual score"))<input name="score" inputmode="decimal"></label>
@@ -179,7 +175,7 @@ struct ReportPages: Sendable {
     {
         var body = error.map(web.error) ?? ""
         body += """
-            <form method="post" action="/evidence" enctype="multipart/form-data" class="record">\(csrfField(context))
+            <form method="post" action="/evidence" enctype="multipart/form-data" class="record">\(Page.csrfField(context))
             <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required></label>
             <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
             <label>\(lang.t("活动编号", "Event id"))<input name="event" inputmode="numeric" value="\(Page.esc(values["event"] ?? ""))"></label>
@@ -210,15 +206,11 @@ struct ReportPages: Sendable {
 
     /// `POST /evidence` (multipart): `kepu evidence add`.
     func addEvidence(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.pageUser()
-        let parts = try await multipartParts(request, limit: web.settings.maxUploadBytes)
-        guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
-        var values: [String: String] = [:]
-        for key in ["kind", "event", "cost"] { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
+        let posted = try await postedUpload(
+            request, context, settings: web.settings, fields: ["kind", "event", "cost"])
+        let (user, values) = (posted.user, posted.values)
         do {
-            guard let file = parts["file"], let name = file.fileName, !name.isEmpty, file.body.readableBytes > 0 else {
-                throw KepuError(.uploadMissing)
-            }
+            let (file, name) = try posted.requireFile()
             let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.t("类型", "kind"))
             let event = try values.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) }
             let cost = try values.value("cost").map { try webID($0, field: lang.t("费用编号", "cost id")) }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KepuCore
 import KepuStore
 import MultipartKit
 import NIOCore
@@ -43,6 +44,33 @@ func collectBody(_ request: Request, upTo limit: Int) async throws -> ByteBuffer
     do { return try await request.body.collect(upTo: limit) } catch is NIOTooManyBytesError {
         throw HTTPError(.contentTooLarge)
     }
+}
+
+/// A form POST that carries a file: signed in and the form token right (else 403, nothing written);
+/// the user, the named fields trimmed, and the file part when one was chosen.
+struct PostedUpload {
+    var user: UserItem
+    var values: [String: String]
+    var file: FormPart?
+
+    /// The chosen file and its name, or the sentence asking for one.
+    func requireFile() throws -> (FormPart, String) {
+        guard let file, let name = file.fileName, !name.isEmpty, file.body.readableBytes > 0 else {
+            throw KepuError(.uploadMissing)
+        }
+        return (file, name)
+    }
+}
+
+func postedUpload(_ request: Request, _ context: WebContext, settings: WebSettings, fields: [String]) async throws
+    -> PostedUpload
+{
+    let user = try context.pageUser()
+    let parts = try await multipartParts(request, limit: settings.maxUploadBytes)
+    guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
+    var values: [String: String] = [:]
+    for key in fields { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
+    return PostedUpload(user: user, values: values, file: parts["file"])
 }
 
 /// `name="value"` or `name=value` in a header such as `form-data; name="file"; filename="签到表.xlsx"`.

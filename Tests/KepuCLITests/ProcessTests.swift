@@ -8,25 +8,8 @@ import Testing
 @Suite(.serialized) struct ProcessTests {
     @Test func twoProcessesWritingAtOnceBothSucceed() throws {
         let w = Workspace().seeded()
-        let binary = try kepuBinary()
         let perProcess = 25
-        var procs: [Process] = []
-        for p in 0..<2 {
-            let proc = Process()
-            proc.executableURL = URL(fileURLWithPath: "/bin/sh")
-            // Each shell adds events one process after another, racing the other shell.
-            proc.arguments = [
-                "-c",
-                """
-                i=0; while [ $i -lt \(perProcess) ]; do
-                  "\(binary)" event add --title "并发\(p)-$i" --kind other --start 2023-03-01 --db "\(w.db)" >/dev/null 2>>"\(w.dir)/err\(p)" || exit 1
-                  i=$((i+1)); done
-                """,
-            ]
-            proc.environment = w.env
-            try proc.run()
-            procs.append(proc)
-        }
+        let procs = try eventWriters(w, shells: 2, count: perProcess, title: "并发")
         for p in procs { p.waitUntilExit() }
         #expect(
             procs.map(\.terminationStatus) == [0, 0],

@@ -105,24 +105,8 @@ import Testing
         }
         let base = "http://127.0.0.1:\(port)"
         #expect(await Self.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        let binary = try kepuBinary()
         let perProcess = 15
-        var shells: [Process] = []
-        for p in 0..<2 {
-            let proc = Process()
-            proc.executableURL = URL(fileURLWithPath: "/bin/sh")
-            proc.arguments = [
-                "-c",
-                """
-                i=0; while [ $i -lt \(perProcess) ]; do
-                  "\(binary)" event add --title "命令行\(p)-$i" --kind other --start 2023-03-01 --db "\(w.db)" >/dev/null 2>>"\(w.dir)/err\(p)" || exit 1
-                  i=$((i+1)); done
-                """,
-            ]
-            proc.environment = w.env
-            try proc.run()
-            shells.append(proc)
-        }
+        let shells = try eventWriters(w, shells: 2, count: perProcess, title: "命令行")
         let perClient = 20
         let codes = await withTaskGroup(of: [Int].self) { group in
             for c in 0..<8 {

@@ -121,6 +121,29 @@ func kepuBinary() throws -> String {
     return try #require(FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil, "build kepu first")
 }
 
+/// Shells that each add `count` events, one `kepu event add` process after another, racing each
+/// other (and whatever else writes); a shell stops at the first failure, its stderr in `err<N>`.
+func eventWriters(_ w: Workspace, shells: Int, count: Int, title: String) throws -> [Process] {
+    let binary = try kepuBinary()
+    var procs: [Process] = []
+    for p in 0..<shells {
+        let proc = Process()
+        proc.executableURL = URL(fileURLWithPath: "/bin/sh")
+        proc.arguments = [
+            "-c",
+            """
+            i=0; while [ $i -lt \(count) ]; do
+              "\(binary)" event add --title "\(title)\(p)-$i" --kind other --start 2023-03-01 --db "\(w.db)" >/dev/null 2>>"\(w.dir)/err\(p)" || exit 1
+              i=$((i+1)); done
+            """,
+        ]
+        proc.environment = w.env
+        try proc.run()
+        procs.append(proc)
+    }
+    return procs
+}
+
 /// Runs the real binary as a separate process.
 func runProcess(_ args: [String], env: [String: String], stdin: String? = nil) throws -> RunResult {
     let p = Process()

@@ -216,6 +216,49 @@ import Testing
         #expect(try ledger.volunteers.list(RecordFilter()).first?.hoursCenti == 350)
     }
 
+    @Test func aVolunteerAndASignUpAreCorrectedAndTheAuditTrailFiltered() async throws {
+        let ledger = try ledger()
+        let v = try ledger.volunteers.add(NewVolunteer(name: "张三", phone: "13800000001"))
+        let g = try ledger.volunteers.signup(NewSignup(volunteer: v.id, event: 1, hoursCenti: 300))
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/records/volunteer/\(v.id)", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("placeholder=\"138****0001\""))
+                #expect(!r.text.contains("13800000001"))
+            }
+            // The phone left blank stays as it was.
+            try await client.execute(
+                uri: "/records/volunteer/\(v.id)/edit", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "张叁", "phone": "", "org": "石峰区科普志愿服务队", "reason": "身份证上的名字"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(
+                uri: "/records/signup/\(g)/edit", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "hours": "4.5", "reason": "补记结束时间"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+            try await client.execute(uri: "/audit?entity=signup&operator=李干事", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("报名记录 \(g)"))
+                #expect(r.text.contains("--reason 补记结束时间"))
+                #expect(!r.text.contains("身份证上的名字"))
+            }
+            try await client.execute(uri: "/audit?since=2023-13-01", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("起始日期 2023-13-01"))
+            }
+            try await client.execute(uri: "/volunteers?event=1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("name=\"event\" required inputmode=\"numeric\" value=\"1\""))
+            }
+        }
+        let list = try ledger.volunteers.list(RecordFilter())
+        #expect(list.first?.name == "张叁")
+        #expect(list.first?.phone == "13800000001")
+        #expect(list.first?.hoursCenti == 450)
+    }
+
     @Test func theSelfEvaluationDownloadsInEveryFormat() async throws {
         let app = Application(router: WebApp.router(ledger: try ledger()))
         try await app.test(.router) { client in
