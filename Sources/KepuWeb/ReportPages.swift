@@ -185,7 +185,7 @@ struct ReportPages: Sendable {
             """
         let items = (try? ledger.evidence.list()) ?? []
         if items.isEmpty {
-            body += "<p>\(Page.esc(Catalogue.text(.noEvidence, lang)))</p>"
+            body += "<p>\(Page.esc(lang.t("还没有佐证材料；用上面的表单上传。", "No evidence yet: upload it with the form above.")))</p>"
         } else {
             if let (checked, problems) = try? ledger.evidence.verify() {
                 if problems.isEmpty {

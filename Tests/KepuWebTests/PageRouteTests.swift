@@ -295,6 +295,9 @@ import Testing
         let app = Application(router: WebApp.router(ledger: ledger))
         try await app.test(.router) { client in
             let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/evidence", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("还没有佐证材料；用上面的表单上传。"))
+            }
             let (h1, b1) = multipart(["csrf": token, "kind": "photo"], file: ("现场.jpg", Array("jpeg bytes".utf8)))
             try await client.execute(uri: "/evidence", method: .post, headers: h1 + cookie, body: b1) { r in
                 #expect(r.status == .unprocessableContent)
