@@ -90,7 +90,12 @@ struct Pages: Sendable {
         let year = request.query["year"].flatMap { Int($0) }
         let unit = request.query.value("unit")
         let key = "dashboard|\(year.map(String.init) ?? "")|\(unit ?? "")|\(today)|\(lang.rawValue)"
-        let (body, stale) = try await web.cache.body(key, version: try ledger.audit.version()) { [web, lang] in
+        // A session that has just written waits for its own write to show (read-your-writes).
+        var own = false
+        if let session = context.sessionID { own = await web.flash.wroteRecently(session) }
+        let (body, stale) = try await web.cache.body(
+            key, version: try ledger.audit.version(), patience: own ? .seconds(30) : nil
+        ) { [web, lang] in
             var body = ""
             do {
                 let inputs = try web.ledger.evaluation.reportInputs(year: year, unit: unit, asOf: nil, today: today)

@@ -121,10 +121,10 @@ extension [String: String] {
 /// (`AuditService.version`).
 ///
 /// A body is used as it is while that version holds. After a write, one request computes the new
-/// body and the others wait for it, but not for long: when the computation takes longer than
-/// `patience` (a sign-in sheet of a million rows makes the distinct-participant count take a second
-/// or two), they are answered with the previous body, marked as being brought up to date, and the
-/// next requests get the new one.
+/// body and the others wait for it, each for as long as its `patience`: a session that has just
+/// written waits (it must see its own write), any other reader waits 50 ms and then, if the
+/// computation is still running (a sign-in sheet of a million rows makes the distinct-participant
+/// count take a second or two), gets the previous body, marked as being brought up to date.
 actor PageCache {
     private var entries: [String: (version: Int64, body: String)] = [:]
     private var inFlight: [String: (version: Int64, task: Task<String, Error>)] = [:]
@@ -133,10 +133,11 @@ actor PageCache {
 
     init(patience: Duration = .milliseconds(50)) { self.patience = patience }
 
-    /// The body for `key` at `version`, and whether it is the previous version's.
-    func body(_ key: String, version: Int64, make: @escaping @Sendable () throws -> String) async throws -> (
-        body: String, stale: Bool
-    ) {
+    /// The body for `key` at `version`, and whether it is the previous version's. `patience`, when
+    /// given, replaces the cache's.
+    func body(
+        _ key: String, version: Int64, patience wait: Duration? = nil, make: @escaping @Sendable () throws -> String
+    ) async throws -> (body: String, stale: Bool) {
         if let e = entries[key], e.version == version { return (e.body, false) }
         let task: Task<String, Error>
         if let f = inFlight[key], f.version == version {
@@ -155,7 +156,7 @@ actor PageCache {
         guard let previous = entries[key] else { return (try await task.value, false) }
         // Whichever comes first: the new body, or the end of the patience. (A task group would wait
         // for the computation even after the patience ran out.)
-        let patience = self.patience
+        let patience = wait ?? self.patience
         let fresh: String? = await withCheckedContinuation { continuation in
             let first = FirstOf(continuation)
             Task { first.resume(try? await task.value) }
@@ -193,8 +194,21 @@ final class FirstOf<T: Sendable>: @unchecked Sendable {
 /// Notices shown once, on the page a write redirects to, per session.
 actor Flash {
     private var messages: [String: String] = [:]
-    func set(_ session: String, _ text: String) { messages[session] = text }
+    private var wrote: [String: Date] = [:]
+
+    /// A write's notice; it also marks the session as having just written.
+    func set(_ session: String, _ text: String, now: Date = Date()) {
+        messages[session] = text
+        wrote = wrote.filter { now.timeIntervalSince($0.value) < 60 }
+        wrote[session] = now
+    }
+
     func take(_ session: String) -> String? { messages.removeValue(forKey: session) }
+
+    /// The session wrote within the last minute: its pages must show its write.
+    func wroteRecently(_ session: String, now: Date = Date()) -> Bool {
+        wrote[session].map { now.timeIntervalSince($0) < 60 } ?? false
+    }
 }
 
 extension KepuError {

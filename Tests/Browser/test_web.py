@@ -152,6 +152,8 @@ def main():
         # The dashboard counts the 500 person-visits.
         driver.find_element(By.LINK_TEXT, "概览").click()
         wait_for(driver, lambda d: d.current_url == base + "/", "the dashboard")
+        # The session that wrote sees its writes at once (read-your-writes), however long the
+        # dashboard takes to compute.
         assert reach(driver) == visits_before + 500, f"dashboard: {visits_before} then {reach(driver)}"
 
         # The cost voided, after the confirmation step.

@@ -6,7 +6,9 @@ import Testing
 
 /// The page cache: kept while the ledger's version holds; after a write, the previous body for as
 /// long as the new one is being computed past the patience, then the new one.
-@Suite struct PageCacheTests {
+/// Serialized: a computation here blocks a thread of the cooperative pool on purpose, as a real one
+/// does while it computes.
+@Suite(.serialized) struct PageCacheTests {
     @Test func aSlowRecomputationServesThePreviousBodyMarkedStale() async throws {
         let cache = PageCache(patience: .milliseconds(1))
         let first = try await cache.body("k", version: 1) { "v1" }
@@ -26,6 +28,17 @@ import Testing
             after = try await cache.body("k", version: 2) { "v2 again" }
         }
         #expect(after.body == "v2" && !after.stale)
+    }
+
+    /// A session that has just written passes a long patience: it gets the new body, not the old.
+    @Test func aLongPatienceWaitsForTheNewBody() async throws {
+        let cache = PageCache(patience: .milliseconds(1))
+        _ = try await cache.body("k", version: 1) { "v1" }
+        let r = try await cache.body("k", version: 2, patience: .seconds(30)) {
+            Thread.sleep(forTimeInterval: 0.2)
+            return "v2"
+        }
+        #expect(r.body == "v2" && !r.stale)
     }
 
     @Test func withoutAPreviousBodyTheFirstComputationIsAwaited() async throws {
