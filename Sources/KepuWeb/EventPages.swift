@@ -49,9 +49,8 @@ struct EventPages: Sendable {
         query: [String: String]?
     ) async -> Response {
         let today = ledger.context.today()
-        let range =
-            (try? ledger.evaluation.inputs(year: nil, unit: nil, asOf: nil, today: today).0.plan.period)
-            ?? DateRange.year(today.year)
+        // Only the plan's period: the list needs no facts.
+        let range = (try? ledger.plans.plan(year: nil, unit: nil).plan.period) ?? DateRange.year(today.year)
         let all = query?["all"] == "1"
         let q = query?.value("q") ?? ""
         let kind = query?["kind"].flatMap { EventKind(rawValue: $0) }

@@ -71,12 +71,11 @@ struct ImportPages: Sendable {
                 throw KepuError(.empty(field: lang.t("活动编号", "event id")))
             }
             _ = try values.value("date").map { try CalendarDate.parse($0, field: lang.t("签到日期", "date")) }
-            let key = try await uploads.save(
+            let (key, pending) = try await uploads.save(
                 file.body,
                 Uploads.Pending(
                     path: "", displayName: name, kind: kind.rawValue, event: event, sheet: values.value("sheet"),
                     userID: user.id, at: Date()))
-            guard let pending = await uploads.find(key, userID: user.id) else { throw KepuError(.uploadExpired) }
             let result: ImportResult
             do {
                 result = try run(pending, date: values.value("date"), preview: true)

@@ -11,16 +11,6 @@ struct OfficePages: Sendable {
     var lang: Language { web.lang }
     var ledger: Ledger { web.ledger }
 
-    /// The year a page shows: `?year=`, else the plan covering today.
-    func period(_ request: Request) -> (StoredPlan?, DateRange) {
-        let today = ledger.context.today()
-        let year = request.query["year"].flatMap { Int($0) }
-        if let stored = try? ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today).0 {
-            return (stored, stored.plan.period)
-        }
-        return (nil, DateRange.year(year ?? today.year))
-    }
-
     // MARK: 经费
 
     /// `GET /budget`: the plan's lines with planned, spent and execution; the year's costs and print
@@ -34,9 +24,13 @@ struct OfficePages: Sendable {
         _ request: Request, _ context: WebContext, status: HTTPResponse.Status, error: String?,
         values: [String: String]
     ) async -> Response {
-        let (stored, range) = period(request)
+        // The year: `?year=`, else the plan covering today; its facts are read once, for the budget.
+        let today = ledger.context.today()
+        let year = request.query["year"].flatMap { Int($0) }
+        let inputs = try? ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today)
+        let range = inputs?.0.plan.period ?? DateRange.year(year ?? today.year)
         var body = error.map(web.error) ?? ""
-        if let stored, let facts = try? ledger.evaluation.inputs(year: stored.plan.year, unit: nil, asOf: nil).1 {
+        if let (stored, facts) = inputs {
             let e = Reconciler.evaluate(stored.plan, facts)
             body += web.html(Report(title: "", sections: [ReconcileReport.budgetSection(e, lang: lang)]))
         }

@@ -139,7 +139,8 @@ struct Pages: Sendable {
 
 /// The JSON API: the same JSON as the command line.
 struct API: Sendable {
-    let ledger: Ledger
+    let web: Web
+    var ledger: Ledger { web.ledger }
 
     /// `GET /api/v1/reconcile?year=Y[&asOf=D]`: `kepu reconcile --format json`.
     func reconcile(_ request: Request, _ context: WebContext) throws -> Response {
@@ -177,9 +178,7 @@ struct API: Sendable {
         for (k, v) in o {
             if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
         }
-        let lang = Language.zh
-        let input = try WebInput.attendance(fields, event: id, lang: lang)
-        let web = Web(ledger: ledger, settings: WebSettings(), flash: Flash())
+        let input = try WebInput.attendance(fields, event: id, lang: .zh)
         let r = try web.ledger(for: user, request: request).attendance.add(input)
         return WebError.json(.created, .object(["id": .int(r.id)]))
     }

@@ -115,8 +115,8 @@ actor Uploads {
             "kepu-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(SessionService.random(4))")
     }
 
-    /// Saves an upload; its key for the confirmation.
-    func save(_ body: ByteBuffer, _ info: Pending) throws -> String {
+    /// Saves an upload; its key for the confirmation, and where it was saved.
+    func save(_ body: ByteBuffer, _ info: Pending) throws -> (key: String, pending: Pending) {
         sweep()
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -129,7 +129,7 @@ actor Uploads {
         var info = info
         info.path = path
         pending[key] = info
-        return key
+        return (key, info)
     }
 
     /// The upload behind a key, for the user who made it.

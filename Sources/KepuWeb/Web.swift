@@ -9,7 +9,7 @@ struct Web: Sendable {
     let ledger: Ledger
     let settings: WebSettings
     let flash: Flash
-    var cache = PageCache()
+    let cache = PageCache()
     /// The request's language (the `kepu_lang` cookie), else the server's.
     var lang: Language { Web.requestLanguage ?? settings.language }
 

@@ -101,7 +101,7 @@ public enum WebApp {
         }
         router.get("evidence") { request, context in try await reports.evidence(request, context) }
         router.post("evidence") { request, context in try await reports.addEvidence(request, context) }
-        let api = API(ledger: ledger)
+        let api = API(web: web)
         router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
         router.get("api/v1/report") { request, context in try api.report(request, context) }
         router.post("api/v1/events/:id/attendance") { request, context in try await api.addAttendance(request, context)
