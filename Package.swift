@@ -24,17 +24,14 @@ let package = Package(
             name: "KepuCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // libxlsxwriter, from Debian's libxlsxwriter-dev, as GRDB uses the system's libsqlite3.
-        .systemLibrary(
-            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
-            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
-        // zlib (zlib1g-dev, which libxlsxwriter-dev depends on) inflates the parts of a workbook.
+        // zlib, which every machine with SQLite's development files has: it inflates the parts of
+        // the workbooks kepu reads and deflates those it writes (KepuFiles writes .xlsx itself).
         .systemLibrary(name: "CKepuZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        // The office's files: CSV in UTF-8 or GBK, .xlsx workbooks read as a stream and written.
+        // The office's files: CSV in UTF-8 or GBK, .xlsx workbooks read and written as streams.
         .target(
             name: "KepuFiles",
             dependencies: [
-                "KepuCore", "CXlsxWriter", "CKepuZlib", .product(name: "Crypto", package: "swift-crypto"),
+                "KepuCore", "CKepuZlib", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The only module that talks SQL.

@@ -23,7 +23,7 @@ struct Options {
     var runs = 7
     var signinRows = 1_000_000
     /// `--only imports`: skip the city and its reports, measure the imports alone; `--only web`: the
-    /// city and the web app's load test alone.
+    /// city and the web app's load test alone; `--only xlsx`: kepu's workbook writer alone.
     var only: String?
 
     init(_ args: [String]) {
@@ -99,13 +99,19 @@ func say(_ s: String) {
 func f(_ x: Double, _ places: Int = 3) -> String { String(format: "%.\(places)f", x) }
 
 // `kepu-bench --write-xlsx ROWS PATH`: writes a sign-in workbook and exits. The benchmark runs this as
-// a child process, because libxlsxwriter holds every cell until the file is closed: grown to that
-// size, the benchmark's own resident memory would be counted in each child it spawns (Linux carries
-// the parent's high-water mark into a vfork-exec'd child's maxrss).
+// a child process, so that the benchmark's own resident memory is never counted in a child it spawns
+// (Linux carries the parent's high-water mark into a vfork-exec'd child's maxrss).
 if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-xlsx",
     let rows = Int(CommandLine.arguments[2])
 {
     try writeSigninWorkbook(rows, to: CommandLine.arguments[3])
+    exit(0)
+}
+
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-xlsx6",
+    let rows = Int(CommandLine.arguments[2])
+{
+    try XlsxBench.writeKepu(rows, to: CommandLine.arguments[3])
     exit(0)
 }
 
@@ -124,6 +130,11 @@ let context = AuditContext(operatorName: "bench", command: "kepu-bench")
 let seedPlan = EmbeddedSeedsAccess.plan
 let benchUnit = SyntheticCity.unitName(opts.districts / 2)
 let benchYear = 2014 + opts.years - 1
+
+if opts.only == "xlsx" {
+    try XlsxBench.run(dir: opts.dir, runs: max(1, min(opts.runs, 3)))
+    exit(0)
+}
 
 say("kepu-bench — \(opts.districts) districts × \(opts.years) years, medians of \(opts.runs) runs; folder \(opts.dir)")
 

@@ -87,7 +87,7 @@ func emitWorkbook(to output: String?, what: Notice.Output, write: (String) throw
     let path = console.path(output)
     let tmp = path + ".kepu-\(UUID().uuidString).tmp"
     // Created here first, so that a folder that does not exist or cannot be written is said in one
-    // sentence (libxlsxwriter would also print its own English line to stderr).
+    // sentence before any work is done.
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard fd >= 0 else { throw KepuError(.cannotWrite(path: output, reason: String(cString: strerror(errno)))) }
     close(fd)

@@ -90,10 +90,23 @@ struct OutputOptions: ParsableArguments {
             valueName: "file"))
     var output: String?
 
-    func resolvedFormat() throws -> ReportFormat {
-        try checkOutputExtension(output)
-        return try format.map { try ReportFormat.parse($0) } ?? output.flatMap(ReportFormat.fromExtension) ?? .text
+    func resolvedFormat() throws -> ReportFormat { try outputFormat(format, output: output) }
+}
+
+/// The format a command writes: the extension of `-o FILE` decides when it has one (`费用.xlsx` is
+/// a workbook, whatever the default), and `--format` beside it must agree; without `-o` or without
+/// an extension, `--format`, else text.
+func outputFormat(_ format: String?, output: String?) throws -> ReportFormat {
+    try checkOutputExtension(output)
+    let given = try format.map { try ReportFormat.parse($0) }
+    if let output, let fromFile = ReportFormat.fromExtension(output) {
+        if let given, given != fromFile {
+            throw KepuError(
+                .outputFormatDisagrees(format: format ?? "", path: output, fileFormat: fromFile.rawValue))
+        }
+        return fromFile
     }
+    return given ?? .text
 }
 
 /// `-o` with an extension kepu does not write (`.docx`) is refused rather than written as text.

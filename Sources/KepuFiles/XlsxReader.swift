@@ -240,7 +240,7 @@ private final class SharedStringsPart: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch local(name) {
-        case "si": strings.append(current)
+        case "si": strings.append(XlsxCell.unescape(current))
         case "rPh": phonetic -= 1
         case "t": inText = false
         default: break
@@ -417,7 +417,8 @@ private final class SheetPart: NSObject, XMLParserDelegate {
         case "s":
             guard let i = Int(text), i >= 0, i < strings.count else { return "" }
             return strings[i]
-        case "inlineStr", "str", "e": return text
+        case "inlineStr", "str": return XlsxCell.unescape(text)
+        case "e": return text
         case "b": return text == "1" ? "TRUE" : "FALSE"
         default:
             let kind = cellStyle >= 0 && cellStyle < kinds.count ? kinds[cellStyle] : .number
@@ -443,6 +444,28 @@ public enum XlsxCell {
             if letters > 3 { return nil }
         }
         return letters == 0 ? nil : c - 1
+    }
+
+    /// A string with Excel's `_xHHHH_` escapes (how it stores characters XML cannot hold, such as
+    /// control characters and carriage returns) decoded; `_x005F_` is a literal underscore.
+    public static func unescape(_ s: String) -> String {
+        guard s.utf8.contains(0x5F), s.contains("_x") || s.contains("_X") else { return s }
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if XML.isEscape(b, at: i), let v = UInt32(String(decoding: b[(i + 2)...(i + 5)], as: UTF8.self), radix: 16),
+                let scalar = Unicode.Scalar(v)
+            {
+                out.append(contentsOf: String(Character(scalar)).utf8)
+                i += 7
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A stored number as text: in General format, or as a date or time.

@@ -63,6 +63,7 @@ public enum SelfEvaluationWorkbook {
 
     static func official(_ report: Report, on sheet: XlsxSheet, lang: Language) {
         for (i, w) in widths.enumerated() { sheet.columns(i, i, width: w) }
+        sheet.printA4(repeatRows: nil, footer: "&C&P / &N")
         var r = 0
         sheet.merge(r, 0, r, 8, report.title, XLSXRenderer.title)
         sheet.rowHeight(r, 30)
@@ -184,6 +185,5 @@ public enum SelfEvaluationWorkbook {
                 }
             }
         }
-        sheet.printA4(repeatRows: nil, footer: "&C&P / &N")
     }
 }

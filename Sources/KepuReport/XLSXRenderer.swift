@@ -119,6 +119,10 @@ public enum XLSXRenderer {
             }
         }
         for (i, w) in widths.enumerated() { sheet.columns(i, i, width: Double(w)) }
+        // What precedes the rows in the sheet is given first: the rows are streamed as they come.
+        sheet.freeze(rows: 2)
+        let total = widths.reduce(0, +)
+        sheet.printA4(landscape: total > 110, repeatRows: 1...1, footer: "&C&P / &N")
         sheet.merge(0, 0, 0, cols - 1, title, Self.title)
         sheet.rowHeight(0, 24)
         for (i, c) in t.columns.enumerated() { sheet.text(1, i, c.header, header) }
@@ -136,9 +140,6 @@ public enum XLSXRenderer {
             if most > 1 { sheet.rowHeight(r, Double(most) * 13.5 + 3) }
             r += 1
         }
-        sheet.freeze(rows: 2)
         sheet.autofilter(row: 1, lastRow: 1 + t.rows.count, lastCol: cols - 1)
-        let total = widths.reduce(0, +)
-        sheet.printA4(landscape: total > 110, repeatRows: 1...1, footer: "&C&P / &N")
     }
 }

@@ -38,7 +38,7 @@ import Testing
         p.arguments = ["serve"] + args
         p.environment = env
         let log = dir + "/serve-\(UUID().uuidString).log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         p.standardError = FileHandle(forWritingAtPath: log)
         p.standardOutput = FileHandle.nullDevice
         try p.run()

@@ -134,4 +134,138 @@ func python(_ script: String, _ path: String) throws -> String {
             en: "kepu: cannot write /nonexistent/自评.xlsx: No such file or directory"
         )
     }
+
+    /// Whether a file is a zip package (a workbook) by its first bytes.
+    static func isWorkbook(_ path: String) -> Bool {
+        FileManager.default.contents(atPath: path).map { $0.starts(with: [0x50, 0x4B, 0x03, 0x04]) } ?? false
+    }
+
+    @Test func everyCommandWithOutputWritesTheFormatItsExtensionNames() throws {
+        let w = ReconcileCommandTests.demo()
+        let lists = ["event", "attendance", "cost", "print", "survey", "volunteer", "measure"]
+        let commands =
+            lists.map { "\($0) list" } + ["report --year 2023", "reconcile --year 2023", "stats --year 2023"]
+        for (i, command) in commands.enumerated() {
+            let xlsx = w.dir + "/out\(i).xlsx"
+            _ = w.ok("\(command) -o \(xlsx)")
+            #expect(Self.isWorkbook(xlsx), "\(command) -o .xlsx wrote no workbook")
+            // Read back by kepu's own reader, each sheet with a title and rows.
+            let dump = try xlsxDump(xlsx)
+            #expect(dump.hasPrefix("## ") && dump.contains("\n2\t"), "\(command): \(dump.prefix(200))")
+            let csv = w.dir + "/out\(i).csv"
+            _ = w.ok("\(command) -o \(csv)")
+            #expect(!Self.isWorkbook(csv))
+            #expect((try String(contentsOfFile: csv, encoding: .utf8)).contains(","), "\(command) -o .csv")
+            // --format beside -o must agree with it.
+            _ = w.ok("\(command) --format xlsx -o \(w.dir)/agree\(i).xlsx")
+            #expect(Self.isWorkbook(w.dir + "/agree\(i).xlsx"))
+            w.refuses(
+                "\(command) --format csv -o 费用.xlsx", code: 64,
+                zh: "kepu：--format csv 与 -o 费用.xlsx 不一致（文件扩展名表示 xlsx）；请去掉 --format，或让两者一致",
+                en:
+                    "kepu: --format csv disagrees with -o 费用.xlsx, whose extension means xlsx; drop --format or make them agree"
+            )
+        }
+        #expect(!FileManager.default.fileExists(atPath: w.dir + "/费用.xlsx"))
+        // The JSON archive and a plan draft are one format each.
+        _ = w.ok("export --year 2023 -o \(w.dir)/a.json")
+        w.refuses(
+            "export --year 2023 -o a.xlsx", code: 64,
+            zh: "kepu：--format json 与 -o a.xlsx 不一致（文件扩展名表示 xlsx）；请去掉 --format，或让两者一致",
+            en:
+                "kepu: --format json disagrees with -o a.xlsx, whose extension means xlsx; drop --format or make them agree"
+        )
+        let r = w.run(["plan", "new", "--year", "2024", "--from", "2023", "-o", "计划.xlsx"])
+        #expect(r.code == 64, "\(r.err)")
+        #expect(r.err.contains("计划.xlsx") && r.err.contains("yaml"), "\(r.err)")
+        _ = w.ok("plan new --year 2024 --from 2023 -o \(w.dir)/p.yaml")
+        #expect(!FileManager.default.fileExists(atPath: w.dir + "/计划.xlsx"))
+    }
+
+    @Test(.enabled(if: openpyxl != nil, "needs python3-openpyxl"))
+    func openpyxlSeesTheFormulaThePrintSetupAndTheListsFurniture() throws {
+        let w = GoldenTests.scenario()
+        _ = w.ok("report --year 2023 -o 自评.xlsx")
+        _ = w.ok("cost list --year 2023 -o 费用.xlsx")
+        let report = """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+            for row in ws.iter_rows():
+                if row[0].value == '总分':
+                    print('FORMULA', row[7].value)
+            print('AREA', ws.print_area)
+            print('FOOTER', ws.oddFooter.center.text)
+            print('WIDTH', round(ws.column_dimensions['A'].width, 2), round(ws.column_dimensions['I'].width, 2))
+            print('MARGINS', ws.page_margins.left, ws.page_margins.top)
+            print('CENTRED', ws.print_options.horizontalCentered)
+            """
+        let out = try python(report, w.dir + "/自评.xlsx")
+        #expect(out.contains("FORMULA =SUM(H"), "\(out)")
+        #expect(out.contains("AREA") && out.contains("$A$1:$I$"), "\(out)")
+        #expect(out.contains("FOOTER &P / &N"), "\(out)")
+        #expect(out.contains("WIDTH 6.71 30.71"), "\(out)")
+        #expect(out.contains("MARGINS 0.5 0.6"), "\(out)")
+        #expect(out.contains("CENTRED True"), "\(out)")
+        let list = """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+            print('FREEZE', ws.freeze_panes)
+            print('FILTER', ws.auto_filter.ref)
+            print('TITLES', ws.print_title_rows)
+            print('SETUP', ws.page_setup.paperSize, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight)
+            print('MERGED', ' '.join(str(m) for m in ws.merged_cells.ranges))
+            print('HEADER', ws['A2'].font.b, ws['A2'].alignment.horizontal, ws['A2'].border.left.style, ws['A2'].fill.fgColor.rgb)
+            for row in ws.iter_rows(min_row=3, max_row=3):
+                print('ROW', '|'.join(type(c.value).__name__ + ':' + c.number_format for c in row))
+            """
+        let l = try python(list, w.dir + "/费用.xlsx")
+        #expect(l.contains("FREEZE A3"), "\(l)")
+        #expect(l.contains("FILTER A2:"), "\(l)")
+        #expect(l.contains("TITLES $2:$2") || l.contains("TITLES 2:2"), "\(l)")
+        #expect(l.contains("SETUP 9 1 0"), "\(l)")
+        #expect(l.contains("MERGED A1:"), "\(l)")
+        #expect(l.contains("HEADER True center thin FFF2F2F2"), "\(l)")
+        #expect(l.contains("float:#,##0.00") || l.contains("int:#,##0.00"), "\(l)")
+    }
+
+    /// LibreOffice, a second independent reader, prints the self-evaluation: the table's words and
+    /// its total are on the page.
+    @Test(.enabled(if: soffice != nil, "needs LibreOffice and pdftotext"))
+    func libreOfficePrintsTheSelfEvaluation() throws {
+        let w = GoldenTests.scenario()
+        _ = w.ok("report --year 2023 -o 自评.xlsx")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(w.ok("report --year 2023 --format json").utf8))
+                as? [String: Any])
+        let total = try #require(json["totalScore"] as? Double)
+        let profile = w.dir + "/lo-profile"
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: try #require(soffice))
+        convert.arguments = [
+            "-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", w.dir,
+            w.dir + "/自评.xlsx",
+        ]
+        convert.standardOutput = FileHandle.nullDevice
+        convert.standardError = FileHandle.nullDevice
+        try convert.run()
+        convert.waitUntilExit()
+        #expect(convert.terminationStatus == 0)
+        let text = Process()
+        text.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        text.arguments = ["-layout", w.dir + "/自评.pdf", "-"]
+        let pipe = Pipe()
+        text.standardOutput = pipe
+        try text.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text.waitUntilExit()
+        #expect(out.contains("项目支出绩效自评表"), "\(out.prefix(400))")
+        #expect(out.contains("总分"))
+        #expect(out.contains(String(format: "%.2f", total)), "\(total)")
+    }
 }
+
+/// LibreOffice's soffice, when installed with pdftotext beside it (.ci/run installs both).
+let soffice: String? = {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return nil }
+    return ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}()

@@ -188,4 +188,118 @@ public enum FuzzTargets {
         let t = WjxSurvey.tally(question: q, rule: rule, answers: answers, submitted: submitted)
         require(t.satisfied <= t.responses && t.responses <= Int64(answers.count), "tally \(t)")
     }
+
+    /// A random table (text of any Unicode, numbers, merges, sheet names) written by `XlsxWriter`,
+    /// then read back by `XlsxWorkbook`: every cell as written, numbers to Excel's 15 digits; or,
+    /// for a number that is not finite, kepu's sentence and no file.
+    public static func xlsxWrite(_ data: UnsafeBufferPointer<UInt8>) {
+        var bytes = FuzzBytes(data)
+        let dir = NSTemporaryDirectory() + "kepu-fuzzw-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/t.xlsx"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        guard let book = try? XlsxWriter(path: path, title: bytes.text(12)) else { fatalError("cannot create") }
+        enum Expect: Equatable {
+            case text(String)
+            case number(Double)
+        }
+        var sheets: [(name: String, grid: [Int: [Int: Expect]])] = []
+        var refused = false
+        for _ in 0..<(1 + bytes.byte() % 3) {
+            let sheet = book.addSheet(bytes.text(40))
+            var grid: [Int: [Int: Expect]] = [:]
+            for _ in 0..<(bytes.byte() % 40) {
+                let r = bytes.byte() % 30
+                let c = bytes.byte() % 8
+                switch bytes.byte() % 5 {
+                case 0, 1:
+                    let t = bytes.text(60)
+                    sheet.text(r, c, t)
+                    grid[r, default: [:]][c] = .text(t)
+                case 2:
+                    let v = bytes.double()
+                    sheet.number(r, c, v, XlsxStyle(numberFormat: bytes.byte() % 2 == 0 ? "#,##0.00" : nil))
+                    if v.isFinite { grid[r, default: [:]][c] = .number(v) } else { refused = true }
+                case 3:
+                    let v = Double(bytes.byte()) - 100
+                    sheet.formula(r, c, "=SUM(A1:A2)", value: v)
+                    grid[r, default: [:]][c] = .number(v)
+                default:
+                    let r2 = r + bytes.byte() % 3
+                    let c2 = c + bytes.byte() % 3
+                    let t = bytes.text(20)
+                    sheet.merge(r, c, r2, c2, t)
+                    for rr in r...r2 { for cc in c...c2 { grid[rr, default: [:]][cc] = .text("") } }
+                    grid[r, default: [:]][c] = .text(t)
+                }
+            }
+            sheets.append((sheet.name, grid))
+        }
+        do {
+            try book.close()
+            require(!refused, "a number that is not finite was written")
+        } catch let e as KepuError {
+            require(refused, "refused: \(e)")
+            require(!FileManager.default.fileExists(atPath: path), "a refused workbook was left behind")
+            return
+        } catch {
+            fatalError("close threw \(error)")
+        }
+        guard let read = parsed("XlsxWorkbook", { try XlsxWorkbook(path: path, displayName: "t.xlsx") }) else {
+            fatalError("kepu cannot read its own workbook")
+        }
+        require(read.sheets.map(\.name) == sheets.map(\.name), "sheet names \(read.sheets.map(\.name))")
+        require(Set(sheets.map { $0.name.lowercased() }).count == sheets.count, "sheet names not unique")
+        for (i, sheet) in read.sheets.enumerated() {
+            var got: [Int: [String]] = [:]
+            _ = parsed("forEachRow") { try read.forEachRow(of: sheet) { cells, row in got[row - 1] = cells } }
+            for (r, cols) in sheets[i].grid {
+                for (c, want) in cols {
+                    let have = got[r].map { c < $0.count ? $0[c] : "" } ?? ""
+                    switch want {
+                    case .text(let t):
+                        require(have == t, "cell \(r),\(c): \(have.debugDescription) for \(t.debugDescription)")
+                    case .number(let v):
+                        guard let h = Double(have) else { fatalError("cell \(r),\(c): \(have) for \(v)") }
+                        require(h == v || abs(h - v) <= abs(v) * 1e-14, "cell \(r),\(c): \(have) for \(v)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Bytes handed out as the values of a random table.
+struct FuzzBytes {
+    let data: UnsafeBufferPointer<UInt8>
+    var at = 0
+    init(_ data: UnsafeBufferPointer<UInt8>) { self.data = data }
+
+    mutating func byte() -> Int {
+        guard at < data.count else { return 0 }
+        defer { at += 1 }
+        return Int(data[at])
+    }
+
+    /// Up to `max` characters of any Unicode scalar: ASCII, CJK, controls, astral planes.
+    mutating func text(_ max: Int) -> String {
+        var s = String.UnicodeScalarView()
+        for _ in 0..<(byte() % (max + 1)) {
+            let v: UInt32
+            switch byte() % 4 {
+            case 0: v = UInt32(byte())
+            case 1: v = 0x4E00 + UInt32(byte() << 4 | byte() % 16)
+            case 2: v = UInt32(byte() << 8 | byte())
+            default: v = UInt32(byte() % 17) << 16 | UInt32(byte() << 8 | byte())
+            }
+            s.append(Unicode.Scalar(v) ?? "?")
+        }
+        return String(s)
+    }
+
+    mutating func double() -> Double {
+        var bits: UInt64 = 0
+        for _ in 0..<8 { bits = bits << 8 | UInt64(byte()) }
+        return byte() % 2 == 0 ? Double(bitPattern: bits) : Double(Int64(bitPattern: bits) % 100_000_000) / 100
+    }
 }

@@ -18,7 +18,7 @@ struct Export: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        guard format.lowercased() == "json" else {
+        guard try outputFormat(format, output: output) == .json else {
             throw KepuError(.invalid(field: "--format", value: format, form: .exportFormat))
         }
         let y = try yearValue(year) ?? 0

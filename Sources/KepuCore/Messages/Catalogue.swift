@@ -409,6 +409,14 @@ public enum Catalogue {
             return "\(file) 的第\(question)题没有有效答卷（全部跳过或为空）；未导入"
         case .xlsxNeedsOutput:
             return "Excel 工作簿不能显示在屏幕上：请用 -o 写入文件，如 -o 2023绩效自评.xlsx"
+        case .xlsxCellTooLong(let sheet, let cell, let length, let limit):
+            return "工作表“\(sheet)”的 \(cell) 格有 \(length) 个字符，超过 Excel 每格 \(limit) 个字符的上限；未写出工作簿"
+        case .xlsxNumberNotFinite(let sheet, let cell):
+            return "工作表“\(sheet)”的 \(cell) 格不是有效数字（无穷大或非数）；未写出工作簿"
+        case .xlsxOutOfRange(let sheet, let row, let column):
+            return "工作表“\(sheet)”的第 \(row) 行第 \(column) 列超出 Excel 的范围（最多 1,048,576 行、16,384 列）；未写出工作簿"
+        case .outputFormatDisagrees(let format, let path, let fileFormat):
+            return "--format \(format) 与 -o \(path) 不一致（文件扩展名表示 \(fileFormat)）；请去掉 --format，或让两者一致"
         case .yearLocked(let year, let on, let reason):
             return "\(year)年已封账（\(on)，\(reason)），不能再修改；确需修改请由管理员解除封账：kepu year unlock \(year) --reason 原因"
         case .yearAlreadyLocked(let year, let on, let reason):
@@ -739,6 +747,17 @@ public enum Catalogue {
             return "question \(question) of \(file) has no answers (all skipped or empty); nothing was imported"
         case .xlsxNeedsOutput:
             return "an Excel workbook cannot be shown on screen: write it to a file with -o, such as -o 2023.xlsx"
+        case .xlsxCellTooLong(let sheet, let cell, let length, let limit):
+            return
+                "cell \(cell) of the sheet \"\(sheet)\" holds \(length) characters, more than Excel's \(limit) per cell; no workbook was written"
+        case .xlsxNumberNotFinite(let sheet, let cell):
+            return "cell \(cell) of the sheet \"\(sheet)\" is not a finite number; no workbook was written"
+        case .xlsxOutOfRange(let sheet, let row, let column):
+            return
+                "row \(row), column \(column) of the sheet \"\(sheet)\" is beyond Excel's 1,048,576 rows and 16,384 columns; no workbook was written"
+        case .outputFormatDisagrees(let format, let path, let fileFormat):
+            return
+                "--format \(format) disagrees with -o \(path), whose extension means \(fileFormat); drop --format or make them agree"
         case .yearLocked(let year, let on, let reason):
             return
                 "\(year) is locked (\(on), \(reason)) and can no longer be changed; an admin can lift the lock: kepu year unlock \(year) --reason WHY"

@@ -125,6 +125,14 @@ public indirect enum Problem: Sendable, Hashable {
     case sheetNotFound(file: String, sheet: String, sheets: [String])
     case sheetOnlyForXlsx(file: String)
     case xlsxNeedsOutput
+    /// A cell kepu was asked to write holds more than Excel's 32,767 characters.
+    case xlsxCellTooLong(sheet: String, cell: String, length: Int, limit: Int)
+    /// A number to write is NaN or infinite, which a workbook cannot hold.
+    case xlsxNumberNotFinite(sheet: String, cell: String)
+    /// A cell past Excel's 1,048,576 rows or 16,384 columns.
+    case xlsxOutOfRange(sheet: String, row: Int, column: Int)
+    /// `--format` and the extension of `-o` name different formats.
+    case outputFormatDisagrees(format: String, path: String, fileFormat: String)
     case yearLocked(year: Int, on: CalendarDate, reason: String)
     case yearAlreadyLocked(year: Int, on: CalendarDate, reason: String)
     case yearNotLocked(year: Int)
@@ -162,7 +170,8 @@ public indirect enum Problem: Sendable, Hashable {
         case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
-            .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .surveyQuestionNotFound, .surveyQuestionAmbiguous,
+            .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,
+            .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
             .badListenAddress, .apiBadJSON, .uploadMissing,
             .unknownOutputExtension:

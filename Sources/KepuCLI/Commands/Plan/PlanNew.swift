@@ -23,6 +23,12 @@ struct PlanNew: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
+        // A draft is a YAML plan file, whatever the name: `-o 计划.xlsx` would hold YAML text.
+        if let output, case let ext = (output as NSString).pathExtension.lowercased(), !ext.isEmpty,
+            !["yaml", "yml"].contains(ext)
+        {
+            throw KepuError(.unknownOutputExtension(path: output, ext: ext, accepted: ["yaml", "yml"]))
+        }
         let to = try yearValue(year) ?? 0
         let source = try yearValue(from, field: "--from") ?? 0
         let stored = try options.ledger().plans.plan(year: source, unit: unit.value)

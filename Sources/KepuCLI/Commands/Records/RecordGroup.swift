@@ -50,8 +50,11 @@ struct ListOptions: ParsableArguments {
             valueName: "id"))
     var event: String?
     @Flag(help: "包括已作废的记录 · Include voided records, marked as voided.") var all = false
-    @Option(help: ArgumentHelp("格式 · text | md | csv | json | html | xlsx（xlsx 须配 -o）", valueName: "format"))
-    var format: String = "text"
+    @Option(
+        help: ArgumentHelp(
+            "格式 · text | md | csv | json | html | xlsx (default: from -o, else text; xlsx needs -o)",
+            valueName: "format"))
+    var format: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("写入文件 · Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
@@ -66,8 +69,7 @@ struct ListOptions: ParsableArguments {
 
     /// Prints (or writes) a list in the chosen format; JSON is an array of objects.
     func emitList(_ table: ReportTable, json items: [RecordItem], kind: RecordKind) throws {
-        let fmt = try ReportFormat.parse(format)
-        try checkOutputExtension(output)
+        let fmt = try outputFormat(format, output: output)
         let lang = Language.current
         guard !items.isEmpty else {
             console.say(.noRecords(kind))
