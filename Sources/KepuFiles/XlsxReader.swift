@@ -9,9 +9,16 @@ import KepuCore
 /// text a clerk sees, with the sheet's own row numbers.
 ///
 /// The package is read by `ZipReader` (zlib inflating, every offset checked) and each part by
-/// Foundation's `XMLParser`, libxml2's SAX parser fed in chunks: a worksheet is inflated to a
-/// temporary file and streamed from there, so a million-row sheet is never held in memory. Only the
-/// shared strings (one entry per distinct text) and the styles are kept.
+/// Foundation's `XMLParser`, libxml2's SAX parser, pulling the inflated bytes a buffer at a time:
+/// a part is never inflated to a file or a whole buffer, so a million-row sheet passes through flat
+/// memory. Only the shared strings (one entry per distinct text, in one byte buffer) and the styles
+/// are kept.
+///
+/// A workbook may come from anyone, so it is read within bounds (`Limits`), each refused in one
+/// sentence naming it: a part's inflated size at most 100 times its compressed size (above 1 MiB)
+/// and at most 512 MiB, the whole workbook at most 1 GiB inflated, a cell at most Excel's 32,767
+/// characters, at most 1,048,576 rows and 16,384 columns, and no more shared strings than the sheet
+/// has cells, plus 1,000.
 ///
 /// What a cell becomes:
 /// - shared, inline and formula strings: their text;
@@ -30,10 +37,24 @@ public final class XlsxWorkbook {
     public let sheets: [Sheet]
     private let archive: ZipReader
     private let date1904: Bool
-    private var sharedStrings: [String]?
+    private var sharedStrings: SharedStrings?
     private var styleKinds: [XlsxNumberKind]?
-    /// The largest worksheet inflated, 4 GiB: well above a million rows, well below a zip bomb.
-    public static let maxSheetBytes: UInt64 = 4 << 30
+
+    /// The bounds a workbook is read within.
+    public enum Limits {
+        /// A part may inflate to this many times its compressed size (parts above `ratioFloor`).
+        public static let ratio: UInt64 = 100
+        public static let ratioFloor: UInt64 = 1 << 20
+        public static let partBytes: UInt64 = 512 << 20
+        public static let workbookBytes: UInt64 = 1 << 30
+        public static let cellCharacters = 32_767
+        public static let rows = 1_048_576
+        public static let columns = 16_384
+        /// Shared strings beyond the sheet's cells.
+        public static let extraSharedStrings = 1_000
+        /// Shared strings loaded before the sheet's cells are counted to bound them.
+        static let sharedStringsUncounted = 65_536
+    }
 
     public convenience init(path: String, displayName: String) throws {
         let archive: ZipReader
@@ -48,6 +69,13 @@ public final class XlsxWorkbook {
     private init(archive: ZipReader, displayName: String) throws {
         self.archive = archive
         self.displayName = displayName
+        var total: UInt64 = 0
+        for entry in archive.entries.values {
+            total += min(entry.uncompressedSize, Limits.workbookBytes + 1)
+            guard total <= Limits.workbookBytes else {
+                throw KepuError(.xlsxOverLimit(file: displayName, limit: .workbookSize(gib: 1)))
+            }
+        }
         let workbookXML = try Self.small(archive, "xl/workbook.xml", file: displayName)
         let rels = try Self.small(archive, "xl/_rels/workbook.xml.rels", file: displayName)
         let book = WorkbookPart()
@@ -74,53 +102,69 @@ public final class XlsxWorkbook {
     /// Streams the rows of a sheet: each row's cells (missing cells as "", trailing blanks dropped) and
     /// its row number as Excel shows it. Rows with no cell are not reported.
     public func forEachRow(of sheet: Sheet, _ body: ([String], Int) throws -> Void) throws {
-        let strings = try loadSharedStrings()
+        let strings = try loadSharedStrings(for: sheet)
         let kinds = try loadStyles()
         // The parser calls back synchronously, so `body` does not outlive this call.
         try withoutActuallyEscaping(body) { body in
-            let handler = SheetPart(strings: strings, kinds: kinds, date1904: date1904, body: body)
-            try stream(sheet.part, handler, sheetName: sheet.name)
+            let handler = SheetPart(
+                strings: strings, kinds: kinds, date1904: date1904, sheet: sheet.name, file: displayName, body: body)
+            try stream(sheet.part, handler)
             if let e = handler.failure { throw e }
         }
     }
 
-    /// Streams a large part (a worksheet, the shared strings) through the SAX parser: inflated to a
-    /// private temporary file first, so that memory stays flat however large the part is.
-    private func stream(_ part: String, _ delegate: some XMLParserDelegate, sheetName: String) throws {
+    /// The entry of a part, refused when it would inflate past the bounds.
+    private func entry(_ part: String) throws -> ZipReader.Entry {
         guard let entry = archive.entries[part] else { throw KepuError(.xlsxBroken(file: displayName, part: part)) }
-        guard entry.uncompressedSize <= Self.maxSheetBytes else {
-            throw KepuError(.xlsxTooLarge(file: displayName, sheet: sheetName))
+        guard entry.uncompressedSize <= Limits.partBytes else {
+            throw KepuError(.xlsxOverLimit(file: displayName, limit: .partSize(part: part, mib: 512)))
         }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("kepu-\(UUID().uuidString).xml")
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let out = FileHandle(forWritingAtPath: tmp.path)
-        else {
-            throw KepuError(.cannotWrite(path: tmp.path, reason: "temporary file"))
+        if entry.uncompressedSize > Limits.ratioFloor,
+            entry.uncompressedSize / max(entry.compressedSize, 1) >= Limits.ratio
+        {
+            throw KepuError(.xlsxOverLimit(file: displayName, limit: .ratio(part: part, ratio: Int(Limits.ratio))))
         }
+        return entry
+    }
+
+    /// Streams a part through the SAX parser, inflated a buffer at a time as the parser pulls it.
+    private func stream(_ part: String, _ delegate: some StoppableDelegate) throws {
+        let input: InflatingInputStream
         do {
-            try archive.read(entry) { chunk in try out.write(contentsOf: Data(chunk)) }
-            try out.close()
+            input = InflatingInputStream(try ZipReader.EntryStream(archive, try entry(part)))
+        } catch let e as KepuError {
+            throw e
         } catch {
-            try? out.close()
             throw KepuError(.xlsxBroken(file: displayName, part: part))
         }
-        guard let input = InputStream(fileAtPath: tmp.path) else { throw KepuError(.cannotReadFile(name: displayName)) }
+        delegate.stop = { input.stopped = true }
         let parser = XMLParser(stream: input)
         parser.delegate = delegate
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
         parser.delegate = nil
-        if let failure = (delegate as? SheetPart)?.failure { throw failure }
-        guard ok else { throw KepuError(.xlsxBroken(file: displayName, part: part)) }
+        delegate.stop = nil
+        if let failure = delegate.failure { throw failure }
+        guard ok, input.failure == nil else { throw KepuError(.xlsxBroken(file: displayName, part: part)) }
     }
 
-    private func loadSharedStrings() throws -> [String] {
+    /// The shared strings, at most the sheet's cells plus 1,000: a part of a few megabytes could
+    /// otherwise hold tens of millions of tiny strings. The cells are counted (a pass over the sheet)
+    /// only when the strings are many.
+    private func loadSharedStrings(for sheet: Sheet) throws -> SharedStrings {
         if let sharedStrings { return sharedStrings }
-        var strings: [String] = []
+        var strings = SharedStrings()
         if archive.entries["xl/sharedStrings.xml"] != nil {
-            let part = SharedStringsPart()
-            try stream("xl/sharedStrings.xml", part, sheetName: "sharedStrings")
+            var part = SharedStringsPart(file: displayName, limit: Limits.sharedStringsUncounted)
+            do {
+                try stream("xl/sharedStrings.xml", part)
+            } catch  where part.overLimit {
+                let counter = CellCounter()
+                try stream(sheet.part, counter)
+                let limit = counter.cells + Limits.extraSharedStrings
+                part = SharedStringsPart(file: displayName, limit: limit)
+                try stream("xl/sharedStrings.xml", part)
+            }
             strings = part.strings
         }
         sharedStrings = strings
@@ -142,8 +186,9 @@ public final class XlsxWorkbook {
 
     /// A small part (workbook, relationships, shared strings, styles) read into memory, at most 256 MiB.
     static func small(_ archive: ZipReader, _ path: String, file: String) throws -> Data {
-        guard let entry = archive.entries[path], entry.uncompressedSize <= 256 << 20 else {
-            throw KepuError(.xlsxBroken(file: file, part: path))
+        guard let entry = archive.entries[path] else { throw KepuError(.xlsxBroken(file: file, part: path)) }
+        guard entry.uncompressedSize <= 64 << 20 else {
+            throw KepuError(.xlsxOverLimit(file: file, limit: .partSize(part: path, mib: 64)))
         }
         var data = Data()
         do {
@@ -216,18 +261,88 @@ private final class RelationshipsPart: NSObject, XMLParserDelegate {
     }
 }
 
-private final class SharedStringsPart: NSObject, XMLParserDelegate {
-    var strings: [String] = []
+/// A SAX delegate that can fail, and stop the stream feeding it.
+protocol StoppableDelegate: XMLParserDelegate, AnyObject {
+    /// Set while parsing: ends the input, so that nothing more is inflated.
+    var stop: (() -> Void)? { get set }
+    var failure: Error? { get }
+}
+
+/// An entry's inflated bytes as the `InputStream` XMLParser pulls from, a buffer at a time.
+final class InflatingInputStream: InputStream {
+    private let source: ZipReader.EntryStream
+    /// Set when the parser's delegate has failed: the stream ends, so nothing more is inflated.
+    var stopped = false
+    private(set) var failure: Error?
+
+    init(_ source: ZipReader.EntryStream) {
+        self.source = source
+        super.init(data: Data())
+    }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        guard !stopped, failure == nil else { return 0 }
+        do {
+            return try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: len))
+        } catch {
+            failure = error
+            return -1
+        }
+    }
+
+    override var hasBytesAvailable: Bool { !stopped && failure == nil }
+}
+
+/// The shared strings, in one byte buffer with their ends: a few bytes each beyond their text.
+struct SharedStrings: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+    var count: Int { ends.count }
+
+    mutating func append(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        ends.append(UInt32(truncatingIfNeeded: bytes.count))
+    }
+
+    subscript(i: Int) -> String? {
+        guard i >= 0, i < ends.count else { return nil }
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        return String(decoding: bytes[start..<Int(ends[i])], as: UTF8.self)
+    }
+}
+
+private final class SharedStringsPart: NSObject, StoppableDelegate {
+    var strings = SharedStrings()
+    var stop: (() -> Void)?
+    var failure: Error?
+    private(set) var overLimit = false
+    let file: String
+    let limit: Int
     private var current = ""
+    private var length = 0
     private var inText = false
     private var phonetic = 0
+
+    init(file: String, limit: Int) {
+        self.file = file
+        self.limit = limit
+    }
+
+    private func fail(_ parser: XMLParser, _ limit: XlsxLimit) {
+        guard failure == nil else { return }
+        failure = KepuError(.xlsxOverLimit(file: file, limit: limit))
+        stop?()
+        parser.abortParsing()
+    }
 
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String]
     ) {
         switch local(name) {
-        case "si": current = ""
+        case "si":
+            current = ""
+            length = 0
         case "rPh": phonetic += 1
         case "t": inText = phonetic == 0
         default: break
@@ -235,16 +350,46 @@ private final class SharedStringsPart: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText, failure == nil else { return }
+        length += string.utf16.count
+        // Escapes (_x000D_) take 7 characters for one: the cell's limit is checked with room for them.
+        guard length <= XlsxWorkbook.Limits.cellCharacters * 7 else {
+            fail(
+                parser,
+                .cellLength(sheet: "sharedStrings", row: strings.count + 1, limit: XlsxWorkbook.Limits.cellCharacters))
+            return
+        }
+        current += string
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
         switch local(name) {
-        case "si": strings.append(XlsxCell.unescape(current))
+        case "si":
+            guard strings.count < limit else {
+                overLimit = limit == XlsxWorkbook.Limits.sharedStringsUncounted
+                fail(parser, .sharedStrings(limit: limit))
+                return
+            }
+            strings.append(XlsxCell.unescape(current))
         case "rPh": phonetic -= 1
         case "t": inText = false
         default: break
         }
+    }
+}
+
+/// Counts a sheet's cells, to bound its shared strings.
+private final class CellCounter: NSObject, StoppableDelegate {
+    var cells = 0
+    var stop: (() -> Void)?
+    var failure: Error?
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        if local(name) == "c" { cells += 1 }
     }
 }
 
@@ -331,12 +476,16 @@ enum XlsxNumberKind: Sendable, Hashable {
 }
 
 /// A worksheet's rows, streamed.
-private final class SheetPart: NSObject, XMLParserDelegate {
-    let strings: [String]
+private final class SheetPart: NSObject, StoppableDelegate {
+    let strings: SharedStrings
     let kinds: [XlsxNumberKind]
     let date1904: Bool
+    let sheet: String
+    let file: String
     let body: ([String], Int) throws -> Void
     var failure: Error?
+    var stop: (() -> Void)?
+    private var length = 0
 
     private var row: [String] = []
     private var rowNumber = 0
@@ -349,31 +498,56 @@ private final class SheetPart: NSObject, XMLParserDelegate {
     private var phonetic = 0
     private var hasValue = false
 
-    init(strings: [String], kinds: [XlsxNumberKind], date1904: Bool, body: @escaping ([String], Int) throws -> Void) {
+    init(
+        strings: SharedStrings, kinds: [XlsxNumberKind], date1904: Bool, sheet: String, file: String,
+        body: @escaping ([String], Int) throws -> Void
+    ) {
         self.strings = strings
         self.kinds = kinds
         self.date1904 = date1904
+        self.sheet = sheet
+        self.file = file
         self.body = body
+    }
+
+    private func fail(_ parser: XMLParser, _ error: Error) {
+        guard failure == nil else { return }
+        failure = error
+        stop?()
+        parser.abortParsing()
+    }
+
+    private func fail(_ parser: XMLParser, _ limit: XlsxLimit) {
+        fail(parser, KepuError(.xlsxOverLimit(file: file, limit: limit)))
     }
 
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String]
     ) {
+        guard failure == nil else { return }
         switch local(name) {
         case "row":
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
             row.removeAll(keepingCapacity: true)
             column = 0
+            if rowNumber > XlsxWorkbook.Limits.rows {
+                fail(parser, .rows(sheet: sheet, limit: XlsxWorkbook.Limits.rows))
+            }
         case "c":
             if let r = attributes["r"], let c = XlsxCell.column(of: r) { column = c }
+            if column >= XlsxWorkbook.Limits.columns {
+                fail(parser, .columns(sheet: sheet, row: rowNumber, limit: XlsxWorkbook.Limits.columns))
+            }
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
             text = ""
+            length = 0
             hasValue = false
         case "v":
             collecting = true
             text = ""
+            length = 0
         case "is": inInline = true
         case "rPh": phonetic += 1
         case "t" where inInline && phonetic == 0: collecting = true
@@ -382,10 +556,18 @@ private final class SheetPart: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
+        guard collecting, failure == nil else { return }
+        length += string.utf16.count
+        // Escapes (_x000D_) take 7 characters for one: the limit is checked exactly once decoded.
+        guard length <= XlsxWorkbook.Limits.cellCharacters * 7 else {
+            fail(parser, .cellLength(sheet: sheet, row: rowNumber, limit: XlsxWorkbook.Limits.cellCharacters))
+            return
+        }
+        text += string
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
         switch local(name) {
         case "v", "t":
             if collecting { hasValue = true }
@@ -394,6 +576,10 @@ private final class SheetPart: NSObject, XMLParserDelegate {
         case "is": inInline = false
         case "c":
             let value = hasValue ? cellText() : ""
+            if value.utf16.count > XlsxWorkbook.Limits.cellCharacters {
+                fail(parser, .cellLength(sheet: sheet, row: rowNumber, limit: XlsxWorkbook.Limits.cellCharacters))
+                return
+            }
             if column < 16_384 {
                 if row.count <= column { row.append(contentsOf: repeatElement("", count: column - row.count + 1)) }
                 row[column] = value
@@ -405,8 +591,7 @@ private final class SheetPart: NSObject, XMLParserDelegate {
             do {
                 try body(row, rowNumber)
             } catch {
-                failure = error
-                parser.abortParsing()
+                fail(parser, error)
             }
         default: break
         }
@@ -415,8 +600,7 @@ private final class SheetPart: NSObject, XMLParserDelegate {
     private func cellText() -> String {
         switch cellType {
         case "s":
-            guard let i = Int(text), i >= 0, i < strings.count else { return "" }
-            return strings[i]
+            return Int(text).flatMap { strings[$0] } ?? ""
         case "inlineStr", "str": return XlsxCell.unescape(text)
         case "e": return text
         case "b": return text == "1" ? "TRUE" : "FALSE"

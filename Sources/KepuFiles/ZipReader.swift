@@ -92,75 +92,119 @@ struct ZipReader {
     /// Streams an entry's inflated bytes to `body` in chunks. The deflate stream must end within the
     /// entry's compressed bytes and give exactly its stated size and checksum.
     func read(_ entry: Entry, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw Failure.notAZip }
-        defer { try? h.close() }
-        let headerAt = entry.localHeaderOffset
-        guard headerAt <= size, size - headerAt >= 30 else { throw Failure.corrupt(entry.name) }
-        try h.seek(toOffset: headerAt)
-        let header = [UInt8](try h.read(upToCount: 30) ?? Data())
-        guard header.count == 30, Self.u32(header, 0) == 0x0403_4B50 else { throw Failure.corrupt(entry.name) }
-        let dataAt = headerAt + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
-        guard dataAt <= size, entry.compressedSize <= size - dataAt else { throw Failure.corrupt(entry.name) }
-        try h.seek(toOffset: dataAt)
-        var remaining = entry.compressedSize
-        var produced: UInt64 = 0
-        var crc = crc32(0, nil, 0)
-        let chunk = 1 << 16
-        func emit(_ out: UnsafeBufferPointer<UInt8>) throws {
-            guard !out.isEmpty else { return }
-            produced += UInt64(out.count)
-            guard produced <= entry.uncompressedSize else { throw Failure.corrupt(entry.name) }
-            crc = crc32(crc, out.baseAddress, uInt(out.count))
-            try body(out)
+        let stream = try EntryStream(self, entry)
+        var out = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try out.withUnsafeMutableBufferPointer { try stream.read(into: $0) }
+            if n == 0 { return }
+            try out.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
-        switch entry.method {
-        case 0:  // stored
-            while remaining > 0 {
-                let d = [UInt8](try h.read(upToCount: Int(min(remaining, UInt64(chunk)))) ?? Data())
-                guard !d.isEmpty else { throw Failure.corrupt(entry.name) }
-                remaining -= UInt64(d.count)
-                try d.withUnsafeBufferPointer { try emit($0) }
-            }
-        case 8:  // deflated
-            var stream = z_stream()
-            guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+    }
+
+    /// An entry's inflated bytes, pulled a buffer at a time: a part of any size passes through a
+    /// fixed amount of memory, and never through a file. The deflate stream must end within the
+    /// entry's compressed bytes and give exactly its stated size and checksum; more bytes than it
+    /// states are refused as soon as they appear.
+    final class EntryStream {
+        private let handle: FileHandle
+        private let entry: Entry
+        private var remaining: UInt64
+        private var produced: UInt64 = 0
+        private var crc = crc32(0, nil, 0)
+        private let z: UnsafeMutablePointer<z_stream>
+        private var input: [UInt8] = []
+        private var inputAt = 0
+        private var ended = false
+        private var inflating = false
+
+        init(_ zip: ZipReader, _ entry: Entry) throws {
+            guard let h = FileHandle(forReadingAtPath: zip.path) else { throw Failure.notAZip }
+            handle = h
+            self.entry = entry
+            z = .allocate(capacity: 1)
+            z.initialize(to: z_stream())
+            remaining = 0
+            let headerAt = entry.localHeaderOffset
+            guard headerAt <= zip.size, zip.size - headerAt >= 30 else { throw Failure.corrupt(entry.name) }
+            try h.seek(toOffset: headerAt)
+            let header = [UInt8](try h.read(upToCount: 30) ?? Data())
+            guard header.count == 30, ZipReader.u32(header, 0) == 0x0403_4B50 else {
                 throw Failure.corrupt(entry.name)
             }
-            defer { inflateEnd(&stream) }
-            var out = [UInt8](repeating: 0, count: chunk)
-            var ended = false
-            while !ended {
-                guard remaining > 0 else { throw Failure.corrupt(entry.name) }
-                var input = [UInt8](try h.read(upToCount: Int(min(remaining, UInt64(chunk)))) ?? Data())
-                guard !input.isEmpty else { throw Failure.corrupt(entry.name) }
-                remaining -= UInt64(input.count)
-                try input.withUnsafeMutableBufferPointer { inp in
-                    stream.next_in = inp.baseAddress
-                    stream.avail_in = uInt(inp.count)
-                    // Inflate until this input is used up or the stream ends.
-                    repeat {
-                        let (result, count) = out.withUnsafeMutableBufferPointer { o -> (Int32, Int) in
-                            stream.next_out = o.baseAddress
-                            stream.avail_out = uInt(o.count)
-                            let r = inflate(&stream, Z_NO_FLUSH)
-                            return (r, o.count - Int(stream.avail_out))
-                        }
-                        guard result == Z_OK || result == Z_STREAM_END || (result == Z_BUF_ERROR && count == 0) else {
-                            throw Failure.corrupt(entry.name)
-                        }
-                        try out.withUnsafeBufferPointer { try emit(UnsafeBufferPointer(rebasing: $0[0..<count])) }
-                        if result == Z_STREAM_END {
-                            ended = true
-                            break
-                        }
-                        if result == Z_BUF_ERROR { break }
-                    } while stream.avail_in > 0 || stream.avail_out == 0
-                    stream.next_in = nil
+            let dataAt = headerAt + 30 + UInt64(ZipReader.u16(header, 26)) + UInt64(ZipReader.u16(header, 28))
+            guard dataAt <= zip.size, entry.compressedSize <= zip.size - dataAt else {
+                throw Failure.corrupt(entry.name)
+            }
+            try h.seek(toOffset: dataAt)
+            remaining = entry.compressedSize
+            switch entry.method {
+            case 0: break
+            case 8:
+                guard inflateInit2_(z, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                    throw Failure.corrupt(entry.name)
+                }
+                inflating = true
+            default: throw Failure.corrupt(entry.name)
+            }
+        }
+
+        deinit {
+            if inflating { inflateEnd(z) }
+            z.deinitialize(count: 1)
+            z.deallocate()
+            try? handle.close()
+        }
+
+        /// Fills `buffer` with the next bytes; 0 once the entry has ended (and checked out).
+        func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+            guard !buffer.isEmpty else { return 0 }
+            var n = 0
+            if entry.method == 0 {
+                if remaining > 0 {
+                    let d = try handle.read(upToCount: Int(min(remaining, UInt64(buffer.count)))) ?? Data()
+                    guard !d.isEmpty else { throw Failure.corrupt(entry.name) }
+                    remaining -= UInt64(d.count)
+                    n = d.copyBytes(to: buffer)
+                }
+            } else {
+                while n == 0 && !ended {
+                    if inputAt == input.count {
+                        guard remaining > 0 else { throw Failure.corrupt(entry.name) }
+                        input = [UInt8](try handle.read(upToCount: Int(min(remaining, 1 << 16))) ?? Data())
+                        guard !input.isEmpty else { throw Failure.corrupt(entry.name) }
+                        remaining -= UInt64(input.count)
+                        inputAt = 0
+                    }
+                    let before = inputAt
+                    let (result, count, used) = input.withUnsafeMutableBufferPointer { inp -> (Int32, Int, Int) in
+                        z.pointee.next_in = inp.baseAddress! + before
+                        z.pointee.avail_in = uInt(inp.count - before)
+                        z.pointee.next_out = buffer.baseAddress
+                        z.pointee.avail_out = uInt(buffer.count)
+                        let r = inflate(z, Z_NO_FLUSH)
+                        let used = inp.count - before - Int(z.pointee.avail_in)
+                        z.pointee.next_in = nil
+                        z.pointee.next_out = nil
+                        return (r, buffer.count - Int(z.pointee.avail_out), used)
+                    }
+                    guard result == Z_OK || result == Z_STREAM_END || (result == Z_BUF_ERROR && count == 0) else {
+                        throw Failure.corrupt(entry.name)
+                    }
+                    inputAt += used
+                    n = count
+                    if result == Z_STREAM_END { ended = true }
                 }
             }
-        default:
-            throw Failure.corrupt(entry.name)
+            produced += UInt64(n)
+            guard produced <= entry.uncompressedSize else { throw Failure.corrupt(entry.name) }
+            if n > 0 {
+                crc = crc32(crc, buffer.baseAddress, uInt(n))
+                return n
+            }
+            guard produced == entry.uncompressedSize, UInt32(crc) == entry.crc32 else {
+                throw Failure.corrupt(entry.name)
+            }
+            return 0
         }
-        guard produced == entry.uncompressedSize, UInt32(crc) == entry.crc32 else { throw Failure.corrupt(entry.name) }
     }
 }

@@ -16,6 +16,7 @@ enum Migrations {
         m.registerMigration("v7 year locks", migrate: v7)
         m.registerMigration("v8 users and API tokens", migrate: v8)
         m.registerMigration("v9 web sessions", migrate: v9)
+        m.registerMigration("v10 sign-in failures and token use", migrate: v10)
         return m
     }
 
@@ -487,6 +488,26 @@ enum Migrations {
                   ended_at TEXT
                 ) STRICT, WITHOUT ROWID;
                 CREATE INDEX web_session_user ON web_session(user_id);
+                """)
+    }
+
+    /// Failed sign-ins, kept so that a restart does not lift a wait (cleared by `kepu user unlock`,
+    /// never deleted); and when each API token was last used.
+    static func v10(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE login_failure (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL COLLATE NOCASE,
+                  address TEXT NOT NULL,
+                  at TEXT NOT NULL,
+                  cleared_at TEXT
+                ) STRICT;
+                CREATE INDEX login_failure_name ON login_failure(name, address, at);
+                CREATE INDEX login_failure_address ON login_failure(address, at);
+                CREATE TRIGGER login_failure_no_delete BEFORE DELETE ON login_failure
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes login_failure rows; clear them instead'); END;
+                ALTER TABLE api_token ADD COLUMN last_used_at TEXT;
                 """)
     }
 }

@@ -109,6 +109,11 @@ struct ImportPages: Sendable {
         }
     }
 
+    /// A cell as the preview shows it: at most `limit` characters, the rest marked as cut.
+    static func clip(_ text: String, _ limit: Int = 200) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+
     func previewPage(
         _ context: WebContext, key: String, kind: ImportKind, event: Int64?, result r: ImportResult, date: String?
     ) async -> Response {
@@ -124,16 +129,18 @@ struct ImportPages: Sendable {
         if !r.rowErrors.isEmpty {
             body +=
                 "<section><h2>\(Page.esc(lang.t("有 \(r.rowErrors.count) 行需要改正，整份文件未导入", "\(r.rowErrors.count) rows need correcting; nothing was imported")))</h2><ul class=\"errors\">"
-            for p in r.rowErrors { body += "<li>\(Page.esc(Catalogue.text(p, lang)))</li>" }
+            for p in r.rowErrors { body += "<li>\(Page.esc(Self.clip(Catalogue.text(p, lang), 400)))</li>" }
             body += "</ul></section>"
         }
         body += "<section><h2>\(Page.esc(lang.t("前 \(r.sample.count) 行", "First \(r.sample.count) rows")))</h2>"
         body += "<table class=\"preview\"><thead><tr><th>\(lang.t("行号", "Line"))</th>"
-        body += r.header.map { "<th>\(Page.esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        body += r.header.map { "<th>\(Page.esc(Self.clip($0)))</th>" }.joined() + "</tr></thead><tbody>"
         for row in r.sample {
             body += "<tr\(bad.contains(row.line) ? " class=\"bad\"" : "")><td class=\"num\">\(row.line)</td>"
-            body += r.header.indices.map { "<td>\(Page.esc($0 < row.fields.count ? row.fields[$0] : ""))</td>" }
-                .joined()
+            body += r.header.indices.map {
+                "<td>\(Page.esc(Self.clip($0 < row.fields.count ? row.fields[$0] : "")))</td>"
+            }
+            .joined()
             body += "</tr>"
         }
         body += "</tbody></table></section>"

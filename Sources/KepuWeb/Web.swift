@@ -246,17 +246,38 @@ struct LanguageMiddleware: RouterMiddleware {
 /// `GET /lang?to=en&back=/events`: remembers the choice in a cookie for a year, and goes back.
 func switchLanguage(_ request: Request, secure: Bool) -> Response {
     let to = request.query["to"] == "en" ? "en" : "zh"
-    // Only a path of this site: never `//host` or a scheme.
-    var back =
+    let back = localPath(
         request.query["back"]
-        ?? request.headers[.referer].flatMap { URL(string: $0) }.map { u in
-            u.path + (u.query.map { "?" + $0 } ?? "")
-        } ?? "/"
-    if !back.hasPrefix("/") || back.hasPrefix("//") || back.contains("\\") { back = "/" }
+            ?? request.headers[.referer].flatMap { URL(string: $0) }.map { u in
+                u.path + (u.query.map { "?" + $0 } ?? "")
+            })
     var response = Response(status: .seeOther, headers: [.location: back])
     response.setCookie(
         Cookie(
             name: Web.languageCookie, value: to, maxAge: 365 * 24 * 3600, path: "/", secure: secure, httpOnly: true,
             sameSite: .lax))
     return response
+}
+
+/// A redirect target that can only be a path of this site: one leading `/`, then no `/` or `\\`
+/// right after it, no backslash, no control character, and none of these hidden by percent-encoding
+/// (`%2F%09%2Fevil.example` is `/<TAB>/evil.example`, which browsers read as `//evil.example`).
+/// Anything else is `/`.
+func localPath(_ target: String?) -> String {
+    guard let target, target.utf8.count <= 2_048 else { return "/" }
+    func safe(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.first == "/", u.count == 1 || (u[1] != "/" && u[1] != "\\") else { return false }
+        return !u.contains {
+            $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && $0.value < 0xA0)
+        }
+    }
+    var text = target
+    // Decoded until nothing changes (bounded), each form checked.
+    for _ in 0..<4 {
+        guard safe(text) else { return "/" }
+        guard let decoded = text.removingPercentEncoding, decoded != text else { return target }
+        text = decoded
+    }
+    return "/"
 }

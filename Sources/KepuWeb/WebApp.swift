@@ -40,12 +40,18 @@ public enum WebApp {
     public static let sessionCookie = "kepu_session"
     public static let loginCookie = "kepu_login"
 
+    /// The routes, in three groups by trust, each behind its middleware, so that a handler cannot
+    /// be reached without the check its group makes:
+    /// - public: `/healthz`, `/lang`, the stylesheet, and sign-in (`/login`, `/logout`), where a
+    ///   session is looked up but not required;
+    /// - signed in: every page; no session, no handler (pages go to `/login`);
+    /// - API (`/api/v1`): `Authorization: Bearer` only, never the session cookie, and JSON bodies only.
     public static func router(ledger: Ledger, settings: WebSettings = WebSettings()) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let throttle = LoginThrottle()
+        router.add(middleware: SecurityHeadersMiddleware(hsts: settings.secureCookies))
         router.add(middleware: LanguageMiddleware())
         router.add(middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB))
-        router.add(middleware: AuthMiddleware(ledger: ledger))
         router.get("healthz") { _, _ in "ok" }
         router.get("lang") { request, _ in switchLanguage(request, secure: settings.secureCookies) }
         router.get("static/kepu.css") { _, _ in
@@ -55,65 +61,69 @@ public enum WebApp {
         }
         let web = Web(ledger: ledger, settings: settings, flash: Flash())
         let pages = Pages(web: web, throttle: throttle)
-        router.get("login") { request, context in try pages.loginForm(request, context) }
-        router.post("login") { request, context in try await pages.login(request, context) }
-        router.post("logout") { request, context in try await pages.logout(request, context) }
-        router.get("/") { request, context in try await pages.dashboard(request, context) }
+        let signIn = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: false))
+        signIn.get("login") { request, context in try pages.loginForm(request, context) }
+        signIn.post("login") { request, context in try await pages.login(request, context) }
+        signIn.post("logout") { request, context in try await pages.logout(request, context) }
+        let app = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: true))
+        app.get("/") { request, context in try await pages.dashboard(request, context) }
         let events = EventPages(web: web)
-        router.get("events") { request, context in try await events.list(request, context) }
-        router.post("events") { request, context in try await events.add(request, context) }
-        router.get("events/:id") { request, context in try await events.detail(request, context) }
-        router.post("events/:id/attendance") { request, context in try await events.addAttendance(request, context) }
-        router.post("events/:id/costs") { request, context in try await events.addCost(request, context) }
-        router.post("events/:id/surveys") { request, context in try await events.addSurvey(request, context) }
+        app.get("events") { request, context in try await events.list(request, context) }
+        app.post("events") { request, context in try await events.add(request, context) }
+        app.get("events/:id") { request, context in try await events.detail(request, context) }
+        app.post("events/:id/attendance") { request, context in try await events.addAttendance(request, context) }
+        app.post("events/:id/costs") { request, context in try await events.addCost(request, context) }
+        app.post("events/:id/surveys") { request, context in try await events.addSurvey(request, context) }
         let records = RecordPages(web: web)
-        router.get("records/:kind/:id") { request, context in try await records.show(request, context) }
-        router.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }
-        router.post("records/:kind/:id/void") { request, context in
+        app.get("records/:kind/:id") { request, context in try await records.show(request, context) }
+        app.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }
+        app.post("records/:kind/:id/void") { request, context in
             try await records.correct(request, context, restore: false)
         }
-        router.post("records/:kind/:id/restore") { request, context in
+        app.post("records/:kind/:id/restore") { request, context in
             try await records.correct(request, context, restore: true)
         }
         let imports = ImportPages(web: web, uploads: Uploads())
-        router.get("imports") { request, context in try await imports.form(request, context) }
-        router.post("imports") { request, context in try await imports.upload(request, context) }
-        router.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
+        app.get("imports") { request, context in try await imports.form(request, context) }
+        app.post("imports") { request, context in try await imports.upload(request, context) }
+        app.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
         let office = OfficePages(web: web)
-        router.get("budget") { request, context in try await office.budget(request, context) }
-        router.post("budget/print") { request, context in try await office.addPrintRun(request, context) }
-        router.get("volunteers") { request, context in try await office.volunteers(request, context) }
-        router.post("volunteers") { request, context in try await office.addVolunteer(request, context) }
-        router.post("volunteers/signup") { request, context in try await office.signup(request, context) }
-        router.get("audit") { request, context in try await office.audit(request, context) }
-        router.get("users") { request, context in try await office.users(request, context) }
-        router.post("users") { request, context in try await office.addUser(request, context) }
-        router.post("users/disable") { request, context in try await office.disableUser(request, context) }
+        app.get("budget") { request, context in try await office.budget(request, context) }
+        app.post("budget/print") { request, context in try await office.addPrintRun(request, context) }
+        app.get("volunteers") { request, context in try await office.volunteers(request, context) }
+        app.post("volunteers") { request, context in try await office.addVolunteer(request, context) }
+        app.post("volunteers/signup") { request, context in try await office.signup(request, context) }
+        app.get("audit") { request, context in try await office.audit(request, context) }
+        app.get("users") { request, context in try await office.users(request, context) }
+        app.post("users") { request, context in try await office.addUser(request, context) }
+        app.post("users/disable") { request, context in try await office.disableUser(request, context) }
         let reports = ReportPages(web: web)
-        router.get("self-evaluation") { request, context in try await reports.selfEvaluation(request, context) }
-        router.get("self-evaluation/download") { request, context in try await reports.download(request, context) }
-        router.post("self-evaluation/notes") { request, context in try await reports.setNote(request, context) }
-        router.post("self-evaluation/lock") { request, context in
+        app.get("self-evaluation") { request, context in try await reports.selfEvaluation(request, context) }
+        app.get("self-evaluation/download") { request, context in try await reports.download(request, context) }
+        app.post("self-evaluation/notes") { request, context in try await reports.setNote(request, context) }
+        app.post("self-evaluation/lock") { request, context in
             try await reports.lock(request, context, unlock: false)
         }
-        router.post("self-evaluation/unlock") { request, context in
+        app.post("self-evaluation/unlock") { request, context in
             try await reports.lock(request, context, unlock: true)
         }
-        router.get("evidence") { request, context in try await reports.evidence(request, context) }
-        router.post("evidence") { request, context in try await reports.addEvidence(request, context) }
+        app.get("evidence") { request, context in try await reports.evidence(request, context) }
+        app.post("evidence") { request, context in try await reports.addEvidence(request, context) }
         let api = API(web: web)
-        router.get("api/v1/reconcile") { request, context in try api.reconcile(request, context) }
-        router.get("api/v1/report") { request, context in try api.report(request, context) }
-        router.post("api/v1/events/:id/attendance") { request, context in try await api.addAttendance(request, context)
-        }
+        let apiGroup = router.group("api/v1").add(middleware: APIMiddleware(ledger: ledger))
+        apiGroup.get("reconcile") { request, context in try api.reconcile(request, context) }
+        apiGroup.get("report") { request, context in try api.report(request, context) }
+        apiGroup.post("events/:id/attendance") { request, context in try await api.addAttendance(request, context) }
         return router
     }
 }
 
-/// Finds the user: a session cookie, else `Authorization: Bearer TOKEN`.
-struct AuthMiddleware: RouterMiddleware {
+/// Finds the session of the cookie. For the signed-in group (`required`), a request without one
+/// goes no further: to `/login` for a page.
+struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let ledger: Ledger
+    let required: Bool
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
@@ -128,10 +138,61 @@ struct AuthMiddleware: RouterMiddleware {
             context.user = s.user
             context.csrf = s.csrf
             context.sessionID = id
-        } else if let auth = request.headers[.authorization], auth.hasPrefix("Bearer ") {
-            context.user = try ledger.users.user(token: String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        }
+        if required && context.user == nil { throw SignInRequired() }
+        return try await next(request, context)
+    }
+}
+
+/// The API's door: `Authorization: Bearer TOKEN` (the scheme in any case) and nothing else, the
+/// session cookie never; a body only as `application/json` (415 otherwise), so that no page of any
+/// site can post to it as a form.
+struct APIMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let ledger: Ledger
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var context = context
+        if let token = Self.bearer(request.headers[.authorization]) {
+            context.user = try ledger.users.user(token: token)
+        }
+        guard context.user != nil else { throw HTTPError(.unauthorized) }
+        if request.method == .post || request.method == .put || request.method == .patch {
+            let type = request.headers[.contentType]?.split(separator: ";").first
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard type == "application/json" else { throw HTTPError(.unsupportedMediaType) }
         }
         return try await next(request, context)
+    }
+
+    /// The token of `Bearer TOKEN`, the scheme compared without case (RFC 9110 §11.1).
+    static func bearer(_ header: String?) -> String? {
+        guard let header else { return nil }
+        let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}
+
+/// Headers every response carries: `Referrer-Policy: same-origin`, `X-Content-Type-Options:
+/// nosniff`, `Strict-Transport-Security` behind HTTPS (`--secure-cookies`), and for the API
+/// `Cache-Control: no-store`.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let hsts: Bool
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var response = try await next(request, context)
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        if hsts { response.headers[.init("Strict-Transport-Security")!] = "max-age=31536000" }
+        if request.uri.path.hasPrefix("/api/") { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 }
 
@@ -165,7 +226,17 @@ struct ErrorMiddleware: RouterMiddleware {
             switch e.status {
             case .notFound: text = lang.t("没有这个页面", "no such page")
             case .forbidden: text = lang.t("没有权限", "forbidden")
-            case .unauthorized: text = lang.t("请先登录", "sign in first")
+            case .unauthorized:
+                text =
+                    request.uri.path.hasPrefix("/api/")
+                    ? lang.t(
+                        "需要 API 令牌：请求头 Authorization: Bearer 令牌（kepu user token 生成）",
+                        "an API token is needed: the header Authorization: Bearer TOKEN (made by kepu user token)")
+                    : lang.t("请先登录", "sign in first")
+            case .unsupportedMediaType:
+                text = lang.t(
+                    "请求体须为 JSON（Content-Type: application/json）；未写入任何内容",
+                    "the body must be JSON (Content-Type: application/json); nothing was written")
             case .contentTooLarge:
                 text = lang.t(
                     "文件太大：每个文件最多 \(maxUploadMiB) MiB；未写入任何内容",
@@ -173,6 +244,9 @@ struct ErrorMiddleware: RouterMiddleware {
             default: text = lang.t("请求有误", "bad request")
             }
             return WebError.response(e.status, text, request: request)
+        } catch  where "\(type(of: error))".contains("HTTPParserError") {
+            // A body the decoder could not read (a bad chunk size): the client's fault.
+            return WebError.response(.badRequest, lang.t("请求格式有误", "malformed request"), request: request)
         } catch {
             context.logger.error("\(error)")
             return WebError.response(

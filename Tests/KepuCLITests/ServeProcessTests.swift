@@ -148,3 +148,123 @@ import Testing
         #expect(verify.code == 0, "\(verify.err)")
     }
 }
+
+/// Slow and idle clients on real sockets (loopback only, bounded in count and time).
+@Suite(.serialized) struct ConnectionLimitTests {
+    /// A TCP connection to the loopback port; -1 when it cannot be made.
+    static func connectTo(_ port: Int) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let ok = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        if !ok {
+            close(fd)
+            return -1
+        }
+        return fd
+    }
+
+    static func send(_ fd: Int32, _ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// What the server sent within `seconds`, or nil when it closed the connection without a byte.
+    static func receive(_ fd: Int32, seconds: Int) -> String? {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, Int32(seconds * 1000)) > 0 else { return "" }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        return n <= 0 ? nil : String(decoding: buffer[0..<n], as: UTF8.self)
+    }
+
+    /// Whether the server has closed the connection (a read gives end of file at once).
+    static func closedByServer(_ fd: Int32) -> Bool {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, 0) > 0 else { return false }
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_DONTWAIT)) == 0
+    }
+
+    @Test func healthAnswersWhileHundredsOfSlowClientsHoldConnections() async throws {
+        let w = Workspace().seeded()
+        let port = ServeProcessTests.freePort()
+        let (server, log) = try ServeProcessTests.serve(
+            ["--listen", "127.0.0.1:\(port)", "--db", w.db, "--max-connections", "600"], env: w.env, dir: w.dir)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(
+            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let idle = (0..<300).map { _ in Self.connectTo(port) }
+        let halfSent = (0..<100).map { _ in Self.connectTo(port) }
+        defer { for fd in idle + halfSent where fd >= 0 { close(fd) } }
+        #expect(!idle.contains(-1) && !halfSent.contains(-1))
+        for fd in halfSent { Self.send(fd, "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ") }
+        // For 12 s, /healthz answers within 2 s each second.
+        var slowest = 0.0
+        for _ in 0..<12 {
+            let start = Date()
+            let r = await ServeProcessTests.get(base + "/healthz")
+            slowest = max(slowest, Date().timeIntervalSince(start))
+            #expect(r?.0 == 200)
+            try await Task.sleep(nanoseconds: 1_000_000_000)
+        }
+        #expect(slowest < 2, "slowest /healthz: \(slowest) s")
+        // The head's 10 s are up: every slow and idle connection has been closed (well within 35 s).
+        var open = 0
+        for fd in idle + halfSent where !Self.closedByServer(fd) { open += 1 }
+        #expect(open == 0, "\(open) connections still open after 12 s")
+    }
+
+    @Test func pastTheCapA503AndAMalformedRequestIs400() async throws {
+        let w = Workspace().seeded()
+        let port = ServeProcessTests.freePort()
+        let (server, log) = try ServeProcessTests.serve(
+            ["--listen", "127.0.0.1:\(port)", "--db", w.db, "--max-connections", "4"], env: w.env, dir: w.dir)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(
+            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        // A malformed chunk size: 400, never 500.
+        let bad = Self.connectTo(port)
+        Self.send(
+            bad,
+            "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n"
+        )
+        let answer = Self.receive(bad, seconds: 5) ?? ""
+        close(bad)
+        #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(200))")
+        // A bad header line: 400 too.
+        let badHeader = Self.connectTo(port)
+        Self.send(badHeader, "GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n")
+        let answer2 = Self.receive(badHeader, seconds: 5) ?? ""
+        close(badHeader)
+        #expect(answer2.hasPrefix("HTTP/1.1 400"), "\(answer2.prefix(200))")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        // Four held connections fill the cap: the fifth is answered 503 and closed.
+        let held = (0..<4).map { _ in Self.connectTo(port) }
+        defer { for fd in held where fd >= 0 { close(fd) } }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let extra = Self.connectTo(port)
+        Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let refused = Self.receive(extra, seconds: 5) ?? ""
+        close(extra)
+        #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
+        // Once they go, it answers again.
+        for fd in held { close(fd) }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
+    }
+}

@@ -80,7 +80,7 @@ func + (a: HTTPFields, b: HTTPFields) -> HTTPFields {
             }
             try await client.execute(uri: "/api/v1/reconcile?year=2023", method: .get) { r in
                 #expect(r.status == .unauthorized)
-                #expect(r.text.contains("\"error\": \"请先登录\""))
+                #expect(r.text.contains("\"error\": \"需要 API 令牌"))
             }
             try await client.execute(
                 uri: "/api/v1/report?year=2023", method: .get, headers: [.authorization: "Bearer kepu_wrong"]

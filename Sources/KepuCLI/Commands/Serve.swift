@@ -27,6 +27,10 @@ struct Serve: ParsableCommand {
     var secureCookies = false
     @Option(help: ArgumentHelp("上传文件大小上限（MiB，默认 20）· The largest upload, in MiB.", valueName: "mib"))
     var maxUpload: String = "20"
+    @Option(
+        help: ArgumentHelp(
+            "同时连接数上限（默认 256，超出时答 503）· Connections beyond this are answered 503.", valueName: "n"))
+    var maxConnections: String = "256"
     @Flag(
         help: "在临时数据库中载入示例年度并创建一次性管理员（用户名 admin），便于试用 · Serve the sample year on a temporary database.")
     var demo = false
@@ -46,10 +50,14 @@ struct Serve: ParsableCommand {
         guard mib <= 1024 else { throw KepuError(.tooLarge(field: "--max-upload", value: maxUpload, form: .count)) }
         let path = demo ? try Self.loadDemo() : options.resolvedPath()
         let ledger = Ledger(database: try AppDatabase.open(at: path, mode: .pool), context: try auditContext())
+        let connections = try Parse.positiveCount(maxConnections, field: "--max-connections")
+        guard connections <= 100_000 else {
+            throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
+        }
         let settings = WebSettings(secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib))
-        let app = Application(
-            router: WebApp.router(ledger: ledger, settings: settings),
-            configuration: .init(address: .hostname(host, port: port), serverName: "kepu"))
+        let app = WebApp.buildApplication(
+            ledger: ledger, settings: settings, host: host, port: port,
+            limits: ConnectionLimits(maxUploadMiB: Int(mib), maxConnections: Int(connections)))
         if !["127.0.0.1", "localhost", "::1"].contains(host) { console.say(.servingOpenNetwork(address: listen)) }
         console.say(.serving(address: listen, database: path))
         let done = DispatchSemaphore(value: 0)

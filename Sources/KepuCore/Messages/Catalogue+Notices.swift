@@ -130,9 +130,17 @@ extension Catalogue {
         case .userAdded(let name, let role):
             return "已添加用户 \(name)（\(role.chinese)）"
         case .passwordChanged(let name):
-            return "已修改 \(name) 的密码"
+            return "已修改 \(name) 的密码；其已登录的会话和 API 令牌均已作废"
         case .userDisabled(let name):
-            return "已停用用户 \(name)，并作废其 API 令牌"
+            return "已停用用户 \(name)，并结束其会话、作废其 API 令牌"
+        case .userEnabled(let name):
+            return "已重新启用用户 \(name)（API 令牌须重新生成）"
+        case .tokenRevokedNotice(let name, let id):
+            return "已作废 \(name) 的 API 令牌 \(id)"
+        case .userUnlocked(let name, let failures):
+            return "已解除 \(name) 的登录等待（清除了 \(failures) 次失败记录）"
+        case .noTokens(let name):
+            return "\(name) 没有 API 令牌"
         case .tokenIssued(let name):
             return "已为 \(name) 生成 API 令牌（只显示这一次，请妥善保存；kepu 只保存其摘要）"
         case .serving(let address, let database):
@@ -314,9 +322,17 @@ extension Catalogue {
         case .userAdded(let name, let role):
             return "added the user \(name) (\(role.rawValue))"
         case .passwordChanged(let name):
-            return "changed the password of \(name)"
+            return "changed the password of \(name); its signed-in sessions and API tokens are ended"
         case .userDisabled(let name):
-            return "disabled the user \(name) and revoked its API tokens"
+            return "disabled the user \(name), ended its sessions and revoked its API tokens"
+        case .userEnabled(let name):
+            return "enabled the user \(name) again (its API tokens must be issued anew)"
+        case .tokenRevokedNotice(let name, let id):
+            return "revoked the API token \(id) of \(name)"
+        case .userUnlocked(let name, let failures):
+            return "\(name) may sign in again at once (\(failures) failures cleared)"
+        case .noTokens(let name):
+            return "\(name) has no API tokens"
         case .tokenIssued(let name):
             return "issued an API token for \(name) (shown this once; kepu keeps only its digest)"
         case .serving(let address, let database):

@@ -388,6 +388,18 @@ public enum Catalogue {
             return "\(file) 不是完好的 .xlsx 工作簿" + (part.isEmpty ? "" : "（\(part) 读不出）") + "；请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
         case .xlsxTooLarge(let file, let sheet):
             return "\(file) 的工作表“\(sheet)”解压后超过 4 GB，不像是正常的表格；未导入"
+        case .xlsxOverLimit(let file, let limit):
+            let what: String
+            switch limit {
+            case .ratio(let part, let ratio): what = "\(part) 解压后超过压缩大小的 \(ratio) 倍"
+            case .partSize(let part, let mib): what = "\(part) 解压后超过 \(mib) MiB"
+            case .workbookSize(let gib): what = "整个工作簿解压后超过 \(gib) GiB"
+            case .cellLength(let sheet, let row, let max): what = "工作表“\(sheet)”第 \(row) 行有一格超过 Excel 每格 \(max) 个字符的上限"
+            case .rows(let sheet, let max): what = "工作表“\(sheet)”超过 Excel 的 \(max) 行"
+            case .columns(let sheet, let row, let max): what = "工作表“\(sheet)”第 \(row) 行超过 Excel 的 \(max) 列"
+            case .sharedStrings(let max): what = "共享文本超过 \(max) 条，比表格的单元格还多"
+            }
+            return "\(file) 不像是正常的表格：\(what)；未读取，未写入任何内容"
         case .sheetNotFound(let file, let sheet, let sheets):
             return "\(file) 里没有名为“\(sheet)”的工作表；有：\(sheets.joined(separator: "、"))"
         case .sheetOnlyForXlsx(let file):
@@ -429,6 +441,16 @@ public enum Catalogue {
             return "没有用户 \(name)（见 kepu user list）"
         case .userDisabled(let name):
             return "用户 \(name) 已停用"
+        case .lastAdmin(let name):
+            return "\(name) 是最后一位在用的管理员，不能停用；请先添加另一位管理员"
+        case .cannotDisableSelf(let name):
+            return "不能停用自己（\(name)）；请由另一位管理员操作"
+        case .userNotDisabled(let name):
+            return "用户 \(name) 没有停用，无需启用"
+        case .noSuchToken(let name, let id):
+            return "\(name) 没有编号为 \(id) 的 API 令牌（见 kepu user tokens \(name)）"
+        case .tokenRevoked(let id):
+            return "API 令牌 \(id) 已作废"
         case .passwordTooWeak:
             return "密码至少 8 个字符，且不能全是同一个字符"
         case .passwordTooLong:
@@ -722,6 +744,20 @@ public enum Catalogue {
         case .xlsxTooLarge(let file, let sheet):
             return
                 "the sheet \"\(sheet)\" of \(file) inflates to more than 4 GB, which is no ordinary sheet; nothing was imported"
+        case .xlsxOverLimit(let file, let limit):
+            let what: String
+            switch limit {
+            case .ratio(let part, let ratio): what = "\(part) inflates to more than \(ratio) times its compressed size"
+            case .partSize(let part, let mib): what = "\(part) inflates to more than \(mib) MiB"
+            case .workbookSize(let gib): what = "the workbook inflates to more than \(gib) GiB"
+            case .cellLength(let sheet, let row, let max):
+                what = "row \(row) of the sheet \"\(sheet)\" has a cell over Excel's \(max) characters"
+            case .rows(let sheet, let max): what = "the sheet \"\(sheet)\" goes past Excel's \(max) rows"
+            case .columns(let sheet, let row, let max):
+                what = "row \(row) of the sheet \"\(sheet)\" goes past Excel's \(max) columns"
+            case .sharedStrings(let max): what = "it has more than \(max) shared strings, more than its cells"
+            }
+            return "\(file) is no ordinary workbook: \(what); it was not read and nothing was written"
         case .sheetNotFound(let file, let sheet, let sheets):
             return "\(file) has no sheet named \"\(sheet)\"; its sheets are \(sheets.joined(separator: ", "))"
         case .sheetOnlyForXlsx(let file):
@@ -771,6 +807,16 @@ public enum Catalogue {
             return "there is no user \(name) (see kepu user list)"
         case .userDisabled(let name):
             return "the user \(name) is disabled"
+        case .lastAdmin(let name):
+            return "\(name) is the last active admin and cannot be disabled; add another admin first"
+        case .cannotDisableSelf(let name):
+            return "you cannot disable yourself (\(name)); ask another admin"
+        case .userNotDisabled(let name):
+            return "the user \(name) is not disabled"
+        case .noSuchToken(let name, let id):
+            return "\(name) has no API token \(id) (see kepu user tokens \(name))"
+        case .tokenRevoked(let id):
+            return "the API token \(id) is already revoked"
         case .passwordTooWeak:
             return "a password needs at least 8 characters, not all the same"
         case .passwordTooLong:

@@ -46,6 +46,10 @@ public enum Notice: Sendable, Hashable {
     case userAdded(name: String, role: UserRole)
     case passwordChanged(name: String)
     case userDisabled(name: String)
+    case userEnabled(name: String)
+    case tokenRevokedNotice(name: String, id: Int64)
+    case userUnlocked(name: String, failures: Int)
+    case noTokens(name: String)
     case tokenIssued(name: String)
     case noUsers
     case serving(address: String, database: String)

@@ -122,6 +122,8 @@ public indirect enum Problem: Sendable, Hashable {
     case xlsNotSupported(file: String)
     case xlsxBroken(file: String, part: String)
     case xlsxTooLarge(file: String, sheet: String)
+    /// A workbook read past one of the bounds kepu reads hostile files within.
+    case xlsxOverLimit(file: String, limit: XlsxLimit)
     case sheetNotFound(file: String, sheet: String, sheets: [String])
     case sheetOnlyForXlsx(file: String)
     case xlsxNeedsOutput
@@ -139,6 +141,13 @@ public indirect enum Problem: Sendable, Hashable {
     case userExists(name: String)
     case noSuchUser(name: String)
     case userDisabled(name: String)
+    /// The last active admin would be disabled: the office would have no one to manage users.
+    case lastAdmin(name: String)
+    /// An admin disabling themselves on the web.
+    case cannotDisableSelf(name: String)
+    case userNotDisabled(name: String)
+    case noSuchToken(name: String, id: Int64)
+    case tokenRevoked(id: Int64)
     case passwordTooWeak
     case passwordTooLong
     case passwordNeeded
@@ -180,6 +189,24 @@ public indirect enum Problem: Sendable, Hashable {
         default: .failed
         }
     }
+}
+
+/// The bounds a workbook is read within, each with the figure it passed.
+public enum XlsxLimit: Sendable, Hashable {
+    /// A part inflates to more than `ratio` times its compressed size.
+    case ratio(part: String, ratio: Int)
+    /// A part inflates to more than `mib` MiB.
+    case partSize(part: String, mib: Int)
+    /// The whole workbook inflates to more than `gib` GiB.
+    case workbookSize(gib: Int)
+    /// A cell holds more than `limit` characters.
+    case cellLength(sheet: String, row: Int, limit: Int)
+    /// A row past Excel's 1,048,576.
+    case rows(sheet: String, limit: Int)
+    /// A column past Excel's 16,384.
+    case columns(sheet: String, row: Int, limit: Int)
+    /// More shared strings than the sheet has cells, plus a margin.
+    case sharedStrings(limit: Int)
 }
 
 /// What a value was expected to be: names the value and the forms accepted.

@@ -23,6 +23,7 @@ struct APITokenRecord: Codable, Hashable, FetchableRecord, MutablePersistableRec
     var tokenHash: String
     var createdAt: String
     var revokedAt: String? = nil
+    var lastUsedAt: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -3,6 +3,14 @@ import GRDB
 import HummingbirdBcrypt
 import KepuCore
 
+/// An API token as listed: never the token itself.
+public struct TokenItem: Sendable, Hashable {
+    public var id: Int64
+    public var createdAt: String
+    public var lastUsedAt: String?
+    public var revokedAt: String?
+}
+
 /// A user as listed (no secret in it).
 public struct UserItem: Sendable, Hashable {
     public var id: Int64
@@ -49,6 +57,8 @@ public struct UserService: Sendable {
         }
     }
 
+    /// A new password: every session of the user ends and every token is revoked, so that whoever
+    /// knew the old one is out.
     public func setPassword(name: String, password: String) throws {
         try UserPassword.check(password)
         let hash = Bcrypt.hash(password, cost: Self.cost)
@@ -57,21 +67,84 @@ public struct UserService: Sendable {
             u.passwordHash = hash
             u.passwordChangedAt = ledger.context.timestamp
             try ledger.update(db, u)
+            try endAccess(db, u)
         }
     }
 
-    public func disable(name: String) throws {
+    /// Disables a user, ending its sessions and revoking its tokens. The last active admin stays:
+    /// the office would have no one left to manage users. `by` is the admin doing it on the web,
+    /// who may not disable themselves.
+    public func disable(name: String, by actor: String? = nil) throws {
         try ledger.database.write { db in
             var u = try user(db, name)
             guard u.disabledAt == nil else { throw KepuError(.userDisabled(name: u.name)) }
+            if let actor, actor.lowercased() == u.name.lowercased() {
+                throw KepuError(.cannotDisableSelf(name: u.name))
+            }
+            if u.role == UserRole.admin.rawValue {
+                let admins = try UserRecord.filter(Column("role") == "admin" && Column("disabled_at") == nil)
+                    .fetchCount(db)
+                guard admins > 1 else { throw KepuError(.lastAdmin(name: u.name)) }
+            }
             u.disabledAt = ledger.context.timestamp
             try ledger.update(db, u)
-            for var t in try APITokenRecord.filter(Column("user_id") == u.id && Column("revoked_at") == nil).fetchAll(
-                db)
-            {
-                t.revokedAt = ledger.context.timestamp
-                try ledger.update(db, t)
+            try endAccess(db, u)
+        }
+    }
+
+    /// A disabled user back in use; its old tokens stay revoked.
+    public func enable(name: String) throws {
+        try ledger.database.write { db in
+            var u = try user(db, name)
+            guard u.disabledAt != nil else { throw KepuError(.userNotDisabled(name: u.name)) }
+            u.disabledAt = nil
+            try ledger.update(db, u)
+        }
+    }
+
+    /// Ends every session of a user and revokes every token.
+    private func endAccess(_ db: Database, _ u: UserRecord) throws {
+        try db.execute(
+            sql: "UPDATE web_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
+            arguments: [ledger.context.timestamp, u.id])
+        for var t in try APITokenRecord.filter(Column("user_id") == u.id && Column("revoked_at") == nil).fetchAll(db) {
+            t.revokedAt = ledger.context.timestamp
+            try ledger.update(db, t)
+        }
+    }
+
+    /// A user's API tokens, newest first.
+    public func tokens(name: String) throws -> [TokenItem] {
+        try ledger.database.read { db in
+            let u = try user(db, name)
+            return try APITokenRecord.filter(Column("user_id") == u.id).order(Column("id").desc).fetchAll(db).map {
+                TokenItem(id: $0.id ?? 0, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
             }
+        }
+    }
+
+    /// Revokes one token of a user.
+    public func revokeToken(name: String, id: Int64) throws {
+        try ledger.database.write { db in
+            let u = try user(db, name)
+            guard var t = try APITokenRecord.fetchOne(db, key: id), t.userId == u.id else {
+                throw KepuError(.noSuchToken(name: u.name, id: id))
+            }
+            guard t.revokedAt == nil else { throw KepuError(.tokenRevoked(id: id)) }
+            t.revokedAt = ledger.context.timestamp
+            try ledger.update(db, t)
+        }
+    }
+
+    /// Marks a token as used now (at most once a minute, off the request's path).
+    public func touchToken(_ token: String, now: Date = Date()) throws {
+        try ledger.database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE api_token SET last_used_at = ?
+                    WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)
+                    """,
+                arguments: [Timestamp.iso(now), Self.digest(token), Timestamp.iso(now.addingTimeInterval(-60))])
         }
     }
 

@@ -1,0 +1,153 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import KepuStore
+import NIOCore
+import NIOHTTPTypes
+
+/// How long a client may take, and how many may be connected: what keeps slow or idle clients from
+/// holding the server.
+public struct ConnectionLimits: Sendable {
+    /// A connection with no request under way is closed after this long.
+    public var idle: TimeAmount = .seconds(30)
+    /// A new connection must have sent its request's head within this.
+    public var head: TimeAmount = .seconds(10)
+    /// A request's body must have arrived within this, from its head.
+    public var body: TimeAmount
+    /// Connections beyond this are answered 503 and closed.
+    public var maxConnections: Int
+
+    /// The body's time in proportion to the largest upload: a minute, plus 6 s a MiB (a phone
+    /// sending 20 MiB at 110 KB/s still makes it).
+    public init(maxUploadMiB: Int = 20, maxConnections: Int = 256) {
+        body = .seconds(60 + 6 * Int64(maxUploadMiB))
+        self.maxConnections = maxConnections
+    }
+}
+
+/// The open connections, counted across the server's event loops.
+final class ConnectionCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = 0
+
+    /// Counts one more; false when that passes `limit`.
+    func enter(limit: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        open += 1
+        return open <= limit
+    }
+
+    func leave() {
+        lock.lock()
+        defer { lock.unlock() }
+        open -= 1
+    }
+}
+
+/// On each connection, after the HTTP decoder: the connection cap (503 past it), the deadlines for
+/// a request's head and body, and a malformed request answered 400 rather than reaching the app.
+final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    let limits: ConnectionLimits
+    let count: ConnectionCount
+    private var counted = false
+    private var over = false
+    private var reading = false
+    private var deadline: Scheduled<Void>?
+
+    init(limits: ConnectionLimits, count: ConnectionCount) {
+        self.limits = limits
+        self.count = count
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        counted = true
+        over = !count.enter(limit: limits.maxConnections)
+        arm(context, after: limits.head)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+        if counted {
+            counted = false
+            count.leave()
+        }
+    }
+
+    private func arm(_ context: ChannelHandlerContext, after time: TimeAmount) {
+        deadline?.cancel()
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        deadline = context.eventLoop.scheduleTask(in: time) { loopBound.value.close(promise: nil) }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        if over {
+            if case .head = part {
+                refuse(
+                    context, .serviceUnavailable,
+                    "服务器连接已满，请稍后再试 · The server has too many connections; try again shortly.")
+            }
+            return
+        }
+        switch part {
+        case .head:
+            reading = true
+            arm(context, after: limits.body)
+        case .end:
+            reading = false
+            // Between requests the idle timeout of the HTTP channel takes over.
+            deadline?.cancel()
+            deadline = nil
+        case .body: break
+        }
+        context.fireChannelRead(data)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A request the decoder could not read (a bad header, a bad chunk size): 400 when the app
+        // has not been handed it yet; otherwise the app's own error handling answers.
+        if !reading && "\(type(of: error))".contains("HTTPParserError") {
+            refuse(context, .badRequest, "请求格式有误 · Malformed request.")
+            return
+        }
+        context.fireErrorCaught(error)
+    }
+
+    private func refuse(_ context: ChannelHandlerContext, _ status: HTTPResponse.Status, _ text: String) {
+        var fields = HTTPFields()
+        fields[.contentType] = "text/plain; charset=utf-8"
+        fields[.connection] = "close"
+        let body = ByteBuffer(string: text + "\n")
+        fields[.contentLength] = String(body.readableBytes)
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
+    }
+}
+
+extension WebApp {
+    /// The application `kepu serve` runs (and the process tests): the router, HTTP/1.1 with the idle
+    /// timeout, and the connection guard.
+    public static func buildApplication(
+        ledger: Ledger, settings: WebSettings, host: String, port: Int, limits: ConnectionLimits
+    ) -> some ApplicationProtocol {
+        let count = ConnectionCount()
+        return Application(
+            router: router(ledger: ledger, settings: settings),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionGuard(limits: limits, count: count)], idleTimeout: limits.idle
+                )
+            ),
+            configuration: .init(address: .hostname(host, port: port), serverName: "kepu"))
+    }
+}
