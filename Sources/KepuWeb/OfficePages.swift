@@ -281,7 +281,7 @@ struct OfficePages: Sendable {
         let (user, fields) = try await postedForm(request, context, role: .admin)
         do {
             let name = try Parse.text(fields["name"] ?? "", field: lang.t("用户名", "name"))
-            try web.ledger(for: user, request: request).users.disable(name: name)
+            try web.ledger(for: user, request: request).users.disable(name: name, by: user.name)
             return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))
         } catch let e as KepuError {
             return await usersPage(context, status: e.webStatus, error: e.text(lang))

@@ -8,15 +8,16 @@ import KepuStore
 /// The pages: sign-in, sign-out and the dashboard (概览).
 struct Pages: Sendable {
     let web: Web
-    let throttle: LoginThrottle
+    let gate: PasswordGate
     var lang: Language { web.lang }
     var ledger: Ledger { web.ledger }
     var settings: WebSettings { web.settings }
 
     /// `GET /login`: the form, with a sign-in form token in a cookie of its own (double submit).
-    func loginForm(_ request: Request, _ context: WebContext, error: String? = nil, name: String = "") throws
-        -> Response
-    {
+    func loginForm(
+        _ request: Request, _ context: WebContext, error: String? = nil, name: String = "",
+        status: HTTPResponse.Status? = nil
+    ) throws -> Response {
         let token = SessionService.random(16)
         let body = """
             <form method="post" action="/login" class="login">
@@ -29,7 +30,7 @@ struct Pages: Sendable {
             </form>
             """
         var response = Page.response(
-            status: error == nil ? .ok : .unauthorized,
+            status: status ?? (error == nil ? .ok : .unauthorized),
             Page.document(title: lang.t("登录", "Sign in"), user: nil, csrf: nil, body: body, heading: false))
         response.setCookie(
             Cookie(
@@ -38,33 +39,56 @@ struct Pages: Sendable {
         return response
     }
 
-    /// `POST /login`: the form token, the throttle, the password; then a session and the dashboard.
+    /// `POST /login`: the form token, the throttle, the password (checked off the request's task);
+    /// then a session and the dashboard.
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await formFields(request)
         guard let sent = form["csrf"], let expected = request.cookies[WebApp.loginCookie]?.value,
             sameSecret(sent, expected)
         else { throw HTTPError(.forbidden) }
-        let name = CSVColumns.trim(form["username"] ?? "")
-        if await throttle.isLocked(name) {
-            return Page.response(
-                status: .tooManyRequests,
-                Page.document(
-                    title: lang.t("登录", "Sign in"), user: nil, csrf: nil,
-                    body:
-                        "<p class=\"error\">\(Page.esc(lang.t("该用户名连续登录失败 5 次，请 15 分钟后再试", "5 failed sign-ins for this name: try again in 15 minutes")))</p>"
-                ))
+        let name = String(CSVColumns.trim(form["username"] ?? "").prefix(100))
+        let address = settings.clientAddress(request, context)
+        let now = ledger.context.now()
+        if case .wait(let until) = try ledger.signIns.check(name: name, address: address, now: now) {
+            return try waitPage(request, context, until: until, name: name)
         }
-        guard let user = try ledger.users.user(name: name, password: form["password"] ?? "") else {
-            if await throttle.fail(name) { try ledger.sessions.auditLockout(name: name) }
+        let password = form["password"] ?? ""
+        let users = ledger.users
+        let user: UserItem?
+        do {
+            user = try await gate.run { try users.user(name: name, password: password) }
+        } catch is PasswordGate.Busy {
+            return try loginForm(
+                request, context,
+                error: lang.t("同时登录的人太多，请几秒后再试", "too many sign-ins at once: try again in a few seconds"),
+                name: name, status: .serviceUnavailable)
+        }
+        guard let user else {
+            try ledger.signIns.fail(name: name, address: address, now: now)
             return try loginForm(request, context, error: lang.t("用户名或密码不对", "wrong user name or password"), name: name)
         }
-        await throttle.succeed(name)
+        try ledger.signIns.succeed(name: name, address: address, now: now)
         let id = try ledger.sessions.start(userID: user.id)
         var response = Response(status: .seeOther, headers: [.location: "/"])
         response.setCookie(
             Cookie(
                 name: WebApp.sessionCookie, value: id, path: "/", secure: settings.secureCookies, httpOnly: true,
                 sameSite: .lax))
+        return response
+    }
+
+    /// 429: the sign-in form again, saying when this name (or this address) may try again.
+    func waitPage(_ request: Request, _ context: WebContext, until: Date, name: String) throws -> Response {
+        let f = DateFormatter()
+        f.dateFormat = "HH:mm"
+        let at = f.string(from: until)
+        var response = try loginForm(
+            request, context,
+            error: lang.t(
+                "登录失败次数过多，请于 \(at) 后再试；或请管理员解除（kepu user unlock）",
+                "too many failed sign-ins: try again after \(at), or ask an admin to lift the wait (kepu user unlock)"),
+            name: name, status: .tooManyRequests)
+        response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(ledger.context.now()).rounded(.up))))
         return response
     }
 

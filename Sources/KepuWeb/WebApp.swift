@@ -3,6 +3,7 @@ import Hummingbird
 import KepuCore
 import KepuReport
 import KepuStore
+import NIOPosix
 
 /// What a request knows once the session or token middleware has run.
 public struct WebContext: RequestContext {
@@ -12,8 +13,13 @@ public struct WebContext: RequestContext {
     /// The session's form token, checked on every form POST.
     public var csrf: String?
     public var sessionID: String?
+    /// The peer's IP address, as the socket says (no port).
+    public var peerAddress: String?
 
-    public init(source: Source) { coreContext = .init(source: source) }
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
+    }
 }
 
 /// The settings `kepu serve` gives the app.
@@ -22,10 +28,26 @@ public struct WebSettings: Sendable {
     public var language: Language
     /// The largest file an upload may carry, in MiB (`kepu serve --max-upload`).
     public var maxUploadMiB: Int
-    public init(secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20) {
+    /// A reverse proxy in front (`--trusted-proxy`): from it, the client is the last address of
+    /// `X-Forwarded-For`. From anyone else that header is ignored.
+    public var trustedProxy: String?
+    public init(
+        secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20, trustedProxy: String? = nil
+    ) {
         self.secureCookies = secureCookies
         self.language = language
         self.maxUploadMiB = maxUploadMiB
+        self.trustedProxy = trustedProxy
+    }
+
+    /// The client's address: the peer, or behind the trusted proxy the address it forwarded.
+    func clientAddress(_ request: Request, _ context: WebContext) -> String {
+        let peer = context.peerAddress ?? "unknown"
+        guard let proxy = trustedProxy, peer == proxy,
+            let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last
+        else { return peer }
+        let address = forwarded.trimmingCharacters(in: .whitespaces)
+        return address.isEmpty || address.count > 64 ? peer : address
     }
     var maxUploadBytes: Int { maxUploadMiB << 20 }
 }
@@ -48,7 +70,7 @@ public enum WebApp {
     /// - API (`/api/v1`): `Authorization: Bearer` only, never the session cookie, and JSON bodies only.
     public static func router(ledger: Ledger, settings: WebSettings = WebSettings()) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        let throttle = LoginThrottle()
+        let gate = PasswordGate()
         router.add(middleware: SecurityHeadersMiddleware(hsts: settings.secureCookies))
         router.add(middleware: LanguageMiddleware())
         router.add(middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB))
@@ -60,7 +82,7 @@ public enum WebApp {
                 body: .init(byteBuffer: ByteBuffer(string: Page.css)))
         }
         let web = Web(ledger: ledger, settings: settings, flash: Flash())
-        let pages = Pages(web: web, throttle: throttle)
+        let pages = Pages(web: web, gate: gate)
         let signIn = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: false))
         signIn.get("login") { request, context in try pages.loginForm(request, context) }
         signIn.post("login") { request, context in try await pages.login(request, context) }
@@ -157,6 +179,11 @@ struct APIMiddleware: RouterMiddleware {
         var context = context
         if let token = Self.bearer(request.headers[.authorization]) {
             context.user = try ledger.users.user(token: token)
+            if context.user != nil {
+                // When it was last used, off the request's path (at most once a minute).
+                let users = ledger.users
+                Task.detached { try? users.touchToken(token) }
+            }
         }
         guard context.user != nil else { throw HTTPError(.unauthorized) }
         if request.method == .post || request.method == .put || request.method == .patch {
@@ -270,33 +297,29 @@ enum WebError {
     }
 }
 
-/// Sign-in failures per user name: after 5 in 15 minutes, 15 minutes of 429.
-actor LoginThrottle {
-    private var failures: [String: [Date]] = [:]
-    private var lockedUntil: [String: Date] = [:]
-    static let window: TimeInterval = 15 * 60
-    static let limit = 5
+/// bcrypt runs here, on NIO's thread pool, at most two at a time (the machine's cores): a storm of
+/// sign-ins waits its turn instead of holding the tasks that serve pages. Past 64 waiting, a sign-in
+/// is turned away at once.
+actor PasswordGate {
+    static let running = 2
+    static let waiting = 64
+    private var busy = 0
+    private var queue: [CheckedContinuation<Void, Never>] = []
 
-    func isLocked(_ name: String, now: Date = Date()) -> Bool {
-        if let until = lockedUntil[name.lowercased()], until > now { return true }
-        return false
-    }
+    struct Busy: Error {}
 
-    /// Records a failure; true when it starts a lockout.
-    func fail(_ name: String, now: Date = Date()) -> Bool {
-        let key = name.lowercased()
-        var list = (failures[key] ?? []).filter { now.timeIntervalSince($0) < Self.window }
-        list.append(now)
-        failures[key] = list
-        if list.count >= Self.limit {
-            lockedUntil[key] = now.addingTimeInterval(Self.window)
-            failures[key] = []
-            return true
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        if busy >= Self.running {
+            guard queue.count < Self.waiting else { throw Busy() }
+            await withCheckedContinuation { queue.append($0) }
+        } else {
+            busy += 1
         }
-        return false
+        defer {
+            if queue.isEmpty { busy -= 1 } else { queue.removeFirst().resume() }
+        }
+        return try await NIOThreadPool.singleton.runIfActive { try body() }
     }
-
-    func succeed(_ name: String) { failures[name.lowercased()] = nil }
 }
 
 /// `application/x-www-form-urlencoded` fields.

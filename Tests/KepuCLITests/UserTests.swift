@@ -108,4 +108,74 @@ import Testing
         #expect(huge.code == 64 && huge.err.contains("--max-upload 999999"), "\(huge.err)")
         #expect(w.fingerprint() == before)
     }
+
+    @Test func aNewPasswordOrADisableEndsSessionsAndTokens() throws {
+        let w = Workspace().seeded()
+        w.stdin = ["correct horse"]
+        _ = w.ok("user add 张主任 --role admin --password-stdin")
+        w.stdin = ["battery staple"]
+        _ = w.ok("user add 李干事 --role clerk --password-stdin")
+        let ledger = try w.ledger()
+        let first = w.ok("user token 李干事")
+        let second = w.ok("user token 李干事")
+        let session = try ledger.sessions.start(userID: 2)
+        #expect(try ledger.sessions.find(session) != nil)
+        w.stdin = ["new password 2"]
+        let r = w.run("user passwd 李干事 --password-stdin")
+        #expect(r.err == "已修改 李干事 的密码；其已登录的会话和 API 令牌均已作废\n")
+        #expect(try ledger.sessions.find(session) == nil)
+        #expect(try ledger.users.user(token: first) == nil)
+        #expect(try ledger.users.user(token: second) == nil)
+        // Tokens are listed by id with their times, never shown again; one can be revoked alone.
+        let third = w.ok("user token 李干事")
+        let fourth = w.ok("user token 李干事")
+        let list = w.ok("user tokens 李干事")
+        #expect(list.contains("已作废") && list.contains("有效") && !list.contains("kepu_"), "\(list)")
+        let r2 = w.run("user token 李干事 --revoke 4")
+        #expect(r2.code == 0 && r2.err == "已作废 李干事 的 API 令牌 4\n", "\(r2.err)")
+        #expect(try ledger.users.user(token: fourth) == nil)
+        #expect(try ledger.users.user(token: third)?.name == "李干事")
+        w.refuses(
+            "user token 李干事 --revoke 4", zh: "kepu：API 令牌 4 已作废", en: "kepu: the API token 4 is already revoked")
+        w.refuses(
+            "user token 李干事 --revoke 99", zh: "kepu：李干事 没有编号为 99 的 API 令牌（见 kepu user tokens 李干事）",
+            en: "kepu: 李干事 has no API token 99 (see kepu user tokens 李干事)")
+        // Disabled: sessions and tokens end; enabled again: the tokens stay revoked.
+        let again = try ledger.sessions.start(userID: 2)
+        #expect(w.run("user disable 李干事").err == "已停用用户 李干事，并结束其会话、作废其 API 令牌\n")
+        #expect(try ledger.sessions.find(again) == nil)
+        #expect(try ledger.users.user(token: third) == nil)
+        #expect(w.run("user enable 李干事").err == "已重新启用用户 李干事（API 令牌须重新生成）\n")
+        #expect(try ledger.users.user(name: "李干事", password: "new password 2") != nil)
+        #expect(try ledger.users.user(token: third) == nil)
+        w.refuses(
+            "user enable 李干事", zh: "kepu：用户 李干事 没有停用，无需启用", en: "kepu: the user 李干事 is not disabled")
+        // The last active admin stays.
+        w.refuses(
+            "user disable 张主任", zh: "kepu：张主任 是最后一位在用的管理员，不能停用；请先添加另一位管理员",
+            en: "kepu: 张主任 is the last active admin and cannot be disabled; add another admin first")
+        w.stdin = ["second admin pw"]
+        _ = w.ok("user add 王主任 --role admin --password-stdin")
+        _ = w.ok("user disable 张主任")
+        #expect(w.ok("user tokens 张主任").isEmpty)
+    }
+
+    @Test func unlockClearsANamesFailures() throws {
+        let w = Workspace().seeded()
+        w.stdin = ["battery staple"]
+        _ = w.ok("user add 李干事 --role clerk --password-stdin")
+        let ledger = try w.ledger()
+        let now = Date()
+        for _ in 0..<5 { try ledger.signIns.fail(name: "李干事", address: "10.0.0.7", now: now) }
+        guard case .wait = try ledger.signIns.check(name: "李干事", address: "10.0.0.7", now: now) else {
+            Issue.record("not waiting")
+            return
+        }
+        let r = w.run("user unlock 李干事")
+        #expect(r.err == "已解除 李干事 的登录等待（清除了 5 次失败记录）\n")
+        #expect(try ledger.signIns.check(name: "李干事", address: "10.0.0.7", now: now) == .open)
+        #expect(try count(w.db, "SELECT count(*) FROM audit WHERE entity = 'login'") >= 2)
+        let en = w.run("user unlock 李干事 --lang en")
+        #expect(en.err == "李干事 may sign in again at once (0 failures cleared)\n")
+    }
 }

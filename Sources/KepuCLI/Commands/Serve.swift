@@ -29,6 +29,11 @@ struct Serve: ParsableCommand {
     var maxUpload: String = "20"
     @Option(
         help: ArgumentHelp(
+            "前置反向代理的地址：来自它的请求以 X-Forwarded-For 为客户地址 · A reverse proxy whose X-Forwarded-For is trusted.",
+            valueName: "address"))
+    var trustedProxy: String?
+    @Option(
+        help: ArgumentHelp(
             "同时连接数上限（默认 256，超出时答 503）· Connections beyond this are answered 503.", valueName: "n"))
     var maxConnections: String = "256"
     @Flag(
@@ -54,7 +59,9 @@ struct Serve: ParsableCommand {
         guard connections <= 100_000 else {
             throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
         }
-        let settings = WebSettings(secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib))
+        let settings = WebSettings(
+            secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib), trustedProxy: trustedProxy
+        )
         let app = WebApp.buildApplication(
             ledger: ledger, settings: settings, host: host, port: port,
             limits: ConnectionLimits(maxUploadMiB: Int(mib), maxConnections: Int(connections)))

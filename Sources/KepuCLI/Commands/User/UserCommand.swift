@@ -10,7 +10,10 @@ struct UserCommand: ParsableCommand {
             角色：录入员（clerk）录入和更正；审核员（reviewer）还可写偏差说明、人工评分和封账；管理员（admin）还可管理用户和解除封账。
             Roles: a clerk records and corrects; a reviewer also writes notes and manual scores and locks a year; an admin also manages users and unlocks years.
             """,
-        subcommands: [UserAdd.self, UserList.self, UserPasswd.self, UserDisable.self, UserToken.self])
+        subcommands: [
+            UserAdd.self, UserList.self, UserPasswd.self, UserDisable.self, UserEnable.self, UserToken.self,
+            UserTokens.self, UserUnlock.self,
+        ])
 }
 
 /// The password: one line of standard input with `--password-stdin`, else asked twice on a terminal.
@@ -120,21 +123,98 @@ struct UserDisable: ParsableCommand {
     }
 }
 
+struct UserEnable: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enable",
+        abstract: "重新启用已停用的用户 · Enable a disabled user again.",
+        discussion: "其旧 API 令牌仍作废，需要时重新生成。· Its old tokens stay revoked.\n\n示例 · Example:\n  kepu user enable 李干事")
+    @Argument(help: ArgumentHelp("用户名 · The user's name.", valueName: "name")) var name: String
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        try options.ledger().users.enable(name: name)
+        console.say(.userEnabled(name: name))
+    }
+}
+
 struct UserToken: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
-        abstract: "生成 API 令牌，单独输出在标准输出 · Issue an API token, printed alone on stdout.",
+        abstract: "生成 API 令牌，单独输出在标准输出；--revoke 作废一个 · Issue an API token (printed alone), or revoke one.",
         discussion: """
             示例 · Example:
               token=$(kepu user token 李干事)
               curl -H "Authorization: Bearer $token" http://127.0.0.1:8080/api/v1/reconcile?year=2023
+              kepu user tokens 李干事            # 编号、生成和最近使用时间 · ids, created, last used
+              kepu user token 李干事 --revoke 3
+            """)
+    @Argument(help: ArgumentHelp("用户名 · The user's name.", valueName: "name")) var name: String
+    @Option(help: ArgumentHelp("作废这个编号的令牌 · Revoke the token with this id.", valueName: "id"))
+    var revoke: String?
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        if let revoke {
+            let id = try recordID(revoke, field: "--revoke")
+            try options.ledger().users.revokeToken(name: name, id: id)
+            console.say(.tokenRevokedNotice(name: name, id: id))
+            return
+        }
+        let token = try options.ledger().users.newToken(name: name)
+        console.out(token)
+        console.say(.tokenIssued(name: name))
+    }
+}
+
+struct UserTokens: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "列出用户的 API 令牌（不显示令牌本身）· List a user's API tokens (never the tokens).",
+        discussion: "示例 · Example:\n  kepu user tokens 李干事")
+    @Argument(help: ArgumentHelp("用户名 · The user's name.", valueName: "name")) var name: String
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let lang = Language.current
+        let tokens = try options.ledger().users.tokens(name: name)
+        guard !tokens.isEmpty else {
+            console.say(.noTokens(name: name))
+            return
+        }
+        let t = ReportTable(
+            columns: [
+                .init(lang.t("编号", "id"), .right), .init(lang.t("生成时间", "Created")),
+                .init(lang.t("最近使用", "Last used")), .init(lang.t("状态", "Status")),
+            ],
+            rows: tokens.map { k in
+                [
+                    Cell(String(k.id)), Cell(RecordTables.localTime(k.createdAt)),
+                    Cell(k.lastUsedAt.map { RecordTables.localTime($0) } ?? "—"),
+                    k.revokedAt == nil
+                        ? Cell(lang.t("有效", "active"))
+                        : Cell(lang.t("已作废", "revoked") + " " + RecordTables.localTime(k.revokedAt!), .warn),
+                ]
+            })
+        console.out(TextRenderer(maxWidth: console.textWidth).render(t))
+    }
+}
+
+struct UserUnlock: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlock",
+        abstract: "解除用户名因登录失败过多而要等待的限制 · Let a name sign in again after too many failures.",
+        discussion: """
+            同一用户名在同一地址连续失败 5 次后，在该地址等待 15 分钟；同一地址失败 20 次后，该地址的所有用户名等待 15 分钟。
+            After 5 failures of a name from one address it waits 15 minutes there; after 20 from one address, every name waits there.
+
+            示例 · Example:
+              kepu user unlock 李干事
             """)
     @Argument(help: ArgumentHelp("用户名 · The user's name.", valueName: "name")) var name: String
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let token = try options.ledger().users.newToken(name: name)
-        console.out(token)
-        console.say(.tokenIssued(name: name))
+        let n = try options.ledger().signIns.unlock(name: name)
+        console.say(.userUnlocked(name: name, failures: n))
     }
 }
