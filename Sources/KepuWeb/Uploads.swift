@@ -93,8 +93,9 @@ func baseName(_ name: String) -> String {
 }
 
 /// Files uploaded for an import, between the preview and the confirmation. Each is saved under a
-/// random name in a private folder (the name the browser gave never reaches a path) and removed once
-/// imported, or after an hour.
+/// random name in a folder beside the database, readable by its owner only (the name the browser
+/// gave never reaches a path), and removed once imported, after an hour, when the server starts and
+/// when it stops: a sign-in sheet with names and phones does not outlive its purpose.
 actor Uploads {
     struct Pending: Sendable {
         var path: String
@@ -110,9 +111,22 @@ actor Uploads {
     private let folder: URL
     static let lifetime: TimeInterval = 3600
 
-    init() {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "kepu-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(SessionService.random(4))")
+    /// `folder` (made owner-only), emptied of what an earlier run left; without one, a private
+    /// temporary folder.
+    init(folder: String? = nil) {
+        self.folder =
+            folder.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kepu-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(SessionService.random(4))")
+        Self.clear(self.folder.path)
+    }
+
+    /// Removes every file in an uploads folder (at start and at shutdown).
+    static func clear(_ folder: String) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] {
+            try? fm.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     /// Saves an upload; its key for the confirmation, and where it was saved.
@@ -120,6 +134,7 @@ actor Uploads {
         sweep()
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        chmod(folder.path, 0o700)
         let key = SessionService.random(16)
         let path = folder.appendingPathComponent(key).path
         guard
@@ -146,4 +161,9 @@ actor Uploads {
     private func sweep(now: Date = Date()) {
         for (key, p) in pending where now.timeIntervalSince(p.at) > Self.lifetime { remove(key) }
     }
+}
+
+extension WebApp {
+    /// Empties an uploads folder: `kepu serve` calls it when it stops.
+    public static func clearUploads(_ folder: String) { Uploads.clear(folder) }
 }

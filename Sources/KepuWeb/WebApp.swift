@@ -31,13 +31,23 @@ public struct WebSettings: Sendable {
     /// A reverse proxy in front (`--trusted-proxy`): from it, the client is the last address of
     /// `X-Forwarded-For`. From anyone else that header is ignored.
     public var trustedProxy: String?
+    /// Where uploads wait for their confirmation: beside the database (`kepu serve`), else a private
+    /// temporary folder.
+    public var uploadFolder: String?
     public init(
-        secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20, trustedProxy: String? = nil
+        secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20, trustedProxy: String? = nil,
+        uploadFolder: String? = nil
     ) {
         self.secureCookies = secureCookies
         self.language = language
         self.maxUploadMiB = maxUploadMiB
         self.trustedProxy = trustedProxy
+        self.uploadFolder = uploadFolder
+    }
+
+    /// The uploads folder beside a database: `kepu.sqlite` → `.kepu-uploads` in the same folder.
+    public static func uploadFolder(beside database: String) -> String {
+        (database as NSString).deletingLastPathComponent + "/.kepu-uploads"
     }
 
     /// The client's address: the peer, or behind the trusted proxy the address it forwarded.
@@ -105,7 +115,7 @@ public enum WebApp {
         app.post("records/:kind/:id/restore") { request, context in
             try await records.correct(request, context, restore: true)
         }
-        let imports = ImportPages(web: web, uploads: Uploads())
+        let imports = ImportPages(web: web, uploads: Uploads(folder: settings.uploadFolder))
         app.get("imports") { request, context in try await imports.form(request, context) }
         app.post("imports") { request, context in try await imports.upload(request, context) }
         app.post("imports/confirm") { request, context in try await imports.confirm(request, context) }

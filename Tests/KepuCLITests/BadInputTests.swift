@@ -317,3 +317,28 @@ import Testing
         #expect(w.fingerprint() == before)
     }
 }
+
+/// Values that can't be true are refused by the library, whichever front end sends them.
+@Suite struct ImpossibleValueTests {
+    @Test func anAttendanceOrSurveyMustHaveHappened() {
+        let w = ReconcileCommandTests.demo()
+        w.refuses(
+            "attendance add --event 1 --count 99999999999", code: 64,
+            zh: "kepu：一条人次记录 99999999999 超过 100000000（1亿）人次，不像真实数字；请核对",
+            en: "kepu: one attendance entry of 99999999999 is over 100000000 (100 million); check the figure")
+        w.refuses(
+            "attendance add --event 1 --count 10 --date 2999-01-01",
+            zh: "kepu：日期 2999-01-01 晚于今天（2024-01-15）；人次和问卷只能记已经发生的",
+            en: "kepu: the date 2999-01-01 is after today (2024-01-15); attendance and surveys record what has happened"
+        )
+        w.refuses(
+            "attendance add --event 1 --count 10 --date 2022-12-31",
+            zh: "kepu：日期 2022-12-31 不在活动 1 的年度（2023年）内",
+            en: "kepu: the date 2022-12-31 is outside the year 2023 of event 1")
+        w.refuses(
+            "survey add --event 1 --responses 10 --satisfied 9 --date 2024-02-01",
+            zh: "kepu：日期 2024-02-01 晚于今天（2024-01-15）；人次和问卷只能记已经发生的",
+            en: "kepu: the date 2024-02-01 is after today (2024-01-15); attendance and surveys record what has happened"
+        )
+    }
+}

@@ -149,6 +149,28 @@ import Testing
     }
 }
 
+/// Uploads waiting for confirmation live beside the database and go when the server starts and stops.
+@Suite(.serialized) struct UploadFolderTests {
+    @Test func pendingUploadsDoNotOutliveTheServer() async throws {
+        let w = Workspace().seeded()
+        let folder = w.dir + "/.kepu-uploads"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: folder + "/left-by-a-crash", contents: Data("张三,13800000001".utf8))
+        let port = ServeProcessTests.freePort()
+        let (server, log) = try ServeProcessTests.serve(
+            ["--listen", "127.0.0.1:\(port)", "--db", w.db], env: w.env, dir: w.dir)
+        let base = "http://127.0.0.1:\(port)"
+        #expect(
+            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        // A sign-in sheet waiting for its confirmation when the server is stopped.
+        _ = FileManager.default.createFile(atPath: folder + "/pending", contents: Data("李四,13800000002".utf8))
+        server.terminate()
+        server.waitUntilExit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+}
+
 /// Slow and idle clients on real sockets (loopback only, bounded in count and time).
 @Suite(.serialized) struct ConnectionLimitTests {
     /// A TCP connection to the loopback port; -1 when it cannot be made.

@@ -146,6 +146,8 @@ import Testing
 @Suite struct SampleYear2025Tests {
     @Test func theScienceMonthYearReconcilesAndIsCounted() throws {
         let w = Workspace()
+        // The sample year is recorded as having happened: today is after it.
+        w.env["KEPU_TODAY"] = "2026-01-15"
         let r = w.run("demo --year 2025")
         #expect(r.code == 0, "\(r.err)")
         #expect(r.err.contains("2025 年计划"))

@@ -52,6 +52,20 @@ import Testing
                 #expect(r.status == .created, "\(r.text)")
             }
             #expect(try attendanceRows(ledger) == 1)
+            // Values that can't be true: refused, nothing written.
+            for bad in [
+                #"{"count": 99999999999, "date": "2023-05-20"}"#, #"{"count": 10, "date": "2999-01-01"}"#,
+            ] {
+                try await client.execute(
+                    uri: "/api/v1/events/1/attendance", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: bad)
+                ) { r in
+                    #expect(r.status.code >= 400 && r.status.code < 500, "\(bad): \(r.status)")
+                    #expect(r.text.contains("\"error\""))
+                }
+            }
+            #expect(try attendanceRows(ledger) == 1)
         }
     }
 

@@ -59,9 +59,11 @@ struct Serve: ParsableCommand {
         guard connections <= 100_000 else {
             throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
         }
+        let uploads = WebSettings.uploadFolder(beside: path)
         let settings = WebSettings(
-            secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib), trustedProxy: trustedProxy
-        )
+            secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib),
+            trustedProxy: trustedProxy,
+            uploadFolder: uploads)
         let app = WebApp.buildApplication(
             ledger: ledger, settings: settings, host: host, port: port,
             limits: ConnectionLimits(maxUploadMiB: Int(mib), maxConnections: Int(connections)))
@@ -74,6 +76,8 @@ struct Serve: ParsableCommand {
             done.signal()
         }
         done.wait()
+        // Uploads that were never confirmed go with the server.
+        WebApp.clearUploads(uploads)
         if let e = outcome.error { throw KepuError(.cannotWrite(path: listen, reason: "\(e)")) }
     }
 }

@@ -175,6 +175,12 @@ public enum Catalogue {
             return "--end \(end) 早于 --start \(start)：活动不能在开始之前结束"
         case .satisfiedOverResponses(let s, let r):
             return "--satisfied \(s) 多于 --responses \(r)：满意份数包含在回收份数之内"
+        case .attendanceTooLarge(let count, let limit):
+            return "一条人次记录 \(count) 超过 \(limit)（1亿）人次，不像真实数字；请核对"
+        case .dateAfterToday(let date, let today):
+            return "日期 \(date) 晚于今天（\(today)）；人次和问卷只能记已经发生的"
+        case .dateOutsideEventYears(let date, let event, let first, let last):
+            return "日期 \(date) 不在活动 \(event) 的年度（\(first == last ? "\(first)年" : "\(first)–\(last)年")）内"
         case .baselineNeedsFigure:
             return "baseline set 需要 --volunteers 或 --orgs（或两者）"
         case .whyNeedsScore:
@@ -517,6 +523,13 @@ public enum Catalogue {
             return "--end \(end) is before --start \(start): an event cannot end before it starts"
         case .satisfiedOverResponses(let s, let r):
             return "--satisfied \(s) is more than --responses \(r): satisfied answers are part of the responses"
+        case .attendanceTooLarge(let count, let limit):
+            return "one attendance entry of \(count) is over \(limit) (100 million); check the figure"
+        case .dateAfterToday(let date, let today):
+            return "the date \(date) is after today (\(today)); attendance and surveys record what has happened"
+        case .dateOutsideEventYears(let date, let event, let first, let last):
+            return
+                "the date \(date) is outside the year\(first == last ? " \(first)" : "s \(first)–\(last)") of event \(event)"
         case .baselineNeedsFigure:
             return "baseline set needs --volunteers or --orgs (or both)"
         case .whyNeedsScore:

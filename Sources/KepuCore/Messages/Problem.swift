@@ -17,6 +17,12 @@ public indirect enum Problem: Sendable, Hashable {
     case targetUnknownUnit(field: String, value: String, unit: String, known: [String])
     case endBeforeStart(end: CalendarDate, start: CalendarDate)
     case satisfiedOverResponses(satisfied: Int64, responses: Int64)
+    /// One attendance entry over 1亿人次: a typo, not an event.
+    case attendanceTooLarge(count: Int64, limit: Int64)
+    /// An attendance or survey dated after today.
+    case dateAfterToday(date: CalendarDate, today: CalendarDate)
+    /// An attendance or survey dated outside the year(s) of its event.
+    case dateOutsideEventYears(date: CalendarDate, event: Int64, first: Int, last: Int)
     case baselineNeedsFigure
     case whyNeedsScore
     case noteNeedsContent
@@ -176,7 +182,8 @@ public indirect enum Problem: Sendable, Hashable {
     /// Usage errors are found without a database (exit 64); the rest mean a command could not be done (exit 1).
     public var defaultKind: KepuError.Kind {
         switch self {
-        case .invalid, .negative, .tooPrecise, .tooLarge, .notRealDate, .atLeastOne, .zeroCost, .empty,
+        case .invalid, .negative, .tooPrecise, .tooLarge, .attendanceTooLarge, .notRealDate, .atLeastOne, .zeroCost,
+            .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,

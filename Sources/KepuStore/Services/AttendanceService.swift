@@ -14,6 +14,18 @@ public struct AttendanceService: Sendable {
         public var sameAs: Int64?
     }
 
+    /// One entry's most: 1亿人次.
+    public static let maxCount: Int64 = 100_000_000
+
+    /// An attendance or survey happened: not after today, and in the year(s) its event spans.
+    static func checkDate(_ date: CalendarDate, of e: EventRecord, today: CalendarDate) throws {
+        guard date <= today else { throw KepuError(.dateAfterToday(date: date, today: today)) }
+        guard date.year >= e.startDate.year, date.year <= e.endDate.year else {
+            throw KepuError(
+                .dateOutsideEventYears(date: date, event: e.id ?? 0, first: e.startDate.year, last: e.endDate.year))
+        }
+    }
+
     public func add(_ a: NewAttendance) throws -> Added {
         try ledger.database.write { db in
             let e = try ledger.events.live(db, a.event)
@@ -28,6 +40,10 @@ public struct AttendanceService: Sendable {
 
     func add(_ db: Database, _ a: NewAttendance, importID: Int64? = nil, audited: Bool = true) throws -> Int64 {
         let e = try ledger.events.live(db, a.event)
+        guard a.count <= Self.maxCount else {
+            throw KepuError(.attendanceTooLarge(count: a.count, limit: Self.maxCount))
+        }
+        try Self.checkDate(a.date ?? e.startDate, of: e, today: ledger.today)
         var record = AttendanceRecord(
             eventId: a.event, date: a.date ?? e.startDate, count: a.count, channel: a.channel.rawValue,
             method: a.method.rawValue, note: a.note, importId: importID, createdAt: ledger.context.timestamp,

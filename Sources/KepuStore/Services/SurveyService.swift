@@ -9,6 +9,7 @@ public struct SurveyService: Sendable {
         try s.validate()
         return try ledger.database.write { db in
             let e = try ledger.events.live(db, s.event)
+            try AttendanceService.checkDate(s.date ?? e.endDate, of: e, today: ledger.today)
             var record = SurveyRecord(
                 eventId: s.event, date: s.date ?? e.endDate, responses: s.responses, satisfied: s.satisfied,
                 createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
