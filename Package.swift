@@ -76,7 +76,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks",
-            exclude: ["README.md"]
+            exclude: ["README.md", "hostile-uploads.sh"]
         ),
         .testTarget(name: "KepuCoreTests", dependencies: ["KepuCore"]),
         .testTarget(

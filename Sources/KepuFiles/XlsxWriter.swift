@@ -303,7 +303,7 @@ public final class XlsxSheet {
 
     unowned let writer: XlsxWriter
     let index: Int
-    let name: String
+    public let name: String
     private var columnWidths: [(Int, Int, Double)] = []
     private var frozenRows = 0
     private(set) var page: Page?

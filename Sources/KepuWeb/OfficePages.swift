@@ -281,6 +281,17 @@ struct OfficePages: Sendable {
         let (user, fields) = try await postedForm(request, context, role: .admin)
         do {
             let name = try Parse.text(fields["name"] ?? "", field: lang.t("用户名", "name"))
+            if name.lowercased() == user.name.lowercased() { throw KepuError(.cannotDisableSelf(name: user.name)) }
+            guard fields["confirm"] == "yes" else {
+                return await web.confirmation(
+                    context, title: lang.t("确认停用用户", "Confirm"),
+                    question: lang.t(
+                        "确认停用用户 \(name)？其已登录的会话会结束，API 令牌会作废；以后可以重新启用。",
+                        "Disable \(name)? Their sessions end and their API tokens are revoked; they can be enabled again later."
+                    ),
+                    action: "/users/disable", fields: ["name": name],
+                    button: lang.t("确认停用", "Yes, disable"), back: "/users")
+            }
             try web.ledger(for: user, request: request).users.disable(name: name, by: user.name)
             return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))
         } catch let e as KepuError {

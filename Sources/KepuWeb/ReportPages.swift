@@ -150,6 +150,22 @@ struct ReportPages: Sendable {
         do {
             guard let y = year else { throw KepuError(.invalid(field: lang.t("年度", "year"), value: "", form: .year)) }
             let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason"))
+            guard fields["confirm"] == "yes" else {
+                let verb = unlock ? lang.t("解除封账", "unlock") : lang.t("封账", "lock")
+                return await web.confirmation(
+                    context, title: lang.t("确认\(verb)", "Confirm"),
+                    question: unlock
+                        ? lang.t(
+                            "确认解除\(y)年的封账？解除后可以再修改该年的记录。原因：\(reason)",
+                            "Unlock \(y)? Its records can then be changed again. Reason: \(reason)")
+                        : lang.t(
+                            "确认将\(y)年封账？封账后该年的记录不能再修改，直到管理员解除。原因：\(reason)",
+                            "Lock \(y)? Its records can no longer be changed until an admin unlocks it. Reason: \(reason)"
+                        ),
+                    action: unlock ? "/self-evaluation/unlock" : "/self-evaluation/lock",
+                    fields: ["year": String(y), "reason": reason],
+                    button: lang.t("确认\(verb)", "Yes, \(verb)"), back: "/self-evaluation?year=\(y)")
+            }
             let years = web.ledger(for: user, request: request, reason: reason).years
             if unlock { _ = try years.unlock(y, reason: reason) } else { _ = try years.lock(y, reason: reason) }
             return await web.done(

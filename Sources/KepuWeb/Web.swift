@@ -28,6 +28,27 @@ struct Web: Sendable {
             context: AuditContext(operatorName: user.name, command: command, now: base.now, today: base.today))
     }
 
+    /// A page asking to confirm a step that is hard to undo (a year lock, a user disabled), as void
+    /// asks: the same form, posted again with `confirm=yes`, or a way back.
+    func confirmation(
+        _ context: WebContext, title: String, question: String, action: String, fields: [String: String],
+        button: String, back: String
+    ) async -> Response {
+        let hidden = fields.sorted { $0.key < $1.key }.map {
+            "<input type=\"hidden\" name=\"\(Page.esc($0.key))\" value=\"\(Page.esc($0.value))\">"
+        }.joined()
+        let body = """
+            <p>\(Page.esc(question))</p>
+            <form method="post" action="\(Page.esc(action))" class="confirm">
+            \(Page.csrfField(context))\(hidden)
+            <input type="hidden" name="confirm" value="yes">
+            <button type="submit" class="danger">\(Page.esc(button))</button>
+            <a href="\(Page.esc(back))">\(lang.t("取消", "Cancel"))</a>
+            </form>
+            """
+        return await page(title, context, body: body)
+    }
+
     /// A page of the app, with the notice left by the last write, if any.
     func page(
         _ title: String, _ context: WebContext, body: String, status: HTTPResponse.Status = .ok, heading: String? = nil

@@ -111,6 +111,15 @@ import Testing
                 uri: "/self-evaluation/lock", method: .post, headers: formHeaders + cookie,
                 body: form(["csrf": token, "year": "2023", "reason": "已报送财政局"])
             ) { r in
+                // First the confirmation, nothing locked yet.
+                #expect(r.status == .ok)
+                #expect(r.text.contains("确认将2023年封账") && r.text.contains("name=\"confirm\" value=\"yes\""))
+            }
+            #expect(try ledger.years.status().isEmpty)
+            try await client.execute(
+                uri: "/self-evaluation/lock", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "year": "2023", "reason": "已报送财政局", "confirm": "yes"])
+            ) { r in
                 #expect(r.status == .seeOther)
             }
             try await client.execute(uri: "/self-evaluation?year=2023", method: .get, headers: cookie) { r in
@@ -126,7 +135,7 @@ import Testing
             let (admin, adminToken) = try await signIn(client, as: "管理员", password: "管理员 password")
             try await client.execute(
                 uri: "/self-evaluation/unlock", method: .post, headers: formHeaders + admin,
-                body: form(["csrf": adminToken, "year": "2023", "reason": "补录一场活动"])
+                body: form(["csrf": adminToken, "year": "2023", "reason": "补录一场活动", "confirm": "yes"])
             ) { r in
                 #expect(r.status == .seeOther)
             }
@@ -163,6 +172,14 @@ import Testing
             try await client.execute(
                 uri: "/users/disable", method: .post, headers: formHeaders + cookie,
                 body: form(["csrf": token, "name": "李干事"])
+            ) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("确认停用用户 李干事"))
+            }
+            #expect(try ledger.users.list().allSatisfy { $0.disabledAt == nil })
+            try await client.execute(
+                uri: "/users/disable", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "name": "李干事", "confirm": "yes"])
             ) { r in
                 #expect(r.status == .seeOther)
             }
