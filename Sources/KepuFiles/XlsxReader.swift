@@ -200,6 +200,7 @@ public final class XlsxWorkbook {
     }
 
     static func parse(_ data: Data, _ delegate: some XMLParserDelegate, file: String, part: String) throws {
+        guard UTF8Check.valid(data) else { throw KepuError(.xlsxBroken(file: file, part: part)) }
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         parser.shouldResolveExternalEntities = false
@@ -274,6 +275,7 @@ final class InflatingInputStream: InputStream {
     /// Set when the parser's delegate has failed: the stream ends, so nothing more is inflated.
     var stopped = false
     private(set) var failure: Error?
+    private var utf8 = UTF8Check()
 
     init(_ source: ZipReader.EntryStream) {
         self.source = source
@@ -283,14 +285,72 @@ final class InflatingInputStream: InputStream {
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
         guard !stopped, failure == nil else { return 0 }
         do {
-            return try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: len))
+            let n = try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: len))
+            // Foundation's XMLParser traps on a name that is not UTF-8 (it force-unwraps the
+            // string), and libxml2 in recovery mode passes such bytes on: a part must be UTF-8.
+            guard utf8.feed(UnsafeBufferPointer(start: buffer, count: n), last: n == 0) else {
+                failure = ZipReader.Failure.corrupt("not UTF-8")
+                return 0
+            }
+            return n
         } catch {
+            // The end of the stream, not -1: XMLParser would then ask the base class for its
+            // `streamError`, which it can't give. The reader checks `failure` after the parse.
             failure = error
-            return -1
+            return 0
         }
     }
 
+    override var streamError: Error? { nil }
+
     override var hasBytesAvailable: Bool { !stopped && failure == nil }
+}
+
+/// Checks that bytes arriving in chunks are well-formed UTF-8 (no overlong forms, surrogates or
+/// values past U+10FFFF), a sequence split between chunks included.
+struct UTF8Check {
+    /// Continuation bytes still expected, and the range the next one must fall in.
+    private var pending = 0
+    private var low: UInt8 = 0x80
+    private var high: UInt8 = 0xBF
+
+    /// False at the first byte that breaks UTF-8, or at the end (`last`) inside a sequence.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, last: Bool = false) -> Bool {
+        for b in bytes {
+            if pending > 0 {
+                guard b >= low && b <= high else { return false }
+                pending -= 1
+                low = 0x80
+                high = 0xBF
+                continue
+            }
+            switch b {
+            case 0x00...0x7F: continue
+            case 0xC2...0xDF: pending = 1
+            case 0xE0:
+                pending = 2
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: pending = 2
+            case 0xED:
+                pending = 2
+                high = 0x9F
+            case 0xF0:
+                pending = 3
+                low = 0x90
+            case 0xF1...0xF3: pending = 3
+            case 0xF4:
+                pending = 3
+                high = 0x8F
+            default: return false
+            }
+        }
+        return !last || pending == 0
+    }
+
+    static func valid(_ data: Data) -> Bool {
+        var check = UTF8Check()
+        return data.withUnsafeBytes { check.feed($0.bindMemory(to: UInt8.self), last: true) }
+    }
 }
 
 /// The shared strings, in one byte buffer with their ends: a few bytes each beyond their text.

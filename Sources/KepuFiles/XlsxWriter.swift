@@ -110,7 +110,10 @@ public final class XlsxWriter {
     func uniqueSheetName(_ name: String) -> String {
         var clean = String(
             String.UnicodeScalarView(
-                name.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }))
+                name.unicodeScalars.filter {
+                    !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 && $0.value != 0xFFFE
+                        && $0.value != 0xFFFF
+                }))
         while clean.hasPrefix("'") { clean.removeFirst() }
         clean = String(clean.prefix(31))
         while clean.hasSuffix("'") { clean.removeLast() }
@@ -217,7 +220,7 @@ public final class XlsxWriter {
             Self.header + #"<workbook xmlns="\#(Self.mainNS)" xmlns:r="\#(Self.relNS)">"#
             + #"<workbookPr/><bookViews><workbookView xWindow="240" yWindow="15" windowWidth="16095" windowHeight="9660"/></bookViews><sheets>"#
         for sheet in sheets {
-            s += #"<sheet name="\#(XML.attribute(sheet.name))" sheetId="\#(sheet.index)" r:id="rId\#(sheet.index)"/>"#
+            s += #"<sheet name="\#(XML.markup(sheet.name))" sheetId="\#(sheet.index)" r:id="rId\#(sheet.index)"/>"#
         }
         s += "</sheets>"
         // Defined names, sorted as Excel keeps them: the filter range, the print area, the titles.
@@ -228,16 +231,16 @@ public final class XlsxWriter {
             if let f = sheet.filter {
                 let range = "\(quoted)!$A$\(f.row + 1):$\(XlsxSheet.columnName(f.lastCol))$\(f.lastRow + 1)"
                 names.append(
-                    #"<definedName name="_xlnm._FilterDatabase" \#(local) hidden="1">\#(XML.text(range))</definedName>"#
+                    #"<definedName name="_xlnm._FilterDatabase" \#(local) hidden="1">\#(XML.markup(range))</definedName>"#
                 )
             }
             if sheet.page != nil, sheet.maxRow >= 0 {
                 let range = "\(quoted)!$A$1:$\(XlsxSheet.columnName(max(sheet.maxCol, 0)))$\(sheet.maxRow + 1)"
-                names.append(#"<definedName name="_xlnm.Print_Area" \#(local)>\#(XML.text(range))</definedName>"#)
+                names.append(#"<definedName name="_xlnm.Print_Area" \#(local)>\#(XML.markup(range))</definedName>"#)
             }
             if let rows = sheet.page?.repeatRows {
                 let range = "\(quoted)!$\(rows.lowerBound + 1):$\(rows.upperBound + 1)"
-                names.append(#"<definedName name="_xlnm.Print_Titles" \#(local)>\#(XML.text(range))</definedName>"#)
+                names.append(#"<definedName name="_xlnm.Print_Titles" \#(local)>\#(XML.markup(range))</definedName>"#)
             }
         }
         if !names.isEmpty { s += "<definedNames>" + names.joined() + "</definedNames>" }
@@ -252,7 +255,7 @@ public final class XlsxWriter {
             + #"<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>"#
             + #"<vt:variant><vt:i4>\#(sheets.count)</vt:i4></vt:variant></vt:vector></HeadingPairs>"#
             + #"<TitlesOfParts><vt:vector size="\#(sheets.count)" baseType="lpstr">"#
-        for sheet in sheets { s += "<vt:lpstr>\(XML.text(sheet.name))</vt:lpstr>" }
+        for sheet in sheets { s += "<vt:lpstr>\(XML.markup(sheet.name))</vt:lpstr>" }
         return s
             + "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
             + "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>"
@@ -263,11 +266,11 @@ public final class XlsxWriter {
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
         let when = formatter.string(from: created)
-        let creator = XML.text(author ?? "kepu")
+        let creator = XML.markup(author ?? "kepu")
         var s =
             Self.header
             + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-        if let title { s += "<dc:title>\(XML.text(title))</dc:title>" }
+        if let title { s += "<dc:title>\(XML.markup(title))</dc:title>" }
         s += "<dc:creator>\(creator)</dc:creator><cp:lastModifiedBy>\(creator)</cp:lastModifiedBy>"
         s += #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(when)</dcterms:created>"#
         s += #"<dcterms:modified xsi:type="dcterms:W3CDTF">\#(when)</dcterms:modified>"#
@@ -532,7 +535,7 @@ public final class XlsxSheet {
             s +=
                 #"<pageSetup paperSize="9" orientation="\#(page.landscape ? "landscape" : "portrait")" fitToWidth="1" fitToHeight="0"/>"#
             if let footer = page.footer {
-                s += "<headerFooter><oddFooter>\(XML.text(footer))</oddFooter></headerFooter>"
+                s += "<headerFooter><oddFooter>\(XML.markup(footer))</oddFooter></headerFooter>"
             }
             xml.append(contentsOf: s.utf8)
         }
@@ -711,12 +714,12 @@ final class XlsxStyleTable {
                 } else {
                     numFmt = 164 + numFmts.count
                     numFmtIDs[code] = numFmt
-                    numFmts.append(#"<numFmt numFmtId="\#(numFmt)" formatCode="\#(XML.attribute(code))"/>"#)
+                    numFmts.append(#"<numFmt numFmtId="\#(numFmt)" formatCode="\#(XML.markup(code))"/>"#)
                 }
             }
             var font = "<font>" + (style.bold ? "<b/>" : "") + #"<sz val="\#(XML.number(style.size))"/>"#
             if let color = style.color { font += #"<color rgb="FF\#(Self.hex(color))"/>"# }
-            font += #"<name val="\#(XML.attribute(XlsxWriter.fontName))"/><family val="3"/><charset val="134"/></font>"#
+            font += #"<name val="\#(XML.markup(XlsxWriter.fontName))"/><family val="3"/><charset val="134"/></font>"#
             let fontID: Int
             if let id = fontIDs[font] {
                 fontID = id
@@ -831,6 +834,28 @@ enum XML {
     /// An attribute value: text with quotes escaped too.
     static func attribute(_ s: String) -> String {
         text(s).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Text outside cells (sheet names, titles, defined names, attributes), where Excel reads no
+    /// `_xHHHH_` escapes: the markup characters as entities, and what XML 1.0 can't hold dropped.
+    static func markup(_ s: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            default:
+                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// Whitespace at either end, or a line break or tab inside, which XML would otherwise drop.

@@ -92,6 +92,22 @@ struct Pages: Sendable {
         return response
     }
 
+    /// `GET /logout` (a bookmark, a typed address): the sign-out button, or the sign-in form when
+    /// there is no session.
+    func logoutForm(_ request: Request, _ context: WebContext) throws -> Response {
+        guard let user = context.user, let csrf = context.csrf else { return try loginForm(request, context) }
+        let body = """
+            <form method="post" action="/logout" class="confirm">
+            <input type="hidden" name="csrf" value="\(Page.esc(csrf))">
+            <p>\(Page.esc(lang.t("\(user.name)，确定退出登录？", "\(user.name), sign out?")))</p>
+            <button type="submit">\(Page.esc(lang.t("退出", "Sign out")))</button>
+            <a href="/">\(Page.esc(lang.t("取消", "Cancel")))</a>
+            </form>
+            """
+        return Page.response(
+            status: .ok, Page.document(title: lang.t("退出", "Sign out"), user: user, csrf: csrf, body: body, lang: lang))
+    }
+
     /// `POST /logout`: ends the session (its form token required).
     func logout(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await formFields(request)

@@ -83,7 +83,8 @@ public enum WebApp {
         let gate = PasswordGate()
         router.add(middleware: SecurityHeadersMiddleware(hsts: settings.secureCookies))
         router.add(middleware: LanguageMiddleware())
-        router.add(middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB))
+        router.add(
+            middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB, ledger: ledger))
         router.get("healthz") { _, _ in "ok" }
         router.get("lang") { request, _ in switchLanguage(request, secure: settings.secureCookies) }
         router.get("static/kepu.css") { _, _ in
@@ -97,6 +98,7 @@ public enum WebApp {
         signIn.get("login") { request, context in try pages.loginForm(request, context) }
         signIn.post("login") { request, context in try await pages.login(request, context) }
         signIn.post("logout") { request, context in try await pages.logout(request, context) }
+        signIn.get("logout") { request, context in try pages.logoutForm(request, context) }
         let app = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: true))
         app.get("/") { request, context in try await pages.dashboard(request, context) }
         let events = EventPages(web: web)
@@ -238,11 +240,29 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let fallback: Language
     let maxUploadMiB: Int
+    /// To find the signed-in user, so that an error page keeps the menu.
+    let ledger: Ledger?
     var lang: Language { Web.requestLanguage ?? fallback }
 
-    init(lang: Language, maxUploadMiB: Int = 20) {
+    init(lang: Language, maxUploadMiB: Int = 20, ledger: Ledger? = nil) {
         fallback = lang
         self.maxUploadMiB = maxUploadMiB
+        self.ledger = ledger
+    }
+
+    /// An error as a page of the app: the menu when signed in, the sentence, and a way on.
+    func page(_ status: HTTPResponse.Status, _ text: String, _ request: Request) -> Response {
+        if request.uri.path.hasPrefix("/api/") { return WebError.response(status, text, request: request) }
+        let session = request.cookies[WebApp.sessionCookie].flatMap { try? ledger?.sessions.find($0.value) }
+        let back =
+            session == nil
+            ? "<p><a href=\"/login\">\(Page.esc(lang.t("去登录", "Sign in")))</a></p>"
+            : "<p><a href=\"/\">\(Page.esc(lang.t("回到概览", "Back to the overview")))</a></p>"
+        return Page.response(
+            status: status,
+            Page.document(
+                title: text, user: session?.user, csrf: session?.csrf,
+                body: "<p class=\"error\" role=\"alert\">\(Page.esc(text))</p>" + back, lang: lang))
     }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
@@ -251,8 +271,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let e as KepuError {
-            return WebError.response(
-                request.uri.path.hasPrefix("/api/") ? e.apiStatus : e.webStatus, e.text(lang), request: request)
+            return page(request.uri.path.hasPrefix("/api/") ? e.apiStatus : e.webStatus, e.text(lang), request)
         } catch is SignInRequired {
             if request.uri.path.hasPrefix("/api/") {
                 return WebError.response(.unauthorized, lang.t("请先登录", "sign in first"), request: request)
@@ -280,14 +299,13 @@ struct ErrorMiddleware: RouterMiddleware {
                     "the file is too large: at most \(maxUploadMiB) MiB; nothing was written")
             default: text = lang.t("请求有误", "bad request")
             }
-            return WebError.response(e.status, text, request: request)
+            return page(e.status, text, request)
         } catch  where "\(type(of: error))".contains("HTTPParserError") {
             // A body the decoder could not read (a bad chunk size): the client's fault.
-            return WebError.response(.badRequest, lang.t("请求格式有误", "malformed request"), request: request)
+            return page(.badRequest, lang.t("请求格式有误", "malformed request"), request)
         } catch {
             context.logger.error("\(error)")
-            return WebError.response(
-                .internalServerError, lang.t("服务器出错，未写入任何内容", "server error; nothing was written"), request: request)
+            return page(.internalServerError, lang.t("服务器出错，未写入任何内容", "server error; nothing was written"), request)
         }
     }
 }

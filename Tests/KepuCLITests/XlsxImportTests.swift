@@ -125,4 +125,16 @@ func fixture(_ name: String, into w: Workspace, as newName: String? = nil) throw
                     + "; open it in Excel or WPS and save it again as .xlsx")
         }
     }
+
+    /// A damaged deflate stream inside a sheet, found by the fuzzer once parts were streamed to the
+    /// XML parser: refused in one sentence, not a trap in Foundation's InputStream.
+    @Test func aSheetThatStopsInflatingMidwayIsRefused() throws {
+        let w = ImportTests.workspace()
+        let path = try fixture("../../Fuzz/Corpus/xlsx/regress-stream-error", into: w, as: "damaged.xlsx")
+        let r = w.run(["attendance", "import", "--event", "1", path])
+        #expect(r.code == 1)
+        #expect(r.err.hasPrefix("kepu：damaged.xlsx 不是完好的 .xlsx 工作簿"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1)
+        #expect(try count(w.db, "SELECT count(*) FROM signin") == 0)
+    }
 }

@@ -118,7 +118,9 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
         let path = scratchFolder() + "/names.xlsx"
         let book = try XlsxWriter(path: path)
         let long = String(repeating: "很长的名字", count: 10)
-        let names = [long, "a/b\\c[d]e:f*g?h", "'引号'", "", "Sheet", "sheet", "History", "控制\u{7}"]
+        let names = [
+            long, "a/b\\c[d]e:f*g?h", "'引号'", "", "Sheet", "sheet", "History", "控制\u{7}", "ꉥ\u{FFFF}", "a_x0041_&<b>",
+        ]
         for n in names { book.addSheet(n).text(0, 0, n.isEmpty ? "空" : n) }
         try book.close()
         let written = try XlsxWorkbook(path: path, displayName: "names.xlsx").sheets.map(\.name)
@@ -130,6 +132,8 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
         #expect(written[5] == "sheet(2)")
         #expect(written[6] == "History(2)")
         #expect(written[7] == "控制")
+        #expect(written[8] == "ꉥ")
+        #expect(written[9] == "a_x0041_&<b>")
         #expect(written.allSatisfy { $0.count <= 31 })
         #expect(Set(written.map { $0.lowercased() }).count == written.count)
     }
@@ -211,6 +215,27 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
         #expect(XlsxSheet.columnName(16_383) == "XFD")
         #expect(XlsxSheet.excelWidth(6) == "6.714285714285714")
         #expect(XlsxSheet.serial(CalendarDate(year: 2023, month: 9, day: 16)!) == 45_185)
+    }
+}
+
+@Suite struct UTF8CheckTests {
+    func ok(_ bytes: [UInt8], split: Int? = nil) -> Bool {
+        var check = UTF8Check()
+        let cut = split ?? bytes.count
+        let a = bytes[..<cut].withUnsafeBufferPointer { check.feed($0) }
+        return a && bytes[cut...].withUnsafeBufferPointer { check.feed($0, last: true) }
+    }
+
+    @Test func wellFormedUTF8AcrossChunks() {
+        let text = Array("签到表 𠀀 é a".utf8)
+        for cut in 0...text.count { #expect(ok(text, split: cut)) }
+        #expect(!ok([0xC0, 0x80]))  // overlong
+        #expect(!ok([0xE0, 0x80, 0x80]))  // overlong
+        #expect(!ok([0xED, 0xA0, 0x80]))  // a surrogate
+        #expect(!ok([0xF4, 0x90, 0x80, 0x80]))  // past U+10FFFF
+        #expect(!ok([0xE6, 0x89]))  // cut short at the end
+        #expect(!ok([0xE5, 0x6E, 0x73]))  // the fuzzer's element name
+        #expect(!ok([0xFF]))
     }
 }
 

@@ -121,3 +121,35 @@ import Testing
         }
     }
 }
+
+/// Error pages are pages of the app: the menu when signed in, the sentence, a way on.
+@Suite struct ErrorPageTests {
+    @Test func errorsKeepTheMenuAndSignOutHasAPage() async throws {
+        let (ledger, _) = try webLedger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/no-such-page", method: .get) { r in
+                #expect(r.status == .notFound)
+                #expect(r.text.contains("没有这个页面") && r.text.contains("href=\"/login\""))
+            }
+            let (cookie, _) = try await signIn(client)
+            try await client.execute(uri: "/no-such-page", method: .get, headers: cookie) { r in
+                #expect(r.status == .notFound)
+                #expect(r.text.contains("<nav>") && r.text.contains("action=\"/logout\""))
+                #expect(r.text.contains("回到概览"))
+            }
+            try await client.execute(uri: "/users", method: .get, headers: cookie) { r in
+                #expect(r.status == .forbidden)
+                #expect(r.text.contains("<nav>"))
+            }
+            try await client.execute(uri: "/logout", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("确定退出登录") && r.text.contains("action=\"/logout\""))
+            }
+            try await client.execute(uri: "/logout", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("name=\"username\""))
+            }
+        }
+    }
+}
