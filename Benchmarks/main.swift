@@ -225,9 +225,15 @@ func wrk(_ url: String, cookie: String, connections: Int = 32) -> WrkResult? {
         return Double(rest.prefix { $0.isNumber || $0 == "." })
     }
     // `99%   45.12ms` (or us, or s).
+    // A line of the latency distribution, `     50%   15.39ms`, not a `+/- Stdev` figure such as 93.50%.
     func percentile(_ label: String) -> Double {
-        guard let r = text.range(of: label) else { return 0 }
-        let rest = text[r.upperBound...].drop { $0 == " " }
+        guard
+            let line = text.split(separator: "\n").first(where: {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix(label)
+            }),
+            let r = line.range(of: label)
+        else { return 0 }
+        let rest = line[r.upperBound...].drop { $0 == " " }
         let digits = rest.prefix { $0.isNumber || $0 == "." }
         let unit = rest.dropFirst(digits.count).prefix { $0.isLetter }
         return (Double(digits) ?? 0) * (unit == "us" ? 0.001 : unit == "s" ? 1000 : 1)
