@@ -103,12 +103,19 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             arm(context, after: limits.body)
         case .end:
             reading = false
-            // Between requests the idle timeout of the HTTP channel takes over.
+            // The app answers in its own time; the next deadline starts with the response's end.
             deadline?.cancel()
             deadline = nil
         case .body: break
         }
         context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        // After a response, the next request's head must come within the idle time: a kept-alive
+        // connection sending a head a byte at a time is cut off like a new one.
+        if case .end = unwrapOutboundIn(data), !reading { arm(context, after: limits.idle) }
+        context.write(data, promise: promise)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

@@ -290,3 +290,38 @@ import Testing
         #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
     }
 }
+
+/// A kept-alive connection that sends its next head a byte at a time is cut off too.
+@Suite struct KeepAliveLimitTests {
+    @Test func aSlowHeadAfterAResponseIsCutOffAtTheIdleTime() async throws {
+        let w = Workspace().seeded()
+        let port = ServeProcessTests.freePort()
+        let (server, log) = try ServeProcessTests.serve(
+            ["--listen", "127.0.0.1:\(port)", "--db", w.db], env: w.env, dir: w.dir)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(
+            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        let fd = ConnectionLimitTests.connectTo(port)
+        defer { close(fd) }
+        ConnectionLimitTests.send(fd, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(ConnectionLimitTests.receive(fd, seconds: 5)?.hasPrefix("HTTP/1.1 200") == true)
+        // The next head, a byte every 2 s: each byte would reset a plain idle timer.
+        let start = Date()
+        var closed = false
+        for byte in "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaa".utf8 {
+            ConnectionLimitTests.send(fd, String(UnicodeScalar(byte)))
+            try await Task.sleep(nanoseconds: 2_000_000_000)
+            if ConnectionLimitTests.closedByServer(fd) {
+                closed = true
+                break
+            }
+            if Date().timeIntervalSince(start) > 40 { break }
+        }
+        #expect(closed, "still open after \(Date().timeIntervalSince(start)) s")
+        #expect(Date().timeIntervalSince(start) < 36)
+    }
+}
