@@ -52,6 +52,22 @@ import Testing
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    /// Runs `kepu serve --db W ARGS` on a free loopback port for `body` (given the base URL and the
+    /// port), then stops it.
+    static func withServer<T>(
+        _ args: [String], _ w: Workspace, _ body: (String, Int) async throws -> T
+    ) async throws -> T {
+        let port = freePort()
+        let (server, log) = try serve(["--listen", "127.0.0.1:\(port)", "--db", w.db] + args, env: w.env, dir: w.dir)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(await waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        return try await body(base, port)
+    }
+
     /// Waits up to 20 s for `/healthz`.
     static func waitUntilUp(_ base: String) async -> Bool {
         for _ in 0..<200 {
@@ -216,78 +232,62 @@ import Testing
 
     @Test func healthAnswersWhileHundredsOfSlowClientsHoldConnections() async throws {
         let w = Workspace().seeded()
-        let port = ServeProcessTests.freePort()
-        let (server, log) = try ServeProcessTests.serve(
-            ["--listen", "127.0.0.1:\(port)", "--db", w.db, "--max-connections", "600"], env: w.env, dir: w.dir)
-        defer {
-            server.terminate()
-            server.waitUntilExit()
+        try await ServeProcessTests.withServer(["--max-connections", "600"], w) { base, port in
+            let idle = (0..<300).map { _ in Self.connectTo(port) }
+            let halfSent = (0..<100).map { _ in Self.connectTo(port) }
+            defer { for fd in idle + halfSent where fd >= 0 { close(fd) } }
+            #expect(!idle.contains(-1) && !halfSent.contains(-1))
+            for fd in halfSent { Self.send(fd, "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ") }
+            // For 12 s, /healthz answers within 2 s each second.
+            var slowest = 0.0
+            for _ in 0..<12 {
+                let start = Date()
+                let r = await ServeProcessTests.get(base + "/healthz")
+                slowest = max(slowest, Date().timeIntervalSince(start))
+                #expect(r?.0 == 200)
+                try await Task.sleep(nanoseconds: 1_000_000_000)
+            }
+            #expect(slowest < 2, "slowest /healthz: \(slowest) s")
+            // The head's 10 s are up: every slow and idle connection has been closed (well within 35 s).
+            var open = 0
+            for fd in idle + halfSent where !Self.closedByServer(fd) { open += 1 }
+            #expect(open == 0, "\(open) connections still open after 12 s")
         }
-        let base = "http://127.0.0.1:\(port)"
-        #expect(
-            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        let idle = (0..<300).map { _ in Self.connectTo(port) }
-        let halfSent = (0..<100).map { _ in Self.connectTo(port) }
-        defer { for fd in idle + halfSent where fd >= 0 { close(fd) } }
-        #expect(!idle.contains(-1) && !halfSent.contains(-1))
-        for fd in halfSent { Self.send(fd, "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ") }
-        // For 12 s, /healthz answers within 2 s each second.
-        var slowest = 0.0
-        for _ in 0..<12 {
-            let start = Date()
-            let r = await ServeProcessTests.get(base + "/healthz")
-            slowest = max(slowest, Date().timeIntervalSince(start))
-            #expect(r?.0 == 200)
-            try await Task.sleep(nanoseconds: 1_000_000_000)
-        }
-        #expect(slowest < 2, "slowest /healthz: \(slowest) s")
-        // The head's 10 s are up: every slow and idle connection has been closed (well within 35 s).
-        var open = 0
-        for fd in idle + halfSent where !Self.closedByServer(fd) { open += 1 }
-        #expect(open == 0, "\(open) connections still open after 12 s")
     }
 
     @Test func pastTheCapA503AndAMalformedRequestIs400() async throws {
         let w = Workspace().seeded()
-        let port = ServeProcessTests.freePort()
-        let (server, log) = try ServeProcessTests.serve(
-            ["--listen", "127.0.0.1:\(port)", "--db", w.db, "--max-connections", "4"], env: w.env, dir: w.dir)
-        defer {
-            server.terminate()
-            server.waitUntilExit()
+        try await ServeProcessTests.withServer(["--max-connections", "4"], w) { base, port in
+            // A malformed chunk size: 400, never 500.
+            let bad = Self.connectTo(port)
+            Self.send(
+                bad,
+                "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n"
+            )
+            let answer = Self.receive(bad, seconds: 5) ?? ""
+            close(bad)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(200))")
+            // A bad header line: 400 too.
+            let badHeader = Self.connectTo(port)
+            Self.send(badHeader, "GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n")
+            let answer2 = Self.receive(badHeader, seconds: 5) ?? ""
+            close(badHeader)
+            #expect(answer2.hasPrefix("HTTP/1.1 400"), "\(answer2.prefix(200))")
+            try await Task.sleep(nanoseconds: 300_000_000)
+            // Four held connections fill the cap: the fifth is answered 503 and closed.
+            let held = (0..<4).map { _ in Self.connectTo(port) }
+            defer { for fd in held where fd >= 0 { close(fd) } }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            let extra = Self.connectTo(port)
+            Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let refused = Self.receive(extra, seconds: 5) ?? ""
+            close(extra)
+            #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
+            // Once they go, it answers again.
+            for fd in held { close(fd) }
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
         }
-        let base = "http://127.0.0.1:\(port)"
-        #expect(
-            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        // A malformed chunk size: 400, never 500.
-        let bad = Self.connectTo(port)
-        Self.send(
-            bad,
-            "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n"
-        )
-        let answer = Self.receive(bad, seconds: 5) ?? ""
-        close(bad)
-        #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(200))")
-        // A bad header line: 400 too.
-        let badHeader = Self.connectTo(port)
-        Self.send(badHeader, "GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n")
-        let answer2 = Self.receive(badHeader, seconds: 5) ?? ""
-        close(badHeader)
-        #expect(answer2.hasPrefix("HTTP/1.1 400"), "\(answer2.prefix(200))")
-        try await Task.sleep(nanoseconds: 300_000_000)
-        // Four held connections fill the cap: the fifth is answered 503 and closed.
-        let held = (0..<4).map { _ in Self.connectTo(port) }
-        defer { for fd in held where fd >= 0 { close(fd) } }
-        try await Task.sleep(nanoseconds: 300_000_000)
-        let extra = Self.connectTo(port)
-        Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let refused = Self.receive(extra, seconds: 5) ?? ""
-        close(extra)
-        #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
-        // Once they go, it answers again.
-        for fd in held { close(fd) }
-        try await Task.sleep(nanoseconds: 500_000_000)
-        #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
     }
 }
 
@@ -295,33 +295,25 @@ import Testing
 @Suite struct KeepAliveLimitTests {
     @Test func aSlowHeadAfterAResponseIsCutOffAtTheIdleTime() async throws {
         let w = Workspace().seeded()
-        let port = ServeProcessTests.freePort()
-        let (server, log) = try ServeProcessTests.serve(
-            ["--listen", "127.0.0.1:\(port)", "--db", w.db], env: w.env, dir: w.dir)
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        let base = "http://127.0.0.1:\(port)"
-        #expect(
-            await ServeProcessTests.waitUntilUp(base), "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
-        let fd = ConnectionLimitTests.connectTo(port)
-        defer { close(fd) }
-        ConnectionLimitTests.send(fd, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        #expect(ConnectionLimitTests.receive(fd, seconds: 5)?.hasPrefix("HTTP/1.1 200") == true)
-        // The next head, a byte every 2 s: each byte would reset a plain idle timer.
-        let start = Date()
-        var closed = false
-        for byte in "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaa".utf8 {
-            ConnectionLimitTests.send(fd, String(UnicodeScalar(byte)))
-            try await Task.sleep(nanoseconds: 2_000_000_000)
-            if ConnectionLimitTests.closedByServer(fd) {
-                closed = true
-                break
+        try await ServeProcessTests.withServer([], w) { base, port in
+            let fd = ConnectionLimitTests.connectTo(port)
+            defer { close(fd) }
+            ConnectionLimitTests.send(fd, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            #expect(ConnectionLimitTests.receive(fd, seconds: 5)?.hasPrefix("HTTP/1.1 200") == true)
+            // The next head, a byte every 2 s: each byte would reset a plain idle timer.
+            let start = Date()
+            var closed = false
+            for byte in "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaa".utf8 {
+                ConnectionLimitTests.send(fd, String(UnicodeScalar(byte)))
+                try await Task.sleep(nanoseconds: 2_000_000_000)
+                if ConnectionLimitTests.closedByServer(fd) {
+                    closed = true
+                    break
+                }
+                if Date().timeIntervalSince(start) > 40 { break }
             }
-            if Date().timeIntervalSince(start) > 40 { break }
+            #expect(closed, "still open after \(Date().timeIntervalSince(start)) s")
+            #expect(Date().timeIntervalSince(start) < 36)
         }
-        #expect(closed, "still open after \(Date().timeIntervalSince(start)) s")
-        #expect(Date().timeIntervalSince(start) < 36)
     }
 }
