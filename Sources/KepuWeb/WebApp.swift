@@ -184,6 +184,7 @@ struct SessionMiddleware: RouterMiddleware {
 struct APIMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let ledger: Ledger
+    let touches = TouchTimes()
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
@@ -191,8 +192,9 @@ struct APIMiddleware: RouterMiddleware {
         var context = context
         if let token = Self.bearer(request.headers[.authorization]) {
             context.user = try ledger.users.user(token: token)
-            if context.user != nil {
-                // When it was last used, off the request's path (at most once a minute).
+            if context.user != nil, touches.due(token) {
+                // When it was last used, off the request's path, at most once a minute a token: a
+                // busy script costs no write per request.
                 let users = ledger.users
                 Task.detached { try? users.touchToken(token) }
             }
@@ -213,6 +215,21 @@ struct APIMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         return token.isEmpty ? nil : token
+    }
+}
+
+/// When each token was last marked as used by this process: the write is due once a minute.
+final class TouchTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: [String: Date] = [:]
+
+    func due(_ token: String, now: Date = Date()) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let at = last[token], now.timeIntervalSince(at) < 60 { return false }
+        if last.count > 10_000 { last.removeAll() }
+        last[token] = now
+        return true
     }
 }
 

@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    @Test func aTokensLastUseIsRecorded() async throws {
+        let (ledger, token) = try webLedger()
+        #expect(try ledger.users.tokens(name: "李干事").first?.lastUsedAt == nil)
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            for _ in 0..<3 {
+                try await client.execute(
+                    uri: "/api/v1/report?year=2023", method: .get, headers: [.authorization: "Bearer \(token)"]
+                ) { r in #expect(r.status == .ok) }
+            }
+        }
+        // Written off the request's path: wait for it, bounded.
+        for _ in 0..<50 where try ledger.users.tokens(name: "李干事").first?.lastUsedAt == nil {
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        #expect(try ledger.users.tokens(name: "李干事").first?.lastUsedAt != nil)
+    }
+
     @Test func theBearerSchemeIsReadWithoutCase() {
         #expect(APIMiddleware.bearer("Bearer abc") == "abc")
         #expect(APIMiddleware.bearer("bearer abc") == "abc")
