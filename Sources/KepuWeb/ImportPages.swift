@@ -3,6 +3,7 @@ import Hummingbird
 import KepuCore
 import KepuReport
 import KepuStore
+import NIOPosix
 
 /// 导入: a sign-in sheet, a volunteer list or the finance office's cost ledger, as `.xlsx` or CSV
 /// (GBK or UTF-8). The upload is previewed by a dry run that goes on past bad rows, so every error is
@@ -78,7 +79,11 @@ struct ImportPages: Sendable {
                     userID: user.id, at: Date()))
             let result: ImportResult
             do {
-                result = try run(pending, date: values.value("date"), preview: true)
+                // Seconds of work for a large sheet: on NIO's thread pool, not the tasks that serve pages.
+                let date = values.value("date")
+                result = try await NIOThreadPool.singleton.runIfActive { [self] in
+                    try run(pending, date: date, preview: true)
+                }
             } catch {
                 await uploads.remove(key)
                 throw error
@@ -171,8 +176,11 @@ struct ImportPages: Sendable {
         }
         let kind = ImportKind(rawValue: pending.kind) ?? .costs
         do {
-            let r = try run(
-                pending, date: fields.value("date"), preview: false, as: web.ledger(for: user, request: request))
+            let date = fields.value("date")
+            let ledger = web.ledger(for: user, request: request)
+            let r = try await NIOThreadPool.singleton.runIfActive { [self] in
+                try run(pending, date: date, preview: false, as: ledger)
+            }
             await uploads.remove(key)
             let notice = Catalogue.text(.imported(r.summary(kind: kind, event: pending.event)), lang)
             return await web.done(pending.event.map { "/events/\($0)" } ?? "/imports", context, notice: notice)
