@@ -831,11 +831,6 @@ enum XML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// An attribute value: text with quotes escaped too.
-    static func attribute(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     /// Text outside cells (sheet names, titles, defined names, attributes), where Excel reads no
     /// `_xHHHH_` escapes: the markup characters as entities, and what XML 1.0 can't hold dropped.
     static func markup(_ s: String) -> String {

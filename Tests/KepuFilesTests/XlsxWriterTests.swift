@@ -204,7 +204,7 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
         #expect(XML.text("a&b<c>d") == "a&amp;b&lt;c&gt;d")
         #expect(XML.text("x\u{1}y\rz") == "x_x0001_y_x000D_z")
         #expect(XML.text("_x0041_ _xZZZZ_ _x12_") == "_x005F_x0041_ _xZZZZ_ _x12_")
-        #expect(XML.attribute("say \"hi\"") == "say &quot;hi&quot;")
+        #expect(XML.markup("say \"hi\"") == "say &quot;hi&quot;")
         #expect(XlsxCell.unescape("_x005F_x0041_ _x0041_ _xD800_") == "_x0041_ A _xD800_")
         #expect(XML.number(3) == "3")
         #expect(XML.number(-2.5) == "-2.5")

@@ -392,8 +392,6 @@ public enum Catalogue {
                 "\(file) 是旧版 Excel 97-2003 工作簿（.xls），kepu 读不了；请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再导入新文件"
         case .xlsxBroken(let file, let part):
             return "\(file) 不是完好的 .xlsx 工作簿" + (part.isEmpty ? "" : "（\(part) 读不出）") + "；请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
-        case .xlsxTooLarge(let file, let sheet):
-            return "\(file) 的工作表“\(sheet)”解压后超过 4 GB，不像是正常的表格；未导入"
         case .xlsxOverLimit(let file, let limit):
             let what: String
             switch limit {
@@ -754,9 +752,6 @@ public enum Catalogue {
         case .xlsxBroken(let file, let part):
             return "\(file) is not a sound .xlsx workbook" + (part.isEmpty ? "" : " (\(part) cannot be read)")
                 + "; open it in Excel or WPS and save it again as .xlsx"
-        case .xlsxTooLarge(let file, let sheet):
-            return
-                "the sheet \"\(sheet)\" of \(file) inflates to more than 4 GB, which is no ordinary sheet; nothing was imported"
         case .xlsxOverLimit(let file, let limit):
             let what: String
             switch limit {

@@ -127,7 +127,6 @@ public indirect enum Problem: Sendable, Hashable {
     case truncatedGBK(file: String)
     case xlsNotSupported(file: String)
     case xlsxBroken(file: String, part: String)
-    case xlsxTooLarge(file: String, sheet: String)
     /// A workbook read past one of the bounds kepu reads hostile files within.
     case xlsxOverLimit(file: String, limit: XlsxLimit)
     case sheetNotFound(file: String, sheet: String, sheets: [String])

@@ -80,11 +80,4 @@ public struct SessionService: Sendable {
                 arguments: [ledger.context.timestamp, UserService.digest(id)])
         }
     }
-
-    /// A sign-in refused for too many failures, in the audit trail.
-    public func auditLockout(name: String) throws {
-        try ledger.database.write { db in
-            try ledger.appendAudit(db, "login", nil, after: .object(["name": .string(name), "lockout": .bool(true)]))
-        }
-    }
 }
