@@ -63,8 +63,8 @@ struct EventPages: Sendable {
                 }.map(\.id))
             events = events.filter { roots.contains($0.id) }
         }
-        func v(_ k: String) -> String { Page.esc(values[k] ?? "") }
-        var body = ""
+        func v(_ k: String) -> String { values[k] ?? "" }
+        var body = HTML()
         if let error { body += web.error(error) }
         body += """
             <details class="add"\(error != nil ? " open" : "")><summary>\(lang.t("添加活动", "Add an event"))</summary>
@@ -80,16 +80,16 @@ struct EventPages: Sendable {
             <button type="submit">\(lang.t("添加活动", "Add the event"))</button>
             </form></details>
             <form method="get" action="/events" class="filter">
-            <label>\(lang.t("查找", "Find"))<input name="q" value="\(Page.esc(q))" placeholder="\(lang.t("标题或地点", "title or venue"))"></label>
+            <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("标题或地点", "title or venue"))"></label>
             <label>\(lang.t("类型", "Kind"))<select name="kind"><option value="">\(lang.t("全部", "all"))</option>\(Page.options(EventKind.allCases, selected: kind?.rawValue, lang))</select></label>
             <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
             <button type="submit">\(lang.t("筛选", "Filter"))</button>
             </form>
             """
-        body += "<section><h2>\(Page.esc(lang.t("\(range.start.year)年活动", "Events of \(range.start.year)")))</h2>"
+        body += "<section><h2>\(lang.t("\(range.start.year)年活动", "Events of \(range.start.year)"))</h2>"
         body +=
             events.isEmpty
-            ? "<p>\(Page.esc(lang.t("没有符合条件的活动", "no events")))</p>"
+            ? "<p>\(lang.t("没有符合条件的活动", "no events"))</p>"
             : web.html(EventTables.list(events, lang: lang, showForm: true))
         body += "</section>"
         return await web.page(lang.t("活动", "Events"), context, body: body, status: status)
@@ -113,13 +113,13 @@ struct EventPages: Sendable {
         let e = d.summary
         var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang))
         let csrf = Page.csrfField(context)
-        func v(_ k: String) -> String { form == nil ? "" : Page.esc(values[k] ?? "") }
-        func err(_ which: String) -> String { form == which ? error.map(web.error) ?? "" : "" }
+        func v(_ k: String) -> String { form == nil ? "" : values[k] ?? "" }
+        func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
         if !e.voided {
             let lines = (try? ledger.plans.plan(year: e.start.year, unit: e.unit).plan.lines) ?? []
-            let lineOptions = lines.map {
-                "<option value=\"\(Page.esc($0.id))\"\(values["line"] == $0.id ? " selected" : "")>\(Page.esc($0.name))（\(Page.esc($0.amount.grouped))元）</option>"
-            }.joined()
+            let lineOptions: [HTML] = lines.map {
+                "<option value=\"\($0.id)\"\(values["line"] == $0.id ? " selected" : "")>\($0.name)（\($0.amount.grouped)元）</option>"
+            }
             body += """
                 <section><h2>\(lang.t("登记人次", "Record attendance"))</h2>\(err("attendance"))
                 <form method="post" action="/events/\(id)/attendance" class="record">\(csrf)

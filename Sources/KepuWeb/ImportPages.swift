@@ -29,11 +29,11 @@ struct ImportPages: Sendable {
     func formPage(_ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String]) async
         -> Response
     {
-        let kinds = Self.kinds.map { k, zh, en in
-            "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(Page.esc(lang.t(zh, en)))</option>"
-        }.joined()
-        let body = """
-            \(error.map(web.error) ?? "")
+        let kinds: [HTML] = Self.kinds.map { k, zh, en in
+            "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(lang.t(zh, en))</option>"
+        }
+        let body: HTML = """
+            \(error.map(web.error) ?? HTML())
             <p class="sub">\(lang.t("支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。", "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."))</p>
             <form method="post" action="/imports" enctype="multipart/form-data" class="record">
             \(Page.csrfField(context))
@@ -122,7 +122,7 @@ struct ImportPages: Sendable {
     func previewPage(
         _ context: WebContext, key: String, kind: ImportKind, event: Int64?, result r: ImportResult, date: String?
     ) async -> Response {
-        var body = "<p>\(Page.esc(Catalogue.text(.imported(r.summary(kind: kind, event: event)), lang)))</p>"
+        var body: HTML = "<p>\(Catalogue.text(.imported(r.summary(kind: kind, event: event)), lang))</p>"
         if !r.ignoredColumns.isEmpty {
             body += "<p class=\"sub\">\(Page.esc(Catalogue.text(.columnsIgnored(r.ignoredColumns), lang)))</p>"
         }
@@ -139,11 +139,12 @@ struct ImportPages: Sendable {
         }
         body += "<section><h2>\(Page.esc(lang.t("前 \(r.sample.count) 行", "First \(r.sample.count) rows")))</h2>"
         body += "<table class=\"preview\"><thead><tr><th>\(lang.t("行号", "Line"))</th>"
-        body += r.header.map { "<th>\(Page.esc(Self.clip($0)))</th>" }.joined() + "</tr></thead><tbody>"
+        body += r.header.map { "<th>\(Self.clip($0))</th>" as HTML }.joined() + "</tr></thead><tbody>"
         for row in r.sample {
-            body += "<tr\(bad.contains(row.line) ? " class=\"bad\"" : "")><td class=\"num\">\(row.line)</td>"
+            body +=
+                "<tr\(bad.contains(row.line) ? HTML(trusted: " class=\"bad\"") : HTML())><td class=\"num\">\(row.line)</td>"
             body += r.header.indices.map {
-                "<td>\(Page.esc(Self.clip($0 < row.fields.count ? row.fields[$0] : "")))</td>"
+                "<td>\(Self.clip($0 < row.fields.count ? row.fields[$0] : ""))</td>" as HTML
             }
             .joined()
             body += "</tr>"

@@ -29,13 +29,13 @@ struct OfficePages: Sendable {
         let year = request.query["year"].flatMap { Int($0) }
         let inputs = try? ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today)
         let range = inputs?.0.plan.period ?? DateRange.year(year ?? today.year)
-        var body = error.map(web.error) ?? ""
+        var body = error.map(web.error) ?? HTML()
         if let (stored, facts) = inputs {
             let e = Reconciler.evaluate(stored.plan, facts)
             body += web.html(Report(title: "", sections: [ReconcileReport.budgetSection(e, lang: lang)]))
         }
         let filter = RecordFilter(range: range, event: nil, unit: nil, includeVoided: request.query["all"] == "1")
-        func v(_ k: String) -> String { Page.esc(values[k] ?? "") }
+        func v(_ k: String) -> String { values[k] ?? "" }
         body += """
             <section><h2>\(lang.t("登记印刷品", "Record a print run"))</h2>
             <form method="post" action="/budget/print" class="record">\(Page.csrfField(context))
@@ -96,9 +96,9 @@ struct OfficePages: Sendable {
     func volunteersPage(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String?, values: [String: String]
     ) async -> Response {
-        func v(_ which: String, _ k: String) -> String { form == which ? Page.esc(values[k] ?? "") : "" }
-        func err(_ which: String) -> String { form == which ? error.map(web.error) ?? "" : "" }
-        var body = """
+        func v(_ which: String, _ k: String) -> String { form == which ? values[k] ?? "" : "" }
+        func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
+        var body: HTML = """
             <section><h2>\(lang.t("添加志愿者", "Add a volunteer"))</h2>\(err("add"))
             <form method="post" action="/volunteers" class="record">\(Page.csrfField(context))
             <label>\(lang.t("姓名", "Name"))<input name="name" required value="\(v("add", "name"))"></label>
@@ -175,7 +175,7 @@ struct OfficePages: Sendable {
     func audit(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         let q = request.query
-        var body = ""
+        var body = HTML()
         do {
             let filter = AuditService.Filter(
                 since: try q.value("since").map { try CalendarDate.parse($0, field: lang.t("起始日期", "since")).start() },
@@ -198,10 +198,10 @@ struct OfficePages: Sendable {
         let chain =
             verification.firstBroken.map { Catalogue.text(.auditBroken(row: $0.id, reason: $0.reason), lang) }
             ?? Catalogue.text(.auditIntact(rows: verification.rows), lang)
-        let kinds = RecordKind.allCases.map {
-            "<option value=\"\($0.rawValue)\"\(q["entity"] == $0.rawValue ? " selected" : "")>\(Page.esc(Catalogue.recordName($0, lang)))</option>"
-        }.joined()
-        let filterForm = """
+        let kinds: [HTML] = RecordKind.allCases.map {
+            "<option value=\"\($0.rawValue)\"\(q["entity"] == $0.rawValue ? " selected" : "")>\(Catalogue.recordName($0, lang))</option>"
+        }
+        let filterForm: HTML = """
             <p class="\(verification.firstBroken == nil ? "notice" : "error")">\(Page.esc(chain))</p>
             <form method="get" action="/audit" class="filter">
             <label>\(lang.t("记录类型", "Kind"))<select name="entity"><option value="">\(lang.t("全部", "all"))</option>\(kinds)</select></label>
@@ -239,11 +239,11 @@ struct OfficePages: Sendable {
                     Cell(String($0.activeTokens)),
                 ]
             })
-        let roles = UserRole.allCases.map {
-            "<option value=\"\($0.rawValue)\">\(Page.esc(lang.t($0.chinese, $0.rawValue)))</option>"
-        }.joined()
-        let body = """
-            \(error.map(web.error) ?? "")
+        let roles: [HTML] = UserRole.allCases.map {
+            "<option value=\"\($0.rawValue)\">\(lang.t($0.chinese, $0.rawValue))</option>"
+        }
+        let body: HTML = """
+            \(error.map(web.error) ?? HTML())
             \(web.html(table))
             <section><h2>\(lang.t("添加用户", "Add a user"))</h2>
             <form method="post" action="/users" class="record">\(Page.csrfField(context))

@@ -6,9 +6,11 @@ import KepuStore
 /// The page layout: a header with the office's navigation, the content, one stylesheet served from
 /// the binary. No script, no CDN.
 enum Page {
-    static func esc(_ s: String) -> String { HTMLRenderer.escape(s) }
+    /// Text as markup: escaped. (In an `HTML` literal a `String` is escaped anyway; this names it
+    /// where a fragment is made on its own.)
+    static func esc(_ s: String) -> HTML { "\(s)" }
 
-    static func response(status: HTTPResponse.Status, _ html: String) -> Response {
+    static func response(status: HTTPResponse.Status, _ html: HTML) -> Response {
         Response(
             status: status,
             headers: [
@@ -17,7 +19,7 @@ enum Page {
                     "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
                 .init("X-Content-Type-Options")!: "nosniff",
             ],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            body: .init(byteBuffer: ByteBuffer(string: html.markup)))
     }
 
     /// The pages of the navigation bar: path, Chinese, English, the least role that sees it.
@@ -30,14 +32,14 @@ enum Page {
     ]
 
     static func document(
-        title: String, user: UserItem?, csrf: String?, body: String, heading: Bool = true,
+        title: String, user: UserItem?, csrf: String?, body: HTML, heading: Bool = true,
         headingText: String? = nil, lang: Language = .zh
-    ) -> String {
-        let nav: String
+    ) -> HTML {
+        let nav: HTML
         if let user {
-            let links = sections.filter { user.role >= $0.role }.map {
-                "<a href=\"\($0.path)\">\(esc(lang.t($0.zh, $0.en)))</a>"
-            }.joined()
+            let links: [HTML] = sections.filter { user.role >= $0.role }.map {
+                "<a href=\"\($0.path)\">\(lang.t($0.zh, $0.en))</a>"
+            }
             nav = """
                 <nav>\(links)<span class="who">\(esc(user.name))（\(esc(lang.t(user.role.chinese, user.role.rawValue)))）</span>
                 <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">\(esc(lang.t("退出", "Sign out")))</button></form></nav>
@@ -47,7 +49,7 @@ enum Page {
         }
         let brand = lang.t("科普工作台账", "kepu")
         let other = lang == .zh ? ("en", "English") : ("zh", "中文")
-        let switcher = "<a class=\"lang\" href=\"/lang?to=\(other.0)\">\(other.1)</a>"
+        let switcher: HTML = "<a class=\"lang\" href=\"/lang?to=\(other.0)\">\(other.1)</a>"
         return """
             <!DOCTYPE html>
             <html lang="\(lang == .zh ? "zh-CN" : "en")">
@@ -61,7 +63,7 @@ enum Page {
             <body>
             <header><span class="brand">\(brand)</span>\(nav)\(switcher)</header>
             <main>
-            \(heading ? "<h1>\(esc(headingText ?? title))</h1>" : "")
+            \(heading ? "<h1>\(headingText ?? title)</h1>" as HTML : "")
             \(body)
             </main>
             </body>
@@ -71,20 +73,20 @@ enum Page {
     }
 
     /// The session's form token as a hidden field: every form that POSTs carries one.
-    static func csrfField(_ context: WebContext) -> String {
+    static func csrfField(_ context: WebContext) -> HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.csrf ?? ""))\">"
     }
 
     /// A vocabulary as `<option>`s, its Chinese (or English) names shown and its codes sent.
-    static func options<T: Vocabulary>(_ all: [T], selected: String?, _ lang: Language) -> String {
-        all.map {
-            "<option value=\"\($0.rawValue)\"\(selected == $0.rawValue ? " selected" : "")>\(esc(lang.t($0.chinese, $0.rawValue)))</option>"
+    static func options<T: Vocabulary>(_ all: [T], selected: String?, _ lang: Language) -> HTML {
+        all.map { (v: T) -> HTML in
+            "<option value=\"\(v.rawValue)\"\(selected == v.rawValue ? " selected" : "")>\(lang.t(v.chinese, v.rawValue))</option>"
         }.joined()
     }
 
     /// Each indicator as a bar: its percent of target, coloured by status.
-    static func progress(_ e: Evaluation, lang: Language) -> String {
-        var out = "<section><h2>\(esc(lang.t("指标完成情况", "Indicators")))</h2><ul class=\"bars\">"
+    static func progress(_ e: Evaluation, lang: Language) -> HTML {
+        var out: HTML = "<section><h2>\(esc(lang.t("指标完成情况", "Indicators")))</h2><ul class=\"bars\">"
         for r in e.indicators {
             guard let p = r.percentOfTarget else { continue }
             let pct = min(max(Double(p.raw) / 10_000, 0), 100)

@@ -19,10 +19,10 @@ struct Pages: Sendable {
         status: HTTPResponse.Status? = nil
     ) throws -> Response {
         let token = SessionService.random(16)
-        let body = """
+        let body: HTML = """
             <form method="post" action="/login" class="login">
             <h1>\(Page.esc(lang.t("科普工作台账 · 登录", "kepu · Sign in")))</h1>
-            \(error.map { "<p class=\"error\" role=\"alert\">\(Page.esc($0))</p>" } ?? "")
+            \(error.map(web.error) ?? HTML())
             <label>\(Page.esc(lang.t("用户名", "User name")))<input name="username" autocomplete="username" required value="\(Page.esc(name))"></label>
             <label>\(Page.esc(lang.t("密码", "Password")))<input name="password" type="password" autocomplete="current-password" required></label>
             <input type="hidden" name="csrf" value="\(token)">
@@ -96,7 +96,7 @@ struct Pages: Sendable {
     /// there is no session.
     func logoutForm(_ request: Request, _ context: WebContext) throws -> Response {
         guard let user = context.user, let csrf = context.csrf else { return try loginForm(request, context) }
-        let body = """
+        let body: HTML = """
             <form method="post" action="/logout" class="confirm">
             <input type="hidden" name="csrf" value="\(Page.esc(csrf))">
             <p>\(Page.esc(lang.t("\(user.name)，确定退出登录？", "\(user.name), sign out?")))</p>
@@ -136,7 +136,7 @@ struct Pages: Sendable {
         let (body, stale) = try await web.cache.body(
             key, version: try ledger.audit.version(), patience: own ? .seconds(30) : nil
         ) { [web, lang] in
-            var body = ""
+            var body = HTML()
             do {
                 let inputs = try web.ledger.evaluation.reportInputs(year: year, unit: unit, asOf: nil, today: today)
                 let plan = inputs.stored.plan
@@ -169,7 +169,7 @@ struct Pages: Sendable {
             body += "<p><a href=\"/audit\">\(lang.t("全部操作记录", "The whole audit trail"))</a></p></section>"
             return body
         }
-        let note =
+        let note: HTML =
             stale
             ? "<p class=\"sub\" role=\"status\">\(lang.t("刚有新的记录写入，概览正在更新；以下是写入前的数据，请稍后刷新。", "New records were just written and the overview is being brought up to date; below are the figures from before. Reload shortly."))</p>"
             : ""

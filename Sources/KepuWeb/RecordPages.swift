@@ -39,7 +39,7 @@ struct RecordPages: Sendable {
             return await web.page(title, context, body: web.error(e.text(lang)), status: .notFound)
         }
         let history = try ledger.audit.history(kind, id)
-        var body = error.map(web.error) ?? ""
+        var body = error.map(web.error) ?? HTML()
         body += web.html(RecordTables.detail(item, history: history, maskPhones: true, lang: lang))
         let csrf = Page.csrfField(context)
         let voided = Self.voided(item)
@@ -91,9 +91,9 @@ struct RecordPages: Sendable {
     }
 
     /// The correction form's fields, filled with the record's values (or what was typed).
-    func editForm(_ item: RecordItem, values: [String: String]?) -> String? {
-        func field(_ name: String, _ label: String, _ current: String, extra: String = "") -> String {
-            "<label>\(Page.esc(label))<input name=\"\(name)\" value=\"\(Page.esc(values?[name] ?? current))\"\(extra)></label>"
+    func editForm(_ item: RecordItem, values: [String: String]?) -> HTML? {
+        func field(_ name: String, _ label: String, _ current: String, extra: HTML = "") -> HTML {
+            "<label>\(label)<input name=\"\(name)\" value=\"\(values?[name] ?? current)\"\(extra)></label>"
         }
         switch item {
         case .attendance(let a):
@@ -128,7 +128,7 @@ struct RecordPages: Sendable {
         case .volunteer(let v):
             // The phone is not shown in full: typed anew to change it, left blank to keep it.
             return field("name", lang.t("姓名", "Name"), v.name)
-                + "<label>\(lang.t("手机（不改请留空）", "Phone (blank: unchanged)"))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(Page.esc(v.phone.map(maskPhone) ?? ""))\"></label>"
+                + "<label>\(lang.t("手机（不改请留空）", "Phone (blank: unchanged)"))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(v.phone.map(maskPhone) ?? "")\"></label>"
                 + field("org", lang.t("志愿组织", "Organization"), v.org ?? "")
                 + field("platform", lang.t("平台编号", "Platform no."), v.platformNo ?? "")
         case .signup(let g):
@@ -245,7 +245,7 @@ struct RecordPages: Sendable {
         }
         let back = kind == .event ? "/events/\(id)" : "/records/\(kind.rawValue)/\(id)"
         guard fields["confirm"] == "yes" else {
-            let label: String
+            let label: HTML
             do {
                 let item = try ledger.corrections.item(kind, id)
                 let detail = RecordTables.detail(item, history: [], maskPhones: true, lang: lang)
@@ -254,11 +254,11 @@ struct RecordPages: Sendable {
                 return await web.page("", context, body: web.error(e.text(lang)), status: .notFound)
             }
             let verb = restore ? lang.t("恢复", "restore") : lang.t("作废", "void")
-            let along =
+            let along: HTML =
                 kind == .event && !restore
                 ? "<p class=\"error\">\(lang.t("该活动的子活动及其下全部人次、费用、印刷、调查、报名记录将一并作废。", "Its sub-activities and every record under them are voided too."))</p>"
                 : ""
-            let body = """
+            let body: HTML = """
                 <p>\(Page.esc(lang.t("确认\(verb)以下记录？原因：", "Confirm: \(verb) this record? Reason: ")))<strong>\(Page.esc(reason))</strong></p>
                 \(along)\(label)
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/\(restore ? "restore" : "void")" class="confirm">

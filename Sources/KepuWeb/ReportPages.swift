@@ -22,7 +22,7 @@ struct ReportPages: Sendable {
 
     func page(_ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?) async -> Response {
         let role = context.user?.role ?? .clerk
-        var body = error.map(web.error) ?? ""
+        var body = error.map(web.error) ?? HTML()
         let evaluated: SelfEvaluationDocuments.Evaluated
         do {
             evaluated = try SelfEvaluationDocuments.evaluate(
@@ -34,13 +34,12 @@ struct ReportPages: Sendable {
         }
         let plan = evaluated.inputs.stored.plan
         let y = plan.year
-        let downloads = [
+        let downloads: [HTML] = [
             ("xlsx", lang.t("Excel 工作簿", "Excel workbook")), ("html", lang.t("网页（可打印 A4）", "Web page (prints on A4)")),
             ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("text", lang.t("纯文本", "Plain text")),
         ].map {
-            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\">\(Page.esc($0.1))</a>"
+            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\">\($0.1)</a>"
         }
-        .joined()
         body += "<p class=\"actions\"><span>\(lang.t("下载：", "Download:"))</span>\(downloads)</p>"
         // The year lock.
         let locks = (try? ledger.years.status()) ?? []
@@ -65,9 +64,9 @@ struct ReportPages: Sendable {
         }
         // Deviation notes and manual scores (reviewers).
         if role >= .reviewer {
-            let options = plan.indicators.map {
-                "<option value=\"\(Page.esc($0.id))\">\(Page.esc($0.name))</option>"
-            }.joined()
+            let options: [HTML] = plan.indicators.map {
+                "<option value=\"\($0.id)\">\($0.name)</option>"
+            }
             body += """
                 <details class="add"><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
                 <form method="post" action="/self-evaluation/notes" class="record">\(Page.csrfField(context))
@@ -189,7 +188,7 @@ struct ReportPages: Sendable {
     func evidencePage(_ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String])
         async -> Response
     {
-        var body = error.map(web.error) ?? ""
+        var body = error.map(web.error) ?? HTML()
         body += """
             <form method="post" action="/evidence" enctype="multipart/form-data" class="record">\(Page.csrfField(context))
             <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required></label>

@@ -34,10 +34,10 @@ struct Web: Sendable {
         _ context: WebContext, title: String, question: String, action: String, fields: [String: String],
         button: String, back: String
     ) async -> Response {
-        let hidden = fields.sorted { $0.key < $1.key }.map {
-            "<input type=\"hidden\" name=\"\(Page.esc($0.key))\" value=\"\(Page.esc($0.value))\">"
-        }.joined()
-        let body = """
+        let hidden: [HTML] = fields.sorted { $0.key < $1.key }.map {
+            "<input type=\"hidden\" name=\"\($0.key)\" value=\"\($0.value)\">"
+        }
+        let body: HTML = """
             <p>\(Page.esc(question))</p>
             <form method="post" action="\(Page.esc(action))" class="confirm">
             \(Page.csrfField(context))\(hidden)
@@ -51,11 +51,11 @@ struct Web: Sendable {
 
     /// A page of the app, with the notice left by the last write, if any.
     func page(
-        _ title: String, _ context: WebContext, body: String, status: HTTPResponse.Status = .ok, heading: String? = nil
+        _ title: String, _ context: WebContext, body: HTML, status: HTTPResponse.Status = .ok, heading: String? = nil
     ) async -> Response {
-        var notice = ""
+        var notice = HTML()
         if let id = context.sessionID, let text = await flash.take(id) {
-            notice = "<p class=\"notice\" role=\"status\">\(Page.esc(text))</p>"
+            notice = "<p class=\"notice\" role=\"status\">\(text)</p>"
         }
         return Page.response(
             status: status,
@@ -71,11 +71,11 @@ struct Web: Sendable {
     }
 
     /// Report blocks as HTML, every record id linked to its page.
-    func html(_ report: Report) -> String {
-        HTMLRenderer(lang: lang, link: { Web.url($0) }).fragment(report)
+    func html(_ report: Report) -> HTML {
+        HTML(trusted: HTMLRenderer(lang: lang, link: { Web.url($0) }).fragment(report))
     }
 
-    func html(_ table: ReportTable) -> String {
+    func html(_ table: ReportTable) -> HTML {
         html(Report(title: "", sections: [Section(heading: nil, blocks: [.table(table)])]))
     }
 
@@ -85,7 +85,7 @@ struct Web: Sendable {
         return ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
     }
 
-    func error(_ text: String) -> String { "<p class=\"error\" role=\"alert\">\(Page.esc(text))</p>" }
+    func error(_ text: String) -> HTML { "<p class=\"error\" role=\"alert\">\(text)</p>" }
 }
 
 extension Request {
@@ -147,8 +147,8 @@ extension [String: String] {
 /// computation is still running (a sign-in sheet of a million rows makes the distinct-participant
 /// count take a second or two), gets the previous body, marked as being brought up to date.
 actor PageCache {
-    private var entries: [String: (version: Int64, body: String)] = [:]
-    private var inFlight: [String: (version: Int64, task: Task<String, Error>)] = [:]
+    private var entries: [String: (version: Int64, body: HTML)] = [:]
+    private var inFlight: [String: (version: Int64, task: Task<HTML, Error>)] = [:]
     static let capacity = 64
     let patience: Duration
 
@@ -157,17 +157,18 @@ actor PageCache {
     /// The body for `key` at `version`, and whether it is the previous version's. `patience`, when
     /// given, replaces the cache's.
     func body(
-        _ key: String, version: Int64, patience wait: Duration? = nil, make: @escaping @Sendable () throws -> String
-    ) async throws -> (body: String, stale: Bool) {
+        _ key: String, version: Int64, patience wait: Duration? = nil, make: @escaping @Sendable () throws -> HTML
+    ) async throws -> (body: HTML, stale: Bool) {
         if let e = entries[key], e.version == version { return (e.body, false) }
-        let task: Task<String, Error>
+        let task: Task<HTML, Error>
         if let f = inFlight[key], f.version == version {
             task = f.task
         } else {
             // Detached: a task made here would run on this actor and hold every other request's
-            // lookup while it computes. The request's language goes along.
+            // lookup while it computes; on the blocking executor, as the handlers are. The request's
+            // language goes along.
             let language = Web.requestLanguage
-            task = Task.detached {
+            task = Task.detached(executorPreference: BlockingExecutor.shared) {
                 let body = try Web.$requestLanguage.withValue(language) { try make() }
                 await self.store(key, version: version, body)
                 return body
@@ -178,7 +179,7 @@ actor PageCache {
         // Whichever comes first: the new body, or the end of the patience. (A task group would wait
         // for the computation even after the patience ran out.)
         let patience = wait ?? self.patience
-        let fresh: String? = await withCheckedContinuation { continuation in
+        let fresh: HTML? = await withCheckedContinuation { continuation in
             let first = FirstOf(continuation)
             Task { first.resume(try? await task.value) }
             Task {
@@ -190,7 +191,7 @@ actor PageCache {
         return (previous.body, true)
     }
 
-    private func store(_ key: String, version: Int64, _ body: String) {
+    private func store(_ key: String, version: Int64, _ body: HTML) {
         if inFlight[key]?.version == version { inFlight[key] = nil }
         if entries.count >= Self.capacity { entries.removeAll() }
         if (entries[key]?.version ?? -1) <= version { entries[key] = (version, body) }

@@ -65,9 +65,9 @@ public struct WebSettings: Sendable {
 /// The office web app: server-rendered pages that work without JavaScript, and a JSON API, over the
 /// same library (and SQLite file) as the command line.
 ///
-/// Pages are built as typed strings in Swift (`Page`), every user text through one escaping
-/// function: the layouts are few, and templates loaded at run time would need embedding and a
-/// second escaping story.
+/// Pages are built in Swift as `HTML` values, whose interpolation escapes every `String` (and every
+/// other value) and keeps only `HTML` as markup: the layouts are few, and templates loaded at run
+/// time would need embedding and a second escaping story.
 public enum WebApp {
     public static let sessionCookie = "kepu_session"
     public static let loginCookie = "kepu_login"
@@ -82,6 +82,8 @@ public enum WebApp {
         let router = Router(context: WebContext.self)
         let gate = PasswordGate()
         router.add(middleware: SecurityHeadersMiddleware(hsts: settings.secureCookies))
+        // Every handler, and the middleware after this one, on threads of its own (see BlockingExecutor).
+        router.add(middleware: BlockingWorkMiddleware())
         router.add(middleware: LanguageMiddleware())
         router.add(
             middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB, ledger: ledger))
@@ -167,7 +169,7 @@ struct SessionMiddleware: RouterMiddleware {
             if s.needsTouch {
                 // Off the request's path: a page never waits for the write lock (an import may hold it).
                 let sessions = ledger.sessions
-                Task.detached { try? sessions.touch(id) }
+                blockingTask { try sessions.touch(id) }
             }
             context.user = s.user
             context.csrf = s.csrf
@@ -196,7 +198,7 @@ struct APIMiddleware: RouterMiddleware {
                 // When it was last used, off the request's path, at most once a minute a token: a
                 // busy script costs no write per request.
                 let users = ledger.users
-                Task.detached { try? users.touchToken(token) }
+                blockingTask { try users.touchToken(token) }
             }
         }
         guard context.user != nil else { throw HTTPError(.unauthorized) }
@@ -271,15 +273,15 @@ struct ErrorMiddleware: RouterMiddleware {
     func page(_ status: HTTPResponse.Status, _ text: String, _ request: Request) -> Response {
         if request.uri.path.hasPrefix("/api/") { return WebError.response(status, text, request: request) }
         let session = request.cookies[WebApp.sessionCookie].flatMap { try? ledger?.sessions.find($0.value) }
-        let back =
+        let back: HTML =
             session == nil
-            ? "<p><a href=\"/login\">\(Page.esc(lang.t("去登录", "Sign in")))</a></p>"
-            : "<p><a href=\"/\">\(Page.esc(lang.t("回到概览", "Back to the overview")))</a></p>"
+            ? "<p><a href=\"/login\">\(lang.t("去登录", "Sign in"))</a></p>"
+            : "<p><a href=\"/\">\(lang.t("回到概览", "Back to the overview"))</a></p>"
         return Page.response(
             status: status,
             Page.document(
                 title: text, user: session?.user, csrf: session?.csrf,
-                body: "<p class=\"error\" role=\"alert\">\(Page.esc(text))</p>" + back, lang: lang))
+                body: "<p class=\"error\" role=\"alert\">\(text)</p>" + back, lang: lang))
     }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
@@ -332,7 +334,7 @@ enum WebError {
         if request.uri.path.hasPrefix("/api/") { return json(status, .object(["error": .string(text)])) }
         return Page.response(
             status: status,
-            Page.document(title: text, user: nil, csrf: nil, body: "<p class=\"error\">\(Page.esc(text))</p>"))
+            Page.document(title: text, user: nil, csrf: nil, body: "<p class=\"error\">\(text)</p>"))
     }
 
     static func json(_ status: HTTPResponse.Status, _ value: JSONValue) -> Response {

@@ -1,0 +1,79 @@
+/// Markup that escapes by construction: in an `HTML` literal, an interpolated `String` (anything a
+/// person typed or the database holds) is escaped; only another `HTML` value goes in as markup.
+///
+///     let row: HTML = "<td>\(event.title)</td>"         // the title escaped
+///     let page: HTML = "<main>\(row)</main>"            // markup kept
+///     let trusted = HTML(trusted: renderer.fragment(r)) // the one explicit way in for markup text
+///
+/// Every value that is not `HTML` (a date, a number, a code) goes in as its escaped text, so a page
+/// can't splice text in as markup by accident.
+struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    private(set) var markup: String
+
+    init() { markup = "" }
+
+    /// Markup produced by a renderer that escapes what it is given (`HTMLRenderer`), or a constant.
+    init(trusted markup: String) { self.markup = markup }
+
+    init(stringLiteral value: String) { markup = value }
+
+    init(stringInterpolation: StringInterpolation) { markup = stringInterpolation.markup }
+
+    var description: String { markup }
+    var isEmpty: Bool { markup.isEmpty }
+
+    static func + (a: HTML, b: HTML) -> HTML { HTML(trusted: a.markup + b.markup) }
+    static func += (a: inout HTML, b: HTML) { a.markup += b.markup }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var markup = ""
+        init(literalCapacity: Int, interpolationCount: Int) { markup.reserveCapacity(literalCapacity * 2) }
+
+        /// The literal's own text: the page's markup, written by us.
+        mutating func appendLiteral(_ literal: String) { markup += literal }
+        /// Text: escaped.
+        mutating func appendInterpolation(_ text: String) { markup += HTML.escape(text) }
+        mutating func appendInterpolation(_ text: Substring) { markup += HTML.escape(String(text)) }
+        /// Markup: as it is.
+        mutating func appendInterpolation(_ html: HTML) { markup += html.markup }
+        /// A list of fragments, one after the other.
+        mutating func appendInterpolation(_ list: [HTML]) { for h in list { markup += h.markup } }
+        mutating func appendInterpolation<N: BinaryInteger>(_ number: N) { markup += String(number) }
+        /// Any other value (a date, a code): its text, escaped.
+        mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) {
+            markup += HTML.escape(value.description)
+        }
+    }
+
+    /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in a quoted attribute. (Unlike
+    /// `HTMLRenderer.escape`, a line break stays a line break, so attributes keep their value.)
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return s
+        }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension Array where Element == HTML {
+    func joined(separator: HTML = "") -> HTML {
+        var out = HTML()
+        for (i, h) in enumerated() {
+            if i > 0 { out += separator }
+            out += h
+        }
+        return out
+    }
+}
