@@ -3,7 +3,10 @@ import KepuCore
 /// Tables of events for `event list`, `event show` and the report.
 public enum EventTables {
     /// `showForm` adds the activity's form (科普讲座 …) after its kind, as `event list` shows it.
-    public static func list(_ events: [EventSummary], lang: Language, showForm: Bool = false) -> ReportTable {
+    /// The events' table; its footer totals `totalOf` (the whole list, when `events` is one page of it).
+    public static func list(
+        _ events: [EventSummary], totalOf all: [EventSummary]? = nil, lang: Language, showForm: Bool = false
+    ) -> ReportTable {
         let lang = lang
         var rows: [[Cell]] = []
         for e in events {
@@ -22,7 +25,7 @@ public enum EventTables {
                 Cell(String(e.volunteers)), Cell(e.hoursCenti > 0 ? Figures.hours(e.hoursCenti) : "—"),
             ])
         }
-        let live = events.filter { !$0.voided }
+        let live = (all ?? events).filter { !$0.voided }
         var table = ReportTable(
             columns: [
                 .init(lang.t("编号", "id"), .right), .init(lang.t("活动", "Event")), .init(lang.t("类型", "Kind")),

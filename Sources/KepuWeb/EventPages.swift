@@ -86,11 +86,22 @@ struct EventPages: Sendable {
             <button type="submit">\(lang.t("筛选", "Filter"))</button>
             </form>
             """
-        body += "<section><h2>\(lang.t("\(range.start.year)年活动", "Events of \(range.start.year)"))</h2>"
+        // 50 events a page, each with its sub-activities; the totals are the whole list's.
+        var groups: [[EventSummary]] = []
+        for e in events {
+            if e.depth == 0 || groups.isEmpty { groups.append([e]) } else { groups[groups.count - 1].append(e) }
+        }
+        let (pageNo, pages) = Page.pageNumber(query ?? [:], count: groups.count)
+        let shown = Array(groups.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize).joined())
+        var kept = query ?? [:]
+        kept["page"] = nil
+        let pager = Page.pager("/events", kept, page: pageNo, pages: pages, lang: lang)
+        body +=
+            "<section><h2>\(lang.t("\(range.start.year)年活动（\(groups.count) 项）", "Events of \(range.start.year) (\(groups.count))"))</h2>"
         body +=
             events.isEmpty
             ? "<p>\(lang.t("没有符合条件的活动", "no events"))</p>"
-            : web.html(EventTables.list(events, lang: lang, showForm: true))
+            : web.html(EventTables.list(shown, totalOf: events, lang: lang, showForm: true)) + pager
         body += "</section>"
         return await web.page(lang.t("活动", "Events"), context, body: body, status: status)
     }

@@ -90,11 +90,13 @@ struct OfficePages: Sendable {
     func volunteers(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         // `?event=ID` (a link from an event's page) fills in the sign-up form's event.
-        return await volunteersPage(context, status: .ok, error: nil, form: "signup", values: request.query)
+        return await volunteersPage(
+            context, status: .ok, error: nil, form: "signup", values: request.query, query: request.query)
     }
 
     func volunteersPage(
-        _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String?, values: [String: String]
+        _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String?, values: [String: String],
+        query: [String: String] = [:]
     ) async -> Response {
         func v(_ which: String, _ k: String) -> String { form == which ? values[k] ?? "" : "" }
         func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
@@ -117,14 +119,41 @@ struct OfficePages: Sendable {
             <button type="submit">\(lang.t("登记报名", "Add the sign-up"))</button>
             </form></section>
             """
-        let list = (try? ledger.volunteers.list(RecordFilter())) ?? []
-        body += "<section><h2>\(Page.esc(lang.t("志愿者（\(list.count) 人）", "Volunteers (\(list.count))")))</h2>"
-        body +=
-            list.isEmpty
-            ? "<p>\(lang.t("还没有志愿者", "no volunteers yet"))</p>"
-            : web.html(RecordTables.volunteers(list, maskPhones: true, lang: lang))
+        // The list: a search (name, organization, platform number, or a phone's last four digits),
+        // 50 a page, the search kept in the page links.
+        let everyone = (try? ledger.volunteers.list(RecordFilter())) ?? []
+        let q = query.value("q") ?? ""
+        let list = q.isEmpty ? everyone : everyone.filter { Self.matches($0, q) }
+        let (pageNo, pages) = Page.pageNumber(query, count: list.count)
+        let shown = Array(list.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
+        body += """
+            <section><h2>\(lang.t("志愿者（\(everyone.count) 人）", "Volunteers (\(everyone.count))"))</h2>
+            <form method="get" action="/volunteers" class="filter">
+            <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("姓名、队伍、平台编号或手机后四位", "name, organization, platform no. or a phone's last 4 digits"))" size="34"></label>
+            <button type="submit">\(lang.t("查找", "Find"))</button>
+            </form>
+            """
+        if everyone.isEmpty {
+            body += "<p>\(lang.t("还没有志愿者", "no volunteers yet"))</p>"
+        } else if list.isEmpty {
+            body += "<p>\(lang.t("没有符合条件的志愿者", "no volunteer matches"))</p>"
+        } else {
+            body += web.html(RecordTables.volunteers(shown, maskPhones: true, lang: lang))
+            body += Page.pager("/volunteers", q.isEmpty ? [:] : ["q": q], page: pageNo, pages: pages, lang: lang)
+        }
         body += "</section>"
         return await web.page(lang.t("志愿者", "Volunteers"), context, body: body, status: status)
+    }
+
+    /// Whether a volunteer matches a search: the name, organization or platform number contains it,
+    /// or it is the last digits (at least 4) of the phone, which the list shows masked.
+    static func matches(_ v: VolunteerSummary, _ q: String) -> Bool {
+        if v.name.localizedCaseInsensitiveContains(q) || (v.org ?? "").localizedCaseInsensitiveContains(q)
+            || (v.platformNo ?? "").localizedCaseInsensitiveContains(q)
+        {
+            return true
+        }
+        return q.count >= 4 && q.allSatisfy(\.isASCII) && q.allSatisfy(\.isNumber) && (v.phone ?? "").hasSuffix(q)
     }
 
     /// `POST /volunteers`: `kepu volunteer add`.
@@ -170,8 +199,8 @@ struct OfficePages: Sendable {
 
     // MARK: 操作记录
 
-    /// `GET /audit[?entity=K&id=N&operator=NAME&since=D&until=D&details=1]`: `kepu log`, newest first,
-    /// 200 rows a page; and the hash chain's check.
+    /// `GET /audit[?entity=K&id=N&operator=NAME&since=D&until=D&details=1&page=N]`: `kepu log`, newest
+    /// first, 50 rows a page; and the hash chain's check.
     func audit(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         let q = request.query
@@ -184,13 +213,16 @@ struct OfficePages: Sendable {
                 },
                 entity: q.value("entity").flatMap(RecordKind.init(rawValue:)),
                 id: try q.value("id").map { try webID($0, field: lang.t("记录编号", "record id")) },
-                operatorName: q.value("operator"), limit: 200)
-            let entries = try ledger.audit.log(filter)
+                operatorName: q.value("operator"))
+            let (pageNo, pages) = Page.pageNumber(q, count: try ledger.audit.count(filter))
+            var page = filter
+            page.limit = Page.pageSize
+            page.offset = (pageNo - 1) * Page.pageSize
+            let entries = try ledger.audit.log(page)
             body += web.html(RecordTables.auditTable(entries, details: q["details"] == "1", lang: lang))
-            if entries.count == 200 {
-                body +=
-                    "<p class=\"sub\">\(lang.t("只显示最新 200 行；请用上面的条件缩小范围。", "Only the newest 200 rows: narrow the filter."))</p>"
-            }
+            var kept = q
+            kept["page"] = nil
+            body += Page.pager("/audit", kept, page: pageNo, pages: pages, lang: lang)
         } catch let e as KepuError {
             body += web.error(e.text(lang))
         }

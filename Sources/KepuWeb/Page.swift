@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KepuCore
 import KepuReport
@@ -84,6 +85,51 @@ enum Page {
         }.joined()
     }
 
+    /// What a query's name or value keeps unencoded.
+    static let queryValue = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#;/?"))
+
+    /// The rows of a long list a page shows: 50, the page number from `?page=`.
+    static let pageSize = 50
+
+    /// The page `?page=N` asks for, within 1…pages.
+    static func pageNumber(_ query: [String: String], count: Int) -> (page: Int, pages: Int) {
+        let pages = max(1, (count + pageSize - 1) / pageSize)
+        return (min(max(1, query["page"].flatMap { Int($0) } ?? 1), pages), pages)
+    }
+
+    /// Numbered pages and a next link under a long list, each keeping the list's filters in the URL.
+    /// Nothing when it fits on one page.
+    static func pager(_ path: String, _ query: [String: String], page: Int, pages: Int, lang: Language) -> HTML {
+        guard pages > 1 else { return HTML() }
+        func href(_ n: Int) -> String {
+            var q = query
+            q["page"] = n == 1 ? nil : String(n)
+            let items = q.sorted { $0.key < $1.key }.map { k, v in
+                (k.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "") + "="
+                    + (v.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "")
+            }
+            return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+        }
+        // The first, the last, and two either side of this one; gaps shown as …
+        var shown: [Int] = []
+        for n in 1...pages where n == 1 || n == pages || abs(n - page) <= 2 { shown.append(n) }
+        var links: [HTML] = []
+        if page > 1 { links.append("<a rel=\"prev\" href=\"\(href(page - 1))\">\(lang.t("上一页", "Previous"))</a>") }
+        var last = 0
+        for n in shown {
+            if n > last + 1 { links.append("<span class=\"gap\">…</span>") }
+            links.append(
+                n == page
+                    ? "<span class=\"current\" aria-current=\"page\">\(n)</span>"
+                    : "<a href=\"\(href(n))\">\(n)</a>")
+            last = n
+        }
+        if page < pages { links.append("<a rel=\"next\" href=\"\(href(page + 1))\">\(lang.t("下一页", "Next"))</a>") }
+        return """
+            <nav class="pager" aria-label="\(lang.t("分页", "Pages"))"><span>\(lang.t("第 \(page)/\(pages) 页", "Page \(page) of \(pages)"))</span>\(links)</nav>
+            """
+    }
+
     /// Each indicator as a bar: its percent of target, coloured by status.
     static func progress(_ e: Evaluation, lang: Language) -> HTML {
         var out: HTML = "<section><h2>\(esc(lang.t("指标完成情况", "Indicators")))</h2><ul class=\"bars\">"
@@ -157,6 +203,10 @@ enum Page {
         ul.findings { color: #8a5a00; margin: 4px 0 12px; padding-left: 20px; }
         ul.errors { color: #b42318; margin: 4px 0 12px; padding-left: 20px; }
         table.preview tr.bad td { background: #fdecea; }
+        nav.pager { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 8px 0 16px; }
+        nav.pager a, nav.pager span.current { padding: 2px 9px; border: 1px solid #d0d7de; text-decoration: none; }
+        nav.pager span.current { background: #8b1a1a; color: #fff; border-color: #8b1a1a; }
+        nav.pager > span:first-child { margin-right: 8px; color: #57606a; }
         @media print { header { display: none; } body { background: #fff; } main { margin: 0; padding: 0; } }
         """
 }

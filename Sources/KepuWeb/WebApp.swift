@@ -369,20 +369,17 @@ actor PasswordGate {
     }
 }
 
-/// `application/x-www-form-urlencoded` fields.
+/// `application/x-www-form-urlencoded` fields, decoded by Hummingbird's `URLEncodedFormDecoder`;
+/// the values then go through the same parsers as the command's flags (`Parse`, `CalendarDate.parse`,
+/// `Money.parse` …), so a bad value gets the command's sentence. A body that is not a flat form (a
+/// repeated or bracketed name, bad percent-encoding) is a bad request, never a server error.
 func formFields(_ request: Request, limit: Int = 1 << 20) async throws -> [String: String] {
     let buffer = try await collectBody(request, upTo: limit)
-    let text = String(buffer: buffer)
-    var out: [String: String] = [:]
-    for pair in text.split(separator: "&") {
-        let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        func decode(_ s: Substring) -> String {
-            String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-        }
-        guard let k = kv.first else { continue }
-        out[decode(k)] = kv.count > 1 ? decode(kv[1]) : ""
+    do {
+        return try URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: buffer))
+    } catch {
+        throw HTTPError(.badRequest)
     }
-    return out
 }
 
 /// Compares two secrets in time that does not depend on where they differ.

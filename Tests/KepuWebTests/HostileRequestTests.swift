@@ -87,6 +87,35 @@ import Testing
         #expect(try ledger.users.tokens(name: "李干事").first?.lastUsedAt != nil)
     }
 
+    /// A form that is not a flat list of names: 400 with a sentence, nothing written; a plain one is
+    /// read as before (plus signs and percent-encoding decoded).
+    @Test func aMalformedFormIsABadRequest() async throws {
+        let (ledger, _) = try webLedger()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            for body in [
+                "csrf=\(token)&title=a&title=b&kind=other&start=2023-05-20", "csrf=\(token)&title[x=1&start=%E4",
+            ] {
+                try await client.execute(
+                    uri: "/events", method: .post, headers: formHeaders + cookie, body: ByteBuffer(string: body)
+                ) { r in
+                    #expect(r.status == .badRequest, "\(body)")
+                    #expect(r.text.contains("请求有误"))
+                    #expect(r.text.contains("<nav>"))
+                }
+            }
+            try await client.execute(
+                uri: "/events", method: .post, headers: formHeaders + cookie,
+                body: ByteBuffer(
+                    string: "csrf=\(token)&title=%E7%A7%91%E6%99%AE+%E8%AE%B2%E5%BA%A7&kind=other&start=2023-05-20")
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+        }
+        #expect(try ledger.events.list(in: nil).map(\.title) == ["科普 讲座"])
+    }
+
     @Test func theBearerSchemeIsReadWithoutCase() {
         #expect(APIMiddleware.bearer("Bearer abc") == "abc")
         #expect(APIMiddleware.bearer("bearer abc") == "abc")

@@ -26,10 +26,13 @@ public struct AuditService: Sendable {
         public var id: Int64?
         public var operatorName: String?
         public var limit: Int?
+        /// Rows skipped before the first one returned (a page of the web's list).
+        public var offset: Int
         public init(
             since: Date? = nil, until: Date? = nil, entity: RecordKind? = nil, id: Int64? = nil,
-            operatorName: String? = nil, limit: Int? = nil
+            operatorName: String? = nil, limit: Int? = nil, offset: Int = 0
         ) {
+            self.offset = offset
             self.since = since
             self.until = until
             self.entity = entity
@@ -51,18 +54,27 @@ public struct AuditService: Sendable {
     /// The trail's rows that match, newest first.
     public func log(_ f: Filter) throws -> [AuditEntry] {
         try ledger.database.read { db in
-            var request = AuditRecord.order(Column("id").desc)
-            if let since = f.since { request = request.filter(Column("at") >= Timestamp.iso(since)) }
-            if let until = f.until { request = request.filter(Column("at") < Timestamp.iso(until)) }
-            if let entity = f.entity { request = request.filter(Column("entity") == entity.rawValue) }
-            if let id = f.id { request = request.filter(Column("entity_id") == id) }
-            if let op = f.operatorName { request = request.filter(Column("operator") == op) }
-            return try request.limit(f.limit ?? -1).fetchAll(db).map {
+            try Self.request(f).limit(f.limit ?? -1, offset: f.offset).fetchAll(db).map {
                 AuditEntry(
                     id: $0.id ?? 0, at: $0.at, operatorName: $0.operatorName, command: $0.command, entity: $0.entity,
                     entityID: $0.entityId, before: $0.before, after: $0.after, hash: $0.hash)
             }
         }
+    }
+
+    /// How many rows match (every page of them).
+    public func count(_ f: Filter) throws -> Int {
+        try ledger.database.read { db in try Self.request(f).fetchCount(db) }
+    }
+
+    static func request(_ f: Filter) -> QueryInterfaceRequest<AuditRecord> {
+        var request = AuditRecord.order(Column("id").desc)
+        if let since = f.since { request = request.filter(Column("at") >= Timestamp.iso(since)) }
+        if let until = f.until { request = request.filter(Column("at") < Timestamp.iso(until)) }
+        if let entity = f.entity { request = request.filter(Column("entity") == entity.rawValue) }
+        if let id = f.id { request = request.filter(Column("entity_id") == id) }
+        if let op = f.operatorName { request = request.filter(Column("operator") == op) }
+        return request
     }
 
     /// Recomputes every row's hash and link; reports the first row that breaks the chain.
