@@ -44,6 +44,17 @@ public enum Figures {
         return v.times(Fixed(100)).format(minPlaces: 2, maxPlaces: 2) + "%"
     }
 
+    /// A whole number with thousands separators: `1,048,576`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     public static func hours(_ centi: Int64) -> String {
         Fixed(raw: centi * 100).format(minPlaces: 0, maxPlaces: 2)
     }

@@ -11,6 +11,7 @@ import NIOPosix
 struct ImportPages: Sendable {
     let web: Web
     let uploads: Uploads
+    let jobs: ImportJobs
     var lang: Language { web.lang }
     var ledger: Ledger { web.ledger }
 
@@ -77,26 +78,72 @@ struct ImportPages: Sendable {
                 Uploads.Pending(
                     path: "", displayName: name, kind: kind.rawValue, event: event, sheet: values.value("sheet"),
                     userID: user.id, at: Date()))
-            let result: ImportResult
-            do {
-                // Seconds of work for a large sheet: on NIO's thread pool, not the tasks that serve pages.
-                let date = values.value("date")
-                result = try await NIOThreadPool.singleton.runIfActive { [self] in
-                    try run(pending, date: date, preview: true)
-                }
-            } catch {
-                await uploads.remove(key)
-                throw error
-            }
-            return await previewPage(
-                context, key: key, kind: kind, event: event, result: result, date: values.value("date"))
+            // The dry run is a job: seconds of work for a large sheet never hold this request.
+            let date = values.value("date")
+            let id = jobs.start(
+                ImportJobs.Job(
+                    id: SessionService.random(12), userID: user.id, upload: key, file: name, kind: kind, event: event,
+                    date: date, preview: true)
+            ) { [self] progress in try run(pending, date: date, preview: true, progress: progress) }
+            return try await answer(id, user: user, context)
         } catch let e as KepuError {
             return await formPage(context, status: e.webStatus, error: e.text(lang), values: values)
         }
     }
 
+    /// A job's answer: its result once it has ended (a preview, or the import's notice on the page it
+    /// goes on to), else the page that follows it.
+    func answer(_ id: String, user: UserItem, _ context: WebContext) async throws -> Response {
+        guard let job = await jobs.settle(id, userID: user.id) else { throw HTTPError(.notFound) }
+        switch job.state {
+        case .running:
+            return Response(status: .seeOther, headers: [.location: "/imports/jobs/\(id)"])
+        case .failed(let e):
+            await uploads.remove(job.upload)
+            return await formPage(
+                context, status: e.webStatus, error: e.text(lang),
+                values: [
+                    "kind": job.kind.rawValue, "event": job.event.map(String.init) ?? "", "date": job.date ?? "",
+                ])
+        case .done(let result) where job.preview:
+            return await previewPage(
+                context, key: job.upload, kind: job.kind, event: job.event, result: result, date: job.date)
+        case .done(let result):
+            await uploads.remove(job.upload)
+            let notice = Catalogue.text(.imported(result.summary(kind: job.kind, event: job.event)), lang)
+            return await web.done(job.event.map { "/events/\($0)" } ?? "/imports", context, notice: notice)
+        }
+    }
+
+    /// `GET /imports/jobs/{id}`: a job still running, with the rows read so far; it reloads itself every
+    /// 2 seconds (the `Refresh` header) and, once the job has ended, shows its result.
+    func job(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.pageUser()
+        let id = try context.parameters.require("id")
+        guard let job = jobs.job(id, userID: user.id) else {
+            return await formPage(
+                context, status: .notFound, error: Catalogue.text(.uploadExpired, lang), values: [:])
+        }
+        guard case .running = job.state else { return try await answer(id, user: user, context) }
+        let doing =
+            job.preview
+            ? lang.t("正在检查 \(job.file)（预览）", "Checking \(job.file) (preview)")
+            : lang.t("正在导入 \(job.file)", "Importing \(job.file)")
+        let body: HTML = """
+            <p class="notice" role="status">\(doing)：\(lang.t("已读 \(Figures.grouped(job.rows)) 行", "\(Figures.grouped(job.rows)) rows read so far"))</p>
+            <p class="sub">\(lang.t("此页每 2 秒自动刷新，完成后显示结果；离开此页不影响导入。", "This page reloads every 2 seconds and shows the result when it is done; leaving it does not stop the import."))</p>
+            <p><a href="/imports/jobs/\(id)">\(lang.t("刷新", "Reload"))</a></p>
+            """
+        var response = await web.page(lang.t("导入中", "Importing"), context, body: body)
+        response.headers[.init("Refresh")!] = "2"
+        return response
+    }
+
     /// The import a pending upload asks for: a preview (a dry run past bad rows) or the real one.
-    func run(_ p: Uploads.Pending, date: String?, preview: Bool, as user: Ledger? = nil) throws -> ImportResult {
+    func run(
+        _ p: Uploads.Pending, date: String?, preview: Bool, as user: Ledger? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> ImportResult {
         let l = user ?? ledger
         let day = try date.map { try CalendarDate.parse($0, field: lang.t("签到日期", "date")) }
         let options = preview ? ImportPreview() : nil
@@ -104,13 +151,15 @@ struct ImportPages: Sendable {
         case .signins:
             return try l.imports.signins(
                 path: p.path, displayName: p.displayName, sheet: p.sheet, event: p.event ?? 0, date: day,
-                dryRun: preview, preview: options)
+                dryRun: preview, preview: options, progress: progress)
         case .volunteers:
             return try l.imports.volunteers(
-                path: p.path, displayName: p.displayName, sheet: p.sheet, dryRun: preview, preview: options)
+                path: p.path, displayName: p.displayName, sheet: p.sheet, dryRun: preview, preview: options,
+                progress: progress)
         case .costs, nil:
             return try l.imports.costs(
-                path: p.path, displayName: p.displayName, sheet: p.sheet, unit: nil, dryRun: preview, preview: options)
+                path: p.path, displayName: p.displayName, sheet: p.sheet, unit: nil, dryRun: preview, preview: options,
+                progress: progress)
         }
     }
 
@@ -176,18 +225,13 @@ struct ImportPages: Sendable {
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
         }
         let kind = ImportKind(rawValue: pending.kind) ?? .costs
-        do {
-            let date = fields.value("date")
-            let ledger = web.ledger(for: user, request: request)
-            let r = try await NIOThreadPool.singleton.runIfActive { [self] in
-                try run(pending, date: date, preview: false, as: ledger)
-            }
-            await uploads.remove(key)
-            let notice = Catalogue.text(.imported(r.summary(kind: kind, event: pending.event)), lang)
-            return await web.done(pending.event.map { "/events/\($0)" } ?? "/imports", context, notice: notice)
-        } catch let e as KepuError {
-            await uploads.remove(key)
-            return await formPage(context, status: e.webStatus, error: e.text(lang), values: [:])
-        }
+        let date = fields.value("date")
+        let ledger = web.ledger(for: user, request: request)
+        let id = jobs.start(
+            ImportJobs.Job(
+                id: SessionService.random(12), userID: user.id, upload: key, file: pending.displayName, kind: kind,
+                event: pending.event, date: date, preview: false)
+        ) { [self] progress in try run(pending, date: date, preview: false, as: ledger, progress: progress) }
+        return try await answer(id, user: user, context)
     }
 }

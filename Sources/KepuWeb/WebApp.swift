@@ -34,6 +34,8 @@ public struct WebSettings: Sendable {
     /// Where uploads wait for their confirmation: beside the database (`kepu serve`), else a private
     /// temporary folder.
     public var uploadFolder: String?
+    /// How long a request waits for its import job before it sends the browser to the job's page.
+    public var jobPatience: Duration = .seconds(1)
     public init(
         secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20, trustedProxy: String? = nil,
         uploadFolder: String? = nil
@@ -119,10 +121,12 @@ public enum WebApp {
         app.post("records/:kind/:id/restore") { request, context in
             try await records.correct(request, context, restore: true)
         }
-        let imports = ImportPages(web: web, uploads: Uploads(folder: settings.uploadFolder))
+        let imports = ImportPages(
+            web: web, uploads: Uploads(folder: settings.uploadFolder), jobs: ImportJobs(patience: settings.jobPatience))
         app.get("imports") { request, context in try await imports.form(request, context) }
         app.post("imports") { request, context in try await imports.upload(request, context) }
         app.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
+        app.get("imports/jobs/:id") { request, context in try await imports.job(request, context) }
         let office = OfficePages(web: web)
         app.get("budget") { request, context in try await office.budget(request, context) }
         app.post("budget/print") { request, context in try await office.addPrintRun(request, context) }

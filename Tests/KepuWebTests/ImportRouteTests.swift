@@ -47,9 +47,16 @@ func uploadKey(in html: String) -> String? {
         return ledger
     }
 
+    /// Jobs that the request always waits out: the answer is the result itself.
+    static var patient: WebSettings {
+        var s = WebSettings()
+        s.jobPatience = .seconds(120)
+        return s
+    }
+
     @Test func aSignInSheetIsPreviewedThenImported() async throws {
         let ledger = try ledgerWithEvent()
-        let app = Application(router: WebApp.router(ledger: ledger))
+        let app = Application(router: WebApp.router(ledger: ledger, settings: Self.patient))
         try await app.test(.router) { client in
             let (cookie, token) = try await signIn(client)
             try await client.execute(uri: "/imports", method: .get, headers: cookie) { r in
@@ -102,7 +109,7 @@ func uploadKey(in html: String) -> String? {
 
     @Test func thePreviewShowsEveryBadRowAndImportsNothing() async throws {
         let ledger = try ledgerWithEvent()
-        let app = Application(router: WebApp.router(ledger: ledger))
+        let app = Application(router: WebApp.router(ledger: ledger, settings: Self.patient))
         let csv = Array("姓名,手机\n甲,13700000001\n乙,123\n,13700000003\n丁,13700000004\n".utf8)
         try await app.test(.router) { client in
             let (cookie, token) = try await signIn(client)
@@ -132,6 +139,61 @@ func uploadKey(in html: String) -> String? {
             }
         }
         #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+    }
+
+    /// A request that does not wait: the browser follows the job's page, which reloads itself while
+    /// the job runs and shows the preview, then the import's event page, once it has ended. Another
+    /// user can't see the job.
+    @Test func aLongImportIsFollowedOnItsJobPage() async throws {
+        let ledger = try ledgerWithEvent()
+        _ = try ledger.users.add(name: "王干事", role: .clerk, password: "王干事 password")
+        var settings = WebSettings()
+        settings.jobPatience = .zero
+        let app = Application(router: WebApp.router(ledger: ledger, settings: settings))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let (other, _) = try await signIn(client, as: "王干事", password: "王干事 password")
+            /// Follows a job's page until it stops saying it is running; its last answer.
+            func follow(_ location: String) async throws -> (HTTPResponse.Status, String, String?) {
+                for _ in 0..<600 {
+                    let (status, text, next, refresh) = try await client.execute(
+                        uri: location, method: .get, headers: cookie
+                    ) { r in (r.status, r.text, r.headers[.location], r.headers[.init("Refresh")!]) }
+                    if refresh == nil { return (status, text, next) }
+                    #expect(text.contains("行"))
+                    #expect(text.contains("<nav>"))
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                return (.requestTimeout, "", nil)
+            }
+            let (headers, body) = multipart(
+                ["csrf": token, "kind": "signins", "event": "1"], file: ("签到表.xlsx", try fixture("signin-title.xlsx")))
+            let job = try await client.execute(uri: "/imports", method: .post, headers: headers + cookie, body: body) {
+                r in
+                #expect(r.status == .seeOther)
+                return r.headers[.location] ?? ""
+            }
+            #expect(job.hasPrefix("/imports/jobs/"))
+            try await client.execute(uri: job, method: .get, headers: other) { r in
+                #expect(r.status == .notFound)
+                #expect(!r.text.contains("张三"))
+            }
+            let (status, preview, _) = try await follow(job)
+            #expect(status == .ok)
+            #expect(preview.contains("确认导入 5 行"))
+            let confirmed = try await client.execute(
+                uri: "/imports/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": uploadKey(in: preview) ?? ""])
+            ) { r in r.headers[.location] ?? "" }
+            #expect(confirmed.hasPrefix("/imports/jobs/"))
+            let (done, _, next) = try await follow(confirmed)
+            #expect(done == .seeOther)
+            #expect(next == "/events/1")
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("活动 1 的签到"))
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).map(\.count) == [5])
     }
 
     @Test func anUploadOverTheLimitIsRefusedWith413() async throws {
