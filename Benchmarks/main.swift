@@ -25,6 +25,8 @@ struct Options {
     /// `--only imports`: skip the city and its reports, measure the imports alone; `--only web`: the
     /// city and the web app's load test alone; `--only xlsx`: kepu's workbook writer alone.
     var only: String?
+    /// `--baseline KEPU`: another kepu binary served beside this one's in `--only pages`.
+    var baseline: String?
 
     init(_ args: [String]) {
         var i = 0
@@ -37,6 +39,7 @@ struct Options {
             case "--runs": runs = Int(v) ?? runs
             case "--signin-rows": signinRows = Int(v) ?? signinRows
             case "--only": only = v
+            case "--baseline": baseline = v
             default:
                 FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8))
                 exit(64)
@@ -130,6 +133,11 @@ let context = AuditContext(operatorName: "bench", command: "kepu-bench")
 let seedPlan = EmbeddedSeedsAccess.plan
 let benchUnit = SyntheticCity.unitName(opts.districts / 2)
 let benchYear = 2014 + opts.years - 1
+
+if opts.only == "pages" {
+    try WebPagesBench.run(dir: opts.dir, baseline: opts.baseline)
+    exit(0)
+}
 
 if opts.only == "xlsx" {
     try XlsxBench.run(dir: opts.dir, runs: max(1, min(opts.runs, 3)))
