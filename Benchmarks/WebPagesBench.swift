@@ -77,7 +77,8 @@ enum WebPagesBench {
             let e = events[rng.int(events.count)]
             _ = try ledger.attendance.add(
                 NewAttendance(
-                    event: e, count: Int64(10 + rng.int(200)), channel: .onsite, method: .headcount, date: nil, note: nil))
+                    event: e, count: Int64(10 + rng.int(200)), channel: .onsite, method: .headcount, date: nil,
+                    note: nil))
         }
         let uid = try ledger.users.add(name: "bench", role: .clerk, password: "bench password 1")
         return try ledger.sessions.start(userID: uid)

@@ -31,6 +31,7 @@ public struct Ledger: Sendable {
     public var years: YearService { YearService(ledger: self) }
     public var users: UserService { UserService(ledger: self) }
     public var sessions: SessionService { SessionService(ledger: self) }
+    public var doors: DoorService { DoorService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }

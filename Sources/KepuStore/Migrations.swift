@@ -17,6 +17,7 @@ enum Migrations {
         m.registerMigration("v8 users and API tokens", migrate: v8)
         m.registerMigration("v9 web sessions", migrate: v9)
         m.registerMigration("v10 sign-in failures and token use", migrate: v10)
+        m.registerMigration("v11 doors", migrate: v11)
         return m
     }
 
@@ -509,5 +510,61 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes login_failure rows; clear them instead'); END;
                 ALTER TABLE api_token ADD COLUMN last_used_at TEXT;
                 """)
+    }
+
+    /// 扫码签到: a door is an event's public sign-in link for a window (its token kept only as a hash);
+    /// each day of a door has one attendance entry, backed by its sign-in rows as an imported sheet's
+    /// entry is, and one survey batch of the satisfaction answers; a volunteer call's answers wait for
+    /// the clerk to confirm them as sign-ups.
+    static func v11(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE door (
+                  id INTEGER PRIMARY KEY,
+                  event_id INTEGER NOT NULL REFERENCES event(id),
+                  token_hash TEXT NOT NULL UNIQUE,
+                  opens_at TEXT NOT NULL,
+                  closes_at TEXT NOT NULL CHECK (closes_at > opens_at),
+                  survey INTEGER NOT NULL CHECK (survey IN (0, 1)),
+                  volunteers INTEGER CHECK (volunteers IS NULL OR volunteers > 0),
+                  created_at TEXT NOT NULL,
+                  closed_at TEXT
+                ) STRICT;
+                CREATE INDEX door_event ON door(event_id);
+                CREATE TABLE door_day (
+                  door_id INTEGER NOT NULL REFERENCES door(id),
+                  day TEXT NOT NULL,
+                  attendance_id INTEGER REFERENCES attendance(id),
+                  survey_id INTEGER REFERENCES survey(id),
+                  PRIMARY KEY (door_id, day)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE door_answer (
+                  door_id INTEGER NOT NULL REFERENCES door(id),
+                  day TEXT NOT NULL,
+                  phone TEXT NOT NULL,
+                  satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
+                  at TEXT NOT NULL,
+                  PRIMARY KEY (door_id, day, phone)
+                ) STRICT, WITHOUT ROWID;
+                CREATE TABLE volunteer_call (
+                  id INTEGER PRIMARY KEY,
+                  door_id INTEGER NOT NULL REFERENCES door(id),
+                  event_id INTEGER NOT NULL REFERENCES event(id),
+                  name TEXT NOT NULL,
+                  phone TEXT NOT NULL,
+                  org TEXT,
+                  at TEXT NOT NULL,
+                  signup_id INTEGER REFERENCES signup(id),
+                  UNIQUE (door_id, phone)
+                ) STRICT;
+                ALTER TABLE signin ADD COLUMN org TEXT;
+                """)
+        for table in ["door", "door_day", "door_answer", "volunteer_call"] {
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'kepu never deletes \(table) rows'); END
+                    """)
+        }
     }
 }

@@ -127,6 +127,7 @@ struct EventPages: Sendable {
         func v(_ k: String) -> String { form == nil ? "" : values[k] ?? "" }
         func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
         if !e.voided {
+            body += doorSection(e, context, error: form == "door" ? error : nil)
             let lines = (try? ledger.plans.plan(year: e.start.year, unit: e.unit).plan.lines) ?? []
             let lineOptions: [HTML] = lines.map {
                 "<option value=\"\($0.id)\"\(values["line"] == $0.id ? " selected" : "")>\($0.name)（\($0.amount.grouped)元）</option>"
@@ -157,7 +158,7 @@ struct EventPages: Sendable {
                 <label>\(lang.t("满意份数", "Satisfied"))<input name="satisfied" required inputmode="numeric" value="\(v("satisfied"))"></label>
                 <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(form == "survey" ? v("date") : "")"></label>
                 <button type="submit">\(lang.t("登记调查", "Add the survey"))</button>
-                </form><p class="sub">\(lang.t("问卷星的下载文件可以用命令 kepu survey import 直接导入。", "A 问卷星 download can be imported with kepu survey import."))</p></section>
+                </form></section>
                 """
         }
         body += """
@@ -237,6 +238,139 @@ struct EventPages: Sendable {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang), form: "cost", values: fields)
         }
+    }
+
+    // MARK: 扫码签到
+
+    /// The event's door: its state, today's and all sign-ins through it, the poster and the close
+    /// button; or the form that opens one.
+    func doorSection(_ e: EventSummary, _ context: WebContext, error: String?) -> HTML {
+        let csrf = Page.csrfField(context)
+        var out: HTML =
+            "<section id=\"door\"><h2>\(lang.t("扫码签到", "Sign-in by QR code"))</h2>\(error.map(web.error) ?? HTML())"
+        if let door = try? ledger.doors.current(event: e.id) {
+            let counts: (today: Int64, total: Int64) = (try? ledger.doors.counts(event: e.id)) ?? (0, 0)
+            let state: String
+            switch door.state(now: ledger.doors.now()) {
+            case .open: state = lang.t("签到中", "open")
+            case .notYet: state = lang.t("尚未开始", "not yet open")
+            case .ended: state = lang.t("已过截止时间", "past its closing time")
+            }
+            let asks = [
+                door.survey ? lang.t("附满意度调查", "with the satisfaction question") : nil,
+                door.volunteers.map { lang.t("招募志愿者 \($0) 人", "calling for \($0) volunteers") },
+            ].compactMap { $0 }.joined(separator: lang.t("，", ", "))
+            let status =
+                "\(state)：\(Door.display(door.from)) – \(Door.display(door.until))"
+                + (asks.isEmpty ? "" : lang.t("；", "; ") + asks)
+            let tally = lang.t(
+                "今天已签到 \(counts.today) 人，累计 \(counts.total) 人（计入现场人次）",
+                "\(counts.today) signed in today, \(counts.total) in all (counted as onsite attendance)")
+            out += """
+                <p class="notice" role="status">\(status)</p>
+                <p>\(tally)</p>
+                <p class="actions"><a href="/events/\(e.id)/poster">\(lang.t("打印签到海报（含二维码）", "Print the poster (with the QR code)"))</a></p>
+                <form method="post" action="/events/\(e.id)/door/close" class="confirm">\(csrf)
+                <button type="submit" class="danger">\(lang.t("关闭扫码签到", "Close the sign-in"))</button>
+                <span class="sub">\(lang.t("关闭后二维码立即失效，已签到的人次保留。", "The QR code stops working at once; the sign-ins stay counted."))</span>
+                </form></section>
+                """
+            return out
+        }
+        let window = Door.defaultWindow(start: e.start, end: e.end)
+        out += """
+            <p class="sub">\(lang.t("开启后打印海报贴在现场，参与者用手机扫码签到，每人每天计 1 人次；可同时收集满意度。", "Open it, print the poster for the door: people sign in with their phones, one each a day, and may rate the event."))</p>
+            <form method="post" action="/events/\(e.id)/door" class="record">\(csrf)
+            <label>\(lang.t("开始时间", "Opens"))<input name="from" type="datetime-local" value="\(window.from)"></label>
+            <label>\(lang.t("截止时间", "Closes"))<input name="until" type="datetime-local" value="\(window.until)"></label>
+            <label>\(lang.t("招募志愿者人数（可不填）", "Volunteers wanted (optional)"))<input name="volunteers" inputmode="numeric"></label>
+            <label class="check"><span><input type="checkbox" name="survey" value="1" checked> \(lang.t("附满意度调查", "Ask the satisfaction question"))</span></label>
+            <button type="submit">\(lang.t("开启扫码签到", "Open the sign-in"))</button>
+            </form></section>
+            """
+        return out
+    }
+
+    /// `POST /events/{id}/door` (from, until, survey, volunteers): `kepu event door ID`; then the poster.
+    func openDoor(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let from = try fields.value("from").map { try Door.parseTime($0, field: lang.t("开始时间", "opens")) }
+            let until = try fields.value("until").map {
+                try Door.parseTime($0, field: lang.t("截止时间", "closes"), endOfDay: true)
+            }
+            let calls = try fields.value("volunteers").map {
+                try Parse.positiveCount($0, field: lang.t("招募志愿者人数", "volunteers"))
+            }
+            let opened = try web.ledger(for: user, request: request).doors.open(
+                event: id, from: from, until: until, survey: fields["survey"] == "1", volunteers: calls)
+            web.doorLinks.set(opened.door.id, opened.token)
+            return await web.done(
+                "/events/\(id)/poster", context,
+                notice: Catalogue.text(
+                    .doorOpened(
+                        event: id, from: opened.door.from, until: opened.door.until, survey: opened.door.survey,
+                        volunteers: calls, replaced: opened.replaced), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang), form: "door", values: fields)
+        }
+    }
+
+    /// `POST /events/{id}/door/close`: `kepu event door ID --close`.
+    func closeDoor(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, _) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            _ = try web.ledger(for: user, request: request).doors.close(event: id)
+            return await web.done("/events/\(id)", context, notice: Catalogue.text(.doorClosed(event: id), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang), form: "door", values: [:])
+        }
+    }
+
+    /// `GET /events/{id}/poster`: the A4 poster with the QR code of the door's link. The database
+    /// keeps only the link's hash, so a door opened elsewhere (the command line, or before a restart)
+    /// offers to issue a new link instead.
+    func poster(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let door = try ledger.doors.current(event: id) else {
+            return try await detailPage(
+                id, context, status: .notFound, error: Catalogue.text(.noOpenDoor(event: id), lang), form: "door",
+                values: [:])
+        }
+        guard let token = web.doorLinks.token(door.id) else {
+            let body: HTML = """
+                <p>\(lang.t("这个签到链接是在命令行或服务器重启前开启的，这里无法再显示它的二维码。可以生成新的链接和海报：旧海报上的二维码将随即失效。", "This link was opened on the command line or before the server restarted, so its QR code can't be shown here. Issue a new link and poster: the old poster's code stops working."))</p>
+                <form method="post" action="/events/\(id)/door" class="confirm">\(Page.csrfField(context))
+                <input type="hidden" name="from" value="\(door.from)"><input type="hidden" name="until" value="\(door.until)">
+                \(door.survey ? "<input type=\"hidden\" name=\"survey\" value=\"1\">" as HTML : HTML())
+                \(door.volunteers.map { "<input type=\"hidden\" name=\"volunteers\" value=\"\($0)\">" as HTML } ?? HTML())
+                <button type="submit">\(lang.t("生成新的签到链接", "Issue a new link"))</button>
+                <a href="/events/\(id)">\(lang.t("返回活动", "Back to the event"))</a>
+                </form>
+                """
+            return await web.page(lang.t("签到海报", "Poster"), context, body: body)
+        }
+        let html = try DoorPoster.html(door, url: doorURL(request, token), lang: lang)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy:
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The door's public link: `kepu serve --public-url`, else the address this browser used.
+    func doorURL(_ request: Request, _ token: String) -> String {
+        if let base = web.settings.publicURL { return Door.url(base: base, token) }
+        let host = request.head.authority ?? "127.0.0.1"
+        return Door.url(base: (web.settings.secureCookies ? "https://" : "http://") + host, token)
     }
 }
 

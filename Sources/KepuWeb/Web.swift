@@ -10,6 +10,9 @@ struct Web: Sendable {
     let settings: WebSettings
     let flash: Flash
     let cache = PageCache()
+    /// The links of the doors opened through this server, for their posters: the database keeps only
+    /// a token's hash.
+    let doorLinks = DoorLinks()
     /// The request's language (the `kepu_lang` cookie), else the server's.
     var lang: Language { Web.requestLanguage ?? settings.language }
 
@@ -196,6 +199,14 @@ actor PageCache {
         if entries.count >= Self.capacity { entries.removeAll() }
         if (entries[key]?.version ?? -1) <= version { entries[key] = (version, body) }
     }
+}
+
+/// Door tokens in memory, by door id: a poster needs the link, which only its opening knew.
+final class DoorLinks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tokens: [Int64: String] = [:]
+    func set(_ door: Int64, _ token: String) { lock.withLock { tokens[door] = token } }
+    func token(_ door: Int64) -> String? { lock.withLock { tokens[door] } }
 }
 
 /// Resumes a continuation with the first value offered, and ignores the rest.

@@ -36,6 +36,11 @@ public struct WebSettings: Sendable {
     public var uploadFolder: String?
     /// How long a request waits for its import job before it sends the browser to the job's page.
     public var jobPatience: Duration = .seconds(1)
+    /// The address phones reach this server at (`kepu serve --public-url`), for a door's link; else
+    /// the address the office's browser used.
+    public var publicURL: String?
+    /// The door's limits a minute: attempts per phone, sign-ins per door, POSTs per client address.
+    var doorLimits = (phone: 5, door: 600, address: 300)
     public init(
         secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20, trustedProxy: String? = nil,
         uploadFolder: String? = nil
@@ -96,7 +101,20 @@ public enum WebApp {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Page.css)))
         }
+        router.get("static/door.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: DoorPages.css)))
+        }
         let web = Web(ledger: ledger, settings: settings, flash: Flash())
+        // 扫码签到: the public phone pages, no session looked up at all.
+        let door = DoorPages(
+            web: web,
+            limits: DoorLimits(
+                phone: RateWindow(limit: settings.doorLimits.phone), door: RateWindow(limit: settings.doorLimits.door),
+                address: RateWindow(limit: settings.doorLimits.address)))
+        router.get("d/:token") { request, context in try await door.page(request, context) }
+        router.post("d/:token") { request, context in try await door.signIn(request, context) }
         let pages = Pages(web: web, gate: gate)
         let signIn = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: false))
         signIn.get("login") { request, context in try pages.loginForm(request, context) }
@@ -112,6 +130,9 @@ public enum WebApp {
         app.post("events/:id/attendance") { request, context in try await events.addAttendance(request, context) }
         app.post("events/:id/costs") { request, context in try await events.addCost(request, context) }
         app.post("events/:id/surveys") { request, context in try await events.addSurvey(request, context) }
+        app.post("events/:id/door") { request, context in try await events.openDoor(request, context) }
+        app.post("events/:id/door/close") { request, context in try await events.closeDoor(request, context) }
+        app.get("events/:id/poster") { request, context in try await events.poster(request, context) }
         let records = RecordPages(web: web)
         app.get("records/:kind/:id") { request, context in try await records.show(request, context) }
         app.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }

@@ -11,7 +11,11 @@ workbook; opens every other page; and signs out. On every page it
 asserts that the browser logged no error and that there is no horizontal scrollbar, and it saves a
 screenshot of each page under .build/browser/. Exit 0 when everything holds.
 """
+import base64
+import datetime
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -71,6 +75,78 @@ def check_page(driver, name):
     assert scroll <= client, f"{name}: horizontal scrollbar ({scroll} > {client})"
     driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
     print(f"ok  {name}")
+
+
+def door_steps(driver, base, work, env, db):
+    """扫码签到: open the door of today's event on its page, print the poster to PDF (one A4 page whose
+    code decodes to the link), then a phone at 360×640 signs in, answers, signs in again, and finds
+    the door closed."""
+    today = datetime.date.today().isoformat()
+    event_id = kepu("event", "add", "--title", "社区科普大篷车", "--kind", "other", "--start", today,
+                    "--venue", "石峰公园东门", "--db", db, env=dict(env, KEPU_TODAY=today)).strip()
+    driver.get(f"{base}/events/{event_id}")
+    form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/door']")
+    for name, value in (("from", f"{today}T00:00"), ("until", f"{today}T23:59")):
+        field = form.find_element(By.NAME, name)
+        driver.execute_script("arguments[0].value = arguments[1]", field, value)
+    form.find_element(By.TAG_NAME, "button").click()
+    wait_for(driver, lambda d: d.current_url.endswith(f"/events/{event_id}/poster"), "the poster")
+    link = driver.find_element(By.CSS_SELECTOR, ".url").text
+    assert link.startswith(base + "/d/"), link
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True, "printBackground": True})["data"])
+    poster = os.path.join(SHOTS, "poster.pdf")
+    with open(poster, "wb") as f:
+        f.write(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the poster prints on {pages} pages"
+    if shutil.which("pdftoppm") and shutil.which("zbarimg"):
+        subprocess.run(["pdftoppm", "-png", "-r", "100", "-singlefile", poster, os.path.join(SHOTS, "poster")],
+                       check=True)
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", os.path.join(SHOTS, "poster.png")],
+                                 capture_output=True, text=True).stdout.strip()
+        assert decoded == link, f"the poster's code reads {decoded!r}, not {link!r}"
+    print("ok  poster (one A4 page, its code decodes to the link)")
+    driver.get(f"{base}/events/{event_id}")
+    driver.get_log("browser")
+    check_page(driver, "16-event-door")
+
+    options = Options()
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--lang=zh-CN"):
+        options.add_argument(a)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("mobileEmulation", {
+        "deviceMetrics": {"width": 360, "height": 640, "pixelRatio": 2.0},
+        "userAgent": "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36"})
+    phone = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        phone.get(link)
+        assert "您对本次活动满意吗？" in phone.page_source
+        assert not phone.find_elements(By.TAG_NAME, "nav"), "the phone page shows the office's menu"
+        check_page(phone, "phone-1-form")
+        phone.find_element(By.NAME, "name").send_keys("王小明")
+        phone.find_element(By.NAME, "phone").send_keys("13912345678")
+        phone.find_element(By.NAME, "org").send_keys("石峰区第一小学")
+        phone.find_element(By.CSS_SELECTOR, "button.a5").click()
+        wait_for(phone, lambda d: "签到成功，您是今天第 1 位签到者" in d.page_source, "the sign-in counted")
+        check_page(phone, "phone-2-signed-in")
+        phone.get(link)
+        phone.find_element(By.NAME, "name").send_keys("王小明")
+        phone.find_element(By.NAME, "phone").send_keys("139 1234 5678")
+        phone.find_element(By.CSS_SELECTOR, "button.plain").click()
+        wait_for(phone, lambda d: "您今天已签到" in d.page_source, "the second sign-in not counted")
+        check_page(phone, "phone-3-already")
+        driver.get(f"{base}/events/{event_id}")
+        assert "今天已签到 1 人" in driver.page_source
+        driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/door/close'] button").click()
+        wait_for(driver, lambda d: "已关闭活动" in d.page_source, "the door closed")
+        phone.get(link)
+        assert "签到已结束" in phone.page_source
+        phone.get_log("browser")  # the 410 of a closed door is expected, not a page error
+        check_page(phone, "phone-4-closed")
+    finally:
+        phone.quit()
 
 
 def main():
@@ -204,6 +280,8 @@ def main():
                            ("13-audit", "/audit"), ("14-users", "/users")):
             driver.get(base + path)
             check_page(driver, name)
+
+        door_steps(driver, base, work, env, db)
 
         driver.find_element(By.CSS_SELECTOR, "header form button").click()
         wait_for(driver, lambda d: d.current_url == base + "/login", "the sign-in page after signing out")

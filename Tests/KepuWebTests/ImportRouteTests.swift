@@ -212,7 +212,7 @@ func uploadKey(in html: String) -> String? {
 
     @Test func anOldExcelFileIsRefusedInASentence() async throws {
         let ledger = try ledgerWithEvent()
-        let app = Application(router: WebApp.router(ledger: ledger))
+        let app = Application(router: WebApp.router(ledger: ledger, settings: Self.patient))
         try await app.test(.router) { client in
             let (cookie, token) = try await signIn(client)
             let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)

@@ -88,6 +88,19 @@ public enum FuzzTargets {
         require(parsed("NewVolunteer.phone(normalized)", { try NewVolunteer.phone(p) }) == p, "\(p)")
     }
 
+    /// Any bytes that fit encode to a QR code that reads back to them, with each of the eight masks
+    /// (the first byte picks one) and with the chosen one; longer ones are refused in a sentence.
+    public static func qr(_ data: UnsafeBufferPointer<UInt8>) {
+        let bytes = Array(data.dropFirst())
+        let mask = data.first.map { Int($0 % 9) }
+        guard let code = parsed("QRCode(bytes:)", { try QRCode(bytes: bytes, mask: mask == 8 ? nil : mask) }) else {
+            require(bytes.count > QRCode.maxBytes, "refused \(bytes.count) bytes")
+            return
+        }
+        require(code.readBack() == bytes, "\(bytes.count) bytes, version \(code.version), mask \(code.mask)")
+        require(code.size == 17 + 4 * code.version && (1...10).contains(code.version), "version \(code.version)")
+    }
+
     public static func target(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
         _ = parsed("Target.parse", { try Target.parse(s, year: 2023) })

@@ -36,6 +36,11 @@ struct Serve: ParsableCommand {
         help: ArgumentHelp(
             "同时连接数上限（默认 256，超出时答 503）· Connections beyond this are answered 503.", valueName: "n"))
     var maxConnections: String = "256"
+    @Option(
+        help: ArgumentHelp(
+            "手机访问本服务的对外地址，用于扫码签到的链接和海报（默认用浏览器访问的地址）· The address phones reach this server at, for sign-in links.",
+            valueName: "url"))
+    var publicURL: String?
     @Flag(
         help: "在临时数据库中载入示例年度并创建一次性管理员（用户名 admin），便于试用 · Serve the sample year on a temporary database.")
     var demo = false
@@ -60,10 +65,11 @@ struct Serve: ParsableCommand {
             throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
         }
         let uploads = WebSettings.uploadFolder(beside: path)
-        let settings = WebSettings(
+        var settings = WebSettings(
             secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib),
             trustedProxy: trustedProxy,
             uploadFolder: uploads)
+        settings.publicURL = publicURL.nonBlank
         let app = WebApp.buildApplication(
             ledger: ledger, settings: settings, host: host, port: port,
             limits: ConnectionLimits(maxUploadMiB: Int(mib), maxConnections: Int(connections)))

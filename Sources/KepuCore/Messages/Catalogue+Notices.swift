@@ -133,6 +133,14 @@ extension Catalogue {
             return "已修改 \(name) 的密码；其已登录的会话和 API 令牌均已作废"
         case .userDisabled(let name):
             return "已停用用户 \(name)，并结束其会话、作废其 API 令牌"
+        case .doorOpened(let event, let from, let until, let survey, let volunteers, let replaced):
+            var text = "已开启活动 \(event) 的扫码签到：\(Door.display(from)) 至 \(Door.display(until))"
+            if survey { text += "，附满意度调查" }
+            if let volunteers { text += "，招募志愿者 \(volunteers) 人" }
+            if let replaced { text += "；原签到链接（\(replaced)）已失效" }
+            return text
+        case .doorClosed(let event):
+            return "已关闭活动 \(event) 的扫码签到：签到链接即刻失效，已签到的人次保留"
         case .userEnabled(let name):
             return "已重新启用用户 \(name)（API 令牌须重新生成）"
         case .tokenRevokedNotice(let name, let id):
@@ -175,6 +183,7 @@ extension Catalogue {
         case .list: return "列表"
         case .demoReport: return "自评报告"
         case .planDraft(let y): return " \(y) 年计划草稿"
+        case .poster: return "签到海报"
         }
     }
 
@@ -325,6 +334,14 @@ extension Catalogue {
             return "changed the password of \(name); its signed-in sessions and API tokens are ended"
         case .userDisabled(let name):
             return "disabled the user \(name), ended its sessions and revoked its API tokens"
+        case .doorOpened(let event, let from, let until, let survey, let volunteers, let replaced):
+            var text = "opened the sign-in link of event \(event): \(Door.display(from)) to \(Door.display(until))"
+            if survey { text += ", with the satisfaction question" }
+            if let volunteers { text += ", calling for \(volunteers) volunteers" }
+            if let replaced { text += "; the previous link (\(replaced)) no longer works" }
+            return text
+        case .doorClosed(let event):
+            return "closed the sign-in link of event \(event): it stops working now; the sign-ins stay counted"
         case .userEnabled(let name):
             return "enabled the user \(name) again (its API tokens must be issued anew)"
         case .tokenRevokedNotice(let name, let id):
@@ -370,6 +387,7 @@ extension Catalogue {
         case .list: return "the list"
         case .demoReport: return "the self-evaluation report"
         case .planDraft(let y): return "the \(y) plan draft"
+        case .poster: return "the sign-in poster"
         }
     }
 

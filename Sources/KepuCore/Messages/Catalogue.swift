@@ -465,6 +465,17 @@ public enum Catalogue {
             return "请选择要上传的文件"
         case .uploadExpired:
             return "预览已过期或已导入，请重新上传文件"
+        case .qrTooLong(let bytes, let limit):
+            return "二维码最多容纳 \(limit) 个字节，这段文字有 \(bytes) 个字节：请用更短的网址"
+        case .notADateTime(let field, let value):
+            return "\(field) \(q(value, lang)) 不是时间：请写 2023-09-16 08:30"
+        case .doorWindowEmpty(let from, let until):
+            return
+                "签到截止时间 \(until.replacingOccurrences(of: "T", with: " ")) 不晚于开始时间 \(from.replacingOccurrences(of: "T", with: " "))：请把截止时间设在开始之后"
+        case .noOpenDoor(let event):
+            return "活动 \(event) 没有开启中的扫码签到"
+        case .notAMobile(let value):
+            return "\(q(value, lang)) 不是手机号：请填写 11 位手机号，如 13800000001"
         case .passwordNeeded:
             return "请输入密码：在终端上运行时会提示输入；脚本里请加 --password-stdin，从标准输入读一行"
         case .passwordsDiffer:
@@ -835,6 +846,17 @@ public enum Catalogue {
             return "choose a file to upload"
         case .uploadExpired:
             return "the preview has expired or was imported already: upload the file again"
+        case .qrTooLong(let bytes, let limit):
+            return "a QR code holds at most \(limit) bytes and this text has \(bytes): use a shorter address"
+        case .notADateTime(let field, let value):
+            return "\(field) \(q(value, lang)) is not a time: write 2023-09-16 08:30"
+        case .doorWindowEmpty(let from, let until):
+            return
+                "the sign-in closes at \(until.replacingOccurrences(of: "T", with: " ")), not after it opens at \(from.replacingOccurrences(of: "T", with: " ")): close it later"
+        case .noOpenDoor(let event):
+            return "event \(event) has no open sign-in link"
+        case .notAMobile(let value):
+            return "\(q(value, lang)) is not a mobile number: write the 11 digits, such as 13800000001"
         case .passwordNeeded:
             return
                 "a password is needed: on a terminal you are asked for it; in a script add --password-stdin and give one line on standard input"

@@ -52,6 +52,9 @@ public enum Notice: Sendable, Hashable {
     case noTokens(name: String)
     case tokenIssued(name: String)
     case noUsers
+    /// 扫码签到 opened for an event: its window, what it asks, and the door it replaced.
+    case doorOpened(event: Int64, from: String, until: String, survey: Bool, volunteers: Int64?, replaced: Int64?)
+    case doorClosed(event: Int64)
     case serving(address: String, database: String)
     case servingOpenNetwork(address: String)
     /// `kepu serve --demo`: the demo database and its one-time admin sign-in.
@@ -66,6 +69,7 @@ public enum Notice: Sendable, Hashable {
         case list
         case demoReport
         case planDraft(year: Int)
+        case poster
     }
 }
 

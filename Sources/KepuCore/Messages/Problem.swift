@@ -164,6 +164,16 @@ public indirect enum Problem: Sendable, Hashable {
     case uploadMissing
     /// An uploaded import that the session no longer holds (expired, or already imported).
     case uploadExpired
+    /// A text too long for kepu's QR codes (version 10, level M, byte mode).
+    case qrTooLong(bytes: Int, limit: Int)
+    /// 扫码签到: a time that is not `2023-09-16 08:30`.
+    case notADateTime(field: String, value: String)
+    /// A door's window that closes before it opens.
+    case doorWindowEmpty(from: String, until: String)
+    /// `--close` for an event with no open door.
+    case noOpenDoor(event: Int64)
+    /// The phone page's number is not a mainland mobile.
+    case notAMobile(value: String)
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
@@ -188,7 +198,7 @@ public indirect enum Problem: Sendable, Hashable {
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,
             .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
-            .badListenAddress, .apiBadJSON, .uploadMissing,
+            .badListenAddress, .apiBadJSON, .uploadMissing, .notADateTime, .doorWindowEmpty, .notAMobile,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

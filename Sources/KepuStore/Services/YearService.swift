@@ -72,7 +72,7 @@ public struct YearService: Sendable {
     /// The years a record's snapshot is dated in: its dates, its period, its year.
     static func years(_ snapshot: JSONValue) -> [Int] {
         var out: [Int] = []
-        for key in ["date", "start_date", "end_date", "period_start", "period_end"] {
+        for key in ["date", "start_date", "end_date", "period_start", "period_end", "opens_at", "closes_at"] {
             if case .string(let s)? = snapshot[key], let y = Int(s.prefix(4)) { out.append(y) }
         }
         if case .number(let n)? = snapshot["year"], let y = Int(n) { out.append(y) }

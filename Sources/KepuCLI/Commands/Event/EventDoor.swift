@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import KepuCore
+import KepuReport
+
+/// `kepu event door EVENT`: opens the event's 扫码签到 and prints its public link alone on stdout.
+struct EventDoor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "door",
+        abstract: "开启或关闭扫码签到，打印签到链接 · Open or close an event's sign-in by QR code; print its link.",
+        discussion: """
+            签到链接由 kepu serve 提供，手机扫海报上的二维码即可签到；每次签到计入该活动的人次（现场、签到表）。
+            再次开启会换一个新链接，旧链接随即失效。
+            The link is served by kepu serve; each sign-in counts as attendance of the event (onsite,
+            sign-in sheet). Opening again gives a new link and the old one stops working.
+
+            示例 · Examples:
+              kepu event door 3 --survey --poster 海报.html
+              kepu event door 3 --from "2023-09-16 08:30" --until "2023-09-16 12:00"
+              kepu event door 3 --close
+            """)
+    @Argument(help: "活动编号 · The event id.") var id: String
+    @Option(help: ArgumentHelp("开始时间（默认活动首日 07:00）· Opens at (default: the first day, 07:00).", valueName: "time"))
+    var from: String?
+    @Option(help: ArgumentHelp("截止时间（默认活动末日 22:00）· Closes at (default: the last day, 22:00).", valueName: "time"))
+    var until: String?
+    @Flag(help: "附带满意度调查（五级）· Ask the satisfaction question (five levels).") var survey = false
+    @Option(help: ArgumentHelp("同时招募志愿者的人数 · Also call for this many volunteers.", valueName: "n"))
+    var volunteers: String?
+    @Flag(help: "关闭签到 · Close the sign-in now.") var close = false
+    @Option(
+        help: ArgumentHelp(
+            "kepu serve 的对外地址（默认 $KEPU_PUBLIC_URL，否则 http://127.0.0.1:8080）· The server's public address.",
+            valueName: "url"))
+    var base: String?
+    @Option(help: ArgumentHelp("另存一张可打印的 A4 签到海报 · Also write the A4 poster.", valueName: "file"))
+    var poster: String?
+    @OptionGroup var options: DatabaseOptions
+
+    func run() throws {
+        let lang = Language.current
+        let event = try recordID(id, field: lang.t("活动编号", "event id"))
+        let ledger = try options.ledger()
+        if close {
+            _ = try ledger.doors.close(event: event)
+            console.say(.doorClosed(event: event))
+            return
+        }
+        let opens = try from.nonBlank.map { try Door.parseTime($0, field: "--from") }
+        let closes = try until.nonBlank.map { try Door.parseTime($0, field: "--until", endOfDay: true) }
+        let calls = try volunteers.map { try Parse.positiveCount($0, field: "--volunteers") }
+        let opened = try ledger.doors.open(
+            event: event, from: opens, until: closes, survey: survey, volunteers: calls)
+        let url = Door.url(base: base.nonBlank ?? ProcessInfo.processInfo.environment["KEPU_PUBLIC_URL"], opened.token)
+        if let poster {
+            try emit(try DoorPoster.html(opened.door, url: url, lang: lang), to: poster, what: .poster)
+        }
+        console.out(url)
+        console.say(
+            .doorOpened(
+                event: event, from: opened.door.from, until: opened.door.until, survey: survey, volunteers: calls,
+                replaced: opened.replaced))
+    }
+}

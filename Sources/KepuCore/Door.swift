@@ -1,0 +1,110 @@
+import Foundation
+
+/// 扫码签到: an event's public sign-in link, open for a window of local time.
+///
+/// Times are local minutes written `2023-09-16T08:30`, which sort as text; the window is half open,
+/// from its opening minute up to (not including) its closing one.
+public enum Door {
+    /// The window a door gets unless told otherwise: the event's days, 07:00 to 22:00.
+    public static func defaultWindow(start: CalendarDate, end: CalendarDate) -> (from: String, until: String) {
+        ("\(start)T07:00", "\(end)T22:00")
+    }
+
+    /// `2023-09-16T08:30`, `2023-09-16 08:30` or `2023-09-16 8:30` as `2023-09-16T08:30`; a date alone
+    /// is its first minute (for `--from`) or its last (`endOfDay`, for `--until`).
+    public static func parseTime(_ input: String, field: String, endOfDay: Bool = false) throws -> String {
+        let s = TypedText.halfWidth(input).trimmingCharacters(in: .whitespaces)
+        let fail = KepuError(.notADateTime(field: field, value: input))
+        let parts = s.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
+        guard (1...2).contains(parts.count), let date = try? CalendarDate.parse(parts[0], field: field) else {
+            throw fail
+        }
+        guard parts.count == 2 else { return endOfDay ? "\(date)T23:59" : "\(date)T00:00" }
+        let hm = parts[1].split(separator: ":")
+        guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m),
+            hm[1].count == 2
+        else { throw fail }
+        return "\(date)T" + (h < 10 ? "0\(h)" : "\(h)") + ":" + hm[1]
+    }
+
+    /// `2023-09-16 07:00`: a local minute as people read it.
+    public static func display(_ minute: String) -> String { minute.replacingOccurrences(of: "T", with: " ") }
+
+    /// The local minute of a moment on a day: the door's clock. The day is the ledger's today (which
+    /// `KEPU_TODAY` sets), the time of day the clock's.
+    public static func localMinute(day: CalendarDate, at moment: Date, timeZone: TimeZone = .current) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.hour, .minute], from: moment)
+        let h = c.hour ?? 0
+        let m = c.minute ?? 0
+        return "\(day)T" + (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
+    }
+
+    public enum State: Sendable, Hashable {
+        case notYet, open, ended
+    }
+
+    /// Where `now` falls against a window, a door closed early having ended.
+    public static func state(now: String, from: String, until: String, closed: Bool) -> State {
+        if closed || now >= until { return .ended }
+        return now < from ? .notYet : .open
+    }
+
+    /// A mainland mobile number, 11 digits from 13 to 19 (spaces, dashes and +86 allowed, full-width
+    /// digits too): the door's sign-in key, one counted sign-in a day.
+    public static func mobile(_ input: String) throws -> String {
+        let fail = KepuError(.notAMobile(value: input))
+        guard let phone = try? NewVolunteer.phone(input, field: "手机号"), phone.count == 11, phone.first == "1" else {
+            throw fail
+        }
+        return phone
+    }
+
+    /// `BASE/d/TOKEN`, the base without a trailing slash (`http://127.0.0.1:8080` when none is given).
+    public static func url(base: String?, _ token: String) -> String {
+        var b = base ?? "http://127.0.0.1:8080"
+        while b.hasSuffix("/") { b.removeLast() }
+        return b + "/d/" + token
+    }
+
+    /// What a satisfaction answer counts as: 4 and 5 are satisfied.
+    public static func satisfied(_ answer: Int) -> Bool { answer >= 4 }
+}
+
+/// A door as the front ends show it.
+public struct DoorInfo: Sendable, Hashable {
+    public var id: Int64
+    public var event: Int64
+    public var eventTitle: String
+    public var venue: String?
+    public var start: CalendarDate
+    public var end: CalendarDate
+    public var unit: String
+    /// Local minutes, `2023-09-16T07:00`.
+    public var from: String
+    public var until: String
+    public var survey: Bool
+    public var volunteers: Int64?
+    public var closed: Bool
+
+    public init(
+        id: Int64, event: Int64, eventTitle: String, venue: String?, start: CalendarDate, end: CalendarDate,
+        unit: String, from: String, until: String, survey: Bool, volunteers: Int64?, closed: Bool
+    ) {
+        self.id = id
+        self.event = event
+        self.eventTitle = eventTitle
+        self.venue = venue
+        self.start = start
+        self.end = end
+        self.unit = unit
+        self.from = from
+        self.until = until
+        self.survey = survey
+        self.volunteers = volunteers
+        self.closed = closed
+    }
+
+    public func state(now: String) -> Door.State { Door.state(now: now, from: from, until: until, closed: closed) }
+}

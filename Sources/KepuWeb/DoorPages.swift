@@ -1,0 +1,258 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuStore
+
+/// 扫码签到, the public part: the phone page a visitor reaches from the poster's QR code
+/// (`/d/TOKEN`). Chinese, large type, one column, no script; nothing of the office's app is linked
+/// from it, and no answer shows anyone else's data.
+///
+/// Limits, each a number: per phone 5 attempts a minute (and one counted sign-in a day); per door
+/// 600 sign-ins a minute (then 503); per client address 300 POSTs a minute (then 429; a venue's WiFi
+/// is one address, so this is only against floods); a body over 4 KiB is 413.
+struct DoorPages: Sendable {
+    let web: Web
+    let limits: DoorLimits
+    var ledger: Ledger { web.ledger }
+
+    static let cookie = "kepu_door"
+    static let maxBody = 4 * 1024
+
+    /// The phone page's words (Chinese: the people at the door).
+    enum Words {
+        static let signIn = "签到"
+        static let name = "姓名"
+        static let phone = "手机号"
+        static let org = "单位/学校（可不填）"
+        static let question = "您对本次活动满意吗？"
+        static let answers = [(5, "非常满意"), (4, "满意"), (3, "一般"), (2, "不满意"), (1, "非常不满意")]
+        static let justSignIn = "只签到，不评价"
+        static let privacy = "我们只收集姓名和手机号，用于统计活动参与人次，不会公开或另作他用。"
+        static let ended = "签到已结束"
+        static func notYet(_ from: String) -> String { "签到尚未开始：\(Door.display(from)) 开始" }
+        static func counted(_ n: Int64) -> String { "签到成功，您是今天第 \(n) 位签到者" }
+        static let already = "您今天已签到，无需重复签到"
+        static let thanks = "感谢参与！"
+        static let notFound = "没有这个签到链接：请重新扫描现场的二维码"
+        static let stale = "页面停留太久，请重新提交"
+        static let emptyName = "请填写姓名"
+        static let phoneAttempts = "这个手机号尝试次数过多，请一分钟后再试"
+        static let doorBusy = "签到人数较多，请稍等几秒后再提交"
+        static let flood = "请求过于频繁，请稍后再试"
+        static let tooLarge = "提交的内容太长"
+    }
+
+    /// `GET /d/{token}`
+    func page(_ request: Request, _ context: WebContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        guard let door = try ledger.doors.door(token: token) else {
+            return Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>")
+        }
+        switch door.state(now: ledger.doors.now()) {
+        case .ended: return Self.ended(door)
+        case .notYet: return Self.notYet(door)
+        case .open: return form(door, token: token, error: nil, values: [:], status: .ok)
+        }
+    }
+
+    /// `POST /d/{token}`: a sign-in, with the satisfaction answer when the door asks for one.
+    func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let address = web.settings.clientAddress(request, context)
+        guard limits.address.allow(address) else {
+            return Self.response(.tooManyRequests, title: Words.flood, body: "<p class=\"msg\">\(Words.flood)</p>")
+        }
+        let fields: [String: String]
+        do { fields = try await formFields(request, limit: Self.maxBody) } catch let e as HTTPError
+            where e.status == .contentTooLarge
+        {
+            return Self.response(
+                .contentTooLarge, title: Words.tooLarge, body: "<p class=\"msg\">\(Words.tooLarge)</p>")
+        }
+        guard let door = try ledger.doors.door(token: token) else {
+            return Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>")
+        }
+        switch door.state(now: ledger.doors.now()) {
+        case .ended: return Self.ended(door)
+        case .notYet: return Self.notYet(door)
+        case .open: break
+        }
+        guard let sent = fields["csrf"], let expected = request.cookies[Self.cookie]?.value, sameSecret(sent, expected)
+        else { return form(door, token: token, error: Words.stale, values: fields, status: .forbidden) }
+        let name = String(CSVColumns.trim(fields["name"] ?? "").prefix(50))
+        guard !name.isEmpty else {
+            return form(door, token: token, error: Words.emptyName, values: fields, status: .unprocessableContent)
+        }
+        let phone: String
+        do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError {
+            return form(door, token: token, error: e.text(.zh), values: fields, status: .unprocessableContent)
+        }
+        guard limits.phone.allow(phone) else {
+            return form(door, token: token, error: Words.phoneAttempts, values: fields, status: .tooManyRequests)
+        }
+        guard limits.door.allow(String(door.id)) else {
+            var r = form(door, token: token, error: Words.doorBusy, values: fields, status: .serviceUnavailable)
+            r.headers[.retryAfter] = "5"
+            return r
+        }
+        let org = fields.value("org").map { String($0.prefix(100)) }
+        let answer = fields["satisfaction"].flatMap { Int($0) }.flatMap { (1...5).contains($0) ? $0 : nil }
+        let doorLedger = Ledger(
+            database: ledger.database,
+            context: AuditContext(
+                operatorName: "扫码签到", command: "web: POST /d/（活动 \(door.event)）", now: ledger.context.now,
+                today: ledger.context.today))
+        let result: DoorSignIn
+        do {
+            result = try doorLedger.doors.signIn(
+                door: door.id, name: name, phone: phone, org: org, satisfaction: door.survey ? answer : nil)
+        } catch let e as KepuError {
+            // The office's ledger refused it (a year locked meanwhile): the sentence, nothing counted.
+            return form(door, token: token, error: e.text(.zh), values: fields, status: e.webStatus)
+        }
+        let message: String
+        switch result {
+        case .counted(let n): message = Words.counted(n)
+        case .already: message = Words.already
+        }
+        let body: HTML = """
+            <p class="ok" role="status">\(message)</p>
+            <p class="msg">\(Words.thanks)</p>
+            <p class="event">\(door.eventTitle)</p>
+            """
+        return Self.response(.ok, title: message, body: body)
+    }
+
+    func form(
+        _ door: DoorInfo, token: String, error: String?, values: [String: String], status: HTTPResponse.Status
+    ) -> Response {
+        let csrf = SessionService.random(16)
+        let place = door.venue.map { "　" + $0 } ?? ""
+        let dates = door.start == door.end ? door.start.description : "\(door.start) 至 \(door.end)"
+        let buttons: HTML
+        if door.survey {
+            let answers: [HTML] = Words.answers.map { value, label in
+                "<button type=\"submit\" name=\"satisfaction\" value=\"\(value)\" class=\"answer a\(value)\">\(label)</button>"
+            }
+            buttons = """
+                <fieldset><legend>\(Words.question)</legend>\(answers)</fieldset>
+                <button type="submit" class="plain">\(Words.justSignIn)</button>
+                """
+        } else {
+            buttons = "<button type=\"submit\" class=\"go\">\(Words.signIn)</button>"
+        }
+        let body: HTML = """
+            <h1>\(door.eventTitle)</h1>
+            <p class="sub">\(dates)\(place)</p>
+            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? HTML())
+            <form method="post" action="/d/\(token)" autocomplete="on">
+            <input type="hidden" name="csrf" value="\(csrf)">
+            <label>\(Words.name)<input name="name" required maxlength="50" autocomplete="name" value="\(values["name"] ?? "")"></label>
+            <label>\(Words.phone)<input name="phone" required inputmode="numeric" maxlength="20" autocomplete="tel" value="\(values["phone"] ?? "")"></label>
+            <label>\(Words.org)<input name="org" maxlength="100" autocomplete="organization" value="\(values["org"] ?? "")"></label>
+            \(buttons)
+            </form>
+            <p class="privacy">\(Words.privacy)</p>
+            <p class="unit">\(door.unit)</p>
+            """
+        var response = Self.response(status, title: door.eventTitle + " · " + Words.signIn, body: body)
+        response.setCookie(
+            Cookie(
+                name: Self.cookie, value: csrf, path: "/d/", secure: web.settings.secureCookies, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+
+    static func ended(_ door: DoorInfo) -> Response {
+        response(
+            .gone, title: Words.ended,
+            body:
+                "<p class=\"msg\">\(Words.ended)</p><p class=\"event\">\(door.eventTitle)</p><p class=\"sub\">\(Words.thanks)</p>"
+        )
+    }
+
+    static func notYet(_ door: DoorInfo) -> Response {
+        response(
+            .gone, title: Words.notYet(door.from),
+            body: "<p class=\"msg\">\(Words.notYet(door.from))</p><p class=\"event\">\(door.eventTitle)</p>")
+    }
+
+    /// A page of the door: its own small layout and stylesheet, nothing of the office's app.
+    static func response(_ status: HTTPResponse.Status, title: String, body: HTML) -> Response {
+        let html: HTML = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer">
+            <title>\(title)</title>
+            <link rel="stylesheet" href="/static/door.css">
+            <link rel="icon" href="data:,">
+            </head>
+            <body><main>
+            \(body)
+            </main></body>
+            </html>
+
+            """
+        return Page.response(status: status, html)
+    }
+
+    static let css = """
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; font-size: 18px; line-height: 1.5; color: #1f2328; background: #f4f5f7; }
+        main { max-width: 480px; margin: 0 auto; padding: 20px 18px 32px; background: #fff; min-height: 100vh; }
+        h1 { font-size: 24px; margin: 4px 0 4px; line-height: 1.35; }
+        .sub { color: #57606a; margin: 0 0 16px; font-size: 16px; }
+        form { display: flex; flex-direction: column; gap: 14px; }
+        label { display: flex; flex-direction: column; gap: 6px; font-weight: bold; }
+        input { font-size: 20px; padding: 12px; border: 1px solid #8c959f; border-radius: 6px; width: 100%; font-weight: normal; }
+        fieldset { border: 0; padding: 0; margin: 6px 0 0; display: flex; flex-direction: column; gap: 10px; }
+        legend { font-weight: bold; margin-bottom: 10px; font-size: 19px; }
+        button { font-size: 20px; padding: 14px; border-radius: 8px; border: 0; width: 100%; cursor: pointer; }
+        button.go { background: #8b1a1a; color: #fff; font-size: 22px; }
+        button.answer { background: #fdf1f1; color: #8b1a1a; border: 2px solid #8b1a1a; font-weight: bold; }
+        button.a5, button.a4 { background: #8b1a1a; color: #fff; }
+        button.plain { background: #fff; color: #57606a; border: 1px solid #8c959f; font-size: 17px; padding: 10px; }
+        .error { color: #b42318; background: #fdecea; padding: 10px 12px; border: 1px solid #f5c2c0; border-radius: 6px; }
+        .ok { color: #14662b; background: #e6f4ea; padding: 18px 14px; border: 1px solid #b7dfc2; border-radius: 8px; font-size: 22px; font-weight: bold; text-align: center; margin-top: 24px; }
+        .msg { font-size: 22px; text-align: center; margin: 32px 0 8px; }
+        .event { text-align: center; color: #57606a; }
+        .privacy { font-size: 14px; color: #57606a; margin: 20px 0 0; }
+        .unit { font-size: 14px; color: #57606a; text-align: center; margin: 24px 0 0; }
+        """
+}
+
+/// The door's rate limits: fixed one-minute windows, counted in memory per key.
+final class RateWindow: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: (minute: Int, count: Int)] = [:]
+    let limit: Int
+    let clock: @Sendable () -> Date
+
+    init(limit: Int, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.limit = limit
+        self.clock = clock
+    }
+
+    /// Counts one more for `key`; false once the minute's limit is passed.
+    func allow(_ key: String) -> Bool {
+        let minute = Int(clock().timeIntervalSince1970 / 60)
+        return lock.withLock {
+            if counts.count > 100_000 { counts = counts.filter { $0.value.minute == minute } }
+            var c = counts[key] ?? (minute, 0)
+            if c.minute != minute { c = (minute, 0) }
+            c.count += 1
+            counts[key] = c
+            return c.count <= limit
+        }
+    }
+}
+
+/// Per phone, per door, per client address.
+struct DoorLimits: Sendable {
+    var phone = RateWindow(limit: 5)
+    var door = RateWindow(limit: 600)
+    var address = RateWindow(limit: 300)
+}

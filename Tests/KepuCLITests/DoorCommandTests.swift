@@ -1,0 +1,112 @@
+import Foundation
+import KepuCore
+import KepuStore
+import Testing
+
+@testable import KepuCLI
+
+/// `kepu event door`: the link alone on stdout, the poster, closing, and every refusal.
+@Suite struct DoorCommandTests {
+    func workspace() -> Workspace {
+        let w = Workspace().seeded()
+        w.ok("event add --title 全国科普日主场 --kind science-day --start 2023-09-16 --venue 石峰公园")
+        return w
+    }
+
+    @Test func aDoorOpensWithItsLinkAloneOnStdoutAndCloses() throws {
+        let w = workspace()
+        let r = w.run(["event", "door", "1", "--survey", "--base", "https://kepu.example.cn/"])
+        #expect(r.code == 0, "\(r.err)")
+        let url = r.out.trimmingCharacters(in: .newlines)
+        #expect(url.hasPrefix("https://kepu.example.cn/d/"))
+        #expect(!url.contains("\n"))
+        #expect(url.count - "https://kepu.example.cn/d/".count == 24)
+        #expect(r.err == "已开启活动 1 的扫码签到：2023-09-16 07:00 至 2023-09-16 22:00，附满意度调查\n")
+        // The token is kept only as its hash.
+        let token = String(url.split(separator: "/").last ?? "")
+        let stored = try w.ledger().database.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM door") }
+        #expect(stored.count == 1 && !stored[0].contains(token))
+        #expect(try w.ledger().doors.door(token: token)?.survey == true)
+        // Opening again replaces the link: the old one is closed.
+        let again = w.run(["event", "door", "1", "--from", "2023-09-16 8:30", "--until", "2023-09-16", "--lang", "en"])
+        #expect(
+            again.err
+                == "opened the sign-in link of event 1: 2023-09-16 08:30 to 2023-09-16 23:59; the previous link (1) no longer works\n"
+        )
+        #expect(try w.ledger().doors.door(token: token)?.closed == true)
+        #expect(w.run(["event", "door", "1", "--close"]).err == "已关闭活动 1 的扫码签到：签到链接即刻失效，已签到的人次保留\n")
+        #expect(
+            w.run(["event", "door", "1", "--close", "--lang", "en"]).err
+                == "kepu: event 1 has no open sign-in link\n")
+        // Every step audited.
+        #expect(try w.ledger().audit.log(limit: 10).filter { $0.entity == "door" }.count == 4)
+    }
+
+    @Test func badTimesAndAMissingDoorAreRefusedWithNothingWritten() {
+        let w = workspace()
+        w.refuses(
+            "event door 1 --from 明天早上", code: 64, zh: "kepu：--from 明天早上 不是时间：请写 2023-09-16 08:30",
+            en: "kepu: --from \"明天早上\" is not a time: write 2023-09-16 08:30")
+        w.refuses(
+            "event door 1 --from '2023-09-16 25:00'", code: 64,
+            zh: "kepu：--from 2023-09-16 25:00 不是时间：请写 2023-09-16 08:30",
+            en: "kepu: --from \"2023-09-16 25:00\" is not a time: write 2023-09-16 08:30")
+        w.refuses(
+            "event door 1 --from '2023-09-16 12:00' --until '2023-09-16 09:00'", code: 64,
+            zh: "kepu：签到截止时间 2023-09-16 09:00 不晚于开始时间 2023-09-16 12:00：请把截止时间设在开始之后",
+            en: "kepu: the sign-in closes at 2023-09-16 09:00, not after it opens at 2023-09-16 12:00: close it later")
+        w.refuses(
+            "event door 1 --from '2024-01-15 08:00' --until '2024-01-15 12:00'",
+            zh: "kepu：日期 2024-01-15 不在活动 1 的年度（2023年）内",
+            en: "kepu: the date 2024-01-15 is outside the year 2023 of event 1")
+        w.refuses(
+            "event door 1 --close", zh: "kepu：活动 1 没有开启中的扫码签到", en: "kepu: event 1 has no open sign-in link")
+        w.refuses(
+            "event door 1 --volunteers 0", code: 64, zh: "kepu：--volunteers 0 至少应为 1",
+            en: "kepu: --volunteers \"0\" must be at least 1")
+    }
+
+    @Test func aLockedYearRefusesADoor() {
+        let w = workspace()
+        w.ok("year lock 2023 --reason 已报送")
+        let r = w.run(["event", "door", "1"])
+        #expect(r.code != 0)
+        #expect(r.err.contains("2023年已封账"))
+        #expect(r.out.isEmpty)
+    }
+
+    /// The poster: one page with the code of the link, which an independent decoder reads back.
+    @Test func thePosterCarriesTheLinksCode() throws {
+        let w = workspace()
+        let r = w.run(["event", "door", "1", "--poster", "海报.html", "--base", "http://10.0.0.5:8080"])
+        #expect(r.code == 0, "\(r.err)")
+        let url = r.out.trimmingCharacters(in: .newlines)
+        #expect(r.err.hasPrefix("已把签到海报写入 "))
+        let html = try String(contentsOfFile: w.dir + "/海报.html", encoding: .utf8)
+        #expect(html.contains("全国科普日主场"))
+        #expect(html.contains("微信扫码签到"))
+        #expect(html.contains("石峰公园"))
+        #expect(html.contains("@page { size: A4"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"),
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert"),
+            let start = html.range(of: "<svg"), let end = html.range(of: "</svg>")
+        else { return }
+        let svg = w.write("code.svg", String(html[start.lowerBound..<end.upperBound]))
+        _ = try Self.tool("/usr/bin/rsvg-convert", ["-w", "600", "-o", w.dir + "/code.png", svg])
+        let decoded = try Self.tool("/usr/bin/zbarimg", ["--raw", "-q", w.dir + "/code.png"])
+        #expect(decoded.trimmingCharacters(in: .newlines) == url)
+    }
+
+    static func tool(_ path: String, _ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
