@@ -134,6 +134,11 @@ let seedPlan = EmbeddedSeedsAccess.plan
 let benchUnit = SyntheticCity.unitName(opts.districts / 2)
 let benchYear = 2014 + opts.years - 1
 
+if opts.only == "door" {
+    try DoorBench.run(dir: opts.dir)
+    exit(0)
+}
+
 if opts.only == "pages" {
     try WebPagesBench.run(dir: opts.dir, baseline: opts.baseline)
     exit(0)

@@ -248,6 +248,8 @@ struct EventPages: Sendable {
         let csrf = Page.csrfField(context)
         var out: HTML =
             "<section id=\"door\"><h2>\(lang.t("扫码签到", "Sign-in by QR code"))</h2>\(error.map(web.error) ?? HTML())"
+        let calls = (try? ledger.doors.calls(event: e.id)) ?? []
+        if !calls.isEmpty { out += callsTable(calls, event: e.id, context) }
         if let door = try? ledger.doors.current(event: e.id) {
             let counts: (today: Int64, total: Int64) = (try? ledger.doors.counts(event: e.id)) ?? (0, 0)
             let state: String
@@ -269,7 +271,7 @@ struct EventPages: Sendable {
             out += """
                 <p class="notice" role="status">\(status)</p>
                 <p>\(tally)</p>
-                <p class="actions"><a href="/events/\(e.id)/poster">\(lang.t("打印签到海报（含二维码）", "Print the poster (with the QR code)"))</a></p>
+                <p class="actions"><a href="/events/\(e.id)/poster">\(lang.t("打印签到海报（含二维码）", "Print the poster (with the QR code)"))</a>\(door.volunteers != nil ? lang.t("志愿者报名链接见海报页", "the volunteer call's link is on the poster page") : "")</p>
                 <form method="post" action="/events/\(e.id)/door/close" class="confirm">\(csrf)
                 <button type="submit" class="danger">\(lang.t("关闭扫码签到", "Close the sign-in"))</button>
                 <span class="sub">\(lang.t("关闭后二维码立即失效，已签到的人次保留。", "The QR code stops working at once; the sign-ins stay counted."))</span>
@@ -289,6 +291,46 @@ struct EventPages: Sendable {
             </form></section>
             """
         return out
+    }
+
+    /// The answers to the event's volunteer calls: each waits for its hours and confirmation.
+    func callsTable(_ calls: [VolunteerCallItem], event: Int64, _ context: WebContext) -> HTML {
+        let rows: [HTML] = calls.map { c in
+            let state: HTML =
+                c.signup.map {
+                    "<a href=\"/records/signup/\($0)\">\(lang.t("已确认（报名 \($0)）", "confirmed (sign-up \($0))"))</a>"
+                        as HTML
+                }
+                    ?? """
+                    <form method="post" action="/events/\(event)/calls/\(c.id)/confirm" class="inline">\(Page.csrfField(context))
+                    <input name="hours" size="5" inputmode="decimal" placeholder="\(lang.t("时长", "hours"))" aria-label="\(lang.t("服务时长（小时）", "Hours served"))">
+                    <button type="submit">\(lang.t("确认", "Confirm"))</button></form>
+                    """
+            return
+                "<tr><td class=\"num\">\(c.id)</td><td>\(c.name)</td><td>\(maskPhone(c.phone))</td><td>\(c.org ?? "")</td><td>\(state)</td></tr>"
+        }
+        return """
+            <h3>\(lang.t("扫码报名的志愿者（确认并填写时长后计入志愿服务）", "Volunteers who answered the call (they count once confirmed with hours)"))</h3>
+            <table><thead><tr><th>\(lang.t("编号", "Id"))</th><th>\(lang.t("姓名", "Name"))</th><th>\(lang.t("手机", "Phone"))</th><th>\(lang.t("单位", "Organization"))</th><th>\(lang.t("确认", "Confirmation"))</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+    }
+
+    /// `POST /events/{id}/calls/{call}/confirm` (hours): `kepu volunteer signup --confirm CALL --hours H`.
+    func confirmCall(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let call = try context.parameters.require("call", as: Int64.self)
+        do {
+            let hours = try fields.value("hours").map { try Parse.hours($0, field: lang.t("服务时长", "hours")) }
+            let r = try web.ledger(for: user, request: request).doors.confirmCall(call, hoursCenti: hours)
+            return await web.done(
+                "/events/\(id)#door", context,
+                notice: Catalogue.text(
+                    .signupAdded(id: r.signup, volunteer: r.volunteer, event: r.event, hoursCenti: hours), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang), form: "door", values: fields)
+        }
     }
 
     /// `POST /events/{id}/door` (from, until, survey, volunteers): `kepu event door ID`; then the poster.
@@ -355,7 +397,16 @@ struct EventPages: Sendable {
                 """
             return await web.page(lang.t("签到海报", "Poster"), context, body: body)
         }
-        let html = try DoorPoster.html(door, url: doorURL(request, token), lang: lang)
+        var html = try DoorPoster.html(door, url: doorURL(request, token), lang: lang)
+        if door.volunteers != nil {
+            // The volunteer call's link, for the office to send to its volunteer groups (not printed).
+            let call = doorURL(request, token).replacingOccurrences(of: "/d/", with: "/v/")
+            html = html.replacingOccurrences(
+                of: "</body>",
+                with:
+                    "<p class=\"call-link\" style=\"text-align:center;font-size:11pt\">志愿者报名链接（发给志愿者队伍，不必打印）：\(HTML.escape(call))</p>\n<style>@media print { .call-link { display: none; } }</style>\n</body>"
+            )
+        }
         return Response(
             status: .ok,
             headers: [

@@ -226,7 +226,7 @@ struct OfficePages: Sendable {
         } catch let e as KepuError {
             body += web.error(e.text(lang))
         }
-        let verification = try ledger.audit.verify()
+        let verification = try web.auditCheck.verification(ledger)
         let chain =
             verification.firstBroken.map { Catalogue.text(.auditBroken(row: $0.id, reason: $0.reason), lang) }
             ?? Catalogue.text(.auditIntact(rows: verification.rows), lang)

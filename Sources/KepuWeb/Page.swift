@@ -195,6 +195,7 @@ enum Page {
         form.filter input, form.filter select { padding: 4px 6px; font-size: 14px; border: 1px solid #8c959f; }
         form.filter button, form.confirm button { padding: 5px 12px; background: #8b1a1a; color: #fff; border: 0; cursor: pointer; }
         form.confirm { display: flex; gap: 16px; align-items: center; margin: 12px 0; }
+        form.inline { display: flex; gap: 6px; align-items: center; margin: 0; } form.inline input { padding: 3px 5px; } form.inline button { padding: 3px 10px; background: #8b1a1a; color: #fff; border: 0; cursor: pointer; }
         button.danger, form.record button.danger { background: #b42318; }
         p.actions { display: flex; gap: 24px; margin: 16px 0 0; }
         a { color: #0b5cad; }

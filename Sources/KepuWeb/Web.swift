@@ -13,6 +13,8 @@ struct Web: Sendable {
     /// The links of the doors opened through this server, for their posters: the database keeps only
     /// a token's hash.
     let doorLinks = DoorLinks()
+    /// The hash chain's last check, kept while no row is added.
+    let auditCheck = AuditCheck()
     /// The request's language (the `kepu_lang` cookie), else the server's.
     var lang: Language { Web.requestLanguage ?? settings.language }
 
@@ -198,6 +200,21 @@ actor PageCache {
         if inFlight[key]?.version == version { inFlight[key] = nil }
         if entries.count >= Self.capacity { entries.removeAll() }
         if (entries[key]?.version ?? -1) <= version { entries[key] = (version, body) }
+    }
+}
+
+/// The audit chain's check, done again only when the trail has grown: recomputing ten thousand rows'
+/// hashes on every view of 操作记录 took most of a second. (`kepu log --verify` always checks it all.)
+final class AuditCheck: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (version: Int64, result: AuditVerification)?
+
+    func verification(_ ledger: Ledger) throws -> AuditVerification {
+        let version = try ledger.audit.version()
+        if let last = lock.withLock({ last }), last.version == version { return last.result }
+        let result = try ledger.audit.verify()
+        lock.withLock { last = (version, result) }
+        return result
     }
 }
 

@@ -115,6 +115,8 @@ public enum WebApp {
                 address: RateWindow(limit: settings.doorLimits.address)))
         router.get("d/:token") { request, context in try await door.page(request, context) }
         router.post("d/:token") { request, context in try await door.signIn(request, context) }
+        router.get("v/:token") { request, context in try await door.callPage(request, context) }
+        router.post("v/:token") { request, context in try await door.answerCall(request, context) }
         let pages = Pages(web: web, gate: gate)
         let signIn = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: false))
         signIn.get("login") { request, context in try pages.loginForm(request, context) }
@@ -133,6 +135,8 @@ public enum WebApp {
         app.post("events/:id/door") { request, context in try await events.openDoor(request, context) }
         app.post("events/:id/door/close") { request, context in try await events.closeDoor(request, context) }
         app.get("events/:id/poster") { request, context in try await events.poster(request, context) }
+        app.post("events/:id/calls/:call/confirm") { request, context in try await events.confirmCall(request, context)
+        }
         let records = RecordPages(web: web)
         app.get("records/:kind/:id") { request, context in try await records.show(request, context) }
         app.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }

@@ -109,4 +109,26 @@ import Testing
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+
+    @Test func aVolunteerCallsAnswerIsConfirmedOnTheCommandLine() throws {
+        let w = workspace()
+        w.env["KEPU_TODAY"] = "2023-09-16"
+        _ = w.ok("event door 1 --volunteers 5")
+        let ledger = try w.ledger()
+        let door = try #require(try ledger.doors.current(event: 1))
+        #expect(
+            try ledger.doors.answerCall(door: door.id, name: "周七", phone: "13500000001", org: nil)
+                == .recorded(number: 1))
+        let r = w.run(["volunteer", "signup", "--confirm", "1", "--hours", "3.5"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out == "1\n")
+        w.refuses(
+            "volunteer signup --confirm 1 --hours 3", zh: "kepu：扫码报名 1 已确认为报名记录 1，无需再确认",
+            en: "kepu: volunteer answer 1 is confirmed already, as sign-up 1")
+        w.refuses("volunteer signup --confirm 9", zh: "kepu：没有编号为 9 的扫码报名", en: "kepu: there is no volunteer answer 9")
+        w.refuses(
+            "volunteer signup --event 1", code: 64, zh: "kepu：--volunteer 为空：请填写内容",
+            en: "kepu: --volunteer is empty: give some text")
+        #expect(try ledger.volunteers.list(RecordFilter()).map(\.hoursCenti) == [350])
+    }
 }

@@ -257,4 +257,68 @@ import Testing
         }
         #expect(try attendance(ledger) == [1])
     }
+
+    /// A door's volunteer call: answers wait for the clerk, who confirms each with hours; only then a
+    /// sign-up. The call stops at the number wanted.
+    @Test func volunteersAnswerTheCallAndTheClerkConfirmsThem() async throws {
+        let ledger = try ledger()
+        let opened = try ledger.doors.open(event: 1, from: nil, until: nil, survey: false, volunteers: 2)
+        let path = "/v/\(opened.token)"
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            func answer(_ name: String, _ phone: String) async throws -> (HTTPResponse.Status, String) {
+                let (cookie, token) = try await client.execute(uri: path, method: .get) { r in
+                    #expect(r.status == .ok)
+                    #expect(r.text.contains("志愿者报名"))
+                    return (
+                        [.cookie: "\(DoorPages.cookie)=\(r.cookie(DoorPages.cookie) ?? "")"] as HTTPFields,
+                        csrf(in: r.text) ?? ""
+                    )
+                }
+                return try await client.execute(
+                    uri: path, method: .post, headers: formHeaders + cookie,
+                    body: form(["csrf": token, "name": name, "phone": phone, "org": "石峰区志愿者协会"])
+                ) { r in (r.status, r.text) }
+            }
+            var (status, text) = try await answer("周七", "13500000001")
+            #expect(status == .ok)
+            #expect(text.contains("报名成功，您是第 1 位报名者；工作人员确认后计入志愿服务"))
+            (status, text) = try await answer("周七", "135 0000 0001")
+            #expect(text.contains("您已报名，无需重复报名"))
+            (_, text) = try await answer("吴八", "13500000002")
+            (_, text) = try await answer("郑九", "13500000003")
+            #expect(text.contains("志愿者名额（2 人）已满，感谢关注"))
+            // Nothing counts until confirmed.
+            #expect(try ledger.volunteers.list(RecordFilter()).isEmpty)
+            let calls = try ledger.doors.calls(event: 1)
+            #expect(calls.map(\.name) == ["周七", "吴八"])
+            #expect(calls.allSatisfy { $0.signup == nil })
+        }
+        // The clerk confirms one with 4 hours, on the event's page (a real clock: sessions expire by it).
+        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
+        let officeApp = Application(router: WebApp.router(ledger: office))
+        try await officeApp.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("扫码报名的志愿者"))
+                #expect(r.text.contains("135****0001"))
+                #expect(!r.text.contains("13500000001"))
+            }
+            try await client.execute(
+                uri: "/events/1/calls/1/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "hours": "4"])
+            ) { r in #expect(r.status == .seeOther) }
+            try await client.execute(
+                uri: "/events/1/calls/1/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "hours": "4"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("扫码报名 1 已确认为报名记录 1，无需再确认"))
+            }
+        }
+        let volunteers = try ledger.volunteers.list(RecordFilter())
+        #expect(volunteers.map(\.name) == ["周七"])
+        #expect(volunteers.map(\.hoursCenti) == [400])
+        #expect(try ledger.doors.calls(event: 1).map(\.signup) == [1, nil])
+    }
 }

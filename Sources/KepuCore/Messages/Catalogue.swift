@@ -476,6 +476,10 @@ public enum Catalogue {
             return "活动 \(event) 没有开启中的扫码签到"
         case .notAMobile(let value):
             return "\(q(value, lang)) 不是手机号：请填写 11 位手机号，如 13800000001"
+        case .noSuchCall(let id):
+            return "没有编号为 \(id) 的扫码报名"
+        case .callConfirmed(let call, let signup):
+            return "扫码报名 \(call) 已确认为报名记录 \(signup)，无需再确认"
         case .passwordNeeded:
             return "请输入密码：在终端上运行时会提示输入；脚本里请加 --password-stdin，从标准输入读一行"
         case .passwordsDiffer:
@@ -857,6 +861,10 @@ public enum Catalogue {
             return "event \(event) has no open sign-in link"
         case .notAMobile(let value):
             return "\(q(value, lang)) is not a mobile number: write the 11 digits, such as 13800000001"
+        case .noSuchCall(let id):
+            return "there is no volunteer answer \(id)"
+        case .callConfirmed(let call, let signup):
+            return "volunteer answer \(call) is confirmed already, as sign-up \(signup)"
         case .passwordNeeded:
             return
                 "a password is needed: on a terminal you are asked for it; in a script add --password-stdin and give one line on standard input"

@@ -174,6 +174,9 @@ public indirect enum Problem: Sendable, Hashable {
     case noOpenDoor(event: Int64)
     /// The phone page's number is not a mainland mobile.
     case notAMobile(value: String)
+    /// A volunteer call's answer that does not exist, or is a sign-up already.
+    case noSuchCall(id: Int64)
+    case callConfirmed(call: Int64, signup: Int64)
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])

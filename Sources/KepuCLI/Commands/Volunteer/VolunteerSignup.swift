@@ -6,11 +6,17 @@ struct VolunteerSignup: ParsableCommand {
         commandName: "signup",
         abstract: "志愿者报名参加活动，可填服务时长（也可以以后补）· Sign a volunteer up for an event.",
         discussion: """
-            示例 · Example:
+            扫码报名（kepu event door --volunteers）的报名要确认后才计入：--confirm 报名编号 --hours 时长。
+            Answers to a door's volunteer call count once confirmed: --confirm ID --hours H.
+
+            示例 · Examples:
               kepu volunteer signup --volunteer 3 --event 1 --hours 9.5
+              kepu volunteer signup --confirm 2 --hours 4
             """)
-    @Option(help: ArgumentHelp("志愿者编号 · The volunteer id.", valueName: "id")) var volunteer: String
-    @Option(help: ArgumentHelp("活动编号 · The event id.", valueName: "id")) var event: String
+    @Option(help: ArgumentHelp("志愿者编号 · The volunteer id.", valueName: "id")) var volunteer: String?
+    @Option(help: ArgumentHelp("活动编号 · The event id.", valueName: "id")) var event: String?
+    @Option(help: ArgumentHelp("确认一条扫码报名 · Confirm a volunteer call's answer.", valueName: "id"))
+    var confirm: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("服务时长：3、9.5 或 2.25 · Hours served.", valueName: "h"))
     var hours: String?
     @Option(help: ArgumentHelp("日期（默认活动第一天）· The day.", valueName: "date")) var date: String?
@@ -18,9 +24,19 @@ struct VolunteerSignup: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
+        let hoursCenti = try parsed(hours) { try Parse.hours($0, field: "--hours") }
+        if let confirm {
+            let r = try options.ledger().doors.confirmCall(
+                try recordID(confirm, field: "--confirm"), hoursCenti: hoursCenti)
+            console.added(
+                r.signup, .signupAdded(id: r.signup, volunteer: r.volunteer, event: r.event, hoursCenti: hoursCenti))
+            return
+        }
+        guard let volunteer = volunteer.nonBlank else { throw KepuError(.empty(field: "--volunteer")) }
+        guard let event = event.nonBlank else { throw KepuError(.empty(field: "--event")) }
         let input = NewSignup(
             volunteer: try recordID(volunteer, field: "--volunteer"), event: try recordID(event, field: "--event"),
-            hoursCenti: try parsed(hours) { try Parse.hours($0, field: "--hours") },
+            hoursCenti: hoursCenti,
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, role: role.nonBlank)
         let id = try options.ledger().volunteers.signup(input)
         console.added(

@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuStore
+
+/// The volunteer call of a door (`/v/TOKEN`): 姓名, 手机号, 单位; each answer waits for the clerk to
+/// confirm it with hours on the event's page. The same limits as the sign-in.
+extension DoorPages {
+    enum CallWords {
+        static let title = "志愿者报名"
+        static let intro = "本次活动招募志愿者。报名后由工作人员确认，服务时长以确认为准。"
+        static let org = "单位/学校"
+        static let submit = "报名"
+        static func recorded(_ n: Int64) -> String { "报名成功，您是第 \(n) 位报名者；工作人员确认后计入志愿服务" }
+        static let already = "您已报名，无需重复报名"
+        static func full(_ n: Int64) -> String { "志愿者名额（\(n) 人）已满，感谢关注" }
+        static let noCall = "这个活动没有招募志愿者"
+        static let privacy = "我们只收集姓名、手机号和单位，用于登记志愿服务，不会公开或另作他用。"
+    }
+
+    /// `GET /v/{token}`
+    func callPage(_ request: Request, _ context: WebContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        guard let door = try ledger.doors.door(token: token) else {
+            return Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>")
+        }
+        guard door.volunteers != nil else {
+            return Self.response(.notFound, title: CallWords.noCall, body: "<p class=\"msg\">\(CallWords.noCall)</p>")
+        }
+        switch door.state(now: ledger.doors.now()) {
+        case .ended: return Self.ended(door)
+        case .notYet: return Self.notYet(door)
+        case .open: return callForm(door, token: token, error: nil, values: [:], status: .ok)
+        }
+    }
+
+    /// `POST /v/{token}`
+    func answerCall(_ request: Request, _ context: WebContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let address = web.settings.clientAddress(request, context)
+        guard limits.address.allow(address) else {
+            return Self.response(.tooManyRequests, title: Words.flood, body: "<p class=\"msg\">\(Words.flood)</p>")
+        }
+        let fields: [String: String]
+        do { fields = try await formFields(request, limit: Self.maxBody) } catch let e as HTTPError
+            where e.status == .contentTooLarge
+        {
+            return Self.response(
+                .contentTooLarge, title: Words.tooLarge, body: "<p class=\"msg\">\(Words.tooLarge)</p>")
+        }
+        guard let door = try ledger.doors.door(token: token), door.volunteers != nil else {
+            return Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>")
+        }
+        switch door.state(now: ledger.doors.now()) {
+        case .ended: return Self.ended(door)
+        case .notYet: return Self.notYet(door)
+        case .open: break
+        }
+        guard let sent = fields["csrf"], let expected = request.cookies[Self.cookie]?.value, sameSecret(sent, expected)
+        else { return callForm(door, token: token, error: Words.stale, values: fields, status: .forbidden) }
+        let name = String(CSVColumns.trim(fields["name"] ?? "").prefix(50))
+        guard !name.isEmpty else {
+            return callForm(door, token: token, error: Words.emptyName, values: fields, status: .unprocessableContent)
+        }
+        let phone: String
+        do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError {
+            return callForm(door, token: token, error: e.text(.zh), values: fields, status: .unprocessableContent)
+        }
+        guard limits.phone.allow(phone) else {
+            return callForm(door, token: token, error: Words.phoneAttempts, values: fields, status: .tooManyRequests)
+        }
+        let doorLedger = Ledger(
+            database: ledger.database,
+            context: AuditContext(
+                operatorName: "扫码报名", command: "web: POST /v/（活动 \(door.event)）", now: ledger.context.now,
+                today: ledger.context.today))
+        let message: String
+        do {
+            switch try doorLedger.doors.answerCall(
+                door: door.id, name: name, phone: phone, org: fields.value("org").map { String($0.prefix(100)) })
+            {
+            case .recorded(let n): message = CallWords.recorded(n)
+            case .already: message = CallWords.already
+            case .full(let n): message = CallWords.full(n)
+            }
+        } catch let e as KepuError {
+            return callForm(door, token: token, error: e.text(.zh), values: fields, status: e.webStatus)
+        }
+        return Self.response(
+            .ok, title: message,
+            body: "<p class=\"ok\" role=\"status\">\(message)</p><p class=\"event\">\(door.eventTitle)</p>")
+    }
+
+    func callForm(
+        _ door: DoorInfo, token: String, error: String?, values: [String: String], status: HTTPResponse.Status
+    ) -> Response {
+        let csrf = SessionService.random(16)
+        let body: HTML = """
+            <h1>\(door.eventTitle)</h1>
+            <p class="sub">\(CallWords.title)　\(door.start)\(door.venue.map { "　" + $0 } ?? "")</p>
+            <p>\(CallWords.intro)</p>
+            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML } ?? HTML())
+            <form method="post" action="/v/\(token)" autocomplete="on">
+            <input type="hidden" name="csrf" value="\(csrf)">
+            <label>\(Words.name)<input name="name" required maxlength="50" autocomplete="name" value="\(values["name"] ?? "")"></label>
+            <label>\(Words.phone)<input name="phone" required inputmode="numeric" maxlength="20" autocomplete="tel" value="\(values["phone"] ?? "")"></label>
+            <label>\(CallWords.org)<input name="org" maxlength="100" autocomplete="organization" value="\(values["org"] ?? "")"></label>
+            <button type="submit" class="go">\(CallWords.submit)</button>
+            </form>
+            <p class="privacy">\(CallWords.privacy)</p>
+            <p class="unit">\(door.unit)</p>
+            """
+        var response = Self.response(status, title: door.eventTitle + " · " + CallWords.title, body: body)
+        response.setCookie(
+            Cookie(
+                name: Self.cookie, value: csrf, path: "/v/", secure: web.settings.secureCookies, httpOnly: true,
+                sameSite: .lax))
+        return response
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import KepuCLI
+
+/// A crowd at a real server's door: phones from several loopback addresses, most of them through one
+/// address as a venue's WiFi would be, some twice; the reach and the satisfaction indicator read from
+/// `kepu reconcile` afterwards.
+@Suite(.serialized) struct DoorProcessTests {
+    /// One HTTP/1.1 exchange over a socket bound to `from` (any 127.x.y.z on Linux): the response's
+    /// status, its `Set-Cookie` value of `kepu_door`, and its body.
+    static func exchange(port: Int, from: String, _ request: String) -> (Int, String?, String) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        local.sin_addr.s_addr = inet_addr(from)
+        var remote = sockaddr_in()
+        remote.sin_family = sa_family_t(AF_INET)
+        remote.sin_port = in_port_t(UInt16(port).bigEndian)
+        remote.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &local) { l in
+            withUnsafePointer(to: &remote) { r in
+                l.withMemoryRebound(to: sockaddr.self, capacity: 1) { lp in
+                    r.withMemoryRebound(to: sockaddr.self, capacity: 1) { rp in
+                        bind(fd, lp, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                            && connect(fd, rp, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                    }
+                }
+            }
+        }
+        guard connected else { return (0, nil, "") }
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, 10_000) > 0 else { break }
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            data += buffer[0..<n]
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let status = Int(text.dropFirst(9).prefix(3)) ?? 0
+        let cookie = text.range(of: "kepu_door=").map { String(text[$0.upperBound...].prefix { $0 != ";" }) }
+        return (status, cookie, text)
+    }
+
+    static func signIn(port: Int, path: String, from: String, name: String, phone: String, answer: Int) -> (Int, String)
+    {
+        let (_, cookie, page) = exchange(
+            port: port, from: from, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let csrf = page.range(of: "name=\"csrf\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) }
+        let body =
+            "csrf=\(csrf ?? "")&name=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&phone=\(phone)&satisfaction=\(answer)"
+        let (status, _, text) = exchange(
+            port: port, from: from,
+            "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: kepu_door=\(cookie ?? "")\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        )
+        return (status, text)
+    }
+
+    /// The reach (人次) and the satisfaction percent `kepu reconcile` gives.
+    static func figures(_ w: Workspace) throws -> (reach: Double, satisfaction: Double?) {
+        let r = w.run(["reconcile", "--year", "2023", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        let indicators = json?["indicators"] as? [[String: Any]] ?? []
+        func actual(_ metric: String) -> Double? {
+            indicators.first { ($0["id"] as? String) == metric }.flatMap { $0["actual"] as? Double }
+        }
+        return (actual("reach") ?? -1, actual("satisfaction"))
+    }
+
+    @Test func twoHundredPhonesThroughOneWiFiAndSeveralAddressesCountExactlyOnce() async throws {
+        let w = Workspace().seeded()
+        w.env["KEPU_TODAY"] = "2023-09-16"
+        w.ok("event add --title 全国科普日主场 --kind science-day --start 2023-09-16")
+        let before = try Self.figures(w)
+        let url = w.ok("event door 1 --survey --from '2023-09-16 00:00' --until '2023-09-16 23:59'")
+        let path = String(url.dropFirst("http://127.0.0.1:8080".count))
+        try await ServeProcessTests.withServer([], w) { _, port in
+            var counted = 0
+            var again = 0
+            for i in 0..<200 {
+                // 150 through the venue's WiFi (one address), 50 from eight others.
+                let from = i < 150 ? "127.0.0.2" : "127.0.0.\(3 + i % 8)"
+                let answer = i < 160 ? 4 + i % 2 : 1 + i % 3
+                let (status, text) = Self.signIn(
+                    port: port, path: path, from: from, name: "参与者\(i)", phone: "1390000\(String(format: "%04d", i))",
+                    answer: answer)
+                #expect(status == 200, "\(i): \(text.suffix(300))")
+                if text.contains("签到成功") { counted += 1 }
+                // 20 of the WiFi's phones sign in twice.
+                if i < 20 {
+                    let (s2, t2) = Self.signIn(
+                        port: port, path: path, from: from, name: "参与者\(i)",
+                        phone: "1390000\(String(format: "%04d", i))",
+                        answer: 1)
+                    #expect(s2 == 200)
+                    if t2.contains("您今天已签到") { again += 1 }
+                }
+            }
+            #expect(counted == 200)
+            #expect(again == 20)
+            let closed = w.run(["event", "door", "1", "--close"])
+            #expect(closed.code == 0)
+            let (status, _, text) = Self.exchange(
+                port: port, from: "127.0.0.2", "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            #expect(status == 410)
+            #expect(text.contains("签到已结束"))
+        }
+        let after = try Self.figures(w)
+        #expect(after.reach - before.reach == 200)
+        #expect(after.satisfaction == 80)
+    }
+}
