@@ -112,7 +112,7 @@ import Testing
             ["print", "add"], ["volunteer", "add"], ["volunteer", "signup"], ["volunteer", "list"], ["survey", "add"],
             ["measure", "add"], ["baseline", "set"], ["reconcile"], ["log"], ["demo"], ["note", "set"], ["report"],
             ["check"], ["attendance", "import"], ["volunteer", "import"], ["cost", "import"], ["evidence", "add"],
-            ["evidence", "list"], ["evidence", "verify"], ["backup"], ["export"],
+            ["evidence", "list"], ["evidence", "verify"], ["backup"], ["export"], ["event", "door"],
         ] {
             let r = w.run(cmd + ["--help"], db: false)
             #expect(r.code == 0)

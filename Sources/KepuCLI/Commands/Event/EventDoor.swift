@@ -14,7 +14,7 @@ struct EventDoor: ParsableCommand {
             The link is served by kepu serve; each sign-in counts as attendance of the event (onsite,
             sign-in sheet). Opening again gives a new link and the old one stops working.
 
-            示例 · Examples:
+            示例 · Example:
               kepu event door 3 --survey --poster 海报.html
               kepu event door 3 --from "2023-09-16 08:30" --until "2023-09-16 12:00"
               kepu event door 3 --close

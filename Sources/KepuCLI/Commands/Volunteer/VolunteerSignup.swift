@@ -9,7 +9,7 @@ struct VolunteerSignup: ParsableCommand {
             扫码报名（kepu event door --volunteers）的报名要确认后才计入：--confirm 报名编号 --hours 时长。
             Answers to a door's volunteer call count once confirmed: --confirm ID --hours H.
 
-            示例 · Examples:
+            示例 · Example:
               kepu volunteer signup --volunteer 3 --event 1 --hours 9.5
               kepu volunteer signup --confirm 2 --hours 4
             """)
