@@ -131,4 +131,25 @@ import Testing
             en: "kepu: --volunteer is empty: give some text")
         #expect(try ledger.volunteers.list(RecordFilter()).map(\.hoursCenti) == [350])
     }
+
+    /// The office's own record of who signed in: the full phones, as .csv or .xlsx.
+    @Test func theSignInListIsExported() throws {
+        let w = workspace()
+        w.env["KEPU_TODAY"] = "2023-09-16"
+        _ = w.ok("event door 1 --from '2023-09-16 00:00' --until '2023-09-16 23:59'")
+        let ledger = try Ledger(
+            database: w.ledger().database,
+            context: AuditContext(
+                operatorName: "扫码签到", command: "test", today: { CalendarDate(year: 2023, month: 9, day: 16)! }))
+        let door = try #require(try ledger.doors.current(event: 1))
+        _ = try ledger.doors.signIn(door: door.id, name: "王小明", phone: "13912345678", org: "一小", satisfaction: nil)
+        _ = try ledger.doors.signIn(door: door.id, name: "李小红", phone: "13912345679", org: nil, satisfaction: nil)
+        let r = w.run(["event", "door", "1", "--export", "名单.csv"])
+        #expect(r.code == 0, "\(r.err)")
+        let csv = try String(contentsOfFile: w.dir + "/名单.csv", encoding: .utf8)
+        #expect(csv.contains("王小明,13912345678,一小"))
+        #expect(csv.contains("李小红,13912345679,"))
+        #expect(w.run(["event", "door", "1", "--export", "名单.xlsx"]).code == 0)
+        #expect(FileManager.default.contents(atPath: w.dir + "/名单.xlsx")?.prefix(2) == Data("PK".utf8))
+    }
 }

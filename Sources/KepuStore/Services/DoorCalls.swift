@@ -97,3 +97,32 @@ extension DoorService {
         }
     }
 }
+
+/// One sign-in through a door, as the office's own record of it.
+public struct DoorSignInRow: Sendable, Hashable {
+    public var day: CalendarDate
+    public var time: String?
+    public var name: String
+    public var phone: String?
+    public var org: String?
+}
+
+extension DoorService {
+    /// Every sign-in through the event's doors, by day and time: `kepu event door ID --export`.
+    public func signIns(event: Int64) throws -> [DoorSignInRow] {
+        try ledger.database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.day, s.time, s.name, s.phone, s.org FROM door_day d
+                    JOIN door ON door.id = d.door_id JOIN signin s ON s.attendance_id = d.attendance_id
+                    WHERE door.event_id = ? ORDER BY d.day, s.line
+                    """, arguments: [event]
+            ).map {
+                DoorSignInRow(
+                    day: (try? CalendarDate.parse($0["day"] as String)) ?? ledger.today, time: $0["time"],
+                    name: $0["name"], phone: $0["phone"], org: $0["org"])
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KepuCore
 import KepuReport
+import KepuStore
 
 /// `kepu event door EVENT`: opens the event's 扫码签到 and prints its public link alone on stdout.
 struct EventDoor: ParsableCommand {
@@ -35,12 +36,21 @@ struct EventDoor: ParsableCommand {
     var base: String?
     @Option(help: ArgumentHelp("另存一张可打印的 A4 签到海报 · Also write the A4 poster.", valueName: "file"))
     var poster: String?
+    @Option(
+        help: ArgumentHelp(
+            "把扫码签到名单（含完整手机号）存为 .xlsx 或 .csv，供单位留档 · Write the sign-in list (full phones) for the office's records.",
+            valueName: "file"))
+    var export: String?
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
         let lang = Language.current
         let event = try recordID(id, field: lang.t("活动编号", "event id"))
         let ledger = try options.ledger()
+        if let export {
+            try Self.export(ledger.doors.signIns(event: event), event: event, to: export, lang: lang)
+            return
+        }
         if close {
             _ = try ledger.doors.close(event: event)
             console.say(.doorClosed(event: event))
@@ -60,5 +70,31 @@ struct EventDoor: ParsableCommand {
             .doorOpened(
                 event: event, from: opened.door.from, until: opened.door.until, survey: survey, volunteers: calls,
                 replaced: opened.replaced))
+    }
+
+    /// The sign-in list, its format from the file's extension (`.xlsx` or `.csv`).
+    static func export(_ rows: [DoorSignInRow], event: Int64, to output: String, lang: Language) throws {
+        let table = ReportTable(
+            columns: [
+                .init(lang.t("日期", "Day")), .init(lang.t("签到时间", "Time")), .init(lang.t("姓名", "Name")),
+                .init(lang.t("手机", "Phone")), .init(lang.t("单位/学校", "Organization")),
+            ],
+            rows: rows.map {
+                [
+                    Cell($0.day.description), Cell($0.time ?? ""), Cell($0.name), Cell($0.phone ?? ""),
+                    Cell($0.org ?? ""),
+                ]
+            })
+        let title = lang.t("活动 \(event) 扫码签到名单", "Sign-ins of event \(event)")
+        switch try outputFormat(nil, output: output) {
+        case .xlsx:
+            try emitWorkbook(to: output, what: .list) { path in
+                try XLSXRenderer.write(
+                    [XLSXRenderer.Sheet(name: lang.t("扫码签到", "Sign-ins"), title: title, table: table)], to: path,
+                    title: title)
+            }
+        default:
+            try emit(CSVRenderer().render(table), to: output, what: .list)
+        }
     }
 }
