@@ -111,7 +111,8 @@ public enum WebApp {
         let door = DoorPages(
             web: web,
             limits: DoorLimits(
-                phone: RateWindow(limit: settings.doorLimits.phone), door: RateWindow(limit: settings.doorLimits.door),
+                phone: RateWindow(limit: settings.doorLimits.phone),
+                door: TokenBucket(perMinute: settings.doorLimits.door),
                 address: RateWindow(limit: settings.doorLimits.address)))
         router.get("d/:token") { request, context in try await door.page(request, context) }
         router.post("d/:token") { request, context in try await door.signIn(request, context) }

@@ -321,4 +321,39 @@ import Testing
         #expect(volunteers.map(\.hoursCenti) == [400])
         #expect(try ledger.doors.calls(event: 1).map(\.signup) == [1, nil])
     }
+
+    /// docs/serve.md's nginx block lets through only `^/d/[A-Za-z0-9_-]+$`, `^/v/…` and
+    /// `/static/door.css`: everything the phone pages load, link or post to is among them, and the
+    /// door works with nothing else reachable.
+    @Test func thePhonePagesNeedOnlyTheRoutesThePublicProxyLetsThrough() async throws {
+        let ledger = try ledger()
+        let opened = try ledger.doors.open(event: 1, from: nil, until: nil, survey: true, volunteers: 3)
+        let doc = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("docs/serve.md"), encoding: .utf8)
+        #expect(doc.contains("location ~ ^/d/[A-Za-z0-9_-]+$"))
+        #expect(doc.contains("location ~ ^/v/[A-Za-z0-9_-]+$"))
+        #expect(doc.contains("location = /static/door.css"))
+        #expect(doc.contains("location / { return 404; }"))
+        @Sendable func allowed(_ path: String) -> Bool {
+            path == "/static/door.css"
+                || path.range(of: "^/[dv]/[A-Za-z0-9_-]+$", options: .regularExpression) != nil
+        }
+        #expect(opened.token.range(of: "^[A-Za-z0-9_-]+$", options: .regularExpression) != nil)
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            for page in ["/d/\(opened.token)", "/v/\(opened.token)"] {
+                #expect(allowed(page))
+                try await client.execute(uri: page, method: .get) { r in
+                    #expect(r.status == .ok)
+                    let refs = r.text.matches(of: /(?:href|src|action)="([^"]*)"/).map { String($0.1) }
+                    #expect(!refs.isEmpty)
+                    for ref in refs where !ref.hasPrefix("data:") {
+                        #expect(allowed(ref), "\(page) refers to \(ref), which the proxy does not let through")
+                    }
+                }
+            }
+            try await client.execute(uri: "/static/door.css", method: .get) { r in #expect(r.status == .ok) }
+        }
+    }
 }
