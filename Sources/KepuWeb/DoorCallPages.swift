@@ -84,6 +84,7 @@ extension DoorPages {
             case .full(let n): message = CallWords.full(n)
             }
         } catch let e as KepuError {
+            if case .noOpenDoor = e.problem { return Self.ended(door) }
             return callForm(door, token: token, error: e.text(.zh), values: fields, status: e.webStatus)
         }
         return Self.response(

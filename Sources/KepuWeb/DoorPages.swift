@@ -107,6 +107,8 @@ struct DoorPages: Sendable {
             result = try doorLedger.doors.signIn(
                 door: door.id, name: name, phone: phone, org: org, satisfaction: door.survey ? answer : nil)
         } catch let e as KepuError {
+            // Closed since the check above: as any closed door.
+            if case .noOpenDoor = e.problem { return Self.ended(door) }
             // The office's ledger refused it (a year locked meanwhile): the sentence, nothing counted.
             return form(door, token: token, error: e.text(.zh), values: fields, status: e.webStatus)
         }

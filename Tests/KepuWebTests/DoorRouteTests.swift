@@ -197,6 +197,10 @@ import Testing
             }
         }
         #expect(try attendance(ledger) == [2])
+        // A sign-in that reaches the store after the door closed is refused there too.
+        #expect(throws: KepuError(.noOpenDoor(event: 1))) {
+            try ledger.doors.signIn(door: 2, name: "迟到者", phone: "13800000010", org: nil, satisfaction: nil)
+        }
     }
 
     /// The office's side: open on the event page, the poster with the code, the live count, close.

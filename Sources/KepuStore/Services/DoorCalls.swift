@@ -29,8 +29,10 @@ extension DoorService {
     /// `POST /v/TOKEN`: an answer to the door's volunteer call, kept until the clerk confirms it.
     public func answerCall(door id: Int64, name: String, phone: String, org: String?) throws -> VolunteerCallAnswer {
         try ledger.database.write { db in
-            guard let door = try DoorRecord.fetchOne(db, key: id), door.closedAt == nil, let wanted = door.volunteers
-            else { throw KepuError(.noOpenDoor(event: 0)) }
+            guard let door = try DoorRecord.fetchOne(db, key: id) else { throw KepuError(.noOpenDoor(event: 0)) }
+            guard door.closedAt == nil, let wanted = door.volunteers else {
+                throw KepuError(.noOpenDoor(event: door.eventId))
+            }
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM volunteer_call WHERE door_id = ? AND phone = ?", arguments: [id, phone]) == true
             {

@@ -136,9 +136,9 @@ public struct DoorService: Sendable {
         -> DoorSignIn
     {
         try ledger.database.write { db in
-            guard let door = try DoorRecord.fetchOne(db, key: id), door.closedAt == nil else {
-                throw KepuError(.noOpenDoor(event: 0))
-            }
+            guard let door = try DoorRecord.fetchOne(db, key: id) else { throw KepuError(.noOpenDoor(event: 0)) }
+            // Closed between the page's check and this write.
+            guard door.closedAt == nil else { throw KepuError(.noOpenDoor(event: door.eventId)) }
             let day = ledger.today
             let dayText = day.description
             var dayRow = try Row.fetchOne(
