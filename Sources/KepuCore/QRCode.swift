@@ -94,25 +94,14 @@ public struct QRCode: Sendable, Hashable {
         var codewords: [UInt8] = []
         var byte: UInt8 = 0
         var bits = 0
-        var right = size - 1
-        while right >= 1 {
-            if right == 6 { right = 5 }
-            for vert in 0..<size {
-                for j in 0..<2 {
-                    let x = right - j
-                    let upward = (right + 1) & 2 == 0
-                    let y = upward ? size - 1 - vert : vert
-                    guard !m.function[y * size + x] else { continue }
-                    byte = byte << 1 | (m.dark[y * size + x] ? 1 : 0)
-                    bits += 1
-                    if bits == 8 {
-                        codewords.append(byte)
-                        byte = 0
-                        bits = 0
-                    }
-                }
+        for i in m.dataModules() {
+            byte = byte << 1 | (m.dark[i] ? 1 : 0)
+            bits += 1
+            if bits == 8 {
+                codewords.append(byte)
+                byte = 0
+                bits = 0
             }
-            right -= 2
         }
         let spec = Self.blocks[version - 1]
         let lengths = spec.groups.flatMap { g in Array(repeating: g.data, count: g.count) }
@@ -307,9 +296,10 @@ public struct QRCode: Sendable, Hashable {
             set(8, size - 8, true)
         }
 
-        /// The codewords' bits in the standard's zigzag, two columns at a time from the bottom right.
-        mutating func drawCodewords(_ codewords: [UInt8]) {
-            var i = 0
+        /// The modules that hold data, in the standard's zigzag: two columns at a time from the bottom
+        /// right, up then down, skipping the vertical timing column and every function module.
+        func dataModules() -> [Int] {
+            var out: [Int] = []
             var right = size - 1
             while right >= 1 {
                 if right == 6 { right = 5 }
@@ -318,14 +308,18 @@ public struct QRCode: Sendable, Hashable {
                         let x = right - j
                         let upward = (right + 1) & 2 == 0
                         let y = upward ? size - 1 - vert : vert
-                        guard !function[y * size + x] else { continue }
-                        if i < codewords.count * 8 {
-                            dark[y * size + x] = (codewords[i >> 3] >> (7 - (i & 7))) & 1 == 1
-                            i += 1
-                        }
+                        if !function[y * size + x] { out.append(y * size + x) }
                     }
                 }
                 right -= 2
+            }
+            return out
+        }
+
+        /// The codewords' bits placed in the data modules, in order.
+        mutating func drawCodewords(_ codewords: [UInt8]) {
+            for (i, module) in dataModules().prefix(codewords.count * 8).enumerated() {
+                dark[module] = (codewords[i >> 3] >> (7 - (i & 7))) & 1 == 1
             }
         }
 

@@ -37,43 +37,18 @@ extension DoorPages {
     /// `POST /v/{token}`
     func answerCall(_ request: Request, _ context: WebContext) async throws -> Response {
         let token = try context.parameters.require("token")
-        let address = web.settings.clientAddress(request, context)
-        guard limits.address.allow(address) else {
-            return Self.response(.tooManyRequests, title: Words.flood, body: "<p class=\"msg\">\(Words.flood)</p>")
-        }
-        let fields: [String: String]
-        do { fields = try await formFields(request, limit: Self.maxBody) } catch let e as HTTPError
-            where e.status == .contentTooLarge
+        let admitted: Admitted
+        switch try await admit(
+            request, context, token: token, call: true,
+            form: { door, error, values, status in
+                callForm(door, token: token, error: error, values: values, status: status)
+            })
         {
-            return Self.response(
-                .contentTooLarge, title: Words.tooLarge, body: "<p class=\"msg\">\(Words.tooLarge)</p>")
+        case .failure(let refusal): return refusal.response
+        case .success(let a): admitted = a
         }
-        guard let door = try ledger.doors.door(token: token), door.volunteers != nil else {
-            return Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>")
-        }
-        switch door.state(now: ledger.doors.now()) {
-        case .ended: return Self.ended(door)
-        case .notYet: return Self.notYet(door)
-        case .open: break
-        }
-        guard let sent = fields["csrf"], let expected = request.cookies[Self.cookie]?.value, sameSecret(sent, expected)
-        else { return callForm(door, token: token, error: Words.stale, values: fields, status: .forbidden) }
-        let name = String(CSVColumns.trim(fields["name"] ?? "").prefix(50))
-        guard !name.isEmpty else {
-            return callForm(door, token: token, error: Words.emptyName, values: fields, status: .unprocessableContent)
-        }
-        let phone: String
-        do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError {
-            return callForm(door, token: token, error: e.text(.zh), values: fields, status: .unprocessableContent)
-        }
-        guard limits.phone.allow(phone) else {
-            return callForm(door, token: token, error: Words.phoneAttempts, values: fields, status: .tooManyRequests)
-        }
-        let doorLedger = Ledger(
-            database: ledger.database,
-            context: AuditContext(
-                operatorName: "扫码报名", command: "web: POST /v/（活动 \(door.event)）", now: ledger.context.now,
-                today: ledger.context.today))
+        let (door, fields, name, phone) = (admitted.door, admitted.fields, admitted.name, admitted.phone)
+        let doorLedger = ledger(as: "扫码报名", "/v/", event: door.event)
         let message: String
         do {
             switch try doorLedger.doors.answerCall(

@@ -55,41 +55,86 @@ struct DoorPages: Sendable {
         }
     }
 
-    /// `POST /d/{token}`: a sign-in, with the satisfaction answer when the door asks for one.
-    func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
-        let token = try context.parameters.require("token")
+    /// A POST to a door's page that has passed every check both pages make: the client address's
+    /// limit, the body's size, a known and open door (with a volunteer call, for `call`), the page's
+    /// form token, a name, a mainland mobile and that phone's limit.
+    struct Admitted {
+        var door: DoorInfo
+        var fields: [String: String]
+        var name: String
+        var phone: String
+    }
+
+    /// The checks, in that order; a refusal is the answer to send. `form` shows the page's form again
+    /// with a sentence.
+    func admit(
+        _ request: Request, _ context: WebContext, token: String, call: Bool,
+        form: (DoorInfo, String, [String: String], HTTPResponse.Status) -> Response
+    ) async throws -> Result<Admitted, Refusal> {
         let address = web.settings.clientAddress(request, context)
         guard limits.address.allow(address) else {
-            return Self.response(.tooManyRequests, title: Words.flood, body: "<p class=\"msg\">\(Words.flood)</p>")
+            return .failure(
+                Refusal(
+                    Self.response(.tooManyRequests, title: Words.flood, body: "<p class=\"msg\">\(Words.flood)</p>")))
         }
         let fields: [String: String]
         do { fields = try await formFields(request, limit: Self.maxBody) } catch let e as HTTPError
             where e.status == .contentTooLarge
         {
-            return Self.response(
-                .contentTooLarge, title: Words.tooLarge, body: "<p class=\"msg\">\(Words.tooLarge)</p>")
+            return .failure(
+                Refusal(
+                    Self.response(
+                        .contentTooLarge, title: Words.tooLarge, body: "<p class=\"msg\">\(Words.tooLarge)</p>")))
         }
-        guard let door = try ledger.doors.door(token: token) else {
-            return Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>")
+        guard let door = try ledger.doors.door(token: token), !call || door.volunteers != nil else {
+            return .failure(
+                Refusal(Self.response(.notFound, title: Words.notFound, body: "<p class=\"msg\">\(Words.notFound)</p>"))
+            )
         }
         switch door.state(now: ledger.doors.now()) {
-        case .ended: return Self.ended(door)
-        case .notYet: return Self.notYet(door)
+        case .ended: return .failure(Refusal(Self.ended(door)))
+        case .notYet: return .failure(Refusal(Self.notYet(door)))
         case .open: break
         }
         guard let sent = fields["csrf"], let expected = request.cookies[Self.cookie]?.value, sameSecret(sent, expected)
-        else { return form(door, token: token, error: Words.stale, values: fields, status: .forbidden) }
+        else { return .failure(Refusal(form(door, Words.stale, fields, .forbidden))) }
         let name = String(CSVColumns.trim(fields["name"] ?? "").prefix(50))
         guard !name.isEmpty else {
-            return form(door, token: token, error: Words.emptyName, values: fields, status: .unprocessableContent)
+            return .failure(Refusal(form(door, Words.emptyName, fields, .unprocessableContent)))
         }
         let phone: String
         do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError {
-            return form(door, token: token, error: e.text(.zh), values: fields, status: .unprocessableContent)
+            return .failure(Refusal(form(door, e.text(.zh), fields, .unprocessableContent)))
         }
         guard limits.phone.allow(phone) else {
-            return form(door, token: token, error: Words.phoneAttempts, values: fields, status: .tooManyRequests)
+            return .failure(Refusal(form(door, Words.phoneAttempts, fields, .tooManyRequests)))
         }
+        return .success(Admitted(door: door, fields: fields, name: name, phone: phone))
+    }
+
+    /// The ledger a door's write goes through: the door as the operator in the audit trail.
+    func ledger(as operatorName: String, _ page: String, event: Int64) -> Ledger {
+        Ledger(
+            database: ledger.database,
+            context: AuditContext(
+                operatorName: operatorName, command: "web: POST \(page)（活动 \(event)）", now: ledger.context.now,
+                today: ledger.context.today))
+    }
+
+    /// `POST /d/{token}`: a sign-in, with the satisfaction answer when the door asks for one.
+    func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let admitted: Admitted
+        switch try await admit(
+            request, context, token: token, call: false,
+            form: { door, error, values, status in
+                form(door, token: token, error: error, values: values, status: status)
+            })
+        {
+        case .failure(let refusal): return refusal.response
+        case .success(let a): admitted = a
+        }
+        let (door, fields, name, phone) = (admitted.door, admitted.fields, admitted.name, admitted.phone)
         guard limits.door.allow(String(door.id)) else {
             var r = form(door, token: token, error: Words.doorBusy, values: fields, status: .serviceUnavailable)
             r.headers[.retryAfter] = "5"
@@ -97,11 +142,7 @@ struct DoorPages: Sendable {
         }
         let org = fields.value("org").map { String($0.prefix(100)) }
         let answer = fields["satisfaction"].flatMap { Int($0) }.flatMap { (1...5).contains($0) ? $0 : nil }
-        let doorLedger = Ledger(
-            database: ledger.database,
-            context: AuditContext(
-                operatorName: "扫码签到", command: "web: POST /d/（活动 \(door.event)）", now: ledger.context.now,
-                today: ledger.context.today))
+        let doorLedger = ledger(as: "扫码签到", "/d/", event: door.event)
         let result: DoorSignIn
         do {
             result = try doorLedger.doors.signIn(
@@ -224,6 +265,12 @@ struct DoorPages: Sendable {
         .privacy { font-size: 14px; color: #57606a; margin: 20px 0 0; }
         .unit { font-size: 14px; color: #57606a; text-align: center; margin: 24px 0 0; }
         """
+}
+
+/// A refused door POST: the page to answer with.
+struct Refusal: Error {
+    var response: Response
+    init(_ response: Response) { self.response = response }
 }
 
 /// The door's rate limits: fixed one-minute windows, counted in memory per key.
