@@ -74,6 +74,15 @@ struct ScopeOption: ParsableArguments {
     }
 }
 
+/// `--project ID`: one 支出方向 of a year with several (its id or name).
+struct ProjectOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "项目（支出方向）的编号或名称；一年有多个项目时使用 · The project (支出方向), by id or name.",
+            valueName: "id"))
+    var project: String?
+}
+
 /// `--format F` and `-o FILE`: a report's format, also taken from the file's extension.
 struct OutputOptions: ParsableArguments {
     @Option(

@@ -17,6 +17,8 @@ public struct Evaluation: Hashable, Sendable {
     public var budget: BudgetExecution
     public var indicators: [IndicatorResult]
     public var scope: EvaluationScope = .project
+    /// The project evaluated (支出方向), nil for a department view of a year with several.
+    public var project: ProjectRef? = nil
 }
 
 /// Whether an indicator is reached (docs/metrics-and-scoring.md).

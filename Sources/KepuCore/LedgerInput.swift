@@ -12,6 +12,8 @@ public struct NewEvent: Sendable, Hashable {
     public var allowDuplicate = false
     /// The activity's form, for the statistics return.
     public var form: EventForm = .other
+    /// The project (支出方向) by id or name; needed when the year has several, inherited by sub-activities.
+    public var project: String?
 
     public init(
         title: String, kind: EventKind, major: Bool? = nil, start: CalendarDate, end: CalendarDate? = nil,
@@ -96,6 +98,8 @@ public struct NewPrintRun: Sendable, Hashable {
     public var event: Int64?
     public var date: CalendarDate?
     public var unit: String?
+    /// The printing line charged, when the project has several (`--line`).
+    public var line: String?
     public init(
         title: String, ink: Ink, copies: Int64, unitPrice: Money, event: Int64? = nil,
         date: CalendarDate? = nil, unit: String? = nil
@@ -255,6 +259,8 @@ public struct BudgetAdjustment: Sendable, Hashable {
     public var line: String?
     public var lineAmount: Money?
     public var unit: String?
+    /// The project whose budget is adjusted, when the year has several (`--project`).
+    public var project: String?
     public init(
         year: Int, budget: Money, reason: String, date: CalendarDate? = nil, line: String? = nil,
         lineAmount: Money? = nil, unit: String? = nil

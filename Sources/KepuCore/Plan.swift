@@ -11,6 +11,14 @@ public struct Plan: Hashable, Sendable {
     public var lines: [SpendingLine]
     public var indicators: [Indicator]
     public var scoring: ScoringSettings
+    /// The year's projects (支出方向, one 附表3 each). A plan file without `projects:` is one project whose
+    /// lines, indicators, fund and goals are the plan's own; with several, the plan's own `lines` are all
+    /// the projects' lines and its `indicators` the department's (for `--scope department`).
+    public var projects: [Project] = []
+    /// The project this plan was narrowed to (`project(_:)`), nil for the year as a whole.
+    public var focus: ProjectRef?
+    /// True when the file had a `projects:` list.
+    public var declaresProjects = false
 
     /// 年度预算: total = basic + project, with the sources of the money.
     public struct Budget: Hashable, Sendable {
@@ -38,6 +46,13 @@ public struct Plan: Hashable, Sendable {
         public var category: String?
         /// 项目实施期 as written, e.g. 2023年1月－2023年12月.
         public var term: String?
+
+        public init(name: String? = nil, parent: String? = nil, category: String? = nil, term: String? = nil) {
+            self.name = name
+            self.parent = parent
+            self.category = category
+            self.term = term
+        }
     }
 
     /// 实施期绩效目标 and 年度绩效目标 (the two tables word the annual goal slightly differently).
@@ -45,6 +60,12 @@ public struct Plan: Hashable, Sendable {
         public var implementation: String?
         public var annual: String?
         public var annualSummary: String?
+
+        public init(implementation: String? = nil, annual: String? = nil, annualSummary: String? = nil) {
+            self.implementation = implementation
+            self.annual = annual
+            self.annualSummary = annualSummary
+        }
     }
 
     /// 年度重点工作计划: 事项, 责任单位/科室, 工作目标.
@@ -64,6 +85,107 @@ public struct Plan: Hashable, Sendable {
     }
 
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    /// Every indicator of the year: each project's, then the department's own.
+    public var allIndicators: [Indicator] {
+        guard declaresProjects else { return indicators }
+        return projects.flatMap(\.indicators) + indicators
+    }
+
+    /// The plan an indicator is scored in: its project's, or the department's.
+    public func scoring(indicator id: String) -> (plan: Plan, indicator: Indicator)? {
+        if declaresProjects {
+            for p in projects { if let i = p.indicators.first(where: { $0.id == id }) { return (narrowed(to: p), i) } }
+        }
+        return indicator(id).map { (self, $0) }
+    }
+
+    /// More than one 支出方向 in the year: each is evaluated on its own.
+    public var hasSeveralProjects: Bool { projects.count > 1 }
+
+    /// The project a record belongs to when it names none: the first (the only one, in most years).
+    public var defaultProject: Project? { projects.first }
+
+    /// The project with this id or name.
+    public func findProject(_ key: String) -> Project? {
+        let k = key.trimmingCharacters(in: .whitespaces)
+        return projects.first { $0.id == k } ?? projects.first { $0.name == k }
+    }
+
+    /// The project a line belongs to.
+    public func project(ofLine id: String) -> Project? {
+        projects.first { p in p.lines.contains { $0.id == id } }
+    }
+
+    /// This plan seen as one project's: its lines, indicators, fund, goals, scoring and amount, with the
+    /// department's unit, year, period and budget. A one-project file narrowed to its project is itself.
+    public func narrowed(to project: Project) -> Plan {
+        var p = self
+        p.lines = project.lines
+        p.indicators = project.indicators
+        p.fund = project.fund
+        p.goals = project.goals
+        p.scoring = project.scoring
+        p.budget.project = project.amount
+        if hasSeveralProjects || declaresProjects {
+            // The department's total stays in the department view; a project's own table shows its amount.
+            p.budget.total = p.budget.basic + project.amount
+        }
+        p.projects = [project]
+        p.focus = project.ref
+        return p
+    }
+
+    /// The plan evaluated when no project is named: the only project's, or the department's when the
+    /// year has several.
+    public var evaluatedByDefault: Plan {
+        if !hasSeveralProjects, let only = projects.first { return narrowed(to: only) }
+        return self
+    }
+}
+
+/// A project's id and name, as JSON and reports label it.
+public struct ProjectRef: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// One 支出方向（子项）of a year (附表3): its amount, goals, budget lines, indicators and scoring.
+public struct Project: Hashable, Sendable {
+    public var id: String
+    /// 支出方向（子项）名称.
+    public var name: String
+    /// 所属专项 (parent, the 附表2 group) and its category; `term` is 项目实施期.
+    public var fund: Plan.Fund
+    /// 金额: the sum of the lines.
+    public var amount: Money
+    public var goals: Plan.Goals
+    public var lines: [SpendingLine]
+    public var indicators: [Indicator]
+    public var scoring: ScoringSettings
+
+    public init(
+        id: String, name: String, fund: Plan.Fund = Plan.Fund(), amount: Money, goals: Plan.Goals = Plan.Goals(),
+        lines: [SpendingLine], indicators: [Indicator], scoring: ScoringSettings = ScoringSettings()
+    ) {
+        self.id = id
+        self.name = name
+        self.fund = fund
+        self.amount = amount
+        self.goals = goals
+        self.lines = lines
+        self.indicators = indicators
+        self.scoring = scoring
+    }
+
+    public var ref: ProjectRef { ProjectRef(id: id, name: name) }
+
+    /// The id of a one-project plan's project.
+    public static let soleID = "main"
 }
 
 /// A planned line of the project budget (支出明细) and how it was computed (测算依据).
@@ -191,5 +313,60 @@ public struct ScoringSettings: Hashable, Sendable {
             h.combine(l)
             h.combine(w)
         }
+    }
+}
+
+/// One row of 附表2 (区级专项资金绩效目标汇总表): the 合计, a 专项 (一、二…) or a 支出方向 (1、2…).
+public struct FundSummaryRow: Hashable, Sendable {
+    public enum Level: String, Sendable { case total, fund, project }
+    public var no: String
+    public var name: String
+    public var amount: Money
+    public var implementationGoal: String?
+    public var annualGoal: String?
+    public var level: Level
+    public var projectID: String?
+}
+
+extension Plan {
+    /// 附表2 as the office fills it: 合计 first, then each 专项 in order of first appearance (一、二…) with
+    /// its 支出方向 (1、2…, numbered through the table).
+    public var fundSummary: [FundSummaryRow] {
+        var groups: [(key: String, name: String, projects: [Project])] = []
+        for p in projects {
+            let key = p.fund.parent ?? p.fund.category ?? p.name
+            if let i = groups.firstIndex(where: { $0.key == key }) {
+                groups[i].projects.append(p)
+            } else {
+                groups.append((key, p.fund.category ?? p.fund.parent ?? p.name, [p]))
+            }
+        }
+        let total = projects.reduce(Money.zero) { $0 + $1.amount }
+        var rows = [FundSummaryRow(no: "", name: "合计", amount: total, level: .total)]
+        var n = 0
+        for (i, g) in groups.enumerated() {
+            rows.append(
+                FundSummaryRow(
+                    no: Plan.chineseNumeral(i + 1), name: g.name,
+                    amount: g.projects.reduce(Money.zero) { $0 + $1.amount },
+                    level: .fund))
+            for p in g.projects {
+                n += 1
+                rows.append(
+                    FundSummaryRow(
+                        no: String(n), name: p.name, amount: p.amount, implementationGoal: p.goals.implementation,
+                        annualGoal: p.goals.annualSummary ?? p.goals.annual, level: .project, projectID: p.id))
+            }
+        }
+        return rows
+    }
+
+    /// 一 … 二十, for 附表2's 序号.
+    public static func chineseNumeral(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        if n < 10 { return digits[n] }
+        if n < 20 { return "十" + digits[n - 10] }
+        if n < 100 { return digits[n / 10] + "十" + digits[n % 10] }
+        return String(n)
     }
 }

@@ -116,8 +116,9 @@ public enum PlanFile {
                 root, "",
                 known: [
                     "unit", "year", "period", "budget", "department", "fund", "goals", "keyWork", "lines",
-                    "indicators", "scoring",
+                    "indicators", "scoring", "projects",
                 ])
+            let several = f["projects"] != nil
             let unit = try string(f, "unit", "plan")
             let yearText = try string(f, "year", "plan")
             guard let year = Int(yearText), (1900...9999).contains(year) else {
@@ -135,7 +136,17 @@ public enum PlanFile {
             let bf = try fields(
                 b, "budget", known: ["total", "basic", "project", "general", "governmentFund", "other"])
             // A table for a single project gives only budget.project: basic and total follow from what is given.
-            let project = try money(bf, "project", "budget")
+            // With `projects:`, 项目支出 defaults to the sum of the projects' amounts.
+            var projects: [Project] = []
+            if several {
+                for (i, n) in try sequence(f["projects"], "projects").enumerated() {
+                    projects.append(try self.project(n, index: i, year: year))
+                }
+                guard !projects.isEmpty else { throw fail(f["projects"], "projects", .noIndicators) }
+            }
+            let project =
+                several && bf["project"] == nil
+                ? projects.reduce(Money.zero) { $0 + $1.amount } : try money(bf, "project", "budget")
             let givenTotal = try optionalMoney(bf, "total", "budget")
             let givenBasic = try optionalMoney(bf, "basic", "budget")
             let basic = givenBasic ?? givenTotal.map { $0 > project ? $0 - project : .zero } ?? .zero
@@ -182,12 +193,64 @@ public enum PlanFile {
             for (i, n) in try sequence(f["indicators"], "indicators").enumerated() {
                 indicators.append(try indicator(n, index: i, year: year))
             }
-            guard !indicators.isEmpty else { throw fail(root, "plan", .noIndicators) }
+            guard several || !indicators.isEmpty else { throw fail(root, "plan", .noIndicators) }
             var scoring = ScoringSettings()
             if let s = f["scoring"] { scoring = try self.scoring(s) }
+            if several {
+                // The plan's own lines are every project's, so that a cost finds its line, and so its project.
+                lines += projects.flatMap(\.lines)
+            } else {
+                projects = [
+                    Project(
+                        id: Project.soleID, name: fund.name ?? "项目支出", fund: fund, amount: project, goals: goals,
+                        lines: lines, indicators: indicators, scoring: scoring)
+                ]
+            }
             return Plan(
                 unit: unit, year: year, period: period, budget: budget, department: department, fund: fund,
-                goals: goals, keyWork: keyWork, lines: lines, indicators: indicators, scoring: scoring)
+                goals: goals, keyWork: keyWork, lines: lines, indicators: indicators, scoring: scoring,
+                projects: projects, declaresProjects: several)
+        }
+
+        /// One entry of `projects:` (a 附表3).
+        mutating func project(_ n: Node, index: Int, year: Int) throws -> Project {
+            var path = "projects[\(index + 1)]"
+            let f = try fields(
+                n, path,
+                known: ["id", "name", "fund", "amount", "term", "goals", "lines", "indicators", "scoring"])
+            let id = try string(f, "id", path)
+            path = "project \(id)"
+            let name = try string(f, "name", path)
+            var fund = Plan.Fund(name: name)
+            if let fn = f["fund"] {
+                let ff = try fields(fn, "\(path).fund", known: ["parent", "category"])
+                fund.parent = try optionalString(ff, "parent", "\(path).fund")
+                fund.category = try optionalString(ff, "category", "\(path).fund")
+            }
+            fund.term = try optionalString(f, "term", path)
+            var goals = Plan.Goals()
+            if let g = f["goals"] {
+                let gf = try fields(g, "\(path).goals", known: ["implementation", "annual", "annualSummary"])
+                goals = Plan.Goals(
+                    implementation: try optionalString(gf, "implementation", "\(path).goals"),
+                    annual: try optionalString(gf, "annual", "\(path).goals"),
+                    annualSummary: try optionalString(gf, "annualSummary", "\(path).goals"))
+            }
+            var lines: [SpendingLine] = []
+            for (i, l) in try sequence(f["lines"], "\(path).lines").enumerated() {
+                lines.append(try line(l, index: i))
+            }
+            var indicators: [Indicator] = []
+            for (i, x) in try sequence(f["indicators"], "\(path).indicators").enumerated() {
+                indicators.append(try indicator(x, index: i, year: year))
+            }
+            guard !indicators.isEmpty else { throw fail(n, path, .noIndicators) }
+            var scoring = ScoringSettings()
+            if let s = f["scoring"] { scoring = try self.scoring(s) }
+            let amount = try optionalMoney(f, "amount", path) ?? lines.reduce(Money.zero) { $0 + $1.amount }
+            return Project(
+                id: id, name: name, fund: fund, amount: amount, goals: goals, lines: lines, indicators: indicators,
+                scoring: scoring)
         }
 
         func sequence(_ node: Node?, _ path: String) throws -> [Node] {

@@ -6,12 +6,63 @@ import Foundation
 /// line it is about and shows the arithmetic.
 public enum PlanLint {
     public static func check(_ plan: Plan) -> [LintFinding] {
+        if plan.declaresProjects { return checkProjects(plan) }
         var out: [LintFinding] = []
         out += budget(plan)
         out += lines(plan)
         out += indicators(plan)
         out += weights(plan)
         out += costPerPerson(plan)
+        return out
+    }
+
+    /// A plan with `projects:`: the year's budget and ids, then each project as if it were alone, then the
+    /// department's own indicators.
+    static func checkProjects(_ plan: Plan) -> [LintFinding] {
+        var out = budget(plan)
+        for id in duplicates(plan.projects.map(\.id)) {
+            out.append(LintFinding(.error, .project(id), .duplicateProjectID(id)))
+        }
+        var owners: [String: [String]] = [:]
+        for p in plan.projects { for l in p.lines { owners[l.id, default: []].append(p.id) } }
+        for (line, ps) in owners.sorted(by: { $0.key < $1.key }) where ps.count > 1 {
+            out.append(LintFinding(.error, .line(line), .lineInTwoProjects(line: line, projects: ps)))
+        }
+        let ids = plan.projects.flatMap { $0.indicators.map(\.id) } + plan.indicators.map(\.id)
+        for id in duplicates(ids) {
+            out.append(LintFinding(.error, .indicator(id), .duplicateIndicatorID(id)))
+        }
+        let sum = plan.projects.reduce(Money.zero) { $0 + $1.amount }
+        if sum != plan.budget.project {
+            out.append(
+                LintFinding(
+                    .error, .projects,
+                    .projectsSum(
+                        projects: plan.projects.map { NamedFigure($0.name, $0.amount) }, sum: sum,
+                        project: plan.budget.project)))
+        }
+        for p in plan.projects {
+            let one = plan.narrowed(to: p)
+            out += lines(one).filter {
+                if case .duplicateLineID = $0.finding { return false }
+                return true
+            }
+            out += indicators(one).filter {
+                if case .duplicateIndicatorID = $0.finding { return false }
+                return true
+            }
+            out += weights(one)
+            out += costPerPerson(one)
+        }
+        if !plan.indicators.isEmpty {
+            var department = plan
+            department.indicators = plan.indicators
+            out += indicators(department).filter {
+                if case .duplicateIndicatorID = $0.finding { return false }
+                return true
+            }
+            out += weights(department)
+        }
         return out
     }
 

@@ -12,7 +12,7 @@ public enum Reconciler {
         let results = plan.indicators.map { indicator($0, plan: plan, facts: facts, final: final, share: share) }
         return Evaluation(
             unit: plan.unit, year: plan.year, period: plan.period, asOf: asOf, final: final,
-            elapsedShare: share, budget: budget, indicators: results, scope: scope)
+            elapsedShare: share, budget: budget, indicators: results, scope: scope, project: plan.focus)
     }
 
     /// The whole department's budget: 基本支出 (from `kepu basic set`) and 项目支出 (the ledger's), against

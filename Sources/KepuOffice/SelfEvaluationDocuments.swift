@@ -16,9 +16,10 @@ public enum SelfEvaluationDocuments {
 
     public static func evaluate(
         ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate, lang: Language,
-        scope: EvaluationScope = .project
+        scope: EvaluationScope = .project, project: String? = nil
     ) throws -> Evaluated {
-        let inputs = try ledger.evaluation.reportInputs(year: year, unit: unit, asOf: asOf, today: today)
+        let inputs = try ledger.evaluation.reportInputs(
+            year: year, unit: unit, asOf: asOf, today: today, project: project)
         let plan = inputs.stored.plan
         let (card, findings) = SelfEvaluation.make(
             plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
@@ -45,6 +46,15 @@ public enum SelfEvaluationDocuments {
     /// The self-evaluation workbook: the official table, then the events, costs, print runs,
     /// volunteers (phones masked) and data checks of the year.
     public static func workbook(_ e: Evaluated, ledger: Ledger, unit: String?, lang: Language, to path: String) throws {
+        try workbook([e], ledger: ledger, unit: unit, lang: lang, to: path)
+    }
+
+    /// Several self-evaluations (every project's, then the department's): one official sheet each, then
+    /// the year's records.
+    public static func workbook(_ parts: [Evaluated], ledger: Ledger, unit: String?, lang: Language, to path: String)
+        throws
+    {
+        let e = parts.last!
         let plan = e.inputs.stored.plan
         let filter = RecordFilter(range: plan.period, event: nil, unit: unit, includeVoided: false)
         let y = plan.year
@@ -67,6 +77,13 @@ public enum SelfEvaluationDocuments {
                 [Cell($0.check), Cell(Catalogue.text($0.subject, lang)), Cell($0.text(lang), .warn)]
             })
         more.append(sheet("数据核查", "Data checks", checks))
-        try SelfEvaluationWorkbook.write(e.report, more: more, to: path, lang: lang)
+        if parts.count == 1 {
+            try SelfEvaluationWorkbook.write(e.report, more: more, to: path, lang: lang)
+        } else {
+            let official = parts.map { p -> (String, Report) in
+                (YearProjects.heading(p.card.evaluation, lang: lang), p.report)
+            }
+            try SelfEvaluationWorkbook.write(official, more: more, to: path, lang: lang)
+        }
     }
 }

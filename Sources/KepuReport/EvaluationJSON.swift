@@ -27,13 +27,15 @@ public enum EvaluationJSON {
                     ])
                 }),
         ]
-        return [
+        var o: [String: JSONValue] = [
             "unit": .string(e.unit), "year": .int(e.year), "asOf": .string(e.asOf.description), "final": .bool(e.final),
             "period": .object(["start": .string(e.period.start.description), "end": .string(e.period.end.description)]),
             "elapsedShare": .fixed(e.elapsedShare),
             "budget": .object(budget),
             "indicators": .array(e.indicators.map { .object(indicator($0)) }),
         ]
+        if let p = e.project { o["project"] = .object(["id": .string(p.id), "name": .string(p.name)]) }
+        return o
     }
 
     public static func indicator(_ r: IndicatorResult) -> [String: JSONValue] {

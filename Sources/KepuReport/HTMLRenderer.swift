@@ -39,6 +39,20 @@ public struct HTMLRenderer: Sendable {
             """
     }
 
+    /// Several reports in one document, each from a new page when printed.
+    public func render(_ reports: [Report]) -> String {
+        guard let first = reports.first else { return "" }
+        var doc = render(first)
+        var more = ""
+        for r in reports.dropFirst() {
+            more += "<div style=\"break-before: page\"><header><h1>\(esc(r.title))</h1>"
+            for s in r.subtitle { more += "<p class=\"sub\">\(esc(s))</p>" }
+            more += "</header>\n" + fragment(r) + "</div>\n"
+        }
+        if let end = doc.range(of: "</body>", options: .backwards) { doc.insert(contentsOf: more, at: end.lowerBound) }
+        return doc
+    }
+
     /// The report's sections without the document around them, for a page of the web app.
     public func fragment(_ report: Report) -> String {
         var body = ""

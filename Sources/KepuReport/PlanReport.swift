@@ -2,7 +2,76 @@ import KepuCore
 
 /// `kepu plan show`: every figure and text of a plan, as a report.
 public enum PlanReport {
+    /// 附表2: 序号, 名称, 金额, 实施期绩效目标, 年度绩效目标, with the 合计 first.
+    public static func summary(_ p: Plan, lang: Language) -> Report {
+        let rows: [[Cell]] = p.fundSummary.map { r in
+            let e: Emphasis = r.level == .project ? .none : .strong
+            let name = r.level == .total ? lang.t("合  计", "Total") : r.name
+            return [
+                Cell(r.no, e), Cell(name, e),
+                Cell(r.amount.wan, e, number: CellNumber(Double(r.amount.fen) / 1_000_000, .general)),
+                Cell(r.implementationGoal ?? ""), Cell(r.annualGoal ?? ""),
+            ]
+        }
+        let table = ReportTable(
+            columns: [
+                .init(lang.t("序号", "No.")), .init(lang.t("名  称", "Name")), .init(lang.t("金  额", "Amount"), .right),
+                .init(lang.t("实施期绩效目标", "Goal for the term")), .init(lang.t("年度绩效目标", "Annual goal")),
+            ], rows: rows)
+        return Report(
+            title: lang.t("\(p.year)年区级专项资金绩效目标汇总表", "\(p.year) summary of special-fund targets (附表2)"),
+            subtitle: [lang.t("填报单位：\(p.unit)　金额单位：万元", "Unit: \(p.unit) · amounts in 万元")],
+            sections: [Section(heading: nil, blocks: [.table(table)])])
+    }
+
+    /// 附表2 as JSON: `{"year","unit","rows":[{"no","name","amountFen","implementationGoal","annualGoal","level"}]}`.
+    public static func summaryJSON(_ p: Plan) -> JSONValue {
+        .object([
+            "year": .int(p.year), "unit": .string(p.unit),
+            "rows": .array(
+                p.fundSummary.map { r in
+                    .object([
+                        "no": .string(r.no), "name": .string(r.name), "amountFen": .int(r.amount.fen),
+                        "implementationGoal": .string(r.implementationGoal),
+                        "annualGoal": .string(r.annualGoal), "level": .string(r.level.rawValue),
+                        "project": .string(r.projectID),
+                    ])
+                }),
+        ])
+    }
+
     public static func build(_ p: Plan, lang: Language, source: String? = nil) -> Report {
+        guard p.declaresProjects else { return buildOne(p, lang: lang, source: source) }
+        // The department's own parts, then 附表2, then each project's 附表3 under its name.
+        var department = p
+        department.fund = Plan.Fund()
+        department.lines = []
+        var report = buildOne(department, lang: lang, source: source)
+        report.sections.removeAll { s in
+            s.heading == lang.t("支出明细及测算", "Spending lines")
+                || (p.indicators.isEmpty && s.heading == lang.t("年度绩效指标", "Indicators"))
+                || (p.indicators.isEmpty && s.heading == lang.t("评分设置", "Scoring"))
+        }
+        let summary = summary(p, lang: lang)
+        report.sections.append(Section(heading: summary.title, blocks: summary.sections.flatMap(\.blocks)))
+        for project in p.projects {
+            let one = buildOne(p.narrowed(to: project), lang: lang, source: nil)
+            let own = [
+                lang.t("目标", "Goals"), lang.t("支出明细及测算", "Spending lines"), lang.t("年度绩效指标", "Indicators"),
+                lang.t("评分设置", "Scoring"),
+            ]
+            let head = lang.t(
+                "项目 \(project.id)：\(project.name)（\(project.amount.wan)万元）",
+                "Project \(project.id): \(project.name) (\(project.amount.wan)万元)")
+            report.sections.append(Section(heading: head, blocks: []))
+            for s in one.sections where s.heading.map(own.contains) ?? false {
+                report.sections.append(Section(heading: "\(project.name) · \(s.heading ?? "")", blocks: s.blocks))
+            }
+        }
+        return report
+    }
+
+    static func buildOne(_ p: Plan, lang: Language, source: String? = nil) -> Report {
         let lang = lang
         var header: [(String, String)] = [
             (lang.t("部门名称", "Unit"), p.unit), (lang.t("年度", "Year"), String(p.year)),

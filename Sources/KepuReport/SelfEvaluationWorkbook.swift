@@ -28,6 +28,24 @@ public enum SelfEvaluationWorkbook {
         try book.close()
     }
 
+    /// Several official tables (a year of several projects), one sheet each, named by their headings.
+    public static func write(
+        _ reports: [(name: String, report: Report)], more: [XLSXRenderer.Sheet], to path: String, lang: Language
+    ) throws {
+        let book = try XlsxWriter(path: path, title: reports.first?.report.title ?? "", author: "kepu")
+        for (i, r) in reports.enumerated() {
+            official(r.report, on: book.addSheet(sheetName(r.name, i + 1)), lang: lang)
+        }
+        for s in more { XLSXRenderer.table(s.table, title: s.title, on: book.addSheet(s.name)) }
+        try book.close()
+    }
+
+    /// A sheet name Excel accepts: at most 31 characters, none of : \\ / ? * [ ].
+    static func sheetName(_ name: String, _ n: Int) -> String {
+        let cleaned = String(name.map { ":\\/?*[]".contains($0) ? "_" : $0 })
+        return String("\(n) \(cleaned)".prefix(31))
+    }
+
     static let label = XlsxStyle(bold: true, horizontal: .center, wrap: true)
     static let head = XlsxStyle(bold: true, horizontal: .center, wrap: true, fill: 0xF2F2F2)
     static let text = XlsxStyle(horizontal: .left, wrap: true)

@@ -18,6 +18,7 @@ enum Migrations {
         m.registerMigration("v9 web sessions", migrate: v9)
         m.registerMigration("v10 sign-in failures and token use", migrate: v10)
         m.registerMigration("v11 doors", migrate: v11)
+        m.registerMigration("v12 projects", migrate: v12)
         return m
     }
 
@@ -566,5 +567,15 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'kepu never deletes \(table) rows'); END
                     """)
         }
+    }
+
+    /// Several 支出方向 in a year: an event names its project (by the plan's project id); a project budget's
+    /// adjustment too. NULL is the year's first project, which is what every event made before was in.
+    static func v12(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE event ADD COLUMN project TEXT CHECK (project IS NULL OR project <> '');
+                ALTER TABLE budget_adjustment ADD COLUMN project TEXT CHECK (project IS NULL OR project <> '');
+                """)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KepuCore
+import KepuOffice
 import KepuReport
 import KepuStore
 
@@ -15,6 +16,7 @@ struct Reconcile: ParsableCommand {
             示例 · Example:
               kepu reconcile --year 2023 --as-of 2023-06-30
               kepu reconcile --year 2023 --format json
+              kepu reconcile --year 2023 --project kepu-activities
             """)
     @OptionGroup var year: YearOption
     @Option(
@@ -24,6 +26,7 @@ struct Reconcile: ParsableCommand {
     var asOf: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup var scope: ScopeOption
+    @OptionGroup var project: ProjectOption
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
@@ -33,10 +36,13 @@ struct Reconcile: ParsableCommand {
         let fmt = try output.resolvedFormat()
         let language = Language.current
         let ledger = try options.ledger()
-        let (stored, facts) = try ledger.evaluation.inputs(
-            year: y, unit: unit.value, asOf: day, today: try console.today())
-        let evaluation = Reconciler.evaluate(stored.plan, facts, scope: try scope.value())
-        let report = ReconcileReport.build(evaluation, lang: language)
+        let r = try YearProjects.reconcile(
+            ledger: ledger, year: y, unit: unit.value, asOf: day, today: try console.today(),
+            project: project.project, scope: try scope.value())
+        let report =
+            r.several
+            ? YearProjects.combined(r.parts.map { ($0, ReconcileReport.build($0, lang: language)) }, lang: language)
+            : ReconcileReport.build(r.parts[0], lang: language)
         let text: String
         switch fmt {
         case .xlsx:
@@ -44,7 +50,7 @@ struct Reconcile: ParsableCommand {
                 try XLSXRenderer.write(report, to: $0)
             }
             return
-        case .json: text = JSONValue.object(EvaluationJSON.object(evaluation)).render(indent: 2)
+        case .json: text = YearProjects.json(r).render(indent: 2)
         case .text:
             text = TextRenderer(color: output.output == nil && console.stdoutIsTerminal, maxWidth: console.textWidth)
                 .render(report)

@@ -18,6 +18,31 @@ extension Catalogue {
             return "\(terms) = \(wan(sum)), not the project budget \(wan(project))"
         case .linesMissing(let project):
             return "the project budget is \(wan(project)) but no spending lines are listed; costs need a line"
+        case .duplicateProjectID(let id):
+            return "the id \"\(id)\" is used by more than one project"
+        case .lineInTwoProjects(let line, let projects):
+            return
+                "the line id \"\(line)\" is used in the projects \(projects.joined(separator: " and ")); a line id must be unique in the year"
+        case .projectsSum(let projects, let sum, let project):
+            let terms = projects.map { "\(wan($0.value)) (\($0.name))" }.joined(separator: " + ")
+            return "\(terms) = \(wan(sum)), not the department's project expenditure \(wan(project))"
+        case .summaryTotal(let rows, let sum, let total):
+            let terms = rows.map { "\(wan($0.value)) (\($0.name))" }.joined(separator: " + ")
+            return "the summary table (附表2): \(terms) = \(wan(sum)), not its total \(wan(total))"
+        case .summaryAmount(let name, let summary, let table):
+            return "\(name) is \(wan(summary)) in the summary table (附表2) but \(wan(table)) in its own table (附表3)"
+        case .summaryMissing(let name):
+            return "\(name) has its own table (附表3) but no row in the summary table (附表2)"
+        case .fundNamedDifferently(let project, let summary, let table):
+            return
+                "\(project) belongs to \"\(summary)\" in the summary table (附表2) but to \"\(table)\" in its own table (附表3)"
+        case .departmentProjectSpending(let department, let summary):
+            return
+                "the department table's project expenditure is \(wan(department)), but the summary table (附表2) totals \(wan(summary))"
+        case .metricInferred(let indicator, let metric, let rule):
+            return "\(indicator): metric \(metric) (\(rule)); check it"
+        case .metricUnknown(let indicator, let target):
+            return "\(indicator): the target \"\(target)\" matches no rule, so it is scored by hand (manual)"
         case .duplicateLineID(let id):
             return "the id \"\(id)\" is used by more than one line"
         case .runsSum(let runs, let total, let amount):
@@ -127,6 +152,28 @@ extension Catalogue {
             return "\(terms) = \(wan(sum))，不等于项目预算 \(wan(project))"
         case .linesMissing(let project):
             return "项目预算为 \(wan(project))，但没有列出支出明细；费用需要列支到明细"
+        case .duplicateProjectID(let id):
+            return "编号 \(id) 被多个项目使用"
+        case .lineInTwoProjects(let line, let projects):
+            return "支出明细编号 \(line) 同时出现在项目 \(projects.joined(separator: "、")) 中；同一年的明细编号不能重复"
+        case .projectsSum(let projects, let sum, let project):
+            let terms = projects.map { "\(wan($0.value))（\($0.name)）" }.joined(separator: " + ")
+            return "\(terms) = \(wan(sum))，不等于部门的项目支出 \(wan(project))"
+        case .summaryTotal(let rows, let sum, let total):
+            let terms = rows.map { "\(wan($0.value))（\($0.name)）" }.joined(separator: " + ")
+            return "附表2：\(terms) = \(wan(sum))，不等于合计 \(wan(total))"
+        case .summaryAmount(let name, let summary, let table):
+            return "\(name) 在附表2中为 \(wan(summary))，在其附表3中为 \(wan(table))"
+        case .summaryMissing(let name):
+            return "\(name) 有附表3，但附表2中没有这一行"
+        case .fundNamedDifferently(let project, let summary, let table):
+            return "\(project) 的所属专项在附表2中写作“\(summary)”，在附表3中写作“\(table)”"
+        case .departmentProjectSpending(let department, let summary):
+            return "部门整体支出绩效目标表的项目支出为 \(wan(department))，附表2合计为 \(wan(summary))"
+        case .metricInferred(let indicator, let metric, let rule):
+            return "\(indicator)：按“\(rule)”识别为 \(metric)，请核对"
+        case .metricUnknown(let indicator, let target):
+            return "\(indicator)：指标值“\(target)”没有对应的规则，按人工评分（manual）处理"
         case .duplicateLineID(let id):
             return "编号 \(id) 被多条支出明细使用"
         case .runsSum(let runs, let total, let amount):

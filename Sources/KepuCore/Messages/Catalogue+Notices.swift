@@ -11,8 +11,11 @@ extension Catalogue {
         switch n {
         case .databaseCreated(let path, let next):
             return "已创建 kepu 数据库 \(path)；下一步：\(next)"
-        case .planImported(let id, let unit, let year, let indicators, let lines, let project, let replaces):
-            return "已导入计划 \(id)：\(unit) \(year) 年，\(indicators) 项指标，\(lines) 条支出明细，项目预算 \(project.wan)万元"
+        case .planImported(
+            let id, let unit, let year, let indicators, let lines, let project, let replaces, let projects):
+            return "已导入计划 \(id)：\(unit) \(year) 年，"
+                + (projects > 1 ? "\(projects) 个项目，" : "")
+                + "\(indicators) 项指标，\(lines) 条支出明细，项目预算 \(project.wan)万元"
                 + (replaces.map { "（替换计划 \($0)）" } ?? "")
         case .lintSummary(let file, let errors, let warnings):
             return "\(file)：\(errors) 处错误，\(warnings) 处警告"
@@ -199,9 +202,11 @@ extension Catalogue {
         switch n {
         case .databaseCreated(let path, let next):
             return "created the kepu database \(path); next: \(next)"
-        case .planImported(let id, let unit, let year, let indicators, let lines, let project, let replaces):
+        case .planImported(
+            let id, let unit, let year, let indicators, let lines, let project, let replaces, let projects):
             return
-                "imported plan \(id): \(unit) \(year), \(indicators) indicators, \(lines) lines, project budget \(project.wan)万元"
+                "imported plan \(id): \(unit) \(year), " + (projects > 1 ? "\(projects) projects, " : "")
+                + "\(indicators) indicators, \(lines) lines, project budget \(project.wan)万元"
                 + (replaces.map { " (replaces plan \($0))" } ?? "")
         case .lintSummary(let file, let errors, let warnings):
             return "\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"

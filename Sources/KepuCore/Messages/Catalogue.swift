@@ -23,6 +23,9 @@ public enum Catalogue {
         case .indicator(let id): return "指标 \(id)"
         case .event(let id): return "活动 \(id)"
         case .cost(let id): return "费用 \(id)"
+        case .project(let id): return "项目 \(id)"
+        case .projects: return "项目"
+        case .table(let name): return name
         }
     }
 
@@ -251,6 +254,18 @@ public enum Catalogue {
         case .recordVoided(let field, let kind, let id, let title, let on):
             guard let field else { return "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废" }
             return "\(field) \(id)：这个\(recordName(kind, .zh))（\(title)）已于 \(on.prefix(10)) 作废"
+        case .planJSONNeedsSummary:
+            return "计划以 YAML 文件为准；--format json 只用于 --summary（附表2）"
+        case .projectRequired(let field, let year, let projects):
+            return "\(year) 年有 \(projects.count) 个项目，请用 \(field) 指明属于哪一个："
+                + list(projects.map { "\($0.id)（\($0.name)）" }, lang)
+        case .noSuchProject(let field, let value, let year, let projects):
+            return "\(field) \(q(value, lang)) 不是 \(year) 年计划的项目：可用 "
+                + list(projects.map { "\($0.id)（\($0.name)）" }, lang)
+        case .lineOtherProject(let field, let line, let lineProject, let event, let eventProject):
+            return "\(field) \(line) 属于项目 \(lineProject)，而活动 \(event) 属于项目 \(eventProject)；费用应列支到活动所在项目的明细"
+        case .projectDiffersFromParent(let parent, let parentProject, let project):
+            return "子活动随上级活动 \(parent) 属于项目 \(parentProject)，不能另指定为 \(project)"
         case .parentOtherUnit(let parent, let unit):
             return "--parent \(parent) 属于另一个单位，不是 --unit \(unit)"
         case .notALine(let field, let value, let year, let unit, let lines):
@@ -614,6 +629,19 @@ public enum Catalogue {
         case .recordVoided(let field, let kind, let id, let title, let on):
             guard let field else { return "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))" }
             return "\(field) \(id): that \(recordName(kind, .en)) (\(title)) was voided on \(on.prefix(10))"
+        case .planJSONNeedsSummary:
+            return "the plan's own form is its YAML file; --format json is only for --summary (附表2)"
+        case .projectRequired(let field, let year, let projects):
+            return "\(year) has \(projects.count) projects; say which with \(field): "
+                + projects.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        case .noSuchProject(let field, let value, let year, let projects):
+            return "\(field) \(q(value, lang)) is not a project of the \(year) plan: use "
+                + projects.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        case .lineOtherProject(let field, let line, let lineProject, let event, let eventProject):
+            return
+                "\(field) \(line) belongs to the project \(lineProject), but event \(event) to \(eventProject); charge a cost to a line of its event's project"
+        case .projectDiffersFromParent(let parent, let parentProject, let project):
+            return "a sub-activity is in its parent \(parent)'s project \(parentProject), not \(project)"
         case .parentOtherUnit(let parent, let unit):
             return "--parent \(parent) belongs to another unit than --unit \(q(unit, lang))"
         case .notALine(let field, let value, let year, let unit, let lines):

@@ -33,6 +33,10 @@ public enum Subject: Hashable, Sendable {
     case indicator(String)
     case event(Int64)
     case cost(Int64)
+    /// A 支出方向 of the year, by id; `projects` for the year's list; a table of the official workbook.
+    case project(String)
+    case projects
+    case table(String)
 
     /// A stable, language-neutral spelling: `indicator cost`, `event 7`.
     public var code: String {
@@ -46,6 +50,9 @@ public enum Subject: Hashable, Sendable {
         case .indicator(let id): "indicator \(id)"
         case .event(let id): "event \(id)"
         case .cost(let id): "cost \(id)"
+        case .project(let id): "project \(id)"
+        case .projects: "projects"
+        case .table(let name): "table \(name)"
         }
     }
 }
@@ -102,6 +109,17 @@ public enum Finding: Hashable, Sendable {
     case levelWeightsMismatch(level: String, weights: [NamedFigure<Fixed>], sum: Fixed, levelWeight: Fixed)
     case levelWeightsExhausted(level: String, weights: [NamedFigure<Fixed>], sum: Fixed, levelWeight: Fixed)
     case costPerPerson(rate: Fixed, money: Fixed, people: Fixed, implied: Fixed, product: Fixed, population: Fixed?)
+    // Several projects and the official tables
+    case duplicateProjectID(String)
+    case lineInTwoProjects(line: String, projects: [String])
+    case projectsSum(projects: [NamedFigure<Money>], sum: Money, project: Money)
+    case summaryTotal(rows: [NamedFigure<Money>], sum: Money, total: Money)
+    case summaryAmount(name: String, summary: Money, table: Money)
+    case summaryMissing(name: String)
+    case fundNamedDifferently(project: String, summary: String, table: String)
+    case departmentProjectSpending(department: Money, summary: Money)
+    case metricInferred(indicator: String, metric: String, rule: String)
+    case metricUnknown(indicator: String, target: String)
     // Data checks
     case campaignWithoutAttendance(title: String)
     case surveyOverAttendance(title: String, responses: Int64, attendance: Int64)
@@ -139,6 +157,11 @@ public enum Finding: Hashable, Sendable {
         case .levelWithoutWeight, .levelWithoutIndicators, .levelWeightsMismatch, .levelWeightsExhausted:
             "weights-level"
         case .costPerPerson: "cost-per-person"
+        case .duplicateProjectID, .lineInTwoProjects: "unique-ids"
+        case .projectsSum: "projects-sum"
+        case .summaryTotal, .summaryAmount, .summaryMissing, .fundNamedDifferently, .departmentProjectSpending:
+            "tables-agree"
+        case .metricInferred, .metricUnknown: "metric-inferred"
         case .campaignWithoutAttendance: "campaign-attendance"
         case .surveyOverAttendance: "survey-attendance"
         case .printRunsDiffer: "print-runs"

@@ -1,7 +1,9 @@
 /// Every confirmation, warning and progress line a command prints, as a case with its data.
 public enum Notice: Sendable, Hashable {
     case databaseCreated(path: String, next: String)
-    case planImported(id: Int64, unit: String, year: Int, indicators: Int, lines: Int, project: Money, replaces: Int64?)
+    case planImported(
+        id: Int64, unit: String, year: Int, indicators: Int, lines: Int, project: Money, replaces: Int64?,
+        projects: Int = 1)
     case lintSummary(file: String, errors: Int, warnings: Int)
     case eventAdded(id: Int64, title: String, kind: EventKind, start: CalendarDate, end: CalendarDate?, parent: Int64?)
     case eventVoided(id: Int64, summary: VoidCounts, reason: String)

@@ -59,6 +59,11 @@ public indirect enum Problem: Sendable, Hashable {
     case noSuchRecord(field: String?, kind: RecordKind, id: Int64)
     case recordVoided(field: String?, kind: RecordKind, id: Int64, title: String, on: String)
     case parentOtherUnit(parent: Int64, unit: String)
+    case planJSONNeedsSummary
+    case projectRequired(field: String, year: Int, projects: [ProjectRef])
+    case noSuchProject(field: String, value: String, year: Int, projects: [ProjectRef])
+    case lineOtherProject(field: String, line: String, lineProject: String, event: Int64, eventProject: String)
+    case projectDiffersFromParent(parent: Int64, parentProject: String, project: String)
     case notALine(field: String, value: String, year: Int, unit: String, lines: [LineRef])
     case noPrintingLine(year: Int)
     case phoneTaken(field: String, maskedPhone: String, volunteer: Int64, name: String)
@@ -201,7 +206,8 @@ public indirect enum Problem: Sendable, Hashable {
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,
             .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
-            .badListenAddress, .apiBadJSON, .uploadMissing, .notADateTime, .doorWindowEmpty, .notAMobile,
+            .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .notADateTime, .doorWindowEmpty,
+            .notAMobile,
             .unknownOutputExtension:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind

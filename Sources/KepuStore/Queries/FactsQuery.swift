@@ -9,6 +9,8 @@ struct FactsQuery {
     let db: Database
     let plan: Plan
     let unitID: Int64
+    /// One project's records, in a year with several; nil reads the unit's whole year.
+    var scope: ProjectScope? = nil
 
     private struct EventCounts: Decodable, FetchableRecord {
         var events: Int64
@@ -57,7 +59,8 @@ struct FactsQuery {
         guard asOf >= plan.period.start else { return f }
         let from = plan.period.start
         let to = min(asOf, plan.period.end)
-        let window = periodEvents(unitID: unitID, from: from, to: to)
+        let window = periodEvents(unitID: unitID, from: from, to: to, project: scope)
+        let lines: SQL = scope?.lineFilter ?? ""
         let ev = try EventCounts.fetchOne(
             db,
             SQLRequest(
@@ -99,7 +102,7 @@ struct FactsQuery {
             SQLRequest(
                 literal: """
                     SELECT line, sum(amount_fen) AS fen, max(date) AS last FROM cost
-                    WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL GROUP BY line
+                    WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL \(lines) GROUP BY line
                     """))
         {
             f.costsByLine[row.line] = Money(fen: row.fen)
@@ -111,7 +114,7 @@ struct FactsQuery {
                 literal: """
                     SELECT line, ink, unit_price_fen, sum(copies) AS copies, sum(copies * unit_price_fen) AS fen, count(*) AS runs,
                            max(date) AS last
-                    FROM print_run WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL
+                    FROM print_run WHERE unit_id = \(unitID) AND date BETWEEN \(from) AND \(to) AND voided_at IS NULL \(lines)
                     GROUP BY line, ink, unit_price_fen ORDER BY ink, unit_price_fen DESC
                     """))
         {
@@ -178,12 +181,19 @@ struct FactsQuery {
             Column("unit_id") == unitID && Column("year") == plan.year && Column("date") <= asOf
                 && Column("voided_at") == nil
         ).order(Column("date"), Column("id")).fetchAll(db)
+        var byProject: [String: Money] = [:]
         for a in adjustments {
+            if let scope, !(a.line.map(scope.owns) ?? scope.ownsAdjustment(project: a.project)) { continue }
             if let line = a.line {
                 f.adjustedLines[line] = Money(fen: a.amountFen)
             } else {
                 f.adjustedBudget = Money(fen: a.amountFen)
+                byProject[a.project ?? plan.defaultProject?.id ?? ""] = Money(fen: a.amountFen)
             }
+        }
+        // The whole year of several projects: each project's latest budget, adjusted or not, added up.
+        if scope == nil, plan.hasSeveralProjects, !byProject.isEmpty {
+            f.adjustedBudget = plan.projects.reduce(Money.zero) { $0 + (byProject[$1.id] ?? $1.amount) }
         }
         return f
     }

@@ -6,15 +6,16 @@ import KepuCore
 /// its top-level event. Voided events are left out unless `includeVoided` (the archive keeps them).
 func periodEvents(
     unitID: Int64, from: CalendarDate, to: CalendarDate, includeVoided: Bool = false,
-    campaignsOnly: Bool = false
+    campaignsOnly: Bool = false, project: ProjectScope? = nil
 ) -> SQL {
+    let own: SQL = project?.events ?? ""
     let live: SQL = includeVoided ? "" : "AND voided_at IS NULL"
     let liveSub: SQL = includeVoided ? "" : "WHERE e.voided_at IS NULL"
     let kind: SQL = campaignsOnly ? "AND kind <> 'other'" : ""
     return """
         WITH RECURSIVE period_event(id, top) AS (
           SELECT id, id FROM event
-          WHERE unit_id = \(unitID) AND parent_id IS NULL AND start_date BETWEEN \(from) AND \(to) \(live) \(kind)
+          WHERE unit_id = \(unitID) AND parent_id IS NULL AND start_date BETWEEN \(from) AND \(to) \(live) \(kind) \(own)
           UNION ALL
           SELECT e.id, period_event.top FROM event e JOIN period_event ON e.parent_id = period_event.id \(liveSub))
 

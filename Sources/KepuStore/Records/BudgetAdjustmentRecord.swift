@@ -14,6 +14,7 @@ struct BudgetAdjustmentRecord: Codable, Hashable, FetchableRecord, MutablePersis
     var createdAt: String
     var voidedAt: String?
     var voidReason: String?
+    var project: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -18,6 +18,7 @@ struct EventRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord
     var voidedAt: String?
     var voidReason: String?
     var voidBatch: Int64? = nil
+    var project: String? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

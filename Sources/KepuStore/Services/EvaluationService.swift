@@ -18,34 +18,54 @@ public struct EvaluationService: Sendable {
     let ledger: Ledger
 
     /// The plan for a year and its facts at `asOf` (default: today, within the period), read in one snapshot.
-    public func inputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate? = nil) throws
-        -> (StoredPlan, Facts)
-    {
-        try ledger.database.read { db in try inputs(db, year: year, unit: unit, asOf: asOf, today: today) }
+    ///
+    /// `project` narrows both to one 支出方向 (by id or name). Without it a one-project year is that
+    /// project, and a year with several is the department: every project's records.
+    public func inputs(
+        year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate? = nil, project: String? = nil
+    ) throws -> (StoredPlan, Facts) {
+        try ledger.database.read { db in
+            try inputs(db, year: year, unit: unit, asOf: asOf, today: today, project: project)
+        }
     }
 
-    func inputs(_ db: Database, year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate?) throws
-        -> (StoredPlan, Facts)
-    {
-        let stored = try ledger.plans.current(db, year: year, unit: unit)
-        let day = asOf ?? min(max(today ?? ledger.today, stored.plan.period.start), stored.plan.period.end)
-        let facts = try FactsQuery(db: db, plan: stored.plan, unitID: stored.unitID).facts(asOf: day)
+    func inputs(
+        _ db: Database, year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate?, project: String?
+    ) throws -> (StoredPlan, Facts) {
+        var stored = try ledger.plans.current(db, year: year, unit: unit)
+        let whole = stored.plan
+        var scope: ProjectScope?
+        if let project {
+            let p = try ledger.plans.project(project, of: whole, field: "--project")
+            stored.plan = whole.narrowed(to: p)
+            scope = ProjectScope(plan: whole, project: p)
+        } else {
+            stored.plan = whole.evaluatedByDefault
+        }
+        let day = asOf ?? min(max(today ?? ledger.today, whole.period.start), whole.period.end)
+        let facts = try FactsQuery(db: db, plan: whole, unitID: stored.unitID, scope: scope).facts(asOf: day)
         return (stored, facts)
     }
 
-    public func reportInputs(year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate? = nil) throws
-        -> ReportInputs
-    {
+    public func reportInputs(
+        year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate? = nil, project: String? = nil
+    ) throws -> ReportInputs {
         try ledger.database.read { db in
-            let (stored, facts) = try inputs(db, year: year, unit: unit, asOf: asOf, today: today)
+            let (stored, facts) = try inputs(
+                db, year: year, unit: unit, asOf: asOf, today: today, project: project)
+            let whole = try ledger.plans.current(db, year: year, unit: unit).plan
+            let own = stored.plan.focus.flatMap { whole.findProject($0.id) }.flatMap {
+                ProjectScope(plan: whole, project: $0)
+            }
             let events = try ledger.events.list(
-                db, in: stored.plan.period, unit: stored.plan.unit, includeVoided: false)
+                db, in: stored.plan.period, unit: stored.plan.unit, includeVoided: false, project: own)
             let ids = Set(events.map(\.id))
             let evidence = try EvidenceRecord.filter(Column("voided_at") == nil).order(Column("id")).fetchAll(db)
                 .map(\.listed).filter { $0.event.map(ids.contains) ?? false }
             return ReportInputs(
                 stored: stored, facts: facts, notes: try notes(db, unitID: stored.unitID, year: stored.plan.year),
-                events: events, storeFindings: try outsidePeriod(db, stored) + missingEvidence(db, stored),
+                events: events,
+                storeFindings: try outsidePeriod(db, stored, own) + missingEvidence(db, stored, own),
                 evidence: evidence)
         }
     }
@@ -58,14 +78,14 @@ public struct EvaluationService: Sendable {
         try n.validate()
         return try ledger.database.write { db in
             let stored = try ledger.plans.current(db, year: n.year, unit: n.unit)
-            guard let indicator = stored.plan.indicator(n.indicator) else {
+            guard let (scoredIn, indicator) = stored.plan.scoring(indicator: n.indicator) else {
                 throw KepuError(
                     .notAnIndicator(
                         field: "--indicator", value: n.indicator, year: n.year,
-                        ids: stored.plan.indicators.map(\.id)))
+                        ids: stored.plan.allIndicators.map(\.id)))
             }
             if let score = n.score {
-                let weight = Scoring.weights(stored.plan)[indicator.id] ?? .zero
+                let weight = Scoring.weights(scoredIn)[indicator.id] ?? .zero
                 if weight == .zero { throw KepuError(.indicatorNotScored(id: indicator.id)) }
                 if score > weight { throw KepuError(.scoreOverWeight(score: score, id: indicator.id, weight: weight)) }
             }
@@ -112,10 +132,10 @@ public struct EvaluationService: Sendable {
     }
 
     /// Sub-activities and costs of the period's events that are dated outside the period.
-    func outsidePeriod(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
+    func outsidePeriod(_ db: Database, _ stored: StoredPlan, _ scope: ProjectScope?) throws -> [LintFinding] {
         let p = stored.plan.period
         var out: [LintFinding] = []
-        let events = periodEvents(unitID: stored.unitID, from: p.start, to: p.end)
+        let events = periodEvents(unitID: stored.unitID, from: p.start, to: p.end, project: scope)
         for r in try EventSpan.fetchAll(
             db,
             SQLRequest(
@@ -153,10 +173,13 @@ public struct EvaluationService: Sendable {
     }
 
     /// Campaigns and costs of the period without any evidence.
-    func missingEvidence(_ db: Database, _ stored: StoredPlan) throws -> [LintFinding] {
+    func missingEvidence(_ db: Database, _ stored: StoredPlan, _ scope: ProjectScope?) throws -> [LintFinding] {
         let p = stored.plan.period
         var out: [LintFinding] = []
-        let campaigns = periodEvents(unitID: stored.unitID, from: p.start, to: p.end, campaignsOnly: true)
+        let lines: SQL =
+            scope.map { $0.isDefault ? "AND c.line NOT IN \($0.otherLines)" : "AND c.line IN \($0.lines)" } ?? ""
+        let campaigns = periodEvents(
+            unitID: stored.unitID, from: p.start, to: p.end, campaignsOnly: true, project: scope)
         for r in try Titled.fetchAll(
             db,
             SQLRequest(
@@ -175,7 +198,7 @@ public struct EvaluationService: Sendable {
                 literal: """
                     SELECT c.* FROM cost c
                     WHERE c.unit_id = \(stored.unitID) AND c.date BETWEEN \(p.start) AND \(p.end) AND c.voided_at IS NULL
-                      AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c.id AND v.voided_at IS NULL)
+                      \(lines) AND NOT EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c.id AND v.voided_at IS NULL)
                       AND NOT EXISTS (SELECT 1 FROM cost c2 WHERE c.invoice IS NOT NULL AND c2.unit_id = c.unit_id
                                       AND c2.invoice = c.invoice
                                       AND EXISTS (SELECT 1 FROM evidence v WHERE v.cost_id = c2.id AND v.voided_at IS NULL))
@@ -213,10 +236,24 @@ public struct EvaluationService: Sendable {
                     reason: why, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
                 try ledger.insert(db, &lineRecord)
             }
+            var project: String?
+            if stored.plan.hasSeveralProjects {
+                if let name = a.project {
+                    project = try ledger.plans.project(name, of: stored.plan, field: "--project").id
+                } else if let line = a.line, let owner = stored.plan.project(ofLine: line) {
+                    project = owner.id
+                } else if let line = a.line, let l = stored.plan.line(named: line) {
+                    project = stored.plan.project(ofLine: l.id)?.id
+                } else {
+                    throw KepuError(
+                        .projectRequired(
+                            field: "--project", year: stored.plan.year, projects: stored.plan.projects.map(\.ref)))
+                }
+            }
             var record = BudgetAdjustmentRecord(
                 unitId: stored.unitID, year: stored.plan.year, line: nil, amountFen: a.budget.fen, date: day,
                 reason: why,
-                createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+                createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil, project: project)
             return try ledger.insert(db, &record)
         }
     }

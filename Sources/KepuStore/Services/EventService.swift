@@ -44,20 +44,60 @@ public struct EventService: Sendable {
             throw KepuError(.duplicateEvent(title: e.title, start: e.start, existing: same.id ?? 0))
         }
         let unitID: Int64
+        var project: String?
         if let parent = e.parent {
             let p = try live(db, parent, field: "--parent")
             unitID = p.unitId
             if let name = e.unit, try ledger.plans.resolveUnit(db, name: name, date: e.start) != p.unitId {
                 throw KepuError(.parentOtherUnit(parent: parent, unit: name))
             }
+            project = try inheritedProject(db, parent: p, asked: e.project)
         } else {
             unitID = try ledger.plans.resolveUnit(db, name: e.unit, date: e.start)
+            project = try self.project(db, unitID: unitID, start: e.start, asked: e.project)
         }
         var record = EventRecord(
             unitId: unitID, parentId: e.parent, title: e.title, kind: e.kind.rawValue, form: e.form.rawValue,
             major: e.major ?? (e.parent == nil && e.kind.majorByDefault), startDate: e.start, endDate: e.end ?? e.start,
-            venue: e.venue, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
+            venue: e.venue, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil, project: project)
         return try ledger.insert(db, &record)
+    }
+
+    /// The project a new top-level event is in: the one asked for (by id or name), which a year with
+    /// several projects needs; NULL, the year's first, when it has one and none was named.
+    func project(_ db: Database, unitID: Int64, start: CalendarDate, asked: String?) throws -> String? {
+        guard let stored = try? ledger.plans.covering(db, date: start, unitID: unitID) else {
+            if let asked {
+                throw KepuError(.noSuchProject(field: "--project", value: asked, year: start.year, projects: []))
+            }
+            return nil
+        }
+        let plan = stored.plan
+        guard let asked else {
+            if plan.hasSeveralProjects {
+                throw KepuError(
+                    .projectRequired(field: "--project", year: plan.year, projects: plan.projects.map(\.ref)))
+            }
+            return nil
+        }
+        let p = try ledger.plans.project(asked, of: plan, field: "--project")
+        return plan.hasSeveralProjects ? p.id : nil
+    }
+
+    /// A sub-activity is in its parent's project; naming another is refused.
+    func inheritedProject(_ db: Database, parent: EventRecord, asked: String?) throws -> String? {
+        guard let pid = parent.id else { return nil }
+        guard let stored = try? ledger.plans.covering(db, date: parent.startDate, unitID: parent.unitId) else {
+            return parent.project
+        }
+        let own = try ledger.plans.project(ofEvent: pid, db, plan: stored.plan)
+        if let asked, let own {
+            let p = try ledger.plans.project(asked, of: stored.plan, field: "--project")
+            if p.id != own.id {
+                throw KepuError(.projectDiffersFromParent(parent: pid, parentProject: own.id, project: p.id))
+            }
+        }
+        return stored.plan.hasSeveralProjects ? own?.id : nil
     }
 
     /// Voids an event, its sub-activities and everything attached to them; nothing is deleted.
@@ -70,8 +110,15 @@ public struct EventService: Sendable {
         try ledger.database.read { db in try list(db, in: range, unit: unit, includeVoided: includeVoided) }
     }
 
-    func list(_ db: Database, in range: DateRange?, unit: String?, includeVoided: Bool) throws -> [EventSummary] {
+    func list(
+        _ db: Database, in range: DateRange?, unit: String?, includeVoided: Bool, project: ProjectScope? = nil
+    ) throws -> [EventSummary] {
         var filter: SQL = "e.parent_id IS NULL"
+        if let project {
+            filter +=
+                project.isDefault
+                ? " AND (e.project = \(project.id) OR e.project IS NULL)" : " AND e.project = \(project.id)"
+        }
         if let range { filter += " AND e.start_date BETWEEN \(range.start) AND \(range.end)" }
         if let unit { filter += " AND u.name = \(unit)" }
         if !includeVoided { filter += " AND e.voided_at IS NULL" }

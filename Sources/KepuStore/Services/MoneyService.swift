@@ -52,6 +52,15 @@ public struct MoneyService: Sendable {
     ) throws -> ChargeResult {
         let (day, stored) = try chargeTarget(db, event: c.event, date: c.date, unit: c.unit, eventField: field.event)
         let line = try line(c.line, of: stored, field: field.line)
+        if stored.plan.hasSeveralProjects, let event = c.event,
+            let own = stored.plan.project(ofLine: line.id),
+            let eventProject = try ledger.plans.project(ofEvent: event, db, plan: stored.plan),
+            own.id != eventProject.id
+        {
+            throw KepuError(
+                .lineOtherProject(
+                    field: field.line, line: line.id, lineProject: own.id, event: event, eventProject: eventProject.id))
+        }
         var record = CostRecord(
             unitId: stored.unitID, line: line.id, eventId: c.event, item: c.item, amountFen: c.amount.fen, date: day,
             invoice: c.invoice, payee: c.payee, importId: importID, createdAt: ledger.context.timestamp, voidedAt: nil,
@@ -64,7 +73,7 @@ public struct MoneyService: Sendable {
         try p.validate()
         return try ledger.database.write { db in
             let (day, stored) = try chargeTarget(db, event: p.event, date: p.date, unit: p.unit)
-            guard let line = stored.plan.printingLine else { throw KepuError(.noPrintingLine(year: stored.plan.year)) }
+            let line = try printingLine(db, p, stored)
             var record = PrintRunRecord(
                 unitId: stored.unitID, line: line.id, title: p.title, ink: p.ink.rawValue, copies: p.copies,
                 unitPriceFen: p.unitPrice.fen, eventId: p.event, date: day, createdAt: ledger.context.timestamp,
@@ -72,5 +81,18 @@ public struct MoneyService: Sendable {
             let id = try ledger.insert(db, &record)
             return ChargeResult(id: id, line: line, planYear: stored.plan.year)
         }
+    }
+
+    /// The line a print run is charged to: the one named, else the printing line of the event's project
+    /// (of the year's first project when there is no event).
+    func printingLine(_ db: Database, _ p: NewPrintRun, _ stored: StoredPlan) throws -> SpendingLine {
+        if let name = p.line { return try line(name, of: stored, field: "--line") }
+        var plan = stored.plan
+        if plan.hasSeveralProjects {
+            let project = try p.event.flatMap { try ledger.plans.project(ofEvent: $0, db, plan: plan) }
+            if let project = project ?? plan.defaultProject { plan = plan.narrowed(to: project) }
+        }
+        guard let line = plan.printingLine else { throw KepuError(.noPrintingLine(year: stored.plan.year)) }
+        return line
     }
 }

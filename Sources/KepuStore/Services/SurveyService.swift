@@ -57,7 +57,7 @@ public struct SurveyService: Sendable {
         let plans = try ledger.plans.currentPlans(db, unitID: unitID)
         var names: [String] = []
         for (p, _) in plans {
-            for ind in try ledger.plans.stored(p).plan.indicators {
+            for ind in try ledger.plans.stored(p).plan.allIndicators {
                 if case .measurement(let name) = ind.metric, !names.contains(name) { names.append(name) }
             }
         }

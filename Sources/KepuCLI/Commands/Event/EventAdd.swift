@@ -36,6 +36,7 @@ struct EventAdd: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "是否大型活动（两大主题活动默认是）· Counts as a major event.") var major: Bool?
     @Flag(help: "同名同日的活动也照样添加 · Add it even if an event has the same title and start.")
     var allowDuplicate = false
+    @OptionGroup var project: ProjectOption
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
@@ -49,6 +50,7 @@ struct EventAdd: ParsableCommand {
             allowDuplicate: allowDuplicate)
         var event = input
         event.form = try parsed(form) { try EventForm.parse($0, field: "--form") } ?? .other
+        event.project = project.project.nonBlank
         try event.validate()
         let id = try options.ledger().events.add(event)
         console.added(

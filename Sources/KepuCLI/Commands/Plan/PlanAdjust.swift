@@ -22,15 +22,17 @@ struct PlanAdjust: ParsableCommand {
     @Option(help: ArgumentHelp("同时调整的支出明细 · A line adjusted too.", valueName: "line")) var line: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("该明细调整后的金额 · The line's new amount.", valueName: "amount"))
     var amount: String?
+    @OptionGroup var project: ProjectOption
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let input = BudgetAdjustment(
+        var input = BudgetAdjustment(
             year: try yearValue(year) ?? 0, budget: try Money.parse(budget, field: "--budget"),
             reason: try Parse.text(reason, field: "--reason"),
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, line: line.nonBlank,
             lineAmount: try parsed(amount) { try Money.parse($0, field: "--amount") }, unit: unit.value)
+        input.project = project.project.nonBlank
         try input.validate()
         let id = try options.ledger().evaluation.adjust(input)
         console.added(

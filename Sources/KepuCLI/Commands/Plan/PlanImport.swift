@@ -26,7 +26,7 @@ struct PlanImport: ParsableCommand {
         console.added(
             result.id,
             .planImported(
-                id: result.id, unit: p.unit, year: p.year, indicators: p.indicators.count, lines: p.lines.count,
-                project: p.budget.project, replaces: result.replaced))
+                id: result.id, unit: p.unit, year: p.year, indicators: p.allIndicators.count, lines: p.lines.count,
+                project: p.budget.project, replaces: result.replaced, projects: p.projects.count))
     }
 }

@@ -20,16 +20,22 @@ struct PrintAdd: ParsableCommand {
     var unitPrice: String
     @Option(help: ArgumentHelp("所属活动 · The event it was for.", valueName: "id")) var event: String?
     @Option(help: ArgumentHelp("日期（默认活动第一天，否则今天）· The day.", valueName: "date")) var date: String?
+    @Option(
+        help: ArgumentHelp(
+            "列支的印刷类明细（默认活动所在项目的印刷明细）· The printing line, when the project has several.",
+            valueName: "line"))
+    var line: String?
     @OptionGroup var unit: UnitOption
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let input = NewPrintRun(
+        var input = NewPrintRun(
             title: try Parse.text(title, field: "--title"), ink: try Ink.parse(ink, field: "--ink"),
             copies: try Parse.positiveCount(copies, field: "--copies"),
             unitPrice: try Money.parse(unitPrice, field: "--unit-price"),
             event: try parsed(event) { try recordID($0, field: "--event") },
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, unit: unit.value)
+        input.line = line.nonBlank
         try input.validate()
         let r = try options.ledger().money.addPrintRun(input)
         console.added(
