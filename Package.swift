@@ -50,7 +50,7 @@ let package = Package(
         // The office web app (kepu serve): pages and a JSON API over the same library.
         // The office's documents, composed from the store and the report layouts: what the command
         // line and the web app both call.
-        .target(name: "KepuOffice", dependencies: ["KepuCore", "KepuStore", "KepuReport"]),
+        .target(name: "KepuOffice", dependencies: ["KepuCore", "KepuFiles", "KepuStore", "KepuReport"]),
         .target(
             name: "KepuWeb",
             dependencies: [
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "KepuCLITests",
             dependencies: [
-                "KepuCLI", "KepuStore", "KepuCore", "KepuFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                "KepuCLI", "KepuStore", "KepuCore", "KepuFiles", "KepuOffice", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]

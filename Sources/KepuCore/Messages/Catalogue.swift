@@ -254,6 +254,21 @@ public enum Catalogue {
         case .recordVoided(let field, let kind, let id, let title, let on):
             guard let field else { return "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废" }
             return "\(field) \(id)：这个\(recordName(kind, .zh))（\(title)）已于 \(on.prefix(10)) 作废"
+        case .noOfficialTable(let files):
+            return
+                "\(files.joined(separator: "、")) 里没有认得出的绩效目标表：表的标题应含“部门整体支出绩效目标表”“专项资金绩效目标汇总表”“专项资金支出方向绩效目标表”或“项目支出绩效目标表”"
+        case .officialTablesNeedTargets:
+            return "只有附表2（汇总表）：请一并导入部门整体支出绩效目标表或各支出方向的附表3，指标在那里"
+        case .officialTableTwice(let name):
+            return "有两张支出方向绩效目标表（附表3）都叫 \(name)；每个支出方向只能有一张"
+        case .officialTablesNoYear:
+            return "表的标题里没有年度（应像“2023年部门整体支出绩效目标表”）"
+        case .officialTablesNoUnit:
+            return "找不到部门名称：请一并导入部门整体支出绩效目标表，或用 --unit 指明单位"
+        case .indicatorTableWithoutTarget(let table):
+            return "\(table) 的年度绩效指标没有“指标值”一列，读不出各项指标的目标"
+        case .docxNotSupported(let file):
+            return "\(file) 是 Word 文件，kepu 读不了；请把各张表复制到 Excel（或 WPS 表格），另存为 .xlsx 后再导入"
         case .planJSONNeedsSummary:
             return "计划以 YAML 文件为准；--format json 只用于 --summary（附表2）"
         case .projectRequired(let field, let year, let projects):
@@ -629,6 +644,23 @@ public enum Catalogue {
         case .recordVoided(let field, let kind, let id, let title, let on):
             guard let field else { return "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))" }
             return "\(field) \(id): that \(recordName(kind, .en)) (\(title)) was voided on \(on.prefix(10))"
+        case .noOfficialTable(let files):
+            return
+                "\(files.joined(separator: ", ")) holds no target table kepu knows: a table's title should contain 部门整体支出绩效目标表, 专项资金绩效目标汇总表, 专项资金支出方向绩效目标表 or 项目支出绩效目标表"
+        case .officialTablesNeedTargets:
+            return
+                "only the summary table (附表2) was given: import the department table or each project's table (附表3) with it, which hold the indicators"
+        case .officialTableTwice(let name):
+            return "two project tables (附表3) are both named \(name); each project has one"
+        case .officialTablesNoYear:
+            return "no table's title names the year (as in 2023年部门整体支出绩效目标表)"
+        case .officialTablesNoUnit:
+            return "no 部门名称 was found: import the department table too, or name the unit with --unit"
+        case .indicatorTableWithoutTarget(let table):
+            return "the indicators of \(table) have no 指标值 column, so their targets cannot be read"
+        case .docxNotSupported(let file):
+            return
+                "\(file) is a Word file, which kepu does not read: copy the tables into Excel (or WPS) and save them as .xlsx"
         case .planJSONNeedsSummary:
             return "the plan's own form is its YAML file; --format json is only for --summary (附表2)"
         case .projectRequired(let field, let year, let projects):

@@ -60,6 +60,13 @@ public indirect enum Problem: Sendable, Hashable {
     case recordVoided(field: String?, kind: RecordKind, id: Int64, title: String, on: String)
     case parentOtherUnit(parent: Int64, unit: String)
     case planJSONNeedsSummary
+    case noOfficialTable(files: [String])
+    case officialTablesNeedTargets
+    case officialTableTwice(name: String)
+    case officialTablesNoYear
+    case officialTablesNoUnit
+    case indicatorTableWithoutTarget(table: String)
+    case docxNotSupported(file: String)
     case projectRequired(field: String, year: Int, projects: [ProjectRef])
     case noSuchProject(field: String, value: String, year: Int, projects: [ProjectRef])
     case lineOtherProject(field: String, line: String, lineProject: String, event: Int64, eventProject: String)

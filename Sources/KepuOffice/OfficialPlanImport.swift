@@ -1,0 +1,76 @@
+import Foundation
+import KepuCore
+import KepuFiles
+import KepuReport
+import KepuStore
+
+/// `kepu plan import FILE.xlsx …` and the web's 计划 page: the official tables read into a plan, shown
+/// for review (each inferred metric, every finding), then stored as a plan file (all or nothing).
+public enum OfficialPlanImport {
+    public struct Preview: Sendable {
+        public var read: OfficialTables.Result
+        /// The plan as a plan file: what is stored, and what `-o plan.yaml` writes.
+        public var yaml: String
+        /// The reader's cross-table checks, then the plan's lint; errors block the import.
+        public var findings: [LintFinding]
+        public var sourceName: String
+        public var plan: Plan { read.plan }
+        public var errors: [LintFinding] { findings.filter { $0.severity == .error } }
+    }
+
+    public static func preview(
+        files: [(path: String, displayName: String)], unit: String? = nil, rules: PlanRules = .standard
+    ) throws -> Preview {
+        let sheets = try OfficialWorkbook.sheets(paths: files)
+        return try preview(
+            sheets: sheets, sourceName: files.map(\.displayName).joined(separator: "+"), unit: unit, rules: rules)
+    }
+
+    public static func preview(
+        sheets: [OfficialTables.Sheet], sourceName: String, unit: String? = nil, rules: PlanRules = .standard
+    ) throws -> Preview {
+        let read = try OfficialTables.read(sheets, rules: rules, unit: unit)
+        let yaml = PlanYAML.text(
+            read.plan,
+            header: [
+                "由 kepu plan import 从 \(sourceName) 读出（Read from the official tables by kepu plan import）。",
+                "每项指标的取数口径（metric）是按 Seeds/plan-rules.yaml 的规则推断的，请核对。",
+            ])
+        // What is stored is this text: reading it back must give the plan that was shown.
+        let parsed = try PlanFile.parse(yaml, source: sourceName)
+        return Preview(
+            read: read, yaml: yaml, findings: read.findings + parsed.warnings + PlanLint.check(parsed.plan),
+            sourceName: sourceName)
+    }
+
+    /// Stores the previewed plan (refused, with nothing written, when lint finds an error).
+    public static func commit(_ p: Preview, ledger: Ledger, replace: Bool) throws -> PlanImport {
+        try ledger.plans.importPlan(text: p.yaml, sourceName: p.sourceName, replace: replace)
+    }
+
+    /// Each indicator with its metric and the rule that gave it, for review.
+    public static func inferenceTable(_ p: Preview, lang: Language) -> ReportTable {
+        let names = Dictionary(uniqueKeysWithValues: p.plan.projects.map { ($0.id, $0.name) })
+        let several = p.plan.declaresProjects
+        var columns: [ReportTable.Column] = []
+        if several { columns.append(.init(lang.t("项目", "Project"))) }
+        columns += [
+            .init(lang.t("代号", "id")), .init(lang.t("二级指标", "Level 2")), .init(lang.t("三级指标", "Indicator")),
+            .init(lang.t("指标值", "Target")), .init(lang.t("取数口径", "Metric")), .init(lang.t("依据", "Rule")),
+        ]
+        let rows: [[Cell]] = p.read.inferred.map { i in
+            let ind = i.indicator
+            var row: [Cell] = []
+            if several { row.append(Cell(i.project.flatMap { names[$0] } ?? lang.t("部门整体", "Department"))) }
+            let target = TargetText.comparison(ind) + ind.target.text
+            row += [
+                Cell(ind.id), Cell(lang.term(ind.level2)), Cell(ind.name),
+                Cell(ind.targetWording.map { "\(target)（\($0)）" } ?? target),
+                Cell(ind.metric.description, i.rule == nil && ind.metric == .manual ? .warn : .none),
+                Cell(i.rule?.summary ?? lang.t("无规则：人工评分", "no rule: scored by hand")),
+            ]
+            return row
+        }
+        return ReportTable(columns: columns, rows: rows)
+    }
+}

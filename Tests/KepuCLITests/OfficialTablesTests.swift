@@ -1,0 +1,213 @@
+import Foundation
+import KepuCore
+import KepuFiles
+import KepuOffice
+import Testing
+
+@testable import KepuCLI
+
+/// `kepu plan import` of the official target tables (Tests/Fixtures/make.py lays them out as the seed
+/// does): the seed's tables give the seed's plan, another unit's five tables give three projects, and
+/// every bad input gets one sentence and changes nothing.
+@Suite struct OfficialTablesTests {
+    static func fixture(_ name: String) -> String { repoRoot.appendingPathComponent("Tests/Fixtures/\(name)").path }
+
+    static func seedPlan() throws -> Plan {
+        let text = try String(
+            contentsOfFile: repoRoot.appendingPathComponent("Seeds/plans/2023-shifeng-kexie.yaml").path, encoding: .utf8
+        )
+        return try PlanFile.parse(text).plan
+    }
+
+    static func read(_ names: [String]) throws -> OfficialPlanImport.Preview {
+        try OfficialPlanImport.preview(files: names.map { (fixture($0), $0) })
+    }
+
+    /// The seed's three tables, typed into a workbook as the seed lays them out, give the seed's plan
+    /// figure for figure and indicator by indicator.
+    @Test(arguments: [
+        ["plan-seed-2023.xlsx"], ["plan-seed-2023-部门整体.xlsx", "plan-seed-2023-附表2.xlsx", "plan-seed-2023-附表3.xlsx"],
+    ])
+    func theSeedsTablesGiveTheSeedsPlan(_ files: [String]) throws {
+        let seed = try Self.seedPlan()
+        let preview = try Self.read(files)
+        let plan = preview.plan
+        #expect(preview.errors.isEmpty, "\(preview.errors)")
+        #expect(plan.unit == seed.unit)
+        #expect(plan.year == seed.year)
+        #expect(plan.period == seed.period)
+        #expect(plan.budget == seed.budget)
+        #expect(plan.department == seed.department)
+        #expect(plan.fund == seed.fund)
+        #expect(plan.goals == seed.goals)
+        #expect(plan.keyWork == seed.keyWork)
+        #expect(plan.lines == seed.lines)
+        #expect(plan.scoring == seed.scoring)
+        #expect(plan.indicators.count == seed.indicators.count)
+        for (a, b) in zip(plan.indicators, seed.indicators) {
+            #expect(a.id == b.id)
+            #expect([a.level1, a.level2, a.name] == [b.level1, b.level2, b.name], "\(b.id)")
+            #expect(a.target == b.target, "\(b.id)")
+            #expect(a.comparison == b.comparison, "\(b.id)")
+            #expect(a.metric == b.metric, "\(b.id)")
+            #expect(a.due == b.due, "\(b.id)")
+            #expect(a.standard == b.standard, "\(b.id)")
+            #expect(a.weight == b.weight && a.filter == b.filter, "\(b.id)")
+        }
+        // The literacy goal keeps its sentence; 附表2 and 附表3 name the 专项 differently, and that is said.
+        #expect(plan.indicator("literacy")?.targetWording == "力争到2025年全区公民具备基本科学素质比例达到10%以上")
+        #expect(
+            preview.findings.map(\.finding).contains(
+                .fundNamedDifferently(project: "业务性专项", summary: "业务性专项", table: "A专项")))
+        // What is stored is the plan file that was shown: reading it back gives the same plan.
+        #expect(try PlanFile.parse(preview.yaml).plan == plan)
+    }
+
+    /// The demo year, its plan replaced by the one read from the tables, reconciles and scores the same.
+    @Test func theDemoYearScoresTheSameOnThePlanReadFromTheTables() throws {
+        let w = ReconcileCommandTests.demo()
+        let before = [
+            w.ok("reconcile --year 2023 --as-of 2023-12-31 --format json"),
+            w.ok("report --year 2023 --as-of 2023-12-31 --format json"),
+        ]
+        let r = w.run(["plan", "import", Self.fixture("plan-seed-2023.xlsx"), "--replace"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("已导入计划 2"), "\(r.err)")
+        let after = [
+            w.ok("reconcile --year 2023 --as-of 2023-12-31 --format json"),
+            w.ok("report --year 2023 --as-of 2023-12-31 --format json"),
+        ]
+        for (a, b) in zip(before, after) {
+            // Only the volunteers' wording differs (附表3 says 数量增加); every figure is the same.
+            let x = a.replacingOccurrences(of: "志愿者和志愿组织增加（附表3：志愿者和志愿组织数量增加）", with: "志愿者和志愿组织数量增加")
+            let dx = try JSONSerialization.jsonObject(with: Data(x.utf8)) as? NSDictionary
+            let dy = try JSONSerialization.jsonObject(with: Data(b.utf8)) as? NSDictionary
+            #expect(dx == dy)
+        }
+    }
+
+    /// Another unit, in 元: two 专项, three 支出方向 (one titled 项目支出绩效目标表), a 附表2 whose 合计 is
+    /// wrong, a target no rule knows.
+    @Test func anotherUnitsFiveTablesGiveThreeProjects() throws {
+        let preview = try Self.read(["plan-other-2024.xlsx"])
+        let plan = preview.plan
+        #expect(preview.errors.isEmpty, "\(preview.errors)")
+        #expect(plan.unit == "湘江区科学技术协会")
+        #expect(plan.projects.map(\.name) == ["科普日活动经费", "青少年科技创新大赛", "科普e站"])
+        #expect(plan.projects.map(\.amount.fen) == [3_000_000, 4_000_000, 3_000_000])
+        #expect(plan.projects.map { $0.fund.category } == ["科普活动专项", "科普活动专项", "科普信息化专项"])
+        #expect(plan.budget.project.fen == 10_000_000)
+        #expect(plan.budget.basic.fen == 70_000_000)
+        // Line and indicator ids are unique in the year.
+        #expect(Set(plan.lines.map(\.id)).count == plan.lines.count)
+        #expect(Set(plan.allIndicators.map(\.id)).count == plan.allIndicators.count)
+        #expect(plan.projects[0].lines.map(\.runs.count) == [0, 1])
+        let findings = preview.findings.map(\.finding)
+        #expect(
+            findings.contains(
+                .summaryTotal(
+                    rows: [
+                        NamedFigure("科普活动专项", Money(fen: 7_000_000)), NamedFigure("科普信息化专项", Money(fen: 3_000_000)),
+                    ],
+                    sum: Money(fen: 10_000_000), total: Money(fen: 11_000_000))))
+        #expect(
+            findings.contains(
+                .departmentProjectSpending(department: Money(fen: 10_000_000), summary: Money(fen: 11_000_000))))
+        #expect(findings.contains(.metricUnknown(indicator: "科学氛围更加浓厚", target: "明显提升")))
+        #expect(
+            preview.read.inferred.first { $0.indicator.name == "师生满意度" }?.indicator.metric == .satisfaction)
+
+        // Imported, the year is three projects; 附表2 adds them up.
+        let w = Workspace()
+        w.env["KEPU_TODAY"] = "2025-01-15"
+        w.ok("init")
+        let r = w.run(["plan", "import", Self.fixture("plan-other-2024.xlsx")])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("3 个项目"), "\(r.err)")
+        let summary = w.ok("plan show --year 2024 --summary")
+        #expect(summary.contains("科普信息化专项"))
+        let o = try JSONSerialization.jsonObject(with: Data(w.ok("reconcile --year 2024 --format json").utf8))
+        #expect(((o as? [String: Any])?["projects"] as? [Any])?.count == 3)
+    }
+
+    @Test func dryRunShowsAndWritesNothing() throws {
+        let w = Workspace()
+        w.ok("init")
+        let before = w.fingerprint()
+        let r = w.run(["plan", "import", Self.fixture("plan-seed-2023.xlsx"), "--dry-run"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("推断的取数口径（请核对）"))
+        #expect(r.out.contains("volunteer-growth"))
+        #expect(r.err.contains("plan-seed-2023.xlsx：0 处错误，2 处警告"), "\(r.err)")
+        #expect(w.fingerprint() == before)
+        let o = w.run(["plan", "import", Self.fixture("plan-seed-2023.xlsx"), "-o", "2023.yaml"])
+        #expect(o.code == 0, "\(o.err)")
+        #expect(w.fingerprint() == before)
+        let written = try String(contentsOfFile: w.dir + "/2023.yaml", encoding: .utf8)
+        #expect(try PlanFile.parse(written).plan == (try Self.read(["plan-seed-2023.xlsx"])).plan)
+        // The file written is a plan file kepu imports as it is.
+        w.ok("plan import 2023.yaml")
+    }
+
+    @Test func badTablesAreRefusedInOneSentence() throws {
+        let w = Workspace()
+        w.ok("init")
+        w.refuses(
+            ["plan", "import", Self.fixture("costs.xlsx")],
+            zh: "kepu：costs.xlsx 里没有认得出的绩效目标表：表的标题应含“部门整体支出绩效目标表”“专项资金绩效目标汇总表”“专项资金支出方向绩效目标表”或“项目支出绩效目标表”",
+            en:
+                "kepu: costs.xlsx holds no target table kepu knows: a table's title should contain 部门整体支出绩效目标表, 专项资金绩效目标汇总表, 专项资金支出方向绩效目标表 or 项目支出绩效目标表"
+        )
+        w.refuses(
+            ["plan", "import", Self.fixture("plan-no-target-column.xlsx")],
+            zh: "kepu：业务性专项 的年度绩效指标没有“指标值”一列，读不出各项指标的目标",
+            en: "kepu: the indicators of 业务性专项 have no 指标值 column, so their targets cannot be read")
+        w.refuses(
+            ["plan", "import", Self.fixture("plan-twice.xlsx")],
+            zh: "kepu：有两张支出方向绩效目标表（附表3）都叫 业务性专项；每个支出方向只能有一张",
+            en: "kepu: two project tables (附表3) are both named 业务性专项; each project has one")
+        w.refuses(
+            ["plan", "import", Self.fixture("plan-seed-2023-附表2.xlsx")],
+            zh: "kepu：只有附表2（汇总表）：请一并导入部门整体支出绩效目标表或各支出方向的附表3，指标在那里",
+            en:
+                "kepu: only the summary table (附表2) was given: import the department table or each project's table (附表3) with it, which hold the indicators"
+        )
+        w.refuses(
+            ["plan", "import", Self.fixture("plan-seed-2023-附表3.xlsx")],
+            zh: "kepu：找不到部门名称：请一并导入部门整体支出绩效目标表，或用 --unit 指明单位",
+            en: "kepu: no 部门名称 was found: import the department table too, or name the unit with --unit")
+        _ = w.write("2024绩效目标.docx", "PK")
+        w.refuses(
+            ["plan", "import", "2024绩效目标.docx"],
+            zh: "kepu：2024绩效目标.docx 是 Word 文件，kepu 读不了；请把各张表复制到 Excel（或 WPS 表格），另存为 .xlsx 后再导入",
+            en:
+                "kepu: 2024绩效目标.docx is a Word file, which kepu does not read: copy the tables into Excel (or WPS) and save them as .xlsx"
+        )
+        // 附表3 alone imports once the unit is named.
+        let r = w.run(["plan", "import", Self.fixture("plan-seed-2023-附表3.xlsx"), "--unit", "石峰区科协"])
+        #expect(r.code == 0, "\(r.err)")
+    }
+
+    @Test func theRulesShippedAreTheSeedsFile() throws {
+        let path = repoRoot.appendingPathComponent("Seeds/plan-rules.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let body = text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "        " + $0 }.joined(separator: "\n")
+        let generated = """
+            // Generated from Seeds/plan-rules.yaml by `UPDATE_SEEDS=1 swift test --filter OfficialTablesTests`; do not edit.
+
+            enum PlanRulesSeed {
+                static let text = #\"\"\"
+            \(body)
+                    \"\"\"#
+            }
+
+            """
+        let target = repoRoot.appendingPathComponent("Sources/KepuCore/PlanRulesSeed.swift").path
+        if ProcessInfo.processInfo.environment["UPDATE_SEEDS"] == "1" {
+            try generated.write(toFile: target, atomically: true, encoding: .utf8)
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == generated)
+        #expect(try PlanRules.parse(text) == PlanRules.standard)
+    }
+}
