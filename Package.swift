@@ -92,7 +92,8 @@ let package = Package(
         .testTarget(
             name: "KepuCLITests",
             dependencies: [
-                "KepuCLI", "KepuStore", "KepuCore", "KepuFiles", "KepuOffice", .product(name: "GRDB", package: "GRDB.swift"),
+                "KepuCLI", "KepuStore", "KepuCore", "KepuFiles", "KepuOffice",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Golden"]
