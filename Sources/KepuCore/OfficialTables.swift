@@ -128,7 +128,8 @@ public enum OfficialTables {
         var lineIDs: Set<String> = []
         var indicatorIDs: Set<String> = []
         func unique(_ base: String, _ prefix: String?, in used: inout Set<String>) -> String {
-            var id = used.contains(base) ? prefix.map { "\($0)-\(base)" } ?? base : base
+            // Each project's ids carry its own: p2-reach, whether or not another project has a reach.
+            var id = prefix.map { "\($0)-\(base)" } ?? base
             var n = 2
             let stem = id
             while used.contains(id) {

@@ -370,3 +370,23 @@ extension Plan {
         return String(n)
     }
 }
+
+extension Plan {
+    /// The plan with one indicator changed wherever it is (a project's, or the plan's own); nil when no
+    /// indicator has that id.
+    public func updatingIndicator(_ id: String, _ change: (inout Indicator) -> Void) -> Plan? {
+        var p = self
+        var found = false
+        for i in p.indicators.indices where p.indicators[i].id == id {
+            change(&p.indicators[i])
+            found = true
+        }
+        for j in p.projects.indices {
+            for i in p.projects[j].indicators.indices where p.projects[j].indicators[i].id == id {
+                change(&p.projects[j].indicators[i])
+                found = true
+            }
+        }
+        return found ? p : nil
+    }
+}

@@ -18,18 +18,28 @@ public enum OfficialPlanImport {
         public var errors: [LintFinding] { findings.filter { $0.severity == .error } }
     }
 
+    /// `metrics` replaces inferred metrics by indicator id (the web's preview lets a reviewer pick another).
     public static func preview(
-        files: [(path: String, displayName: String)], unit: String? = nil, rules: PlanRules = .standard
+        files: [(path: String, displayName: String)], unit: String? = nil, rules: PlanRules = .standard,
+        metrics: [String: Metric] = [:]
     ) throws -> Preview {
         let sheets = try OfficialWorkbook.sheets(paths: files)
         return try preview(
-            sheets: sheets, sourceName: files.map(\.displayName).joined(separator: "+"), unit: unit, rules: rules)
+            sheets: sheets, sourceName: files.map(\.displayName).joined(separator: "+"), unit: unit, rules: rules,
+            metrics: metrics)
     }
 
     public static func preview(
-        sheets: [OfficialTables.Sheet], sourceName: String, unit: String? = nil, rules: PlanRules = .standard
+        sheets: [OfficialTables.Sheet], sourceName: String, unit: String? = nil, rules: PlanRules = .standard,
+        metrics: [String: Metric] = [:]
     ) throws -> Preview {
-        let read = try OfficialTables.read(sheets, rules: rules, unit: unit)
+        var read = try OfficialTables.read(sheets, rules: rules, unit: unit)
+        for (id, metric) in metrics {
+            if let changed = read.plan.updatingIndicator(id, { $0.metric = metric }) { read.plan = changed }
+            for i in read.inferred.indices where read.inferred[i].indicator.id == id {
+                read.inferred[i].indicator.metric = metric
+            }
+        }
         let yaml = PlanYAML.text(
             read.plan,
             header: [
@@ -72,5 +82,44 @@ public enum OfficialPlanImport {
             return row
         }
         return ReportTable(columns: columns, rows: rows)
+    }
+
+    /// One indicator's metric, comparison, weight or 绩效标准 changed: a new version of the year's plan
+    /// (the old one kept as replaced, the change audited; refused in a locked year).
+    public struct IndicatorChange: Sendable {
+        public var metric: Metric
+        public var comparison: Comparison
+        public var weight: Fixed?
+        public var standard: String?
+        public init(metric: Metric, comparison: Comparison, weight: Fixed?, standard: String?) {
+            self.metric = metric
+            self.comparison = comparison
+            self.weight = weight
+            self.standard = standard
+        }
+    }
+
+    public static func changeIndicator(
+        ledger: Ledger, year: Int?, unit: String?, id: String, change: IndicatorChange, who: String
+    ) throws -> PlanImport {
+        let stored = try ledger.plans.plan(year: year, unit: unit)
+        guard
+            let plan = stored.plan.updatingIndicator(
+                id,
+                {
+                    $0.metric = change.metric
+                    $0.comparison = change.comparison
+                    $0.weight = change.weight
+                    $0.standard = change.standard
+                })
+        else {
+            throw KepuError(
+                .notAnIndicator(
+                    field: "indicator", value: id, year: stored.plan.year, ids: stored.plan.allIndicators.map(\.id)))
+        }
+        let text = PlanYAML.text(
+            plan,
+            header: ["由 \(who) 在网页“计划”中修改指标 \(id)（计划 \(stored.id) 的新版本）· Indicator \(id) changed on the web."])
+        return try ledger.plans.importPlan(text: text, sourceName: stored.sourceName, replace: true)
     }
 }

@@ -55,7 +55,9 @@ public enum PlanReport {
         let summary = summary(p, lang: lang)
         report.sections.append(Section(heading: summary.title, blocks: summary.sections.flatMap(\.blocks)))
         for project in p.projects {
-            let one = buildOne(p.narrowed(to: project), lang: lang, source: nil)
+            var narrowed = p.narrowed(to: project)
+            narrowed.department.duties = nil
+            let one = buildOne(narrowed, lang: lang, source: nil)
             let own = [
                 lang.t("目标", "Goals"), lang.t("支出明细及测算", "Spending lines"), lang.t("年度绩效指标", "Indicators"),
                 lang.t("评分设置", "Scoring"),

@@ -31,6 +31,7 @@ struct EventPages: Sendable {
                 parent: try fields.value("parent").map { try webID($0, field: lang.t("所属主题活动", "parent")) },
                 unit: nil, allowDuplicate: false)
             event.form = try fields.value("form").map { try EventForm.parse($0, field: lang.t("形式", "form")) } ?? .other
+            event.project = fields.value("project")
             try event.validate()
             let id = try web.ledger(for: user, request: request).events.add(event)
             return await web.done(
@@ -50,7 +51,17 @@ struct EventPages: Sendable {
     ) async -> Response {
         let today = ledger.context.today()
         // Only the plan's period: the list needs no facts.
-        let range = (try? ledger.plans.plan(year: nil, unit: nil).plan.period) ?? DateRange.year(today.year)
+        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
+        let range = plan?.period ?? DateRange.year(today.year)
+        // A year of several projects: a new event says which it is in (sub-activities follow their campaign).
+        var projectField = HTML()
+        if let plan, plan.hasSeveralProjects {
+            let options: [HTML] = plan.projects.map {
+                "<option value=\"\($0.id)\"\(values["project"] == $0.id ? " selected" : "")>\($0.name)</option>"
+            }
+            projectField =
+                "<label class=\"wide\">\(lang.t("所属项目（子活动随主题活动）", "Project (a sub-activity follows its campaign)"))<select name=\"project\"><option value=\"\">\(lang.t("请选择", "choose"))</option>\(options)</select></label>"
+        }
         let all = query?["all"] == "1"
         let q = query?.value("q") ?? ""
         let kind = query?["kind"].flatMap { EventKind(rawValue: $0) }
@@ -71,6 +82,7 @@ struct EventPages: Sendable {
             <form method="post" action="/events" class="record">
             \(Page.csrfField(context))
             <label class="wide">\(lang.t("标题", "Title"))<input name="title" required value="\(v("title"))"></label>
+            \(projectField)
             <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EventKind.allCases, selected: values["kind"] ?? "other", lang))</select></label>
             <label>\(lang.t("形式", "Form"))<select name="form">\(Page.options(EventForm.allCases, selected: values["form"] ?? "other", lang))</select></label>
             <label>\(lang.t("开始日期", "Start"))<input name="start" type="date" required value="\(v("start"))"></label>
@@ -128,7 +140,10 @@ struct EventPages: Sendable {
         func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
         if !e.voided {
             body += doorSection(e, context, error: form == "door" ? error : nil)
-            let lines = (try? ledger.plans.plan(year: e.start.year, unit: e.unit).plan.lines) ?? []
+            // In a year of several projects, only the lines of the event's own project.
+            let lines =
+                (try? ledger.events.project(of: id))?.flatMap { $0.lines }
+                ?? (try? ledger.plans.plan(year: e.start.year, unit: e.unit).plan.lines) ?? []
             let lineOptions: [HTML] = lines.map {
                 "<option value=\"\($0.id)\"\(values["line"] == $0.id ? " selected" : "")>\($0.name)（\($0.amount.grouped)元）</option>"
             }

@@ -27,12 +27,19 @@ struct OfficePages: Sendable {
         // The year: `?year=`, else the plan covering today; its facts are read once, for the budget.
         let today = ledger.context.today()
         let year = request.query["year"].flatMap { Int($0) }
-        let inputs = try? ledger.evaluation.inputs(year: year, unit: nil, asOf: nil, today: today)
-        let range = inputs?.0.plan.period ?? DateRange.year(year ?? today.year)
+        // A year of several projects shows each project's lines under its name, then the department's.
+        let reconciled = try? YearProjects.reconcile(
+            ledger: ledger, year: year, unit: nil, asOf: nil, today: today, project: nil, scope: .project)
+        let range = reconciled?.plan.period ?? DateRange.year(year ?? today.year)
         var body = error.map(web.error) ?? HTML()
-        if let (stored, facts) = inputs {
-            let e = Reconciler.evaluate(stored.plan, facts)
-            body += web.html(Report(title: "", sections: [ReconcileReport.budgetSection(e, lang: lang)]))
+        if let r = reconciled {
+            var sections: [Section] = []
+            for e in r.parts {
+                var s = ReconcileReport.budgetSection(e, lang: lang)
+                if r.several { s.heading = YearProjects.heading(e, lang: lang) + " · " + (s.heading ?? "") }
+                sections.append(s)
+            }
+            body += web.html(Report(title: "", sections: sections))
         }
         let filter = RecordFilter(range: range, event: nil, unit: nil, includeVoided: request.query["all"] == "1")
         func v(_ k: String) -> String { values[k] ?? "" }

@@ -28,7 +28,8 @@ enum Page {
         ("/", "概览", "Overview", .clerk), ("/events", "活动", "Events", .clerk),
         ("/volunteers", "志愿者", "Volunteers", .clerk), ("/budget", "经费", "Budget", .clerk),
         ("/imports", "导入", "Import", .clerk), ("/evidence", "佐证材料", "Evidence", .clerk),
-        ("/self-evaluation", "自评", "Self-evaluation", .clerk), ("/audit", "操作记录", "Audit", .clerk),
+        ("/self-evaluation", "自评", "Self-evaluation", .clerk), ("/plan", "计划", "Plan", .reviewer),
+        ("/audit", "操作记录", "Audit", .clerk),
         ("/users", "用户", "Users", .admin),
     ]
 
@@ -74,6 +75,25 @@ enum Page {
     }
 
     /// The session's form token as a hidden field: every form that POSTs carries one.
+    /// In a year of several projects: a select of them (and the department as a whole, if `whole` names
+    /// it), kept in the URL as `?project=`; nothing in a one-project year.
+    static func projectPicker(
+        _ plan: Plan, selected: String?, action: String, year: Int, whole: String?, lang: Language
+    ) -> HTML {
+        guard plan.hasSeveralProjects else { return HTML() }
+        var options: [HTML] = []
+        if let whole { options.append("<option value=\"\"\(selected == nil ? " selected" : "")>\(whole)</option>") }
+        for p in plan.projects {
+            options.append("<option value=\"\(p.id)\"\(selected == p.id ? " selected" : "")>\(p.name)</option>")
+        }
+        return """
+            <form method="get" action="\(action)" class="filter project-picker">
+            <input type="hidden" name="year" value="\(year)">
+            <label>\(lang.t("项目", "Project"))<select name="project">\(options)</select></label>
+            <button type="submit">\(lang.t("查看", "Show"))</button></form>
+            """
+    }
+
     static func csrfField(_ context: WebContext) -> HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.csrf ?? ""))\">"
     }

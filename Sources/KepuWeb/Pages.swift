@@ -129,7 +129,8 @@ struct Pages: Sendable {
         let today = ledger.context.today()
         let year = request.query["year"].flatMap { Int($0) }
         let unit = request.query.value("unit")
-        let key = "dashboard|\(year.map(String.init) ?? "")|\(unit ?? "")|\(today)|\(lang.rawValue)"
+        let project = request.query.value("project")
+        let key = "dashboard|\(year.map(String.init) ?? "")|\(unit ?? "")|\(project ?? "")|\(today)|\(lang.rawValue)"
         // A session that has just written waits for its own write to show (read-your-writes).
         var own = false
         if let session = context.sessionID { own = await web.flash.wroteRecently(session) }
@@ -138,11 +139,16 @@ struct Pages: Sendable {
         ) { [web, lang] in
             var body = HTML()
             do {
-                let inputs = try web.ledger.evaluation.reportInputs(year: year, unit: unit, asOf: nil, today: today)
+                let inputs = try web.ledger.evaluation.reportInputs(
+                    year: year, unit: unit, asOf: nil, today: today, project: project)
                 let plan = inputs.stored.plan
                 let evaluation = Reconciler.evaluate(plan, inputs.facts)
+                let whole = try web.ledger.plans.plan(year: plan.year, unit: plan.unit).plan
+                body += Page.projectPicker(
+                    whole, selected: project, action: "/", year: plan.year,
+                    whole: lang.t("全部项目（部门整体）", "All projects (the department)"), lang: lang)
                 body +=
-                    "<p class=\"sub\">\(Page.esc(plan.unit))　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
+                    "<p class=\"sub\">\(Page.esc(plan.unit))\(plan.focus.map { "　" + $0.name } ?? "")　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
                 body += Page.progress(evaluation, lang: lang)
                 body += web.html(ReconcileReport.build(evaluation, lang: lang))
                 // The data checks of `kepu check`.
@@ -187,21 +193,24 @@ struct API: Sendable {
         _ = try context.apiUser()
         let q = request.uri.queryParameters
         let asOf = try q.get("asOf").map { try CalendarDate.parse(String($0), field: "asOf") }
-        let (stored, facts) = try ledger.evaluation.inputs(
-            year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: asOf,
-            today: ledger.context.today())
-        let evaluation = Reconciler.evaluate(stored.plan, facts)
-        return WebError.json(.ok, .object(EvaluationJSON.object(evaluation)))
+        let r = try YearProjects.reconcile(
+            ledger: ledger, year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: asOf,
+            today: ledger.context.today(), project: q.get("project").map { String($0) }, scope: .project)
+        return WebError.json(.ok, YearProjects.json(r))
     }
 
     /// `GET /api/v1/report?year=Y`: `kepu report --format json`.
     func report(_ request: Request, _ context: WebContext) throws -> Response {
         _ = try context.apiUser()
         let q = request.uri.queryParameters
-        let e = try SelfEvaluationDocuments.evaluate(
-            ledger: ledger, year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: nil,
-            today: ledger.context.today(), lang: .zh)
-        return WebError.json(.ok, SelfEvaluationReport.json(e.card, findings: e.findings))
+        let year = q.get("year", as: Int.self)
+        let unit = q.get("unit").map { String($0) }
+        let parts = try YearProjects.evaluate(
+            ledger: ledger, year: year, unit: unit, asOf: nil, today: ledger.context.today(), lang: .zh,
+            scope: .project,
+            project: q.get("project").map { String($0) })
+        let plan = try ledger.plans.plan(year: year, unit: unit).plan
+        return WebError.json(.ok, YearProjects.json(parts, plan: plan, lang: .zh))
     }
 
     /// `POST /api/v1/events/{id}/attendance` with `{"count": N, "channel": "onsite", "method":

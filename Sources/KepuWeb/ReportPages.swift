@@ -17,16 +17,33 @@ struct ReportPages: Sendable {
     /// `GET /self-evaluation[?year=Y]`
     func selfEvaluation(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await page(request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil)
+        return await page(
+            request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil,
+            project: request.query.value("project"))
     }
 
-    func page(_ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?) async -> Response {
+    /// Which self-evaluation a page shows: a project's (the first, in a year of several, unless named)
+    /// or, with `department`, the department's whole (部门整体支出绩效自评).
+    func choice(_ year: Int?, _ project: String?) -> (project: String?, scope: EvaluationScope) {
+        if project == "department" { return (nil, .department) }
+        if let project { return (project, .project) }
+        guard let plan = try? ledger.plans.plan(year: year, unit: nil).plan, plan.hasSeveralProjects else {
+            return (nil, .project)
+        }
+        return (plan.projects.first?.id, .project)
+    }
+
+    func page(
+        _ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?, project: String? = nil
+    ) async -> Response {
         let role = context.user?.role ?? .clerk
         var body = error.map(web.error) ?? HTML()
         let evaluated: SelfEvaluationDocuments.Evaluated
+        let (chosen, scope) = choice(year, project)
         do {
             evaluated = try SelfEvaluationDocuments.evaluate(
-                ledger: ledger, year: year, unit: nil, asOf: nil, today: ledger.context.today(), lang: lang)
+                ledger: ledger, year: year, unit: nil, asOf: nil, today: ledger.context.today(), lang: lang,
+                scope: scope, project: chosen)
         } catch let e as KepuError {
             return await web.page(lang.t("自评", "Self-evaluation"), context, body: body + web.error(e.text(lang)))
         } catch {
@@ -34,11 +51,21 @@ struct ReportPages: Sendable {
         }
         let plan = evaluated.inputs.stored.plan
         let y = plan.year
+        if let whole = try? ledger.plans.plan(year: y, unit: plan.unit).plan {
+            body += Page.projectPicker(
+                whole, selected: scope == .department ? "department" : chosen, action: "/self-evaluation", year: y,
+                whole: nil, lang: lang)
+            if whole.hasSeveralProjects, scope != .department {
+                body +=
+                    "<p class=\"sub\"><a href=\"/self-evaluation?year=\(y)&amp;project=department\">\(lang.t("部门整体支出绩效自评", "The department's self-evaluation"))</a></p>"
+            }
+        }
+        let which = scope == .department ? "&amp;project=department" : chosen.map { "&amp;project=\($0)" } ?? ""
         let downloads: [HTML] = [
             ("xlsx", lang.t("Excel 工作簿", "Excel workbook")), ("html", lang.t("网页（可打印 A4）", "Web page (prints on A4)")),
             ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("text", lang.t("纯文本", "Plain text")),
         ].map {
-            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\">\($0.1)</a>"
+            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\(HTML(trusted: which))\">\($0.1)</a>"
         }
         body += "<p class=\"actions\"><span>\(lang.t("下载：", "Download:"))</span>\(downloads)</p>"
         // The year lock.
@@ -70,7 +97,7 @@ struct ReportPages: Sendable {
             body += """
                 <details class="add"><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
                 <form method="post" action="/self-evaluation/notes" class="record">\(Page.csrfField(context))
-                <input type="hidden" name="year" value="\(y)">
+                <input type="hidden" name="year" value="\(y)">\(chosen.map { HTML("<input type=\"hidden\" name=\"project\" value=\"\($0)\">") } ?? HTML())
                 <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(options)</select></label>
                 <label>\(lang.t("人工评分（可不填）", "Manual score"))<input name="score" inputmode="decimal"></label>
                 <label>\(lang.t("实际完成值（文字，可不填）", "Actual (words)"))<input name="actual"></label>
@@ -81,7 +108,8 @@ struct ReportPages: Sendable {
                 </form></details>
                 """
         }
-        body += "<div class=\"report\">\(web.html(evaluated.report))</div>"
+        let subtitle: [HTML] = evaluated.report.subtitle.map { "<p class=\"sub\">\($0)</p>" }
+        body += "<div class=\"report\"><h2>\(evaluated.report.title)</h2>\(subtitle)\(web.html(evaluated.report))</div>"
         return await web.page(
             lang.t("\(y)年绩效自评", "Self-evaluation \(y)"), context, body: body, status: status)
     }
@@ -91,9 +119,10 @@ struct ReportPages: Sendable {
         _ = try context.pageUser()
         let q = request.query
         let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.t("格式", "format"))
+        let (chosen, scope) = choice(q["year"].flatMap { Int($0) }, q.value("project"))
         let e = try SelfEvaluationDocuments.evaluate(
             ledger: ledger, year: q["year"].flatMap { Int($0) }, unit: nil, asOf: nil, today: ledger.context.today(),
-            lang: lang)
+            lang: lang, scope: scope, project: chosen)
         let year = e.inputs.stored.plan.year
         let bytes: ByteBuffer
         if format == .xlsx {
@@ -134,11 +163,14 @@ struct ReportPages: Sendable {
                 }, why: fields.value("why"), unit: nil, actualText: fields.value("actual"))
             try input.validate()
             _ = try web.ledger(for: user, request: request).evaluation.setNote(input)
+            let project = fields.value("project").flatMap {
+                $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+            }
             return await web.done(
-                "/self-evaluation?year=\(input.year)", context,
+                "/self-evaluation?year=\(input.year)" + (project.map { "&project=\($0)" } ?? ""), context,
                 notice: Catalogue.text(.noteSet(indicator: input.indicator, year: input.year), lang))
         } catch let e as KepuError {
-            return await page(year, context, status: e.webStatus, error: e.text(lang))
+            return await page(year, context, status: e.webStatus, error: e.text(lang), project: fields.value("project"))
         }
     }
 

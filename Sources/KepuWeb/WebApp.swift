@@ -147,8 +147,13 @@ public enum WebApp {
         app.post("records/:kind/:id/restore") { request, context in
             try await records.correct(request, context, restore: true)
         }
-        let imports = ImportPages(
-            web: web, uploads: Uploads(folder: settings.uploadFolder), jobs: ImportJobs(patience: settings.jobPatience))
+        let uploads = Uploads(folder: settings.uploadFolder)
+        let imports = ImportPages(web: web, uploads: uploads, jobs: ImportJobs(patience: settings.jobPatience))
+        let plans = PlanPages(web: web, uploads: uploads)
+        app.get("plan") { request, context in try await plans.show(request, context) }
+        app.post("plan/upload") { request, context in try await plans.upload(request, context) }
+        app.post("plan/import") { request, context in try await plans.importPlan(request, context) }
+        app.post("plan/indicator") { request, context in try await plans.changeIndicator(request, context) }
         app.get("imports") { request, context in try await imports.form(request, context) }
         app.post("imports") { request, context in try await imports.upload(request, context) }
         app.post("imports/confirm") { request, context in try await imports.confirm(request, context) }

@@ -149,6 +149,31 @@ def door_steps(driver, base, work, env, db):
         phone.quit()
 
 
+def plan_steps(driver, base):
+    """计划: another year's official workbook uploaded, one inferred metric changed, imported, and its
+    targets on 概览."""
+    from selenium.webdriver.support.ui import Select
+    workbook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "plan-other-2024.xlsx")
+    driver.find_element(By.LINK_TEXT, "计划").click()
+    wait_for(driver, lambda d: "导入财政下发的绩效目标表" in d.page_source, "the plan page")
+    check_page(driver, "16-plan")
+    driver.find_element(By.NAME, "file").send_keys(os.path.abspath(workbook))
+    driver.find_element(By.CSS_SELECTOR, "#upload form button").click()
+    wait_for(driver, lambda d: "每项指标的取数口径" in d.page_source, "the plan's preview")
+    assert "不等于合计 11万" in driver.find_element(By.TAG_NAME, "body").text, "the summary's wrong total is not said"
+    check_page(driver, "17-plan-preview")
+    metric = Select(driver.find_element(By.NAME, "metric.p2-events"))
+    assert metric.first_selected_option.get_attribute("value") == "events"
+    metric.select_by_value("major-events")
+    driver.find_element(By.CSS_SELECTOR, "button[value=import]").click()
+    wait_for(driver, lambda d: "已导入计划" in d.page_source, "the plan imported")
+    driver.get(base + "/?year=2024&project=p2")
+    body = driver.find_element(By.TAG_NAME, "body").text
+    for text in ("举办比赛", "参赛学生", "师生满意度"):
+        assert text in body, f"the 2024 overview lacks {text}"
+    check_page(driver, "18-dashboard-2024")
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     work = tempfile.mkdtemp(prefix="kepu-browser-")
@@ -282,6 +307,7 @@ def main():
             check_page(driver, name)
 
         door_steps(driver, base, work, env, db)
+        plan_steps(driver, base)
 
         driver.find_element(By.CSS_SELECTOR, "header form button").click()
         wait_for(driver, lambda d: d.current_url == base + "/login", "the sign-in page after signing out")

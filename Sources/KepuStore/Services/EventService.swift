@@ -84,6 +84,17 @@ public struct EventService: Sendable {
         return plan.hasSeveralProjects ? p.id : nil
     }
 
+    /// The project an event is in, in a year of several; nil in a one-project year or outside any plan.
+    public func project(of id: Int64) throws -> Project? {
+        try ledger.database.read { db in
+            let e = try live(db, id, field: nil)
+            guard let stored = try? ledger.plans.covering(db, date: e.startDate, unitID: e.unitId),
+                stored.plan.hasSeveralProjects
+            else { return nil }
+            return try ledger.plans.project(ofEvent: id, db, plan: stored.plan)
+        }
+    }
+
     /// A sub-activity is in its parent's project; naming another is refused.
     func inheritedProject(_ db: Database, parent: EventRecord, asked: String?) throws -> String? {
         guard let pid = parent.id else { return nil }

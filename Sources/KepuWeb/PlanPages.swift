@@ -1,0 +1,223 @@
+import Foundation
+import Hummingbird
+import KepuCore
+import KepuOffice
+import KepuReport
+import KepuStore
+
+/// 计划 (reviewers and admins): the year's target tables as the office received them; the official
+/// workbook uploaded, previewed with each inferred metric to confirm or change, then imported; one
+/// indicator's metric, comparison, weight or 绩效标准 changed. Every change is a new version of the
+/// plan: the old one is kept, the write audited, and a locked year refuses it.
+struct PlanPages: Sendable {
+    let web: Web
+    let uploads: Uploads
+    var lang: Language { web.lang }
+    var ledger: Ledger { web.ledger }
+
+    /// Metrics a reviewer may pick, with the plan's own measurements.
+    static func metricChoices(_ plan: Plan?) -> [String] {
+        var names = Metric.names.filter { $0 != "measurement:NAME" }
+        for i in plan?.allIndicators ?? [] where !names.contains(i.metric.description) {
+            names.append(i.metric.description)
+        }
+        if !names.contains("measurement:literacy-rate") { names.append("measurement:literacy-rate") }
+        return names
+    }
+
+    static func select(_ name: String, _ choices: [String], selected: String, label: String) -> HTML {
+        let options: [HTML] = choices.map {
+            "<option value=\"\($0)\"\($0 == selected ? " selected" : "")>\($0)</option>"
+        }
+        return "<select name=\"\(name)\" aria-label=\"\(label)\">\(options)</select>"
+    }
+
+    /// `GET /plan[?year=Y]`
+    func show(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.pageUser()
+        guard user.role >= .reviewer else { throw HTTPError(.forbidden) }
+        return await page(request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil, values: [:])
+    }
+
+    func page(
+        _ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String]
+    ) async -> Response {
+        var body = error.map(web.error) ?? HTML()
+        let stored = try? ledger.plans.plan(year: year, unit: nil)
+        body += """
+            <section id="upload"><h2>\(lang.t("导入财政下发的绩效目标表", "Import the official target tables"))</h2>
+            <p class="sub">\(lang.t("上传 Excel 工作簿（.xlsx）：部门整体支出绩效目标表、专项资金绩效目标汇总表（附表2）、各支出方向绩效目标表（附表3），每张表一个工作表。先预览并核对每项指标的取数口径，再导入。Word 文件请先把表格复制到 Excel 另存为 .xlsx。", "Upload the workbook (.xlsx) with the department table, the summary (附表2) and each project's table (附表3), a sheet each. Review each indicator's metric in the preview, then import. Save Word tables as .xlsx first."))</p>
+            <form method="post" action="/plan/upload" enctype="multipart/form-data" class="record">
+            \(Page.csrfField(context))
+            <label class="wide">\(lang.t("工作簿", "Workbook"))<input name="file" type="file" required accept=".xlsx"></label>
+            <button type="submit">\(lang.t("上传并预览", "Upload and preview"))</button>
+            </form></section>
+            """
+        guard let stored else {
+            body +=
+                "<p class=\"notice\">\(lang.t("还没有计划：请上传当年的绩效目标表。", "No plan yet: upload the year's target tables."))</p>"
+            return await web.page(lang.t("计划", "Plan"), context, body: body, status: status)
+        }
+        let plan = stored.plan
+        // One indicator changed in a form.
+        let indicators: [HTML] = plan.allIndicators.map { i in
+            let owner =
+                plan.declaresProjects
+                ? (plan.projects.first { $0.indicators.contains(i) }?.name ?? lang.t("部门整体", "Department")) + " · " : ""
+            return
+                "<option value=\"\(i.id)\"\(values["indicator"] == i.id ? " selected" : "")>\(owner)\(i.name)（\(i.target.text)，\(i.metric.description)）</option>"
+        }
+        let ops: [HTML] = [(">=", "≥"), ("<=", "≤"), ("=", "=")].map { v, s in
+            "<option value=\"\(v)\"\(values["op"] == v ? " selected" : "")>\(s)</option>"
+        }
+        body += """
+            <section id="indicator"><h2>\(lang.t("修改一项指标", "Change one indicator"))</h2>
+            <p class="sub">\(lang.t("保存后生成新版本的计划，旧版本保留；已封账的年度不能修改。", "Saving makes a new version of the plan and keeps the old one; a locked year cannot change."))</p>
+            <form method="post" action="/plan/indicator#indicator" class="record">\(Page.csrfField(context))
+            <input type="hidden" name="year" value="\(plan.year)">
+            <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(indicators)</select></label>
+            <label>\(lang.t("取数口径", "Metric"))\(Self.select("metric", Self.metricChoices(plan), selected: values["metric"] ?? "", label: lang.t("取数口径", "Metric")))</label>
+            <label>\(lang.t("比较", "Comparison"))<select name="op">\(ops)</select></label>
+            <label>\(lang.t("分值（可不填）", "Weight (optional)"))<input name="weight" inputmode="decimal" value="\(values["weight"] ?? "")" placeholder="\(lang.t("例如：10", "e.g. 10"))"></label>
+            <label class="wide">\(lang.t("绩效标准（可不填）", "Standard (optional)"))<input name="standard" value="\(values["standard"] ?? "")"></label>
+            <button type="submit">\(lang.t("保存为新版本", "Save as a new version"))</button>
+            </form></section>
+            """
+        let source = lang.t(
+            "\(stored.sourceName)（计划 \(stored.id)，导入于 \(stored.importedAt)）",
+            "\(stored.sourceName) (plan \(stored.id), imported \(stored.importedAt))")
+        body += "<div class=\"report\">\(web.html(PlanReport.build(plan, lang: lang, source: source)))</div>"
+        return await web.page(lang.t("\(plan.year)年计划", "Plan \(plan.year)"), context, body: body, status: status)
+    }
+
+    /// `POST /plan/upload` (multipart): keeps the workbook and shows what it would import.
+    func upload(_ request: Request, _ context: WebContext) async throws -> Response {
+        let posted = try await postedUpload(request, context, settings: web.settings, fields: [])
+        guard posted.user.role >= .reviewer else { throw HTTPError(.forbidden) }
+        do {
+            let (file, name) = try posted.requireFile()
+            let (key, pending) = try await uploads.save(
+                file.body,
+                Uploads.Pending(
+                    path: "", displayName: name, kind: "plan", event: nil, sheet: nil, userID: posted.user.id,
+                    at: Date()))
+            return try await preview(key, pending, context, metrics: [:], status: .ok, error: nil)
+        } catch let e as KepuError {
+            return await page(nil, context, status: e.webStatus, error: e.text(lang), values: [:])
+        }
+    }
+
+    /// The plan read from a kept workbook: its tables, each inferred metric as a select, the checks.
+    func preview(
+        _ key: String, _ pending: Uploads.Pending, _ context: WebContext, metrics: [String: Metric],
+        status: HTTPResponse.Status, error: String?
+    ) async throws -> Response {
+        // Handlers run on the blocking executor (BlockingWorkMiddleware): a plan is a page or two to read.
+        let p = try OfficialPlanImport.preview(files: [(pending.path, pending.displayName)], metrics: metrics)
+        var body = error.map(web.error) ?? HTML()
+        let existing = try? ledger.plans.plan(year: p.plan.year, unit: p.plan.unit)
+        let choices = Self.metricChoices(p.plan)
+        let names = Dictionary(uniqueKeysWithValues: p.plan.projects.map { ($0.id, $0.name) })
+        var rows = HTML()
+        for i in p.read.inferred {
+            let ind = i.indicator
+            let project = p.plan.declaresProjects ? i.project.flatMap { names[$0] } ?? lang.t("部门整体", "Department") : ""
+            let rule = i.rule?.summary ?? lang.t("无规则：人工评分", "no rule: scored by hand")
+            let target = TargetText.comparison(ind) + ind.target.text
+            rows += """
+                <tr\(i.rule == nil ? " class=\"warn\"" : "")><td>\(project)</td><td>\(lang.term(ind.level2))</td><td>\(ind.name)</td>
+                <td>\(target)\(ind.targetWording.map { "（\($0)）" } ?? "")</td>
+                <td>\(Self.select("metric.\(ind.id)", choices, selected: ind.metric.description, label: ind.name))</td>
+                <td class="sub">\(rule)</td></tr>
+                """
+        }
+        var findings = HTML()
+        for f in p.findings {
+            let head = f.severity == .error ? lang.t("错误", "Error") : lang.t("警告", "Warning")
+            findings += "<li>\(head)：\(Catalogue.text(f.subject, lang))：\(f.text(lang))</li>"
+        }
+        let blocked = !p.errors.isEmpty
+        body += """
+            <p class="sub">\(lang.t("读自 \(pending.displayName)：\(p.read.tables.map { "\($0.title)" }.joined(separator: "、"))", "Read from \(pending.displayName): \(p.read.tables.map(\.title).joined(separator: ", "))"))</p>
+            <form method="post" action="/plan/import" class="preview">\(Page.csrfField(context))
+            <input type="hidden" name="upload" value="\(key)">
+            <section><h2>\(lang.t("每项指标的取数口径（请核对，可改选）", "Each indicator's metric (review; change if need be)"))</h2>
+            <table><thead><tr><th>\(lang.t("项目", "Project"))</th><th>\(lang.t("二级指标", "Level 2"))</th><th>\(lang.t("三级指标", "Indicator"))</th><th>\(lang.t("指标值", "Target"))</th><th>\(lang.t("取数口径", "Metric"))</th><th>\(lang.t("依据", "Rule"))</th></tr></thead>
+            <tbody>\(rows)</tbody></table></section>
+            \(findings.isEmpty ? HTML() : "<section><h2>\(lang.t("检查", "Checks"))</h2><ul class=\"findings\">\(findings)</ul></section>")
+            \(existing.map { _ in "<p class=\"notice\">\(lang.t("\(p.plan.year)年已有计划：导入后替换它（旧计划保留，台账不变）。", "\(p.plan.year) has a plan: importing replaces it (the old one is kept, the ledger unchanged)."))</p>" } ?? HTML())
+            <p class="actions"><button type="submit" name="action" value="refresh">\(lang.t("按所选口径重新检查", "Check again with these metrics"))</button>
+            \(blocked ? HTML() : "<button type=\"submit\" name=\"action\" value=\"import\">\(lang.t("导入", "Import"))</button>")
+            <a href="/plan">\(lang.t("取消", "Cancel"))</a></p>
+            </form>
+            """
+        body +=
+            "<div class=\"report\">\(web.html(PlanReport.build(p.plan, lang: lang, source: pending.displayName)))</div>"
+        return await web.page(
+            lang.t("预览：\(p.plan.year)年计划", "Preview: plan \(p.plan.year)"), context, body: body, status: status)
+    }
+
+    /// `POST /plan/import`: the kept workbook with the metrics chosen, imported all or nothing (or
+    /// checked again).
+    func importPlan(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context, role: .reviewer)
+        guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
+            return await page(
+                nil, context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
+        }
+        var metrics: [String: Metric] = [:]
+        for (k, v) in fields where k.hasPrefix("metric.") {
+            if let m = Metric(name: v) { metrics[String(k.dropFirst(7))] = m }
+        }
+        do {
+            if fields["action"] != "import" {
+                return try await preview(key, pending, context, metrics: metrics, status: .ok, error: nil)
+            }
+            let p = try OfficialPlanImport.preview(files: [(pending.path, pending.displayName)], metrics: metrics)
+            let writer = web.ledger(for: user, request: request)
+            let exists = (try? ledger.plans.plan(year: p.plan.year, unit: p.plan.unit)) != nil
+            let r = try OfficialPlanImport.commit(p, ledger: writer, replace: exists)
+            await uploads.remove(key)
+            return await web.done(
+                "/plan?year=\(p.plan.year)", context,
+                notice: Catalogue.text(
+                    .planImported(
+                        id: r.id, unit: p.plan.unit, year: p.plan.year, indicators: p.plan.allIndicators.count,
+                        lines: p.plan.lines.count, project: p.plan.budget.project, replaces: r.replaced,
+                        projects: p.plan.projects.count), lang))
+        } catch let e as KepuError {
+            return try await preview(key, pending, context, metrics: metrics, status: e.webStatus, error: e.text(lang))
+        }
+    }
+
+    /// `POST /plan/indicator`: one indicator changed, as a new version of the plan.
+    func changeIndicator(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context, role: .reviewer)
+        let year = fields["year"].flatMap { Int($0) }
+        do {
+            guard let metric = fields["metric"].flatMap(Metric.init(name:)) else {
+                throw KepuError(.empty(field: lang.t("取数口径", "metric")))
+            }
+            let weight = try fields.value("weight").map { text -> Fixed in
+                guard let w = Fixed.parse(text), w >= .zero else {
+                    throw KepuError(.invalid(field: lang.t("分值", "weight"), value: text, form: .figure))
+                }
+                return w
+            }
+            let change = OfficialPlanImport.IndicatorChange(
+                metric: metric, comparison: fields["op"].flatMap(Comparison.parse) ?? .atLeast, weight: weight,
+                standard: fields.value("standard"))
+            let id = fields["indicator"] ?? ""
+            let r = try OfficialPlanImport.changeIndicator(
+                ledger: web.ledger(for: user, request: request), year: year, unit: nil, id: id, change: change,
+                who: user.name)
+            return await web.done(
+                "/plan?year=\(r.plan.year)", context,
+                notice: lang.t(
+                    "已保存指标 \(id) 的修改：计划 \(r.id)（替换计划 \(r.replaced.map(String.init) ?? "")）",
+                    "Indicator \(id) changed: plan \(r.id) (replaces plan \(r.replaced.map(String.init) ?? ""))"))
+        } catch let e as KepuError {
+            return await page(year, context, status: e.webStatus, error: e.text(lang), values: fields)
+        }
+    }
+}
