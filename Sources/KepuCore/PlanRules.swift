@@ -17,18 +17,6 @@ public struct PlanRules: Sendable, Hashable {
         /// `year`: due at the end of the year written in the target.
         public var dueYear = false
         public var id: String
-
-        /// The rule as a reviewer reads it: `二级指标含“成本指标”，单位 元 → spending ≤`.
-        public var summary: String {
-            var parts: [String] = []
-            if let kind { parts.append("kind \(kind.rawValue)") }
-            for (label, words) in [("level1", level1), ("level2", level2), ("name", name), ("target", target)]
-            where !words.isEmpty {
-                parts.append("\(label) ∋ \(words.joined(separator: "/"))")
-            }
-            if !unit.isEmpty { parts.append("unit \(unit.joined(separator: "/"))") }
-            return parts.joined(separator: ", ")
-        }
     }
 
     public struct LineRule: Sendable, Hashable {

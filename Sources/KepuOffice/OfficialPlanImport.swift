@@ -76,8 +76,10 @@ public enum OfficialPlanImport {
             row += [
                 Cell(ind.id), Cell(lang.term(ind.level2)), Cell(ind.name),
                 Cell(ind.targetWording.map { "\(target)（\($0)）" } ?? target),
-                Cell(ind.metric.description, i.rule == nil && ind.metric == .manual ? .warn : .none),
-                Cell(i.rule?.summary ?? lang.t("无规则：人工评分", "no rule: scored by hand")),
+                Cell(
+                    "\(Catalogue.metricName(ind.metric, lang))（\(ind.metric.description)）",
+                    i.rule == nil && ind.metric == .manual ? .warn : .none),
+                Cell(i.rule.map { Catalogue.ruleText($0, lang) } ?? lang.t("没有对应的规则：人工评分", "no rule: scored by hand")),
             ]
             return row
         }

@@ -170,7 +170,8 @@ public enum PlanReport {
                                     Cell(i.id), Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
                                     Cell(i.targetWording.map { "\(i.target.text)（\($0)）" } ?? i.target.text),
                                     Cell(TargetText.comparison(i)),
-                                    Cell(i.metric.description + filterText(i.filter)), Cell(i.standard ?? ""),
+                                    Cell(Catalogue.metricName(i.metric, lang) + filterText(i.filter)),
+                                    Cell(i.standard ?? ""),
                                     Cell(i.due?.description ?? ""),
                                     Cell(i.weight?.description ?? ""),
                                 ]

@@ -25,9 +25,10 @@ struct PlanPages: Sendable {
         return names
     }
 
-    static func select(_ name: String, _ choices: [String], selected: String, label: String) -> HTML {
+    static func select(_ name: String, _ choices: [String], selected: String, label: String, lang: Language) -> HTML {
         let options: [HTML] = choices.map {
-            "<option value=\"\($0)\"\($0 == selected ? " selected" : "")>\($0)</option>"
+            let shown = Metric(name: $0).map { Catalogue.metricName($0, lang) } ?? $0
+            return "<option value=\"\($0)\"\($0 == selected ? " selected" : "")>\(shown)</option>"
         }
         return "<select name=\"\(name)\" aria-label=\"\(label)\">\(options)</select>"
     }
@@ -36,7 +37,9 @@ struct PlanPages: Sendable {
     func show(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.pageUser()
         guard user.role >= .reviewer else { throw HTTPError(.forbidden) }
-        return await page(request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil, values: [:])
+        return await page(
+            request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil,
+            values: request.query["indicator"].map { ["indicator": $0] } ?? [:])
     }
 
     func page(
@@ -59,30 +62,45 @@ struct PlanPages: Sendable {
             return await web.page(lang.t("计划", "Plan"), context, body: body, status: status)
         }
         let plan = stored.plan
-        // One indicator changed in a form.
+        // One indicator changed in a form: picked first (a GET, so no script is needed), then its
+        // current metric, comparison, weight and 绩效标准 shown to change.
+        let chosen = values["indicator"].flatMap { id in plan.allIndicators.first { $0.id == id } }
         let indicators: [HTML] = plan.allIndicators.map { i in
             let owner =
                 plan.declaresProjects
                 ? (plan.projects.first { $0.indicators.contains(i) }?.name ?? lang.t("部门整体", "Department")) + " · " : ""
-            return
-                "<option value=\"\(i.id)\"\(values["indicator"] == i.id ? " selected" : "")>\(owner)\(i.name)（\(i.target.text)，\(i.metric.description)）</option>"
-        }
-        let ops: [HTML] = [(">=", "≥"), ("<=", "≤"), ("=", "=")].map { v, s in
-            "<option value=\"\(v)\"\(values["op"] == v ? " selected" : "")>\(s)</option>"
+            let shown = "\(owner)\(i.name)（\(i.target.text)，\(Catalogue.metricName(i.metric, lang))）"
+            return "<option value=\"\(i.id)\"\(chosen?.id == i.id ? " selected" : "")>\(shown)</option>"
         }
         body += """
             <section id="indicator"><h2>\(lang.t("修改一项指标", "Change one indicator"))</h2>
-            <p class="sub">\(lang.t("保存后生成新版本的计划，旧版本保留；已封账的年度不能修改。", "Saving makes a new version of the plan and keeps the old one; a locked year cannot change."))</p>
-            <form method="post" action="/plan/indicator#indicator" class="record">\(Page.csrfField(context))
+            <p class="sub">\(lang.t("先选指标，再改它的取数口径、比较、分值或绩效标准。保存后生成新版本的计划，旧版本保留；已封账的年度不能修改。", "Pick an indicator, then change its metric, comparison, weight or standard. Saving makes a new version of the plan and keeps the old one; a locked year cannot change."))</p>
+            <form method="get" action="/plan#indicator" class="filter">
             <input type="hidden" name="year" value="\(plan.year)">
             <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(indicators)</select></label>
-            <label>\(lang.t("取数口径", "Metric"))\(Self.select("metric", Self.metricChoices(plan), selected: values["metric"] ?? "", label: lang.t("取数口径", "Metric")))</label>
-            <label>\(lang.t("比较", "Comparison"))<select name="op">\(ops)</select></label>
-            <label>\(lang.t("分值（可不填）", "Weight (optional)"))<input name="weight" inputmode="decimal" value="\(values["weight"] ?? "")" placeholder="\(lang.t("例如：10", "e.g. 10"))"></label>
-            <label class="wide">\(lang.t("绩效标准（可不填）", "Standard (optional)"))<input name="standard" value="\(values["standard"] ?? "")"></label>
-            <button type="submit">\(lang.t("保存为新版本", "Save as a new version"))</button>
-            </form></section>
+            <button type="submit">\(lang.t("修改这项指标", "Change this one"))</button></form>
             """
+        if let i = chosen {
+            let op = values["op"] ?? i.comparison.rawValue
+            let ops: [HTML] = [(">=", "≥"), ("<=", "≤"), ("=", "=")].map { v, s in
+                "<option value=\"\(v)\"\(op == v ? " selected" : "")>\(s)</option>"
+            }
+            let metric = values["metric"] ?? i.metric.description
+            let weight = values["weight"] ?? i.weight?.description ?? ""
+            let standard = values["standard"] ?? i.standard ?? ""
+            body += """
+                <form method="post" action="/plan/indicator#indicator" class="record">\(Page.csrfField(context))
+                <input type="hidden" name="year" value="\(plan.year)"><input type="hidden" name="indicator" value="\(i.id)">
+                <p class="wide"><strong>\(i.name)</strong>　\(lang.term(i.level2))　\(TargetText.comparison(i))\(i.target.text)</p>
+                <label>\(lang.t("取数口径", "Metric"))\(Self.select("metric", Self.metricChoices(plan), selected: metric, label: lang.t("取数口径", "Metric"), lang: lang))</label>
+                <label>\(lang.t("比较", "Comparison"))<select name="op">\(ops)</select></label>
+                <label>\(lang.t("分值（可不填）", "Weight (optional)"))<input name="weight" inputmode="decimal" value="\(weight)" placeholder="\(lang.t("例如：10", "e.g. 10"))"></label>
+                <label class="wide">\(lang.t("绩效标准（可不填）", "Standard (optional)"))<input name="standard" value="\(standard)"></label>
+                <button type="submit">\(lang.t("保存为新版本", "Save as a new version"))</button>
+                </form>
+                """
+        }
+        body += "</section>"
         let source = lang.t(
             "\(stored.sourceName)（计划 \(stored.id)，导入于 \(stored.importedAt)）",
             "\(stored.sourceName) (plan \(stored.id), imported \(stored.importedAt))")
@@ -122,12 +140,12 @@ struct PlanPages: Sendable {
         for i in p.read.inferred {
             let ind = i.indicator
             let project = p.plan.declaresProjects ? i.project.flatMap { names[$0] } ?? lang.t("部门整体", "Department") : ""
-            let rule = i.rule?.summary ?? lang.t("无规则：人工评分", "no rule: scored by hand")
+            let rule = i.rule.map { Catalogue.ruleText($0, lang) } ?? lang.t("没有对应的规则：人工评分", "no rule: scored by hand")
             let target = TargetText.comparison(ind) + ind.target.text
             rows += """
                 <tr\(i.rule == nil ? " class=\"warn\"" : "")><td>\(project)</td><td>\(lang.term(ind.level2))</td><td>\(ind.name)</td>
                 <td>\(target)\(ind.targetWording.map { "（\($0)）" } ?? "")</td>
-                <td>\(Self.select("metric.\(ind.id)", choices, selected: ind.metric.description, label: ind.name))</td>
+                <td>\(Self.select("metric.\(ind.id)", choices, selected: ind.metric.description, label: ind.name, lang: lang))</td>
                 <td class="sub">\(rule)</td></tr>
                 """
         }

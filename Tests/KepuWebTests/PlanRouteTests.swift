@@ -111,6 +111,13 @@ import Testing
                 #expect(r.status == .ok)
                 #expect(r.text.contains("修改一项指标"))
                 #expect(r.text.contains("两次大型活动"))
+                #expect(!r.text.contains("action=\"/plan/indicator"))
+            }
+            // The indicator picked first; its form shows what it is now.
+            try await client.execute(uri: "/plan?year=2023&indicator=reach", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("action=\"/plan/indicator#indicator\""))
+                #expect(r.text.contains("<option value=\"attendance\" selected>参与人次</option>"))
+                #expect(r.text.contains("value=\"参与人数增加\""))
             }
             let before = try ledger.plans.plan(year: 2023, unit: nil)
             try await client.execute(
