@@ -211,3 +211,96 @@ import Testing
         #expect(try PlanRules.parse(text) == PlanRules.standard)
     }
 }
+
+/// The cross-table checks and the several-project findings, each in both languages.
+@Suite struct OfficialTablesFindingTests {
+    func sheet(_ name: String, _ rows: [[String]]) -> OfficialTables.Sheet {
+        OfficialTables.Sheet(file: "t.xlsx", name: name, rows: rows.enumerated().map { ($1, $0 + 1) })
+    }
+
+    func direction(_ name: String, amount: String, parent: String) -> OfficialTables.Sheet {
+        sheet(
+            name,
+            [
+                ["2024年区级专项资金支出方向绩效目标表"], ["金额单位：元"],
+                ["支出方向（子项）", name, "所属专项", "名称", parent], ["项目金额", amount],
+                ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值及单位"],
+                ["", "产出指标", "数量指标", "举办活动", "2次"],
+                ["支出明细及测算说明", "支出内容简介", "支出明细", "金额", "支出测算依据及过程说明"],
+                ["", "活动", "活动费", amount, ""], ["", "", "合计", amount],
+            ])
+    }
+
+    @Test func theSummaryTableIsCheckedAgainstEachProjectsTable() throws {
+        let summary = sheet(
+            "附表2",
+            [
+                ["2024年区级专项资金绩效目标汇总表"], ["金额单位：元"], ["序号", "名称", "金额", "实施期绩效目标", "年度绩效目标"],
+                ["", "合计", "50000"], ["一", "科普活动专项", "50000"], ["1", "科普讲座", "50000"],
+            ])
+        let read = try OfficialTables.read(
+            [
+                summary, direction("科普讲座", amount: "40000", parent: "A专项"),
+                direction("科普展览", amount: "10000", parent: "A专项"),
+            ],
+            unit: "某区科协")
+        let f = read.findings.map(\.finding)
+        let amount = Finding.summaryAmount(name: "科普讲座", summary: Money(fen: 5_000_000), table: Money(fen: 4_000_000))
+        let missing = Finding.summaryMissing(name: "科普展览")
+        let named = Finding.fundNamedDifferently(project: "科普讲座", summary: "科普活动专项", table: "A专项")
+        #expect(f.contains(amount) && f.contains(missing) && f.contains(named))
+        #expect(Catalogue.text(amount, .zh) == "科普讲座 在附表2中为 5万，在其附表3中为 4万")
+        #expect(
+            Catalogue.text(amount, .en) == "科普讲座 is 5万 in the summary table (附表2) but 4万 in its own table (附表3)")
+        #expect(Catalogue.text(missing, .zh) == "科普展览 有附表3，但附表2中没有这一行")
+        #expect(Catalogue.text(missing, .en) == "科普展览 has its own table (附表3) but no row in the summary table (附表2)")
+        #expect(Catalogue.text(named, .zh) == "科普讲座 的所属专项在附表2中写作“科普活动专项”，在附表3中写作“A专项”")
+        #expect(
+            Catalogue.text(named, .en)
+                == "科普讲座 belongs to \"科普活动专项\" in the summary table (附表2) but to \"A专项\" in its own table (附表3)")
+        // Two projects: ids p1 and p2, each line and indicator prefixed by its project.
+        #expect(read.plan.projects.map(\.id) == ["p1", "p2"])
+        #expect(read.plan.lines.map(\.id) == ["p1-line1", "p2-line1"])
+        #expect(read.plan.allIndicators.map(\.id) == ["p1-events", "p2-events"])
+    }
+
+    @Test func severalProjectFindingsInBothLanguages() {
+        let two = Finding.lineInTwoProjects(line: "printing", projects: ["a", "b"])
+        #expect(Catalogue.text(two, .zh) == "支出明细编号 printing 同时出现在项目 a、b 中；同一年的明细编号不能重复")
+        #expect(
+            Catalogue.text(two, .en)
+                == "the line id \"printing\" is used in the projects a and b; a line id must be unique in the year")
+        let dup = Finding.duplicateProjectID("a")
+        #expect(Catalogue.text(dup, .zh) == "编号 a 被多个项目使用")
+        #expect(Catalogue.text(dup, .en) == "the id \"a\" is used by more than one project")
+        let total = Finding.summaryTotal(
+            rows: [NamedFigure("A专项", Money(fen: 100))], sum: Money(fen: 100), total: Money(fen: 200))
+        #expect(Catalogue.text(total, .en).hasPrefix("the summary table (附表2): "))
+        let dept = Finding.departmentProjectSpending(department: Money(fen: 3_000_000), summary: Money(fen: 4_000_000))
+        #expect(Catalogue.text(dept, .zh) == "部门整体支出绩效目标表的项目支出为 3万，附表2合计为 4万")
+        #expect(
+            Catalogue.text(dept, .en)
+                == "the department table's project expenditure is 3万, but the summary table (附表2) totals 4万")
+        let unknown = Finding.metricUnknown(indicator: "氛围", target: "明显提升")
+        #expect(
+            Catalogue.text(unknown, .en) == "氛围: the target \"明显提升\" matches no rule, so it is scored by hand (manual)")
+        let sum = Finding.projectsSum(
+            projects: [NamedFigure("甲", Money(fen: 100))], sum: Money(fen: 100), project: Money(fen: 200))
+        #expect(Catalogue.text(sum, .en).hasSuffix("not the department's project expenditure 0.0002万"))
+    }
+
+    /// A plan file whose two projects share a line id, or an id: refused in one sentence, nothing written.
+    @Test func aPlanFileWithALineInTwoProjectsIsRefused() {
+        let w = Workspace()
+        w.ok("init")
+        let text = ProjectTests.planText.replacingOccurrences(of: "{id: estation-ops,", with: "{id: commission,")
+        _ = w.write("bad.yaml", text)
+        w.refuses(
+            "plan import bad.yaml",
+            zh:
+                "kepu：bad.yaml 有 1 处错误，未导入；第一处：支出明细 commission：支出明细编号 commission 同时出现在项目 kepu-day、estation 中；同一年的明细编号不能重复",
+            en:
+                "kepu: bad.yaml has 1 error and was not imported; the first: line commission: the line id \"commission\" is used in the projects kepu-day and estation; a line id must be unique in the year"
+        )
+    }
+}

@@ -39,8 +39,6 @@ extension Catalogue {
         case .departmentProjectSpending(let department, let summary):
             return
                 "the department table's project expenditure is \(wan(department)), but the summary table (附表2) totals \(wan(summary))"
-        case .metricInferred(let indicator, let metric, let rule):
-            return "\(indicator): metric \(metric) (\(rule)); check it"
         case .metricUnknown(let indicator, let target):
             return "\(indicator): the target \"\(target)\" matches no rule, so it is scored by hand (manual)"
         case .duplicateLineID(let id):
@@ -170,8 +168,6 @@ extension Catalogue {
             return "\(project) 的所属专项在附表2中写作“\(summary)”，在附表3中写作“\(table)”"
         case .departmentProjectSpending(let department, let summary):
             return "部门整体支出绩效目标表的项目支出为 \(wan(department))，附表2合计为 \(wan(summary))"
-        case .metricInferred(let indicator, let metric, let rule):
-            return "\(indicator)：按“\(rule)”识别为 \(metric)，请核对"
         case .metricUnknown(let indicator, let target):
             return "\(indicator)：指标值“\(target)”没有对应的规则，按人工评分（manual）处理"
         case .duplicateLineID(let id):

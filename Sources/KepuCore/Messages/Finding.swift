@@ -118,7 +118,6 @@ public enum Finding: Hashable, Sendable {
     case summaryMissing(name: String)
     case fundNamedDifferently(project: String, summary: String, table: String)
     case departmentProjectSpending(department: Money, summary: Money)
-    case metricInferred(indicator: String, metric: String, rule: String)
     case metricUnknown(indicator: String, target: String)
     // Data checks
     case campaignWithoutAttendance(title: String)
@@ -161,7 +160,7 @@ public enum Finding: Hashable, Sendable {
         case .projectsSum: "projects-sum"
         case .summaryTotal, .summaryAmount, .summaryMissing, .fundNamedDifferently, .departmentProjectSpending:
             "tables-agree"
-        case .metricInferred, .metricUnknown: "metric-inferred"
+        case .metricUnknown: "metric-inferred"
         case .campaignWithoutAttendance: "campaign-attendance"
         case .surveyOverAttendance: "survey-attendance"
         case .printRunsDiffer: "print-runs"
