@@ -5,7 +5,7 @@ import PackageDescription
 
 let targets = [
     "money", "date", "count", "hours", "percent", "figure", "phone", "target", "csv", "plan", "stats-edition",
-    "encoding", "xlsx", "wjx", "xlsx-write", "qr",
+    "encoding", "xlsx", "wjx", "xlsx-write", "qr", "official",
 ]
 
 let package = Package(

@@ -64,6 +64,12 @@ public enum OfficialTables {
         guard department != nil || !directions.isEmpty else {
             throw KepuError(.officialTablesNeedTargets)
         }
+        for d in directions where d.indicators.isEmpty {
+            throw KepuError(.officialTableWithoutIndicators(table: d.name))
+        }
+        if directions.isEmpty, department?.indicators.isEmpty == true {
+            throw KepuError(.officialTableWithoutIndicators(table: "部门整体支出绩效目标表"))
+        }
         var seen: Set<String> = []
         for d in directions {
             if !seen.insert(d.name).inserted { throw KepuError(.officialTableTwice(name: d.name)) }
@@ -243,7 +249,9 @@ public enum OfficialTables {
                 let t = PlanRules.squeeze(cell)
                 if let (_, kind) = titles.first(where: { t.contains($0.0) }) {
                     let digits = t.prefix { $0.isASCIIDigit }
-                    let year = digits.count == 4 && t.dropFirst(4).hasPrefix("年") ? Int(digits) ?? 0 : 0
+                    // A year as a plan file takes it (1900–9999): `0322年` names none.
+                    let named = digits.count == 4 && t.dropFirst(4).hasPrefix("年") ? Int(digits) ?? 0 : 0
+                    let year = (1900...9999).contains(named) ? named : 0
                     return (kind, cell.trimmingCharacters(in: .whitespaces), year)
                 }
             }
@@ -357,7 +365,18 @@ public enum OfficialTables {
             if !l1.isEmpty { level1 = l1 }
             if !l2.isEmpty { level2 = l2 }
             guard !name.isEmpty || !target.isEmpty else { continue }
+            if target.isEmpty {
+                throw KepuError(
+                    .indicatorWithoutTarget(
+                        table: table, indicator: name, sheet: g.sheet.name, row: g.sheet.rows[r].row))
+            }
             let lv1 = l1.isEmpty ? rules.level1(for: level2, carried: level1) : l1
+            for (label, value) in [("一级指标", lv1), ("二级指标", level2)] where value.isEmpty {
+                throw KepuError(
+                    .indicatorWithoutLevel(
+                        table: table, indicator: name.isEmpty ? target : name, level: label, sheet: g.sheet.name,
+                        row: g.sheet.rows[r].row))
+            }
             let reading = rules.read(level1: lv1, level2: level2, name: name, target: target, year: year)
             out.append(
                 IndicatorRow(
@@ -401,8 +420,12 @@ public enum OfficialTables {
                     let goal = g.cell(r, cg)
                     guard !goal.isEmpty else { continue }
                     let owner = g.cell(r, co)
+                    // The template numbers its rows 事项1, 事项2 …; a row left unnumbered gets its number.
+                    let item = g.cell(r, ci)
                     keyWork.append(
-                        Plan.KeyWork(item: g.cell(r, ci), owner: owner.isEmpty ? nil : owner, goal: goal))
+                        Plan.KeyWork(
+                            item: item.isEmpty ? "事项\(keyWork.count + 1)" : item, owner: owner.isEmpty ? nil : owner,
+                            goal: goal))
                 }
             }
             indicators = try OfficialTables.indicatorRows(g, year: year, rules: rules, table: "部门整体支出绩效目标表")

@@ -297,7 +297,10 @@ public enum PlanFile {
             let targetText = try string(f, "target", path)
             let target: Target
             do { target = try Target.parse(targetText, field: "\(path) target", year: year) } catch let e as KepuError {
-                throw fail(f["target"], e)
+                // A figure kepu cannot read (800000, 5个) is kept as words when the indicator says it is scored
+                // by hand: the official tables carry such targets, and `kepu plan import` writes them so.
+                guard try optionalString(f, "metric", path) == "manual" else { throw fail(f["target"], e) }
+                target = Target(text: targetText, kind: .qualitative, impliedComparison: nil)
             }
             // A qualitative target is scored by hand and a date target by the last day of activity, unless the
             // file names another metric.

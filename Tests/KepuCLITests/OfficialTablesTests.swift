@@ -264,6 +264,85 @@ import Testing
         #expect(read.plan.allIndicators.map(\.id) == ["p1-events", "p2-events"])
     }
 
+    /// A 附表3 whose indicator block is empty (or missing) is refused in one sentence, in both languages.
+    @Test func aProjectTableWithoutIndicatorsIsRefused() {
+        let empty = sheet(
+            "附表3",
+            [
+                ["2024年区级专项资金支出方向绩效目标表"], ["金额单位：元"],
+                ["支出方向（子项）", "科普讲座", "所属专项", "名称", "A专项"], ["项目金额", "1000"],
+                ["支出明细及测算说明", "支出内容简介", "支出明细", "金额", "支出测算依据及过程说明"],
+                ["", "活动", "活动费", "1000", ""],
+            ])
+        do {
+            _ = try OfficialTables.read([empty], unit: "某区科协")
+            Issue.record("a table with no indicators was read")
+        } catch let e as KepuError {
+            #expect(e.problem == .officialTableWithoutIndicators(table: "科普讲座"))
+            #expect(
+                e.text(.zh) == "科普讲座 里找不到年度绩效指标（应有“一级指标”“二级指标”“三级指标”“指标值”一行表头，其下是各项指标）")
+            #expect(
+                e.text(.en)
+                    == "科普讲座 holds no indicators (a header row of 一级指标, 二级指标, 三级指标 and 指标值, with the indicators below it)"
+            )
+        } catch { Issue.record("\(error)") }
+    }
+
+    /// An indicator named but with no 指标值 is refused, naming the sheet and row.
+    @Test func anIndicatorWithoutATargetIsRefused() {
+        var table = direction("科普讲座", amount: "1000", parent: "A专项")
+        table.rows.insert((["", "", "质量指标", "活动质量", ""], 7), at: 6)
+        do {
+            _ = try OfficialTables.read([table], unit: "某区科协")
+            Issue.record("an indicator without a target was read")
+        } catch let e as KepuError {
+            #expect(e.text(.zh) == "科普讲座 的指标“活动质量”（工作表 科普讲座 第 7 行）没有指标值：请填上目标（如“2次”“98%”，没有目标写“无”）后再导入")
+            #expect(
+                e.text(.en)
+                    == "the indicator \"活动质量\" of 科普讲座 (sheet 科普讲座, row 7) has no target (指标值): fill one in (such as 2次 or 98%, or 无 for none) and import again"
+            )
+        } catch { Issue.record("\(error)") }
+        // An indicator under no 二级指标 (found by Fuzz/run official): refused, naming the row.
+        let orphan = sheet(
+            "附表3",
+            [
+                ["2024年区级专项资金支出方向绩效目标表"], ["支出方向（子项）", "科普讲座", "所属专项", "名称", "A专项"],
+                ["项目金额", "1000"], ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值及单位"],
+                ["", "", "", "举办讲座", "2次"],
+            ])
+        do {
+            _ = try OfficialTables.read([orphan], unit: "某区科协")
+            Issue.record("an indicator under no level was read")
+        } catch let e as KepuError {
+            #expect(e.text(.zh) == "科普讲座 的指标“举办讲座”（工作表 附表3 第 5 行）不在任何一级指标之下：请填上一级指标后再导入")
+            #expect(
+                e.text(.en)
+                    == "the indicator \"举办讲座\" of 科普讲座 (sheet 附表3, row 5) is under no 一级指标: fill it in and import again"
+            )
+        } catch { Issue.record("\(error)") }
+    }
+
+    /// A target kepu reads as no figure (a bare 800000, an unknown unit) is scored by hand with a warning, and the
+    /// plan file written for it reads back as the same plan (found by Fuzz/run official).
+    @Test func aTargetReadAsNothingKnownIsManualAndReadsBack() throws {
+        var table = direction("科普讲座", amount: "1000", parent: "A专项")
+        table.rows.insert((["", "", "成本指标", "讲座经费", "800000"], 7), at: 6)
+        table.rows.insert((["", "", "质量指标", "讲座场地", "5处"], 8), at: 7)
+        let read = try OfficialTables.read([table], unit: "某区科协")
+        let odd = read.plan.allIndicators.filter { ["讲座经费", "讲座场地"].contains($0.name) }
+        #expect(odd.map(\.metric) == [.manual, .manual])
+        #expect(odd.allSatisfy { $0.target.isQualitative })
+        #expect(read.findings.filter { if case .metricUnknown = $0.finding { true } else { false } }.count == 2)
+        let back = try PlanFile.parse(PlanYAML.text(read.plan), source: "p.yaml")
+        #expect(back.plan == read.plan)
+        // Written by hand with a metric that needs a figure, the same target is still refused.
+        let bad = PlanYAML.text(read.plan).split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.contains("讲座经费") ? $0.replacingOccurrences(of: "metric: manual", with: "metric: spending") : String($0)
+        }.joined(separator: "\n")
+        #expect(bad != PlanYAML.text(read.plan))
+        #expect(throws: KepuError.self) { try PlanFile.parse(bad, source: "p.yaml") }
+    }
+
     @Test func severalProjectFindingsInBothLanguages() {
         let two = Finding.lineInTwoProjects(line: "printing", projects: ["a", "b"])
         #expect(Catalogue.text(two, .zh) == "支出明细编号 printing 同时出现在项目 a、b 中；同一年的明细编号不能重复")

@@ -133,6 +133,30 @@ public enum FuzzTargets {
         _ = PlanLint.check(r.plan)
     }
 
+    /// The official target tables as text grids (rows by line, cells by tab, sheets by a `---` line):
+    /// read into a plan or refused in a sentence; a plan read is written as a plan file that reads back
+    /// as the same plan, and lints without trapping.
+    public static func official(_ data: UnsafeBufferPointer<UInt8>) {
+        let s = text(data)
+        let sheets = s.components(separatedBy: "\n---\n").prefix(6).enumerated().map { n, body in
+            OfficialTables.Sheet(
+                file: "fuzz.xlsx", name: "sheet\(n)",
+                rows: body.split(separator: "\n", omittingEmptySubsequences: false).prefix(400).enumerated().map {
+                    (String($1).components(separatedBy: "\t").prefix(30).map { $0 }, $0 + 1)
+                })
+        }
+        guard let read = parsed("OfficialTables.read", { try OfficialTables.read(sheets, unit: "fuzz") }) else {
+            return
+        }
+        let yaml = PlanYAML.text(read.plan)
+        let back: PlanFile.Result
+        do { back = try PlanFile.parse(yaml, source: "fuzz.yaml") } catch let e as KepuError {
+            fatalError("the plan read does not read back (\(e.text(.en))):\n\(yaml)")
+        } catch { fatalError("PlanFile.parse threw \(error)") }
+        require(back.plan == read.plan, "the plan file does not read back as the plan:\n\(yaml)")
+        _ = PlanLint.check(back.plan)
+    }
+
     public static func statsEdition(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
         _ = parsed("StatsEdition.parse", { try StatsEdition.parse(s, source: "fuzz.yaml") })

@@ -265,8 +265,14 @@ public enum Catalogue {
             return "表的标题里没有年度（应像“2023年部门整体支出绩效目标表”）"
         case .officialTablesNoUnit:
             return "找不到部门名称：请一并导入部门整体支出绩效目标表，或用 --unit 指明单位"
+        case .officialTableWithoutIndicators(let table):
+            return "\(table) 里找不到年度绩效指标（应有“一级指标”“二级指标”“三级指标”“指标值”一行表头，其下是各项指标）"
         case .indicatorTableWithoutTarget(let table):
             return "\(table) 的年度绩效指标没有“指标值”一列，读不出各项指标的目标"
+        case .indicatorWithoutTarget(let table, let indicator, let sheet, let row):
+            return "\(table) 的指标“\(indicator)”（工作表 \(sheet) 第 \(row) 行）没有指标值：请填上目标（如“2次”“98%”，没有目标写“无”）后再导入"
+        case .indicatorWithoutLevel(let table, let indicator, let level, let sheet, let row):
+            return "\(table) 的指标“\(indicator)”（工作表 \(sheet) 第 \(row) 行）不在任何\(level)之下：请填上\(level)后再导入"
         case .docxNotSupported(let file):
             return "\(file) 是 Word 文件，kepu 读不了；请把各张表复制到 Excel（或 WPS 表格），另存为 .xlsx 后再导入"
         case .planJSONNeedsSummary:
@@ -656,8 +662,17 @@ public enum Catalogue {
             return "no table's title names the year (as in 2023年部门整体支出绩效目标表)"
         case .officialTablesNoUnit:
             return "no 部门名称 was found: import the department table too, or name the unit with --unit"
+        case .officialTableWithoutIndicators(let table):
+            return
+                "\(table) holds no indicators (a header row of 一级指标, 二级指标, 三级指标 and 指标值, with the indicators below it)"
         case .indicatorTableWithoutTarget(let table):
             return "the indicators of \(table) have no 指标值 column, so their targets cannot be read"
+        case .indicatorWithoutTarget(let table, let indicator, let sheet, let row):
+            return
+                "the indicator \"\(indicator)\" of \(table) (sheet \(sheet), row \(row)) has no target (指标值): fill one in (such as 2次 or 98%, or 无 for none) and import again"
+        case .indicatorWithoutLevel(let table, let indicator, let level, let sheet, let row):
+            return
+                "the indicator \"\(indicator)\" of \(table) (sheet \(sheet), row \(row)) is under no \(level): fill it in and import again"
         case .docxNotSupported(let file):
             return
                 "\(file) is a Word file, which kepu does not read: copy the tables into Excel (or WPS) and save them as .xlsx"

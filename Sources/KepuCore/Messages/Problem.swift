@@ -66,6 +66,9 @@ public indirect enum Problem: Sendable, Hashable {
     case officialTablesNoYear
     case officialTablesNoUnit
     case indicatorTableWithoutTarget(table: String)
+    case indicatorWithoutTarget(table: String, indicator: String, sheet: String, row: Int)
+    case indicatorWithoutLevel(table: String, indicator: String, level: String, sheet: String, row: Int)
+    case officialTableWithoutIndicators(table: String)
     case docxNotSupported(file: String)
     case projectRequired(field: String, year: Int, projects: [ProjectRef])
     case noSuchProject(field: String, value: String, year: Int, projects: [ProjectRef])

@@ -1,0 +1,5 @@
+import FuzzSupport
+
+@main struct Fuzz {
+    static func main() { FuzzTargets.run(FuzzTargets.official) }
+}
