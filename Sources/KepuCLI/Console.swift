@@ -32,7 +32,7 @@ func recordID(_ text: String, field: String) throws -> Int64 {
 /// `--year`: a year such as 2023.
 func yearValue(_ text: String?, field: String = "--year") throws -> Int? {
     try parsed(text) { t in
-        guard let y = Int(t.trimmingCharacters(in: .whitespaces)), (1900...9999).contains(y) else {
+        guard let y = Int(t.trimmingCharacters(in: .whitespaces)), Plan.years.contains(y) else {
             throw KepuError(.invalid(field: field, value: t, form: .year))
         }
         return y

@@ -249,9 +249,9 @@ public enum OfficialTables {
                 let t = PlanRules.squeeze(cell)
                 if let (_, kind) = titles.first(where: { t.contains($0.0) }) {
                     let digits = t.prefix { $0.isASCIIDigit }
-                    // A year as a plan file takes it (1900–9999): `0322年` names none.
+                    // A year as a plan file takes it: `0322年` names none.
                     let named = digits.count == 4 && t.dropFirst(4).hasPrefix("年") ? Int(digits) ?? 0 : 0
-                    let year = (1900...9999).contains(named) ? named : 0
+                    let year = Plan.years.contains(named) ? named : 0
                     return (kind, cell.trimmingCharacters(in: .whitespaces), year)
                 }
             }

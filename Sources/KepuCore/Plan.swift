@@ -1,5 +1,8 @@
 /// One year's approved targets and budget for a unit (绩效目标表), as read from a plan file.
 public struct Plan: Hashable, Sendable {
+    /// The years a plan may be for, wherever a year is read (the store's table checks the same bounds).
+    public static let years = 1900...9999
+
     public var unit: String
     public var year: Int
     public var period: DateRange

@@ -121,7 +121,7 @@ public enum PlanFile {
             let several = f["projects"] != nil
             let unit = try string(f, "unit", "plan")
             let yearText = try string(f, "year", "plan")
-            guard let year = Int(yearText), (1900...9999).contains(year) else {
+            guard let year = Int(yearText), Plan.years.contains(year) else {
                 throw fail(f["year"], "year", .notYear(yearText))
             }
             var period = DateRange.year(year)

@@ -264,6 +264,11 @@ import Testing
         #expect(read.plan.allIndicators.map(\.id) == ["p1-events", "p2-events"])
     }
 
+    /// The error these sheets are refused with (recorded as an issue if they are read instead).
+    func refusal(_ sheets: [OfficialTables.Sheet]) -> KepuError? {
+        #expect(throws: KepuError.self) { try OfficialTables.read(sheets, unit: "某区科协") }
+    }
+
     /// A 附表3 whose indicator block is empty (or missing) is refused in one sentence, in both languages.
     @Test func aProjectTableWithoutIndicatorsIsRefused() {
         let empty = sheet(
@@ -274,34 +279,26 @@ import Testing
                 ["支出明细及测算说明", "支出内容简介", "支出明细", "金额", "支出测算依据及过程说明"],
                 ["", "活动", "活动费", "1000", ""],
             ])
-        do {
-            _ = try OfficialTables.read([empty], unit: "某区科协")
-            Issue.record("a table with no indicators was read")
-        } catch let e as KepuError {
-            #expect(e.problem == .officialTableWithoutIndicators(table: "科普讲座"))
-            #expect(
-                e.text(.zh) == "科普讲座 里找不到年度绩效指标（应有“一级指标”“二级指标”“三级指标”“指标值”一行表头，其下是各项指标）")
-            #expect(
-                e.text(.en)
-                    == "科普讲座 holds no indicators (a header row of 一级指标, 二级指标, 三级指标 and 指标值, with the indicators below it)"
-            )
-        } catch { Issue.record("\(error)") }
+        let e = refusal([empty])
+        #expect(e?.problem == .officialTableWithoutIndicators(table: "科普讲座"))
+        #expect(
+            e?.text(.zh) == "科普讲座 里找不到年度绩效指标（应有“一级指标”“二级指标”“三级指标”“指标值”一行表头，其下是各项指标）")
+        #expect(
+            e?.text(.en)
+                == "科普讲座 holds no indicators (a header row of 一级指标, 二级指标, 三级指标 and 指标值, with the indicators below it)"
+        )
     }
 
     /// An indicator named but with no 指标值 is refused, naming the sheet and row.
     @Test func anIndicatorWithoutATargetIsRefused() {
         var table = direction("科普讲座", amount: "1000", parent: "A专项")
         table.rows.insert((["", "", "质量指标", "活动质量", ""], 7), at: 6)
-        do {
-            _ = try OfficialTables.read([table], unit: "某区科协")
-            Issue.record("an indicator without a target was read")
-        } catch let e as KepuError {
-            #expect(e.text(.zh) == "科普讲座 的指标“活动质量”（工作表 科普讲座 第 7 行）没有指标值：请填上目标（如“2次”“98%”，没有目标写“无”）后再导入")
-            #expect(
-                e.text(.en)
-                    == "the indicator \"活动质量\" of 科普讲座 (sheet 科普讲座, row 7) has no target (指标值): fill one in (such as 2次 or 98%, or 无 for none) and import again"
-            )
-        } catch { Issue.record("\(error)") }
+        let e = refusal([table])
+        #expect(e?.text(.zh) == "科普讲座 的指标“活动质量”（工作表 科普讲座 第 7 行）没有指标值：请填上目标（如“2次”“98%”，没有目标写“无”）后再导入")
+        #expect(
+            e?.text(.en)
+                == "the indicator \"活动质量\" of 科普讲座 (sheet 科普讲座, row 7) has no target (指标值): fill one in (such as 2次 or 98%, or 无 for none) and import again"
+        )
         // An indicator under no 二级指标 (found by Fuzz/run official): refused, naming the row.
         let orphan = sheet(
             "附表3",
@@ -310,16 +307,11 @@ import Testing
                 ["项目金额", "1000"], ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值及单位"],
                 ["", "", "", "举办讲座", "2次"],
             ])
-        do {
-            _ = try OfficialTables.read([orphan], unit: "某区科协")
-            Issue.record("an indicator under no level was read")
-        } catch let e as KepuError {
-            #expect(e.text(.zh) == "科普讲座 的指标“举办讲座”（工作表 附表3 第 5 行）不在任何一级指标之下：请填上一级指标后再导入")
-            #expect(
-                e.text(.en)
-                    == "the indicator \"举办讲座\" of 科普讲座 (sheet 附表3, row 5) is under no 一级指标: fill it in and import again"
-            )
-        } catch { Issue.record("\(error)") }
+        let level = refusal([orphan])
+        #expect(level?.text(.zh) == "科普讲座 的指标“举办讲座”（工作表 附表3 第 5 行）不在任何一级指标之下：请填上一级指标后再导入")
+        #expect(
+            level?.text(.en)
+                == "the indicator \"举办讲座\" of 科普讲座 (sheet 附表3, row 5) is under no 一级指标: fill it in and import again")
     }
 
     /// A target kepu reads as no figure (a bare 800000, an unknown unit) is scored by hand with a warning, and the
