@@ -19,6 +19,9 @@ public struct KepuError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The sentence in the given language.
     public func text(_ lang: Language) -> String { Catalogue.text(problem, lang) }
 
+    /// The sentence for a front end: the web's names fields by their labels and no command.
+    public func text(_ lang: Language, for surface: Surface) -> String { Catalogue.text(problem, lang, for: surface) }
+
     /// The sentence in the current language (`Language.current`).
     public var message: String { text(Language.current) }
     public var description: String { message }

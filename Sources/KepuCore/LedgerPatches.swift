@@ -156,6 +156,7 @@ public enum RecordLabel: Sendable, Hashable {
     case measurement(metric: String, value: Fixed)
     case volunteer(name: String)
     case signup(name: String, event: Int64)
+    case evidence(file: String)
 
     public var kind: RecordKind {
         switch self {
@@ -167,6 +168,7 @@ public enum RecordLabel: Sendable, Hashable {
         case .measurement: .measurement
         case .volunteer: .volunteer
         case .signup: .signup
+        case .evidence: .evidence
         }
     }
 }

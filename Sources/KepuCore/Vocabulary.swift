@@ -6,10 +6,15 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Sendable, Hashable w
     var aliases: [String] { get }
     /// What the vocabulary is called in a refusal.
     static var noun: VocabularyNoun { get }
+    /// The English name shown in English mode (`Science and Technology Week`), never the stored code.
+    var english: String { get }
 }
 
 extension Vocabulary {
     public var aliases: [String] { [] }
+
+    /// The stored spelling as words: `open-day` → `open day`.
+    public var english: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 
     /// `science-day|tech-week|other`.
     public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
@@ -48,6 +53,14 @@ public enum EventKind: String, Vocabulary {
         case .techWeek: ["科技周"]
         case .scienceMonth: ["科普月"]
         case .other: ["其它"]
+        }
+    }
+    public var english: String {
+        switch self {
+        case .scienceDay: "Science Day"
+        case .techWeek: "S&T Week"
+        case .scienceMonth: "Science Month"
+        case .other: "other"
         }
     }
     /// The campaigns are major events unless said otherwise.

@@ -12,11 +12,13 @@ public enum SelfEvaluationDocuments {
         public var card: Scorecard
         public var findings: [LintFinding]
         public var report: Report
+        /// The front end it is for: the web's words have links where the command line's name commands.
+        public var surface: Surface
     }
 
     public static func evaluate(
         ledger: Ledger, year: Int?, unit: String?, asOf: CalendarDate?, today: CalendarDate, lang: Language,
-        scope: EvaluationScope = .project, project: String? = nil
+        scope: EvaluationScope = .project, project: String? = nil, surface: Surface = .commandLine
     ) throws -> Evaluated {
         let inputs = try ledger.evaluation.reportInputs(
             year: year, unit: unit, asOf: asOf, today: today, project: project)
@@ -25,8 +27,9 @@ public enum SelfEvaluationDocuments {
             plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
             storeFindings: inputs.storeFindings, scope: scope)
         let report = SelfEvaluationReport.build(
-            plan: plan, card: card, events: inputs.events, evidence: inputs.evidence, findings: findings, lang: lang)
-        return Evaluated(inputs: inputs, card: card, findings: findings, report: report)
+            plan: plan, card: card, events: inputs.events, evidence: inputs.evidence, findings: findings, lang: lang,
+            surface: surface)
+        return Evaluated(inputs: inputs, card: card, findings: findings, report: report, surface: surface)
     }
 
     /// A text format: plain text (for a terminal `width` wide), Markdown, CSV, JSON or HTML.
@@ -71,11 +74,7 @@ public enum SelfEvaluationDocuments {
                     try ledger.volunteers.list(RecordFilter(range: nil, event: nil, unit: unit, includeVoided: false)),
                     maskPhones: true, lang: lang)),
         ]
-        let checks = ReportTable(
-            columns: [.init(lang.t("核查", "Check")), .init(lang.t("对象", "Subject")), .init(lang.t("发现", "Finding"))],
-            rows: e.findings.map {
-                [Cell($0.check), Cell(Catalogue.text($0.subject, lang)), Cell($0.text(lang), .warn)]
-            })
+        let checks = SelfEvaluationReport.checksTable(e.findings, plan: plan, lang: lang, surface: e.surface)
         more.append(sheet("数据核查", "Data checks", checks))
         if parts.count == 1 {
             try SelfEvaluationWorkbook.write(e.report, more: more, to: path, lang: lang)

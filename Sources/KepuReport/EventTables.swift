@@ -56,7 +56,8 @@ public enum EventTables {
         return table
     }
 
-    public static func detail(_ d: EventDetail, maskPhones: Bool, lang: Language) -> Report {
+    public static func detail(_ d: EventDetail, maskPhones: Bool, lang: Language, names: RecordNames = .none) -> Report
+    {
         let e = d.summary
         var fields: [(String, String)] = [
             (lang.t("编号", "id"), String(e.id)), (lang.t("标题", "Title"), e.title),
@@ -100,7 +101,7 @@ public enum EventTables {
             ],
             d.costs.map {
                 [
-                    Cell.id(.cost, $0.id), Cell($0.date.description), Cell($0.line), Cell($0.item ?? ""),
+                    Cell.id(.cost, $0.id), Cell($0.date.description), names.line($0.line), Cell($0.item ?? ""),
                     Cell($0.amount.grouped),
                     Cell($0.invoice ?? ""), Cell($0.payee ?? ""), void($0.voided),
                 ]

@@ -7,9 +7,15 @@ public struct HTMLRenderer: Sendable {
     public var lang: Language
     /// Where a cell naming a record links to (the web app's record pages); no links when nil.
     public var link: (@Sendable (RecordRef) -> String?)?
-    public init(lang: Language = .zh, link: (@Sendable (RecordRef) -> String?)? = nil) {
+    /// Where a cell's fix leads (the web app's prefilled forms); no links when nil.
+    public var fixLink: (@Sendable (FindingFix) -> String?)?
+    public init(
+        lang: Language = .zh, link: (@Sendable (RecordRef) -> String?)? = nil,
+        fixLink: (@Sendable (FindingFix) -> String?)? = nil
+    ) {
         self.lang = lang
         self.link = link
+        self.fixLink = fixLink
     }
 
     public func render(_ report: Report) -> String {
@@ -101,6 +107,9 @@ public struct HTMLRenderer: Sendable {
                 case .none: break
                 }
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                if let fix = cell.fix, let href = fixLink?(fix) {
+                    return "<td\(cls)><a href=\"\(esc(href))\">\(esc(cell.text))</a></td>"
+                }
                 if let ref = cell.ref, let href = link?(ref) {
                     return "<td\(cls)><a href=\"\(esc(href))\">\(esc(cell.text))</a></td>"
                 }

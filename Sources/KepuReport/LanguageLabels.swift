@@ -4,9 +4,9 @@ import KepuCore
 extension Language {
     public func status(_ s: Status) -> String { self == .zh ? s.chinese : s.rawValue }
     public func likelihood(_ l: Likelihood?) -> String { l.map { self == .zh ? $0.rawValue : $0.english } ?? "" }
-    public func kind(_ k: EventKind) -> String { self == .zh ? k.chinese : k.rawValue }
-    public func ink(_ k: Ink) -> String { self == .zh ? k.chinese : k.rawValue }
-    public func vocabulary<V: Vocabulary>(_ v: V) -> String { self == .zh ? v.chinese : v.rawValue }
+    public func kind(_ k: EventKind) -> String { self == .zh ? k.chinese : k.english }
+    public func ink(_ k: Ink) -> String { self == .zh ? k.chinese : k.english }
+    public func vocabulary<V: Vocabulary>(_ v: V) -> String { self == .zh ? v.chinese : v.english }
 
     /// Level and type names of the official tables, translated for English reports.
     public func term(_ s: String) -> String {
@@ -24,6 +24,13 @@ extension Language {
 
 /// Formatting of figures in a target's unit, shared by all reports.
 public enum Figures {
+    /// A file's size as people read it: `812 B`, `45.2 KB`, `3.1 MB`.
+    public static func fileSize(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return String(format: "%.1f KB", Double(bytes) / 1024) }
+        return String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
     /// `20000人次`, `29900元`, `98.5%`, `12个月`; "—" for none.
     /// With `places`, every figure of a column shows that many decimals (`1.50次`, `9918.00人次`).
     public static func value(_ v: Fixed?, unit: String?, places: Int? = nil) -> String {

@@ -40,6 +40,27 @@ public enum PlanReport {
         ])
     }
 
+    /// On the web (`surface`), without the codes of lines and indicators: those are for plan files and
+    /// the command line's flags.
+    public static func build(_ p: Plan, lang: Language, source: String? = nil, surface: Surface = .commandLine)
+        -> Report
+    {
+        let report = build(p, lang: lang, source: source)
+        guard surface == .web else { return report }
+        var out = report
+        let code = lang.t("代号", "id")
+        for (i, section) in out.sections.enumerated() {
+            out.sections[i].blocks = section.blocks.map { block in
+                guard case .table(let t) = block, t.columns.first?.header == code else { return block }
+                return .table(
+                    ReportTable(
+                        caption: t.caption, columns: Array(t.columns.dropFirst()),
+                        rows: t.rows.map { Array($0.dropFirst()) }, footer: t.footer.map { Array($0.dropFirst()) }))
+            }
+        }
+        return out
+    }
+
     public static func build(_ p: Plan, lang: Language, source: String? = nil) -> Report {
         guard p.declaresProjects else { return buildOne(p, lang: lang, source: source) }
         // The department's own parts, then 附表2, then each project's 附表3 under its name.

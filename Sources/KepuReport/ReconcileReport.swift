@@ -2,7 +2,9 @@ import KepuCore
 
 /// `kepu reconcile`: every indicator against its target, and the budget's execution, as a report.
 public enum ReconcileReport {
-    public static func build(_ e: Evaluation, lang: Language) -> Report {
+    /// On the web (`surface`), spending lines by their names alone; on the command line with the code
+    /// `--line` takes.
+    public static func build(_ e: Evaluation, lang: Language, surface: Surface = .commandLine) -> Report {
         let lang = lang
         let mode = e.final ? lang.t("年终", "year-end") : lang.t("运行监控", "monitoring")
         let subtitle = [
@@ -10,7 +12,7 @@ public enum ReconcileReport {
         ]
         return Report(
             title: lang.t("\(e.year)年绩效目标完成情况", "\(e.year) targets against actuals"), subtitle: subtitle,
-            sections: [indicatorSection(e, lang: lang), budgetSection(e, lang: lang)])
+            sections: [indicatorSection(e, lang: lang), budgetSection(e, lang: lang, surface: surface)])
     }
 
     public static func indicatorSection(_ e: Evaluation, lang: Language) -> Section {
@@ -69,7 +71,7 @@ public enum ReconcileReport {
             heading: lang.t("绩效指标", "Indicators"), blocks: [.table(ReportTable(columns: columns, rows: rows))])
     }
 
-    public static func budgetSection(_ e: Evaluation, lang: Language) -> Section {
+    public static func budgetSection(_ e: Evaluation, lang: Language, surface: Surface = .commandLine) -> Section {
         let b = e.budget
         let lines = ReportTable(
             columns: [
@@ -80,7 +82,9 @@ public enum ReconcileReport {
             rows: b.lines.map { l in
                 [
                     Cell(
-                        l.inPlan ? "\(l.name)（\(l.id)）" : lang.t("\(l.id)（计划中已无此项）", "\(l.id) (not in the plan)"),
+                        !l.inPlan
+                            ? lang.t("\(l.id)（计划中已无此项）", "\(l.id) (not in the plan)")
+                            : surface == .web ? l.name : "\(l.name)（\(l.id)）",
                         l.inPlan ? .none : .warn),
                     Cell(l.planned.grouped), Cell(l.costs.grouped), Cell(l.print.grouped), Cell(l.spent.grouped),
                     Cell(Figures.rate(l.executionRate)),

@@ -33,18 +33,18 @@ public enum RecordTables {
             ])
     }
 
-    public static func costs(_ items: [CostItem], lang: Language) -> ReportTable {
+    public static func costs(_ items: [CostItem], lang: Language, names: RecordNames = .none) -> ReportTable {
         ReportTable(
             columns: [
                 idColumn(lang), .init(lang.t("日期", "Date")), .init(lang.t("支出明细", "Line")),
-                .init(lang.t("金额(元)", "Amount (元)"), .right), .init(lang.t("活动", "Event"), .right),
+                .init(lang.t("金额(元)", "Amount (元)"), .right), names.eventColumn(lang),
                 .init(lang.t("摘要", "Item")), .init(lang.t("发票号", "Invoice")), .init(lang.t("收款方", "Payee")),
                 stateColumn(lang),
             ],
             rows: items.map {
                 [
-                    Cell.id(.cost, $0.id), Cell($0.date.description), Cell($0.line), Cell($0.amount.grouped),
-                    $0.event.map { Cell.id(.event, $0) } ?? "", Cell($0.item ?? ""), Cell($0.invoice ?? ""),
+                    Cell.id(.cost, $0.id), Cell($0.date.description), names.line($0.line), Cell($0.amount.grouped),
+                    names.event($0.event), Cell($0.item ?? ""), Cell($0.invoice ?? ""),
                     Cell($0.payee ?? ""), state($0.voided, lang),
                 ]
             },
@@ -57,18 +57,18 @@ public enum RecordTables {
             ])
     }
 
-    public static func printRuns(_ items: [PrintRunItem], lang: Language) -> ReportTable {
+    public static func printRuns(_ items: [PrintRunItem], lang: Language, names: RecordNames = .none) -> ReportTable {
         ReportTable(
             columns: [
                 idColumn(lang), .init(lang.t("日期", "Date")), .init(lang.t("品名", "Title")), .init(lang.t("类型", "Ink")),
                 .init(lang.t("份数", "Copies"), .right), .init(lang.t("单价(元)", "Unit price (元)"), .right),
-                .init(lang.t("金额(元)", "Cost (元)"), .right), .init(lang.t("活动", "Event"), .right), stateColumn(lang),
+                .init(lang.t("金额(元)", "Cost (元)"), .right), names.eventColumn(lang), stateColumn(lang),
             ],
             rows: items.map {
                 [
                     Cell.id(.printRun, $0.id), Cell($0.date.description), Cell($0.title), Cell(lang.ink($0.ink)),
                     Cell(String($0.copies)), Cell($0.unitPrice.plain), Cell($0.cost.grouped),
-                    $0.event.map { Cell.id(.event, $0) } ?? "", state($0.voided, lang),
+                    names.event($0.event), state($0.voided, lang),
                 ]
             })
     }
@@ -91,7 +91,9 @@ public enum RecordTables {
             })
     }
 
-    public static func measurements(_ items: [MeasurementItem], lang: Language) -> ReportTable {
+    public static func measurements(_ items: [MeasurementItem], lang: Language, names: RecordNames = .none)
+        -> ReportTable
+    {
         ReportTable(
             columns: [
                 idColumn(lang), .init(lang.t("测量名称", "Metric")), .init(lang.t("数值", "Value"), .right),
@@ -99,7 +101,8 @@ public enum RecordTables {
             ],
             rows: items.map {
                 [
-                    Cell.id(.measurement, $0.id), Cell($0.metric), Cell($0.value.description),
+                    Cell.id(.measurement, $0.id), Cell(names.measurements[$0.metric] ?? $0.metric),
+                    Cell($0.value.description),
                     Cell($0.date.description),
                     Cell($0.source ?? ""), state($0.voided, lang),
                 ]
@@ -216,7 +219,9 @@ public enum RecordTables {
     // MARK: One record and its history
 
     /// `kepu GROUP show ID`: the record's fields, then every audit row about it.
-    public static func detail(_ item: RecordItem, history: [AuditEntry], maskPhones: Bool, lang: Language) -> Report {
+    public static func detail(
+        _ item: RecordItem, history: [AuditEntry], maskPhones: Bool, lang: Language, names: RecordNames = .none
+    ) -> Report {
         let table: ReportTable
         let kind: RecordKind
         let id: Int64
@@ -228,16 +233,16 @@ public enum RecordTables {
             table = attendance([a], lang: lang)
             (kind, id) = (.attendance, a.id)
         case .cost(let c):
-            table = costs([c], lang: lang)
+            table = costs([c], lang: lang, names: names)
             (kind, id) = (.cost, c.id)
         case .printRun(let p):
-            table = printRuns([p], lang: lang)
+            table = printRuns([p], lang: lang, names: names)
             (kind, id) = (.printRun, p.id)
         case .survey(let s):
             table = surveys([s], lang: lang)
             (kind, id) = (.survey, s.id)
         case .measurement(let m):
-            table = measurements([m], lang: lang)
+            table = measurements([m], lang: lang, names: names)
             (kind, id) = (.measurement, m.id)
         case .volunteer(let v):
             table = volunteers([v], maskPhones: maskPhones, lang: lang)
@@ -246,12 +251,13 @@ public enum RecordTables {
             table = ReportTable(
                 columns: [
                     idColumn(lang), .init(lang.t("志愿者", "Volunteer")), .init(lang.t("姓名", "Name")),
-                    .init(lang.t("活动", "Event"), .right), .init(lang.t("日期", "Date")),
+                    names.eventColumn(lang), .init(lang.t("日期", "Date")),
                     .init(lang.t("时长(小时)", "Hours"), .right), .init(lang.t("岗位", "Role")), stateColumn(lang),
                 ],
                 rows: [
                     [
-                        Cell(String(g.id)), Cell(String(g.volunteer)), Cell(g.name), Cell(String(g.event)),
+                        Cell(String(g.id)), Cell(String(g.volunteer), ref: RecordRef(.volunteer, g.volunteer)),
+                        Cell(g.name), names.isEmpty ? Cell(String(g.event)) : names.event(g.event),
                         Cell(g.date.description), Cell(g.hoursCenti.map(Figures.hours) ?? ""), Cell(g.role ?? ""),
                         state(g.voided, lang),
                     ]
@@ -263,7 +269,9 @@ public enum RecordTables {
             title: "\(Catalogue.recordName(kind, lang)) \(id)",
             sections: [
                 Section(heading: nil, blocks: [.table(fields)]),
-                Section(heading: lang.t("修改记录", "History"), blocks: [.table(historyTable(history, lang: lang))]),
+                Section(
+                    heading: lang.t("修改记录", "History"),
+                    blocks: [.table(historyTable(history, lang: lang, names: names))]),
             ])
     }
 
@@ -285,41 +293,44 @@ public enum RecordTables {
             })
     }
 
-    /// The audit trail as `kepu log` and the web's 操作记录 show it, newest first; with `details`, each
-    /// row's before and after under it. Phones are masked.
-    public static func auditTable(_ entries: [AuditEntry], details: Bool, lang: Language) -> ReportTable {
+    /// The audit trail as `kepu log` and the web's 操作记录 show it, newest first: each row's time, operator,
+    /// record and what it did in words (`AuditWords`). With `details`, the command that did it and the
+    /// row's before and after under it, as `kepu log --details` shows them. Phones are masked.
+    public static func auditTable(
+        _ entries: [AuditEntry], details: Bool, lang: Language, names: RecordNames = .none
+    ) -> ReportTable {
         var rows: [[Cell]] = []
         for e in entries {
             // Audit rows name tables; the users' table is `app_user`.
             let kind = RecordKind(rawValue: e.entity == "app_user" ? "user" : e.entity)
-            let record = kind.map { Catalogue.recordName($0, lang) } ?? e.entity
             let ref = kind.flatMap { k in e.entityID.map { RecordRef(k, $0) } }
+            // The sentence names the record (and links to it where it has a page).
             rows.append([
                 Cell(String(e.id)), Cell(localTime(e.at)), Cell(e.operatorName),
-                Cell(record + (e.entityID.map { " \($0)" } ?? ""), ref: ref), Cell(action(e.action, lang)),
-                Cell(maskPhones(in: e.command)),
+                Cell(maskPhones(in: AuditWords.sentence(e, lang: lang, names: names)), ref: ref),
             ])
             if details {
+                rows.append(["", "", Cell(lang.t("命令", "command")), Cell(maskPhones(in: e.command))])
                 if let b = e.before {
-                    rows.append(["", "", "", "", Cell(lang.t("修改前", "before")), Cell(maskPhones(in: b))])
+                    rows.append(["", "", Cell(lang.t("修改前", "before")), Cell(maskPhones(in: b))])
                 }
                 if let a = e.after {
-                    rows.append(["", "", "", "", Cell(lang.t("修改后", "after")), Cell(maskPhones(in: a))])
+                    rows.append(["", "", Cell(lang.t("修改后", "after")), Cell(maskPhones(in: a))])
                 }
             }
         }
         return ReportTable(
             columns: [
                 .init("#", .right), .init(lang.t("时间", "time")), .init(lang.t("操作员", "operator")),
-                .init(lang.t("记录", "record")), .init(lang.t("操作", "what")), .init(lang.t("命令", "command")),
+                .init(lang.t("操作", "what")),
             ],
             rows: rows)
     }
 
     /// Audit rows as a person reads them: local time, operator, what happened, which fields changed.
-    public static func historyTable(_ entries: [AuditEntry], lang: Language, timeZone: TimeZone = .current)
-        -> ReportTable
-    {
+    public static func historyTable(
+        _ entries: [AuditEntry], lang: Language, timeZone: TimeZone = .current, names: RecordNames = .none
+    ) -> ReportTable {
         ReportTable(
             columns: [
                 .init("#", .right), .init(lang.t("时间", "Time")), .init(lang.t("操作员", "Operator")),
@@ -328,7 +339,7 @@ public enum RecordTables {
             rows: entries.map { e in
                 [
                     Cell(String(e.id)), Cell(localTime(e.at, timeZone)), Cell(e.operatorName),
-                    Cell(action(e.action, lang)), Cell(maskPhones(in: changes(e, lang: lang))),
+                    Cell(action(e.action, lang)), Cell(maskPhones(in: changes(e, lang: lang, names: names))),
                 ]
             })
     }
@@ -358,6 +369,19 @@ public enum RecordTables {
         "unit_id": ("单位", "unit"), "volunteer_id": ("志愿者", "volunteer"),
     ]
 
+    /// A stored code of a closed vocabulary, as the language names it.
+    static func vocabularyWord(_ column: String, _ code: String, _ lang: Language) -> String? {
+        func word<V: Vocabulary>(_ type: V.Type) -> String? { V(rawValue: code).map { lang.vocabulary($0) } }
+        switch column {
+        case "kind": return word(EventKind.self) ?? word(EvidenceKind.self)
+        case "form": return word(EventForm.self)
+        case "channel": return word(Channel.self)
+        case "method": return word(CountMethod.self)
+        case "ink": return word(Ink.self)
+        default: return nil
+        }
+    }
+
     static func value(_ column: String, _ v: Any?) -> String {
         guard let v, !(v is NSNull) else { return "—" }
         switch column {
@@ -370,7 +394,7 @@ public enum RecordTables {
 
     /// `金额 2,500.00元 → 2,600.00元；摘要 授课费 → 讲课费` from an audit row's before and after; a void
     /// shows its reason.
-    static func changes(_ e: AuditEntry, lang: Language = .zh) -> String {
+    static func changes(_ e: AuditEntry, lang: Language = .zh, names: RecordNames = .none) -> String {
         func decode(_ s: String?) -> [String: Any] {
             guard let s, let d = s.data(using: .utf8),
                 let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any]
@@ -390,7 +414,15 @@ public enum RecordTables {
             .filter { show(before[$0]) != show(after[$0]) }.sorted()
         return keys.map { k in
             let name = columnNames[k].map { lang == .zh ? $0.zh : $0.en } ?? k
-            return "\(name) \(value(k, before[k])) → \(value(k, after[k]))"
+            func shown(_ v: Any?) -> String {
+                if k == "line", let code = v as? String { return names.lines[code] ?? code }
+                if k == "event_id" || k == "parent_id", let id = v as? Int, let title = names.events[Int64(id)] {
+                    return "\(id) \(title)"
+                }
+                if let code = v as? String, let word = vocabularyWord(k, code, lang) { return word }
+                return value(k, v)
+            }
+            return "\(name) \(shown(before[k])) → \(shown(after[k]))"
         }.joined(separator: lang.t("；", "; "))
     }
 

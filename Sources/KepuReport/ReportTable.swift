@@ -73,11 +73,17 @@ public struct Cell: Sendable, Hashable, ExpressibleByStringLiteral {
     public var number: CellNumber?
     /// The record the cell names (an id column), which the web app links to.
     public var ref: RecordRef?
-    public init(_ text: String, _ emphasis: Emphasis = .none, number: CellNumber? = nil, ref: RecordRef? = nil) {
+    /// The step that fixes what the row reports, which the web app links to its form.
+    public var fix: FindingFix?
+    public init(
+        _ text: String, _ emphasis: Emphasis = .none, number: CellNumber? = nil, ref: RecordRef? = nil,
+        fix: FindingFix? = nil
+    ) {
         self.text = text
         self.emphasis = emphasis
         self.number = number
         self.ref = ref
+        self.fix = fix
     }
 
     /// A record's id, linked to the record where the format has links.

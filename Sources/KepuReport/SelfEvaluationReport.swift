@@ -4,7 +4,7 @@ import KepuCore
 public enum SelfEvaluationReport {
     public static func build(
         plan: Plan, card: Scorecard, events: [EventSummary], evidence: [EvidenceItem] = [],
-        findings: [LintFinding], lang: Language
+        findings: [LintFinding], lang: Language, surface: Surface = .commandLine
     ) -> Report {
         let e = card.evaluation
         let department = e.scope == .department
@@ -132,7 +132,7 @@ public enum SelfEvaluationReport {
                 .init(name: lang.t("支出(元)", "spent (元)"), values: money),
             ])
 
-        let reconcile = ReconcileReport.build(e, lang: lang)
+        let reconcile = ReconcileReport.build(e, lang: lang, surface: surface)
         var goalBlocks: [Block] = [.table(goals)]
         if department {
             // 部门职责 and 年度重点工作, with what was done.
@@ -200,7 +200,7 @@ public enum SelfEvaluationReport {
         for ev in events { top[ev.id] = ev.parent.flatMap { top[$0] } ?? ev.id }
         let evidenceRows: [[Cell]] = events.filter { $0.depth == 0 && !$0.voided }.map { ev in
             let files = evidence.filter { $0.event.flatMap { top[$0] } == ev.id }
-            let list = files.map { "\(lang.t($0.kind.chinese, $0.kind.rawValue))：\($0.fileName)" }.joined(
+            let list = files.map { "\(lang.vocabulary($0.kind))：\($0.fileName)" }.joined(
                 separator: "\n")
             return [
                 Cell(ev.title), Cell(String(files.count), files.isEmpty ? .warn : .none),
@@ -225,20 +225,42 @@ public enum SelfEvaluationReport {
                 blocks: findings.isEmpty
                     ? [.paragraph(lang.t("未发现问题。", "No problems found."))]
                     : [
-                        .table(
-                            ReportTable(
-                                columns: [
-                                    .init(lang.t("核查", "Check")), .init(lang.t("对象", "Subject")),
-                                    .init(lang.t("发现", "Finding")),
-                                ],
-                                rows: findings.map {
-                                    [
-                                        Cell($0.check), Cell(Catalogue.text($0.subject, lang)),
-                                        Cell($0.text(lang), .warn),
-                                    ]
-                                }))
+                        .table(checksTable(findings, plan: plan, lang: lang, surface: surface))
                     ]))
         return Report(title: title, subtitle: subtitle, sections: sections)
+    }
+
+    /// 数据核查: on the command line each check's name, its subject's code and the sentence with the
+    /// command that fixes it; on the web the subject by its name, the sentence, and a link to the form.
+    public static func checksTable(_ findings: [LintFinding], plan: Plan?, lang: Language, surface: Surface)
+        -> ReportTable
+    {
+        guard surface == .web else {
+            return ReportTable(
+                columns: [
+                    .init(lang.t("核查", "Check")), .init(lang.t("对象", "Subject")), .init(lang.t("发现", "Finding")),
+                ],
+                rows: findings.map {
+                    [Cell($0.check), Cell(Catalogue.text($0.subject, lang)), Cell($0.text(lang), .warn)]
+                })
+        }
+        return ReportTable(
+            columns: [
+                .init(lang.t("对象", "Subject")), .init(lang.t("发现", "Finding")), .init(lang.t("处理", "To do")),
+            ],
+            rows: findings.map { f in
+                let ref: RecordRef? =
+                    switch f.subject {
+                    case .event(let id): RecordRef(.event, id)
+                    case .cost(let id): RecordRef(.cost, id)
+                    default: nil
+                    }
+                return [
+                    Cell(Catalogue.text(f.subject, lang, plan: plan), ref: ref),
+                    Cell(Catalogue.text(f.finding, lang, for: .web), .warn),
+                    f.fix.map { Cell(Catalogue.text($0, lang), fix: $0) } ?? "",
+                ]
+            })
     }
 
     /// 年度资金总额 and its sources, as the official table lays them out. The project budget comes

@@ -60,7 +60,7 @@ extension DoorPages {
             }
         } catch let e as KepuError {
             if case .noOpenDoor = e.problem { return Self.ended(door) }
-            return callForm(door, token: token, error: e.text(.zh), values: fields, status: e.webStatus)
+            return callForm(door, token: token, error: e.text(.zh, for: .web), values: fields, status: e.webStatus)
         }
         return Self.response(
             .ok, title: message,

@@ -104,7 +104,7 @@ struct DoorPages: Sendable {
         }
         let phone: String
         do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError {
-            return .failure(Refusal(form(door, e.text(.zh), fields, .unprocessableContent)))
+            return .failure(Refusal(form(door, e.text(.zh, for: .web), fields, .unprocessableContent)))
         }
         guard limits.phone.allow(phone) else {
             return .failure(Refusal(form(door, Words.phoneAttempts, fields, .tooManyRequests)))
@@ -151,7 +151,7 @@ struct DoorPages: Sendable {
             // Closed since the check above: as any closed door.
             if case .noOpenDoor = e.problem { return Self.ended(door) }
             // The office's ledger refused it (a year locked meanwhile): the sentence, nothing counted.
-            return form(door, token: token, error: e.text(.zh), values: fields, status: e.webStatus)
+            return form(door, token: token, error: e.text(.zh, for: .web), values: fields, status: e.webStatus)
         }
         let message: String
         switch result {

@@ -41,7 +41,7 @@ struct EventPages: Sendable {
                         id: id, title: event.title, kind: event.kind, start: event.start, end: event.end,
                         parent: event.parent), lang))
         } catch let e as KepuError {
-            return await page(context, status: e.webStatus, error: e.text(lang), values: fields, query: nil)
+            return await page(context, status: e.webStatus, error: e.text(lang, for: .web), values: fields, query: nil)
         }
     }
 
@@ -131,10 +131,11 @@ struct EventPages: Sendable {
     ) async throws -> Response {
         let d: EventDetail
         do { d = try ledger.events.detail(id) } catch let e as KepuError {
-            return await web.page(lang.t("活动", "Event"), context, body: web.error(e.text(lang)), status: .notFound)
+            return await web.page(
+                lang.t("活动", "Event"), context, body: web.error(e.text(lang, for: .web)), status: .notFound)
         }
         let e = d.summary
-        var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang))
+        var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang, names: web.names()))
         let csrf = Page.csrfField(context)
         func v(_ k: String) -> String { form == nil ? "" : values[k] ?? "" }
         func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
@@ -205,7 +206,7 @@ struct EventPages: Sendable {
             return await web.done("/events/\(id)", context, notice: notice)
         } catch let e as KepuError {
             return try await detailPage(
-                id, context, status: e.webStatus, error: e.text(lang), form: "attendance", values: fields)
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "attendance", values: fields)
         }
     }
 
@@ -226,7 +227,7 @@ struct EventPages: Sendable {
                     .surveyAdded(id: sid, satisfied: input.satisfied, responses: input.responses, event: id), lang))
         } catch let e as KepuError {
             return try await detailPage(
-                id, context, status: e.webStatus, error: e.text(lang), form: "survey", values: fields)
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "survey", values: fields)
         }
     }
 
@@ -251,7 +252,7 @@ struct EventPages: Sendable {
                     lang))
         } catch let e as KepuError {
             return try await detailPage(
-                id, context, status: e.webStatus, error: e.text(lang), form: "cost", values: fields)
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "cost", values: fields)
         }
     }
 
@@ -344,7 +345,7 @@ struct EventPages: Sendable {
                     .signupAdded(id: r.signup, volunteer: r.volunteer, event: r.event, hoursCenti: hours), lang))
         } catch let e as KepuError {
             return try await detailPage(
-                id, context, status: e.webStatus, error: e.text(lang), form: "door", values: fields)
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
         }
     }
 
@@ -371,7 +372,7 @@ struct EventPages: Sendable {
                         volunteers: calls, replaced: opened.replaced), lang))
         } catch let e as KepuError {
             return try await detailPage(
-                id, context, status: e.webStatus, error: e.text(lang), form: "door", values: fields)
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
         }
     }
 
@@ -384,7 +385,7 @@ struct EventPages: Sendable {
             return await web.done("/events/\(id)", context, notice: Catalogue.text(.doorClosed(event: id), lang))
         } catch let e as KepuError {
             return try await detailPage(
-                id, context, status: e.webStatus, error: e.text(lang), form: "door", values: [:])
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: [:])
         }
     }
 

@@ -87,7 +87,7 @@ struct ImportPages: Sendable {
             ) { [self] progress in try run(pending, date: date, preview: true, progress: progress) }
             return try await answer(id, user: user, context)
         } catch let e as KepuError {
-            return await formPage(context, status: e.webStatus, error: e.text(lang), values: values)
+            return await formPage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
     }
 
@@ -101,7 +101,7 @@ struct ImportPages: Sendable {
         case .failed(let e):
             await uploads.remove(job.upload)
             return await formPage(
-                context, status: e.webStatus, error: e.text(lang),
+                context, status: e.webStatus, error: e.text(lang, for: .web),
                 values: [
                     "kind": job.kind.rawValue, "event": job.event.map(String.init) ?? "", "date": job.date ?? "",
                 ])

@@ -35,7 +35,7 @@ struct OfficePages: Sendable {
         if let r = reconciled {
             var sections: [Section] = []
             for e in r.parts {
-                var s = ReconcileReport.budgetSection(e, lang: lang)
+                var s = ReconcileReport.budgetSection(e, lang: lang, surface: .web)
                 if r.several { s.heading = YearProjects.heading(e, lang: lang) + " · " + (s.heading ?? "") }
                 sections.append(s)
             }
@@ -55,13 +55,14 @@ struct OfficePages: Sendable {
             <button type="submit">\(lang.t("登记印刷品", "Add the print run"))</button>
             </form><p class="sub">\(lang.t("费用在活动页面登记；不属于某个活动的费用请用“导入”上传财务明细。", "Costs are recorded on an event's page, or imported from the finance office's ledger."))</p></section>
             """
+        let names = web.names()
         if let costs = try? ledger.money.costs(filter), !costs.isEmpty {
             body +=
-                "<section><h2>\(lang.t("费用", "Costs"))</h2>\(web.html(RecordTables.costs(costs, lang: lang)))</section>"
+                "<section><h2>\(lang.t("费用", "Costs"))</h2>\(web.html(RecordTables.costs(costs, lang: lang, names: names)))</section>"
         }
         if let runs = try? ledger.money.printRuns(filter), !runs.isEmpty {
             body +=
-                "<section><h2>\(lang.t("印刷品", "Print runs"))</h2>\(web.html(RecordTables.printRuns(runs, lang: lang)))</section>"
+                "<section><h2>\(lang.t("印刷品", "Print runs"))</h2>\(web.html(RecordTables.printRuns(runs, lang: lang, names: names)))</section>"
         }
         return await web.page(lang.t("经费", "Budget"), context, body: body, status: status)
     }
@@ -86,7 +87,8 @@ struct OfficePages: Sendable {
                         id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost, line: r.line.id,
                         lineName: r.line.name), lang))
         } catch let e as KepuError {
-            return await budgetPage(request, context, status: e.webStatus, error: e.text(lang), values: fields)
+            return await budgetPage(
+                request, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
     }
 
@@ -178,7 +180,8 @@ struct OfficePages: Sendable {
                 notice: Catalogue.text(
                     .volunteerAdded(id: r.id, name: name, org: input.org, newOrganization: r.newOrganization), lang))
         } catch let e as KepuError {
-            return await volunteersPage(context, status: e.webStatus, error: e.text(lang), form: "add", values: fields)
+            return await volunteersPage(
+                context, status: e.webStatus, error: e.text(lang, for: .web), form: "add", values: fields)
         }
     }
 
@@ -200,7 +203,7 @@ struct OfficePages: Sendable {
                     lang))
         } catch let e as KepuError {
             return await volunteersPage(
-                context, status: e.webStatus, error: e.text(lang), form: "signup", values: fields)
+                context, status: e.webStatus, error: e.text(lang, for: .web), form: "signup", values: fields)
         }
     }
 
@@ -226,12 +229,13 @@ struct OfficePages: Sendable {
             page.limit = Page.pageSize
             page.offset = (pageNo - 1) * Page.pageSize
             let entries = try ledger.audit.log(page)
-            body += web.html(RecordTables.auditTable(entries, details: q["details"] == "1", lang: lang))
+            body += web.html(
+                RecordTables.auditTable(entries, details: q["details"] == "1", lang: lang, names: web.names()))
             var kept = q
             kept["page"] = nil
             body += Page.pager("/audit", kept, page: pageNo, pages: pages, lang: lang)
         } catch let e as KepuError {
-            body += web.error(e.text(lang))
+            body += web.error(e.text(lang, for: .web))
         }
         let verification = try web.auditCheck.verification(ledger)
         let chain =
@@ -248,7 +252,7 @@ struct OfficePages: Sendable {
             <label>\(lang.t("操作员", "Operator"))<input name="operator" size="10" value="\(Page.esc(q["operator"] ?? ""))"></label>
             <label>\(lang.t("起始日期", "Since"))<input name="since" type="date" value="\(Page.esc(q["since"] ?? ""))"></label>
             <label>\(lang.t("截止日期", "Until"))<input name="until" type="date" value="\(Page.esc(q["until"] ?? ""))"></label>
-            <label class="check"><input type="checkbox" name="details" value="1"\(q["details"] == "1" ? " checked" : "")>\(lang.t("显示修改前后", "before/after"))</label>
+            <label class="check"><input type="checkbox" name="details" value="1"\(q["details"] == "1" ? " checked" : "")>\(lang.t("显示详情（命令、修改前后）", "Details (command, before and after)"))</label>
             <button type="submit">\(lang.t("筛选", "Filter"))</button>
             </form>
             """
@@ -311,7 +315,7 @@ struct OfficePages: Sendable {
             return await web.done(
                 "/users", context, notice: Catalogue.text(Notice.userAdded(name: name, role: role), lang))
         } catch let e as KepuError {
-            return await usersPage(context, status: e.webStatus, error: e.text(lang))
+            return await usersPage(context, status: e.webStatus, error: e.text(lang, for: .web))
         }
     }
 
@@ -334,7 +338,7 @@ struct OfficePages: Sendable {
             try web.ledger(for: user, request: request).users.disable(name: name, by: user.name)
             return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))
         } catch let e as KepuError {
-            return await usersPage(context, status: e.webStatus, error: e.text(lang))
+            return await usersPage(context, status: e.webStatus, error: e.text(lang, for: .web))
         }
     }
 }

@@ -101,7 +101,7 @@ enum Page {
     /// A vocabulary as `<option>`s, its Chinese (or English) names shown and its codes sent.
     static func options<T: Vocabulary>(_ all: [T], selected: String?, _ lang: Language) -> HTML {
         all.map { (v: T) -> HTML in
-            "<option value=\"\(v.rawValue)\"\(selected == v.rawValue ? " selected" : "")>\(lang.t(v.chinese, v.rawValue))</option>"
+            "<option value=\"\(v.rawValue)\"\(selected == v.rawValue ? " selected" : "")>\(lang.t(v.chinese, v.english))</option>"
         }.joined()
     }
 

@@ -150,7 +150,7 @@ struct Pages: Sendable {
                 body +=
                     "<p class=\"sub\">\(Page.esc(plan.unit))\(plan.focus.map { "　" + $0.name } ?? "")　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
                 body += Page.progress(evaluation, lang: lang)
-                body += web.html(ReconcileReport.build(evaluation, lang: lang))
+                body += web.html(ReconcileReport.build(evaluation, lang: lang, surface: .web))
                 // The data checks of `kepu check`.
                 let (_, findings) = SelfEvaluation.make(
                     plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
@@ -161,17 +161,20 @@ struct Pages: Sendable {
                 } else {
                     body += "<ul class=\"findings\">"
                     for f in findings {
-                        body += "<li>\(Page.esc(Catalogue.text(f.subject, lang)))：\(Page.esc(f.text(lang)))</li>"
+                        let fix: HTML =
+                            f.fix.map { "　<a href=\"\(Web.url($0))\">\(Catalogue.text($0, lang))</a>" } ?? HTML()
+                        body +=
+                            "<li>\(Catalogue.text(f.subject, lang, plan: plan))：\(Catalogue.text(f.finding, lang, for: .web))\(fix)</li>"
                     }
                     body += "</ul>"
                 }
                 body += "</section>"
             } catch let e as KepuError {
-                body += web.error(e.text(lang))
+                body += web.error(e.text(lang, for: .web))
             }
             let recent = try web.ledger.audit.log(limit: 10)
             body += "<section><h2>\(Page.esc(lang.t("最近的操作", "Recent activity")))</h2>"
-            body += web.html(RecordTables.auditTable(recent, details: false, lang: lang))
+            body += web.html(RecordTables.auditTable(recent, details: false, lang: lang, names: web.names()))
             body += "<p><a href=\"/audit\">\(lang.t("全部操作记录", "The whole audit trail"))</a></p></section>"
             return body
         }

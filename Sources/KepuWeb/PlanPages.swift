@@ -104,7 +104,8 @@ struct PlanPages: Sendable {
         let source = lang.t(
             "\(stored.sourceName)（计划 \(stored.id)，导入于 \(stored.importedAt)）",
             "\(stored.sourceName) (plan \(stored.id), imported \(stored.importedAt))")
-        body += "<div class=\"report\">\(web.html(PlanReport.build(plan, lang: lang, source: source)))</div>"
+        body +=
+            "<div class=\"report\">\(web.html(PlanReport.build(plan, lang: lang, source: source, surface: .web)))</div>"
         return await web.page(lang.t("\(plan.year)年计划", "Plan \(plan.year)"), context, body: body, status: status)
     }
 
@@ -121,7 +122,7 @@ struct PlanPages: Sendable {
                     at: Date()))
             return try await preview(key, pending, context, metrics: [:], status: .ok, error: nil)
         } catch let e as KepuError {
-            return await page(nil, context, status: e.webStatus, error: e.text(lang), values: [:])
+            return await page(nil, context, status: e.webStatus, error: e.text(lang, for: .web), values: [:])
         }
     }
 
@@ -152,7 +153,8 @@ struct PlanPages: Sendable {
         var findings = HTML()
         for f in p.findings {
             let head = f.severity == .error ? lang.t("错误", "Error") : lang.t("警告", "Warning")
-            findings += "<li>\(head)：\(Catalogue.text(f.subject, lang))：\(f.text(lang))</li>"
+            findings +=
+                "<li>\(head)：\(Catalogue.text(f.subject, lang, plan: p.plan))：\(Catalogue.text(f.finding, lang, for: .web))</li>"
         }
         let blocked = !p.errors.isEmpty
         body += """
@@ -170,7 +172,7 @@ struct PlanPages: Sendable {
             </form>
             """
         body +=
-            "<div class=\"report\">\(web.html(PlanReport.build(p.plan, lang: lang, source: pending.displayName)))</div>"
+            "<div class=\"report\">\(web.html(PlanReport.build(p.plan, lang: lang, source: pending.displayName, surface: .web)))</div>"
         return await web.page(
             lang.t("预览：\(p.plan.year)年计划", "Preview: plan \(p.plan.year)"), context, body: body, status: status)
     }
@@ -204,7 +206,8 @@ struct PlanPages: Sendable {
                         lines: p.plan.lines.count, project: p.plan.budget.project, replaces: r.replaced,
                         projects: p.plan.projects.count), lang))
         } catch let e as KepuError {
-            return try await preview(key, pending, context, metrics: metrics, status: e.webStatus, error: e.text(lang))
+            return try await preview(
+                key, pending, context, metrics: metrics, status: e.webStatus, error: e.text(lang, for: .web))
         }
     }
 
@@ -235,7 +238,7 @@ struct PlanPages: Sendable {
                     "已保存指标 \(id) 的修改：计划 \(r.id)（替换计划 \(r.replaced.map(String.init) ?? "")）",
                     "Indicator \(id) changed: plan \(r.id) (replaces plan \(r.replaced.map(String.init) ?? ""))"))
         } catch let e as KepuError {
-            return await page(year, context, status: e.webStatus, error: e.text(lang), values: fields)
+            return await page(year, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
     }
 }

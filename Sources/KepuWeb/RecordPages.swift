@@ -36,11 +36,11 @@ struct RecordPages: Sendable {
         let title = Catalogue.recordName(kind, lang) + " \(id)"
         let item: RecordItem
         do { item = try ledger.corrections.item(kind, id) } catch let e as KepuError {
-            return await web.page(title, context, body: web.error(e.text(lang)), status: .notFound)
+            return await web.page(title, context, body: web.error(e.text(lang, for: .web)), status: .notFound)
         }
         let history = try ledger.audit.history(kind, id)
         var body = error.map(web.error) ?? HTML()
-        body += web.html(RecordTables.detail(item, history: history, maskPhones: true, lang: lang))
+        body += web.html(RecordTables.detail(item, history: history, maskPhones: true, lang: lang, names: web.names()))
         let csrf = Page.csrfField(context)
         let voided = Self.voided(item)
         if !voided, let form = editForm(item, values: values) {
@@ -230,7 +230,8 @@ struct RecordPages: Sendable {
                 notice: Catalogue.text(
                     .recordEdited(id: outcome.id, label: outcome.label, changes: outcome.changes), lang))
         } catch let e as KepuError {
-            return try await page(kind, id, context, status: e.webStatus, error: e.text(lang), values: fields)
+            return try await page(
+                kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
     }
 
@@ -241,7 +242,7 @@ struct RecordPages: Sendable {
         let (kind, id) = try target(context)
         let reason: String
         do { reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason")) } catch let e as KepuError {
-            return try await page(kind, id, context, status: e.webStatus, error: e.text(lang), values: nil)
+            return try await page(kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: nil)
         }
         let back = kind == .event ? "/events/\(id)" : "/records/\(kind.rawValue)/\(id)"
         guard fields["confirm"] == "yes" else {
@@ -251,7 +252,7 @@ struct RecordPages: Sendable {
                 let detail = RecordTables.detail(item, history: [], maskPhones: true, lang: lang)
                 label = web.html(Report(title: "", sections: Array(detail.sections.prefix(1))))
             } catch let e as KepuError {
-                return await web.page("", context, body: web.error(e.text(lang)), status: .notFound)
+                return await web.page("", context, body: web.error(e.text(lang, for: .web)), status: .notFound)
             }
             let verb = restore ? lang.t("恢复", "restore") : lang.t("作废", "void")
             let along: HTML =
@@ -283,7 +284,7 @@ struct RecordPages: Sendable {
             }
             return await web.done(back, context, notice: notice)
         } catch let e as KepuError {
-            return try await page(kind, id, context, status: e.webStatus, error: e.text(lang), values: nil)
+            return try await page(kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: nil)
         }
     }
 }

@@ -19,7 +19,7 @@ struct ReportPages: Sendable {
         _ = try context.pageUser()
         return await page(
             request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil,
-            project: request.query.value("project"))
+            project: request.query.value("project"), values: request.query.filter { $0.key == "indicator" })
     }
 
     /// Which self-evaluation a page shows: a project's (the first, in a year of several, unless named)
@@ -33,19 +33,31 @@ struct ReportPages: Sendable {
         return (plan.projects.first?.id, .project)
     }
 
+    /// The page; after a refused form, `error` shown beside the form it came from (`form`), whose typed
+    /// `values` are kept.
     func page(
-        _ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?, project: String? = nil
+        _ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?, project: String? = nil,
+        form: String? = nil, values: [String: String] = [:]
     ) async -> Response {
         let role = context.user?.role ?? .clerk
-        var body = error.map(web.error) ?? HTML()
+        var body = form == nil ? error.map(web.error) ?? HTML() : HTML()
+        func v(_ k: String) -> String { values[k] ?? "" }
+        func err(_ which: String) -> HTML {
+            guard form == which, let error else { return HTML() }
+            return "<p class=\"error\" role=\"alert\" id=\"\(which)-error\">\(error)</p>"
+        }
+        func invalid(_ which: String) -> HTML {
+            form == which && error != nil ? " aria-invalid=\"true\" aria-describedby=\"\(which)-error\"" : ""
+        }
         let evaluated: SelfEvaluationDocuments.Evaluated
         let (chosen, scope) = choice(year, project)
         do {
             evaluated = try SelfEvaluationDocuments.evaluate(
                 ledger: ledger, year: year, unit: nil, asOf: nil, today: ledger.context.today(), lang: lang,
-                scope: scope, project: chosen)
+                scope: scope, project: chosen, surface: .web)
         } catch let e as KepuError {
-            return await web.page(lang.t("自评", "Self-evaluation"), context, body: body + web.error(e.text(lang)))
+            return await web.page(
+                lang.t("自评", "Self-evaluation"), context, body: body + web.error(e.text(lang, for: .web)))
         } catch {
             return await web.page(lang.t("自评", "Self-evaluation"), context, body: body, status: .internalServerError)
         }
@@ -75,35 +87,36 @@ struct ReportPages: Sendable {
                 "<p class=\"notice\">\(Page.esc(lang.t("\(y)年已封账（\(lock.lockedOn)，\(lock.reason)，\(lock.lockedBy)）", "\(y) is locked (\(lock.lockedOn), \(lock.reason), \(lock.lockedBy))")))</p>"
             if role >= .admin {
                 body += """
-                    <form method="post" action="/self-evaluation/unlock" class="filter">\(Page.csrfField(context))
+                    \(err("unlock"))<form method="post" action="/self-evaluation/unlock#unlock" class="filter" id="unlock">\(Page.csrfField(context))
                     <input type="hidden" name="year" value="\(y)">
-                    <label>\(lang.t("解除封账的原因", "Why unlock"))<input name="reason" required size="30"></label>
+                    <label>\(lang.t("解除封账的原因", "Why unlock"))<input name="reason" required size="30" value="\(v("reason"))"\(invalid("unlock"))></label>
                     <button type="submit" class="danger">\(lang.t("解除封账", "Unlock the year"))</button></form>
                     """
             }
         } else if role >= .reviewer {
             body += """
-                <form method="post" action="/self-evaluation/lock" class="filter">\(Page.csrfField(context))
+                \(err("lock"))<form method="post" action="/self-evaluation/lock#lock" class="filter" id="lock">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(y)">
-                <label>\(lang.t("自评表报送后封账，原因", "Lock once handed in; why"))<input name="reason" required size="30" placeholder="\(lang.t("已报送财政局", "handed in"))"></label>
+                <label>\(lang.t("自评表报送后封账，原因", "Lock once handed in; why"))<input name="reason" required size="30" value="\(v("reason"))" placeholder="\(lang.t("例如：已报送财政局", "e.g. handed in to the finance bureau"))"\(invalid("lock"))></label>
                 <button type="submit">\(lang.t("封账", "Lock the year"))</button></form>
                 """
         }
         // Deviation notes and manual scores (reviewers).
         if role >= .reviewer {
             let options: [HTML] = plan.indicators.map {
-                "<option value=\"\($0.id)\">\($0.name)</option>"
+                "<option value=\"\($0.id)\"\(values["indicator"] == $0.id ? " selected" : "")>\($0.name)</option>"
             }
+            let open = values["indicator"] != nil || form == "note"
             body += """
-                <details class="add"><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
-                <form method="post" action="/self-evaluation/notes" class="record">\(Page.csrfField(context))
+                <details class="add" id="note"\(open ? " open" : "")><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
+                \(err("note"))<form method="post" action="/self-evaluation/notes#note" class="record">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(y)">\(chosen.map { HTML("<input type=\"hidden\" name=\"project\" value=\"\($0)\">") } ?? HTML())
                 <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(options)</select></label>
-                <label>\(lang.t("人工评分（可不填）", "Manual score"))<input name="score" inputmode="decimal"></label>
-                <label>\(lang.t("实际完成值（文字，可不填）", "Actual (words)"))<input name="actual"></label>
-                <label class="wide">\(lang.t("偏差原因", "Reason for the deviation"))<input name="reason"></label>
-                <label class="wide">\(lang.t("改进措施", "Measures"))<input name="measures"></label>
-                <label class="wide">\(lang.t("评分理由（人工评分必填）", "Why this score"))<input name="why"></label>
+                <label>\(lang.t("人工评分（可不填）", "Manual score"))<input name="score" inputmode="decimal" value="\(v("score"))" placeholder="\(lang.t("例如：12", "e.g. 12"))"\(invalid("note"))></label>
+                <label>\(lang.t("实际完成值（文字，可不填）", "Actual (words)"))<input name="actual" value="\(v("actual"))"></label>
+                <label class="wide">\(lang.t("偏差原因", "Reason for the deviation"))<input name="reason" value="\(v("reason"))"></label>
+                <label class="wide">\(lang.t("改进措施", "Measures"))<input name="measures" value="\(v("measures"))"></label>
+                <label class="wide">\(lang.t("评分理由（人工评分必填）", "Why this score"))<input name="why" value="\(v("why"))"></label>
                 <button type="submit">\(lang.t("保存", "Save"))</button>
                 </form></details>
                 """
@@ -122,7 +135,7 @@ struct ReportPages: Sendable {
         let (chosen, scope) = choice(q["year"].flatMap { Int($0) }, q.value("project"))
         let e = try SelfEvaluationDocuments.evaluate(
             ledger: ledger, year: q["year"].flatMap { Int($0) }, unit: nil, asOf: nil, today: ledger.context.today(),
-            lang: lang, scope: scope, project: chosen)
+            lang: lang, scope: scope, project: chosen, surface: .web)
         let year = e.inputs.stored.plan.year
         let bytes: ByteBuffer
         if format == .xlsx {
@@ -142,7 +155,9 @@ struct ReportPages: Sendable {
             status: .ok,
             headers: [
                 .contentType: format.mediaType, .cacheControl: "no-store",
-                .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+                // The printable page opens in the browser (and prints on A4 from there); the rest download.
+                .contentDisposition:
+                    "\(format == .html ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
             ],
             body: .init(byteBuffer: bytes))
     }
@@ -170,7 +185,10 @@ struct ReportPages: Sendable {
                 "/self-evaluation?year=\(input.year)" + (project.map { "&project=\($0)" } ?? ""), context,
                 notice: Catalogue.text(.noteSet(indicator: input.indicator, year: input.year), lang))
         } catch let e as KepuError {
-            return await page(year, context, status: e.webStatus, error: e.text(lang), project: fields.value("project"))
+            return await page(
+                year, context, status: e.webStatus, error: e.text(lang, for: .web), project: fields.value("project"),
+                form: "note",
+                values: fields)
         }
     }
 
@@ -205,32 +223,63 @@ struct ReportPages: Sendable {
                     unlock ? Notice.yearUnlocked(year: y, reason: reason) : Notice.yearLocked(year: y, reason: reason),
                     lang))
         } catch let e as KepuError {
-            return await page(year, context, status: e.webStatus, error: e.text(lang))
+            return await page(
+                year, context, status: e.webStatus, error: e.text(lang, for: .web), form: unlock ? "unlock" : "lock",
+                values: fields)
         }
     }
 
     // MARK: 佐证材料
 
-    /// `GET /evidence[?event=ID]`: the files, a check of each against its hash, and the upload form.
+    /// `GET /evidence[?event=ID&cost=ID&kind=K&all=1]`: the files, a check of each against its hash, and the
+    /// upload form, prefilled from the query (a finding's link names its event or cost).
     func evidence(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         return await evidencePage(context, status: .ok, error: nil, values: request.query)
     }
 
-    func evidencePage(_ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String])
-        async -> Response
-    {
-        var body = error.map(web.error) ?? HTML()
+    func evidencePage(
+        _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String],
+        query: [String: String]? = nil
+    ) async -> Response {
+        let query = query ?? values
+        let names = web.names()
+        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
+        let range = plan?.period ?? DateRange.year(ledger.context.today().year)
+        let events = (try? ledger.events.list(in: range, unit: nil, includeVoided: false)) ?? []
+        let costs =
+            (try? ledger.money.costs(RecordFilter(range: range, event: nil, unit: nil, includeVoided: false))) ?? []
+        let eventOptions: [HTML] = events.map { e in
+            let indent = String(repeating: "　", count: e.depth)
+            return
+                "<option value=\"\(e.id)\"\(values["event"] == String(e.id) ? " selected" : "")>\(indent)\(e.id) \(e.title)（\(e.start)）</option>"
+        }
+        let costOptions: [HTML] = costs.map { c in
+            let what = [c.item, c.invoice.map { lang.t("发票号\($0)", "invoice \($0)") }].compactMap { $0 }
+                .joined(separator: lang.t("，", ", "))
+            return
+                "<option value=\"\(c.id)\"\(values["cost"] == String(c.id) ? " selected" : "")>\(c.id) \(c.date) \(c.amount.grouped)元 \(what)</option>"
+        }
+        let invalid: HTML = error != nil ? " aria-invalid=\"true\" aria-describedby=\"upload-error\"" : ""
+        var body = HTML()
         body += """
-            <form method="post" action="/evidence" enctype="multipart/form-data" class="record">\(Page.csrfField(context))
-            <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required></label>
+            <section><h2>\(lang.t("上传佐证材料", "Upload evidence"))</h2>
+            \(error.map { HTML("<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>") } ?? HTML())
+            <form method="post" action="/evidence#upload" enctype="multipart/form-data" class="record" id="upload">\(Page.csrfField(context))
+            <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required\(invalid)></label>
             <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
-            <label>\(lang.t("活动编号", "Event id"))<input name="event" inputmode="numeric" value="\(Page.esc(values["event"] ?? ""))"></label>
-            <label>\(lang.t("或费用编号", "or cost id"))<input name="cost" inputmode="numeric" value="\(Page.esc(values["cost"] ?? ""))"></label>
+            <label class="wide">\(lang.t("对应的活动", "For the event"))<select name="event"><option value="">\(lang.t("（不对应活动）", "(no event)"))</option>\(eventOptions)</select></label>
+            <label class="wide">\(lang.t("或对应的费用（发票、合同）", "or the cost (invoice, contract)"))<select name="cost"><option value="">\(lang.t("（不对应费用）", "(no cost)"))</option>\(costOptions)</select></label>
             <button type="submit">\(lang.t("上传", "Upload"))</button>
-            </form>
+            </form></section>
             """
-        let items = (try? ledger.evidence.list()) ?? []
+        let all = query["all"] == "1"
+        let items = (try? ledger.evidence.list(includeVoided: all)) ?? []
+        body += """
+            <form method="get" action="/evidence" class="filter">
+            <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
+            <button type="submit">\(lang.t("筛选", "Filter"))</button></form>
+            """
         if items.isEmpty {
             body += "<p>\(Page.esc(lang.t("还没有佐证材料；用上面的表单上传。", "No evidence yet: upload it with the form above.")))</p>"
         } else {
@@ -246,9 +295,116 @@ struct ReportPages: Sendable {
                     body += "</ul>"
                 }
             }
-            body += web.html(RecordTables.evidence(items, lang: lang))
+            let (pageNo, pages) = Page.pageNumber(query, count: items.count)
+            let shown = items.reversed().dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize)
+            var rows: [HTML] = []
+            for f in shown {
+                let event: HTML =
+                    f.event.map { id in
+                        "<a href=\"/events/\(id)\">\(id) \(names.events[id] ?? "")</a>"
+                    } ?? HTML()
+                let cost: HTML =
+                    f.cost.map { "<a href=\"/records/cost/\($0)\">\(lang.t("费用", "cost")) \($0)</a>" } ?? HTML()
+                let action: HTML
+                if let v = f.voided {
+                    action = """
+                        <span class="sub">\(lang.t("已作废：\(v.reason)", "voided: \(v.reason)"))</span>
+                        <form method="post" action="/evidence/\(f.id)/restore" class="inline">\(Page.csrfField(context))<input name="reason" required size="10" placeholder="\(lang.t("恢复原因", "why restore"))" aria-label="\(lang.t("恢复原因", "why restore"))"><button type="submit">\(lang.t("恢复", "Restore"))</button></form>
+                        """
+                } else {
+                    action = """
+                        <form method="post" action="/evidence/\(f.id)/void" class="inline">\(Page.csrfField(context))<input name="reason" required size="10" placeholder="\(lang.t("作废原因", "why void"))" aria-label="\(lang.t("作废原因", "why void"))"><button type="submit" class="danger">\(lang.t("作废", "Void"))</button></form>
+                        """
+                }
+                rows.append(
+                    """
+                    <tr\(f.voided != nil ? " class=\"voided\"" : "")><td class="num">\(f.id)</td><td><a href="/evidence/\(f.id)/file" target="_blank" rel="noopener">\(f.fileName)</a></td>
+                    <td>\(lang.vocabulary(f.kind))</td><td>\(event)\(cost)</td><td class="num">\(Figures.fileSize(f.size))</td>
+                    <td class="date">\(String(f.addedAt.prefix(10)))</td><td class="actions">\(action)</td></tr>
+                    """)
+            }
+            var kept = query
+            kept["page"] = nil
+            for k in ["event", "cost", "kind"] { kept[k] = nil }
+            body += """
+                <table><thead><tr><th>\(lang.t("编号", "id"))</th><th>\(lang.t("文件", "File"))</th><th>\(lang.t("类型", "Kind"))</th>
+                <th>\(lang.t("对应记录", "For"))</th><th>\(lang.t("大小", "Size"))</th><th>\(lang.t("上传日期", "Added"))</th><th class="noprint">\(lang.t("作废 / 恢复", "Void / restore"))</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                \(Page.pager("/evidence", kept, page: pageNo, pages: pages, lang: lang))
+                """
         }
         return await web.page(lang.t("佐证材料", "Evidence"), context, body: body, status: status)
+    }
+
+    /// `GET /evidence/{id}/file`: the stored file under its original name. Images and PDFs open in the
+    /// browser; anything else downloads. Served as data, never as a page of this site: a file's HTML or
+    /// SVG cannot run here (`Content-Security-Policy: sandbox`, `nosniff`).
+    func evidenceFile(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let id = try context.parameters.require("id", as: Int64.self)
+        let (item, path) = try ledger.evidence.file(id)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let ext = (item.fileName as NSString).pathExtension.lowercased()
+        let inline: [String: String] = [
+            "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
+            "pdf": "application/pdf", "txt": "text/plain; charset=utf-8",
+        ]
+        let type = inline[ext] ?? "application/octet-stream"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: type, .cacheControl: "private, no-store",
+                .contentDisposition: Self.disposition(inline[ext] == nil ? "attachment" : "inline", item.fileName),
+                .contentSecurityPolicy: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `inline|attachment; filename="ASCII"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding): the
+    /// original name for every browser, and a plain one for any that reads only `filename`.
+    static func disposition(_ type: String, _ name: String) -> String {
+        let ascii = String(
+            name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" }
+        )
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "!#$&+-.^_`|~")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
+        return "\(type); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// `POST /evidence/{id}/void` and `/restore` (reason): `kepu void evidence` and `kepu restore evidence`,
+    /// a void after a confirmation page.
+    func correctEvidence(_ request: Request, _ context: WebContext, restore: Bool) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason"))
+            if !restore, fields["confirm"] != "yes" {
+                let (item, _) = (try? ledger.evidence.file(id)) ?? (nil, "")
+                return await web.confirmation(
+                    context, title: lang.t("确认作废", "Confirm"),
+                    question: lang.t(
+                        "确认作废佐证材料 \(id)（\(item?.fileName ?? "")）？原因：\(reason)。文件仍保留，可以恢复。",
+                        "Void evidence \(id) (\(item?.fileName ?? ""))? Reason: \(reason). The file is kept and can be restored."
+                    ),
+                    action: "/evidence/\(id)/void", fields: ["reason": reason], button: lang.t("确认作废", "Yes, void"),
+                    back: "/evidence")
+            }
+            let l = web.ledger(for: user, request: request, reason: reason)
+            let notice: String
+            if restore {
+                let r = try l.corrections.restore(.evidence, id, reason: reason)
+                notice = Catalogue.text(.recordRestored(id: r.id, label: r.label, also: r.also, reason: reason), lang)
+            } else {
+                let r = try l.corrections.void(.evidence, id, reason: reason)
+                notice = Catalogue.text(.recordVoided(id: r.id, label: r.label, also: r.also, reason: reason), lang)
+            }
+            return await web.done(restore ? "/evidence" : "/evidence?all=1", context, notice: notice)
+        } catch let e as KepuError {
+            return await evidencePage(
+                context, status: e.webStatus, error: e.text(lang, for: .web), values: [:], query: ["all": "1"])
+        }
     }
 
     /// `POST /evidence` (multipart): `kepu evidence add`.
@@ -279,7 +435,7 @@ struct ReportPages: Sendable {
                         id: r.id, file: name, kind: kind, size: r.size, sha: r.sha256, alreadyStored: r.alreadyStored),
                     lang))
         } catch let e as KepuError {
-            return await evidencePage(context, status: e.webStatus, error: e.text(lang), values: values)
+            return await evidencePage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
     }
 }

@@ -55,9 +55,8 @@ struct PostedUpload {
 
     /// The chosen file and its name, or the sentence asking for one.
     func requireFile() throws -> (FormPart, String) {
-        guard let file, let name = file.fileName, !name.isEmpty, file.body.readableBytes > 0 else {
-            throw KepuError(.uploadMissing)
-        }
+        guard let file, let name = file.fileName, !name.isEmpty else { throw KepuError(.uploadMissing) }
+        guard file.body.readableBytes > 0 else { throw KepuError(.uploadEmpty(name: name)) }
         return (file, name)
     }
 }
@@ -87,9 +86,24 @@ func parameter(_ key: String, in header: String) -> String? {
     return nil
 }
 
-/// The last component of a name that an old browser sent with its folder (`C:\Users\…\签到表.xlsx`).
+/// The name a file is kept under: what the browser sent, without the folder an old browser sends with it
+/// (`C:\Users\…\签到表.xlsx`), every other path separator as `_` and control characters dropped, so
+/// that `2023/09 签到表.jpg` stays `2023_09 签到表.jpg` rather than `09 签到表.jpg`.
 func baseName(_ name: String) -> String {
-    String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+    var name = name
+    let windowsPath =
+        name.range(of: "^([A-Za-z]:)?\\\\", options: .regularExpression) != nil
+        || name.hasPrefix("\\\\")
+    if windowsPath, let last = name.split(separator: "\\").last { name = String(last) }
+    var out = ""
+    for scalar in name.unicodeScalars {
+        if scalar == "/" || scalar == "\\" {
+            out += "_"
+        } else if scalar.properties.generalCategory != .control, scalar.properties.generalCategory != .format {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out.trimmingCharacters(in: .whitespaces)
 }
 
 /// Files uploaded for an import, between the preview and the confirmation. Each is saved under a

@@ -77,7 +77,7 @@ struct Web: Sendable {
 
     /// Report blocks as HTML, every record id linked to its page.
     func html(_ report: Report) -> HTML {
-        HTML(trusted: HTMLRenderer(lang: lang, link: { Web.url($0) }).fragment(report))
+        HTML(trusted: HTMLRenderer(lang: lang, link: { Web.url($0) }, fixLink: { Web.url($0) }).fragment(report))
     }
 
     func html(_ table: ReportTable) -> HTML {
@@ -88,6 +88,37 @@ struct Web: Sendable {
     static func url(_ ref: RecordRef) -> String? {
         guard RecordPages.kinds.contains(ref.kind) else { return nil }
         return ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
+    }
+
+    /// What the web shows in place of codes and bare numbers: the plan's line names (of every year's
+    /// plan) and the titles of the current plan's events.
+    func names() -> RecordNames {
+        var lines: [String: String] = [:]
+        let years = Set(((try? ledger.plans.list()) ?? []).map(\.year))
+        for year in years.sorted(by: >) {
+            for l in (try? ledger.plans.plan(year: year, unit: nil).plan.lines) ?? [] where lines[l.id] == nil {
+                lines[l.id] = l.name
+            }
+        }
+        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
+        let range = plan?.period ?? DateRange.year(ledger.context.today().year)
+        var events: [Int64: String] = [:]
+        for e in (try? ledger.events.list(in: range, unit: nil, includeVoided: true)) ?? [] { events[e.id] = e.title }
+        var measurements: [String: String] = [:]
+        for i in plan?.indicators ?? [] {
+            if case .measurement(let name) = i.metric { measurements[name] = i.name }
+        }
+        return RecordNames(lines: lines, events: events, measurements: measurements)
+    }
+
+    /// The prefilled form that fixes a finding.
+    static func url(_ fix: FindingFix) -> String {
+        switch fix {
+        case .evidenceForEvent(let id): "/evidence?event=\(id)#upload"
+        case .evidenceForCost(let id): "/evidence?cost=\(id)&kind=invoice#upload"
+        case .deviationNote(let indicator, let year):
+            "/self-evaluation?year=\(year)&indicator=\(indicator.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#note"
+        }
     }
 
     func error(_ text: String) -> HTML { "<p class=\"error\" role=\"alert\">\(text)</p>" }

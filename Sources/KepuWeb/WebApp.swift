@@ -180,6 +180,13 @@ public enum WebApp {
         }
         app.get("evidence") { request, context in try await reports.evidence(request, context) }
         app.post("evidence") { request, context in try await reports.addEvidence(request, context) }
+        app.get("evidence/:id/file") { request, context in try await reports.evidenceFile(request, context) }
+        app.post("evidence/:id/void") { request, context in
+            try await reports.correctEvidence(request, context, restore: false)
+        }
+        app.post("evidence/:id/restore") { request, context in
+            try await reports.correctEvidence(request, context, restore: true)
+        }
         let api = API(web: web)
         let apiGroup = router.group("api/v1").add(middleware: APIMiddleware(ledger: ledger))
         apiGroup.get("reconcile") { request, context in try api.reconcile(request, context) }
@@ -325,7 +332,12 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let e as KepuError {
-            return page(request.uri.path.hasPrefix("/api/") ? e.apiStatus : e.webStatus, e.text(lang), request)
+            if request.uri.path.hasPrefix("/api/") { return page(e.apiStatus, e.text(lang), request) }
+            // A page asked for a record that is not there.
+            if request.method == .get, case .noSuchRecord(nil, _, _) = e.problem {
+                return page(.notFound, e.text(lang, for: .web), request)
+            }
+            return page(e.webStatus, e.text(lang, for: .web), request)
         } catch is SignInRequired {
             if request.uri.path.hasPrefix("/api/") {
                 return WebError.response(.unauthorized, lang.t("请先登录", "sign in first"), request: request)

@@ -17,6 +17,11 @@ import Testing
         #expect(one.contains("138****0001"))
         #expect(!one.contains("13800000001"))
         #expect(w.ok("log --operator 测试员").contains("费用 1"))
+        // Each row says what happened; the command is a detail.
+        let log = w.ok("log --entity event")
+        #expect(log.contains("新增活动 \(e)（科普日）"))
+        #expect(!log.contains("event add"))
+        #expect(w.ok("log --entity event --details").contains("event add --title 科普日"))
         #expect(!w.ok("log --operator 别人").contains("费用"))
         #expect(w.ok("log --since 2000-01-01 --entity 活动").contains("活动 \(e)"))
         #expect(!w.ok("log --until 2000-01-01").contains("活动"))

@@ -286,6 +286,22 @@ func count(_ db: String, _ sql: String) throws -> Int {
         #expect(w.run("evidence add \(photo) --kind selfie --event 1").code == 64)
     }
 
+    @Test func evidenceIsVoidedAndRestoredButNotWhileItsCostIsVoided() throws {
+        let w = ImportTests.workspace()
+        let cost = w.ok("cost add --line commission --amount 100 --event 1 --invoice 9")
+        let e = w.ok("evidence add \(w.write("发票.pdf", "y")) --kind invoice --cost \(cost)")
+        #expect(w.run("evidence void \(e) --reason 传错了").err == "已作废佐证材料 \(e)（发票.pdf）：传错了\n")
+        #expect(!w.ok("evidence list").contains("发票.pdf"))
+        w.ok("cost void \(cost) --reason 重复录入")
+        w.refuses(
+            "evidence restore \(e) --reason 发票没错", code: 1,
+            zh: "kepu：佐证材料 \(e) 不能恢复：它的费用 \(cost) 已作废，请先恢复费用 \(cost)",
+            en: "kepu: evidence \(e) cannot be restored: its cost \(cost) is voided; restore cost \(cost) first")
+        w.ok("cost restore \(cost) --reason 不是重复")
+        w.ok("evidence restore \(e) --reason 发票没错")
+        #expect(w.ok("evidence list").contains("发票.pdf"))
+    }
+
     @Test func checkFlagsCampaignsAndCostsWithoutEvidence() throws {
         let w = ImportTests.workspace()
         _ = w.ok("attendance add --event 1 --count 100")

@@ -67,5 +67,11 @@ import Testing
         #expect(r.out.contains("19830人次"))
         // The report goes beside the database named, not into the current folder.
         #expect(FileManager.default.fileExists(atPath: w.dir + "/kepu-report-2023.html"))
+        // The sample's records are made by the demo user, whoever runs it.
+        let log = try runProcess(["log", "--db", w.dir + "/demo.sqlite", "--operator", "示例"], env: w.env)
+        #expect(log.out.contains("新增活动 1（2023年石峰区科技活动周）"))
+        #expect(
+            try runProcess(["log", "--db", w.dir + "/demo.sqlite", "--operator", "root"], env: w.env).out
+                .contains("活动") == false)
     }
 }

@@ -259,9 +259,17 @@ import Testing
             }
             try await client.execute(uri: "/audit?entity=signup&operator=李干事", method: .get, headers: cookie) { r in
                 #expect(r.status == .ok)
-                #expect(r.text.contains("报名记录 \(g)"))
-                #expect(r.text.contains("--reason 补记结束时间"))
+                #expect(r.text.contains("修改报名记录 \(g)"))
+                #expect(r.text.contains("时长 3 → 4.5"))
+                #expect(r.text.contains("原因：补记结束时间"))
+                #expect(!r.text.contains("--reason"))
                 #expect(!r.text.contains("身份证上的名字"))
+            }
+            // The command stays, as a detail.
+            try await client.execute(
+                uri: "/audit?entity=signup&operator=李干事&details=1", method: .get, headers: cookie
+            ) { r in
+                #expect(r.text.contains("--reason 补记结束时间"))
             }
             try await client.execute(uri: "/audit?since=2023-13-01", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("起始日期 2023-13-01"))
@@ -325,12 +333,13 @@ import Testing
                 #expect(r.status == .seeOther)
             }
             try await client.execute(uri: "/evidence", method: .get, headers: cookie) { r in
-                #expect(r.text.contains("现场.jpg"))
+                #expect(r.text.contains(".._.._现场.jpg"))
                 #expect(!r.text.contains("../"))
                 #expect(r.text.contains("全部 1 份佐证材料都在，且未被改动"))
             }
         }
-        #expect(try ledger.evidence.list().map(\.fileName) == ["现场.jpg"])
+        // A name keeps all but its path separators.
+        #expect(try ledger.evidence.list().map(\.fileName) == [".._.._现场.jpg"])
     }
 }
 

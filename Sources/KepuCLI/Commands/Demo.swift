@@ -47,7 +47,10 @@ struct Demo: ParsableCommand {
             path = dir + "/kepu.sqlite"
         }
         let database = try AppDatabase.create(at: path)
-        let ledger = Ledger(database: database, context: try auditContext())
+        // The sample's records are made by a named demo user, not by whoever ran the command.
+        var context = try auditContext()
+        context.operatorName = DemoScript.operatorName
+        let ledger = Ledger(database: database, context: context)
         let plan = try ledger.plans.importPlan(
             text: sample.plan, sourceName: sample.planName, replace: false)
         let steps = try DemoScript.run(sample.demo, name: sample.demoName, db: path, runtime: console)

@@ -3,6 +3,9 @@ import KepuCore
 
 /// Runs a demo script: one kepu command per line, `@name = …` keeping the printed id for later `@name`.
 enum DemoScript {
+    /// Who the audit trail says made the sample's records.
+    static let operatorName = "示例"
+
     static func run(_ script: String, name: String, db: String, runtime: Runtime) throws -> Int {
         var ids: [String: String] = [:]
         var steps = 0
@@ -22,8 +25,10 @@ enum DemoScript {
             }
             var out = ""
             var err = ""
+            var environment = runtime.environment
+            environment["KEPU_USER"] = operatorName
             let sub = Runtime(
-                environment: runtime.environment, now: runtime.now, commandLine: "kepu demo: " + command,
+                environment: environment, now: runtime.now, commandLine: "kepu demo: " + command,
                 currentDirectory: runtime.currentDirectory, out: { out += $0 }, err: { err += $0 })
             let code = KepuCommandLine.run(words + ["--db", db, "--lang", Language.current.rawValue], runtime: sub)
             guard code == 0 else {

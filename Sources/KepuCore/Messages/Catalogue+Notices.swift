@@ -420,6 +420,7 @@ extension Catalogue {
         case .measurement(let metric, let value): detail = "\(metric) = \(value)"
         case .volunteer(let n): detail = n
         case .signup(let n, let event): detail = lang.t("\(n)，活动 \(event)", "\(n), event \(event)")
+        case .evidence(let file): detail = file
         }
         return detail
     }

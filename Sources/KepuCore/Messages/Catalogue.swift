@@ -317,6 +317,7 @@ public enum Catalogue {
             case .parentVoided(let e): return what + "它所属的活动 \(e) 已作废，请先恢复活动 \(e)"
             case .eventVoided(let e): return what + "它的活动 \(e) 已作废，请先恢复活动 \(e)"
             case .volunteerVoided(let v): return what + "志愿者 \(v) 已作废，请先恢复志愿者 \(v)"
+            case .costVoided(let c): return what + "它的费用 \(c) 已作废，请先恢复费用 \(c)"
             case .phoneTaken(let v, let name): return what + "它的手机号已由志愿者 \(v)（\(name)）使用"
             case .signupTaken(let g): return what + "同一志愿者当天已有报名记录 \(g)"
             }
@@ -393,6 +394,8 @@ public enum Catalogue {
             return "无法写入佐证材料文件夹 \(folder)"
         case .evidenceCopyFailed(let name, let reason):
             return "无法把 \(name) 复制到佐证材料文件夹：\(reason)"
+        case .evidenceFileMissing(let id, let file):
+            return "佐证材料 \(id)（\(file)）的文件在佐证材料文件夹中找不到；请用备份恢复该文件夹"
         case .evidenceDuplicate(let name, let id):
             return "\(name) 已经是同一条记录的佐证材料 \(id)（内容相同）"
         case .backupExists(let path):
@@ -499,6 +502,8 @@ public enum Catalogue {
             return "请求正文须是一个 JSON 对象，例如 {\"count\": 120, \"date\": \"2023-11-10\"}"
         case .uploadMissing:
             return "请选择要上传的文件"
+        case .uploadEmpty(let name):
+            return "\(name) 是空文件（0 字节），没有可读的内容；请检查后重新选择"
         case .uploadExpired:
             return "预览已过期或已导入，请重新上传文件"
         case .qrTooLong(let bytes, let limit):
@@ -721,6 +726,7 @@ public enum Catalogue {
             case .parentVoided(let e): return what + "its campaign, event \(e), is voided; restore event \(e) first"
             case .eventVoided(let e): return what + "its event \(e) is voided; restore event \(e) first"
             case .volunteerVoided(let v): return what + "volunteer \(v) is voided; restore volunteer \(v) first"
+            case .costVoided(let c): return what + "its cost \(c) is voided; restore cost \(c) first"
             case .phoneTaken(let v, let name): return what + "its phone is now used by volunteer \(v) (\(name))"
             case .signupTaken(let g): return what + "the volunteer already has sign-up \(g) for that event and day"
             }
@@ -804,6 +810,9 @@ public enum Catalogue {
             return "cannot write into the evidence folder \(folder)"
         case .evidenceCopyFailed(let name, let reason):
             return "cannot copy \(name) into the evidence folder: \(reason)"
+        case .evidenceFileMissing(let id, let file):
+            return
+                "the file of evidence \(id) (\(file)) is missing from the evidence folder; restore the folder from a backup"
         case .evidenceDuplicate(let name, let id):
             return "\(name) is already evidence \(id) for the same record (same content)"
         case .backupExists(let path):
@@ -923,6 +932,8 @@ public enum Catalogue {
             return "the request body must be a JSON object, e.g. {\"count\": 120, \"date\": \"2023-11-10\"}"
         case .uploadMissing:
             return "choose a file to upload"
+        case .uploadEmpty(let name):
+            return "\(name) is empty (0 bytes): there is nothing to read; check it and choose it again"
         case .uploadExpired:
             return "the preview has expired or was imported already: upload the file again"
         case .qrTooLong(let bytes, let limit):

@@ -22,3 +22,9 @@ public enum Language: String, Sendable, CaseIterable {
     /// Picks the word for this language.
     public func t(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
 }
+
+/// Which front end shows a sentence: the command line names flags and commands; the web names a form's
+/// fields by their labels and, instead of a command, links to the page that fixes it.
+public enum Surface: Sendable, Hashable {
+    case commandLine, web
+}

@@ -126,6 +126,8 @@ public indirect enum Problem: Sendable, Hashable {
     case evidenceFolderUnwritable(folder: String)
     case evidenceCopyFailed(name: String, reason: String)
     case evidenceDuplicate(name: String, evidence: Int64)
+    /// A stored evidence file that is gone from the evidence folder.
+    case evidenceFileMissing(id: Int64, file: String)
     case backupExists(path: String)
     case cannotCreateBackup(path: String)
     case backupIntegrity(path: String, result: String)
@@ -177,6 +179,8 @@ public indirect enum Problem: Sendable, Hashable {
     case apiBadJSON
     /// A web form that should carry a file and carries none.
     case uploadMissing
+    /// A web form's file that holds nothing (0 bytes).
+    case uploadEmpty(name: String)
     /// An uploaded import that the session no longer holds (expired, or already imported).
     case uploadExpired
     /// A text too long for kepu's QR codes (version 10, level M, byte mode).
@@ -216,7 +220,8 @@ public indirect enum Problem: Sendable, Hashable {
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,
             .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
-            .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .notADateTime, .doorWindowEmpty,
+            .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty, .notADateTime,
+            .doorWindowEmpty,
             .notAMobile,
             .unknownOutputExtension:
             .usage
@@ -296,6 +301,8 @@ public enum RestoreBlock: Sendable, Hashable {
     case parentVoided(event: Int64)
     /// The record's event is voided (and not by the same void).
     case eventVoided(event: Int64)
+    /// The evidence's cost is voided (and not by the same void).
+    case costVoided(cost: Int64)
     /// The sign-up's volunteer is voided (and not by the same void).
     case volunteerVoided(volunteer: Int64)
     /// Another live volunteer has taken the phone meanwhile.

@@ -17,6 +17,7 @@ public struct CorrectionOutcome: Sendable, Hashable {
         case .printRun: c.printRuns -= 1
         case .survey: c.surveys -= 1
         case .signup: c.signups -= 1
+        case .evidence: c.evidence -= 1
         default: break
         }
         return c
@@ -31,7 +32,7 @@ public struct CorrectionService: Sendable {
 
     /// The kinds that can be voided and restored.
     public static let kinds: [RecordKind] = [
-        .event, .attendance, .cost, .printRun, .survey, .measurement, .volunteer, .signup,
+        .event, .attendance, .cost, .printRun, .survey, .measurement, .volunteer, .signup, .evidence,
     ]
 
     public func void(_ kind: RecordKind, _ id: Int64, reason: String) throws -> CorrectionOutcome {
@@ -67,6 +68,7 @@ public struct CorrectionService: Sendable {
             case .survey: counts.surveys = try voidAll(SurveyRecord.self, Column("id") == id)
             case .measurement: _ = try voidAll(MeasurementRecord.self, Column("id") == id)
             case .signup: counts.signups = try voidAll(SignupRecord.self, Column("id") == id)
+            case .evidence: counts.evidence = try voidAll(EvidenceRecord.self, Column("id") == id)
             default: throw KepuError(.noSuchRecord(field: nil, kind: kind, id: id))
             }
             return CorrectionOutcome(id: id, label: label, counts: counts)
@@ -112,6 +114,12 @@ public struct CorrectionService: Sendable {
                 + surveys.map(\.eventId) + signups.map(\.eventId) + evidence.compactMap(\.eventId)
             for e in eventIDs where !(try eventLive(e)) {
                 throw KepuError(.restoreBlocked(kind: kind, id: id, because: .eventVoided(event: e)))
+            }
+            let restoredCosts = Set(costs.compactMap(\.id))
+            for f in evidence {
+                if let c = f.costId, !restoredCosts.contains(c), try CostRecord.fetchOne(db, key: c)?.voidedAt != nil {
+                    throw KepuError(.restoreBlocked(kind: kind, id: id, because: .costVoided(cost: c)))
+                }
             }
             let restoredVolunteers = Set(volunteers.compactMap(\.id))
             for v in volunteers {
@@ -202,6 +210,9 @@ public struct CorrectionService: Sendable {
             let r = try fetch(SignupRecord.self)
             let name = try VolunteerRecord.fetchOne(db, key: r.volunteerId)?.name ?? ""
             return (.signup(name: name, event: r.eventId), r.voidedAt, r.voidBatch)
+        case .evidence:
+            let r = try fetch(EvidenceRecord.self)
+            return (.evidence(file: r.fileName), r.voidedAt, r.voidBatch)
         default:
             throw KepuError(.noSuchRecord(field: nil, kind: kind, id: id))
         }

@@ -115,11 +115,27 @@ public struct EvidenceService: Sendable {
         }
     }
 
-    /// The live evidence, oldest first.
-    public func list() throws -> [EvidenceItem] {
+    /// The live evidence (with `includeVoided`, the voided too), oldest first.
+    public func list(includeVoided: Bool = false) throws -> [EvidenceItem] {
         try ledger.database.read { db in
-            try EvidenceRecord.filter(Column("voided_at") == nil).order(Column("id")).fetchAll(db).map(\.listed)
+            let all = EvidenceRecord.order(Column("id"))
+            return try (includeVoided ? all : all.filter(Column("voided_at") == nil)).fetchAll(db).map(\.listed)
         }
+    }
+
+    /// One stored file, voided or not, and where its bytes are: for opening it. Refused when there is no
+    /// such evidence or its file is gone from the store.
+    public func file(_ id: Int64) throws -> (item: EvidenceItem, path: String) {
+        let item = try ledger.database.read { db in
+            guard let r = try EvidenceRecord.fetchOne(db, key: id) else {
+                throw KepuError(.noSuchRecord(field: nil, kind: .evidence, id: id))
+            }
+            return r.listed
+        }
+        guard let p = path(item.sha256), FileManager.default.isReadableFile(atPath: p) else {
+            throw KepuError(.evidenceFileMissing(id: id, file: item.fileName))
+        }
+        return (item, p)
     }
 
     /// Rehashes every stored file; reports the missing and the altered.

@@ -40,6 +40,11 @@ enum MeasureGroup: RecordGroup {
     static var group: String { "measure" }
 }
 
+enum EvidenceGroup: RecordGroup {
+    static var kind: RecordKind { .evidence }
+    static var group: String { "evidence" }
+}
+
 /// `--year`, `--event`, `--all`, `--format`, `-o`: what every record list takes.
 struct ListOptions: ParsableArguments {
     @Option(help: ArgumentHelp("只列该年度计划期（或自然年）内的记录 · Only records of this year.", valueName: "year"))

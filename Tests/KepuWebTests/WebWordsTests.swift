@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KepuCore
+import KepuStore
+import Testing
+
+@testable import KepuWeb
+
+/// The web in the office's own words: no command, no flag, no code where a person reads; a finding
+/// links to the form that fixes it.
+@Suite struct WebWordsTests {
+    func ledgerWithCampaign() throws -> Ledger {
+        let (ledger, _) = try webLedger()
+        _ = try ledger.events.add(
+            NewEvent(
+                title: "科技活动周", kind: .techWeek, major: nil, start: CalendarDate(year: 2023, month: 5, day: 20)!,
+                end: nil, venue: nil, parent: nil, unit: nil, allowDuplicate: false))
+        _ = try ledger.money.addCost(
+            NewCost(line: "commission", amount: Money(fen: 320_000), event: 1, item: "授课费", invoice: "43020231"))
+        return ledger
+    }
+
+    /// Text a person reads: the page without its markup.
+    func visible(_ html: String) -> String {
+        html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+    }
+
+    @Test func findingsLinkToTheirFormsAndLinesGoByName() async throws {
+        let ledger = try ledgerWithCampaign()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            for path in ["/", "/self-evaluation"] {
+                try await client.execute(uri: path, method: .get, headers: cookie) { r in
+                    let text = visible(r.text)
+                    #expect(r.status == .ok)
+                    #expect(text.contains("科技活动周缺少佐证材料（签到表、照片、新闻报道）"), "\(path)")
+                    #expect(r.text.contains("href=\"/evidence?event=1#upload\">上传佐证材料</a>"), "\(path)")
+                    #expect(r.text.contains("href=\"/evidence?cost=1&amp;kind=invoice#upload\">上传发票或合同</a>"), "\(path)")
+                    #expect(text.range(of: "kepu [a-z]", options: .regularExpression) == nil, "\(path)")
+                    #expect(!text.contains("--"), "\(path)")
+                    #expect(!text.contains("commission"), "\(path)")
+                    #expect(!text.contains("evidence-campaign"), "\(path)")
+                    #expect(text.contains("活动委托费"), "\(path)")
+                }
+            }
+            try await client.execute(uri: "/budget", method: .get, headers: cookie) { r in
+                let text = visible(r.text)
+                #expect(!text.contains("commission"))
+                // The cost's event by its title beside its number, linked.
+                #expect(r.text.contains("<a href=\"/events/1\">1 科技活动周</a>"))
+            }
+            // The fix's link opens the upload form with the cost chosen.
+            try await client.execute(uri: "/evidence?cost=1&kind=invoice", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("id=\"upload\""))
+                #expect(r.text.contains("<option value=\"invoice\" selected>"))
+            }
+            // The audit trail says what happened, not which command did it.
+            try await client.execute(uri: "/audit", method: .get, headers: cookie) { r in
+                let text = visible(r.text)
+                #expect(text.contains("新增活动 1（科技活动周）"))
+                #expect(text.contains("新增费用 1（活动委托费，授课费，3,200.00元）"))
+                #expect(!text.contains("test"))
+            }
+        }
+    }
+
+    @Test func englishModeNamesKindsInEnglish() async throws {
+        let ledger = try ledgerWithCampaign()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            var (cookie, _) = try await signIn(client)
+            cookie[.cookie] = (cookie[.cookie] ?? "") + "; \(Web.languageCookie)=en"
+            try await client.execute(uri: "/events", method: .get, headers: cookie) { r in
+                let text = visible(r.text)
+                #expect(text.contains("S&amp;T Week") || text.contains("S&T Week"))
+                #expect(!text.contains("tech-week"))
+            }
+            try await client.execute(uri: "/self-evaluation", method: .get, headers: cookie) { r in
+                let text = visible(r.text)
+                #expect(text.contains("campaign 科技活动周 has no evidence (sign-in sheets, photos, news)"))
+                #expect(text.range(of: "kepu [a-z]", options: .regularExpression) == nil)
+            }
+        }
+    }
+
+    /// Every sentence the web words differently: no flag, no command, in either language.
+    static let refusals: [Problem] = [
+        .endBeforeStart(
+            end: CalendarDate(year: 2023, month: 10, day: 10)!, start: CalendarDate(year: 2023, month: 10, day: 20)!),
+        .satisfiedOverResponses(satisfied: 101, responses: 100), .whyNeedsScore, .scoreNeedsWhy, .noteNeedsContent,
+        .evidenceNeedsRecord, .lineNeedsAmount, .indicatorNotScored(id: "economic"),
+        .scoreOverWeight(score: Fixed(20), id: "reach", weight: Fixed(12)),
+        .duplicateEvent(title: "科普讲座", start: CalendarDate(year: 2023, month: 3, day: 1)!, existing: 4), .noPlanYet,
+        .yearLocked(year: 2023, on: CalendarDate(year: 2024, month: 1, day: 15)!, reason: "已报送财政局"),
+        .noSuchRecord(field: "活动编号", kind: .event, id: 42), .noSuchUser(name: "王五"),
+        .notAnEventID(field: "活动编号", value: "x"),
+        .otherSheets(sheet: "Sheet1", others: ["Sheet2"], problem: .importEmpty(file: "a.xlsx")),
+        .surveyQuestionNotFound(given: "满意", questions: ["1. 性别"]),
+        .surveyQuestionAmbiguous(given: nil, candidates: ["3. 满意度", "4. 是否满意"]),
+        .surveyNoSatisfactionQuestion(questions: ["1. 性别"]),
+    ]
+
+    @Test(arguments: refusals) func theWebNamesNoCommand(_ p: Problem) {
+        for lang in Language.allCases {
+            let text = Catalogue.text(p, lang, for: .web)
+            #expect(!text.contains("--"), "\(lang): \(text)")
+            #expect(!text.contains("kepu "), "\(lang): \(text)")
+            #expect(!text.isEmpty)
+        }
+    }
+
+    @Test func theWebWordsFieldsByTheirLabels() {
+        let p = Problem.endBeforeStart(
+            end: CalendarDate(year: 2023, month: 10, day: 10)!, start: CalendarDate(year: 2023, month: 10, day: 20)!)
+        #expect(Catalogue.text(p, .zh, for: .web) == "结束日期 2023-10-10 早于开始日期 2023-10-20：活动不能在开始之前结束")
+        #expect(
+            Catalogue.text(p, .en, for: .web)
+                == "the end date 2023-10-10 is before the start date 2023-10-20: an event cannot end before it starts")
+        // The command line keeps its flags.
+        #expect(Catalogue.text(p, .zh, for: .commandLine).hasPrefix("--end 2023-10-10 早于 --start 2023-10-20"))
+        #expect(
+            Catalogue.text(
+                .yearLocked(year: 2023, on: CalendarDate(year: 2024, month: 1, day: 15)!, reason: "已报送"), .zh, for: .web
+            )
+                == "2023年已封账（2024-01-15，已报送），不能再修改；确需修改请由管理员在“自评”页解除封账")
+        #expect(Catalogue.text(.noSuchRecord(field: "活动编号", kind: .event, id: 42), .zh, for: .web) == "活动编号 42：没有这个活动")
+        #expect(Catalogue.text(FindingFix.evidenceForEvent(1), .zh) == "上传佐证材料")
+        #expect(Catalogue.text(FindingFix.evidenceForCost(1), .en) == "Upload the invoice")
+        #expect(Catalogue.text(FindingFix.deviationNote(indicator: "reach", year: 2023), .zh) == "填写偏差原因")
+    }
+}
