@@ -99,6 +99,8 @@ public struct HTMLRenderer: Sendable {
                 let cell = i < row.count ? row[i] : Cell("")
                 var classes: [String] = []
                 if columns[i].alignment == .right { classes.append("num") }
+                // A date or a range of dates is never broken across lines (2023-05-20–2023-05-27).
+                if Self.isDate(cell.text) { classes.append("date") }
                 switch cell.emphasis {
                 case .good: classes.append("good")
                 case .bad: classes.append("bad")
@@ -115,6 +117,20 @@ public struct HTMLRenderer: Sendable {
                 }
                 return "<td\(cls)>\(esc(cell.text))</td>"
             }.joined() + "</tr>"
+    }
+
+    /// `2023-05-20`, `2023-05-20–2023-05-27`, `2023-05-20 08:30:00`: text that reads as a date.
+    static func isDate(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count >= 10, u.count <= 25 else { return false }
+        for (i, c) in u.prefix(10).enumerated() {
+            if i == 4 || i == 7 {
+                guard c == UInt8(ascii: "-") else { return false }
+            } else if !(48...57).contains(c) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Escapes text for HTML element content and attribute values.
@@ -152,6 +168,7 @@ public struct HTMLRenderer: Sendable {
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
         table.fields th { width: 28%; text-align: left; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.date { white-space: nowrap; }
         td.good { color: #14662b; } td.bad { color: #a11; font-weight: bold; } td.warn { color: #8a5a00; } td.strong { font-weight: bold; }
         tfoot td { font-weight: bold; background: #f6f6f6; }
         svg { display: block; margin: 4pt auto 10pt; max-width: 100%; height: auto; }

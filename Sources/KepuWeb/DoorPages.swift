@@ -273,10 +273,11 @@ struct Refusal: Error {
     init(_ response: Response) { self.response = response }
 }
 
-/// The door's rate limits: fixed one-minute windows, counted in memory per key.
+/// The door's rate limits: sliding one-minute windows, counted in memory per key.
 final class RateWindow: @unchecked Sendable {
     private let lock = NSLock()
-    private var counts: [String: (minute: Int, count: Int)] = [:]
+    /// Each key's attempts within the last minute, oldest first.
+    private var attempts: [String: [Date]] = [:]
     let limit: Int
     let clock: @Sendable () -> Date
 
@@ -285,16 +286,27 @@ final class RateWindow: @unchecked Sendable {
         self.clock = clock
     }
 
-    /// Counts one more for `key`; false once the minute's limit is passed.
+    /// Counts one more for `key`; false once `limit` attempts fall within the last 60 seconds. A sliding
+    /// minute: a fixed one would let twice the limit through across a minute's edge, and forget a
+    /// key's attempts at each edge.
     func allow(_ key: String) -> Bool {
-        let minute = Int(clock().timeIntervalSince1970 / 60)
+        let now = clock()
+        let since = now.addingTimeInterval(-60)
         return lock.withLock {
-            if counts.count > 100_000 { counts = counts.filter { $0.value.minute == minute } }
-            var c = counts[key] ?? (minute, 0)
-            if c.minute != minute { c = (minute, 0) }
-            c.count += 1
-            counts[key] = c
-            return c.count <= limit
+            if attempts.count > 100_000 {
+                attempts = attempts.filter { ($0.value.last ?? .distantPast) > since }
+            }
+            var list = attempts[key, default: []]
+            if let keep = list.firstIndex(where: { $0 > since }) {
+                list.removeFirst(keep)
+            } else {
+                list.removeAll()
+            }
+            list.append(now)
+            // A key over its limit stays counted only up to the limit, so memory stays bounded.
+            if list.count > limit + 1 { list.removeFirst(list.count - limit - 1) }
+            attempts[key] = list
+            return list.count <= limit
         }
     }
 }

@@ -76,10 +76,9 @@ struct EventPages: Sendable {
         }
         func v(_ k: String) -> String { values[k] ?? "" }
         var body = HTML()
-        if let error { body += web.error(error) }
         body += """
             <details class="add"\(error != nil ? " open" : "")><summary>\(lang.t("添加活动", "Add an event"))</summary>
-            <form method="post" action="/events" class="record">
+            \(web.error(error, form: "add-event"))<form method="post" action="/events#add-event" class="record"\(Page.formAttributes("add-event", refused: error != nil))>
             \(Page.csrfField(context))
             <label class="wide">\(lang.t("标题", "Title"))<input name="title" required value="\(v("title"))"></label>
             \(projectField)
@@ -88,7 +87,7 @@ struct EventPages: Sendable {
             <label>\(lang.t("开始日期", "Start"))<input name="start" type="date" required value="\(v("start"))"></label>
             <label>\(lang.t("结束日期", "End"))<input name="end" type="date" value="\(v("end"))"></label>
             <label>\(lang.t("地点", "Venue"))<input name="venue" value="\(v("venue"))"></label>
-            <label>\(lang.t("所属主题活动编号", "Campaign id"))<input name="parent" inputmode="numeric" value="\(v("parent"))"></label>
+            <label class="wide">\(lang.t("所属主题活动（子活动才选）", "Campaign (for a sub-activity)"))\(web.eventSelect("parent", selected: values["parent"], none: lang.t("（不是子活动）", "(not a sub-activity)"), campaigns: true))</label>
             <button type="submit">\(lang.t("添加活动", "Add the event"))</button>
             </form></details>
             <form method="get" action="/events" class="filter">
@@ -138,7 +137,8 @@ struct EventPages: Sendable {
         var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang, names: web.names()))
         let csrf = Page.csrfField(context)
         func v(_ k: String) -> String { form == nil ? "" : values[k] ?? "" }
-        func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
+        func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
+        func attrs(_ which: String) -> HTML { Page.formAttributes(which, refused: form == which && error != nil) }
         if !e.voided {
             body += doorSection(e, context, error: form == "door" ? error : nil)
             // In a year of several projects, only the lines of the event's own project.
@@ -150,26 +150,26 @@ struct EventPages: Sendable {
             }
             body += """
                 <section><h2>\(lang.t("登记人次", "Record attendance"))</h2>\(err("attendance"))
-                <form method="post" action="/events/\(id)/attendance" class="record">\(csrf)
+                <form method="post" action="/events/\(id)/attendance#attendance" class="record"\(attrs("attendance"))>\(csrf)
                 <label>\(lang.t("人次", "Count"))<input name="count" required inputmode="numeric" value="\(v("count"))"></label>
                 <label>\(lang.t("渠道", "Channel"))<select name="channel">\(Page.options(Channel.allCases, selected: values["channel"] ?? "onsite", lang))</select></label>
                 <label>\(lang.t("统计方式", "Method"))<select name="method">\(Page.options(CountMethod.allCases, selected: values["method"] ?? "headcount", lang))</select></label>
-                <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))" placeholder="\(e.start)"></label>
+                <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))"></label>
                 <label class="wide">\(lang.t("备注", "Note"))<input name="note" value="\(v("note"))"></label>
                 <button type="submit">\(lang.t("登记人次", "Add attendance"))</button>
                 </form></section>
                 <section><h2>\(lang.t("登记费用", "Record a cost"))</h2>\(err("cost"))
-                <form method="post" action="/events/\(id)/costs" class="record">\(csrf)
+                <form method="post" action="/events/\(id)/costs#cost" class="record"\(attrs("cost"))>\(csrf)
                 <label>\(lang.t("支出明细", "Line"))<select name="line">\(lineOptions)</select></label>
-                <label>\(lang.t("金额（元）", "Amount (元)"))<input name="amount" required value="\(v("amount"))" placeholder="2500.00"></label>
-                <label>\(lang.t("摘要", "Item"))<input name="item" value="\(v("item"))" placeholder="\(lang.t("授课费、展架…", "fee, banner…"))"></label>
+                <label>\(lang.t("金额（元）", "Amount (元)"))<input name="amount" required value="\(v("amount"))" placeholder="\(lang.t("例如：2500", "e.g. 2500"))"></label>
+                <label>\(lang.t("摘要", "Item"))<input name="item" value="\(v("item"))" placeholder="\(lang.t("例如：授课费", "e.g. speaker's fee"))"></label>
                 <label>\(lang.t("发票号", "Invoice"))<input name="invoice" value="\(v("invoice"))"></label>
                 <label>\(lang.t("支付日期", "Paid on"))<input name="date" type="date" value="\(v("date"))"></label>
                 <label>\(lang.t("收款方", "Payee"))<input name="payee" value="\(v("payee"))"></label>
                 <button type="submit">\(lang.t("登记费用", "Add the cost"))</button>
                 </form></section>
                 <section><h2>\(lang.t("登记满意度调查", "Record a satisfaction survey"))</h2>\(err("survey"))
-                <form method="post" action="/events/\(id)/surveys" class="record">\(csrf)
+                <form method="post" action="/events/\(id)/surveys#survey" class="record"\(attrs("survey"))>\(csrf)
                 <label>\(lang.t("回收份数", "Responses"))<input name="responses" required inputmode="numeric" value="\(v("responses"))"></label>
                 <label>\(lang.t("满意份数", "Satisfied"))<input name="satisfied" required inputmode="numeric" value="\(v("satisfied"))"></label>
                 <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(form == "survey" ? v("date") : "")"></label>
@@ -298,7 +298,7 @@ struct EventPages: Sendable {
         let window = Door.defaultWindow(start: e.start, end: e.end)
         out += """
             <p class="sub">\(lang.t("开启后打印海报贴在现场，参与者用手机扫码签到，每人每天计 1 人次；可同时收集满意度。", "Open it, print the poster for the door: people sign in with their phones, one each a day, and may rate the event."))</p>
-            <form method="post" action="/events/\(e.id)/door" class="record">\(csrf)
+            <form method="post" action="/events/\(e.id)/door#door" class="record">\(csrf)
             <label>\(lang.t("开始时间", "Opens"))<input name="from" type="datetime-local" value="\(window.from)"></label>
             <label>\(lang.t("截止时间", "Closes"))<input name="until" type="datetime-local" value="\(window.until)"></label>
             <label>\(lang.t("招募志愿者人数（可不填）", "Volunteers wanted (optional)"))<input name="volunteers" inputmode="numeric"></label>

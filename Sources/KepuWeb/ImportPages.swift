@@ -34,12 +34,12 @@ struct ImportPages: Sendable {
             "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(lang.t(zh, en))</option>"
         }
         let body: HTML = """
-            \(error.map(web.error) ?? HTML())
+            \(web.error(error, form: "import"))
             <p class="sub">\(lang.t("支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。", "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."))</p>
-            <form method="post" action="/imports" enctype="multipart/form-data" class="record">
+            <form method="post" action="/imports#import" enctype="multipart/form-data" class="record"\(Page.formAttributes("import", refused: error != nil))>
             \(Page.csrfField(context))
             <label class="wide">\(lang.t("导入什么", "What"))<select name="kind">\(kinds)</select></label>
-            <label>\(lang.t("活动编号（签到表必填）", "Event id (sign-in sheets)"))<input name="event" inputmode="numeric" value="\(Page.esc(values["event"] ?? ""))"></label>
+            <label class="wide">\(lang.t("活动（签到表必选）", "Event (sign-in sheets)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（不是签到表时不选）", "(only for a sign-in sheet)")))</label>
             <label>\(lang.t("签到日期（默认活动第一天）", "Day (default: the event's first)"))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
             <label class="wide">\(lang.t("文件", "File"))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
             <label>\(lang.t("工作表（可不填）", "Sheet (optional)"))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>

@@ -45,12 +45,12 @@ struct OfficePages: Sendable {
         func v(_ k: String) -> String { values[k] ?? "" }
         body += """
             <section><h2>\(lang.t("登记印刷品", "Record a print run"))</h2>
-            <form method="post" action="/budget/print" class="record">\(Page.csrfField(context))
+            \(web.error(error, form: "print"))<form method="post" action="/budget/print#print" class="record"\(Page.formAttributes("print", refused: error != nil))>\(Page.csrfField(context))
             <label class="wide">\(lang.t("品名", "Title"))<input name="title" required value="\(v("title"))"></label>
             <label>\(lang.t("类型", "Ink"))<select name="ink">\(Page.options(Ink.allCases, selected: values["ink"], lang))</select></label>
             <label>\(lang.t("份数", "Copies"))<input name="copies" required inputmode="numeric" value="\(v("copies"))"></label>
             <label>\(lang.t("单价（元）", "Unit price (元)"))<input name="unitPrice" required value="\(v("unitPrice"))"></label>
-            <label>\(lang.t("所属活动编号（可不填）", "Event id (optional)"))<input name="event" inputmode="numeric" value="\(v("event"))"></label>
+            <label class="wide">\(lang.t("所属活动（可不选）", "Event (optional)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（不属于某个活动）", "(no event)")))</label>
             <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))"></label>
             <button type="submit">\(lang.t("登记印刷品", "Add the print run"))</button>
             </form><p class="sub">\(lang.t("费用在活动页面登记；不属于某个活动的费用请用“导入”上传财务明细。", "Costs are recorded on an event's page, or imported from the finance office's ledger."))</p></section>
@@ -108,10 +108,22 @@ struct OfficePages: Sendable {
         query: [String: String] = [:]
     ) async -> Response {
         func v(_ which: String, _ k: String) -> String { form == which ? values[k] ?? "" : "" }
-        func err(_ which: String) -> HTML { form == which ? error.map(web.error) ?? HTML() : HTML() }
+        func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
+        func attrs(_ which: String) -> HTML { Page.formAttributes(which, refused: form == which && error != nil) }
+        // The volunteers to pick from: a list the browser filters as the clerk types a name or a phone's
+        // last four digits; the number in front is what is sent.
+        let everyone = (try? ledger.volunteers.list(RecordFilter())) ?? []
+        let picks: [HTML] = everyone.map { p in
+            let tail = p.phone.map { "（\(maskPhone($0))）" } ?? ""
+            return "<option value=\"\(p.id) \(p.name)\(tail)\"></option>"
+        }
+        var chosen = v("signup", "volunteer")
+        if let id = Int64(chosen), let p = everyone.first(where: { $0.id == id }) {
+            chosen = "\(p.id) \(p.name)" + (p.phone.map { "（\(maskPhone($0))）" } ?? "")
+        }
         var body: HTML = """
             <section><h2>\(lang.t("添加志愿者", "Add a volunteer"))</h2>\(err("add"))
-            <form method="post" action="/volunteers" class="record">\(Page.csrfField(context))
+            <form method="post" action="/volunteers#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
             <label>\(lang.t("姓名", "Name"))<input name="name" required value="\(v("add", "name"))"></label>
             <label>\(lang.t("手机", "Phone"))<input name="phone" inputmode="tel" value="\(v("add", "phone"))"></label>
             <label>\(lang.t("志愿组织", "Organization"))<input name="org" value="\(v("add", "org"))"></label>
@@ -119,9 +131,10 @@ struct OfficePages: Sendable {
             <button type="submit">\(lang.t("添加志愿者", "Add the volunteer"))</button>
             </form></section>
             <section><h2>\(lang.t("活动报名与服务时长", "Sign-up and hours"))</h2>\(err("signup"))
-            <form method="post" action="/volunteers/signup" class="record">\(Page.csrfField(context))
-            <label>\(lang.t("志愿者编号", "Volunteer id"))<input name="volunteer" required inputmode="numeric" value="\(v("signup", "volunteer"))"></label>
-            <label>\(lang.t("活动编号", "Event id"))<input name="event" required inputmode="numeric" value="\(v("signup", "event"))"></label>
+            <form method="post" action="/volunteers/signup#signup" class="record"\(attrs("signup"))>\(Page.csrfField(context))
+            <label class="wide">\(lang.t("志愿者（输入姓名或手机后四位，从列表中选）", "Volunteer (type a name or a phone's last 4 digits, pick from the list)"))<input name="volunteer" required list="volunteer-list" autocomplete="off" value="\(chosen)"></label>
+            <datalist id="volunteer-list">\(picks)</datalist>
+            <label class="wide">\(lang.t("活动", "Event"))\(web.eventSelect("event", selected: v("signup", "event"), none: nil))</label>
             <label>\(lang.t("时长（小时）", "Hours"))<input name="hours" value="\(v("signup", "hours"))"></label>
             <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("signup", "date"))"></label>
             <label>\(lang.t("岗位", "Role"))<input name="role" value="\(v("signup", "role"))"></label>
@@ -130,7 +143,6 @@ struct OfficePages: Sendable {
             """
         // The list: a search (name, organization, platform number, or a phone's last four digits),
         // 50 a page, the search kept in the page links.
-        let everyone = (try? ledger.volunteers.list(RecordFilter())) ?? []
         let q = query.value("q") ?? ""
         let list = q.isEmpty ? everyone : everyone.filter { Self.matches($0, q) }
         let (pageNo, pages) = Page.pageNumber(query, count: list.count)
@@ -190,8 +202,8 @@ struct OfficePages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         do {
             let input = NewSignup(
-                volunteer: try webID(fields["volunteer"] ?? "", field: lang.t("志愿者编号", "volunteer id")),
-                event: try webID(fields["event"] ?? "", field: lang.t("活动编号", "event id")),
+                volunteer: try pickedVolunteer(fields["volunteer"] ?? ""),
+                event: try webID(fields["event"] ?? "", field: lang.t("活动", "event")),
                 hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t("时长", "hours")) },
                 date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) },
                 role: fields.value("role"))
@@ -205,6 +217,17 @@ struct OfficePages: Sendable {
             return await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "signup", values: fields)
         }
+    }
+
+    /// The volunteer a sign-up names: the number in front of the picked `12 李华（138****0001）`, or a name
+    /// typed whole that only one volunteer has.
+    func pickedVolunteer(_ text: String) throws -> Int64 {
+        let t = CSVColumns.trim(text)
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        if let id = Int64(digits), id > 0 { return id }
+        let named = ((try? ledger.volunteers.list(RecordFilter())) ?? []).filter { $0.name == t }
+        if named.count == 1 { return named[0].id }
+        throw KepuError(.notPicked(field: lang.t("志愿者", "volunteer"), value: text))
     }
 
     // MARK: 操作记录
@@ -267,7 +290,14 @@ struct OfficePages: Sendable {
         return await usersPage(context, status: .ok, error: nil)
     }
 
-    func usersPage(_ context: WebContext, status: HTTPResponse.Status, error: String?) async -> Response {
+    /// The page; after a refused form, its sentence above that form (`add` or `disable`) and what was typed
+    /// kept, the password never.
+    func usersPage(
+        _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String? = nil,
+        values: [String: String] = [:]
+    ) async -> Response {
+        func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
+        func attrs(_ which: String) -> HTML { Page.formAttributes(which, refused: form == which && error != nil) }
         let users = (try? ledger.users.list()) ?? []
         let table = ReportTable(
             columns: [
@@ -283,21 +313,25 @@ struct OfficePages: Sendable {
                 ]
             })
         let roles: [HTML] = UserRole.allCases.map {
-            "<option value=\"\($0.rawValue)\">\(lang.t($0.chinese, $0.rawValue))</option>"
+            "<option value=\"\($0.rawValue)\"\(values["role"] == $0.rawValue ? " selected" : "")>\(lang.t($0.chinese, $0.rawValue))</option>"
+        }
+        let me = context.user?.name.lowercased()
+        let active: [HTML] = users.filter { $0.disabledAt == nil && $0.name.lowercased() != me }.map {
+            "<option value=\"\($0.name)\"\(values["name"] == $0.name && form == "disable" ? " selected" : "")>\($0.name)（\(lang.t($0.role.chinese, $0.role.rawValue))）</option>"
         }
         let body: HTML = """
-            \(error.map(web.error) ?? HTML())
+            \(form == nil ? error.map(web.error) ?? HTML() : HTML())
             \(web.html(table))
-            <section><h2>\(lang.t("添加用户", "Add a user"))</h2>
-            <form method="post" action="/users" class="record">\(Page.csrfField(context))
-            <label>\(lang.t("用户名", "Name"))<input name="name" required autocomplete="off"></label>
+            <section><h2>\(lang.t("添加用户", "Add a user"))</h2>\(err("add"))
+            <form method="post" action="/users#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
+            <label>\(lang.t("用户名", "Name"))<input name="name" required autocomplete="off" value="\(form == "add" ? values["name"] ?? "" : "")"></label>
             <label>\(lang.t("角色", "Role"))<select name="role">\(roles)</select></label>
             <label>\(lang.t("初始密码（至少 8 个字符）", "Password (8 characters or more)"))<input name="password" type="password" required autocomplete="new-password"></label>
             <button type="submit">\(lang.t("添加用户", "Add the user"))</button>
             </form></section>
             <section><h2>\(lang.t("停用用户", "Disable a user"))</h2><p class="sub">\(lang.t("停用后不能登录，会话和 API 令牌立即失效；用户不会被删除。", "A disabled user cannot sign in; sessions and tokens end at once. Nobody is deleted."))</p>
-            <form method="post" action="/users/disable" class="record">\(Page.csrfField(context))
-            <label>\(lang.t("用户名", "Name"))<input name="name" required></label>
+            \(err("disable"))<form method="post" action="/users/disable#disable" class="record"\(attrs("disable"))>\(Page.csrfField(context))
+            <label>\(lang.t("用户", "User"))<select name="name" required><option value="">\(lang.t("请选择", "choose"))</option>\(active)</select></label>
             <button type="submit" class="danger">\(lang.t("停用", "Disable"))</button>
             </form></section>
             """
@@ -315,7 +349,8 @@ struct OfficePages: Sendable {
             return await web.done(
                 "/users", context, notice: Catalogue.text(Notice.userAdded(name: name, role: role), lang))
         } catch let e as KepuError {
-            return await usersPage(context, status: e.webStatus, error: e.text(lang, for: .web))
+            return await usersPage(
+                context, status: e.webStatus, error: e.text(lang, for: .web), form: "add", values: fields)
         }
     }
 
@@ -338,7 +373,8 @@ struct OfficePages: Sendable {
             try web.ledger(for: user, request: request).users.disable(name: name, by: user.name)
             return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))
         } catch let e as KepuError {
-            return await usersPage(context, status: e.webStatus, error: e.text(lang, for: .web))
+            return await usersPage(
+                context, status: e.webStatus, error: e.text(lang, for: .web), form: "disable", values: fields)
         }
     }
 }

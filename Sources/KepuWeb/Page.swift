@@ -94,6 +94,12 @@ enum Page {
             """
     }
 
+    /// A form's `id`, and when it was refused, `aria-invalid` and the sentence that says why. Its action ends
+    /// in `#id`, so that the answer to a refused POST opens at the form, the sentence in view.
+    static func formAttributes(_ id: String, refused: Bool) -> HTML {
+        refused ? " id=\"\(id)\" aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : " id=\"\(id)\""
+    }
+
     static func csrfField(_ context: WebContext) -> HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(context.csrf ?? ""))\">"
     }
@@ -228,6 +234,16 @@ enum Page {
         nav.pager a, nav.pager span.current { padding: 2px 9px; border: 1px solid #d0d7de; text-decoration: none; }
         nav.pager span.current { background: #8b1a1a; color: #fff; border-color: #8b1a1a; }
         nav.pager > span:first-child { margin-right: 8px; color: #57606a; }
-        @media print { header { display: none; } body { background: #fff; } main { margin: 0; padding: 0; } }
+        td.date { white-space: nowrap; }
+        tr.voided td { color: #57606a; }
+        /* Printed (自评, every list): the page's content on A4, without the menu, forms, buttons and page links. */
+        @page { size: A4; margin: 15mm 12mm; }
+        @media print {
+          header, form, details.add, nav.pager, p.actions, button, .noprint, td.actions, .notice, p.sub a { display: none !important; }
+          body { background: #fff; font-size: 11pt; } main { max-width: none; margin: 0; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+          h2 { page-break-after: avoid; } tr { page-break-inside: avoid; }
+          th, td { padding: 2px 4px; }
+        }
         """
 }

@@ -43,10 +43,17 @@ struct Pages: Sendable {
     /// then a session and the dashboard.
     func login(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await formFields(request)
+        let name = String(CSVColumns.trim(form["username"] ?? "").prefix(100))
         guard let sent = form["csrf"], let expected = request.cookies[WebApp.loginCookie]?.value,
             sameSecret(sent, expected)
-        else { throw HTTPError(.forbidden) }
-        let name = String(CSVColumns.trim(form["username"] ?? "").prefix(100))
+        else {
+            // The sign-in page was open too long (or its cookie is gone): the form again, the name kept.
+            return try loginForm(
+                request, context,
+                error: lang.t(
+                    "登录页打开太久，已失效；请再输入一次密码登录", "the sign-in page was open too long: enter the password again"),
+                name: name, status: .forbidden)
+        }
         let address = settings.clientAddress(request, context)
         let now = ledger.context.now()
         if case .wait(let until) = try ledger.signIns.check(name: name, address: address, now: now) {
@@ -85,8 +92,8 @@ struct Pages: Sendable {
         var response = try loginForm(
             request, context,
             error: lang.t(
-                "登录失败次数过多，请于 \(at) 后再试；或请管理员解除（kepu user unlock）",
-                "too many failed sign-ins: try again after \(at), or ask an admin to lift the wait (kepu user unlock)"),
+                "登录失败次数过多，请于 \(at) 后再试；急用请联系管理员解除",
+                "too many failed sign-ins: try again after \(at), or ask an admin to lift the wait"),
             name: name, status: .tooManyRequests)
         response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(ledger.context.now()).rounded(.up))))
         return response

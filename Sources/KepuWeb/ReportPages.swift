@@ -246,14 +246,9 @@ struct ReportPages: Sendable {
         let names = web.names()
         let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
         let range = plan?.period ?? DateRange.year(ledger.context.today().year)
-        let events = (try? ledger.events.list(in: range, unit: nil, includeVoided: false)) ?? []
         let costs =
             (try? ledger.money.costs(RecordFilter(range: range, event: nil, unit: nil, includeVoided: false))) ?? []
-        let eventOptions: [HTML] = events.map { e in
-            let indent = String(repeating: "　", count: e.depth)
-            return
-                "<option value=\"\(e.id)\"\(values["event"] == String(e.id) ? " selected" : "")>\(indent)\(e.id) \(e.title)（\(e.start)）</option>"
-        }
+        let eventOptions = web.eventOptions(selected: values["event"])
         let costOptions: [HTML] = costs.map { c in
             let what = [c.item, c.invoice.map { lang.t("发票号\($0)", "invoice \($0)") }].compactMap { $0 }
                 .joined(separator: lang.t("，", ", "))

@@ -66,7 +66,10 @@ func postedUpload(_ request: Request, _ context: WebContext, settings: WebSettin
 {
     let user = try context.pageUser()
     let parts = try await multipartParts(request, limit: settings.maxUploadBytes)
-    guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else { throw HTTPError(.forbidden) }
+    guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else {
+        // A file cannot be offered back: the page says to choose it again.
+        throw StaleForm(action: request.uri.path, fields: [:])
+    }
     var values: [String: String] = [:]
     for key in fields { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
     return PostedUpload(user: user, values: values, file: parts["file"])

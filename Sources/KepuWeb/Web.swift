@@ -111,6 +111,26 @@ struct Web: Sendable {
         return RecordNames(lines: lines, events: events, measurements: measurements)
     }
 
+    /// The current plan's live events as `<option>`s, titles and days, sub-activities indented under their
+    /// campaign (`campaigns` keeps only the campaigns): what a form picks instead of an event's number.
+    func eventOptions(selected: String?, campaigns: Bool = false) -> [HTML] {
+        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
+        let range = plan?.period ?? DateRange.year(ledger.context.today().year)
+        let events = (try? ledger.events.list(in: range, unit: nil, includeVoided: false)) ?? []
+        return events.filter { !campaigns || $0.depth == 0 }.map { e in
+            let indent = String(repeating: "　", count: e.depth)
+            return
+                "<option value=\"\(e.id)\"\(selected == String(e.id) ? " selected" : "")>\(indent)\(e.id) \(e.title)（\(e.start)）</option>"
+        }
+    }
+
+    /// A select of the year's events, with a first choice for none (`none`) or asking for one.
+    func eventSelect(_ name: String, selected: String?, none: String?, campaigns: Bool = false) -> HTML {
+        let first = none ?? lang.t("请选择活动", "choose an event")
+        return
+            "<select name=\"\(name)\"\(none == nil ? " required" : "")><option value=\"\">\(first)</option>\(eventOptions(selected: selected, campaigns: campaigns))</select>"
+    }
+
     /// The prefilled form that fixes a finding.
     static func url(_ fix: FindingFix) -> String {
         switch fix {
@@ -122,6 +142,13 @@ struct Web: Sendable {
     }
 
     func error(_ text: String) -> HTML { "<p class=\"error\" role=\"alert\">\(text)</p>" }
+
+    /// A refused form's sentence, just above the form it names (`id="FORM-error"`), which points to it with
+    /// `aria-describedby` (see `Page.formAttributes`).
+    func error(_ text: String?, form: String) -> HTML {
+        guard let text else { return HTML() }
+        return "<p class=\"error\" role=\"alert\" id=\"\(form)-error\">\(text)</p>"
+    }
 }
 
 extension Request {
@@ -129,6 +156,13 @@ extension Request {
     var query: [String: String] {
         Dictionary(uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
     }
+}
+
+/// A form whose token is not the session's: the page was open too long, or the session changed. Nothing is
+/// written; the error page offers what was typed back, to send again with the session's token.
+struct StaleForm: Error {
+    var action: String
+    var fields: [String: String]
 }
 
 /// Signed out: a page redirects to `/login`, the API answers 401.
@@ -162,7 +196,9 @@ func postedForm(_ request: Request, _ context: WebContext, role: UserRole = .cle
 ) {
     let user = try context.pageUser()
     let fields = try await formFields(request)
-    guard let csrf = context.csrf, sameSecret(fields["csrf"] ?? "", csrf) else { throw HTTPError(.forbidden) }
+    guard let csrf = context.csrf, sameSecret(fields["csrf"] ?? "", csrf) else {
+        throw StaleForm(action: request.uri.path, fields: fields.filter { $0.key != "csrf" && $0.key != "password" })
+    }
     guard user.role >= role else { throw HTTPError(.forbidden) }
     return (user, fields)
 }

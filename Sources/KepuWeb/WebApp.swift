@@ -312,18 +312,49 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// An error as a page of the app: the menu when signed in, the sentence, and a way on.
-    func page(_ status: HTTPResponse.Status, _ text: String, _ request: Request) -> Response {
+    func page(_ status: HTTPResponse.Status, _ text: String, _ request: Request, stale: StaleForm? = nil) -> Response {
         if request.uri.path.hasPrefix("/api/") { return WebError.response(status, text, request: request) }
         let session = request.cookies[WebApp.sessionCookie].flatMap { try? ledger?.sessions.find($0.value) }
-        let back: HTML =
-            session == nil
-            ? "<p><a href=\"/login\">\(lang.t("去登录", "Sign in"))</a></p>"
-            : "<p><a href=\"/\">\(lang.t("回到概览", "Back to the overview"))</a></p>"
+        var more = HTML()
+        if let stale, let session, !stale.fields.isEmpty {
+            // What was typed, sent again with this session's token.
+            let hidden: [HTML] = stale.fields.sorted { $0.key < $1.key }.map {
+                "<input type=\"hidden\" name=\"\($0.key)\" value=\"\($0.value)\">"
+            }
+            let shown: [HTML] = stale.fields.sorted { $0.key < $1.key }.filter {
+                !$0.value.isEmpty && $0.key != "confirm"
+            }
+            .map { "<li>\($0.value)</li>" }
+            more = """
+                <ul class="kept">\(shown)</ul>
+                <form method="post" action="\(stale.action)" class="confirm"><input type="hidden" name="csrf" value="\(session.csrf)">\(hidden)
+                <button type="submit">\(lang.t("重新提交", "Send again"))</button></form>
+                """
+        }
+        let back: HTML
+        if session == nil {
+            back = "<p><a href=\"/login\">\(lang.t("去登录", "Sign in"))</a></p>"
+        } else if status == .conflict, session?.user.role == .admin {
+            back =
+                "<p><a href=\"/self-evaluation\">\(lang.t("去“自评”页解除封账", "Unlock it on the Self-evaluation page"))</a>　<a href=\"/\">\(lang.t("回到概览", "Back to the overview"))</a></p>"
+        } else {
+            back = "<p><a href=\"/\">\(lang.t("回到概览", "Back to the overview"))</a></p>"
+        }
+        let title: String
+        switch status {
+        case .notFound: title = lang.t("没有找到", "Not found")
+        case .forbidden: title = lang.t("不能这样做", "Not allowed")
+        case .tooManyRequests: title = lang.t("请稍后再试", "Try again later")
+        case .conflict: title = lang.t("已封账", "Locked")
+        case .contentTooLarge: title = lang.t("文件太大", "Too large")
+        case .internalServerError: title = lang.t("服务器出错", "Server error")
+        default: title = lang.t("没有完成", "Not done")
+        }
         return Page.response(
             status: status,
             Page.document(
-                title: text, user: session?.user, csrf: session?.csrf,
-                body: "<p class=\"error\" role=\"alert\">\(text)</p>" + back, lang: lang))
+                title: title, user: session?.user, csrf: session?.csrf,
+                body: "<p class=\"error\" role=\"alert\">\(text)</p>" + more + back, lang: lang))
     }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
@@ -338,6 +369,18 @@ struct ErrorMiddleware: RouterMiddleware {
                 return page(.notFound, e.text(lang, for: .web), request)
             }
             return page(e.webStatus, e.text(lang, for: .web), request)
+        } catch let stale as StaleForm {
+            let text =
+                stale.fields.isEmpty
+                ? lang.t(
+                    "这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容；请重新打开页面，再选择文件上传",
+                    "this page was open too long (or you signed in again): nothing was saved; open the page again and choose the file again"
+                )
+                : lang.t(
+                    "这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容；你填写的内容保留在下面，点“重新提交”即可",
+                    "this page was open too long (or you signed in again): nothing was saved; what you typed is kept below, send it again"
+                )
+            return page(.forbidden, text, request, stale: stale)
         } catch is SignInRequired {
             if request.uri.path.hasPrefix("/api/") {
                 return WebError.response(.unauthorized, lang.t("请先登录", "sign in first"), request: request)
@@ -346,8 +389,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let e as HTTPError {
             let text: String
             switch e.status {
-            case .notFound: text = lang.t("没有这个页面", "no such page")
-            case .forbidden: text = lang.t("没有权限", "forbidden")
+            case .notFound:
+                text = lang.t(
+                    "没有这个页面：地址可能输错了；请从上面的菜单进入", "no such page: the address may be mistyped; use the menu above")
+            case .forbidden:
+                text = lang.t(
+                    "你的角色不能打开这个页面或做这件事；需要时请找管理员",
+                    "your role cannot open this page or do this; ask an admin if you need to")
             case .unauthorized:
                 text =
                     request.uri.path.hasPrefix("/api/")

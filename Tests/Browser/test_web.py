@@ -27,7 +27,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KEPU = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "kepu")
@@ -85,12 +85,12 @@ def door_steps(driver, base, work, env, db):
     event_id = kepu("event", "add", "--title", "社区科普大篷车", "--kind", "other", "--start", today,
                     "--venue", "石峰公园东门", "--db", db, env=dict(env, KEPU_TODAY=today)).strip()
     driver.get(f"{base}/events/{event_id}")
-    form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/door']")
+    form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/door#door']")
     for name, value in (("from", f"{today}T00:00"), ("until", f"{today}T23:59")):
         field = form.find_element(By.NAME, name)
         driver.execute_script("arguments[0].value = arguments[1]", field, value)
     form.find_element(By.TAG_NAME, "button").click()
-    wait_for(driver, lambda d: d.current_url.endswith(f"/events/{event_id}/poster"), "the poster")
+    wait_for(driver, lambda d: d.current_url.split("#")[0].endswith(f"/events/{event_id}/poster"), "the poster")
     link = driver.find_element(By.CSS_SELECTOR, ".url").text
     assert link.startswith(base + "/d/"), link
     pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
@@ -147,6 +147,122 @@ def door_steps(driver, base, work, env, db):
         check_page(phone, "phone-4-closed")
     finally:
         phone.quit()
+
+
+def in_view(driver, element):
+    """Whether an element is within the window, as the page opened."""
+    return driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+        element)
+
+
+def office_steps(driver, base, work, event_id):
+    """A bad value on an event's page (the sentence in view, the value kept); a volunteer's sign-up picked
+    from the list; evidence uploaded for an event chosen by title, then opened; 操作记录's page 2; 自评
+    printed to PDF without a form or a button."""
+    driver.get(f"{base}/events/{event_id}")
+    form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/attendance#attendance']")
+    form.find_element(By.NAME, "count").send_keys("五百")
+    form.find_element(By.TAG_NAME, "button").click()
+    wait_for(driver, lambda d: d.find_elements(By.ID, "attendance-error"), "the bad count said")
+    error = driver.find_element(By.ID, "attendance-error")
+    assert "五百" in error.text and in_view(driver, error), f"the sentence is out of view: {error.text}"
+    kept = driver.find_element(By.CSS_SELECTOR, "#attendance input[name=count]").get_attribute("value")
+    assert kept == "五百", f"the typed count was lost: {kept!r}"
+    driver.get_log("browser")  # the 422 of a refused form is expected, not a page error
+    check_page(driver, "19-event-bad-value")
+
+    driver.get(base + "/volunteers")
+    option = driver.find_element(By.CSS_SELECTOR, "#volunteer-list option").get_attribute("value")
+    field = driver.find_element(By.NAME, "volunteer")
+    field.send_keys(option.split(" ")[1][:1])  # the browser offers the list as a name is typed
+    driver.execute_script("arguments[0].value = arguments[1]", field, option)  # … and the clerk picks one
+    Select(driver.find_element(By.CSS_SELECTOR, "#signup select[name=event]")).select_by_value(event_id)
+    driver.find_element(By.CSS_SELECTOR, "#signup input[name=hours]").send_keys("2")
+    driver.find_element(By.CSS_SELECTOR, "#signup button").click()
+    wait_for(driver, lambda d: "已登记" in d.find_element(By.TAG_NAME, "body").text, "the sign-up recorded")
+    check_page(driver, "20-volunteer-signup")
+
+    photo = os.path.join(work, "现场照片.png")
+    with open(photo, "wb") as f:
+        f.write(base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+    driver.get(f"{base}/evidence")
+    Select(driver.find_element(By.CSS_SELECTOR, "#upload select[name=event]")).select_by_value(event_id)
+    driver.find_element(By.CSS_SELECTOR, "#upload input[name=file]").send_keys(photo)
+    driver.find_element(By.CSS_SELECTOR, "#upload button").click()
+    wait_for(driver, lambda d: "现场照片.png" in d.page_source, "the evidence listed")
+    check_page(driver, "21-evidence")
+    href = driver.find_element(By.LINK_TEXT, "现场照片.png").get_attribute("href")
+    driver.get(href)
+    kind = driver.execute_script("return document.contentType")
+    assert kind == "image/png", f"the photo opens as {kind}"
+    print("ok  evidence opened in the browser")
+
+    driver.get(base + "/audit")
+    driver.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
+    wait_for(driver, lambda d: "第 2/" in d.find_element(By.TAG_NAME, "body").text, "the audit trail's page 2")
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "新增活动" in body and "kepu demo" not in body, "the audit trail is not in words"
+    check_page(driver, "22-audit-page-2")
+
+    driver.get(base + "/self-evaluation")
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True})["data"])
+    printed = os.path.join(SHOTS, "self-evaluation.pdf")
+    with open(printed, "wb") as f:
+        f.write(pdf)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", printed, "-"], capture_output=True, text=True).stdout
+        assert "项目支出绩效自评表" in text, "the printed self-evaluation lacks its table"
+        for word in ("下载：", "保存", "封账，原因", "退出", "概览"):
+            assert word not in text, f"the printed self-evaluation shows {word!r}"
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", printed,
+                        os.path.join(SHOTS, "self-evaluation-print")], check=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    print(f"ok  自评 printed on {pages} A4 pages, no form or button")
+
+
+# What a person must never read on a page: a command, a flag, a code of the demo plan or of a check.
+COMMAND = re.compile(r"kepu [a-z]|(?<![\w-])--[a-z]")
+CODES = re.compile(r"(?<![\w/-])(commission|printing|major-events|evidence-campaign|evidence-cost|deviation-note"
+                   r"|tech-week|science-day|literacy-rate)(?![\w-])")
+
+
+def crawl(driver, base, lang):
+    """Every page reachable from the dashboard, signed in as admin: in the app's frame (the menu), no
+    command or code as text, no horizontal scrollbar, no console error."""
+    driver.get(f"{base}/lang?to={lang}")
+    seen, queue, count = set(), ["/"], 0
+    skip = ("/lang", "/logout", "/static", "/d/", "/v/", "/self-evaluation/download", "/evidence/")
+    while queue:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        driver.get(base + path)
+        count += 1
+        body = driver.find_element(By.TAG_NAME, "body").text
+        assert driver.find_elements(By.CSS_SELECTOR, "header nav"), f"{lang} {path}: no menu"
+        for pattern in (COMMAND, CODES):
+            m = pattern.search(body)
+            assert not m, f"{lang} {path}: {m.group(0)!r} in {body[max(0, m.start() - 40):m.end() + 40]!r}"
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert not errors, f"{lang} {path}: console errors {errors}"
+        scroll = driver.execute_script("return document.documentElement.scrollWidth")
+        client = driver.execute_script("return document.documentElement.clientWidth")
+        assert scroll <= client, f"{lang} {path}: horizontal scrollbar ({scroll} > {client})"
+        for a in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+            href = a.get_attribute("href")
+            if not href.startswith(base + "/"):
+                continue
+            p = href[len(base):].split("#")[0]
+            if p.startswith(skip) or p in seen or "page=" in p:
+                continue
+            queue.append(p)
+    print(f"ok  crawl ({lang}): {count} pages, every one in the frame, no command, code or scrollbar")
+    driver.get(f"{base}/lang?to=zh")
 
 
 def plan_steps(driver, base):
@@ -234,16 +350,17 @@ def main():
         driver.find_element(By.NAME, "venue").send_keys("区科协会议室")
         driver.find_element(By.CSS_SELECTOR, "form.record button").click()
         wait_for(driver, lambda d: "已添加活动" in d.page_source, "the event added")
-        event_url = driver.current_url
+        # (A form's address ends in its #id, which the page it leads to keeps.)
+        event_url = driver.current_url.split("#")[0]
         event_id = event_url.rsplit("/", 1)[1]
         assert "浏览器测试科普讲座" in driver.find_element(By.TAG_NAME, "h1").text
 
         # Its attendance and a cost, through the forms on its page.
-        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/attendance']")
+        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/attendance#attendance']")
         form.find_element(By.NAME, "count").send_keys("500")
         form.find_element(By.TAG_NAME, "button").click()
         wait_for(driver, lambda d: "已登记人次" in d.page_source, "the attendance recorded")
-        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/costs']")
+        form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/costs#cost']")
         form.find_element(By.NAME, "amount").send_keys("300")
         form.find_element(By.NAME, "item").send_keys("茶歇")
         form.find_element(By.TAG_NAME, "button").click()
@@ -277,7 +394,7 @@ def main():
         driver.find_element(By.LINK_TEXT, "导入").click()
         wait_for(driver, lambda d: d.current_url == base + "/imports", "the import page")
         check_page(driver, "7-import")
-        driver.find_element(By.NAME, "event").send_keys(event_id)
+        Select(driver.find_element(By.NAME, "event")).select_by_value(event_id)
         driver.find_element(By.NAME, "file").send_keys(sheet)
         driver.find_element(By.CSS_SELECTOR, "form.record button").click()
         wait_for(driver, lambda d: "确认导入 3 行" in d.page_source, "the preview")
@@ -306,8 +423,11 @@ def main():
             driver.get(base + path)
             check_page(driver, name)
 
+        office_steps(driver, base, work, event_id)
         door_steps(driver, base, work, env, db)
         plan_steps(driver, base)
+        for lang in ("zh", "en"):
+            crawl(driver, base, lang)
 
         driver.find_element(By.CSS_SELECTOR, "header form button").click()
         wait_for(driver, lambda d: d.current_url == base + "/login", "the sign-in page after signing out")

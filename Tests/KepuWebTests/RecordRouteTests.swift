@@ -27,7 +27,7 @@ import Testing
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.status == .ok)
                 #expect(r.text.contains("全国科普日主场活动"))
-                #expect(r.text.contains("action=\"/events/1/attendance\""))
+                #expect(r.text.contains("action=\"/events/1/attendance#attendance\""))
                 #expect(r.text.contains("<option value=\"commission\""))
             }
             // A bad count: the sentence on the form, what was typed kept, nothing written.

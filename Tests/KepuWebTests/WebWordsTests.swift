@@ -66,6 +66,94 @@ import Testing
         }
     }
 
+    @Test func aVolunteerIsPickedFromTheListAndAStaleFormKeepsWhatWasTyped() async throws {
+        let ledger = try ledgerWithCampaign()
+        _ = try ledger.volunteers.add(NewVolunteer(name: "李华", phone: "13800000001", org: nil))
+        _ = try ledger.volunteers.add(NewVolunteer(name: "王芳", phone: "13800000002", org: nil))
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await client.execute(uri: "/volunteers", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("<input name=\"volunteer\" required list=\"volunteer-list\""))
+                #expect(r.text.contains("<option value=\"1 李华（138****0001）\"></option>"))
+                #expect(!r.text.contains("13800000001"))
+            }
+            // Picked from the list, or a name typed whole that one volunteer has.
+            for (picked, event) in [("1 李华（138****0001）", "1"), ("王芳", "1")] {
+                try await client.execute(
+                    uri: "/volunteers/signup", method: .post, headers: formHeaders + cookie,
+                    body: form(["csrf": token, "volunteer": picked, "event": event, "hours": "2"])
+                ) { r in
+                    #expect(r.status == .seeOther, "\(picked)")
+                }
+            }
+            #expect(try ledger.volunteers.list(RecordFilter()).map(\.hoursCenti) == [200, 200])
+            try await client.execute(
+                uri: "/volunteers/signup", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "volunteer": "张三", "event": "1", "hours": "2"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("志愿者 张三：不在列表中；请输入姓名或手机后四位，再从列表中选择"))
+                #expect(r.text.contains("action=\"/volunteers/signup#signup\""))
+                #expect(r.text.contains("aria-describedby=\"signup-error\""))
+                #expect(r.text.contains("value=\"张三\""))
+            }
+            #expect(
+                Catalogue.text(.notPicked(field: "volunteer", value: "张三"), .en)
+                    == "volunteer \"张三\" is not in the list: type a name or a phone's last 4 digits, then pick from the list"
+            )
+            // A form kept open past its session's token: nothing written, what was typed offered back.
+            try await client.execute(
+                uri: "/events/1/attendance", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": "from-an-old-page", "count": "321", "note": "上午场"])
+            ) { r in
+                #expect(r.status == .forbidden)
+                #expect(r.text.contains("这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容"))
+                #expect(r.text.contains("<li>上午场</li>"))
+                #expect(r.text.contains("<input type=\"hidden\" name=\"count\" value=\"321\">"))
+                #expect(r.text.contains("name=\"csrf\" value=\"\(token)\""))
+                #expect(r.text.contains("<nav>"))
+            }
+            #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+            // A page that is not there, inside the app's frame.
+            try await client.execute(uri: "/nowhere", method: .get, headers: cookie) { r in
+                #expect(r.status == .notFound)
+                #expect(r.text.contains("没有这个页面：地址可能输错了；请从上面的菜单进入"))
+                #expect(r.text.contains("<nav>"))
+                #expect(r.text.contains("<title>没有找到 · 科普工作台账</title>"))
+            }
+        }
+        // The sign-in page open too long: asked again, the name kept.
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: form(["csrf": "old", "username": "李干事", "password": "battery staple"])
+            ) { r in
+                #expect(r.status == .forbidden)
+                #expect(r.text.contains("登录页打开太久，已失效；请再输入一次密码登录"))
+                #expect(r.text.contains("value=\"李干事\""))
+            }
+        }
+    }
+
+    @Test func aLockedYearTellsAnAdminWhereToUnlockIt() async throws {
+        let ledger = try ledgerWithCampaign()
+        _ = try ledger.users.add(name: "管理员", role: .admin, password: "battery staple 2")
+        _ = try ledger.years.lock(2023, reason: "已报送财政局")
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client, as: "管理员", password: "battery staple 2")
+            try await client.execute(
+                uri: "/events/1/attendance", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "count": "300"])
+            ) { r in
+                #expect(r.status == .conflict)
+                #expect(r.text.contains("确需修改请由管理员在“自评”页解除封账"))
+                #expect(!r.text.contains("kepu year unlock"))
+            }
+        }
+    }
+
     @Test func englishModeNamesKindsInEnglish() async throws {
         let ledger = try ledgerWithCampaign()
         let app = Application(router: WebApp.router(ledger: ledger))

@@ -179,6 +179,8 @@ public indirect enum Problem: Sendable, Hashable {
     case apiBadJSON
     /// A web form that should carry a file and carries none.
     case uploadMissing
+    /// A web form's value that should have been picked from its list and names none of it.
+    case notPicked(field: String, value: String)
     /// A web form's file that holds nothing (0 bytes).
     case uploadEmpty(name: String)
     /// An uploaded import that the session no longer holds (expired, or already imported).
@@ -220,7 +222,8 @@ public indirect enum Problem: Sendable, Hashable {
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,
             .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
-            .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty, .notADateTime,
+            .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty, .notPicked,
+            .notADateTime,
             .doorWindowEmpty,
             .notAMobile,
             .unknownOutputExtension:
