@@ -46,7 +46,7 @@ enum WebPagesBench {
                 say("  \(name) (\(binary)):")
                 let stat = wrk(base + "/static/kepu.css", cookie: session, connections: 10)
                 say("    stylesheet: \(stat?.summary ?? "wrk failed")")
-                for page in ["/events", "/volunteers", "/audit"] {
+                for page in ["/events", "/volunteers", "/audit", "/budget", "/evidence", "/"] {
                     let size = bytes(base + page, session)
                     let r = wrk(base + page, cookie: session, connections: 10)
                     rates[name, default: [:]][page] = r?.requestsPerSecond ?? 0

@@ -369,3 +369,18 @@ extension [EventSummary] {
         return filter { keep.contains($0.id) }
     }
 }
+
+/// An event as a page names it or offers it in a select: no totals.
+public struct EventTitle: Sendable, Hashable {
+    public var id: Int64
+    public var title: String
+    public var start: CalendarDate
+    /// 0 for a campaign or a single event, 1 for its sub-activities, and so on.
+    public var depth: Int
+    public init(id: Int64, title: String, start: CalendarDate, depth: Int) {
+        self.id = id
+        self.title = title
+        self.start = start
+        self.depth = depth
+    }
+}

@@ -33,7 +33,10 @@ public enum RecordTables {
             ])
     }
 
-    public static func costs(_ items: [CostItem], lang: Language, names: RecordNames = .none) -> ReportTable {
+    /// With `total` (a page of a longer list), the footer shows the whole list's total, not the page's.
+    public static func costs(_ items: [CostItem], lang: Language, names: RecordNames = .none, total: Money? = nil)
+        -> ReportTable
+    {
         ReportTable(
             columns: [
                 idColumn(lang), .init(lang.t("日期", "Date")), .init(lang.t("支出明细", "Line")),
@@ -50,8 +53,9 @@ public enum RecordTables {
             },
             footer: [
                 [
-                    "", Cell(lang.t("合计", "Total")), "",
-                    Cell(items.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }.grouped), "", "", "",
+                    "", Cell(total == nil ? lang.t("合计", "Total") : lang.t("全部合计", "Total, all pages")), "",
+                    Cell((total ?? items.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }).grouped),
+                    "", "", "",
                     "", "",
                 ]
             ])

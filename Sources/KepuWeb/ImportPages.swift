@@ -27,19 +27,26 @@ struct ImportPages: Sendable {
         return await formPage(context, status: .ok, error: nil, values: request.query)
     }
 
-    func formPage(_ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String]) async
-        -> Response
-    {
-        let kinds: [HTML] = Self.kinds.map { k, zh, en in
+    /// The page; a refusal shown above the form it came from (the sheets' or, with `surveyForm`, the 问卷星 one).
+    func formPage(
+        _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String],
+        surveyForm: Bool = false
+    ) async -> Response {
+        // One form for every kind, 问卷星's too, so that the page carries the year's events once.
+        let sheetError = error
+        var kinds: [HTML] = Self.kinds.map { k, zh, en in
             "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(lang.t(zh, en))</option>"
         }
+        kinds.append(
+            "<option value=\"survey\"\(values["kind"] == "survey" || surveyForm ? " selected" : "")>\(lang.t("问卷星答卷（满意度）", "问卷星 download (satisfaction)"))</option>"
+        )
         let body: HTML = """
-            \(web.error(error, form: "import"))
+            \(web.error(sheetError, form: "import"))
             <p class="sub">\(lang.t("支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。", "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."))</p>
-            <form method="post" action="/imports#import" enctype="multipart/form-data" class="record"\(Page.formAttributes("import", refused: error != nil))>
+            <form method="post" action="/imports#import" enctype="multipart/form-data" class="record"\(Page.formAttributes("import", refused: sheetError != nil))>
             \(Page.csrfField(context))
             <label class="wide">\(lang.t("导入什么", "What"))<select name="kind">\(kinds)</select></label>
-            <label class="wide">\(lang.t("活动（签到表必选）", "Event (sign-in sheets)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（不是签到表时不选）", "(only for a sign-in sheet)")))</label>
+            <label class="wide">\(lang.t("活动（签到表、问卷星答卷必选）", "Event (sign-in sheets, 问卷星 downloads)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（不是签到表时不选）", "(only for a sign-in sheet)")))</label>
             <label>\(lang.t("签到日期（默认活动第一天）", "Day (default: the event's first)"))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
             <label class="wide">\(lang.t("文件", "File"))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
             <label>\(lang.t("工作表（可不填）", "Sheet (optional)"))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>
@@ -51,6 +58,7 @@ struct ImportPages: Sendable {
             <tr><td>\(lang.t("志愿者名单", "Volunteer list"))</td><td>姓名</td><td>手机、志愿组织、平台编号、活动、日期、时长、岗位</td></tr>
             <tr><td>\(lang.t("费用明细", "Cost ledger"))</td><td>日期、金额、支出明细</td><td>活动、摘要、发票号、收款方</td></tr>
             </tbody></table></section>
+            <p class="sub" id="survey">\(lang.t("问卷星答卷：在问卷星“下载答卷数据”中选“按选项文本下载”（Excel 或 CSV）。自动找出题目含“满意”的一题并统计；预览时可以改选其他题目。", "问卷星 downloads: download the answers as 按选项文本 (Excel or CSV). The question about 满意 is found and counted; the preview lets you pick another one."))</p>
             """
         return await web.page(lang.t("导入", "Import"), context, body: body, status: status)
     }
@@ -60,6 +68,7 @@ struct ImportPages: Sendable {
         let posted = try await postedUpload(
             request, context, settings: web.settings, fields: ["kind", "event", "date", "sheet"])
         let (user, values) = (posted.user, posted.values)
+        if values["kind"] == "survey" { return try await surveyUpload(posted, context) }
         do {
             guard let kind = values["kind"].flatMap(ImportKind.init(rawValue:)) else {
                 throw KepuError(
@@ -233,5 +242,148 @@ struct ImportPages: Sendable {
                 event: pending.event, date: date, preview: false)
         ) { [self] progress in try run(pending, date: date, preview: false, as: ledger, progress: progress) }
         return try await answer(id, user: user, context)
+    }
+}
+
+// MARK: 问卷星
+
+extension ImportPages {
+    /// `POST /imports/survey` (multipart: event, file): keeps the file and shows what it would count.
+    func uploadSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await surveyUpload(
+            try await postedUpload(request, context, settings: web.settings, fields: ["event"]), context)
+    }
+
+    /// A 问卷星 download posted with the 导入 form (kind `survey`) or on its own.
+    func surveyUpload(_ posted: PostedUpload, _ context: WebContext) async throws -> Response {
+        let (user, values) = (posted.user, posted.values)
+        do {
+            let event = try webID(values["event"] ?? "", field: lang.t("调查的活动", "event"))
+            let (file, name) = try posted.requireFile()
+            let (key, pending) = try await uploads.save(
+                file.body,
+                Uploads.Pending(
+                    path: "", displayName: name, kind: "survey", event: event, sheet: nil, userID: user.id, at: Date()))
+            return await surveyPreview(context, key: key, pending: pending, question: nil)
+        } catch let e as KepuError {
+            return await formPage(
+                context, status: e.webStatus, error: e.text(lang, for: .web), values: values, surveyForm: true)
+        }
+    }
+
+    /// `POST /imports/survey/preview` (upload, question): the count again with another question.
+    func previewSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
+            return await formPage(
+                context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
+                surveyForm: true)
+        }
+        return await surveyPreview(context, key: key, pending: pending, question: fields.value("question"))
+    }
+
+    /// The dry run of a 问卷星 download: the question counted and its tally, a select of the file's
+    /// questions to count another, and the button that imports it.
+    func surveyPreview(_ context: WebContext, key: String, pending: Uploads.Pending, question: String?) async
+        -> Response
+    {
+        let event = pending.event ?? 0
+        var body = HTML()
+        var questions: [(value: String, text: String)] = []
+        var counted: Int?
+        var ready = false
+        do {
+            let r = try ledger.imports.survey(
+                path: pending.path, displayName: pending.displayName, event: event, question: question, satisfied: nil,
+                date: nil, dryRun: true)
+            questions = r.questions.map { (String($0.number), "\($0.number)、\($0.title)") }
+            if let tally = r.tally, let date = r.surveyDate {
+                counted = tally.question.number
+                ready = true
+                body +=
+                    "<p class=\"notice\" role=\"status\">\(Catalogue.text(.surveyImported(SurveyImportSummary(file: r.file, format: r.encoding, event: event, surveyID: nil, dryRun: true, tally: tally, date: date)), lang))</p>"
+            }
+        } catch let e as KepuError {
+            body += web.error(e.text(lang, for: .web), form: "question")
+            switch e.problem {
+            case .surveyQuestionNotFound(_, let list), .surveyNoSatisfactionQuestion(let list),
+                .surveyQuestionAmbiguous(_, let list):
+                questions = list.map { (String($0.prefix { $0.isNumber }), $0) }
+            default:
+                await uploads.remove(key)
+                return await formPage(
+                    context, status: e.webStatus, error: e.text(lang, for: .web), values: ["event": String(event)],
+                    surveyForm: true)
+            }
+        } catch {
+            await uploads.remove(key)
+            return await formPage(
+                context, status: .internalServerError,
+                error: lang.t("服务器出错，未写入任何内容", "server error; nothing was written"),
+                values: [:], surveyForm: true)
+        }
+        let title = ((try? ledger.events.detail(event))?.summary.title).map { "\(event) \($0)" } ?? String(event)
+        body =
+            "<p class=\"sub\">\(lang.t("文件：\(pending.displayName)　活动：\(title)", "File: \(pending.displayName) · Event: \(title)"))</p>"
+            + body
+        if !questions.isEmpty {
+            let options: [HTML] = questions.map {
+                "<option value=\"\($0.value)\"\(counted.map(String.init) == $0.value ? " selected" : "")>\($0.text)</option>"
+            }
+            body += """
+                <form method="post" action="/imports/survey/preview#question" class="filter" id="question">\(Page.csrfField(context))
+                <input type="hidden" name="upload" value="\(key)">
+                <label>\(lang.t("统计哪一题", "The question to count"))<select name="question">\(options)</select></label>
+                <button type="submit">\(lang.t("改统计这一题", "Count this one"))</button></form>
+                """
+        }
+        if ready {
+            body += """
+                <form method="post" action="/imports/survey/confirm" class="confirm">\(Page.csrfField(context))
+                <input type="hidden" name="upload" value="\(key)">
+                <input type="hidden" name="question" value="\(counted.map(String.init) ?? "")">
+                <button type="submit">\(lang.t("确认导入", "Import it"))</button>
+                <a href="/imports">\(lang.t("取消", "Cancel"))</a></form>
+                """
+        }
+        return await web.page(
+            lang.t("问卷星答卷预览", "问卷星 preview"), context, body: body, status: ready ? .ok : .unprocessableContent)
+    }
+
+    /// `POST /imports/survey/confirm` (upload, question): `kepu survey import FILE --event ID --question N`.
+    func confirmSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
+            return await formPage(
+                context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
+                surveyForm: true)
+        }
+        let event = pending.event ?? 0
+        do {
+            let r = try web.ledger(for: user, request: request).imports.survey(
+                path: pending.path, displayName: pending.displayName, event: event, question: fields.value("question"),
+                satisfied: nil, date: nil, dryRun: false)
+            await uploads.remove(key)
+            guard let tally = r.tally, let date = r.surveyDate else { throw HTTPError(.internalServerError) }
+            return await web.done(
+                "/events/\(event)", context,
+                notice: Catalogue.text(
+                    .surveyImported(
+                        SurveyImportSummary(
+                            file: r.file, format: r.encoding, event: event, surveyID: r.surveyID, dryRun: false,
+                            tally: tally, date: date)), lang))
+        } catch let e as KepuError {
+            return await surveyPreview(context, key: key, pending: pending, question: fields.value("question"))
+                .withStatus(e.webStatus)
+        }
+    }
+}
+
+extension Response {
+    /// The same response with another status.
+    func withStatus(_ status: HTTPResponse.Status) -> Response {
+        var r = self
+        r.status = status
+        return r
     }
 }

@@ -31,7 +31,7 @@ struct OfficePages: Sendable {
         let reconciled = try? YearProjects.reconcile(
             ledger: ledger, year: year, unit: nil, asOf: nil, today: today, project: nil, scope: .project)
         let range = reconciled?.plan.period ?? DateRange.year(year ?? today.year)
-        var body = error.map(web.error) ?? HTML()
+        var body = HTML()
         if let r = reconciled {
             var sections: [Section] = []
             for e in r.parts {
@@ -56,9 +56,30 @@ struct OfficePages: Sendable {
             </form><p class="sub">\(lang.t("费用在活动页面登记；不属于某个活动的费用请用“导入”上传财务明细。", "Costs are recorded on an event's page, or imported from the finance office's ledger."))</p></section>
             """
         let names = web.names()
-        if let costs = try? ledger.money.costs(filter), !costs.isEmpty {
-            body +=
-                "<section><h2>\(lang.t("费用", "Costs"))</h2>\(web.html(RecordTables.costs(costs, lang: lang, names: names)))</section>"
+        if let all = try? ledger.money.costs(filter), !all.isEmpty {
+            // A search (item, invoice number, payee, line, event), 50 a page, the filters kept in the links.
+            let q = request.query.value("q") ?? ""
+            let costs =
+                q.isEmpty
+                ? all
+                : all.filter { c in
+                    [c.item, c.invoice, c.payee, names.lines[c.line], c.event.flatMap { names.events[$0] }]
+                        .compactMap { $0 }.contains { $0.localizedCaseInsensitiveContains(q) }
+                }
+            let (pageNo, pages) = Page.pageNumber(request.query, count: costs.count)
+            let shown = Array(costs.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
+            let total = costs.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }
+            var kept = request.query
+            kept["page"] = nil
+            body += """
+                <section><h2>\(lang.t("费用（\(costs.count) 笔）", "Costs (\(costs.count))"))</h2>
+                <form method="get" action="/budget" class="filter">
+                <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("摘要、发票号、收款方或活动", "item, invoice, payee or event"))"></label>
+                <label class="check"><input type="checkbox" name="all" value="1"\(request.query["all"] == "1" ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
+                <button type="submit">\(lang.t("筛选", "Filter"))</button></form>
+                \(web.html(RecordTables.costs(shown, lang: lang, names: names, total: pages > 1 ? total : nil)))
+                \(Page.pager("/budget", kept, page: pageNo, pages: pages, lang: lang))</section>
+                """
         }
         if let runs = try? ledger.money.printRuns(filter), !runs.isEmpty {
             body +=
@@ -113,10 +134,19 @@ struct OfficePages: Sendable {
         // The volunteers to pick from: a list the browser filters as the clerk types a name or a phone's
         // last four digits; the number in front is what is sent.
         let everyone = (try? ledger.volunteers.list(RecordFilter())) ?? []
-        let picks: [HTML] = everyone.map { p in
-            let tail = p.phone.map { "（\(maskPhone($0))）" } ?? ""
-            return "<option value=\"\(p.id) \(p.name)\(tail)\"></option>"
-        }
+        // Up to 300 the browser offers them all as the clerk types; past that the page would grow past
+        // 100 KB, and the server searches what was typed instead (a name, or a phone's last 4 digits).
+        let picks: [HTML] =
+            everyone.count > Self.listedVolunteers
+            ? []
+            : everyone.map { p in
+                let tail = p.phone.map { "（\(maskPhone($0))）" } ?? ""
+                return "<option value=\"\(p.id) \(p.name)\(tail)\"></option>"
+            }
+        let typed = v("signup", "volunteer")
+        let matches =
+            form == "signup" && error != nil && Int64(typed) == nil
+            ? Array(Self.candidates(everyone, CSVColumns.trim(typed)).prefix(50)) : []
         var chosen = v("signup", "volunteer")
         if let id = Int64(chosen), let p = everyone.first(where: { $0.id == id }) {
             chosen = "\(p.id) \(p.name)" + (p.phone.map { "（\(maskPhone($0))）" } ?? "")
@@ -132,8 +162,7 @@ struct OfficePages: Sendable {
             </form></section>
             <section><h2>\(lang.t("活动报名与服务时长", "Sign-up and hours"))</h2>\(err("signup"))
             <form method="post" action="/volunteers/signup#signup" class="record"\(attrs("signup"))>\(Page.csrfField(context))
-            <label class="wide">\(lang.t("志愿者（输入姓名或手机后四位，从列表中选）", "Volunteer (type a name or a phone's last 4 digits, pick from the list)"))<input name="volunteer" required list="volunteer-list" autocomplete="off" value="\(chosen)"></label>
-            <datalist id="volunteer-list">\(picks)</datalist>
+            \(volunteerField(chosen: chosen, picks: picks, matches: matches))
             <label class="wide">\(lang.t("活动", "Event"))\(web.eventSelect("event", selected: v("signup", "event"), none: nil))</label>
             <label>\(lang.t("时长（小时）", "Hours"))<input name="hours" value="\(v("signup", "hours"))"></label>
             <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("signup", "date"))"></label>
@@ -221,13 +250,47 @@ struct OfficePages: Sendable {
 
     /// The volunteer a sign-up names: the number in front of the picked `12 李华（138****0001）`, or a name
     /// typed whole that only one volunteer has.
+    /// How many volunteers the sign-up form lists for the browser to offer.
+    static let listedVolunteers = 300
+
+    /// The sign-up's volunteer: a select of the matches after a search found several, else a field the
+    /// browser completes from the list (when there is one).
+    func volunteerField(chosen: String, picks: [HTML], matches: [VolunteerSummary]) -> HTML {
+        if matches.count > 1 {
+            let options: [HTML] = matches.map { p in
+                "<option value=\"\(p.id)\">\(p.name)\(p.phone.map { "（\(maskPhone($0))）" } ?? "")\(p.org.map { " \($0)" } ?? "")</option>"
+            }
+            return
+                "<label class=\"wide\">\(lang.t("志愿者（从符合的人中选择）", "Volunteer (choose among the matches)"))<select name=\"volunteer\" required>\(options)</select></label>"
+        }
+        let list: HTML = picks.isEmpty ? HTML() : " list=\"volunteer-list\""
+        let hint =
+            picks.isEmpty
+            ? lang.t("志愿者（输入姓名或手机后四位）", "Volunteer (type a name or a phone's last 4 digits)")
+            : lang.t("志愿者（输入姓名或手机后四位，从列表中选）", "Volunteer (type a name or a phone's last 4 digits, pick from the list)")
+        return """
+            <label class="wide">\(hint)<input name="volunteer" required\(list) autocomplete="off" value="\(chosen)"></label>
+            \(picks.isEmpty ? HTML() : "<datalist id=\"volunteer-list\">\(picks)</datalist>")
+            """
+    }
+
+    /// A search that works without a script: a name (or a phone's last four digits) that more than one
+    /// volunteer matches is refused with the matches offered as a select.
     func pickedVolunteer(_ text: String) throws -> Int64 {
         let t = CSVColumns.trim(text)
         let digits = t.prefix { $0.isASCII && $0.isNumber }
-        if let id = Int64(digits), id > 0 { return id }
-        let named = ((try? ledger.volunteers.list(RecordFilter())) ?? []).filter { $0.name == t }
-        if named.count == 1 { return named[0].id }
-        throw KepuError(.notPicked(field: lang.t("志愿者", "volunteer"), value: text))
+        // `12 李华（138****0001）` from the list, or a select's `12`; four digits alone are a phone's tail.
+        if let id = Int64(digits), id > 0, t.count > digits.count || digits.count < 4 { return id }
+        let matches = Self.candidates(((try? ledger.volunteers.list(RecordFilter())) ?? []), t)
+        if matches.count == 1 { return matches[0].id }
+        throw KepuError(.notPicked(field: lang.t("志愿者", "volunteer"), value: text, matches: matches.count))
+    }
+
+    /// The volunteers a typed name or phone tail names: the exact name if someone has it, else every match.
+    static func candidates(_ everyone: [VolunteerSummary], _ t: String) -> [VolunteerSummary] {
+        guard !t.isEmpty else { return [] }
+        let exact = everyone.filter { $0.name == t }
+        return exact.isEmpty ? everyone.filter { matches($0, t) } : exact
     }
 
     // MARK: 操作记录

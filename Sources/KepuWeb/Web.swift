@@ -60,7 +60,7 @@ struct Web: Sendable {
     ) async -> Response {
         var notice = HTML()
         if let id = context.sessionID, let text = await flash.take(id) {
-            notice = "<p class=\"notice\" role=\"status\">\(text)</p>"
+            notice = "<p class=\"notice\" role=\"status\" id=\"notice\">\(text)</p>"
         }
         return Page.response(
             status: status,
@@ -70,9 +70,12 @@ struct Web: Sendable {
     }
 
     /// After a write: back to a page (303), with its confirmation shown once there.
+    /// The address ends in `#notice` unless it names a place of its own: a browser would otherwise keep the
+    /// form's `#id` it came from and open the next page at a form, the notice out of view.
     func done(_ location: String, _ context: WebContext, notice: String) async -> Response {
         if let id = context.sessionID { await flash.set(id, notice) }
-        return Response(status: .seeOther, headers: [.location: location])
+        return Response(
+            status: .seeOther, headers: [.location: location.contains("#") ? location : location + "#notice"])
     }
 
     /// Report blocks as HTML, every record id linked to its page.
@@ -103,7 +106,7 @@ struct Web: Sendable {
         let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
         let range = plan?.period ?? DateRange.year(ledger.context.today().year)
         var events: [Int64: String] = [:]
-        for e in (try? ledger.events.list(in: range, unit: nil, includeVoided: true)) ?? [] { events[e.id] = e.title }
+        for e in (try? ledger.events.titles(in: range, includeVoided: true)) ?? [] { events[e.id] = e.title }
         var measurements: [String: String] = [:]
         for i in plan?.indicators ?? [] {
             if case .measurement(let name) = i.metric { measurements[name] = i.name }
@@ -116,7 +119,7 @@ struct Web: Sendable {
     func eventOptions(selected: String?, campaigns: Bool = false) -> [HTML] {
         let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
         let range = plan?.period ?? DateRange.year(ledger.context.today().year)
-        let events = (try? ledger.events.list(in: range, unit: nil, includeVoided: false)) ?? []
+        let events = (try? ledger.events.titles(in: range)) ?? []
         return events.filter { !campaigns || $0.depth == 0 }.map { e in
             let indent = String(repeating: "　", count: e.depth)
             return

@@ -158,6 +158,9 @@ public enum WebApp {
         app.post("imports") { request, context in try await imports.upload(request, context) }
         app.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
         app.get("imports/jobs/:id") { request, context in try await imports.job(request, context) }
+        app.post("imports/survey") { request, context in try await imports.uploadSurvey(request, context) }
+        app.post("imports/survey/preview") { request, context in try await imports.previewSurvey(request, context) }
+        app.post("imports/survey/confirm") { request, context in try await imports.confirmSurvey(request, context) }
         let office = OfficePages(web: web)
         app.get("budget") { request, context in try await office.budget(request, context) }
         app.post("budget/print") { request, context in try await office.addPrintRun(request, context) }

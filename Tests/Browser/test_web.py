@@ -199,6 +199,18 @@ def office_steps(driver, base, work, event_id):
     assert kind == "image/png", f"the photo opens as {kind}"
     print("ok  evidence opened in the browser")
 
+    survey = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "wjx-survey.xlsx")
+    driver.get(base + "/imports")
+    Select(driver.find_element(By.CSS_SELECTOR, "#import select[name=kind]")).select_by_value("survey")
+    Select(driver.find_element(By.CSS_SELECTOR, "#import select[name=event]")).select_by_value(event_id)
+    driver.find_element(By.CSS_SELECTOR, "#import input[name=file]").send_keys(os.path.abspath(survey))
+    driver.find_element(By.CSS_SELECTOR, "#import button").click()
+    wait_for(driver, lambda d: "8份有效，满意6份" in d.page_source, "the 问卷星 preview")
+    check_page(driver, "23-survey-preview")
+    driver.find_element(By.CSS_SELECTOR, "form.confirm button").click()
+    wait_for(driver, lambda d: "的满意度调查" in d.page_source, "the 问卷星 download imported")
+    print("ok  问卷星 download imported for the event")
+
     driver.get(base + "/audit")
     driver.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
     wait_for(driver, lambda d: "第 2/" in d.find_element(By.TAG_NAME, "body").text, "the audit trail's page 2")

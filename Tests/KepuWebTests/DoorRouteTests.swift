@@ -225,7 +225,7 @@ import Testing
                 body: form(["csrf": token, "from": "2023-12-31T00:00", "until": "2023-12-31 23:59", "survey": "1"])
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/events/1/poster")
+                #expect(r.headers[.location] == "/events/1/poster#notice")
             }
             let link = try await client.execute(
                 uri: "/events/1/poster", method: .get, headers: cookie

@@ -90,7 +90,7 @@ func uploadKey(in html: String) -> String? {
                 body: form(["csrf": token, "upload": key ?? ""])
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/events/1")
+                #expect(r.headers[.location] == "/events/1#notice")
             }
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("活动 1 的签到"))
@@ -188,7 +188,7 @@ func uploadKey(in html: String) -> String? {
             #expect(confirmed.hasPrefix("/imports/jobs/"))
             let (done, _, next) = try await follow(confirmed)
             #expect(done == .seeOther)
-            #expect(next == "/events/1")
+            #expect(next == "/events/1#notice")
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("活动 1 的签到"))
             }

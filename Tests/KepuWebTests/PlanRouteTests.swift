@@ -54,7 +54,7 @@ import Testing
                 uri: "/plan/import", method: .post, headers: formHeaders + cookie, body: form(fields)
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/plan?year=2024")
+                #expect(r.headers[.location] == "/plan?year=2024#notice")
             }
             let plan = try ledger.plans.plan(year: 2024, unit: nil).plan
             #expect(plan.projects.count == 3)

@@ -45,7 +45,7 @@ import Testing
                 body: form(["count": "3200", "channel": "onsite", "method": "headcount", "csrf": token])
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/events/1")
+                #expect(r.headers[.location] == "/events/1#notice")
             }
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("已登记人次 1：活动 1 线下 3200人次"))
@@ -111,7 +111,7 @@ import Testing
                 body: form(["reason": "重复录入", "confirm": "yes", "csrf": token])
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/records/cost/1")
+                #expect(r.headers[.location] == "/records/cost/1#notice")
             }
             #expect(try ledger.money.costs(RecordFilter()).isEmpty)
             try await client.execute(uri: "/records/cost/1", method: .get, headers: cookie) { r in

@@ -251,7 +251,7 @@ func + (a: HTTPFields, b: HTTPFields) -> HTTPFields {
                 ])
             ) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/events/1")
+                #expect(r.headers[.location] == "/events/1#notice")
             }
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("已添加活动 1"))

@@ -93,15 +93,34 @@ import Testing
                 body: form(["csrf": token, "volunteer": "张三", "event": "1", "hours": "2"])
             ) { r in
                 #expect(r.status == .unprocessableContent)
-                #expect(r.text.contains("志愿者 张三：不在列表中；请输入姓名或手机后四位，再从列表中选择"))
+                #expect(r.text.contains("志愿者 张三：没有找到；请输入姓名或手机后四位"))
                 #expect(r.text.contains("action=\"/volunteers/signup#signup\""))
                 #expect(r.text.contains("aria-describedby=\"signup-error\""))
                 #expect(r.text.contains("value=\"张三\""))
             }
             #expect(
-                Catalogue.text(.notPicked(field: "volunteer", value: "张三"), .en)
-                    == "volunteer \"张三\" is not in the list: type a name or a phone's last 4 digits, then pick from the list"
-            )
+                Catalogue.text(.notPicked(field: "volunteer", value: "张三", matches: 0), .en)
+                    == "volunteer \"张三\" was not found: type a name or a phone's last 4 digits")
+            #expect(
+                Catalogue.text(.notPicked(field: "volunteer", value: "13800", matches: 2), .en)
+                    == "volunteer \"13800\": 2 match; choose one below")
+            // Several match what was typed: they are offered as a select, the phones masked.
+            try await client.execute(
+                uri: "/volunteers/signup", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "volunteer": "0000", "event": "1", "hours": "2"])
+            ) { r in
+                #expect(r.text.contains("志愿者 0000：没有找到"))
+            }
+            _ = try ledger.volunteers.add(NewVolunteer(name: "李明", phone: "13800000003", org: nil))
+            try await client.execute(
+                uri: "/volunteers/signup", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "volunteer": "李", "event": "1", "hours": "2"])
+            ) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(r.text.contains("志愿者 李：有 2 位符合，请在下面选择一位"))
+                #expect(
+                    r.text.contains("<select name=\"volunteer\" required><option value=\"1\">李华（138****0001）</option>"))
+            }
             // A form kept open past its session's token: nothing written, what was typed offered back.
             try await client.execute(
                 uri: "/events/1/attendance", method: .post, headers: formHeaders + cookie,

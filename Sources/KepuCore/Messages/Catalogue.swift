@@ -502,8 +502,9 @@ public enum Catalogue {
             return "请求正文须是一个 JSON 对象，例如 {\"count\": 120, \"date\": \"2023-11-10\"}"
         case .uploadMissing:
             return "请选择要上传的文件"
-        case .notPicked(let field, let value):
-            return "\(field) \(q(value, .zh))：不在列表中；请输入姓名或手机后四位，再从列表中选择"
+        case .notPicked(let field, let value, let matches):
+            if matches > 1 { return "\(field) \(q(value, .zh))：有 \(matches) 位符合，请在下面选择一位" }
+            return "\(field) \(q(value, .zh))：没有找到；请输入姓名或手机后四位"
         case .uploadEmpty(let name):
             return "\(name) 是空文件（0 字节），没有可读的内容；请检查后重新选择"
         case .uploadExpired:
@@ -934,9 +935,9 @@ public enum Catalogue {
             return "the request body must be a JSON object, e.g. {\"count\": 120, \"date\": \"2023-11-10\"}"
         case .uploadMissing:
             return "choose a file to upload"
-        case .notPicked(let field, let value):
-            return
-                "\(field) \(q(value, .en)) is not in the list: type a name or a phone's last 4 digits, then pick from the list"
+        case .notPicked(let field, let value, let matches):
+            if matches > 1 { return "\(field) \(q(value, .en)): \(matches) match; choose one below" }
+            return "\(field) \(q(value, .en)) was not found: type a name or a phone's last 4 digits"
         case .uploadEmpty(let name):
             return "\(name) is empty (0 bytes): there is nothing to read; check it and choose it again"
         case .uploadExpired:

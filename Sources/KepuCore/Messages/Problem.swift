@@ -180,7 +180,7 @@ public indirect enum Problem: Sendable, Hashable {
     /// A web form that should carry a file and carries none.
     case uploadMissing
     /// A web form's value that should have been picked from its list and names none of it.
-    case notPicked(field: String, value: String)
+    case notPicked(field: String, value: String, matches: Int)
     /// A web form's file that holds nothing (0 bytes).
     case uploadEmpty(name: String)
     /// An uploaded import that the session no longer holds (expired, or already imported).

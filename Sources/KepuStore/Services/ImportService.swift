@@ -22,6 +22,8 @@ public struct ImportResult: Sendable, Hashable {
     public var surveyID: Int64?
     public var tally: WjxSurvey.Tally?
     public var surveyDate: CalendarDate?
+    /// A 问卷星 import: every question of the download, for a front end to offer another one.
+    public var questions: [WjxSurvey.Question] = []
     /// A preview: the header row, the first rows as read, and every bad row's refusal.
     public var header: [String] = []
     public var sample: [ImportRow] = []
@@ -282,16 +284,17 @@ public struct ImportService: Sendable {
         satisfied: [String]?, date: CalendarDate?, dryRun: Bool
     ) throws -> ImportResult {
         var question: WjxSurvey.Question?
+        var found: [WjxSurvey.Question] = []
         var submittedColumn: Int?
         var answers: [(line: Int, submitted: String?, answer: String)] = []
         do {
-            return try run(
+            var result = try run(
                 kind: "survey", path: path, displayName: displayName, sheet: sheet, specs: WjxSurvey.headerSpecs,
                 dryRun: dryRun, progress: nil,
                 begin: { db, _ in _ = try ledger.events.live(db, eventID) },
                 header: { cols in
-                    question = try WjxSurvey.question(
-                        choice, in: WjxSurvey.questions(in: cols.header), file: displayName)
+                    found = WjxSurvey.questions(in: cols.header)
+                    question = try WjxSurvey.question(choice, in: found, file: displayName)
                     submittedColumn = cols.column("submitted")
                 },
                 row: { _, cols, fields, line, _ in
@@ -328,6 +331,8 @@ public struct ImportService: Sendable {
                     result.surveyDate = day
                     return ["survey_id": .int(sid), "question": .string("\(q.number)、\(q.title)")]
                 })
+            result.questions = found
+            return result
         } catch let e as KepuError {
             // A file without 问卷星's leading columns is not a download of its answers.
             switch e.problem {
