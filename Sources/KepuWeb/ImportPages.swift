@@ -46,7 +46,7 @@ struct ImportPages: Sendable {
             <form method="post" action="/imports#import" enctype="multipart/form-data" class="record"\(Page.formAttributes("import", refused: sheetError != nil))>
             \(Page.csrfField(context))
             <label class="wide">\(lang.t("导入什么", "What"))<select name="kind">\(kinds)</select></label>
-            <label class="wide">\(lang.t("活动（签到表、问卷星答卷必选）", "Event (sign-in sheets, 问卷星 downloads)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（不是签到表时不选）", "(only for a sign-in sheet)")))</label>
+            <label class="wide">\(lang.t("活动（签到表、问卷星答卷必选）", "Event (sign-in sheets, 问卷星 downloads)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（志愿者名单、费用明细不选）", "(none for a volunteer list or a cost ledger)")))</label>
             <label>\(lang.t("签到日期（默认活动第一天）", "Day (default: the event's first)"))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
             <label class="wide">\(lang.t("文件", "File"))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
             <label>\(lang.t("工作表（可不填）", "Sheet (optional)"))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>
