@@ -42,10 +42,7 @@ struct ReportPages: Sendable {
         let role = context.user?.role ?? .clerk
         var body = form == nil ? error.map(web.error) ?? HTML() : HTML()
         func v(_ k: String) -> String { values[k] ?? "" }
-        func err(_ which: String) -> HTML {
-            guard form == which, let error else { return HTML() }
-            return "<p class=\"error\" role=\"alert\" id=\"\(which)-error\">\(error)</p>"
-        }
+        func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
         func invalid(_ which: String) -> HTML {
             form == which && error != nil ? " aria-invalid=\"true\" aria-describedby=\"\(which)-error\"" : ""
         }
@@ -149,15 +146,14 @@ struct ReportPages: Sendable {
             bytes = ByteBuffer(string: try SelfEvaluationDocuments.render(e, format: format, lang: lang))
         }
         let name = lang.t("\(year)绩效自评", "self-evaluation-\(year)") + "." + format.fileExtension
-        let ascii = "kepu-report-\(year).\(format.fileExtension)"
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
         return Response(
             status: .ok,
             headers: [
                 .contentType: format.mediaType, .cacheControl: "no-store",
                 // The printable page opens in the browser (and prints on A4 from there); the rest download.
-                .contentDisposition:
-                    "\(format == .html ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+                .contentDisposition: Self.disposition(
+                    format == .html ? "inline" : "attachment", name,
+                    plain: "kepu-report-\(year).\(format.fileExtension)"),
             ],
             body: .init(byteBuffer: bytes))
     }
@@ -259,7 +255,7 @@ struct ReportPages: Sendable {
         var body = HTML()
         body += """
             <section><h2>\(lang.t("上传佐证材料", "Upload evidence"))</h2>
-            \(error.map { HTML("<p class=\"error\" role=\"alert\" id=\"upload-error\">\($0)</p>") } ?? HTML())
+            \(web.error(error, form: "upload"))
             <form method="post" action="/evidence#upload" enctype="multipart/form-data" class="record" id="upload">\(Page.csrfField(context))
             <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required\(invalid)></label>
             <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
@@ -356,11 +352,15 @@ struct ReportPages: Sendable {
     }
 
     /// `inline|attachment; filename="ASCII"; filename*=UTF-8''…` (RFC 6266 with RFC 5987's encoding): the
-    /// original name for every browser, and a plain one for any that reads only `filename`.
-    static func disposition(_ type: String, _ name: String) -> String {
-        let ascii = String(
-            name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" }
-        )
+    /// original name for every browser, and a plain one (`plain`, else the name's ASCII) for any that reads
+    /// only `filename`.
+    static func disposition(_ type: String, _ name: String, plain: String? = nil) -> String {
+        let ascii =
+            plain
+            ?? String(
+                name.unicodeScalars.map {
+                    $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_"
+                })
         var allowed = CharacterSet.alphanumerics.intersection(
             CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "!#$&+-.^_`|~")

@@ -304,6 +304,10 @@ import Testing
                     #expect(r.headers[.contentType] == type)
                     #expect(r.headers[.contentDisposition]?.contains("kepu-report-2023.") == true)
                     #expect(r.headers[.contentDisposition]?.contains("filename*=UTF-8''2023") == true)
+                    // The Chinese name percent-encoded, as RFC 5987 asks.
+                    #expect(
+                        r.headers[.contentDisposition]?.contains("UTF-8''2023%E7%BB%A9%E6%95%88%E8%87%AA%E8%AF%84.")
+                            == true)
                     if format == "xlsx" { #expect(Array(r.body.readableBytesView.prefix(2)) == [0x50, 0x4B]) }
                     if format == "html" { #expect(r.text.contains("绩效自评")) }
                 }
