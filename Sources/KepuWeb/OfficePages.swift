@@ -139,18 +139,13 @@ struct OfficePages: Sendable {
         let picks: [HTML] =
             everyone.count > Self.listedVolunteers
             ? []
-            : everyone.map { p in
-                let tail = p.phone.map { "（\(maskPhone($0))）" } ?? ""
-                return "<option value=\"\(p.id) \(p.name)\(tail)\"></option>"
-            }
+            : everyone.map { "<option value=\"\(Self.pick($0))\"></option>" }
         let typed = v("signup", "volunteer")
         let matches =
             form == "signup" && error != nil && Int64(typed) == nil
             ? Array(Self.candidates(everyone, CSVColumns.trim(typed)).prefix(50)) : []
         var chosen = v("signup", "volunteer")
-        if let id = Int64(chosen), let p = everyone.first(where: { $0.id == id }) {
-            chosen = "\(p.id) \(p.name)" + (p.phone.map { "（\(maskPhone($0))）" } ?? "")
-        }
+        if let id = Int64(chosen), let p = everyone.first(where: { $0.id == id }) { chosen = Self.pick(p) }
         var body: HTML = """
             <section><h2>\(lang.t("添加志愿者", "Add a volunteer"))</h2>\(err("add"))
             <form method="post" action="/volunteers#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
@@ -248,8 +243,6 @@ struct OfficePages: Sendable {
         }
     }
 
-    /// The volunteer a sign-up names: the number in front of the picked `12 李华（138****0001）`, or a name
-    /// typed whole that only one volunteer has.
     /// How many volunteers the sign-up form lists for the browser to offer.
     static let listedVolunteers = 300
 
@@ -257,8 +250,9 @@ struct OfficePages: Sendable {
     /// browser completes from the list (when there is one).
     func volunteerField(chosen: String, picks: [HTML], matches: [VolunteerSummary]) -> HTML {
         if matches.count > 1 {
+            // Sent as the list sends a pick (`1234 李华（…）`): a number alone of four digits is a phone's tail.
             let options: [HTML] = matches.map { p in
-                "<option value=\"\(p.id)\">\(p.name)\(p.phone.map { "（\(maskPhone($0))）" } ?? "")\(p.org.map { " \($0)" } ?? "")</option>"
+                "<option value=\"\(Self.pick(p))\">\(p.name)\(p.phone.map { "（\(maskPhone($0))）" } ?? "")\(p.org.map { " \($0)" } ?? "")</option>"
             }
             return
                 "<label class=\"wide\">\(lang.t("志愿者（从符合的人中选择）", "Volunteer (choose among the matches)"))<select name=\"volunteer\" required>\(options)</select></label>"
@@ -274,7 +268,13 @@ struct OfficePages: Sendable {
             """
     }
 
-    /// A search that works without a script: a name (or a phone's last four digits) that more than one
+    /// A volunteer as the sign-up form offers them: `12 李华（138****0001）`, the number first.
+    static func pick(_ p: VolunteerSummary) -> String {
+        "\(p.id) \(p.name)" + (p.phone.map { "（\(maskPhone($0))）" } ?? "")
+    }
+
+    /// The volunteer a sign-up names: the number in front of a pick, or what was typed (a name, a phone's
+    /// last four digits) when exactly one volunteer matches it. A search that works without a script: a name (or a phone's last four digits) that more than one
     /// volunteer matches is refused with the matches offered as a select.
     func pickedVolunteer(_ text: String) throws -> Int64 {
         let t = CSVColumns.trim(text)

@@ -119,7 +119,9 @@ import Testing
                 #expect(r.status == .unprocessableContent)
                 #expect(r.text.contains("志愿者 李：有 2 位符合，请在下面选择一位"))
                 #expect(
-                    r.text.contains("<select name=\"volunteer\" required><option value=\"1\">李华（138****0001）</option>"))
+                    r.text.contains(
+                        "<select name=\"volunteer\" required><option value=\"1 李华（138****0001）\">李华（138****0001）</option>"
+                    ))
             }
             // A form kept open past its session's token: nothing written, what was typed offered back.
             try await client.execute(
@@ -153,6 +155,17 @@ import Testing
                 #expect(r.text.contains("value=\"李干事\""))
             }
         }
+    }
+
+    @Test func aPickOfAFourDigitVolunteerIsTheVolunteerNotAPhoneTail() throws {
+        let (ledger, _) = try webLedger()
+        let office = OfficePages(web: Web(ledger: ledger, settings: WebSettings(), flash: Flash()))
+        let v = VolunteerSummary(
+            id: 1234, name: "李华", phone: "13800000001", org: nil, platformNo: nil, signups: 0, hoursCenti: 0)
+        #expect(OfficePages.pick(v) == "1234 李华（138****0001）")
+        #expect(try office.pickedVolunteer(OfficePages.pick(v)) == 1234)
+        // Four digits alone are a phone's last four, searched (none here).
+        #expect(throws: KepuError.self) { try office.pickedVolunteer("1234") }
     }
 
     @Test func aLockedYearTellsAnAdminWhereToUnlockIt() async throws {
