@@ -134,18 +134,6 @@ public struct SignupPatch: Sendable, Hashable {
     }
 }
 
-/// One field an edit changed, as stored before and after (for the confirmation and the history).
-public struct FieldChange: Sendable, Hashable {
-    public var field: String
-    public var before: String
-    public var after: String
-    public init(field: String, before: String, after: String) {
-        self.field = field
-        self.before = before
-        self.after = after
-    }
-}
-
 /// A record named in a confirmation: `费用 12（活动委托费 2,500.00元）`.
 public enum RecordLabel: Sendable, Hashable {
     case event(title: String)

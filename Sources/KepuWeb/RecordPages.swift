@@ -43,7 +43,7 @@ struct RecordPages: Sendable {
         body += web.html(RecordTables.detail(item, history: history, maskPhones: true, lang: lang, names: web.names()))
         let csrf = Page.csrfField(context)
         let voided = Self.voided(item)
-        if !voided, let form = editForm(item, values: values) {
+        if !voided, let form = editForm(kind, id, values: values) {
             body += """
                 <section><h2>\(lang.t("更正", "Correct"))</h2>
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/edit" class="record">\(csrf)
@@ -90,145 +90,71 @@ struct RecordPages: Sendable {
         }
     }
 
-    /// The correction form's fields, filled with the record's values (or what was typed).
-    func editForm(_ item: RecordItem, values: [String: String]?) -> HTML? {
-        func field(_ name: String, _ label: String, _ current: String, extra: HTML = "") -> HTML {
-            "<label>\(label)<input name=\"\(name)\" value=\"\(values?[name] ?? current)\"\(extra)></label>"
+    /// The correction form's fields, one for each field the kind can change (`RecordKind.fields`), each
+    /// as its input asks, filled with the record's values (or what was typed).
+    func editForm(_ kind: RecordKind, _ id: Int64, values: [String: String]?) -> HTML? {
+        guard !kind.fields.isEmpty, let current = try? ledger.corrections.fields(kind, id) else { return nil }
+        var html = HTML()
+        for f in kind.fields {
+            guard let value = current[f] else { continue }
+            let label = Catalogue.formLabel(f, of: kind, lang)
+            let typed = values?[f.rawValue] ?? value.formText
+            func input(_ extra: HTML = "") -> HTML {
+                "<label>\(label)<input name=\"\(f.rawValue)\" value=\"\(typed)\"\(extra)></label>"
+            }
+            func select(_ options: [(value: String, name: String)], none: String? = nil) -> HTML {
+                let first: HTML = none.map { "<option value=\"\">\($0)</option>" } ?? ""
+                let rest = options.map { o -> HTML in
+                    "<option value=\"\(o.value)\"\(o.value == typed ? HTML(" selected") : "")>\(o.name)</option>"
+                }
+                return "<label>\(label)<select name=\"\(f.rawValue)\">\(first)\(rest)</select></label>"
+            }
+            switch f.input {
+            case .text: html += input(" required")
+            case .optionalText: html += input()
+            case .count: html += input(" inputmode=\"numeric\"")
+            case .money, .hours, .figure: html += input(" inputmode=\"decimal\"")
+            case .date: html += input(" type=\"date\"")
+            case .phone:
+                // Never shown in full: typed anew to change it, left blank to keep it.
+                let masked = if case .phone(let p) = value { p ?? "" } else { "" }
+                html +=
+                    "<label>\(lang.t("手机（不改请留空）", "Phone (blank: unchanged)"))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(masked)\" value=\"\(values?["phone"] ?? "")\"></label>"
+            case .yesNo: html += select([("yes", lang.t("是", "yes")), ("no", lang.t("否", "no"))])
+            case .choice(let c): html += select(c.options(lang))
+            case .event:
+                let none: HTML =
+                    typed.isEmpty ? "<option value=\"\">\(lang.t("（不关联活动）", "(no event)"))</option>" : ""
+                html +=
+                    "<label>\(label)<select name=\"event\">\(none)\(web.eventOptions(selected: typed))</select></label>"
+            case .line:
+                let lines = (try? ledger.corrections.lines(kind, id)) ?? []
+                html += select(lines.map { ($0.id, $0.name) })
+            case .metric:
+                let names = web.names().measurements
+                html += select(names.keys.sorted().map { ($0, names[$0] ?? $0) })
+            }
         }
-        switch item {
-        case .attendance(let a):
-            return field("count", lang.t("人次", "Count"), String(a.count), extra: " inputmode=\"numeric\"")
-                + "<label>\(lang.t("渠道", "Channel"))<select name=\"channel\">\(Page.options(Channel.allCases, selected: values?["channel"] ?? a.channel.rawValue, lang))</select></label>"
-                + "<label>\(lang.t("统计方式", "Method"))<select name=\"method\">\(Page.options(CountMethod.allCases, selected: values?["method"] ?? a.method.rawValue, lang))</select></label>"
-                + field("date", lang.t("日期", "Date"), a.date.description, extra: " type=\"date\"")
-                + field("note", lang.t("备注", "Note"), a.note ?? "")
-        case .cost(let c):
-            return field("amount", lang.t("金额（元）", "Amount (元)"), c.amount.plain)
-                + field("item", lang.t("摘要", "Item"), c.item ?? "")
-                + field("invoice", lang.t("发票号", "Invoice"), c.invoice ?? "")
-                + field("date", lang.t("支付日期", "Paid on"), c.date.description, extra: " type=\"date\"")
-                + field("payee", lang.t("收款方", "Payee"), c.payee ?? "")
-        case .event(let e):
-            return field("title", lang.t("标题", "Title"), e.title)
-                + "<label>\(lang.t("类型", "Kind"))<select name=\"kind\">\(Page.options(EventKind.allCases, selected: values?["kind"] ?? e.kind.rawValue, lang))</select></label>"
-                + "<label>\(lang.t("形式", "Form"))<select name=\"form\">\(Page.options(EventForm.allCases, selected: values?["form"] ?? e.form.rawValue, lang))</select></label>"
-                + field("start", lang.t("开始日期", "Start"), e.start.description, extra: " type=\"date\"")
-                + field("end", lang.t("结束日期", "End"), e.end.description, extra: " type=\"date\"")
-                + field("venue", lang.t("地点", "Venue"), e.venue ?? "")
-        case .printRun(let p):
-            return field("title", lang.t("品名", "Title"), p.title)
-                + "<label>\(lang.t("类型", "Ink"))<select name=\"ink\">\(Page.options(Ink.allCases, selected: values?["ink"] ?? p.ink.rawValue, lang))</select></label>"
-                + field("copies", lang.t("份数", "Copies"), String(p.copies), extra: " inputmode=\"numeric\"")
-                + field("unitPrice", lang.t("单价（元）", "Unit price (元)"), p.unitPrice.plain)
-                + field("date", lang.t("日期", "Date"), p.date.description, extra: " type=\"date\"")
-        case .survey(let v):
-            return field("responses", lang.t("回收份数", "Responses"), String(v.responses), extra: " inputmode=\"numeric\"")
-                + field("satisfied", lang.t("满意份数", "Satisfied"), String(v.satisfied), extra: " inputmode=\"numeric\"")
-                + field("date", lang.t("日期", "Date"), v.date.description, extra: " type=\"date\"")
-        case .volunteer(let v):
-            // The phone is not shown in full: typed anew to change it, left blank to keep it.
-            return field("name", lang.t("姓名", "Name"), v.name)
-                + "<label>\(lang.t("手机（不改请留空）", "Phone (blank: unchanged)"))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(v.phone.map(maskPhone) ?? "")\"></label>"
-                + field("org", lang.t("志愿组织", "Organization"), v.org ?? "")
-                + field("platform", lang.t("平台编号", "Platform no."), v.platformNo ?? "")
-        case .signup(let g):
-            return field("hours", lang.t("时长（小时）", "Hours"), g.hoursCenti.map(Figures.hours) ?? "")
-                + field("date", lang.t("日期", "Date"), g.date.description, extra: " type=\"date\"")
-                + field("role", lang.t("岗位", "Role"), g.role ?? "")
-        default:
-            return nil
-        }
+        return html
     }
 
-    /// `POST /records/{kind}/{id}/edit`: `kepu attendance edit` / `kepu cost edit`, reason required.
+    /// `POST /records/{kind}/{id}/edit`: `kepu GROUP edit`, one library call whatever the kind; a field
+    /// left blank stays as it is; the reason is required.
     func edit(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context)
         let (kind, id) = try target(context)
         do {
             let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("修改原因", "reason"))
-            let l = web.ledger(for: user, request: request, reason: reason)
-            let outcome: EditOutcome
-            func date() throws -> CalendarDate? {
-                try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) }
+            var values: [RecordField: FieldValue] = [:]
+            for f in kind.fields {
+                guard let typed = fields.value(f.rawValue) else { continue }
+                values[f] = try f.parse(typed, label: Catalogue.label(f, of: kind, lang))
             }
-            switch kind {
-            case .attendance:
-                outcome = try l.attendance.edit(
-                    id,
-                    AttendancePatch(
-                        count: try fields.value("count").map { try Parse.count($0, field: lang.t("人次", "count")) },
-                        channel: try fields.value("channel").map {
-                            try Channel.parse($0, field: lang.t("渠道", "channel"))
-                        },
-                        method: try fields.value("method").map {
-                            try CountMethod.parse($0, field: lang.t("统计方式", "method"))
-                        }, date: try date(), note: fields.value("note")))
-            case .cost:
-                outcome = try l.money.editCost(
-                    id,
-                    CostPatch(
-                        amount: try fields.value("amount").map { a in
-                            let m = try Money.parse(a, field: lang.t("金额", "amount"))
-                            if m == .zero { throw KepuError(.zeroCost(field: lang.t("金额", "amount"))) }
-                            return m
-                        }, item: fields.value("item"), invoice: fields.value("invoice"), date: try date(),
-                        payee: fields.value("payee")))
-            case .event:
-                outcome = try l.events.edit(
-                    id,
-                    EventPatch(
-                        title: try fields.value("title").map { try Parse.text($0, field: lang.t("标题", "title")) },
-                        kind: try fields.value("kind").map { try EventKind.parse($0, field: lang.t("类型", "kind")) },
-                        form: try fields.value("form").map { try EventForm.parse($0, field: lang.t("形式", "form")) },
-                        start: try fields.value("start").map {
-                            try CalendarDate.parse($0, field: lang.t("开始日期", "start"))
-                        },
-                        end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t("结束日期", "end")) },
-                        venue: fields.value("venue")))
-            case .printRun:
-                outcome = try l.money.editPrintRun(
-                    id,
-                    PrintRunPatch(
-                        title: try fields.value("title").map { try Parse.text($0, field: lang.t("品名", "title")) },
-                        ink: try fields.value("ink").map { try Ink.parse($0, field: lang.t("类型", "ink")) },
-                        copies: try fields.value("copies").map {
-                            try Parse.positiveCount($0, field: lang.t("份数", "copies"))
-                        },
-                        unitPrice: try fields.value("unitPrice").map {
-                            try Money.parse($0, field: lang.t("单价", "unit price"))
-                        }, date: try date()))
-            case .survey:
-                outcome = try l.surveys.edit(
-                    id,
-                    SurveyPatch(
-                        responses: try fields.value("responses").map {
-                            try Parse.count($0, field: lang.t("回收份数", "responses"))
-                        },
-                        satisfied: try fields.value("satisfied").map {
-                            try Parse.count($0, field: lang.t("满意份数", "satisfied"))
-                        }, date: try date()))
-            case .volunteer:
-                outcome = try l.volunteers.edit(
-                    id,
-                    VolunteerPatch(
-                        name: try fields.value("name").map { try Parse.text($0, field: lang.t("姓名", "name")) },
-                        phone: try fields.value("phone").map {
-                            try NewVolunteer.phone($0, field: lang.t("手机", "phone"))
-                        },
-                        org: fields.value("org"), platformNo: fields.value("platform")))
-            case .signup:
-                outcome = try l.volunteers.editSignup(
-                    id,
-                    SignupPatch(
-                        hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t("时长", "hours")) },
-                        date: try date(), role: fields.value("role")))
-            default:
-                throw HTTPError(.notFound)
-            }
+            let outcome = try web.ledger(for: user, request: request, reason: reason).corrections.edit(kind, id, values)
             return await web.done(
                 "/records/\(kind.rawValue)/\(id)", context,
                 notice: Catalogue.text(
-                    .recordEdited(id: outcome.id, label: outcome.label, changes: outcome.changes), lang))
+                    .recordEdited(id: outcome.id, label: outcome.label, changes: outcome.changes), lang, for: .web))
         } catch let e as KepuError {
             return try await page(
                 kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)

@@ -24,6 +24,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -49,8 +50,10 @@ def kepu(*args, stdin=None, env=None):
 
 
 def wait_for(driver, condition, what):
-    """Waits up to 10 s for a page to show what a click led to."""
-    WebDriverWait(driver, 10).until(lambda d: condition(d), message=what)
+    """Waits up to 10 s for a page to show what a click led to. An element read while the next page
+    replaces the old one goes stale; that is a moment of loading, so the wait asks again."""
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+        lambda d: condition(d), message=what)
 
 
 def reach(driver):

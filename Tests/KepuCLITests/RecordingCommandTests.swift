@@ -104,6 +104,23 @@ import Testing
         #expect(en.err.contains("0 errors, 1 warning"))
     }
 
+    /// The fields a kind's correction can change (`RecordKind.fields`, which the web's record page shows)
+    /// are the options of its `edit` command.
+    @Test func everyCorrectableFieldIsAnOptionOfItsEditCommand() throws {
+        let w = Workspace()
+        let groups: [(RecordKind, String)] = [
+            (.event, "event"), (.attendance, "attendance"), (.cost, "cost"), (.printRun, "print"), (.survey, "survey"),
+            (.measurement, "measure"), (.volunteer, "volunteer"), (.signup, "volunteer"),
+        ]
+        for (kind, group) in groups {
+            let help = w.run([group, "edit", "--help"], db: false).out
+            for f in kind.fields {
+                #expect(
+                    help.contains(f.flag + " ") || help.contains(f.flag + "/"), "kepu \(group) edit has no \(f.flag)")
+            }
+        }
+    }
+
     @Test func theHelpOfEveryCommandEndsWithAWorkedExample() throws {
         let w = Workspace()
         for cmd in [

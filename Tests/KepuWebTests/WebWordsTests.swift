@@ -220,6 +220,13 @@ import Testing
         .surveyQuestionNotFound(given: "满意", questions: ["1. 性别"]),
         .surveyQuestionAmbiguous(given: nil, candidates: ["3. 满意度", "4. 是否满意"]),
         .surveyNoSatisfactionQuestion(questions: ["1. 性别"]),
+        // The store names the option it checked; the web reads the form's label instead.
+        .phoneTaken(field: "--phone", maskedPhone: "138****0001", volunteer: 3, name: "李华"),
+        .notALine(
+            field: "--line", value: "x", year: 2023, unit: "石峰区科协", lines: [LineRef(id: "commission", name: "活动委托费")]),
+        .metricNotRead(field: "--metric", metric: "x", year: 2023, names: ["literacy-rate"]),
+        .parentOtherUnit(parent: 2, unit: "石峰区科协"),
+        .noSuchRecord(field: "--volunteer", kind: .volunteer, id: 9),
     ]
 
     @Test(arguments: refusals) func theWebNamesNoCommand(_ p: Problem) {
@@ -246,8 +253,54 @@ import Testing
             )
                 == "2023年已封账（2024-01-15，已报送），不能再修改；确需修改请由管理员在“自评”页解除封账")
         #expect(Catalogue.text(.noSuchRecord(field: "活动编号", kind: .event, id: 42), .zh, for: .web) == "活动编号 42：没有这个活动")
+        #expect(
+            Catalogue.text(
+                .phoneTaken(field: "--phone", maskedPhone: "138****0001", volunteer: 3, name: "李华"), .zh, for: .web)
+                == "手机 138****0001：志愿者 3（李华）已使用这个号码")
         #expect(Catalogue.text(FindingFix.evidenceForEvent(1), .zh) == "上传佐证材料")
         #expect(Catalogue.text(FindingFix.evidenceForCost(1), .en) == "Upload the invoice")
         #expect(Catalogue.text(FindingFix.deviationNote(indicator: "reach", year: 2023), .zh) == "填写偏差原因")
+    }
+
+    /// A correction's changes are typed values; each front end words them its own way.
+    @Test func aCorrectionIsWordedForEachFrontEnd() {
+        let changes = [
+            FieldChange(field: .count, before: .count(120), after: .count(150)),
+            FieldChange(
+                field: .line, before: .line("commission", name: "活动委托费"), after: .line("printing", name: "资料排版复印")),
+            FieldChange(field: .event, before: .event(1, title: "科技活动周"), after: .event(2, title: "科普讲座")),
+            FieldChange(field: .channel, before: .channel(.onsite), after: .channel(.online)),
+            FieldChange(field: .note, before: .text(nil), after: .text("补记")),
+        ]
+        let edited = Notice.recordEdited(id: 7, label: .cost(line: "活动委托费", amount: Money(fen: 100)), changes: changes)
+        #expect(
+            Catalogue.text(edited, .zh, for: .web)
+                == "已修改费用 7（活动委托费 1.00元）：人次 120 → 150；支出明细 活动委托费 → 资料排版复印；活动 1 科技活动周 → 2 科普讲座；渠道 线下 → 线上；备注 — → 补记")
+        #expect(
+            Catalogue.text(edited, .en, for: .web)
+                == "changed cost 7 (活动委托费 1.00元): Person-visits 120 → 150; Spending line 活动委托费 → 资料排版复印; Event 1 科技活动周 → 2 科普讲座; Channel onsite → online; Note — → 补记"
+        )
+        #expect(
+            Catalogue.text(edited, .zh)
+                == "已修改费用 7（活动委托费 1.00元）：--count 120 → 150；--line commission → printing；--event 1 → 2；--channel 线下 → 线上；--note — → 补记"
+        )
+        #expect(Catalogue.text(edited, .zh, for: .commandLine) == Catalogue.text(edited, .zh))
+    }
+
+    /// Every field a form shows has a label in both languages and an option on the command line.
+    @Test func everyFieldHasALabelAndAFlag() throws {
+        for kind in RecordKind.allCases {
+            for f in kind.fields {
+                #expect(!Catalogue.label(f, of: kind, .zh).isEmpty && !Catalogue.label(f, of: kind, .en).isEmpty)
+                #expect(Catalogue.label(f, of: kind, .zh) != Catalogue.label(f, of: kind, .en), "\(f)")
+                #expect(f.flag.hasPrefix("--"))
+            }
+        }
+        #expect(Catalogue.formLabel(.amount, of: .cost, .zh) == "金额（元）")
+        #expect(Catalogue.label(.date, of: .cost, .zh) == "支付日期")
+        #expect(Catalogue.label(.title, of: .printRun, .zh) == "品名")
+        #expect(throws: KepuError.self) { try RecordField.major.parse("也许", label: "重大活动") }
+        #expect(try RecordField.major.parse("是", label: "重大活动") == .flag(true))
+        #expect(try RecordField.hours.parse("4.5", label: "时长") == .hours(450))
     }
 }

@@ -119,8 +119,7 @@ extension Catalogue {
         case .recordRestored(let id, let label, let also, let reason):
             return "已恢复\(labelText(id, label, .zh))" + alsoText(also, .zh) + "：\(reason)"
         case .recordEdited(let id, let label, let changes):
-            return "已修改\(labelText(id, label, .zh))："
-                + changes.map { "\($0.field) \($0.before) → \($0.after)" }.joined(separator: "；")
+            return "已修改\(labelText(id, label, .zh))：" + changesText(changes, of: label.kind, .zh, for: .commandLine)
         case .duplicateAttendance(let event, let date, let channel, let count, let existing):
             return "注意：活动 \(event) 在 \(date) 已有一条\(channel.chinese) \(count)人次的记录（人次记录 \(existing)），"
                 + "如果是重复录入，请作废其中一条"
@@ -322,7 +321,7 @@ extension Catalogue {
             return "restored \(labelText(id, label, .en))" + alsoText(also, .en) + ": \(reason)"
         case .recordEdited(let id, let label, let changes):
             return "changed \(labelText(id, label, .en)): "
-                + changes.map { "\($0.field) \($0.before) → \($0.after)" }.joined(separator: "; ")
+                + changesText(changes, of: label.kind, .en, for: .commandLine)
         case .duplicateAttendance(let event, let date, let channel, let count, let existing):
             return
                 "note: event \(event) already has \(count)人次 \(channel.rawValue) on \(date) (attendance \(existing)); "

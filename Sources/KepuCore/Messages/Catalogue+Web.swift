@@ -130,7 +130,7 @@ extension Catalogue {
                 ? "有 \(candidates.count) 道题可能是满意度题；请在下面选择统计哪一题：\(candidates.joined(separator: "；"))"
                 : "\(candidates.count) questions may ask about satisfaction; choose one below: \(candidates.joined(separator: "; "))"
         default:
-            return withoutCommands(text(p, lang))
+            return withLabels(withoutCommands(text(p, lang)), lang)
         }
     }
 

@@ -73,6 +73,7 @@ public enum Catalogue {
         case .recordID: (zh, en) = ("记录编号", "a record id")
         case .score: (zh, en) = ("分数", "a score")
         case .target: (zh, en) = ("指标值", "a target")
+        case .yesNo: (zh, en) = ("是或否", "yes or no")
         case .measurementName: (zh, en) = ("测量名称", "a measurement name")
         case .language: (zh, en) = ("语言", "a report language")
         case .reportFormat: (zh, en) = ("报告格式", "a report format")
@@ -132,6 +133,7 @@ public enum Catalogue {
                 "请用字母、数字和连字符，如 literacy-rate",
                 "use letters, digits and dashes, e.g. literacy-rate")
         case .language: return lang.t("可用 zh 或 en", "use zh or en")
+        case .yesNo: return lang.t("请写 是 或 否", "write yes or no")
         case .reportFormat:
             return lang.t("可用 text、md、csv、json、html 或 xlsx", "use text, md, csv, json, html or xlsx")
         case .listFormat:

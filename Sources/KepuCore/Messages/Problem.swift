@@ -254,7 +254,7 @@ public enum XlsxLimit: Sendable, Hashable {
 
 /// What a value was expected to be: names the value and the forms accepted.
 public enum ValueForm: Sendable, Hashable {
-    case amount, date, count, wholeNumber, hours, percent, figure, phone, year, recordID, score, target
+    case amount, date, count, wholeNumber, hours, percent, figure, phone, year, recordID, score, target, yesNo
     case measurementName, language, reportFormat, listFormat, exportFormat, scope
     /// One of a closed vocabulary: its noun and choices.
     case choice(VocabularyNoun, [Choice])

@@ -1,23 +1,11 @@
 import GRDB
 import KepuCore
 
-/// Collects the fields an edit changes, shown as a person reads them.
-struct ChangeList {
-    private(set) var changes: [FieldChange] = []
-
-    mutating func note<T: Equatable>(_ field: String, _ before: T, _ after: T, _ show: (T) -> String) {
-        if before != after { changes.append(FieldChange(field: field, before: show(before), after: show(after))) }
-    }
-
-    mutating func note(_ field: String, _ before: String?, _ after: String?) {
-        note(field, before, after) { $0 ?? "—" }
-    }
-
-    /// Refuses an edit that changes nothing.
-    func required(_ kind: RecordKind, _ id: Int64) throws -> [FieldChange] {
-        guard !changes.isEmpty else { throw KepuError(.nothingChanged(kind: kind, id: id)) }
-        return changes
-    }
+/// A record a correction can change: its kind, and its fields as typed values, names resolved (an
+/// event's title, a spending line's plan name), in the order `RecordKind.fields` lists them.
+protocol EditableRecord: VoidableRecord, Hashable {
+    static var kind: RecordKind { get }
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue]
 }
 
 /// What an edit changed.
@@ -41,16 +29,121 @@ extension Ledger {
         return r
     }
 
-    func edited(_ db: Database, _ kind: RecordKind, _ id: Int64, _ changes: [FieldChange]) throws -> EditOutcome {
-        EditOutcome(id: id, label: try corrections.state(db, kind, id).0, changes: changes)
+    /// The one way every kind is corrected: the live record, the kind's own merge and checks (`apply`, the
+    /// same as its `add`), the fields that changed as typed values, a refusal when nothing did, and the
+    /// update with its audit row, in one transaction.
+    func edit<R: EditableRecord>(
+        _ type: R.Type, _ id: Int64, _ apply: (Database, inout R) throws -> Void
+    ) throws -> EditOutcome {
+        try database.write { db in
+            var r = try editable(db, R.self, R.kind, id)
+            let original = r
+            let before = try r.fields(db, self)
+            try apply(db, &r)
+            guard r != original else { throw KepuError(.nothingChanged(kind: R.kind, id: id)) }
+            let after = try r.fields(db, self)
+            let changes = R.kind.fields.compactMap { f -> FieldChange? in
+                guard let b = before[f], let a = after[f], a != b else { return nil }
+                return FieldChange(field: f, before: b, after: a)
+            }
+            try update(db, r)
+            return EditOutcome(id: id, label: try corrections.state(db, R.kind, id).0, changes: changes)
+        }
+    }
+
+    /// An event's number and title.
+    func eventValue(_ db: Database, _ id: Int64?) throws -> FieldValue {
+        .event(id, title: try id.flatMap { try EventRecord.fetchOne(db, key: $0)?.title })
+    }
+}
+
+extension EventRecord: EditableRecord {
+    static let kind = RecordKind.event
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [
+            .title: .text(title), .kind: .eventKind(EventKind(rawValue: kind) ?? .other),
+            .form: .eventForm(EventForm(rawValue: form) ?? .other), .major: .flag(major), .start: .date(startDate),
+            .end: .date(endDate), .venue: .text(venue),
+        ]
+    }
+}
+
+extension AttendanceRecord: EditableRecord {
+    static let kind = RecordKind.attendance
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [
+            .event: try ledger.eventValue(db, eventId), .count: .count(count),
+            .channel: .channel(Channel(rawValue: channel) ?? .onsite),
+            .method: .method(CountMethod(rawValue: method) ?? .headcount), .date: .date(date), .note: .text(note),
+        ]
+    }
+}
+
+extension CostRecord: EditableRecord {
+    static let kind = RecordKind.cost
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [
+            .line: .line(line, name: try ledger.corrections.lineName(db, self)), .amount: .money(Money(fen: amountFen)),
+            .event: try ledger.eventValue(db, eventId), .item: .text(item), .invoice: .text(invoice),
+            .date: .date(date), .payee: .text(payee),
+        ]
+    }
+}
+
+extension PrintRunRecord: EditableRecord {
+    static let kind = RecordKind.printRun
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [
+            .title: .text(title), .ink: .ink(Ink(rawValue: ink) ?? .color), .copies: .count(copies),
+            .unitPrice: .money(Money(fen: unitPriceFen)), .event: try ledger.eventValue(db, eventId),
+            .date: .date(date),
+        ]
+    }
+}
+
+extension SurveyRecord: EditableRecord {
+    static let kind = RecordKind.survey
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [
+            .event: try ledger.eventValue(db, eventId), .responses: .count(responses), .satisfied: .count(satisfied),
+            .date: .date(date),
+        ]
+    }
+}
+
+extension MeasurementRecord: EditableRecord {
+    static let kind = RecordKind.measurement
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        let plan = try? ledger.plans.covering(db, date: date, unitID: unitId)
+        let name = plan?.plan.allIndicators.first { $0.metric == .measurement(metric) }?.name
+        return [
+            .metric: .metric(metric, name: name), .value: .figure(Fixed(raw: valueE4)), .date: .date(date),
+            .source: .text(source),
+        ]
+    }
+}
+
+extension VolunteerRecord: EditableRecord {
+    static let kind = RecordKind.volunteer
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [
+            .name: .text(name), .phone: .phone(phone.map(maskPhone)),
+            .org: .text(try orgId.flatMap { try OrganizationRecord.fetchOne(db, key: $0)?.name }),
+            .platform: .text(platformNo),
+        ]
+    }
+}
+
+extension SignupRecord: EditableRecord {
+    static let kind = RecordKind.signup
+    func fields(_ db: Database, _ ledger: Ledger) throws -> [RecordField: FieldValue] {
+        [.hours: .hours(hoursCenti), .date: .date(date), .role: .text(role)]
     }
 }
 
 extension EventService {
     public func edit(_ id: Int64, _ p: EventPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, EventRecord.self, .event, id)
-            let before = r
+        try ledger.edit(EventRecord.self, id) { _, r in
             let input = NewEvent(
                 title: p.title ?? r.title, kind: p.kind ?? EventKind(rawValue: r.kind) ?? .other,
                 major: p.major ?? r.major,
@@ -64,26 +157,13 @@ extension EventService {
             r.startDate = input.start
             r.endDate = input.end ?? input.start
             r.venue = input.venue
-            var c = ChangeList()
-            c.note("--title", before.title, r.title)
-            c.note("--kind", before.kind, r.kind) { EventKind(rawValue: $0)?.chinese ?? $0 }
-            c.note("--form", before.form, r.form) { EventForm(rawValue: $0)?.chinese ?? $0 }
-            c.note("--major", before.major, r.major) { $0 ? "✓" : "✗" }
-            c.note("--start", before.startDate, r.startDate) { $0.description }
-            c.note("--end", before.endDate, r.endDate) { $0.description }
-            c.note("--venue", before.venue, r.venue)
-            let changes = try c.required(.event, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .event, id, changes)
         }
     }
 }
 
 extension AttendanceService {
     public func edit(_ id: Int64, _ p: AttendancePatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, AttendanceRecord.self, .attendance, id)
-            let before = r
+        try ledger.edit(AttendanceRecord.self, id) { db, r in
             if let e = p.event { _ = try ledger.events.live(db, e) }
             r.eventId = p.event ?? r.eventId
             r.count = p.count ?? r.count
@@ -91,25 +171,13 @@ extension AttendanceService {
             r.method = p.method?.rawValue ?? r.method
             r.date = p.date ?? r.date
             r.note = p.note ?? r.note
-            var c = ChangeList()
-            c.note("--event", before.eventId, r.eventId) { String($0) }
-            c.note("--count", before.count, r.count) { "\($0)人次" }
-            c.note("--channel", before.channel, r.channel) { Channel(rawValue: $0)?.chinese ?? $0 }
-            c.note("--method", before.method, r.method) { CountMethod(rawValue: $0)?.chinese ?? $0 }
-            c.note("--date", before.date, r.date) { $0.description }
-            c.note("--note", before.note, r.note)
-            let changes = try c.required(.attendance, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .attendance, id, changes)
         }
     }
 }
 
 extension MoneyService {
     public func editCost(_ id: Int64, _ p: CostPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, CostRecord.self, .cost, id)
-            let before = r
+        try ledger.edit(CostRecord.self, id) { db, r in
             let input = NewCost(
                 line: p.line ?? r.line, amount: p.amount ?? Money(fen: r.amountFen), event: p.event ?? r.eventId,
                 item: p.item ?? r.item, invoice: p.invoice ?? r.invoice, date: p.date ?? r.date,
@@ -126,24 +194,11 @@ extension MoneyService {
             r.invoice = input.invoice
             r.date = day
             r.payee = input.payee
-            var c = ChangeList()
-            c.note("--line", before.line, r.line) { $0 }
-            c.note("--amount", before.amountFen, r.amountFen) { Money(fen: $0).description }
-            c.note("--event", before.eventId.map(String.init), r.eventId.map(String.init))
-            c.note("--item", before.item, r.item)
-            c.note("--invoice", before.invoice, r.invoice)
-            c.note("--date", before.date, r.date) { $0.description }
-            c.note("--payee", before.payee, r.payee)
-            let changes = try c.required(.cost, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .cost, id, changes)
         }
     }
 
     public func editPrintRun(_ id: Int64, _ p: PrintRunPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, PrintRunRecord.self, .printRun, id)
-            let before = r
+        try ledger.edit(PrintRunRecord.self, id) { db, r in
             let input = NewPrintRun(
                 title: p.title ?? r.title, ink: p.ink ?? Ink(rawValue: r.ink) ?? .color, copies: p.copies ?? r.copies,
                 unitPrice: p.unitPrice ?? Money(fen: r.unitPriceFen), event: p.event ?? r.eventId,
@@ -159,25 +214,13 @@ extension MoneyService {
             r.date = day
             r.line = line.id
             r.unitId = stored.unitID
-            var c = ChangeList()
-            c.note("--title", before.title, r.title) { $0 }
-            c.note("--ink", before.ink, r.ink) { Ink(rawValue: $0)?.chinese ?? $0 }
-            c.note("--copies", before.copies, r.copies) { "\($0)份" }
-            c.note("--unit-price", before.unitPriceFen, r.unitPriceFen) { Money(fen: $0).description }
-            c.note("--event", before.eventId.map(String.init), r.eventId.map(String.init))
-            c.note("--date", before.date, r.date) { $0.description }
-            let changes = try c.required(.printRun, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .printRun, id, changes)
         }
     }
 }
 
 extension SurveyService {
     public func edit(_ id: Int64, _ p: SurveyPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, SurveyRecord.self, .survey, id)
-            let before = r
+        try ledger.edit(SurveyRecord.self, id) { db, r in
             if let e = p.event { _ = try ledger.events.live(db, e) }
             let input = NewSurvey(
                 event: p.event ?? r.eventId, responses: p.responses ?? r.responses,
@@ -188,21 +231,11 @@ extension SurveyService {
             r.responses = input.responses
             r.satisfied = input.satisfied
             r.date = input.date ?? r.date
-            var c = ChangeList()
-            c.note("--event", before.eventId, r.eventId) { String($0) }
-            c.note("--responses", before.responses, r.responses) { "\($0)" }
-            c.note("--satisfied", before.satisfied, r.satisfied) { "\($0)" }
-            c.note("--date", before.date, r.date) { $0.description }
-            let changes = try c.required(.survey, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .survey, id, changes)
         }
     }
 
     public func editMeasurement(_ id: Int64, _ p: MeasurementPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, MeasurementRecord.self, .measurement, id)
-            let before = r
+        try ledger.edit(MeasurementRecord.self, id) { db, r in
             let input = NewMeasurement(
                 metric: p.metric ?? r.metric, value: p.value ?? Fixed(raw: r.valueE4), date: p.date ?? r.date,
                 source: p.source ?? r.source)
@@ -212,24 +245,13 @@ extension SurveyService {
             r.valueE4 = input.value.raw
             r.date = input.date
             r.source = input.source
-            var c = ChangeList()
-            c.note("--metric", before.metric, r.metric) { $0 }
-            c.note("--value", before.valueE4, r.valueE4) { Fixed(raw: $0).description }
-            c.note("--date", before.date, r.date) { $0.description }
-            c.note("--source", before.source, r.source)
-            let changes = try c.required(.measurement, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .measurement, id, changes)
         }
     }
 }
 
 extension VolunteerService {
     public func edit(_ id: Int64, _ p: VolunteerPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, VolunteerRecord.self, .volunteer, id)
-            let before = r
-            let beforeOrg = try r.orgId.flatMap { try OrganizationRecord.fetchOne(db, key: $0)?.name }
+        try ledger.edit(VolunteerRecord.self, id) { db, r in
             if let phone = p.phone, phone != r.phone, let other = try withPhone(db, phone), other.id != id {
                 throw KepuError(
                     .phoneTaken(
@@ -240,20 +262,11 @@ extension VolunteerService {
             r.phone = p.phone ?? r.phone
             r.platformNo = p.platformNo ?? r.platformNo
             if let org = p.org { r.orgId = try organization(db, org).id }
-            var c = ChangeList()
-            c.note("--name", before.name, r.name) { $0 }
-            c.note("--phone", before.phone.map(maskPhone), r.phone.map(maskPhone))
-            c.note("--org", beforeOrg, p.org ?? beforeOrg)
-            c.note("--platform-no", before.platformNo, r.platformNo)
-            let changes = try c.required(.volunteer, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .volunteer, id, changes)
         }
     }
 
     public func editSignup(_ id: Int64, _ p: SignupPatch) throws -> EditOutcome {
-        try ledger.database.write { db in
-            var r = try ledger.editable(db, SignupRecord.self, .signup, id)
+        try ledger.edit(SignupRecord.self, id) { db, r in
             let before = r
             r.hoursCenti = p.hoursCenti ?? r.hoursCenti
             r.date = p.date ?? r.date
@@ -268,13 +281,102 @@ extension VolunteerService {
                 let name = try VolunteerRecord.fetchOne(db, key: r.volunteerId)?.name ?? ""
                 throw KepuError(.alreadySignedUp(name: name, event: r.eventId, date: r.date, signup: dup.id))
             }
-            var c = ChangeList()
-            c.note("--hours", before.hoursCenti, r.hoursCenti) { $0.map { "\(Fixed(raw: $0 * 100))小时" } ?? "—" }
-            c.note("--date", before.date, r.date) { $0.description }
-            c.note("--role", before.role, r.role)
-            let changes = try c.required(.signup, id)
-            try ledger.update(db, r)
-            return try ledger.edited(db, .signup, id, changes)
+        }
+    }
+}
+
+extension CorrectionService {
+    /// A correction of any kind from typed field values (the web's record page): each kind's own `edit`
+    /// with the fields given; a field left out stays as it is.
+    public func edit(_ kind: RecordKind, _ id: Int64, _ values: [RecordField: FieldValue]) throws -> EditOutcome {
+        func text(_ f: RecordField) -> String? { if case .text(let s)? = values[f] { s } else { nil } }
+        func count(_ f: RecordField) -> Int64? { if case .count(let n)? = values[f] { n } else { nil } }
+        func money(_ f: RecordField) -> Money? { if case .money(let m)? = values[f] { m } else { nil } }
+        func date(_ f: RecordField = .date) -> CalendarDate? { if case .date(let d)? = values[f] { d } else { nil } }
+        var event: Int64? { if case .event(let id, _)? = values[.event] { id } else { nil } }
+        switch kind {
+        case .event:
+            var kind: EventKind? { if case .eventKind(let k)? = values[.kind] { k } else { nil } }
+            var form: EventForm? { if case .eventForm(let f)? = values[.form] { f } else { nil } }
+            var major: Bool? { if case .flag(let b)? = values[.major] { b } else { nil } }
+            return try ledger.events.edit(
+                id,
+                EventPatch(
+                    title: text(.title), kind: kind, form: form, major: major, start: date(.start), end: date(.end),
+                    venue: text(.venue)))
+        case .attendance:
+            var channel: Channel? { if case .channel(let c)? = values[.channel] { c } else { nil } }
+            var method: CountMethod? { if case .method(let m)? = values[.method] { m } else { nil } }
+            return try ledger.attendance.edit(
+                id,
+                AttendancePatch(
+                    event: event, count: count(.count), channel: channel, method: method, date: date(),
+                    note: text(.note)))
+        case .cost:
+            var line: String? { if case .line(let l, _)? = values[.line] { l } else { nil } }
+            return try ledger.money.editCost(
+                id,
+                CostPatch(
+                    line: line, amount: money(.amount), event: event, item: text(.item), invoice: text(.invoice),
+                    date: date(), payee: text(.payee)))
+        case .printRun:
+            var ink: Ink? { if case .ink(let i)? = values[.ink] { i } else { nil } }
+            return try ledger.money.editPrintRun(
+                id,
+                PrintRunPatch(
+                    title: text(.title), ink: ink, copies: count(.copies), unitPrice: money(.unitPrice), event: event,
+                    date: date()))
+        case .survey:
+            return try ledger.surveys.edit(
+                id,
+                SurveyPatch(event: event, responses: count(.responses), satisfied: count(.satisfied), date: date()))
+        case .measurement:
+            var metric: String? { if case .metric(let m, _)? = values[.metric] { m } else { nil } }
+            var value: Fixed? { if case .figure(let f)? = values[.value] { f } else { nil } }
+            return try ledger.surveys.editMeasurement(
+                id, MeasurementPatch(metric: metric, value: value, date: date(), source: text(.source)))
+        case .volunteer:
+            var phone: String? { if case .phone(let p)? = values[.phone] { p } else { nil } }
+            return try ledger.volunteers.edit(
+                id, VolunteerPatch(name: text(.name), phone: phone, org: text(.org), platformNo: text(.platform)))
+        case .signup:
+            var hours: Int64? { if case .hours(let h)? = values[.hours] { h } else { nil } }
+            return try ledger.volunteers.editSignup(
+                id, SignupPatch(hoursCenti: hours, date: date(), role: text(.role)))
+        default:
+            throw KepuError(.noSuchRecord(field: nil, kind: kind, id: id))
+        }
+    }
+
+    /// The spending lines a cost can be moved to: those of the plan that covers its day.
+    public func lines(_ kind: RecordKind, _ id: Int64) throws -> [SpendingLine] {
+        guard kind == .cost else { return [] }
+        return try ledger.database.read { db in
+            guard let c = try CostRecord.fetchOne(db, key: id) else { return [] }
+            return try ledger.plans.covering(db, date: c.date, unitID: c.unitId).plan.lines
+        }
+    }
+
+    /// A record's fields as typed values, for a correction form to show.
+    public func fields(_ kind: RecordKind, _ id: Int64) throws -> [RecordField: FieldValue] {
+        try ledger.database.read { db in
+            func of<R: EditableRecord>(_ t: R.Type) throws -> [RecordField: FieldValue] {
+                guard let r = try R.fetchOne(db, key: id) else {
+                    throw KepuError(.noSuchRecord(field: nil, kind: kind, id: id))
+                }
+                return try r.fields(db, ledger)
+            }
+            switch kind {
+            case .event: return try of(EventRecord.self)
+            case .attendance: return try of(AttendanceRecord.self)
+            case .cost: return try of(CostRecord.self)
+            case .printRun: return try of(PrintRunRecord.self)
+            case .survey: return try of(SurveyRecord.self)
+            case .measurement: return try of(MeasurementRecord.self)
+            case .volunteer: return try of(VolunteerRecord.self)
+            case .signup: return try of(SignupRecord.self)
+            default: throw KepuError(.noSuchRecord(field: nil, kind: kind, id: id))
+            }
         }
     }
 }
