@@ -128,11 +128,22 @@ public enum WjxSurvey {
         public var satisfied: Int64
         /// The day of the last submission, when the 提交答卷时间 cells give one.
         public var lastSubmission: CalendarDate?
+        /// Each valid answer and how many gave it, the most given first: what a person picks the
+        /// satisfied answers from.
+        public var answers: [AnswerCount] = []
+    }
+
+    /// One answer to the question counted, and how many gave it.
+    public struct AnswerCount: Sendable, Hashable {
+        public var answer: String
+        public var count: Int64
+        public var satisfied: Bool
     }
 
     /// Counts the answers (`answers[i]` with `submitted[i]`) to `question`.
     public static func tally(question: Question, rule: Rule, answers: [String], submitted: [String]) -> Tally {
         var t = Tally(question: question, rule: rule, responses: 0, satisfied: 0, lastSubmission: nil)
+        var counts: [String: Int64] = [:]
         for (i, raw) in answers.enumerated() {
             let answer = CSVColumns.trim(raw)
             if i < submitted.count, let day = submissionDay(submitted[i]) {
@@ -141,7 +152,10 @@ public enum WjxSurvey {
             guard !unanswered.contains(answer) else { continue }
             t.responses += 1
             if rule.isSatisfied(answer) { t.satisfied += 1 }
+            counts[answer, default: 0] += 1
         }
+        t.answers = counts.map { AnswerCount(answer: $0.key, count: $0.value, satisfied: rule.isSatisfied($0.key)) }
+            .sorted { ($0.count, $1.answer) > ($1.count, $0.answer) }
         return t
     }
 

@@ -279,27 +279,51 @@ extension ImportPages {
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
                 surveyForm: true)
         }
-        return await surveyPreview(context, key: key, pending: pending, question: fields.value("question"))
+        guard fields["answers"] == nil || !Self.satisfiedPicks(fields).isEmpty else {
+            return await surveyPreview(
+                context, key: key, pending: pending, question: fields.value("question"), satisfied: nil,
+                error: Catalogue.text(.surveyNoSatisfiedAnswer, lang))
+        }
+        return await surveyPreview(
+            context, key: key, pending: pending, question: fields.value("question"), satisfied: Self.satisfied(fields))
+    }
+
+    /// The answers ticked as satisfied (`satisfied-N` checkboxes).
+    static func satisfiedPicks(_ fields: [String: String]) -> [String] {
+        fields.filter { $0.key.hasPrefix("satisfied-") }.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// The satisfied answers a preview chose: ticked on its form, or carried in its `satisfied` field (one
+    /// answer a line); nil for the file's own rule.
+    static func satisfied(_ fields: [String: String]) -> [String]? {
+        let picked = satisfiedPicks(fields)
+        if !picked.isEmpty { return picked }
+        let carried = (fields["satisfied"] ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        return carried.isEmpty ? nil : carried
     }
 
     /// The dry run of a 问卷星 download: the question counted and its tally, a select of the file's
-    /// questions to count another, and the button that imports it.
-    func surveyPreview(_ context: WebContext, key: String, pending: Uploads.Pending, question: String?) async
-        -> Response
-    {
+    /// questions to count another, its answers with those counted as satisfied ticked (to count others,
+    /// like `--satisfied`), and the button that imports it.
+    func surveyPreview(
+        _ context: WebContext, key: String, pending: Uploads.Pending, question: String?, satisfied: [String]? = nil,
+        error: String? = nil
+    ) async -> Response {
         let event = pending.event ?? 0
-        var body = HTML()
+        var body = error.map { web.error($0, form: "answers") } ?? HTML()
+        var answers: [WjxSurvey.AnswerCount] = []
         var questions: [(value: String, text: String)] = []
         var counted: Int?
         var ready = false
         do {
             let r = try ledger.imports.survey(
-                path: pending.path, displayName: pending.displayName, event: event, question: question, satisfied: nil,
-                date: nil, dryRun: true)
+                path: pending.path, displayName: pending.displayName, event: event, question: question,
+                satisfied: satisfied, date: nil, dryRun: true)
             questions = r.questions.map { (String($0.number), "\($0.number)、\($0.title)") }
             if let tally = r.tally, let date = r.surveyDate {
                 counted = tally.question.number
-                ready = true
+                answers = tally.answers
+                ready = error == nil
                 body +=
                     "<p class=\"notice\" role=\"status\">\(Catalogue.text(.surveyImported(SurveyImportSummary(file: r.file, format: r.encoding, event: event, surveyID: nil, dryRun: true, tally: tally, date: date)), lang))</p>"
             }
@@ -337,11 +361,25 @@ extension ImportPages {
                 <button type="submit">\(lang.t("改统计这一题", "Count this one"))</button></form>
                 """
         }
+        if !answers.isEmpty {
+            let boxes: [HTML] = answers.enumerated().map { i, a in
+                "<label class=\"check\"><input type=\"checkbox\" name=\"satisfied-\(String(format: "%03d", i))\" value=\"\(a.answer)\"\(a.satisfied ? HTML(" checked") : "")> \(a.answer)（\(a.count)）</label>"
+            }
+            body += """
+                <form method="post" action="/imports/survey/preview#answers" class="filter" id="answers">\(Page.csrfField(context))
+                <input type="hidden" name="upload" value="\(key)">
+                <input type="hidden" name="question" value="\(counted.map(String.init) ?? "")">
+                <input type="hidden" name="answers" value="1">
+                <fieldset><legend>\(lang.t("计为满意的答案（括号内为份数）", "Answers counted as satisfied (how many gave each)"))</legend>\(boxes)</fieldset>
+                <button type="submit">\(lang.t("按勾选重新统计", "Count these"))</button></form>
+                """
+        }
         if ready {
             body += """
                 <form method="post" action="/imports/survey/confirm" class="confirm">\(Page.csrfField(context))
                 <input type="hidden" name="upload" value="\(key)">
                 <input type="hidden" name="question" value="\(counted.map(String.init) ?? "")">
+                <input type="hidden" name="satisfied" value="\((satisfied ?? []).joined(separator: "\n"))">
                 <button type="submit">\(lang.t("确认导入", "Import it"))</button>
                 <a href="/imports">\(lang.t("取消", "Cancel"))</a></form>
                 """
@@ -362,7 +400,7 @@ extension ImportPages {
         do {
             let r = try web.ledger(for: user, request: request).imports.survey(
                 path: pending.path, displayName: pending.displayName, event: event, question: fields.value("question"),
-                satisfied: nil, date: nil, dryRun: false)
+                satisfied: Self.satisfied(fields), date: nil, dryRun: false)
             await uploads.remove(key)
             guard let tally = r.tally, let date = r.surveyDate else { throw HTTPError(.internalServerError) }
             return await web.done(
@@ -373,8 +411,11 @@ extension ImportPages {
                             file: r.file, format: r.encoding, event: event, surveyID: r.surveyID, dryRun: false,
                             tally: tally, date: date)), lang))
         } catch let e as KepuError {
-            return await surveyPreview(context, key: key, pending: pending, question: fields.value("question"))
-                .withStatus(e.webStatus)
+            return await surveyPreview(
+                context, key: key, pending: pending, question: fields.value("question"),
+                satisfied: Self.satisfied(fields)
+            )
+            .withStatus(e.webStatus)
         }
     }
 }

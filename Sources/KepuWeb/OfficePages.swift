@@ -74,16 +74,33 @@ struct OfficePages: Sendable {
             body += """
                 <section><h2>\(lang.t("费用（\(costs.count) 笔）", "Costs (\(costs.count))"))</h2>
                 <form method="get" action="/budget" class="filter">
-                <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("摘要、发票号、收款方或活动", "item, invoice, payee or event"))"></label>
+                <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("摘要、发票号、收款方、品名或活动", "item, invoice, payee, print run or event"))"></label>
                 <label class="check"><input type="checkbox" name="all" value="1"\(request.query["all"] == "1" ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
                 <button type="submit">\(lang.t("筛选", "Filter"))</button></form>
                 \(web.html(RecordTables.costs(shown, lang: lang, names: names, total: pages > 1 ? total : nil)))
                 \(Page.pager("/budget", kept, page: pageNo, pages: pages, lang: lang))</section>
                 """
         }
-        if let runs = try? ledger.money.printRuns(filter), !runs.isEmpty {
-            body +=
-                "<section><h2>\(lang.t("印刷品", "Print runs"))</h2>\(web.html(RecordTables.printRuns(runs, lang: lang, names: names)))</section>"
+        if let all = try? ledger.money.printRuns(filter), !all.isEmpty {
+            // The same search (title or event), 50 a page under their own page number (`?prints=`).
+            let q = request.query.value("q") ?? ""
+            let runs =
+                q.isEmpty
+                ? all
+                : all.filter { p in
+                    [p.title, p.event.flatMap { names.events[$0] }].compactMap { $0 }.contains {
+                        $0.localizedCaseInsensitiveContains(q)
+                    }
+                }
+            let (pageNo, pages) = Page.pageNumber(request.query, count: runs.count, key: "prints")
+            let shown = Array(runs.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
+            var kept = request.query
+            kept["prints"] = nil
+            body += """
+                <section id="prints"><h2>\(lang.t("印刷品（\(runs.count) 条）", "Print runs (\(runs.count))"))</h2>
+                \(web.html(RecordTables.printRuns(shown, lang: lang, names: names)))
+                \(Page.pager("/budget", kept, page: pageNo, pages: pages, lang: lang, key: "prints", anchor: "#prints"))</section>
+                """
         }
         return await web.page(lang.t("经费", "Budget"), context, body: body, status: status)
     }

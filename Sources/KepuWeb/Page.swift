@@ -118,23 +118,27 @@ enum Page {
     static let pageSize = 50
 
     /// The page `?page=N` asks for, within 1…pages.
-    static func pageNumber(_ query: [String: String], count: Int) -> (page: Int, pages: Int) {
+    /// `key` names the page's parameter when a page holds two long lists (`?page=` and `?prints=`).
+    static func pageNumber(_ query: [String: String], count: Int, key: String = "page") -> (page: Int, pages: Int) {
         let pages = max(1, (count + pageSize - 1) / pageSize)
-        return (min(max(1, query["page"].flatMap { Int($0) } ?? 1), pages), pages)
+        return (min(max(1, query[key].flatMap { Int($0) } ?? 1), pages), pages)
     }
 
     /// Numbered pages and a next link under a long list, each keeping the list's filters in the URL.
     /// Nothing when it fits on one page.
-    static func pager(_ path: String, _ query: [String: String], page: Int, pages: Int, lang: Language) -> HTML {
+    static func pager(
+        _ path: String, _ query: [String: String], page: Int, pages: Int, lang: Language, key: String = "page",
+        anchor: String = ""
+    ) -> HTML {
         guard pages > 1 else { return HTML() }
         func href(_ n: Int) -> String {
             var q = query
-            q["page"] = n == 1 ? nil : String(n)
+            q[key] = n == 1 ? nil : String(n)
             let items = q.sorted { $0.key < $1.key }.map { k, v in
                 (k.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "") + "="
                     + (v.addingPercentEncoding(withAllowedCharacters: queryValue) ?? "")
             }
-            return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+            return (items.isEmpty ? path : path + "?" + items.joined(separator: "&")) + anchor
         }
         // The first, the last, and two either side of this one; gaps shown as …
         var shown: [Int] = []
@@ -218,6 +222,8 @@ enum Page {
         form.filter { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; padding: 8px 12px; background: #f6f8fa; border: 1px solid #d0d7de; }
         form.filter label { display: flex; flex-direction: column; gap: 2px; }
         form.filter label.check { flex-direction: row; align-items: center; gap: 4px; }
+        form.filter fieldset { border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+        form.filter legend { width: 100%; padding: 0 0 4px; color: #57606a; }
         form.filter input, form.filter select { padding: 4px 6px; font-size: 14px; border: 1px solid #8c959f; }
         form.filter button, form.confirm button { padding: 5px 12px; background: #8b1a1a; color: #fff; border: 0; cursor: pointer; }
         form.confirm { display: flex; gap: 16px; align-items: center; margin: 12px 0; }

@@ -74,4 +74,30 @@ import Testing
             }
         }
     }
+
+    /// Print runs come 50 a page under their own page number, beside the costs' pages.
+    @Test func printRunsComeFiftyAPageBesideTheCosts() async throws {
+        let (ledger, _) = try webLedger()
+        for i in 1...60 {
+            _ = try ledger.money.addPrintRun(
+                NewPrintRun(
+                    title: "折页\(i)", ink: .color, copies: 100, unitPrice: Money(fen: 50),
+                    date: CalendarDate(year: 2023, month: 3, day: 1)!))
+        }
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, _) = try await signIn(client)
+            try await client.execute(uri: "/budget", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("印刷品（60 条）"))
+                #expect(r.text.contains("rel=\"next\" href=\"/budget?prints=2#prints\""))
+                #expect(r.text.contains("折页50<") && !r.text.contains("折页51<"))
+            }
+            try await client.execute(uri: "/budget?prints=2", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("折页51<") && !r.text.contains("折页50<"))
+            }
+            try await client.execute(uri: "/budget?q=%E6%8A%98%E9%A1%B57", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("印刷品（1 条）"))
+            }
+        }
+    }
 }

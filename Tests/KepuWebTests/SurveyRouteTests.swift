@@ -100,4 +100,51 @@ import Testing
         }
         #expect(try ledger.surveys.list(RecordFilter()).isEmpty)
     }
+
+    /// The answers counted as satisfied are ticked from the question's own answers (like `--satisfied`).
+    @Test func theSatisfiedAnswersAreTickedFromTheFile() async throws {
+        let ledger = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let (h, b) = multipart(
+                ["csrf": token, "event": "1"], file: ("满意度调查.csv", try Self.fixture("wjx-survey.csv")))
+            let key = try await client.execute(uri: "/imports/survey", method: .post, headers: h + cookie, body: b) {
+                r in
+                #expect(r.status == .ok)
+                // Each answer with how many gave it, the satisfied ones ticked.
+                #expect(r.text.contains("value=\"非常满意\" checked> 非常满意（3）"))
+                #expect(r.text.contains("value=\"比较满意\" checked> 比较满意（1）"))
+                #expect(r.text.contains("value=\"一般\"> 一般（1）"))
+                return upload(in: r.text) ?? ""
+            }
+            try await client.execute(
+                uri: "/imports/survey/preview", method: .post, headers: formHeaders + cookie,
+                body: form([
+                    "csrf": token, "upload": key, "question": "2", "answers": "1", "satisfied-000": "非常满意",
+                ])
+            ) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("8份有效，满意3份（37.5%）"))
+                #expect(r.text.contains("计为满意的答案：非常满意"))
+                #expect(r.text.contains("name=\"satisfied\" value=\"非常满意\""))
+            }
+            // None ticked: said, and no import offered.
+            try await client.execute(
+                uri: "/imports/survey/preview", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": key, "question": "2", "answers": "1"])
+            ) { r in
+                #expect(r.text.contains("请至少勾选一个计为满意的答案"))
+                #expect(!r.text.contains("确认导入"))
+            }
+            try await client.execute(
+                uri: "/imports/survey/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": key, "question": "2", "satisfied": "非常满意"])
+            ) { r in
+                #expect(r.status == .seeOther)
+            }
+        }
+        #expect(try ledger.surveys.list(RecordFilter()).map(\.satisfied) == [3])
+        #expect(Catalogue.text(.surveyNoSatisfiedAnswer, .en) == "tick at least one answer that counts as satisfied")
+    }
 }

@@ -462,6 +462,8 @@ public enum Catalogue {
             return "有 \(candidates.count) 道题的标题含“满意”，请用 --question 写明统计哪一题：\(candidates.joined(separator: "；"))"
         case .surveyNoSatisfactionQuestion(let questions):
             return "没有标题含“满意”的题，请用 --question 写明统计哪一题：\(questions.joined(separator: "；"))"
+        case .surveyNoSatisfiedAnswer:
+            return "请至少勾选一个计为满意的答案"
         case .surveyNoAnswers(let file, let question):
             return "\(file) 的第\(question)题没有有效答卷（全部跳过或为空）；未导入"
         case .xlsxNeedsOutput:
@@ -891,6 +893,8 @@ public enum Catalogue {
                 "\(candidates.count) questions mention 满意; say which to count with --question: \(candidates.joined(separator: "; "))"
         case .surveyNoSatisfactionQuestion(let questions):
             return "no question mentions 满意; say which to count with --question: \(questions.joined(separator: "; "))"
+        case .surveyNoSatisfiedAnswer:
+            return "tick at least one answer that counts as satisfied"
         case .surveyNoAnswers(let file, let question):
             return "question \(question) of \(file) has no answers (all skipped or empty); nothing was imported"
         case .xlsxNeedsOutput:

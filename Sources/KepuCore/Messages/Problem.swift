@@ -203,6 +203,8 @@ public indirect enum Problem: Sendable, Hashable {
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
     case surveyNoSatisfactionQuestion(questions: [String])
     case surveyNoAnswers(file: String, question: String)
+    /// The web's picker of satisfied answers sent with none ticked.
+    case surveyNoSatisfiedAnswer
     /// A refusal about a workbook's first sheet, when the workbook has others.
     case otherSheets(sheet: String, others: [String], problem: Problem)
     case notAnEventID(field: String, value: String)
@@ -221,7 +223,8 @@ public indirect enum Problem: Sendable, Hashable {
             .whyNeedsScore, .noteNeedsContent, .scoreNeedsWhy, .evidenceNeedsRecord, .unknownCommand, .commandLine,
             .lineNeedsAmount, .sheetOnlyForXlsx, .xlsxNeedsOutput, .outputFormatDisagrees, .surveyQuestionNotFound,
             .surveyQuestionAmbiguous,
-            .surveyNoSatisfactionQuestion, .passwordTooWeak, .passwordTooLong, .passwordNeeded, .passwordsDiffer,
+            .surveyNoSatisfactionQuestion, .surveyNoSatisfiedAnswer, .passwordTooWeak, .passwordTooLong,
+            .passwordNeeded, .passwordsDiffer,
             .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty, .notPicked,
             .notADateTime,
             .doorWindowEmpty,
