@@ -84,8 +84,16 @@ public struct HTMLRenderer: Sendable {
 
     func table(_ t: ReportTable) -> String {
         // A table of many columns takes a smaller type so that every column stays on the A4 page.
-        var out = t.columns.count > 7 ? "<table class=\"wide\">" : "<table>"
+        // A table with set widths keeps them (a long figure wraps rather than widening its column).
+        let fixed = t.columns.contains { $0.width != nil }
+        let classes = [t.columns.count > 7 ? "wide" : nil, fixed ? "fixed" : nil].compactMap { $0 }
+        var out = classes.isEmpty ? "<table>" : "<table class=\"\(classes.joined(separator: " "))\">"
         if let c = t.caption { out += "<caption>\(esc(c))</caption>" }
+        if fixed {
+            out +=
+                "<colgroup>" + t.columns.map { c in c.width.map { "<col class=\"w\($0)\">" } ?? "<col>" }.joined()
+                + "</colgroup>"
+        }
         out += "<thead><tr>" + t.columns.map { "<th>\(esc($0.header))</th>" }.joined() + "</tr></thead><tbody>"
         for row in t.rows { out += tr(row, t.columns) }
         out += "</tbody>"
@@ -153,6 +161,10 @@ public struct HTMLRenderer: Sendable {
 
     func esc(_ s: String) -> String { HTMLRenderer.escape(s) }
 
+    /// The column widths a table may set (`<col class="w14">`), as classes: the web app's policy forbids
+    /// inline styles.
+    public static let columnWidths = (1...60).map { "col.w\($0) { width: \($0)%; }" }.joined(separator: " ")
+
     static let css = """
         @page { size: A4; margin: 15mm 12mm; }
         body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10.5pt; color: #111; max-width: 190mm; margin: 0 auto; padding: 8mm 0; }
@@ -164,6 +176,7 @@ public struct HTMLRenderer: Sendable {
         th, td { border: 1px solid #666; padding: 2pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
         table.wide { font-size: 8.5pt; }
         table.wide th, table.wide td { padding: 1.5pt 2.5pt; }
+        table.fixed { table-layout: fixed; } table.fixed td.num { white-space: normal; }
         th { background: #eee; font-weight: bold; }
         caption { text-align: left; font-weight: bold; padding: 2pt 0; }
         table.fields th { width: 28%; text-align: left; }
@@ -174,6 +187,7 @@ public struct HTMLRenderer: Sendable {
         svg { display: block; margin: 4pt auto 10pt; max-width: 100%; height: auto; }
         svg text { font-family: inherit; }
         @media print { body { padding: 0; } h2 { page-break-after: avoid; } section { page-break-inside: auto; } }
+        \(columnWidths)
         """
 }
 

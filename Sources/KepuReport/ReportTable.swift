@@ -182,9 +182,13 @@ public struct ReportTable: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var header: String
         public var alignment: Alignment
-        public init(_ header: String, _ alignment: Alignment = .left) {
+        /// The column's share of the page's width in percent, for a table printed on A4 whose text
+        /// columns would otherwise be squeezed by its numbers; nil lets the browser decide.
+        public var width: Int?
+        public init(_ header: String, _ alignment: Alignment = .left, width: Int? = nil) {
             self.header = header
             self.alignment = alignment
+            self.width = width
         }
     }
 

@@ -86,10 +86,12 @@ public enum SelfEvaluationReport {
         }
         let indicatorTable = ReportTable(
             columns: [
-                .init(lang.t("一级指标", "Level 1")), .init(lang.t("二级指标", "Level 2")), .init(lang.t("三级指标", "Indicator")),
-                .init(lang.t("年度指标值", "Target")), .init(lang.t("实际完成值", "Actual"), .right),
-                .init(lang.t("分值", "Weight"), .right),
-                .init(lang.t("得分", "Score"), .right), .init(lang.t("偏差原因分析及改进措施", "Deviation and measures")),
+                // Shares of an A4 page: the words get room, the figures what they need.
+                .init(lang.t("一级指标", "Level 1"), width: 8), .init(lang.t("二级指标", "Level 2"), width: 9),
+                .init(lang.t("三级指标", "Indicator"), width: 14), .init(lang.t("年度指标值", "Target"), width: 14),
+                .init(lang.t("实际完成值", "Actual"), .right, width: 14), .init(lang.t("分值", "Weight"), .right, width: 6),
+                .init(lang.t("得分", "Score"), .right, width: 10),
+                .init(lang.t("偏差原因分析及改进措施", "Deviation and measures"), width: 25),
             ],
             rows: rows,
             footer: [

@@ -196,6 +196,7 @@ enum Page {
         th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; overflow-wrap: anywhere; }
         th { background: #f0f2f5; word-break: keep-all; white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.fixed { table-layout: fixed; } table.fixed td.num, table.fixed th { white-space: normal; }
         td.bad { color: #b42318; font-weight: bold; } td.good { color: #14662b; } td.warn { color: #8a5a00; }
         .sub { color: #57606a; margin: 0 0 8px; }
         .error { color: #b42318; background: #fdecea; padding: 8px 12px; border: 1px solid #f5c2c0; }
@@ -251,5 +252,6 @@ enum Page {
           h2 { page-break-after: avoid; } tr { page-break-inside: avoid; }
           th, td { padding: 2px 4px; }
         }
+        \(HTMLRenderer.columnWidths)
         """
 }
