@@ -157,9 +157,15 @@ public indirect enum Problem: Sendable, Hashable {
     case xlsxOutOfRange(sheet: String, row: Int, column: Int)
     /// `--format` and the extension of `-o` name different formats.
     case outputFormatDisagrees(format: String, path: String, fileFormat: String)
+
+    // MARK: The year's lock
+
     case yearLocked(year: Int, on: CalendarDate, reason: String)
     case yearAlreadyLocked(year: Int, on: CalendarDate, reason: String)
     case yearNotLocked(year: Int)
+
+    // MARK: Users, sign-in and the web's forms
+
     case userExists(name: String)
     case noSuchUser(name: String)
     case userDisabled(name: String)
@@ -185,6 +191,9 @@ public indirect enum Problem: Sendable, Hashable {
     case uploadEmpty(name: String)
     /// An uploaded import that the session no longer holds (expired, or already imported).
     case uploadExpired
+
+    // MARK: Doors (扫码签到) and volunteer calls
+
     /// A text too long for kepu's QR codes (version 10, level M, byte mode).
     case qrTooLong(bytes: Int, limit: Int)
     /// 扫码签到: a time that is not `2023-09-16 08:30`.
@@ -198,6 +207,9 @@ public indirect enum Problem: Sendable, Hashable {
     /// A volunteer call's answer that does not exist, or is a sign-up already.
     case noSuchCall(id: Int64)
     case callConfirmed(call: Int64, signup: Int64)
+
+    // MARK: 问卷星 surveys
+
     case notWjxExport(file: String)
     case surveyQuestionNotFound(given: String, questions: [String])
     case surveyQuestionAmbiguous(given: String?, candidates: [String])
@@ -205,6 +217,9 @@ public indirect enum Problem: Sendable, Hashable {
     case surveyNoAnswers(file: String, question: String)
     /// The web's picker of satisfied answers sent with none ticked.
     case surveyNoSatisfiedAnswer
+
+    // MARK: Sheets, names and the demo
+
     /// A refusal about a workbook's first sheet, when the workbook has others.
     case otherSheets(sheet: String, others: [String], problem: Problem)
     case notAnEventID(field: String, value: String)
