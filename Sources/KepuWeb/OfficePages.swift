@@ -58,48 +58,29 @@ struct OfficePages: Sendable {
         let names = web.names()
         if let all = try? ledger.money.costs(filter), !all.isEmpty {
             // A search (item, invoice number, payee, line, event), 50 a page, the filters kept in the links.
-            let q = request.query.value("q") ?? ""
-            let costs =
-                q.isEmpty
-                ? all
-                : all.filter { c in
-                    [c.item, c.invoice, c.payee, names.lines[c.line], c.event.flatMap { names.events[$0] }]
-                        .compactMap { $0 }.contains { $0.localizedCaseInsensitiveContains(q) }
-                }
-            let (pageNo, pages) = Page.pageNumber(request.query, count: costs.count)
-            let shown = Array(costs.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
-            let total = costs.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }
-            var kept = request.query
-            kept["page"] = nil
+            let costs = Page.list(all, request.query) { c in
+                [c.item, c.invoice, c.payee, names.lines[c.line], c.event.flatMap { names.events[$0] }]
+            }
+            let total = costs.matching.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }
             body += """
-                <section><h2>\(lang.t("费用（\(costs.count) 笔）", "Costs (\(costs.count))"))</h2>
+                <section><h2>\(lang.t("费用（\(costs.matching.count) 笔）", "Costs (\(costs.matching.count))"))</h2>
                 <form method="get" action="/budget" class="filter">
-                <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("摘要、发票号、收款方、品名或活动", "item, invoice, payee, print run or event"))"></label>
+                <label>\(lang.t("查找", "Find"))<input name="q" value="\(request.query["q"] ?? "")" placeholder="\(lang.t("摘要、发票号、收款方、品名或活动", "item, invoice, payee, print run or event"))"></label>
                 <label class="check"><input type="checkbox" name="all" value="1"\(request.query["all"] == "1" ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
                 <button type="submit">\(lang.t("筛选", "Filter"))</button></form>
-                \(web.html(RecordTables.costs(shown, lang: lang, names: names, total: pages > 1 ? total : nil)))
-                \(Page.pager("/budget", kept, page: pageNo, pages: pages, lang: lang))</section>
+                \(web.html(RecordTables.costs(costs.shown, lang: lang, names: names, total: costs.pages > 1 ? total : nil)))
+                \(Page.pager("/budget", costs.kept, page: costs.page, pages: costs.pages, lang: lang))</section>
                 """
         }
         if let all = try? ledger.money.printRuns(filter), !all.isEmpty {
             // The same search (title or event), 50 a page under their own page number (`?prints=`).
-            let q = request.query.value("q") ?? ""
-            let runs =
-                q.isEmpty
-                ? all
-                : all.filter { p in
-                    [p.title, p.event.flatMap { names.events[$0] }].compactMap { $0 }.contains {
-                        $0.localizedCaseInsensitiveContains(q)
-                    }
-                }
-            let (pageNo, pages) = Page.pageNumber(request.query, count: runs.count, key: "prints")
-            let shown = Array(runs.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
-            var kept = request.query
-            kept["prints"] = nil
+            let runs = Page.list(all, request.query, key: "prints") { p in
+                [p.title, p.event.flatMap { names.events[$0] }]
+            }
             body += """
-                <section id="prints"><h2>\(lang.t("印刷品（\(runs.count) 条）", "Print runs (\(runs.count))"))</h2>
-                \(web.html(RecordTables.printRuns(shown, lang: lang, names: names)))
-                \(Page.pager("/budget", kept, page: pageNo, pages: pages, lang: lang, key: "prints", anchor: "#prints"))</section>
+                <section id="prints"><h2>\(lang.t("印刷品（\(runs.matching.count) 条）", "Print runs (\(runs.matching.count))"))</h2>
+                \(web.html(RecordTables.printRuns(runs.shown, lang: lang, names: names)))
+                \(Page.pager("/budget", runs.kept, page: runs.page, pages: runs.pages, lang: lang, key: "prints", anchor: "#prints"))</section>
                 """
         }
         return await web.page(lang.t("经费", "Budget"), context, body: body, status: status)

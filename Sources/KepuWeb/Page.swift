@@ -124,6 +124,31 @@ enum Page {
         return (min(max(1, query[key].flatMap { Int($0) } ?? 1), pages), pages)
     }
 
+    /// One page of a long list searched by `?q=`: the rows that match (any of a row's `searched` texts
+    /// holds the search), the rows on this page, its number and count, and the query its pager keeps.
+    struct ListPage<T> {
+        var matching: [T]
+        var shown: [T]
+        var page: Int
+        var pages: Int
+        var kept: [String: String]
+    }
+
+    static func list<T>(
+        _ all: [T], _ query: [String: String], key: String = "page", searched: (T) -> [String?]
+    ) -> ListPage<T> {
+        let q = query.value("q") ?? ""
+        let matching =
+            q.isEmpty
+            ? all : all.filter { searched($0).compactMap { $0 }.contains { $0.localizedCaseInsensitiveContains(q) } }
+        let (page, pages) = pageNumber(query, count: matching.count, key: key)
+        var kept = query
+        kept[key] = nil
+        return ListPage(
+            matching: matching, shown: Array(matching.dropFirst((page - 1) * pageSize).prefix(pageSize)), page: page,
+            pages: pages, kept: kept)
+    }
+
     /// Numbered pages and a next link under a long list, each keeping the list's filters in the URL.
     /// Nothing when it fits on one page.
     static func pager(
