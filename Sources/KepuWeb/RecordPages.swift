@@ -102,12 +102,11 @@ struct RecordPages: Sendable {
             func input(_ extra: HTML = "") -> HTML {
                 "<label>\(label)<input name=\"\(f.rawValue)\" value=\"\(typed)\"\(extra)></label>"
             }
-            func select(_ options: [(value: String, name: String)], none: String? = nil) -> HTML {
-                let first: HTML = none.map { "<option value=\"\">\($0)</option>" } ?? ""
-                let rest = options.map { o -> HTML in
+            func select(_ options: [(value: String, name: String)]) -> HTML {
+                let choices = options.map { o -> HTML in
                     "<option value=\"\(o.value)\"\(o.value == typed ? HTML(" selected") : "")>\(o.name)</option>"
                 }
-                return "<label>\(label)<select name=\"\(f.rawValue)\">\(first)\(rest)</select></label>"
+                return "<label>\(label)<select name=\"\(f.rawValue)\">\(choices)</select></label>"
             }
             switch f.input {
             case .text: html += input(" required")

@@ -57,16 +57,14 @@ extension Catalogue {
         let web = surface == .web
         switch v {
         case .text(let s): return (s ?? "").isEmpty ? "—" : s!
-        case .count(let n): return String(n)
+        case .count, .date, .figure: return v.formText
         case .money(let m): return m.description
-        case .date(let d): return d.description
         case .flag(let b): return b ? lang.t("是", "yes") : lang.t("否", "no")
         case .event(let id, let title):
             guard let id else { return "—" }
             return web && title != nil ? "\(id) \(title!)" : String(id)
         case .line(let code, let name), .metric(let code, let name): return web ? (name ?? code) : code
-        case .figure(let f): return f.description
-        case .hours(let h): return h.map { Fixed(raw: $0 * 100).format(minPlaces: 0, maxPlaces: 2) } ?? "—"
+        case .hours(let h): return h == nil ? "—" : v.formText
         case .phone(let p): return p ?? "—"
         case .eventKind(let k): return lang.t(k.chinese, k.english)
         case .eventForm(let f): return lang.t(f.chinese, f.english)
