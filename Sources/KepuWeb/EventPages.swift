@@ -4,6 +4,114 @@ import KepuCore
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let historyRestore = Label("查看修改记录、恢复此活动", "History, restore")
+    fileprivate static let correctOrVoid = Label("修改或作废此活动、查看修改记录", "Correct or void it, history")
+    fileprivate static let titleField = Label("标题", "title")
+    fileprivate static let startField = Label("开始日期", "start")
+    fileprivate static let endField = Label("结束日期", "end")
+    fileprivate static let parentField = Label("所属主题活动", "parent")
+    fileprivate static let formField = Label("形式", "form")
+    fileprivate static let projectSubActivity = Label("所属项目（子活动随主题活动）", "Project (a sub-activity follows its campaign)")
+    fileprivate static let addEvent = Label("添加活动", "Add an event")
+    fileprivate static let eventTitle = Label("标题", "Title")
+    fileprivate static let form = Label("形式", "Form")
+    fileprivate static let start = Label("开始日期", "Start")
+    fileprivate static let end = Label("结束日期", "End")
+    fileprivate static let venue = Label("地点", "Venue")
+    fileprivate static let campaignSubActivity = Label("所属主题活动（子活动才选）", "Campaign (for a sub-activity)")
+    fileprivate static let notSubActivity = Label("（不是子活动）", "(not a sub-activity)")
+    fileprivate static let addTheEvent = Label("添加活动", "Add the event")
+    fileprivate static let eventSearchHint = Label("标题或地点", "title or venue")
+    fileprivate static let noEvents = Label("没有符合条件的活动", "no events")
+    fileprivate static let events = Label("活动", "Events")
+    fileprivate static let recordAttendance = Label("登记人次", "Record attendance")
+    fileprivate static let count = Label("人次", "Count")
+    fileprivate static let channel = Label("渠道", "Channel")
+    fileprivate static let method = Label("统计方式", "Method")
+    fileprivate static let note = Label("备注", "Note")
+    fileprivate static let addAttendance = Label("登记人次", "Add attendance")
+    fileprivate static let recordCost = Label("登记费用", "Record a cost")
+    fileprivate static let line = Label("支出明细", "Line")
+    fileprivate static let amount = Label("金额（元）", "Amount (元)")
+    fileprivate static let eG2500 = Label("例如：2500", "e.g. 2500")
+    fileprivate static let costItem = Label("摘要", "Item")
+    fileprivate static let eGSpeakers = Label("例如：授课费", "e.g. speaker's fee")
+    fileprivate static let invoice = Label("发票号", "Invoice")
+    fileprivate static let paid = Label("支付日期", "Paid on")
+    fileprivate static let payee = Label("收款方", "Payee")
+    fileprivate static let addCost = Label("登记费用", "Add the cost")
+    fileprivate static let recordSatisfactionSurvey = Label("登记满意度调查", "Record a satisfaction survey")
+    fileprivate static let responses = Label("回收份数", "Responses")
+    fileprivate static let satisfied = Label("满意份数", "Satisfied")
+    fileprivate static let addSurvey = Label("登记调查", "Add the survey")
+    fileprivate static let signUpVolunteer = Label("登记志愿者报名", "Sign up a volunteer")
+    fileprivate static let importSignInSheet = Label("导入签到表", "Import a sign-in sheet")
+    fileprivate static let responsesField = Label("回收份数", "responses")
+    fileprivate static let satisfiedField = Label("满意份数", "satisfied")
+    fileprivate static let lineField = Label("支出明细", "line")
+    fileprivate static let amountField = Label("金额", "amount")
+    fileprivate static let paidOnField = Label("支付日期", "date")
+    fileprivate static let qrSignIn = Label("扫码签到", "Sign-in by QR code")
+    fileprivate static let openNow = Label("签到中", "open")
+    fileprivate static let notYetOpen = Label("尚未开始", "not yet open")
+    fileprivate static let pastClosingTime = Label("已过截止时间", "past its closing time")
+    fileprivate static let satisfactionQuestion = Label("附满意度调查", "with the satisfaction question")
+    fileprivate static let semicolon = Label("；", "; ")
+    fileprivate static let printPoster = Label("打印签到海报（含二维码）", "Print the poster (with the QR code)")
+    fileprivate static let volunteerCallsLink = Label("志愿者报名链接见海报页", "the volunteer call's link is on the poster page")
+    fileprivate static let closeQrSignIn = Label("关闭扫码签到", "Close the sign-in")
+    fileprivate static let closingExplained = Label(
+        "关闭后二维码立即失效，已签到的人次保留。", "The QR code stops working at once; the sign-ins stay counted.")
+    fileprivate static let openingExplained = Label(
+        "开启后打印海报贴在现场，参与者用手机扫码签到，每人每天计 1 人次；可同时收集满意度。",
+        "Open it, print the poster for the door: people sign in with their phones, one each a day, and may rate the event."
+    )
+    fileprivate static let opens = Label("开始时间", "Opens")
+    fileprivate static let closes = Label("截止时间", "Closes")
+    fileprivate static let volunteersWantedOptional = Label("招募志愿者人数（可不填）", "Volunteers wanted (optional)")
+    fileprivate static let askSatisfactionQuestion = Label("附满意度调查", "Ask the satisfaction question")
+    fileprivate static let openQrSignIn = Label("开启扫码签到", "Open the sign-in")
+    fileprivate static let hoursServed = Label("服务时长（小时）", "Hours served")
+    fileprivate static let confirm = Label("确认", "Confirm")
+    fileprivate static let volunteersWhoAnsweredCall = Label(
+        "扫码报名的志愿者（确认并填写时长后计入志愿服务）", "Volunteers who answered the call (they count once confirmed with hours)")
+    fileprivate static let id = Label("编号", "Id")
+    fileprivate static let organization = Label("单位", "Organization")
+    fileprivate static let confirmation = Label("确认", "Confirmation")
+    fileprivate static let hoursField = Label("服务时长", "hours")
+    fileprivate static let opensField = Label("开始时间", "opens")
+    fileprivate static let closesField = Label("截止时间", "closes")
+    fileprivate static let volunteersField = Label("招募志愿者人数", "volunteers")
+    fileprivate static let linkOpenedElsewhere = Label(
+        "这个签到链接是在命令行或服务器重启前开启的，这里无法再显示它的二维码。可以生成新的链接和海报：旧海报上的二维码将随即失效。",
+        "This link was opened on the command line or before the server restarted, so its QR code can't be shown here. Issue a new link and poster: the old poster's code stops working."
+    )
+    fileprivate static let issueNewLink = Label("生成新的签到链接", "Issue a new link")
+    fileprivate static let backEvent = Label("返回活动", "Back to the event")
+    fileprivate static let poster = Label("签到海报", "Poster")
+    fileprivate static let countField = Label("人次", "count")
+    fileprivate static let channelField = Label("渠道", "channel")
+    fileprivate static let methodField = Label("统计方式", "method")
+    fileprivate static func eventsOfYear(_ year: Int, _ count: Int) -> Label {
+        Label("\(year)年活动（\(count) 项）", "Events of \(year) (\(count))")
+    }
+    fileprivate static func callingForVolunteers(_ n: Int64) -> Label {
+        Label("招募志愿者 \(n) 人", "calling for \(n) volunteers")
+    }
+    fileprivate static func signedIn(today: Int64, total: Int64) -> Label {
+        Label(
+            "今天已签到 \(today) 人，累计 \(total) 人（计入现场人次）",
+            "\(today) signed in today, \(total) in all (counted as onsite attendance)")
+    }
+    fileprivate static func confirmedSignUp(_ id: Int64) -> Label {
+        Label("已确认（报名 \(id)）", "confirmed (sign-up \(id))")
+    }
+}
+
 /// 活动: the year's events with their totals and the form that adds one (`kepu event add`); an
 /// event's page with everything recorded against it and the forms that add attendance and costs.
 struct EventPages: Sendable {
@@ -23,14 +131,14 @@ struct EventPages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         do {
             var event = NewEvent(
-                title: try Parse.text(fields["title"] ?? "", field: lang.t("标题", "title")),
-                kind: try EventKind.parse(fields["kind"] ?? "", field: lang.t("类型", "kind")), major: nil,
-                start: try CalendarDate.parse(fields["start"] ?? "", field: lang.t("开始日期", "start")),
-                end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t("结束日期", "end")) },
+                title: try Parse.text(fields["title"] ?? "", field: lang.t(.titleField)),
+                kind: try EventKind.parse(fields["kind"] ?? "", field: lang.t(.kindField)), major: nil,
+                start: try CalendarDate.parse(fields["start"] ?? "", field: lang.t(.startField)),
+                end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t(.endField)) },
                 venue: fields.value("venue"),
-                parent: try fields.value("parent").map { try webID($0, field: lang.t("所属主题活动", "parent")) },
+                parent: try fields.value("parent").map { try webID($0, field: lang.t(.parentField)) },
                 unit: nil, allowDuplicate: false)
-            event.form = try fields.value("form").map { try EventForm.parse($0, field: lang.t("形式", "form")) } ?? .other
+            event.form = try fields.value("form").map { try EventForm.parse($0, field: lang.t(.formField)) } ?? .other
             event.project = fields.value("project")
             try event.validate()
             let id = try web.ledger(for: user, request: request).events.add(event)
@@ -60,7 +168,7 @@ struct EventPages: Sendable {
                 "<option value=\"\($0.id)\"\(values["project"] == $0.id ? " selected" : "")>\($0.name)</option>"
             }
             projectField =
-                "<label class=\"wide\">\(lang.t("所属项目（子活动随主题活动）", "Project (a sub-activity follows its campaign)"))<select name=\"project\"><option value=\"\">\(lang.t("请选择", "choose"))</option>\(options)</select></label>"
+                "<label class=\"wide\">\(lang.t(.projectSubActivity))<select name=\"project\"><option value=\"\">\(lang.t(.choose))</option>\(options)</select></label>"
         }
         let all = query?["all"] == "1"
         let q = query?.value("q") ?? ""
@@ -77,24 +185,24 @@ struct EventPages: Sendable {
         func v(_ k: String) -> String { values[k] ?? "" }
         var body = HTML()
         body += """
-            <details class="add"\(error != nil ? " open" : "")><summary>\(lang.t("添加活动", "Add an event"))</summary>
+            <details class="add"\(error != nil ? " open" : "")><summary>\(lang.t(.addEvent))</summary>
             \(web.error(error, form: "add-event"))<form method="post" action="/events#add-event" class="record"\(Page.formAttributes("add-event", refused: error != nil))>
             \(Page.csrfField(context))
-            <label class="wide">\(lang.t("标题", "Title"))<input name="title" required value="\(v("title"))"></label>
+            <label class="wide">\(lang.t(.eventTitle))<input name="title" required value="\(v("title"))"></label>
             \(projectField)
-            <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EventKind.allCases, selected: values["kind"] ?? "other", lang))</select></label>
-            <label>\(lang.t("形式", "Form"))<select name="form">\(Page.options(EventForm.allCases, selected: values["form"] ?? "other", lang))</select></label>
-            <label>\(lang.t("开始日期", "Start"))<input name="start" type="date" required value="\(v("start"))"></label>
-            <label>\(lang.t("结束日期", "End"))<input name="end" type="date" value="\(v("end"))"></label>
-            <label>\(lang.t("地点", "Venue"))<input name="venue" value="\(v("venue"))"></label>
-            <label class="wide">\(lang.t("所属主题活动（子活动才选）", "Campaign (for a sub-activity)"))\(web.eventSelect("parent", selected: values["parent"], none: lang.t("（不是子活动）", "(not a sub-activity)"), campaigns: true))</label>
-            <button type="submit">\(lang.t("添加活动", "Add the event"))</button>
+            <label>\(lang.t(.kindHeader))<select name="kind">\(Page.options(EventKind.allCases, selected: values["kind"] ?? "other", lang))</select></label>
+            <label>\(lang.t(.form))<select name="form">\(Page.options(EventForm.allCases, selected: values["form"] ?? "other", lang))</select></label>
+            <label>\(lang.t(.start))<input name="start" type="date" required value="\(v("start"))"></label>
+            <label>\(lang.t(.end))<input name="end" type="date" value="\(v("end"))"></label>
+            <label>\(lang.t(.venue))<input name="venue" value="\(v("venue"))"></label>
+            <label class="wide">\(lang.t(.campaignSubActivity))\(web.eventSelect("parent", selected: values["parent"], none: lang.t(.notSubActivity), campaigns: true))</label>
+            <button type="submit">\(lang.t(.addTheEvent))</button>
             </form></details>
             <form method="get" action="/events" class="filter">
-            <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("标题或地点", "title or venue"))"></label>
-            <label>\(lang.t("类型", "Kind"))<select name="kind"><option value="">\(lang.t("全部", "all"))</option>\(Page.options(EventKind.allCases, selected: kind?.rawValue, lang))</select></label>
-            <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
-            <button type="submit">\(lang.t("筛选", "Filter"))</button>
+            <label>\(lang.t(.find))<input name="q" value="\(q)" placeholder="\(lang.t(.eventSearchHint))"></label>
+            <label>\(lang.t(.kindHeader))<select name="kind"><option value="">\(lang.t(.all))</option>\(Page.options(EventKind.allCases, selected: kind?.rawValue, lang))</select></label>
+            <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t(.includeVoided))</label>
+            <button type="submit">\(lang.t(.filter))</button>
             </form>
             """
         // 50 events a page, each with its sub-activities; the totals are the whole list's.
@@ -108,13 +216,13 @@ struct EventPages: Sendable {
         kept["page"] = nil
         let pager = Page.pager("/events", kept, page: pageNo, pages: pages, lang: lang)
         body +=
-            "<section><h2>\(lang.t("\(range.start.year)年活动（\(groups.count) 项）", "Events of \(range.start.year) (\(groups.count))"))</h2>"
+            "<section><h2>\(lang.t(.eventsOfYear(range.start.year, groups.count)))</h2>"
         body +=
             events.isEmpty
-            ? "<p>\(lang.t("没有符合条件的活动", "no events"))</p>"
+            ? "<p>\(lang.t(.noEvents))</p>"
             : web.html(EventTables.list(shown, totalOf: events, lang: lang, showForm: true)) + pager
         body += "</section>"
-        return await web.page(lang.t("活动", "Events"), context, body: body, status: status)
+        return await web.page(lang.t(.events), context, body: body, status: status)
     }
 
     /// `GET /events/{id}`: the event, everything recorded against it, and the forms that add to it.
@@ -131,7 +239,7 @@ struct EventPages: Sendable {
         let d: EventDetail
         do { d = try ledger.events.detail(id) } catch let e as KepuError {
             return await web.page(
-                lang.t("活动", "Event"), context, body: web.error(e.text(lang, for: .web)), status: .notFound)
+                lang.t(.event), context, body: web.error(e.text(lang, for: .web)), status: .notFound)
         }
         let e = d.summary
         var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang, names: web.names()))
@@ -149,42 +257,42 @@ struct EventPages: Sendable {
                 "<option value=\"\($0.id)\"\(values["line"] == $0.id ? " selected" : "")>\($0.name)（\($0.amount.grouped)元）</option>"
             }
             body += """
-                <section><h2>\(lang.t("登记人次", "Record attendance"))</h2>\(err("attendance"))
+                <section><h2>\(lang.t(.recordAttendance))</h2>\(err("attendance"))
                 <form method="post" action="/events/\(id)/attendance#attendance" class="record"\(attrs("attendance"))>\(csrf)
-                <label>\(lang.t("人次", "Count"))<input name="count" required inputmode="numeric" value="\(v("count"))"></label>
-                <label>\(lang.t("渠道", "Channel"))<select name="channel">\(Page.options(Channel.allCases, selected: values["channel"] ?? "onsite", lang))</select></label>
-                <label>\(lang.t("统计方式", "Method"))<select name="method">\(Page.options(CountMethod.allCases, selected: values["method"] ?? "headcount", lang))</select></label>
-                <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))"></label>
-                <label class="wide">\(lang.t("备注", "Note"))<input name="note" value="\(v("note"))"></label>
-                <button type="submit">\(lang.t("登记人次", "Add attendance"))</button>
+                <label>\(lang.t(.count))<input name="count" required inputmode="numeric" value="\(v("count"))"></label>
+                <label>\(lang.t(.channel))<select name="channel">\(Page.options(Channel.allCases, selected: values["channel"] ?? "onsite", lang))</select></label>
+                <label>\(lang.t(.method))<select name="method">\(Page.options(CountMethod.allCases, selected: values["method"] ?? "headcount", lang))</select></label>
+                <label>\(lang.t(.date))<input name="date" type="date" value="\(v("date"))"></label>
+                <label class="wide">\(lang.t(.note))<input name="note" value="\(v("note"))"></label>
+                <button type="submit">\(lang.t(.addAttendance))</button>
                 </form></section>
-                <section><h2>\(lang.t("登记费用", "Record a cost"))</h2>\(err("cost"))
+                <section><h2>\(lang.t(.recordCost))</h2>\(err("cost"))
                 <form method="post" action="/events/\(id)/costs#cost" class="record"\(attrs("cost"))>\(csrf)
-                <label>\(lang.t("支出明细", "Line"))<select name="line">\(lineOptions)</select></label>
-                <label>\(lang.t("金额（元）", "Amount (元)"))<input name="amount" required value="\(v("amount"))" placeholder="\(lang.t("例如：2500", "e.g. 2500"))"></label>
-                <label>\(lang.t("摘要", "Item"))<input name="item" value="\(v("item"))" placeholder="\(lang.t("例如：授课费", "e.g. speaker's fee"))"></label>
-                <label>\(lang.t("发票号", "Invoice"))<input name="invoice" value="\(v("invoice"))"></label>
-                <label>\(lang.t("支付日期", "Paid on"))<input name="date" type="date" value="\(v("date"))"></label>
-                <label>\(lang.t("收款方", "Payee"))<input name="payee" value="\(v("payee"))"></label>
-                <button type="submit">\(lang.t("登记费用", "Add the cost"))</button>
+                <label>\(lang.t(.line))<select name="line">\(lineOptions)</select></label>
+                <label>\(lang.t(.amount))<input name="amount" required value="\(v("amount"))" placeholder="\(lang.t(.eG2500))"></label>
+                <label>\(lang.t(.costItem))<input name="item" value="\(v("item"))" placeholder="\(lang.t(.eGSpeakers))"></label>
+                <label>\(lang.t(.invoice))<input name="invoice" value="\(v("invoice"))"></label>
+                <label>\(lang.t(.paid))<input name="date" type="date" value="\(v("date"))"></label>
+                <label>\(lang.t(.payee))<input name="payee" value="\(v("payee"))"></label>
+                <button type="submit">\(lang.t(.addCost))</button>
                 </form></section>
-                <section><h2>\(lang.t("登记满意度调查", "Record a satisfaction survey"))</h2>\(err("survey"))
+                <section><h2>\(lang.t(.recordSatisfactionSurvey))</h2>\(err("survey"))
                 <form method="post" action="/events/\(id)/surveys#survey" class="record"\(attrs("survey"))>\(csrf)
-                <label>\(lang.t("回收份数", "Responses"))<input name="responses" required inputmode="numeric" value="\(v("responses"))"></label>
-                <label>\(lang.t("满意份数", "Satisfied"))<input name="satisfied" required inputmode="numeric" value="\(v("satisfied"))"></label>
-                <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(form == "survey" ? v("date") : "")"></label>
-                <button type="submit">\(lang.t("登记调查", "Add the survey"))</button>
+                <label>\(lang.t(.responses))<input name="responses" required inputmode="numeric" value="\(v("responses"))"></label>
+                <label>\(lang.t(.satisfied))<input name="satisfied" required inputmode="numeric" value="\(v("satisfied"))"></label>
+                <label>\(lang.t(.date))<input name="date" type="date" value="\(form == "survey" ? v("date") : "")"></label>
+                <button type="submit">\(lang.t(.addSurvey))</button>
                 </form></section>
                 """
         }
         body += """
-            <p class="actions"><a href="/records/event/\(id)">\(lang.t(e.voided ? "查看修改记录、恢复此活动" : "修改或作废此活动、查看修改记录", e.voided ? "History, restore" : "Correct or void it, history"))</a>
-            <a href="/budget?event=\(id)">\(lang.t("登记印刷品", "Record a print run"))</a>
-            <a href="/volunteers?event=\(id)">\(lang.t("登记志愿者报名", "Sign up a volunteer"))</a>
-            <a href="/imports?event=\(id)">\(lang.t("导入签到表", "Import a sign-in sheet"))</a>
-            <a href="/evidence?event=\(id)">\(lang.t("上传佐证材料", "Upload evidence"))</a></p>
+            <p class="actions"><a href="/records/event/\(id)">\(lang.t(e.voided ? .historyRestore : .correctOrVoid))</a>
+            <a href="/budget?event=\(id)">\(lang.t(.recordPrintRun))</a>
+            <a href="/volunteers?event=\(id)">\(lang.t(.signUpVolunteer))</a>
+            <a href="/imports?event=\(id)">\(lang.t(.importSignInSheet))</a>
+            <a href="/evidence?event=\(id)">\(lang.t(.uploadEvidence))</a></p>
             """
-        return await web.page(lang.t("活动", "Event"), context, body: body, status: status, heading: e.title)
+        return await web.page(lang.t(.event), context, body: body, status: status, heading: e.title)
     }
 
     /// `POST /events/{id}/attendance`: `kepu attendance add --event ID`.
@@ -216,9 +324,9 @@ struct EventPages: Sendable {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = NewSurvey(
-                event: id, responses: try Parse.count(fields["responses"] ?? "", field: lang.t("回收份数", "responses")),
-                satisfied: try Parse.count(fields["satisfied"] ?? "", field: lang.t("满意份数", "satisfied")),
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) })
+                event: id, responses: try Parse.count(fields["responses"] ?? "", field: lang.t(.responsesField)),
+                satisfied: try Parse.count(fields["satisfied"] ?? "", field: lang.t(.satisfiedField)),
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) })
             try input.validate()
             let sid = try web.ledger(for: user, request: request).surveys.add(input)
             return await web.done(
@@ -237,10 +345,10 @@ struct EventPages: Sendable {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = NewCost(
-                line: try Parse.text(fields["line"] ?? "", field: lang.t("支出明细", "line")),
-                amount: try Money.parse(fields["amount"] ?? "", field: lang.t("金额", "amount")), event: id,
+                line: try Parse.text(fields["line"] ?? "", field: lang.t(.lineField)),
+                amount: try Money.parse(fields["amount"] ?? "", field: lang.t(.amountField)), event: id,
                 item: fields.value("item"), invoice: fields.value("invoice"),
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("支付日期", "date")) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.paidOnField)) },
                 payee: fields.value("payee"), unit: nil)
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addCost(input)
@@ -263,47 +371,45 @@ struct EventPages: Sendable {
     func doorSection(_ e: EventSummary, _ context: WebContext, error: String?) -> HTML {
         let csrf = Page.csrfField(context)
         var out: HTML =
-            "<section id=\"door\"><h2>\(lang.t("扫码签到", "Sign-in by QR code"))</h2>\(error.map(web.error) ?? HTML())"
+            "<section id=\"door\"><h2>\(lang.t(.qrSignIn))</h2>\(error.map(web.error) ?? HTML())"
         let calls = (try? ledger.doors.calls(event: e.id)) ?? []
         if !calls.isEmpty { out += callsTable(calls, event: e.id, context) }
         if let door = try? ledger.doors.current(event: e.id) {
             let counts: (today: Int64, total: Int64) = (try? ledger.doors.counts(event: e.id)) ?? (0, 0)
             let state: String
             switch door.state(now: ledger.doors.now()) {
-            case .open: state = lang.t("签到中", "open")
-            case .notYet: state = lang.t("尚未开始", "not yet open")
-            case .ended: state = lang.t("已过截止时间", "past its closing time")
+            case .open: state = lang.t(.openNow)
+            case .notYet: state = lang.t(.notYetOpen)
+            case .ended: state = lang.t(.pastClosingTime)
             }
             let asks = [
-                door.survey ? lang.t("附满意度调查", "with the satisfaction question") : nil,
-                door.volunteers.map { lang.t("招募志愿者 \($0) 人", "calling for \($0) volunteers") },
-            ].compactMap { $0 }.joined(separator: lang.t("，", ", "))
+                door.survey ? lang.t(.satisfactionQuestion) : nil,
+                door.volunteers.map { lang.t(.callingForVolunteers($0)) },
+            ].compactMap { $0 }.joined(separator: lang.t(.comma))
             let status =
                 "\(state)：\(Door.display(door.from)) – \(Door.display(door.until))"
-                + (asks.isEmpty ? "" : lang.t("；", "; ") + asks)
-            let tally = lang.t(
-                "今天已签到 \(counts.today) 人，累计 \(counts.total) 人（计入现场人次）",
-                "\(counts.today) signed in today, \(counts.total) in all (counted as onsite attendance)")
+                + (asks.isEmpty ? "" : lang.t(.semicolon) + asks)
+            let tally = lang.t(.signedIn(today: counts.today, total: counts.total))
             out += """
                 <p class="notice" role="status">\(status)</p>
                 <p>\(tally)</p>
-                <p class="actions"><a href="/events/\(e.id)/poster">\(lang.t("打印签到海报（含二维码）", "Print the poster (with the QR code)"))</a>\(door.volunteers != nil ? lang.t("志愿者报名链接见海报页", "the volunteer call's link is on the poster page") : "")</p>
+                <p class="actions"><a href="/events/\(e.id)/poster">\(lang.t(.printPoster))</a>\(door.volunteers != nil ? lang.t(.volunteerCallsLink) : "")</p>
                 <form method="post" action="/events/\(e.id)/door/close" class="confirm">\(csrf)
-                <button type="submit" class="danger">\(lang.t("关闭扫码签到", "Close the sign-in"))</button>
-                <span class="sub">\(lang.t("关闭后二维码立即失效，已签到的人次保留。", "The QR code stops working at once; the sign-ins stay counted."))</span>
+                <button type="submit" class="danger">\(lang.t(.closeQrSignIn))</button>
+                <span class="sub">\(lang.t(.closingExplained))</span>
                 </form></section>
                 """
             return out
         }
         let window = Door.defaultWindow(start: e.start, end: e.end)
         out += """
-            <p class="sub">\(lang.t("开启后打印海报贴在现场，参与者用手机扫码签到，每人每天计 1 人次；可同时收集满意度。", "Open it, print the poster for the door: people sign in with their phones, one each a day, and may rate the event."))</p>
+            <p class="sub">\(lang.t(.openingExplained))</p>
             <form method="post" action="/events/\(e.id)/door#door" class="record">\(csrf)
-            <label>\(lang.t("开始时间", "Opens"))<input name="from" type="datetime-local" value="\(window.from)"></label>
-            <label>\(lang.t("截止时间", "Closes"))<input name="until" type="datetime-local" value="\(window.until)"></label>
-            <label>\(lang.t("招募志愿者人数（可不填）", "Volunteers wanted (optional)"))<input name="volunteers" inputmode="numeric"></label>
-            <label class="check"><span><input type="checkbox" name="survey" value="1" checked> \(lang.t("附满意度调查", "Ask the satisfaction question"))</span></label>
-            <button type="submit">\(lang.t("开启扫码签到", "Open the sign-in"))</button>
+            <label>\(lang.t(.opens))<input name="from" type="datetime-local" value="\(window.from)"></label>
+            <label>\(lang.t(.closes))<input name="until" type="datetime-local" value="\(window.until)"></label>
+            <label>\(lang.t(.volunteersWantedOptional))<input name="volunteers" inputmode="numeric"></label>
+            <label class="check"><span><input type="checkbox" name="survey" value="1" checked> \(lang.t(.askSatisfactionQuestion))</span></label>
+            <button type="submit">\(lang.t(.openQrSignIn))</button>
             </form></section>
             """
         return out
@@ -314,20 +420,20 @@ struct EventPages: Sendable {
         let rows: [HTML] = calls.map { c in
             let state: HTML =
                 c.signup.map {
-                    "<a href=\"/records/signup/\($0)\">\(lang.t("已确认（报名 \($0)）", "confirmed (sign-up \($0))"))</a>"
+                    "<a href=\"/records/signup/\($0)\">\(lang.t(.confirmedSignUp($0)))</a>"
                         as HTML
                 }
                     ?? """
                     <form method="post" action="/events/\(event)/calls/\(c.id)/confirm" class="inline">\(Page.csrfField(context))
-                    <input name="hours" size="5" inputmode="decimal" placeholder="\(lang.t("时长", "hours"))" aria-label="\(lang.t("服务时长（小时）", "Hours served"))">
-                    <button type="submit">\(lang.t("确认", "Confirm"))</button></form>
+                    <input name="hours" size="5" inputmode="decimal" placeholder="\(lang.t(.hoursShort))" aria-label="\(lang.t(.hoursServed))">
+                    <button type="submit">\(lang.t(.confirm))</button></form>
                     """
             return
                 "<tr><td class=\"num\">\(c.id)</td><td>\(c.name)</td><td>\(maskPhone(c.phone))</td><td>\(c.org ?? "")</td><td>\(state)</td></tr>"
         }
         return """
-            <h3>\(lang.t("扫码报名的志愿者（确认并填写时长后计入志愿服务）", "Volunteers who answered the call (they count once confirmed with hours)"))</h3>
-            <table><thead><tr><th>\(lang.t("编号", "Id"))</th><th>\(lang.t("姓名", "Name"))</th><th>\(lang.t("手机", "Phone"))</th><th>\(lang.t("单位", "Organization"))</th><th>\(lang.t("确认", "Confirmation"))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <h3>\(lang.t(.volunteersWhoAnsweredCall))</h3>
+            <table><thead><tr><th>\(lang.t(.id))</th><th>\(lang.t(.name))</th><th>\(lang.t(.phone))</th><th>\(lang.t(.organization))</th><th>\(lang.t(.confirmation))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
 
@@ -337,7 +443,7 @@ struct EventPages: Sendable {
         let id = try context.parameters.require("id", as: Int64.self)
         let call = try context.parameters.require("call", as: Int64.self)
         do {
-            let hours = try fields.value("hours").map { try Parse.hours($0, field: lang.t("服务时长", "hours")) }
+            let hours = try fields.value("hours").map { try Parse.hours($0, field: lang.t(.hoursField)) }
             let r = try web.ledger(for: user, request: request).doors.confirmCall(call, hoursCenti: hours)
             return await web.done(
                 "/events/\(id)#door", context,
@@ -354,12 +460,12 @@ struct EventPages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            let from = try fields.value("from").map { try Door.parseTime($0, field: lang.t("开始时间", "opens")) }
+            let from = try fields.value("from").map { try Door.parseTime($0, field: lang.t(.opensField)) }
             let until = try fields.value("until").map {
-                try Door.parseTime($0, field: lang.t("截止时间", "closes"), endOfDay: true)
+                try Door.parseTime($0, field: lang.t(.closesField), endOfDay: true)
             }
             let calls = try fields.value("volunteers").map {
-                try Parse.positiveCount($0, field: lang.t("招募志愿者人数", "volunteers"))
+                try Parse.positiveCount($0, field: lang.t(.volunteersField))
             }
             let opened = try web.ledger(for: user, request: request).doors.open(
                 event: id, from: from, until: until, survey: fields["survey"] == "1", volunteers: calls)
@@ -402,16 +508,16 @@ struct EventPages: Sendable {
         }
         guard let token = web.doorLinks.token(door.id) else {
             let body: HTML = """
-                <p>\(lang.t("这个签到链接是在命令行或服务器重启前开启的，这里无法再显示它的二维码。可以生成新的链接和海报：旧海报上的二维码将随即失效。", "This link was opened on the command line or before the server restarted, so its QR code can't be shown here. Issue a new link and poster: the old poster's code stops working."))</p>
+                <p>\(lang.t(.linkOpenedElsewhere))</p>
                 <form method="post" action="/events/\(id)/door" class="confirm">\(Page.csrfField(context))
                 <input type="hidden" name="from" value="\(door.from)"><input type="hidden" name="until" value="\(door.until)">
                 \(door.survey ? "<input type=\"hidden\" name=\"survey\" value=\"1\">" as HTML : HTML())
                 \(door.volunteers.map { "<input type=\"hidden\" name=\"volunteers\" value=\"\($0)\">" as HTML } ?? HTML())
-                <button type="submit">\(lang.t("生成新的签到链接", "Issue a new link"))</button>
-                <a href="/events/\(id)">\(lang.t("返回活动", "Back to the event"))</a>
+                <button type="submit">\(lang.t(.issueNewLink))</button>
+                <a href="/events/\(id)">\(lang.t(.backEvent))</a>
                 </form>
                 """
-            return await web.page(lang.t("签到海报", "Poster"), context, body: body)
+            return await web.page(lang.t(.poster), context, body: body)
         }
         var html = try DoorPoster.html(door, url: doorURL(request, token), lang: lang)
         if door.volunteers != nil {
@@ -453,10 +559,10 @@ func webID(_ text: String, field: String) throws -> Int64 {
 enum WebInput {
     static func attendance(_ fields: [String: String], event: Int64, lang: Language) throws -> NewAttendance {
         NewAttendance(
-            event: event, count: try Parse.count(fields["count"] ?? "", field: lang.t("人次", "count")),
-            channel: try Channel.parse(fields.value("channel") ?? "onsite", field: lang.t("渠道", "channel")),
-            method: try CountMethod.parse(fields.value("method") ?? "headcount", field: lang.t("统计方式", "method")),
-            date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) },
+            event: event, count: try Parse.count(fields["count"] ?? "", field: lang.t(.countField)),
+            channel: try Channel.parse(fields.value("channel") ?? "onsite", field: lang.t(.channelField)),
+            method: try CountMethod.parse(fields.value("method") ?? "headcount", field: lang.t(.methodField)),
+            date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) },
             note: fields.value("note"))
     }
 }

@@ -5,6 +5,69 @@ import KepuReport
 import KepuStore
 import NIOPosix
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let signInSheetKind = Label("签到表（计入某活动的人次）", "Sign-in sheet (attendance of an event)")
+    fileprivate static let volunteerListKind = Label("志愿者名单（可含报名和时长）", "Volunteer list (with sign-ups and hours)")
+    fileprivate static let costLedgerKind = Label("财务费用明细", "Cost ledger from the finance office")
+    fileprivate static let wjxDownload = Label("问卷星答卷（满意度）", "问卷星 download (satisfaction)")
+    fileprivate static let filesAccepted = Label(
+        "支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。",
+        "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."
+    )
+    fileprivate static let what = Label("导入什么", "What")
+    fileprivate static let eventForSheets = Label("活动（签到表、问卷星答卷必选）", "Event (sign-in sheets, 问卷星 downloads)")
+    fileprivate static let noEventForListOrLedger = Label(
+        "（志愿者名单、费用明细不选）", "(none for a volunteer list or a cost ledger)")
+    fileprivate static let signInDay = Label("签到日期（默认活动第一天）", "Day (default: the event's first)")
+    fileprivate static let sheetOptional = Label("工作表（可不填）", "Sheet (optional)")
+    fileprivate static let columnsEachFileNeeds = Label("各类文件需要的列", "Columns each file needs")
+    fileprivate static let requiredColumns = Label("必需的列", "Required")
+    fileprivate static let optionalColumns = Label("可选的列", "Optional")
+    fileprivate static let signInSheet = Label("签到表", "Sign-in sheet")
+    fileprivate static let volunteerList = Label("志愿者名单", "Volunteer list")
+    fileprivate static let costLedger = Label("费用明细", "Cost ledger")
+    fileprivate static let wjxHowToDownload = Label(
+        "问卷星答卷：在问卷星“下载答卷数据”中选“按选项文本下载”（Excel 或 CSV）。自动找出题目含“满意”的一题并统计；预览时可以改选其他题目。",
+        "问卷星 downloads: download the answers as 按选项文本 (Excel or CSV). The question about 满意 is found and counted; the preview lets you pick another one."
+    )
+    fileprivate static let whatField = Label("导入什么", "what")
+    fileprivate static let signInDateField = Label("签到日期", "date")
+    fileprivate static let pageReloadsItself = Label(
+        "此页每 2 秒自动刷新，完成后显示结果；离开此页不影响导入。",
+        "This page reloads every 2 seconds and shows the result when it is done; leaving it does not stop the import.")
+    fileprivate static let reload = Label("刷新", "Reload")
+    fileprivate static let importing = Label("导入中", "Importing")
+    fileprivate static let rowNumber = Label("行号", "Line")
+    fileprivate static let correctAndUploadAgain = Label("改正文件后重新上传", "Correct the file and upload it again")
+    fileprivate static let importPreview = Label("导入预览", "Import preview")
+    fileprivate static let surveyEventField = Label("调查的活动", "event")
+    fileprivate static let questionCount = Label("统计哪一题", "The question to count")
+    fileprivate static let countOne = Label("改统计这一题", "Count this one")
+    fileprivate static let answersCountedSatisfied = Label(
+        "计为满意的答案（括号内为份数）", "Answers counted as satisfied (how many gave each)")
+    fileprivate static let countThese = Label("按勾选重新统计", "Count these")
+    fileprivate static let importIt = Label("确认导入", "Import it")
+    fileprivate static let wjxPreview = Label("问卷星答卷预览", "问卷星 preview")
+    fileprivate static func checking(_ file: String) -> Label {
+        Label("正在检查 \(file)（预览）", "Checking \(file) (preview)")
+    }
+    fileprivate static func importing(_ file: String) -> Label { Label("正在导入 \(file)", "Importing \(file)") }
+    fileprivate static func rowsRead(_ rows: Int) -> Label {
+        Label("已读 \(Figures.grouped(rows)) 行", "\(Figures.grouped(rows)) rows read so far")
+    }
+    fileprivate static func rowsNeedCorrecting(_ n: Int) -> Label {
+        Label("有 \(n) 行需要改正，整份文件未导入", "\(n) rows need correcting; nothing was imported")
+    }
+    fileprivate static func firstRows(_ n: Int) -> Label { Label("前 \(n) 行", "First \(n) rows") }
+    fileprivate static func importRows(_ n: Int) -> Label { Label("确认导入 \(n) 行", "Import the \(n) rows") }
+    fileprivate static func fileForEvent(_ file: String, event: String) -> Label {
+        Label("文件：\(file)　活动：\(event)", "File: \(file) · Event: \(event)")
+    }
+}
+
 /// 导入: a sign-in sheet, a volunteer list or the finance office's cost ledger, as `.xlsx` or CSV
 /// (GBK or UTF-8). The upload is previewed by a dry run that goes on past bad rows, so every error is
 /// shown with its line; the confirm button then imports it all or nothing, as `kepu … import` does.
@@ -15,10 +78,8 @@ struct ImportPages: Sendable {
     var lang: Language { web.lang }
     var ledger: Ledger { web.ledger }
 
-    static let kinds: [(ImportKind, String, String)] = [
-        (.signins, "签到表（计入某活动的人次）", "Sign-in sheet (attendance of an event)"),
-        (.volunteers, "志愿者名单（可含报名和时长）", "Volunteer list (with sign-ups and hours)"),
-        (.costs, "财务费用明细", "Cost ledger from the finance office"),
+    static let kinds: [(ImportKind, Label)] = [
+        (.signins, .signInSheetKind), (.volunteers, .volunteerListKind), (.costs, .costLedgerKind),
     ]
 
     /// `GET /imports[?event=ID]`
@@ -34,33 +95,33 @@ struct ImportPages: Sendable {
     ) async -> Response {
         // One form for every kind, 问卷星's too, so that the page carries the year's events once.
         let sheetError = error
-        var kinds: [HTML] = Self.kinds.map { k, zh, en in
-            "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(lang.t(zh, en))</option>"
+        var kinds: [HTML] = Self.kinds.map { k, label in
+            "<option value=\"\(k.rawValue)\"\(values["kind"] == k.rawValue ? " selected" : "")>\(lang.t(label))</option>"
         }
         kinds.append(
-            "<option value=\"survey\"\(values["kind"] == "survey" || surveyForm ? " selected" : "")>\(lang.t("问卷星答卷（满意度）", "问卷星 download (satisfaction)"))</option>"
+            "<option value=\"survey\"\(values["kind"] == "survey" || surveyForm ? " selected" : "")>\(lang.t(.wjxDownload))</option>"
         )
         let body: HTML = """
             \(web.error(sheetError, form: "import"))
-            <p class="sub">\(lang.t("支持 Excel（.xlsx）和 CSV（GBK 或 UTF-8），表头上方可以有标题行。先预览，确认无误后再导入；有一行出错则整份不导入。", "Excel (.xlsx) or CSV (GBK or UTF-8); title rows above the header are fine. Preview first, then import: one bad row and nothing is imported."))</p>
+            <p class="sub">\(lang.t(.filesAccepted))</p>
             <form method="post" action="/imports#import" enctype="multipart/form-data" class="record"\(Page.formAttributes("import", refused: sheetError != nil))>
             \(Page.csrfField(context))
-            <label class="wide">\(lang.t("导入什么", "What"))<select name="kind">\(kinds)</select></label>
-            <label class="wide">\(lang.t("活动（签到表、问卷星答卷必选）", "Event (sign-in sheets, 问卷星 downloads)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（志愿者名单、费用明细不选）", "(none for a volunteer list or a cost ledger)")))</label>
-            <label>\(lang.t("签到日期（默认活动第一天）", "Day (default: the event's first)"))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
-            <label class="wide">\(lang.t("文件", "File"))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
-            <label>\(lang.t("工作表（可不填）", "Sheet (optional)"))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>
-            <button type="submit">\(lang.t("上传并预览", "Upload and preview"))</button>
+            <label class="wide">\(lang.t(.what))<select name="kind">\(kinds)</select></label>
+            <label class="wide">\(lang.t(.eventForSheets))\(web.eventSelect("event", selected: values["event"], none: lang.t(.noEventForListOrLedger)))</label>
+            <label>\(lang.t(.signInDay))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
+            <label class="wide">\(lang.t(.file))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
+            <label>\(lang.t(.sheetOptional))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>
+            <button type="submit">\(lang.t(.uploadPreview))</button>
             </form>
-            <section><h2>\(lang.t("各类文件需要的列", "Columns each file needs"))</h2>
-            <table><thead><tr><th>\(lang.t("文件", "File"))</th><th>\(lang.t("必需的列", "Required"))</th><th>\(lang.t("可选的列", "Optional"))</th></tr></thead><tbody>
-            <tr><td>\(lang.t("签到表", "Sign-in sheet"))</td><td>姓名</td><td>手机、签到时间</td></tr>
-            <tr><td>\(lang.t("志愿者名单", "Volunteer list"))</td><td>姓名</td><td>手机、志愿组织、平台编号、活动、日期、时长、岗位</td></tr>
-            <tr><td>\(lang.t("费用明细", "Cost ledger"))</td><td>日期、金额、支出明细</td><td>活动、摘要、发票号、收款方</td></tr>
+            <section><h2>\(lang.t(.columnsEachFileNeeds))</h2>
+            <table><thead><tr><th>\(lang.t(.file))</th><th>\(lang.t(.requiredColumns))</th><th>\(lang.t(.optionalColumns))</th></tr></thead><tbody>
+            <tr><td>\(lang.t(.signInSheet))</td><td>姓名</td><td>手机、签到时间</td></tr>
+            <tr><td>\(lang.t(.volunteerList))</td><td>姓名</td><td>手机、志愿组织、平台编号、活动、日期、时长、岗位</td></tr>
+            <tr><td>\(lang.t(.costLedger))</td><td>日期、金额、支出明细</td><td>活动、摘要、发票号、收款方</td></tr>
             </tbody></table></section>
-            <p class="sub" id="survey">\(lang.t("问卷星答卷：在问卷星“下载答卷数据”中选“按选项文本下载”（Excel 或 CSV）。自动找出题目含“满意”的一题并统计；预览时可以改选其他题目。", "问卷星 downloads: download the answers as 按选项文本 (Excel or CSV). The question about 满意 is found and counted; the preview lets you pick another one."))</p>
+            <p class="sub" id="survey">\(lang.t(.wjxHowToDownload))</p>
             """
-        return await web.page(lang.t("导入", "Import"), context, body: body, status: status)
+        return await web.page(lang.t(.importMenu), context, body: body, status: status)
     }
 
     /// `POST /imports` (multipart): saves the file and shows the dry run's preview.
@@ -73,15 +134,15 @@ struct ImportPages: Sendable {
             guard let kind = values["kind"].flatMap(ImportKind.init(rawValue:)) else {
                 throw KepuError(
                     .invalid(
-                        field: lang.t("导入什么", "what"), value: values["kind"] ?? "",
-                        form: .choice(.importKind, Self.kinds.map { Choice(raw: $0.0.rawValue, chinese: $0.1) })))
+                        field: lang.t(.whatField), value: values["kind"] ?? "",
+                        form: .choice(.importKind, Self.kinds.map { Choice(raw: $0.0.rawValue, chinese: $0.1.zh) })))
             }
             let (file, name) = try posted.requireFile()
-            let event = try values.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) }
+            let event = try values.value("event").map { try webID($0, field: lang.t(.eventIdField)) }
             if kind == .signins, event == nil {
-                throw KepuError(.empty(field: lang.t("活动编号", "event id")))
+                throw KepuError(.empty(field: lang.t(.eventIdField)))
             }
-            _ = try values.value("date").map { try CalendarDate.parse($0, field: lang.t("签到日期", "date")) }
+            _ = try values.value("date").map { try CalendarDate.parse($0, field: lang.t(.signInDateField)) }
             let (key, pending) = try await uploads.save(
                 file.body,
                 Uploads.Pending(
@@ -136,14 +197,14 @@ struct ImportPages: Sendable {
         guard case .running = job.state else { return try await answer(id, user: user, context) }
         let doing =
             job.preview
-            ? lang.t("正在检查 \(job.file)（预览）", "Checking \(job.file) (preview)")
-            : lang.t("正在导入 \(job.file)", "Importing \(job.file)")
+            ? lang.t(.checking(job.file))
+            : lang.t(.importing(job.file))
         let body: HTML = """
-            <p class="notice" role="status">\(doing)：\(lang.t("已读 \(Figures.grouped(job.rows)) 行", "\(Figures.grouped(job.rows)) rows read so far"))</p>
-            <p class="sub">\(lang.t("此页每 2 秒自动刷新，完成后显示结果；离开此页不影响导入。", "This page reloads every 2 seconds and shows the result when it is done; leaving it does not stop the import."))</p>
-            <p><a href="/imports/jobs/\(id)">\(lang.t("刷新", "Reload"))</a></p>
+            <p class="notice" role="status">\(doing)：\(lang.t(.rowsRead(job.rows)))</p>
+            <p class="sub">\(lang.t(.pageReloadsItself))</p>
+            <p><a href="/imports/jobs/\(id)">\(lang.t(.reload))</a></p>
             """
-        var response = await web.page(lang.t("导入中", "Importing"), context, body: body)
+        var response = await web.page(lang.t(.importing), context, body: body)
         response.headers[.init("Refresh")!] = "2"
         return response
     }
@@ -154,7 +215,7 @@ struct ImportPages: Sendable {
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportResult {
         let l = user ?? ledger
-        let day = try date.map { try CalendarDate.parse($0, field: lang.t("签到日期", "date")) }
+        let day = try date.map { try CalendarDate.parse($0, field: lang.t(.signInDateField)) }
         let options = preview ? ImportPreview() : nil
         switch ImportKind(rawValue: p.kind) {
         case .signins:
@@ -191,12 +252,12 @@ struct ImportPages: Sendable {
             })
         if !r.rowErrors.isEmpty {
             body +=
-                "<section><h2>\(Page.esc(lang.t("有 \(r.rowErrors.count) 行需要改正，整份文件未导入", "\(r.rowErrors.count) rows need correcting; nothing was imported")))</h2><ul class=\"errors\">"
+                "<section><h2>\(Page.esc(lang.t(.rowsNeedCorrecting(r.rowErrors.count))))</h2><ul class=\"errors\">"
             for p in r.rowErrors { body += "<li>\(Page.esc(Self.clip(Catalogue.text(p, lang), 400)))</li>" }
             body += "</ul></section>"
         }
-        body += "<section><h2>\(Page.esc(lang.t("前 \(r.sample.count) 行", "First \(r.sample.count) rows")))</h2>"
-        body += "<table class=\"preview\"><thead><tr><th>\(lang.t("行号", "Line"))</th>"
+        body += "<section><h2>\(Page.esc(lang.t(.firstRows(r.sample.count))))</h2>"
+        body += "<table class=\"preview\"><thead><tr><th>\(lang.t(.rowNumber))</th>"
         body += r.header.map { "<th>\(Self.clip($0))</th>" as HTML }.joined() + "</tr></thead><tbody>"
         for row in r.sample {
             body +=
@@ -214,15 +275,15 @@ struct ImportPages: Sendable {
                 \(Page.csrfField(context))
                 <input type="hidden" name="upload" value="\(key)">
                 <input type="hidden" name="date" value="\(Page.esc(date ?? ""))">
-                <button type="submit">\(Page.esc(lang.t("确认导入 \(r.rows) 行", "Import the \(r.rows) rows")))</button>
-                <a href="/imports">\(lang.t("取消", "Cancel"))</a>
+                <button type="submit">\(Page.esc(lang.t(.importRows(r.rows))))</button>
+                <a href="/imports">\(lang.t(.cancel))</a>
                 </form>
                 """
         } else {
-            body += "<p><a href=\"/imports\">\(lang.t("改正文件后重新上传", "Correct the file and upload it again"))</a></p>"
+            body += "<p><a href=\"/imports\">\(lang.t(.correctAndUploadAgain))</a></p>"
         }
         return await web.page(
-            lang.t("导入预览", "Import preview"), context, body: body,
+            lang.t(.importPreview), context, body: body,
             status: r.rowErrors.isEmpty ? .ok : .unprocessableContent)
     }
 
@@ -258,7 +319,7 @@ extension ImportPages {
     func surveyUpload(_ posted: PostedUpload, _ context: WebContext) async throws -> Response {
         let (user, values) = (posted.user, posted.values)
         do {
-            let event = try webID(values["event"] ?? "", field: lang.t("调查的活动", "event"))
+            let event = try webID(values["event"] ?? "", field: lang.t(.surveyEventField))
             let (file, name) = try posted.requireFile()
             let (key, pending) = try await uploads.save(
                 file.body,
@@ -343,12 +404,12 @@ extension ImportPages {
             await uploads.remove(key)
             return await formPage(
                 context, status: .internalServerError,
-                error: lang.t("服务器出错，未写入任何内容", "server error; nothing was written"),
+                error: lang.t(.serverErrorNothing),
                 values: [:], surveyForm: true)
         }
         let title = ((try? ledger.events.detail(event))?.summary.title).map { "\(event) \($0)" } ?? String(event)
         body =
-            "<p class=\"sub\">\(lang.t("文件：\(pending.displayName)　活动：\(title)", "File: \(pending.displayName) · Event: \(title)"))</p>"
+            "<p class=\"sub\">\(lang.t(.fileForEvent(pending.displayName, event: title)))</p>"
             + body
         if !questions.isEmpty {
             let options: [HTML] = questions.map {
@@ -357,8 +418,8 @@ extension ImportPages {
             body += """
                 <form method="post" action="/imports/survey/preview#question" class="filter" id="question">\(Page.csrfField(context))
                 <input type="hidden" name="upload" value="\(key)">
-                <label>\(lang.t("统计哪一题", "The question to count"))<select name="question">\(options)</select></label>
-                <button type="submit">\(lang.t("改统计这一题", "Count this one"))</button></form>
+                <label>\(lang.t(.questionCount))<select name="question">\(options)</select></label>
+                <button type="submit">\(lang.t(.countOne))</button></form>
                 """
         }
         if !answers.isEmpty {
@@ -370,8 +431,8 @@ extension ImportPages {
                 <input type="hidden" name="upload" value="\(key)">
                 <input type="hidden" name="question" value="\(counted.map(String.init) ?? "")">
                 <input type="hidden" name="answers" value="1">
-                <fieldset><legend>\(lang.t("计为满意的答案（括号内为份数）", "Answers counted as satisfied (how many gave each)"))</legend>\(boxes)</fieldset>
-                <button type="submit">\(lang.t("按勾选重新统计", "Count these"))</button></form>
+                <fieldset><legend>\(lang.t(.answersCountedSatisfied))</legend>\(boxes)</fieldset>
+                <button type="submit">\(lang.t(.countThese))</button></form>
                 """
         }
         if ready {
@@ -380,12 +441,12 @@ extension ImportPages {
                 <input type="hidden" name="upload" value="\(key)">
                 <input type="hidden" name="question" value="\(counted.map(String.init) ?? "")">
                 <input type="hidden" name="satisfied" value="\((satisfied ?? []).joined(separator: "\n"))">
-                <button type="submit">\(lang.t("确认导入", "Import it"))</button>
-                <a href="/imports">\(lang.t("取消", "Cancel"))</a></form>
+                <button type="submit">\(lang.t(.importIt))</button>
+                <a href="/imports">\(lang.t(.cancel))</a></form>
                 """
         }
         return await web.page(
-            lang.t("问卷星答卷预览", "问卷星 preview"), context, body: body, status: ready ? .ok : .unprocessableContent)
+            lang.t(.wjxPreview), context, body: body, status: ready ? .ok : .unprocessableContent)
     }
 
     /// `POST /imports/survey/confirm` (upload, question): `kepu survey import FILE --event ID --question N`.

@@ -5,6 +5,89 @@ import KepuOffice
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let printTitle = Label("品名", "Title")
+    fileprivate static let inkHeader = Label("类型", "Ink")
+    fileprivate static let copies = Label("份数", "Copies")
+    fileprivate static let unitPrice = Label("单价（元）", "Unit price (元)")
+    fileprivate static let eventOptional = Label("所属活动（可不选）", "Event (optional)")
+    fileprivate static let noEventOfItsOwn = Label("（不属于某个活动）", "(no event)")
+    fileprivate static let addPrintRun = Label("登记印刷品", "Add the print run")
+    fileprivate static let costsOnEventPages = Label(
+        "费用在活动页面登记；不属于某个活动的费用请用“导入”上传财务明细。",
+        "Costs are recorded on an event's page, or imported from the finance office's ledger.")
+    fileprivate static let costSearchHint = Label("摘要、发票号、收款方、品名或活动", "item, invoice, payee, print run or event")
+    fileprivate static let budget = Label("经费", "Budget")
+    fileprivate static let printTitleField = Label("品名", "title")
+    fileprivate static let inkField = Label("类型", "ink")
+    fileprivate static let copiesField = Label("份数", "copies")
+    fileprivate static let unitPriceField = Label("单价", "unit price")
+    fileprivate static let addVolunteer = Label("添加志愿者", "Add a volunteer")
+    fileprivate static let volunteerOrganization = Label("志愿组织", "Organization")
+    fileprivate static let platformNo = Label("平台编号", "Platform no.")
+    fileprivate static let addTheVolunteer = Label("添加志愿者", "Add the volunteer")
+    fileprivate static let signUpHours = Label("活动报名与服务时长", "Sign-up and hours")
+    fileprivate static let hours = Label("时长（小时）", "Hours")
+    fileprivate static let role = Label("岗位", "Role")
+    fileprivate static let addSignUp = Label("登记报名", "Add the sign-up")
+    fileprivate static let volunteerSearchHint = Label(
+        "姓名、队伍、平台编号或手机后四位", "name, organization, platform no. or a phone's last 4 digits")
+    fileprivate static let noVolunteersYet = Label("还没有志愿者", "no volunteers yet")
+    fileprivate static let noVolunteerMatches = Label("没有符合条件的志愿者", "no volunteer matches")
+    fileprivate static let volunteers = Label("志愿者", "Volunteers")
+    fileprivate static let nameField = Label("姓名", "name")
+    fileprivate static let phoneField = Label("手机", "phone")
+    fileprivate static let eventField = Label("活动", "event")
+    fileprivate static let volunteerAmongMatches = Label("志愿者（从符合的人中选择）", "Volunteer (choose among the matches)")
+    fileprivate static let volunteerTypeToFind = Label(
+        "志愿者（输入姓名或手机后四位）", "Volunteer (type a name or a phone's last 4 digits)")
+    fileprivate static let volunteerTypeToPick = Label(
+        "志愿者（输入姓名或手机后四位，从列表中选）", "Volunteer (type a name or a phone's last 4 digits, pick from the list)")
+    fileprivate static let volunteerField = Label("志愿者", "volunteer")
+    fileprivate static let sinceField = Label("起始日期", "since")
+    fileprivate static let untilField = Label("截止日期", "until")
+    fileprivate static let recordIdField = Label("记录编号", "record id")
+    fileprivate static let recordKind = Label("记录类型", "Kind")
+    fileprivate static let recordIdHeader = Label("记录编号", "Id")
+    fileprivate static let operatorHeader = Label("操作员", "Operator")
+    fileprivate static let since = Label("起始日期", "Since")
+    fileprivate static let until = Label("截止日期", "Until")
+    fileprivate static let showDetails = Label("显示详情（命令、修改前后）", "Details (command, before and after)")
+    fileprivate static let auditTrail = Label("操作记录", "Audit trail")
+    fileprivate static let userNameHeader = Label("用户名", "Name")
+    fileprivate static let userRole = Label("角色", "Role")
+    fileprivate static let created = Label("创建时间", "Created")
+    fileprivate static let status = Label("状态", "Status")
+    fileprivate static let apiTokens = Label("API 令牌", "API tokens")
+    fileprivate static let active = Label("正常", "active")
+    fileprivate static let disabled = Label("已停用", "disabled")
+    fileprivate static let addUser = Label("添加用户", "Add a user")
+    fileprivate static let password8Characters = Label("初始密码（至少 8 个字符）", "Password (8 characters or more)")
+    fileprivate static let addTheUser = Label("添加用户", "Add the user")
+    fileprivate static let disableUser = Label("停用用户", "Disable a user")
+    fileprivate static let disablingExplained = Label(
+        "停用后不能登录，会话和 API 令牌立即失效；用户不会被删除。",
+        "A disabled user cannot sign in; sessions and tokens end at once. Nobody is deleted.")
+    fileprivate static let user = Label("用户", "User")
+    fileprivate static let disable = Label("停用", "Disable")
+    fileprivate static let users = Label("用户", "Users")
+    fileprivate static let userNameField = Label("用户名", "name")
+    fileprivate static let roleField = Label("角色", "role")
+    fileprivate static let confirmDisable = Label("确认停用用户", "Confirm")
+    fileprivate static let yesDisable = Label("确认停用", "Yes, disable")
+    fileprivate static func costsCount(_ n: Int) -> Label { Label("费用（\(n) 笔）", "Costs (\(n))") }
+    fileprivate static func printRunsCount(_ n: Int) -> Label { Label("印刷品（\(n) 条）", "Print runs (\(n))") }
+    fileprivate static func volunteersCount(_ n: Int) -> Label { Label("志愿者（\(n) 人）", "Volunteers (\(n))") }
+    fileprivate static func disableUserQuestion(_ name: String) -> Label {
+        Label(
+            "确认停用用户 \(name)？其已登录的会话会结束，API 令牌会作废；以后可以重新启用。",
+            "Disable \(name)? Their sessions end and their API tokens are revoked; they can be enabled again later.")
+    }
+}
+
 /// 经费, 志愿者, 操作记录 and 用户: each a list with the forms of its commands.
 struct OfficePages: Sendable {
     let web: Web
@@ -44,16 +127,16 @@ struct OfficePages: Sendable {
         let filter = RecordFilter(range: range, event: nil, unit: nil, includeVoided: request.query["all"] == "1")
         func v(_ k: String) -> String { values[k] ?? "" }
         body += """
-            <section><h2>\(lang.t("登记印刷品", "Record a print run"))</h2>
+            <section><h2>\(lang.t(.recordPrintRun))</h2>
             \(web.error(error, form: "print"))<form method="post" action="/budget/print#print" class="record"\(Page.formAttributes("print", refused: error != nil))>\(Page.csrfField(context))
-            <label class="wide">\(lang.t("品名", "Title"))<input name="title" required value="\(v("title"))"></label>
-            <label>\(lang.t("类型", "Ink"))<select name="ink">\(Page.options(Ink.allCases, selected: values["ink"], lang))</select></label>
-            <label>\(lang.t("份数", "Copies"))<input name="copies" required inputmode="numeric" value="\(v("copies"))"></label>
-            <label>\(lang.t("单价（元）", "Unit price (元)"))<input name="unitPrice" required value="\(v("unitPrice"))"></label>
-            <label class="wide">\(lang.t("所属活动（可不选）", "Event (optional)"))\(web.eventSelect("event", selected: values["event"], none: lang.t("（不属于某个活动）", "(no event)")))</label>
-            <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("date"))"></label>
-            <button type="submit">\(lang.t("登记印刷品", "Add the print run"))</button>
-            </form><p class="sub">\(lang.t("费用在活动页面登记；不属于某个活动的费用请用“导入”上传财务明细。", "Costs are recorded on an event's page, or imported from the finance office's ledger."))</p></section>
+            <label class="wide">\(lang.t(.printTitle))<input name="title" required value="\(v("title"))"></label>
+            <label>\(lang.t(.inkHeader))<select name="ink">\(Page.options(Ink.allCases, selected: values["ink"], lang))</select></label>
+            <label>\(lang.t(.copies))<input name="copies" required inputmode="numeric" value="\(v("copies"))"></label>
+            <label>\(lang.t(.unitPrice))<input name="unitPrice" required value="\(v("unitPrice"))"></label>
+            <label class="wide">\(lang.t(.eventOptional))\(web.eventSelect("event", selected: values["event"], none: lang.t(.noEventOfItsOwn)))</label>
+            <label>\(lang.t(.date))<input name="date" type="date" value="\(v("date"))"></label>
+            <button type="submit">\(lang.t(.addPrintRun))</button>
+            </form><p class="sub">\(lang.t(.costsOnEventPages))</p></section>
             """
         let names = web.names()
         if let all = try? ledger.money.costs(filter), !all.isEmpty {
@@ -63,11 +146,11 @@ struct OfficePages: Sendable {
             }
             let total = costs.matching.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }
             body += """
-                <section><h2>\(lang.t("费用（\(costs.matching.count) 笔）", "Costs (\(costs.matching.count))"))</h2>
+                <section><h2>\(lang.t(.costsCount(costs.matching.count)))</h2>
                 <form method="get" action="/budget" class="filter">
-                <label>\(lang.t("查找", "Find"))<input name="q" value="\(request.query["q"] ?? "")" placeholder="\(lang.t("摘要、发票号、收款方、品名或活动", "item, invoice, payee, print run or event"))"></label>
-                <label class="check"><input type="checkbox" name="all" value="1"\(request.query["all"] == "1" ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
-                <button type="submit">\(lang.t("筛选", "Filter"))</button></form>
+                <label>\(lang.t(.find))<input name="q" value="\(request.query["q"] ?? "")" placeholder="\(lang.t(.costSearchHint))"></label>
+                <label class="check"><input type="checkbox" name="all" value="1"\(request.query["all"] == "1" ? " checked" : "")>\(lang.t(.includeVoided))</label>
+                <button type="submit">\(lang.t(.filter))</button></form>
                 \(web.html(RecordTables.costs(costs.shown, lang: lang, names: names, total: costs.pages > 1 ? total : nil)))
                 \(Page.pager("/budget", costs.kept, page: costs.page, pages: costs.pages, lang: lang))</section>
                 """
@@ -78,12 +161,12 @@ struct OfficePages: Sendable {
                 [p.title, p.event.flatMap { names.events[$0] }]
             }
             body += """
-                <section id="prints"><h2>\(lang.t("印刷品（\(runs.matching.count) 条）", "Print runs (\(runs.matching.count))"))</h2>
+                <section id="prints"><h2>\(lang.t(.printRunsCount(runs.matching.count)))</h2>
                 \(web.html(RecordTables.printRuns(runs.shown, lang: lang, names: names)))
                 \(Page.pager("/budget", runs.kept, page: runs.page, pages: runs.pages, lang: lang, key: "prints", anchor: "#prints"))</section>
                 """
         }
-        return await web.page(lang.t("经费", "Budget"), context, body: body, status: status)
+        return await web.page(lang.t(.budget), context, body: body, status: status)
     }
 
     /// `POST /budget/print`: `kepu print add`.
@@ -91,12 +174,12 @@ struct OfficePages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         do {
             let input = NewPrintRun(
-                title: try Parse.text(fields["title"] ?? "", field: lang.t("品名", "title")),
-                ink: try Ink.parse(fields["ink"] ?? "", field: lang.t("类型", "ink")),
-                copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.t("份数", "copies")),
-                unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.t("单价", "unit price")),
-                event: try fields.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) },
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) })
+                title: try Parse.text(fields["title"] ?? "", field: lang.t(.printTitleField)),
+                ink: try Ink.parse(fields["ink"] ?? "", field: lang.t(.inkField)),
+                copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.t(.copiesField)),
+                unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.t(.unitPriceField)),
+                event: try fields.value("event").map { try webID($0, field: lang.t(.eventIdField)) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) })
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addPrintRun(input)
             return await web.done(
@@ -145,22 +228,22 @@ struct OfficePages: Sendable {
         var chosen = v("signup", "volunteer")
         if let id = Int64(chosen), let p = everyone.first(where: { $0.id == id }) { chosen = Self.pick(p) }
         var body: HTML = """
-            <section><h2>\(lang.t("添加志愿者", "Add a volunteer"))</h2>\(err("add"))
+            <section><h2>\(lang.t(.addVolunteer))</h2>\(err("add"))
             <form method="post" action="/volunteers#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
-            <label>\(lang.t("姓名", "Name"))<input name="name" required value="\(v("add", "name"))"></label>
-            <label>\(lang.t("手机", "Phone"))<input name="phone" inputmode="tel" value="\(v("add", "phone"))"></label>
-            <label>\(lang.t("志愿组织", "Organization"))<input name="org" value="\(v("add", "org"))"></label>
-            <label>\(lang.t("平台编号", "Platform no."))<input name="platform" value="\(v("add", "platform"))"></label>
-            <button type="submit">\(lang.t("添加志愿者", "Add the volunteer"))</button>
+            <label>\(lang.t(.name))<input name="name" required value="\(v("add", "name"))"></label>
+            <label>\(lang.t(.phone))<input name="phone" inputmode="tel" value="\(v("add", "phone"))"></label>
+            <label>\(lang.t(.volunteerOrganization))<input name="org" value="\(v("add", "org"))"></label>
+            <label>\(lang.t(.platformNo))<input name="platform" value="\(v("add", "platform"))"></label>
+            <button type="submit">\(lang.t(.addTheVolunteer))</button>
             </form></section>
-            <section><h2>\(lang.t("活动报名与服务时长", "Sign-up and hours"))</h2>\(err("signup"))
+            <section><h2>\(lang.t(.signUpHours))</h2>\(err("signup"))
             <form method="post" action="/volunteers/signup#signup" class="record"\(attrs("signup"))>\(Page.csrfField(context))
             \(volunteerField(chosen: chosen, picks: picks, matches: matches))
-            <label class="wide">\(lang.t("活动", "Event"))\(web.eventSelect("event", selected: v("signup", "event"), none: nil))</label>
-            <label>\(lang.t("时长（小时）", "Hours"))<input name="hours" value="\(v("signup", "hours"))"></label>
-            <label>\(lang.t("日期", "Date"))<input name="date" type="date" value="\(v("signup", "date"))"></label>
-            <label>\(lang.t("岗位", "Role"))<input name="role" value="\(v("signup", "role"))"></label>
-            <button type="submit">\(lang.t("登记报名", "Add the sign-up"))</button>
+            <label class="wide">\(lang.t(.event))\(web.eventSelect("event", selected: v("signup", "event"), none: nil))</label>
+            <label>\(lang.t(.hours))<input name="hours" value="\(v("signup", "hours"))"></label>
+            <label>\(lang.t(.date))<input name="date" type="date" value="\(v("signup", "date"))"></label>
+            <label>\(lang.t(.role))<input name="role" value="\(v("signup", "role"))"></label>
+            <button type="submit">\(lang.t(.addSignUp))</button>
             </form></section>
             """
         // The list: a search (name, organization, platform number, or a phone's last four digits),
@@ -170,22 +253,22 @@ struct OfficePages: Sendable {
         let (pageNo, pages) = Page.pageNumber(query, count: list.count)
         let shown = Array(list.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
         body += """
-            <section><h2>\(lang.t("志愿者（\(everyone.count) 人）", "Volunteers (\(everyone.count))"))</h2>
+            <section><h2>\(lang.t(.volunteersCount(everyone.count)))</h2>
             <form method="get" action="/volunteers" class="filter">
-            <label>\(lang.t("查找", "Find"))<input name="q" value="\(q)" placeholder="\(lang.t("姓名、队伍、平台编号或手机后四位", "name, organization, platform no. or a phone's last 4 digits"))" size="34"></label>
-            <button type="submit">\(lang.t("查找", "Find"))</button>
+            <label>\(lang.t(.find))<input name="q" value="\(q)" placeholder="\(lang.t(.volunteerSearchHint))" size="34"></label>
+            <button type="submit">\(lang.t(.find))</button>
             </form>
             """
         if everyone.isEmpty {
-            body += "<p>\(lang.t("还没有志愿者", "no volunteers yet"))</p>"
+            body += "<p>\(lang.t(.noVolunteersYet))</p>"
         } else if list.isEmpty {
-            body += "<p>\(lang.t("没有符合条件的志愿者", "no volunteer matches"))</p>"
+            body += "<p>\(lang.t(.noVolunteerMatches))</p>"
         } else {
             body += web.html(RecordTables.volunteers(shown, maskPhones: true, lang: lang))
             body += Page.pager("/volunteers", q.isEmpty ? [:] : ["q": q], page: pageNo, pages: pages, lang: lang)
         }
         body += "</section>"
-        return await web.page(lang.t("志愿者", "Volunteers"), context, body: body, status: status)
+        return await web.page(lang.t(.volunteers), context, body: body, status: status)
     }
 
     /// Whether a volunteer matches a search: the name, organization or platform number contains it,
@@ -203,10 +286,10 @@ struct OfficePages: Sendable {
     func addVolunteer(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context)
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.t("姓名", "name"))
+            let name = try Parse.text(fields["name"] ?? "", field: lang.t(.nameField))
             let input = NewVolunteer(
                 name: name,
-                phone: try fields.value("phone").map { try NewVolunteer.phone($0, field: lang.t("手机", "phone")) },
+                phone: try fields.value("phone").map { try NewVolunteer.phone($0, field: lang.t(.phoneField)) },
                 org: fields.value("org"), platformNo: fields.value("platform"))
             let r = try web.ledger(for: user, request: request).volunteers.add(input)
             return await web.done(
@@ -225,9 +308,9 @@ struct OfficePages: Sendable {
         do {
             let input = NewSignup(
                 volunteer: try pickedVolunteer(fields["volunteer"] ?? ""),
-                event: try webID(fields["event"] ?? "", field: lang.t("活动", "event")),
-                hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t("时长", "hours")) },
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t("日期", "date")) },
+                event: try webID(fields["event"] ?? "", field: lang.t(.eventField)),
+                hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t(.hoursShort)) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) },
                 role: fields.value("role"))
             let id = try web.ledger(for: user, request: request).volunteers.signup(input)
             return await web.done(
@@ -253,13 +336,13 @@ struct OfficePages: Sendable {
                 "<option value=\"\(Self.pick(p))\">\(p.name)\(p.phone.map { "（\(maskPhone($0))）" } ?? "")\(p.org.map { " \($0)" } ?? "")</option>"
             }
             return
-                "<label class=\"wide\">\(lang.t("志愿者（从符合的人中选择）", "Volunteer (choose among the matches)"))<select name=\"volunteer\" required>\(options)</select></label>"
+                "<label class=\"wide\">\(lang.t(.volunteerAmongMatches))<select name=\"volunteer\" required>\(options)</select></label>"
         }
         let list: HTML = picks.isEmpty ? HTML() : " list=\"volunteer-list\""
         let hint =
             picks.isEmpty
-            ? lang.t("志愿者（输入姓名或手机后四位）", "Volunteer (type a name or a phone's last 4 digits)")
-            : lang.t("志愿者（输入姓名或手机后四位，从列表中选）", "Volunteer (type a name or a phone's last 4 digits, pick from the list)")
+            ? lang.t(.volunteerTypeToFind)
+            : lang.t(.volunteerTypeToPick)
         return """
             <label class="wide">\(hint)<input name="volunteer" required\(list) autocomplete="off" value="\(chosen)"></label>
             \(picks.isEmpty ? HTML() : "<datalist id=\"volunteer-list\">\(picks)</datalist>")
@@ -281,7 +364,7 @@ struct OfficePages: Sendable {
         if let id = Int64(digits), id > 0, t.count > digits.count || digits.count < 4 { return id }
         let matches = Self.candidates(((try? ledger.volunteers.list(RecordFilter())) ?? []), t)
         if matches.count == 1 { return matches[0].id }
-        throw KepuError(.notPicked(field: lang.t("志愿者", "volunteer"), value: text, matches: matches.count))
+        throw KepuError(.notPicked(field: lang.t(.volunteerField), value: text, matches: matches.count))
     }
 
     /// The volunteers a typed name or phone tail names: the exact name if someone has it, else every match.
@@ -301,12 +384,12 @@ struct OfficePages: Sendable {
         var body = HTML()
         do {
             let filter = AuditService.Filter(
-                since: try q.value("since").map { try CalendarDate.parse($0, field: lang.t("起始日期", "since")).start() },
+                since: try q.value("since").map { try CalendarDate.parse($0, field: lang.t(.sinceField)).start() },
                 until: try q.value("until").map {
-                    try CalendarDate.parse($0, field: lang.t("截止日期", "until")).adding(days: 1).start()
+                    try CalendarDate.parse($0, field: lang.t(.untilField)).adding(days: 1).start()
                 },
                 entity: q.value("entity").flatMap(RecordKind.init(rawValue:)),
-                id: try q.value("id").map { try webID($0, field: lang.t("记录编号", "record id")) },
+                id: try q.value("id").map { try webID($0, field: lang.t(.recordIdField)) },
                 operatorName: q.value("operator"))
             let (pageNo, pages) = Page.pageNumber(q, count: try ledger.audit.count(filter))
             var page = filter
@@ -331,16 +414,16 @@ struct OfficePages: Sendable {
         let filterForm: HTML = """
             <p class="\(verification.firstBroken == nil ? "notice" : "error")">\(Page.esc(chain))</p>
             <form method="get" action="/audit" class="filter">
-            <label>\(lang.t("记录类型", "Kind"))<select name="entity"><option value="">\(lang.t("全部", "all"))</option>\(kinds)</select></label>
-            <label>\(lang.t("记录编号", "Id"))<input name="id" size="6" value="\(Page.esc(q["id"] ?? ""))"></label>
-            <label>\(lang.t("操作员", "Operator"))<input name="operator" size="10" value="\(Page.esc(q["operator"] ?? ""))"></label>
-            <label>\(lang.t("起始日期", "Since"))<input name="since" type="date" value="\(Page.esc(q["since"] ?? ""))"></label>
-            <label>\(lang.t("截止日期", "Until"))<input name="until" type="date" value="\(Page.esc(q["until"] ?? ""))"></label>
-            <label class="check"><input type="checkbox" name="details" value="1"\(q["details"] == "1" ? " checked" : "")>\(lang.t("显示详情（命令、修改前后）", "Details (command, before and after)"))</label>
-            <button type="submit">\(lang.t("筛选", "Filter"))</button>
+            <label>\(lang.t(.recordKind))<select name="entity"><option value="">\(lang.t(.all))</option>\(kinds)</select></label>
+            <label>\(lang.t(.recordIdHeader))<input name="id" size="6" value="\(Page.esc(q["id"] ?? ""))"></label>
+            <label>\(lang.t(.operatorHeader))<input name="operator" size="10" value="\(Page.esc(q["operator"] ?? ""))"></label>
+            <label>\(lang.t(.since))<input name="since" type="date" value="\(Page.esc(q["since"] ?? ""))"></label>
+            <label>\(lang.t(.until))<input name="until" type="date" value="\(Page.esc(q["until"] ?? ""))"></label>
+            <label class="check"><input type="checkbox" name="details" value="1"\(q["details"] == "1" ? " checked" : "")>\(lang.t(.showDetails))</label>
+            <button type="submit">\(lang.t(.filter))</button>
             </form>
             """
-        return await web.page(lang.t("操作记录", "Audit trail"), context, body: filterForm + body)
+        return await web.page(lang.t(.auditTrail), context, body: filterForm + body)
     }
 
     // MARK: 用户
@@ -362,49 +445,49 @@ struct OfficePages: Sendable {
         let users = (try? ledger.users.list()) ?? []
         let table = ReportTable(
             columns: [
-                .init(lang.t("用户名", "Name")), .init(lang.t("角色", "Role")), .init(lang.t("创建时间", "Created")),
-                .init(lang.t("状态", "Status")), .init(lang.t("API 令牌", "API tokens"), .right),
+                .init(lang.t(.userNameHeader)), .init(lang.t(.userRole)), .init(lang.t(.created)),
+                .init(lang.t(.status)), .init(lang.t(.apiTokens), .right),
             ],
             rows: users.map {
                 [
-                    Cell($0.name), Cell(lang.t($0.role.chinese, $0.role.rawValue)),
+                    Cell($0.name), Cell(lang.role($0.role)),
                     Cell(RecordTables.localTime($0.createdAt)),
-                    $0.disabledAt == nil ? Cell(lang.t("正常", "active")) : Cell(lang.t("已停用", "disabled"), .warn),
+                    $0.disabledAt == nil ? Cell(lang.t(.active)) : Cell(lang.t(.disabled), .warn),
                     Cell(String($0.activeTokens)),
                 ]
             })
         let roles: [HTML] = UserRole.allCases.map {
-            "<option value=\"\($0.rawValue)\"\(values["role"] == $0.rawValue ? " selected" : "")>\(lang.t($0.chinese, $0.rawValue))</option>"
+            "<option value=\"\($0.rawValue)\"\(values["role"] == $0.rawValue ? " selected" : "")>\(lang.role($0))</option>"
         }
         let me = context.user?.name.lowercased()
         let active: [HTML] = users.filter { $0.disabledAt == nil && $0.name.lowercased() != me }.map {
-            "<option value=\"\($0.name)\"\(values["name"] == $0.name && form == "disable" ? " selected" : "")>\($0.name)（\(lang.t($0.role.chinese, $0.role.rawValue))）</option>"
+            "<option value=\"\($0.name)\"\(values["name"] == $0.name && form == "disable" ? " selected" : "")>\($0.name)（\(lang.role($0.role))）</option>"
         }
         let body: HTML = """
             \(form == nil ? error.map(web.error) ?? HTML() : HTML())
             \(web.html(table))
-            <section><h2>\(lang.t("添加用户", "Add a user"))</h2>\(err("add"))
+            <section><h2>\(lang.t(.addUser))</h2>\(err("add"))
             <form method="post" action="/users#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
-            <label>\(lang.t("用户名", "Name"))<input name="name" required autocomplete="off" value="\(form == "add" ? values["name"] ?? "" : "")"></label>
-            <label>\(lang.t("角色", "Role"))<select name="role">\(roles)</select></label>
-            <label>\(lang.t("初始密码（至少 8 个字符）", "Password (8 characters or more)"))<input name="password" type="password" required autocomplete="new-password"></label>
-            <button type="submit">\(lang.t("添加用户", "Add the user"))</button>
+            <label>\(lang.t(.userNameHeader))<input name="name" required autocomplete="off" value="\(form == "add" ? values["name"] ?? "" : "")"></label>
+            <label>\(lang.t(.userRole))<select name="role">\(roles)</select></label>
+            <label>\(lang.t(.password8Characters))<input name="password" type="password" required autocomplete="new-password"></label>
+            <button type="submit">\(lang.t(.addTheUser))</button>
             </form></section>
-            <section><h2>\(lang.t("停用用户", "Disable a user"))</h2><p class="sub">\(lang.t("停用后不能登录，会话和 API 令牌立即失效；用户不会被删除。", "A disabled user cannot sign in; sessions and tokens end at once. Nobody is deleted."))</p>
+            <section><h2>\(lang.t(.disableUser))</h2><p class="sub">\(lang.t(.disablingExplained))</p>
             \(err("disable"))<form method="post" action="/users/disable#disable" class="record"\(attrs("disable"))>\(Page.csrfField(context))
-            <label>\(lang.t("用户", "User"))<select name="name" required><option value="">\(lang.t("请选择", "choose"))</option>\(active)</select></label>
-            <button type="submit" class="danger">\(lang.t("停用", "Disable"))</button>
+            <label>\(lang.t(.user))<select name="name" required><option value="">\(lang.t(.choose))</option>\(active)</select></label>
+            <button type="submit" class="danger">\(lang.t(.disable))</button>
             </form></section>
             """
-        return await web.page(lang.t("用户", "Users"), context, body: body, status: status)
+        return await web.page(lang.t(.users), context, body: body, status: status)
     }
 
     /// `POST /users` (admins): `kepu user add`.
     func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context, role: .admin)
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.t("用户名", "name"))
-            let role = try UserRole.parse(fields["role"] ?? "", field: lang.t("角色", "role"))
+            let name = try Parse.text(fields["name"] ?? "", field: lang.t(.userNameField))
+            let role = try UserRole.parse(fields["role"] ?? "", field: lang.t(.roleField))
             _ = try web.ledger(for: user, request: request).users.add(
                 name: name, role: role, password: fields["password"] ?? "")
             return await web.done(
@@ -419,17 +502,14 @@ struct OfficePages: Sendable {
     func disableUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context, role: .admin)
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.t("用户名", "name"))
+            let name = try Parse.text(fields["name"] ?? "", field: lang.t(.userNameField))
             if name.lowercased() == user.name.lowercased() { throw KepuError(.cannotDisableSelf(name: user.name)) }
             guard fields["confirm"] == "yes" else {
                 return await web.confirmation(
-                    context, title: lang.t("确认停用用户", "Confirm"),
-                    question: lang.t(
-                        "确认停用用户 \(name)？其已登录的会话会结束，API 令牌会作废；以后可以重新启用。",
-                        "Disable \(name)? Their sessions end and their API tokens are revoked; they can be enabled again later."
-                    ),
+                    context, title: lang.t(.confirmDisable),
+                    question: lang.t(.disableUserQuestion(name)),
                     action: "/users/disable", fields: ["name": name],
-                    button: lang.t("确认停用", "Yes, disable"), back: "/users")
+                    button: lang.t(.yesDisable), back: "/users")
             }
             try web.ledger(for: user, request: request).users.disable(name: name, by: user.name)
             return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))

@@ -4,6 +4,21 @@ import KepuCore
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let appName = Label("科普工作台账", "kepu")
+    fileprivate static let show = Label("查看", "Show")
+    fileprivate static let previous = Label("上一页", "Previous")
+    fileprivate static let next = Label("下一页", "Next")
+    fileprivate static let pages = Label("分页", "Pages")
+    fileprivate static let indicators = Label("指标完成情况", "Indicators")
+    fileprivate static func pageOf(_ page: Int, _ pages: Int) -> Label {
+        Label("第 \(page)/\(pages) 页", "Page \(page) of \(pages)")
+    }
+}
+
 /// The page layout: a header with the office's navigation, the content, one stylesheet served from
 /// the binary. No script, no CDN.
 enum Page {
@@ -23,14 +38,13 @@ enum Page {
             body: .init(byteBuffer: ByteBuffer(string: html.markup)))
     }
 
-    /// The pages of the navigation bar: path, Chinese, English, the least role that sees it.
-    static let sections: [(path: String, zh: String, en: String, role: UserRole)] = [
-        ("/", "概览", "Overview", .clerk), ("/events", "活动", "Events", .clerk),
-        ("/volunteers", "志愿者", "Volunteers", .clerk), ("/budget", "经费", "Budget", .clerk),
-        ("/imports", "导入", "Import", .clerk), ("/evidence", "佐证材料", "Evidence", .clerk),
-        ("/self-evaluation", "自评", "Self-evaluation", .clerk), ("/plan", "计划", "Plan", .reviewer),
-        ("/audit", "操作记录", "Audit", .clerk),
-        ("/users", "用户", "Users", .admin),
+    /// The pages of the navigation bar: path, name, the least role that sees it.
+    static let sections: [(path: String, label: Label, role: UserRole)] = [
+        ("/", Label("概览", "Overview"), .clerk), ("/events", Label("活动", "Events"), .clerk),
+        ("/volunteers", Label("志愿者", "Volunteers"), .clerk), ("/budget", Label("经费", "Budget"), .clerk),
+        ("/imports", Label("导入", "Import"), .clerk), ("/evidence", Label("佐证材料", "Evidence"), .clerk),
+        ("/self-evaluation", Label("自评", "Self-evaluation"), .clerk), ("/plan", Label("计划", "Plan"), .reviewer),
+        ("/audit", Label("操作记录", "Audit"), .clerk), ("/users", Label("用户", "Users"), .admin),
     ]
 
     static func document(
@@ -40,16 +54,16 @@ enum Page {
         let nav: HTML
         if let user {
             let links: [HTML] = sections.filter { user.role >= $0.role }.map {
-                "<a href=\"\($0.path)\">\(lang.t($0.zh, $0.en))</a>"
+                "<a href=\"\($0.path)\">\(lang.t($0.label))</a>"
             }
             nav = """
-                <nav>\(links)<span class="who">\(esc(user.name))（\(esc(lang.t(user.role.chinese, user.role.rawValue)))）</span>
-                <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">\(esc(lang.t("退出", "Sign out")))</button></form></nav>
+                <nav>\(links)<span class="who">\(esc(user.name))（\(esc(lang.role(user.role)))）</span>
+                <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">\(esc(lang.t(.signOut)))</button></form></nav>
                 """
         } else {
             nav = ""
         }
-        let brand = lang.t("科普工作台账", "kepu")
+        let brand = lang.t(.appName)
         let other = lang == .zh ? ("en", "English") : ("zh", "中文")
         let switcher: HTML = "<a class=\"lang\" href=\"/lang?to=\(other.0)\">\(other.1)</a>"
         return """
@@ -89,8 +103,8 @@ enum Page {
         return """
             <form method="get" action="\(action)" class="filter project-picker">
             <input type="hidden" name="year" value="\(year)">
-            <label>\(lang.t("项目", "Project"))<select name="project">\(options)</select></label>
-            <button type="submit">\(lang.t("查看", "Show"))</button></form>
+            <label>\(lang.t(.project))<select name="project">\(options)</select></label>
+            <button type="submit">\(lang.t(.show))</button></form>
             """
     }
 
@@ -107,7 +121,7 @@ enum Page {
     /// A vocabulary as `<option>`s, its Chinese (or English) names shown and its codes sent.
     static func options<T: Vocabulary>(_ all: [T], selected: String?, _ lang: Language) -> HTML {
         all.map { (v: T) -> HTML in
-            "<option value=\"\(v.rawValue)\"\(selected == v.rawValue ? " selected" : "")>\(lang.t(v.chinese, v.english))</option>"
+            "<option value=\"\(v.rawValue)\"\(selected == v.rawValue ? " selected" : "")>\(lang.vocabulary(v))</option>"
         }.joined()
     }
 
@@ -169,7 +183,7 @@ enum Page {
         var shown: [Int] = []
         for n in 1...pages where n == 1 || n == pages || abs(n - page) <= 2 { shown.append(n) }
         var links: [HTML] = []
-        if page > 1 { links.append("<a rel=\"prev\" href=\"\(href(page - 1))\">\(lang.t("上一页", "Previous"))</a>") }
+        if page > 1 { links.append("<a rel=\"prev\" href=\"\(href(page - 1))\">\(lang.t(.previous))</a>") }
         var last = 0
         for n in shown {
             if n > last + 1 { links.append("<span class=\"gap\">…</span>") }
@@ -179,15 +193,15 @@ enum Page {
                     : "<a href=\"\(href(n))\">\(n)</a>")
             last = n
         }
-        if page < pages { links.append("<a rel=\"next\" href=\"\(href(page + 1))\">\(lang.t("下一页", "Next"))</a>") }
+        if page < pages { links.append("<a rel=\"next\" href=\"\(href(page + 1))\">\(lang.t(.next))</a>") }
         return """
-            <nav class="pager" aria-label="\(lang.t("分页", "Pages"))"><span>\(lang.t("第 \(page)/\(pages) 页", "Page \(page) of \(pages)"))</span>\(links)</nav>
+            <nav class="pager" aria-label="\(lang.t(.pages))"><span>\(lang.t(.pageOf(page, pages)))</span>\(links)</nav>
             """
     }
 
     /// Each indicator as a bar: its percent of target, coloured by status.
     static func progress(_ e: Evaluation, lang: Language) -> HTML {
-        var out: HTML = "<section><h2>\(esc(lang.t("指标完成情况", "Indicators")))</h2><ul class=\"bars\">"
+        var out: HTML = "<section><h2>\(esc(lang.t(.indicators)))</h2><ul class=\"bars\">"
         for r in e.indicators {
             guard let p = r.percentOfTarget else { continue }
             let pct = min(max(Double(p.raw) / 10_000, 0), 100)
@@ -198,7 +212,7 @@ enum Page {
             default: cls = "warn"
             }
             out += """
-                <li><span class="name">\(esc(r.indicator.name))</span><progress class="\(cls)" max="100" value="\(String(format: "%.1f", pct))">\(esc(Figures.percent(p)))</progress><span class="pct">\(esc(Figures.percent(p)))</span><span class="status \(cls)">\(esc(lang.t(r.status.chinese, r.status.rawValue)))</span></li>
+                <li><span class="name">\(esc(r.indicator.name))</span><progress class="\(cls)" max="100" value="\(String(format: "%.1f", pct))">\(esc(Figures.percent(p)))</progress><span class="pct">\(esc(Figures.percent(p)))</span><span class="status \(cls)">\(esc(lang.status(r.status)))</span></li>
                 """
         }
         return out + "</ul></section>"

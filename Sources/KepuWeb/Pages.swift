@@ -5,6 +5,38 @@ import KepuOffice
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let appSignIn = Label("科普工作台账 · 登录", "kepu · Sign in")
+    fileprivate static let userName = Label("用户名", "User name")
+    fileprivate static let password = Label("密码", "Password")
+    fileprivate static let signIn = Label("登录", "Sign in")
+    fileprivate static let signInPageExpired = Label(
+        "登录页打开太久，已失效；请再输入一次密码登录", "the sign-in page was open too long: enter the password again")
+    fileprivate static let tooManySignInsAtOnce = Label(
+        "同时登录的人太多，请几秒后再试", "too many sign-ins at once: try again in a few seconds")
+    fileprivate static let wrongUserName = Label("用户名或密码不对", "wrong user name or password")
+    fileprivate static let allProjectsDepartment = Label("全部项目（部门整体）", "All projects (the department)")
+    fileprivate static let asOf = Label("评价截至", "as of")
+    fileprivate static let dataChecks = Label("数据核查", "Data checks")
+    fileprivate static let everyCheckPasses = Label("全部核查通过", "Every check passes")
+    fileprivate static let recentActivity = Label("最近的操作", "Recent activity")
+    fileprivate static let wholeAuditTrail = Label("全部操作记录", "The whole audit trail")
+    fileprivate static let overviewUpdating = Label(
+        "刚有新的记录写入，概览正在更新；以下是写入前的数据，请稍后刷新。",
+        "New records were just written and the overview is being brought up to date; below are the figures from before. Reload shortly."
+    )
+    fileprivate static let overview = Label("概览", "Overview")
+    fileprivate static func tooManyFailedSignIns(until at: String) -> Label {
+        Label(
+            "登录失败次数过多，请于 \(at) 后再试；急用请联系管理员解除",
+            "too many failed sign-ins: try again after \(at), or ask an admin to lift the wait")
+    }
+    fileprivate static func signOutQuestion(_ name: String) -> Label { Label("\(name)，确定退出登录？", "\(name), sign out?") }
+}
+
 /// The pages: sign-in, sign-out and the dashboard (概览).
 struct Pages: Sendable {
     let web: Web
@@ -21,17 +53,17 @@ struct Pages: Sendable {
         let token = SessionService.random(16)
         let body: HTML = """
             <form method="post" action="/login" class="login">
-            <h1>\(Page.esc(lang.t("科普工作台账 · 登录", "kepu · Sign in")))</h1>
+            <h1>\(Page.esc(lang.t(.appSignIn)))</h1>
             \(error.map(web.error) ?? HTML())
-            <label>\(Page.esc(lang.t("用户名", "User name")))<input name="username" autocomplete="username" required value="\(Page.esc(name))"></label>
-            <label>\(Page.esc(lang.t("密码", "Password")))<input name="password" type="password" autocomplete="current-password" required></label>
+            <label>\(Page.esc(lang.t(.userName)))<input name="username" autocomplete="username" required value="\(Page.esc(name))"></label>
+            <label>\(Page.esc(lang.t(.password)))<input name="password" type="password" autocomplete="current-password" required></label>
             <input type="hidden" name="csrf" value="\(token)">
-            <button type="submit">\(Page.esc(lang.t("登录", "Sign in")))</button>
+            <button type="submit">\(Page.esc(lang.t(.signIn)))</button>
             </form>
             """
         var response = Page.response(
             status: status ?? (error == nil ? .ok : .unauthorized),
-            Page.document(title: lang.t("登录", "Sign in"), user: nil, csrf: nil, body: body, heading: false))
+            Page.document(title: lang.t(.signIn), user: nil, csrf: nil, body: body, heading: false))
         response.setCookie(
             Cookie(
                 name: WebApp.loginCookie, value: token, path: "/login", secure: settings.secureCookies, httpOnly: true,
@@ -50,8 +82,7 @@ struct Pages: Sendable {
             // The sign-in page was open too long (or its cookie is gone): the form again, the name kept.
             return try loginForm(
                 request, context,
-                error: lang.t(
-                    "登录页打开太久，已失效；请再输入一次密码登录", "the sign-in page was open too long: enter the password again"),
+                error: lang.t(.signInPageExpired),
                 name: name, status: .forbidden)
         }
         let address = settings.clientAddress(request, context)
@@ -67,12 +98,12 @@ struct Pages: Sendable {
         } catch is PasswordGate.Busy {
             return try loginForm(
                 request, context,
-                error: lang.t("同时登录的人太多，请几秒后再试", "too many sign-ins at once: try again in a few seconds"),
+                error: lang.t(.tooManySignInsAtOnce),
                 name: name, status: .serviceUnavailable)
         }
         guard let user else {
             try ledger.signIns.fail(name: name, address: address, now: now)
-            return try loginForm(request, context, error: lang.t("用户名或密码不对", "wrong user name or password"), name: name)
+            return try loginForm(request, context, error: lang.t(.wrongUserName), name: name)
         }
         try ledger.signIns.succeed(name: name, address: address, now: now)
         let id = try ledger.sessions.start(userID: user.id)
@@ -91,9 +122,7 @@ struct Pages: Sendable {
         let at = f.string(from: until)
         var response = try loginForm(
             request, context,
-            error: lang.t(
-                "登录失败次数过多，请于 \(at) 后再试；急用请联系管理员解除",
-                "too many failed sign-ins: try again after \(at), or ask an admin to lift the wait"),
+            error: lang.t(.tooManyFailedSignIns(until: at)),
             name: name, status: .tooManyRequests)
         response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(ledger.context.now()).rounded(.up))))
         return response
@@ -106,13 +135,13 @@ struct Pages: Sendable {
         let body: HTML = """
             <form method="post" action="/logout" class="confirm">
             <input type="hidden" name="csrf" value="\(Page.esc(csrf))">
-            <p>\(Page.esc(lang.t("\(user.name)，确定退出登录？", "\(user.name), sign out?")))</p>
-            <button type="submit">\(Page.esc(lang.t("退出", "Sign out")))</button>
-            <a href="/">\(Page.esc(lang.t("取消", "Cancel")))</a>
+            <p>\(Page.esc(lang.t(.signOutQuestion(user.name))))</p>
+            <button type="submit">\(Page.esc(lang.t(.signOut)))</button>
+            <a href="/">\(Page.esc(lang.t(.cancel)))</a>
             </form>
             """
         return Page.response(
-            status: .ok, Page.document(title: lang.t("退出", "Sign out"), user: user, csrf: csrf, body: body, lang: lang))
+            status: .ok, Page.document(title: lang.t(.signOut), user: user, csrf: csrf, body: body, lang: lang))
     }
 
     /// `POST /logout`: ends the session (its form token required).
@@ -153,18 +182,18 @@ struct Pages: Sendable {
                 let whole = try web.ledger.plans.plan(year: plan.year, unit: plan.unit).plan
                 body += Page.projectPicker(
                     whole, selected: project, action: "/", year: plan.year,
-                    whole: lang.t("全部项目（部门整体）", "All projects (the department)"), lang: lang)
+                    whole: lang.t(.allProjectsDepartment), lang: lang)
                 body +=
-                    "<p class=\"sub\">\(Page.esc(plan.unit))\(plan.focus.map { "　" + $0.name } ?? "")　\(Page.esc(lang.t("评价截至", "as of"))) \(evaluation.asOf)</p>"
+                    "<p class=\"sub\">\(Page.esc(plan.unit))\(plan.focus.map { "　" + $0.name } ?? "")　\(Page.esc(lang.t(.asOf))) \(evaluation.asOf)</p>"
                 body += Page.progress(evaluation, lang: lang)
                 body += web.html(ReconcileReport.build(evaluation, lang: lang, surface: .web))
                 // The data checks of `kepu check`.
                 let (_, findings) = SelfEvaluation.make(
                     plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
                     storeFindings: inputs.storeFindings)
-                body += "<section><h2>\(Page.esc(lang.t("数据核查", "Data checks")))</h2>"
+                body += "<section><h2>\(Page.esc(lang.t(.dataChecks)))</h2>"
                 if findings.isEmpty {
-                    body += "<p class=\"notice\">\(Page.esc(lang.t("全部核查通过", "Every check passes")))</p>"
+                    body += "<p class=\"notice\">\(Page.esc(lang.t(.everyCheckPasses)))</p>"
                 } else {
                     body += "<ul class=\"findings\">"
                     for f in findings {
@@ -180,16 +209,16 @@ struct Pages: Sendable {
                 body += web.error(e.text(lang, for: .web))
             }
             let recent = try web.ledger.audit.log(limit: 10)
-            body += "<section><h2>\(Page.esc(lang.t("最近的操作", "Recent activity")))</h2>"
+            body += "<section><h2>\(Page.esc(lang.t(.recentActivity)))</h2>"
             body += web.html(RecordTables.auditTable(recent, details: false, lang: lang, names: web.names()))
-            body += "<p><a href=\"/audit\">\(lang.t("全部操作记录", "The whole audit trail"))</a></p></section>"
+            body += "<p><a href=\"/audit\">\(lang.t(.wholeAuditTrail))</a></p></section>"
             return body
         }
         let note: HTML =
             stale
-            ? "<p class=\"sub\" role=\"status\">\(lang.t("刚有新的记录写入，概览正在更新；以下是写入前的数据，请稍后刷新。", "New records were just written and the overview is being brought up to date; below are the figures from before. Reload shortly."))</p>"
+            ? "<p class=\"sub\" role=\"status\">\(lang.t(.overviewUpdating))</p>"
             : ""
-        return await web.page(lang.t("概览", "Overview"), context, body: note + body)
+        return await web.page(lang.t(.overview), context, body: note + body)
     }
 }
 

@@ -5,6 +5,64 @@ import KepuOffice
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let importOfficialTarget = Label("导入财政下发的绩效目标表", "Import the official target tables")
+    fileprivate static let uploadTargetTables = Label(
+        "上传 Excel 工作簿（.xlsx）：部门整体支出绩效目标表、专项资金绩效目标汇总表（附表2）、各支出方向绩效目标表（附表3），每张表一个工作表。先预览并核对每项指标的取数口径，再导入。Word 文件请先把表格复制到 Excel 另存为 .xlsx。",
+        "Upload the workbook (.xlsx) with the department table, the summary (附表2) and each project's table (附表3), a sheet each. Review each indicator's metric in the preview, then import. Save Word tables as .xlsx first."
+    )
+    fileprivate static let workbook = Label("工作簿", "Workbook")
+    fileprivate static let noPlanYet = Label("还没有计划：请上传当年的绩效目标表。", "No plan yet: upload the year's target tables.")
+    fileprivate static let plan = Label("计划", "Plan")
+    fileprivate static let department = Label("部门整体", "Department")
+    fileprivate static let changeOneIndicator = Label("修改一项指标", "Change one indicator")
+    fileprivate static let changeIndicatorExplained = Label(
+        "先选指标，再改它的取数口径、比较、分值或绩效标准。保存后生成新版本的计划，旧版本保留；已封账的年度不能修改。",
+        "Pick an indicator, then change its metric, comparison, weight or standard. Saving makes a new version of the plan and keeps the old one; a locked year cannot change."
+    )
+    fileprivate static let changeOne = Label("修改这项指标", "Change this one")
+    fileprivate static let metric = Label("取数口径", "Metric")
+    fileprivate static let comparison = Label("比较", "Comparison")
+    fileprivate static let weightOptional = Label("分值（可不填）", "Weight (optional)")
+    fileprivate static let eG10 = Label("例如：10", "e.g. 10")
+    fileprivate static let standardOptional = Label("绩效标准（可不填）", "Standard (optional)")
+    fileprivate static let saveNewVersion = Label("保存为新版本", "Save as a new version")
+    fileprivate static let noRuleScored = Label("没有对应的规则：人工评分", "no rule: scored by hand")
+    fileprivate static let error = Label("错误", "Error")
+    fileprivate static let warning = Label("警告", "Warning")
+    fileprivate static let eachIndicatorsMetricReview = Label(
+        "每项指标的取数口径（请核对，可改选）", "Each indicator's metric (review; change if need be)")
+    fileprivate static let levelTwo = Label("二级指标", "Level 2")
+    fileprivate static let indicator = Label("三级指标", "Indicator")
+    fileprivate static let target = Label("指标值", "Target")
+    fileprivate static let rule = Label("依据", "Rule")
+    fileprivate static let checks = Label("检查", "Checks")
+    fileprivate static let checkAgainThese = Label("按所选口径重新检查", "Check again with these metrics")
+    fileprivate static let metricField = Label("取数口径", "metric")
+    fileprivate static let weightField = Label("分值", "weight")
+    fileprivate static func storedPlan(_ source: String, id: Int64, importedAt: String) -> Label {
+        Label("\(source)（计划 \(id)，导入于 \(importedAt)）", "\(source) (plan \(id), imported \(importedAt))")
+    }
+    fileprivate static func planOfYear(_ year: Int) -> Label { Label("\(year)年计划", "Plan \(year)") }
+    fileprivate static func readFrom(_ file: String, tables: [String]) -> Label {
+        Label("读自 \(file)：\(tables.joined(separator: "、"))", "Read from \(file): \(tables.joined(separator: ", "))")
+    }
+    fileprivate static func planExists(_ year: Int) -> Label {
+        Label(
+            "\(year)年已有计划：导入后替换它（旧计划保留，台账不变）。",
+            "\(year) has a plan: importing replaces it (the old one is kept, the ledger unchanged).")
+    }
+    fileprivate static func previewPlan(_ year: Int) -> Label { Label("预览：\(year)年计划", "Preview: plan \(year)") }
+    fileprivate static func indicatorChanged(_ id: String, plan: Int64, replaced: Int64?) -> Label {
+        let old = replaced.map(String.init) ?? ""
+        return Label(
+            "已保存指标 \(id) 的修改：计划 \(plan)（替换计划 \(old)）", "Indicator \(id) changed: plan \(plan) (replaces plan \(old))")
+    }
+}
+
 /// 计划 (reviewers and admins): the year's target tables as the office received them; the official
 /// workbook uploaded, previewed with each inferred metric to confirm or change, then imported; one
 /// indicator's metric, comparison, weight or 绩效标准 changed. Every change is a new version of the
@@ -48,18 +106,18 @@ struct PlanPages: Sendable {
         var body = error.map(web.error) ?? HTML()
         let stored = try? ledger.plans.plan(year: year, unit: nil)
         body += """
-            <section id="upload"><h2>\(lang.t("导入财政下发的绩效目标表", "Import the official target tables"))</h2>
-            <p class="sub">\(lang.t("上传 Excel 工作簿（.xlsx）：部门整体支出绩效目标表、专项资金绩效目标汇总表（附表2）、各支出方向绩效目标表（附表3），每张表一个工作表。先预览并核对每项指标的取数口径，再导入。Word 文件请先把表格复制到 Excel 另存为 .xlsx。", "Upload the workbook (.xlsx) with the department table, the summary (附表2) and each project's table (附表3), a sheet each. Review each indicator's metric in the preview, then import. Save Word tables as .xlsx first."))</p>
+            <section id="upload"><h2>\(lang.t(.importOfficialTarget))</h2>
+            <p class="sub">\(lang.t(.uploadTargetTables))</p>
             <form method="post" action="/plan/upload" enctype="multipart/form-data" class="record">
             \(Page.csrfField(context))
-            <label class="wide">\(lang.t("工作簿", "Workbook"))<input name="file" type="file" required accept=".xlsx"></label>
-            <button type="submit">\(lang.t("上传并预览", "Upload and preview"))</button>
+            <label class="wide">\(lang.t(.workbook))<input name="file" type="file" required accept=".xlsx"></label>
+            <button type="submit">\(lang.t(.uploadPreview))</button>
             </form></section>
             """
         guard let stored else {
             body +=
-                "<p class=\"notice\">\(lang.t("还没有计划：请上传当年的绩效目标表。", "No plan yet: upload the year's target tables."))</p>"
-            return await web.page(lang.t("计划", "Plan"), context, body: body, status: status)
+                "<p class=\"notice\">\(lang.t(.noPlanYet))</p>"
+            return await web.page(lang.t(.plan), context, body: body, status: status)
         }
         let plan = stored.plan
         // One indicator changed in a form: picked first (a GET, so no script is needed), then its
@@ -68,17 +126,17 @@ struct PlanPages: Sendable {
         let indicators: [HTML] = plan.allIndicators.map { i in
             let owner =
                 plan.declaresProjects
-                ? (plan.projects.first { $0.indicators.contains(i) }?.name ?? lang.t("部门整体", "Department")) + " · " : ""
+                ? (plan.projects.first { $0.indicators.contains(i) }?.name ?? lang.t(.department)) + " · " : ""
             let shown = "\(owner)\(i.name)（\(i.target.text)，\(Catalogue.metricName(i.metric, lang))）"
             return "<option value=\"\(i.id)\"\(chosen?.id == i.id ? " selected" : "")>\(shown)</option>"
         }
         body += """
-            <section id="indicator"><h2>\(lang.t("修改一项指标", "Change one indicator"))</h2>
-            <p class="sub">\(lang.t("先选指标，再改它的取数口径、比较、分值或绩效标准。保存后生成新版本的计划，旧版本保留；已封账的年度不能修改。", "Pick an indicator, then change its metric, comparison, weight or standard. Saving makes a new version of the plan and keeps the old one; a locked year cannot change."))</p>
+            <section id="indicator"><h2>\(lang.t(.changeOneIndicator))</h2>
+            <p class="sub">\(lang.t(.changeIndicatorExplained))</p>
             <form method="get" action="/plan#indicator" class="filter">
             <input type="hidden" name="year" value="\(plan.year)">
-            <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(indicators)</select></label>
-            <button type="submit">\(lang.t("修改这项指标", "Change this one"))</button></form>
+            <label class="wide">\(lang.t(.indicatorShort))<select name="indicator">\(indicators)</select></label>
+            <button type="submit">\(lang.t(.changeOne))</button></form>
             """
         if let i = chosen {
             let op = values["op"] ?? i.comparison.rawValue
@@ -92,21 +150,19 @@ struct PlanPages: Sendable {
                 <form method="post" action="/plan/indicator#indicator" class="record">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(plan.year)"><input type="hidden" name="indicator" value="\(i.id)">
                 <p class="wide"><strong>\(i.name)</strong>　\(lang.term(i.level2))　\(TargetText.comparison(i))\(i.target.text)</p>
-                <label>\(lang.t("取数口径", "Metric"))\(Self.select("metric", Self.metricChoices(plan), selected: metric, label: lang.t("取数口径", "Metric"), lang: lang))</label>
-                <label>\(lang.t("比较", "Comparison"))<select name="op">\(ops)</select></label>
-                <label>\(lang.t("分值（可不填）", "Weight (optional)"))<input name="weight" inputmode="decimal" value="\(weight)" placeholder="\(lang.t("例如：10", "e.g. 10"))"></label>
-                <label class="wide">\(lang.t("绩效标准（可不填）", "Standard (optional)"))<input name="standard" value="\(standard)"></label>
-                <button type="submit">\(lang.t("保存为新版本", "Save as a new version"))</button>
+                <label>\(lang.t(.metric))\(Self.select("metric", Self.metricChoices(plan), selected: metric, label: lang.t(.metric), lang: lang))</label>
+                <label>\(lang.t(.comparison))<select name="op">\(ops)</select></label>
+                <label>\(lang.t(.weightOptional))<input name="weight" inputmode="decimal" value="\(weight)" placeholder="\(lang.t(.eG10))"></label>
+                <label class="wide">\(lang.t(.standardOptional))<input name="standard" value="\(standard)"></label>
+                <button type="submit">\(lang.t(.saveNewVersion))</button>
                 </form>
                 """
         }
         body += "</section>"
-        let source = lang.t(
-            "\(stored.sourceName)（计划 \(stored.id)，导入于 \(stored.importedAt)）",
-            "\(stored.sourceName) (plan \(stored.id), imported \(stored.importedAt))")
+        let source = lang.t(.storedPlan(stored.sourceName, id: stored.id, importedAt: stored.importedAt))
         body +=
             "<div class=\"report\">\(web.html(PlanReport.build(plan, lang: lang, source: source, surface: .web)))</div>"
-        return await web.page(lang.t("\(plan.year)年计划", "Plan \(plan.year)"), context, body: body, status: status)
+        return await web.page(lang.t(.planOfYear(plan.year)), context, body: body, status: status)
     }
 
     /// `POST /plan/upload` (multipart): keeps the workbook and shows what it would import.
@@ -140,8 +196,8 @@ struct PlanPages: Sendable {
         var rows = HTML()
         for i in p.read.inferred {
             let ind = i.indicator
-            let project = p.plan.declaresProjects ? i.project.flatMap { names[$0] } ?? lang.t("部门整体", "Department") : ""
-            let rule = i.rule.map { Catalogue.ruleText($0, lang) } ?? lang.t("没有对应的规则：人工评分", "no rule: scored by hand")
+            let project = p.plan.declaresProjects ? i.project.flatMap { names[$0] } ?? lang.t(.department) : ""
+            let rule = i.rule.map { Catalogue.ruleText($0, lang) } ?? lang.t(.noRuleScored)
             let target = TargetText.comparison(ind) + ind.target.text
             rows += """
                 <tr\(i.rule == nil ? " class=\"warn\"" : "")><td>\(project)</td><td>\(lang.term(ind.level2))</td><td>\(ind.name)</td>
@@ -152,29 +208,29 @@ struct PlanPages: Sendable {
         }
         var findings = HTML()
         for f in p.findings {
-            let head = f.severity == .error ? lang.t("错误", "Error") : lang.t("警告", "Warning")
+            let head = f.severity == .error ? lang.t(.error) : lang.t(.warning)
             findings +=
                 "<li>\(head)：\(Catalogue.text(f.subject, lang, plan: p.plan))：\(Catalogue.text(f.finding, lang, for: .web))</li>"
         }
         let blocked = !p.errors.isEmpty
         body += """
-            <p class="sub">\(lang.t("读自 \(pending.displayName)：\(p.read.tables.map { "\($0.title)" }.joined(separator: "、"))", "Read from \(pending.displayName): \(p.read.tables.map(\.title).joined(separator: ", "))"))</p>
+            <p class="sub">\(lang.t(.readFrom(pending.displayName, tables: p.read.tables.map(\.title))))</p>
             <form method="post" action="/plan/import" class="preview">\(Page.csrfField(context))
             <input type="hidden" name="upload" value="\(key)">
-            <section><h2>\(lang.t("每项指标的取数口径（请核对，可改选）", "Each indicator's metric (review; change if need be)"))</h2>
-            <table><thead><tr><th>\(lang.t("项目", "Project"))</th><th>\(lang.t("二级指标", "Level 2"))</th><th>\(lang.t("三级指标", "Indicator"))</th><th>\(lang.t("指标值", "Target"))</th><th>\(lang.t("取数口径", "Metric"))</th><th>\(lang.t("依据", "Rule"))</th></tr></thead>
+            <section><h2>\(lang.t(.eachIndicatorsMetricReview))</h2>
+            <table><thead><tr><th>\(lang.t(.project))</th><th>\(lang.t(.levelTwo))</th><th>\(lang.t(.indicator))</th><th>\(lang.t(.target))</th><th>\(lang.t(.metric))</th><th>\(lang.t(.rule))</th></tr></thead>
             <tbody>\(rows)</tbody></table></section>
-            \(findings.isEmpty ? HTML() : "<section><h2>\(lang.t("检查", "Checks"))</h2><ul class=\"findings\">\(findings)</ul></section>")
-            \(existing.map { _ in "<p class=\"notice\">\(lang.t("\(p.plan.year)年已有计划：导入后替换它（旧计划保留，台账不变）。", "\(p.plan.year) has a plan: importing replaces it (the old one is kept, the ledger unchanged)."))</p>" } ?? HTML())
-            <p class="actions"><button type="submit" name="action" value="refresh">\(lang.t("按所选口径重新检查", "Check again with these metrics"))</button>
-            \(blocked ? HTML() : "<button type=\"submit\" name=\"action\" value=\"import\">\(lang.t("导入", "Import"))</button>")
-            <a href="/plan">\(lang.t("取消", "Cancel"))</a></p>
+            \(findings.isEmpty ? HTML() : "<section><h2>\(lang.t(.checks))</h2><ul class=\"findings\">\(findings)</ul></section>")
+            \(existing.map { _ in "<p class=\"notice\">\(lang.t(.planExists(p.plan.year)))</p>" } ?? HTML())
+            <p class="actions"><button type="submit" name="action" value="refresh">\(lang.t(.checkAgainThese))</button>
+            \(blocked ? HTML() : "<button type=\"submit\" name=\"action\" value=\"import\">\(lang.t(.importMenu))</button>")
+            <a href="/plan">\(lang.t(.cancel))</a></p>
             </form>
             """
         body +=
             "<div class=\"report\">\(web.html(PlanReport.build(p.plan, lang: lang, source: pending.displayName, surface: .web)))</div>"
         return await web.page(
-            lang.t("预览：\(p.plan.year)年计划", "Preview: plan \(p.plan.year)"), context, body: body, status: status)
+            lang.t(.previewPlan(p.plan.year)), context, body: body, status: status)
     }
 
     /// `POST /plan/import`: the kept workbook with the metrics chosen, imported all or nothing (or
@@ -217,11 +273,11 @@ struct PlanPages: Sendable {
         let year = fields["year"].flatMap { Int($0) }
         do {
             guard let metric = fields["metric"].flatMap(Metric.init(name:)) else {
-                throw KepuError(.empty(field: lang.t("取数口径", "metric")))
+                throw KepuError(.empty(field: lang.t(.metricField)))
             }
             let weight = try fields.value("weight").map { text -> Fixed in
                 guard let w = Fixed.parse(text), w >= .zero else {
-                    throw KepuError(.invalid(field: lang.t("分值", "weight"), value: text, form: .figure))
+                    throw KepuError(.invalid(field: lang.t(.weightField), value: text, form: .figure))
                 }
                 return w
             }
@@ -234,9 +290,7 @@ struct PlanPages: Sendable {
                 who: user.name)
             return await web.done(
                 "/plan?year=\(r.plan.year)", context,
-                notice: lang.t(
-                    "已保存指标 \(id) 的修改：计划 \(r.id)（替换计划 \(r.replaced.map(String.init) ?? "")）",
-                    "Indicator \(id) changed: plan \(r.id) (replaces plan \(r.replaced.map(String.init) ?? ""))"))
+                notice: lang.t(.indicatorChanged(id, plan: r.id, replaced: r.replaced)))
         } catch let e as KepuError {
             return await page(year, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }

@@ -4,6 +4,34 @@ import KepuCore
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let correct = Label("更正", "Correct")
+    fileprivate static let whyChange = Label("修改原因（必填，记入操作记录）", "Why (required, kept in the audit trail)")
+    fileprivate static let saveCorrection = Label("保存更正", "Save the correction")
+    fileprivate static let restoreExplained = Label("撤销这次作废，恢复其一并作废的记录。", "Undoes the void and what went with it.")
+    fileprivate static let voidsSubActivities = Label(
+        "连同子活动和其下全部记录一并作废。不删除任何内容，可以恢复。",
+        "Voids its sub-activities and records too. Nothing is deleted; it can be restored.")
+    fileprivate static let voidDeletesNothing = Label(
+        "不删除任何内容：记录留在台账和操作记录中，标为作废，可以恢复。", "Nothing is deleted; it can be restored.")
+    fileprivate static let whyVoidOrRestore = Label("原因（必填，记入操作记录）", "Why (required, kept in the audit trail)")
+    fileprivate static let phoneBlankUnchanged = Label("手机（不改请留空）", "Phone (blank: unchanged)")
+    fileprivate static let yes = Label("是", "yes")
+    fileprivate static let no = Label("否", "no")
+    fileprivate static let noEvent = Label("（不关联活动）", "(no event)")
+    fileprivate static let reasonField = Label("修改原因", "reason")
+    fileprivate static let restoreVerb = Label("恢复", "restore")
+    fileprivate static let voidVerb = Label("作废", "void")
+    fileprivate static let voidTakesSubActivities = Label(
+        "该活动的子活动及其下全部人次、费用、印刷、调查、报名记录将一并作废。", "Its sub-activities and every record under them are voided too.")
+    fileprivate static func confirmRecordVerb(_ verb: String) -> Label {
+        Label("确认\(verb)以下记录？原因：", "Confirm: \(verb) this record? Reason: ")
+    }
+}
+
 /// One record of any kind: its values and history (`kepu GROUP show`), its correction (attendance and
 /// costs), and its void or restore (`kepu GROUP void|restore`) after a confirmation step.
 struct RecordPages: Sendable {
@@ -45,32 +73,30 @@ struct RecordPages: Sendable {
         let voided = Self.voided(item)
         if !voided, let form = editForm(kind, id, values: values) {
             body += """
-                <section><h2>\(lang.t("更正", "Correct"))</h2>
+                <section><h2>\(lang.t(.correct))</h2>
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/edit" class="record">\(csrf)
                 \(form)
-                <label class="wide">\(lang.t("修改原因（必填，记入操作记录）", "Why (required, kept in the audit trail)"))<input name="reason" required value="\(Page.esc(values?["reason"] ?? ""))"></label>
-                <button type="submit">\(lang.t("保存更正", "Save the correction"))</button>
+                <label class="wide">\(lang.t(.whyChange))<input name="reason" required value="\(Page.esc(values?["reason"] ?? ""))"></label>
+                <button type="submit">\(lang.t(.saveCorrection))</button>
                 </form></section>
                 """
         }
         let (action, verb, explain) =
             voided
             ? (
-                "restore", lang.t("恢复", "Restore"),
-                lang.t("撤销这次作废，恢复其一并作废的记录。", "Undoes the void and what went with it.")
+                "restore", lang.t(.restore),
+                lang.t(.restoreExplained)
             )
             : (
-                "void", lang.t("作废", "Void"),
+                "void", lang.t(.void),
                 kind == .event
-                    ? lang.t(
-                        "连同子活动和其下全部记录一并作废。不删除任何内容，可以恢复。",
-                        "Voids its sub-activities and records too. Nothing is deleted; it can be restored.")
-                    : lang.t("不删除任何内容：记录留在台账和操作记录中，标为作废，可以恢复。", "Nothing is deleted; it can be restored.")
+                    ? lang.t(.voidsSubActivities)
+                    : lang.t(.voidDeletesNothing)
             )
         body += """
             <section><h2>\(verb)</h2><p class="sub">\(explain)</p>
             <form method="post" action="/records/\(kind.rawValue)/\(id)/\(action)" class="record">\(csrf)
-            <label class="wide">\(lang.t("原因（必填，记入操作记录）", "Why (required, kept in the audit trail)"))<input name="reason" required></label>
+            <label class="wide">\(lang.t(.whyVoidOrRestore))<input name="reason" required></label>
             <button type="submit" class="\(voided ? "" : "danger")">\(verb)…</button>
             </form></section>
             """
@@ -118,12 +144,12 @@ struct RecordPages: Sendable {
                 // Never shown in full: typed anew to change it, left blank to keep it.
                 let masked = if case .phone(let p) = value { p ?? "" } else { "" }
                 html +=
-                    "<label>\(lang.t("手机（不改请留空）", "Phone (blank: unchanged)"))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(masked)\" value=\"\(values?["phone"] ?? "")\"></label>"
-            case .yesNo: html += select([("yes", lang.t("是", "yes")), ("no", lang.t("否", "no"))])
+                    "<label>\(lang.t(.phoneBlankUnchanged))<input name=\"phone\" inputmode=\"tel\" placeholder=\"\(masked)\" value=\"\(values?["phone"] ?? "")\"></label>"
+            case .yesNo: html += select([("yes", lang.t(.yes)), ("no", lang.t(.no))])
             case .choice(let c): html += select(c.options(lang))
             case .event:
                 let none: HTML =
-                    typed.isEmpty ? "<option value=\"\">\(lang.t("（不关联活动）", "(no event)"))</option>" : ""
+                    typed.isEmpty ? "<option value=\"\">\(lang.t(.noEvent))</option>" : ""
                 html +=
                     "<label>\(label)<select name=\"event\">\(none)\(web.eventOptions(selected: typed))</select></label>"
             case .line:
@@ -143,7 +169,7 @@ struct RecordPages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         let (kind, id) = try target(context)
         do {
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("修改原因", "reason"))
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reasonField))
             var values: [RecordField: FieldValue] = [:]
             for f in kind.fields {
                 guard let typed = fields.value(f.rawValue) else { continue }
@@ -166,7 +192,7 @@ struct RecordPages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         let (kind, id) = try target(context)
         let reason: String
-        do { reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason")) } catch let e as KepuError {
+        do { reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason)) } catch let e as KepuError {
             return try await page(kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: nil)
         }
         let back = kind == .event ? "/events/\(id)" : "/records/\(kind.rawValue)/\(id)"
@@ -179,23 +205,23 @@ struct RecordPages: Sendable {
             } catch let e as KepuError {
                 return await web.page("", context, body: web.error(e.text(lang, for: .web)), status: .notFound)
             }
-            let verb = restore ? lang.t("恢复", "restore") : lang.t("作废", "void")
+            let verb = restore ? lang.t(.restoreVerb) : lang.t(.voidVerb)
             let along: HTML =
                 kind == .event && !restore
-                ? "<p class=\"error\">\(lang.t("该活动的子活动及其下全部人次、费用、印刷、调查、报名记录将一并作废。", "Its sub-activities and every record under them are voided too."))</p>"
+                ? "<p class=\"error\">\(lang.t(.voidTakesSubActivities))</p>"
                 : ""
             let body: HTML = """
-                <p>\(Page.esc(lang.t("确认\(verb)以下记录？原因：", "Confirm: \(verb) this record? Reason: ")))<strong>\(Page.esc(reason))</strong></p>
+                <p>\(Page.esc(lang.t(.confirmRecordVerb(verb))))<strong>\(Page.esc(reason))</strong></p>
                 \(along)\(label)
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/\(restore ? "restore" : "void")" class="confirm">
                 \(Page.csrfField(context))
                 <input type="hidden" name="reason" value="\(Page.esc(reason))">
                 <input type="hidden" name="confirm" value="yes">
-                <button type="submit" class="\(restore ? "" : "danger")">\(lang.t("确认\(verb)", "Yes, \(verb)"))</button>
-                <a href="\(back)">\(lang.t("取消", "Cancel"))</a>
+                <button type="submit" class="\(restore ? "" : "danger")">\(lang.t(.yesVerb(verb)))</button>
+                <a href="\(back)">\(lang.t(.cancel))</a>
                 </form>
                 """
-            return await web.page(lang.t("确认\(verb)", "Confirm"), context, body: body)
+            return await web.page(lang.t(.confirmVerb(verb)), context, body: body)
         }
         do {
             let l = web.ledger(for: user, request: request, reason: reason)

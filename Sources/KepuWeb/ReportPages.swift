@@ -5,6 +5,81 @@ import KepuOffice
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let selfEvaluation = Label("自评", "Self-evaluation")
+    fileprivate static let departmentsSelfEvaluation = Label("部门整体支出绩效自评", "The department's self-evaluation")
+    fileprivate static let excelWorkbook = Label("Excel 工作簿", "Excel workbook")
+    fileprivate static let webPagePrints = Label("网页（可打印 A4）", "Web page (prints on A4)")
+    fileprivate static let plainText = Label("纯文本", "Plain text")
+    fileprivate static let downloads = Label("下载：", "Download:")
+    fileprivate static let whyUnlock = Label("解除封账的原因", "Why unlock")
+    fileprivate static let unlockYear = Label("解除封账", "Unlock the year")
+    fileprivate static let lockReason = Label("自评表报送后封账，原因", "Lock once handed in; why")
+    fileprivate static let eGHanded = Label("例如：已报送财政局", "e.g. handed in to the finance bureau")
+    fileprivate static let lockYear = Label("封账", "Lock the year")
+    fileprivate static let deviationNotesManual = Label("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores")
+    fileprivate static let manualScore = Label("人工评分（可不填）", "Manual score")
+    fileprivate static let eG12 = Label("例如：12", "e.g. 12")
+    fileprivate static let actualWords = Label("实际完成值（文字，可不填）", "Actual (words)")
+    fileprivate static let reasonDeviation = Label("偏差原因", "Reason for the deviation")
+    fileprivate static let measures = Label("改进措施", "Measures")
+    fileprivate static let whyScore = Label("评分理由（人工评分必填）", "Why this score")
+    fileprivate static let save = Label("保存", "Save")
+    fileprivate static let formatField = Label("格式", "format")
+    fileprivate static let scoreField = Label("人工评分", "score")
+    fileprivate static let yearField = Label("年度", "year")
+    fileprivate static let unlockVerb = Label("解除封账", "unlock")
+    fileprivate static let lockVerb = Label("封账", "lock")
+    fileprivate static let evidenceFile = Label("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)")
+    fileprivate static let forTheEvent = Label("对应的活动", "For the event")
+    fileprivate static let noEventForCost = Label("（不对应活动）", "(no event)")
+    fileprivate static let orTheCost = Label("或对应的费用（发票、合同）", "or the cost (invoice, contract)")
+    fileprivate static let noCost = Label("（不对应费用）", "(no cost)")
+    fileprivate static let upload = Label("上传", "Upload")
+    fileprivate static let noEvidenceYet = Label("还没有佐证材料；用上面的表单上传。", "No evidence yet: upload it with the form above.")
+    fileprivate static let cost = Label("费用", "cost")
+    fileprivate static let whyRestore = Label("恢复原因", "why restore")
+    fileprivate static let whyVoid = Label("作废原因", "why void")
+    fileprivate static let idColumn = Label("编号", "id")
+    fileprivate static let forRecord = Label("对应记录", "For")
+    fileprivate static let size = Label("大小", "Size")
+    fileprivate static let uploadedOn = Label("上传日期", "Added")
+    fileprivate static let voidRestore = Label("作废 / 恢复", "Void / restore")
+    fileprivate static let evidence = Label("佐证材料", "Evidence")
+    fileprivate static let confirmVoid = Label("确认作废", "Confirm")
+    fileprivate static let yesVoid = Label("确认作废", "Yes, void")
+    fileprivate static let costIdField = Label("费用编号", "cost id")
+    fileprivate static func yearLocked(_ year: Int, on day: CalendarDate, reason: String, by who: String) -> Label {
+        Label("\(year)年已封账（\(day)，\(reason)，\(who)）", "\(year) is locked (\(day), \(reason), \(who))")
+    }
+    fileprivate static func selfEvaluationOfYear(_ year: Int) -> Label {
+        Label("\(year)年绩效自评", "Self-evaluation \(year)")
+    }
+    fileprivate static func selfEvaluationFileName(_ year: Int) -> Label {
+        Label("\(year)绩效自评", "self-evaluation-\(year)")
+    }
+    fileprivate static func unlockQuestion(_ year: Int, reason: String) -> Label {
+        Label(
+            "确认解除\(year)年的封账？解除后可以再修改该年的记录。原因：\(reason)",
+            "Unlock \(year)? Its records can then be changed again. Reason: \(reason)")
+    }
+    fileprivate static func lockQuestion(_ year: Int, reason: String) -> Label {
+        Label(
+            "确认将\(year)年封账？封账后该年的记录不能再修改，直到管理员解除。原因：\(reason)",
+            "Lock \(year)? Its records can no longer be changed until an admin unlocks it. Reason: \(reason)")
+    }
+    fileprivate static func invoiceNumber(_ number: String) -> Label { Label("发票号\(number)", "invoice \(number)") }
+    fileprivate static func voidedBecause(_ reason: String) -> Label { Label("已作废：\(reason)", "voided: \(reason)") }
+    fileprivate static func voidEvidenceQuestion(_ id: Int64, file: String, reason: String) -> Label {
+        Label(
+            "确认作废佐证材料 \(id)（\(file)）？原因：\(reason)。文件仍保留，可以恢复。",
+            "Void evidence \(id) (\(file))? Reason: \(reason). The file is kept and can be restored.")
+    }
+}
+
 /// 自评 (the self-evaluation: notes and manual scores, the preview, downloads, the year lock) and
 /// 佐证材料 (evidence files: upload, list, verify).
 struct ReportPages: Sendable {
@@ -54,9 +129,9 @@ struct ReportPages: Sendable {
                 scope: scope, project: chosen, surface: .web)
         } catch let e as KepuError {
             return await web.page(
-                lang.t("自评", "Self-evaluation"), context, body: body + web.error(e.text(lang, for: .web)))
+                lang.t(.selfEvaluation), context, body: body + web.error(e.text(lang, for: .web)))
         } catch {
-            return await web.page(lang.t("自评", "Self-evaluation"), context, body: body, status: .internalServerError)
+            return await web.page(lang.t(.selfEvaluation), context, body: body, status: .internalServerError)
         }
         let plan = evaluated.inputs.stored.plan
         let y = plan.year
@@ -66,36 +141,36 @@ struct ReportPages: Sendable {
                 whole: nil, lang: lang)
             if whole.hasSeveralProjects, scope != .department {
                 body +=
-                    "<p class=\"sub\"><a href=\"/self-evaluation?year=\(y)&amp;project=department\">\(lang.t("部门整体支出绩效自评", "The department's self-evaluation"))</a></p>"
+                    "<p class=\"sub\"><a href=\"/self-evaluation?year=\(y)&amp;project=department\">\(lang.t(.departmentsSelfEvaluation))</a></p>"
             }
         }
         let which = scope == .department ? "&amp;project=department" : chosen.map { "&amp;project=\($0)" } ?? ""
         let downloads: [HTML] = [
-            ("xlsx", lang.t("Excel 工作簿", "Excel workbook")), ("html", lang.t("网页（可打印 A4）", "Web page (prints on A4)")),
-            ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("text", lang.t("纯文本", "Plain text")),
+            ("xlsx", lang.t(.excelWorkbook)), ("html", lang.t(.webPagePrints)),
+            ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("text", lang.t(.plainText)),
         ].map {
             "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\(HTML(trusted: which))\">\($0.1)</a>"
         }
-        body += "<p class=\"actions\"><span>\(lang.t("下载：", "Download:"))</span>\(downloads)</p>"
+        body += "<p class=\"actions\"><span>\(lang.t(.downloads))</span>\(downloads)</p>"
         // The year lock.
         let locks = (try? ledger.years.status()) ?? []
         if let lock = locks.first(where: { $0.year == y && $0.inForce }) {
             body +=
-                "<p class=\"notice\">\(Page.esc(lang.t("\(y)年已封账（\(lock.lockedOn)，\(lock.reason)，\(lock.lockedBy)）", "\(y) is locked (\(lock.lockedOn), \(lock.reason), \(lock.lockedBy))")))</p>"
+                "<p class=\"notice\">\(Page.esc(lang.t(.yearLocked(y, on: lock.lockedOn, reason: lock.reason, by: lock.lockedBy))))</p>"
             if role >= .admin {
                 body += """
                     \(err("unlock"))<form method="post" action="/self-evaluation/unlock#unlock" class="filter" id="unlock">\(Page.csrfField(context))
                     <input type="hidden" name="year" value="\(y)">
-                    <label>\(lang.t("解除封账的原因", "Why unlock"))<input name="reason" required size="30" value="\(v("reason"))"\(invalid("unlock"))></label>
-                    <button type="submit" class="danger">\(lang.t("解除封账", "Unlock the year"))</button></form>
+                    <label>\(lang.t(.whyUnlock))<input name="reason" required size="30" value="\(v("reason"))"\(invalid("unlock"))></label>
+                    <button type="submit" class="danger">\(lang.t(.unlockYear))</button></form>
                     """
             }
         } else if role >= .reviewer {
             body += """
                 \(err("lock"))<form method="post" action="/self-evaluation/lock#lock" class="filter" id="lock">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(y)">
-                <label>\(lang.t("自评表报送后封账，原因", "Lock once handed in; why"))<input name="reason" required size="30" value="\(v("reason"))" placeholder="\(lang.t("例如：已报送财政局", "e.g. handed in to the finance bureau"))"\(invalid("lock"))></label>
-                <button type="submit">\(lang.t("封账", "Lock the year"))</button></form>
+                <label>\(lang.t(.lockReason))<input name="reason" required size="30" value="\(v("reason"))" placeholder="\(lang.t(.eGHanded))"\(invalid("lock"))></label>
+                <button type="submit">\(lang.t(.lockYear))</button></form>
                 """
         }
         // Deviation notes and manual scores (reviewers).
@@ -105,30 +180,30 @@ struct ReportPages: Sendable {
             }
             let open = values["indicator"] != nil || form == "note"
             body += """
-                <details class="add" id="note"\(open ? " open" : "")><summary>\(lang.t("填写偏差原因、改进措施或人工评分", "Deviation notes and manual scores"))</summary>
+                <details class="add" id="note"\(open ? " open" : "")><summary>\(lang.t(.deviationNotesManual))</summary>
                 \(err("note"))<form method="post" action="/self-evaluation/notes#note" class="record">\(Page.csrfField(context))
                 <input type="hidden" name="year" value="\(y)">\(chosen.map { HTML("<input type=\"hidden\" name=\"project\" value=\"\($0)\">") } ?? HTML())
-                <label class="wide">\(lang.t("指标", "Indicator"))<select name="indicator">\(options)</select></label>
-                <label>\(lang.t("人工评分（可不填）", "Manual score"))<input name="score" inputmode="decimal" value="\(v("score"))" placeholder="\(lang.t("例如：12", "e.g. 12"))"\(invalid("note"))></label>
-                <label>\(lang.t("实际完成值（文字，可不填）", "Actual (words)"))<input name="actual" value="\(v("actual"))"></label>
-                <label class="wide">\(lang.t("偏差原因", "Reason for the deviation"))<input name="reason" value="\(v("reason"))"></label>
-                <label class="wide">\(lang.t("改进措施", "Measures"))<input name="measures" value="\(v("measures"))"></label>
-                <label class="wide">\(lang.t("评分理由（人工评分必填）", "Why this score"))<input name="why" value="\(v("why"))"></label>
-                <button type="submit">\(lang.t("保存", "Save"))</button>
+                <label class="wide">\(lang.t(.indicatorShort))<select name="indicator">\(options)</select></label>
+                <label>\(lang.t(.manualScore))<input name="score" inputmode="decimal" value="\(v("score"))" placeholder="\(lang.t(.eG12))"\(invalid("note"))></label>
+                <label>\(lang.t(.actualWords))<input name="actual" value="\(v("actual"))"></label>
+                <label class="wide">\(lang.t(.reasonDeviation))<input name="reason" value="\(v("reason"))"></label>
+                <label class="wide">\(lang.t(.measures))<input name="measures" value="\(v("measures"))"></label>
+                <label class="wide">\(lang.t(.whyScore))<input name="why" value="\(v("why"))"></label>
+                <button type="submit">\(lang.t(.save))</button>
                 </form></details>
                 """
         }
         let subtitle: [HTML] = evaluated.report.subtitle.map { "<p class=\"sub\">\($0)</p>" }
         body += "<div class=\"report\"><h2>\(evaluated.report.title)</h2>\(subtitle)\(web.html(evaluated.report))</div>"
         return await web.page(
-            lang.t("\(y)年绩效自评", "Self-evaluation \(y)"), context, body: body, status: status)
+            lang.t(.selfEvaluationOfYear(y)), context, body: body, status: status)
     }
 
     /// `GET /self-evaluation/download?year=Y&format=F`: the file `kepu report -o` writes.
     func download(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         let q = request.query
-        let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.t("格式", "format"))
+        let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.t(.formatField))
         let (chosen, scope) = choice(q["year"].flatMap { Int($0) }, q.value("project"))
         let e = try SelfEvaluationDocuments.evaluate(
             ledger: ledger, year: q["year"].flatMap { Int($0) }, unit: nil, asOf: nil, today: ledger.context.today(),
@@ -145,7 +220,7 @@ struct ReportPages: Sendable {
         } else {
             bytes = ByteBuffer(string: try SelfEvaluationDocuments.render(e, format: format, lang: lang))
         }
-        let name = lang.t("\(year)绩效自评", "self-evaluation-\(year)") + "." + format.fileExtension
+        let name = lang.t(.selfEvaluationFileName(year)) + "." + format.fileExtension
         return Response(
             status: .ok,
             headers: [
@@ -168,7 +243,7 @@ struct ReportPages: Sendable {
                 measures: fields.value("measures"),
                 score: try fields.value("score").map { s in
                     guard let v = Fixed.parse(s, maxPlaces: 2) else {
-                        throw KepuError(.invalid(field: lang.t("人工评分", "score"), value: s, form: .score))
+                        throw KepuError(.invalid(field: lang.t(.scoreField), value: s, form: .score))
                     }
                     return v
                 }, why: fields.value("why"), unit: nil, actualText: fields.value("actual"))
@@ -193,23 +268,18 @@ struct ReportPages: Sendable {
         let (user, fields) = try await postedForm(request, context, role: unlock ? .admin : .reviewer)
         let year = fields["year"].flatMap { Int($0) }
         do {
-            guard let y = year else { throw KepuError(.invalid(field: lang.t("年度", "year"), value: "", form: .year)) }
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason"))
+            guard let y = year else { throw KepuError(.invalid(field: lang.t(.yearField), value: "", form: .year)) }
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason))
             guard fields["confirm"] == "yes" else {
-                let verb = unlock ? lang.t("解除封账", "unlock") : lang.t("封账", "lock")
+                let verb = unlock ? lang.t(.unlockVerb) : lang.t(.lockVerb)
                 return await web.confirmation(
-                    context, title: lang.t("确认\(verb)", "Confirm"),
+                    context, title: lang.t(.confirmVerb(verb)),
                     question: unlock
-                        ? lang.t(
-                            "确认解除\(y)年的封账？解除后可以再修改该年的记录。原因：\(reason)",
-                            "Unlock \(y)? Its records can then be changed again. Reason: \(reason)")
-                        : lang.t(
-                            "确认将\(y)年封账？封账后该年的记录不能再修改，直到管理员解除。原因：\(reason)",
-                            "Lock \(y)? Its records can no longer be changed until an admin unlocks it. Reason: \(reason)"
-                        ),
+                        ? lang.t(.unlockQuestion(y, reason: reason))
+                        : lang.t(.lockQuestion(y, reason: reason)),
                     action: unlock ? "/self-evaluation/unlock" : "/self-evaluation/lock",
                     fields: ["year": String(y), "reason": reason],
-                    button: lang.t("确认\(verb)", "Yes, \(verb)"), back: "/self-evaluation?year=\(y)")
+                    button: lang.t(.yesVerb(verb)), back: "/self-evaluation?year=\(y)")
             }
             let years = web.ledger(for: user, request: request, reason: reason).years
             if unlock { _ = try years.unlock(y, reason: reason) } else { _ = try years.lock(y, reason: reason) }
@@ -246,33 +316,33 @@ struct ReportPages: Sendable {
             (try? ledger.money.costs(RecordFilter(range: range, event: nil, unit: nil, includeVoided: false))) ?? []
         let eventOptions = web.eventOptions(selected: values["event"])
         let costOptions: [HTML] = costs.map { c in
-            let what = [c.item, c.invoice.map { lang.t("发票号\($0)", "invoice \($0)") }].compactMap { $0 }
-                .joined(separator: lang.t("，", ", "))
+            let what = [c.item, c.invoice.map { lang.t(.invoiceNumber($0)) }].compactMap { $0 }
+                .joined(separator: lang.t(.comma))
             return
                 "<option value=\"\(c.id)\"\(values["cost"] == String(c.id) ? " selected" : "")>\(c.id) \(c.date) \(c.amount.grouped)元 \(what)</option>"
         }
         let invalid: HTML = error != nil ? " aria-invalid=\"true\" aria-describedby=\"upload-error\"" : ""
         var body = HTML()
         body += """
-            <section><h2>\(lang.t("上传佐证材料", "Upload evidence"))</h2>
+            <section><h2>\(lang.t(.uploadEvidence))</h2>
             \(web.error(error, form: "upload"))
             <form method="post" action="/evidence#upload" enctype="multipart/form-data" class="record" id="upload">\(Page.csrfField(context))
-            <label class="wide">\(lang.t("文件（照片、签到表扫描件、发票、合同…）", "File (photo, scanned sheet, invoice…)"))<input name="file" type="file" required\(invalid)></label>
-            <label>\(lang.t("类型", "Kind"))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
-            <label class="wide">\(lang.t("对应的活动", "For the event"))<select name="event"><option value="">\(lang.t("（不对应活动）", "(no event)"))</option>\(eventOptions)</select></label>
-            <label class="wide">\(lang.t("或对应的费用（发票、合同）", "or the cost (invoice, contract)"))<select name="cost"><option value="">\(lang.t("（不对应费用）", "(no cost)"))</option>\(costOptions)</select></label>
-            <button type="submit">\(lang.t("上传", "Upload"))</button>
+            <label class="wide">\(lang.t(.evidenceFile))<input name="file" type="file" required\(invalid)></label>
+            <label>\(lang.t(.kindHeader))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
+            <label class="wide">\(lang.t(.forTheEvent))<select name="event"><option value="">\(lang.t(.noEventForCost))</option>\(eventOptions)</select></label>
+            <label class="wide">\(lang.t(.orTheCost))<select name="cost"><option value="">\(lang.t(.noCost))</option>\(costOptions)</select></label>
+            <button type="submit">\(lang.t(.upload))</button>
             </form></section>
             """
         let all = query["all"] == "1"
         let items = (try? ledger.evidence.list(includeVoided: all)) ?? []
         body += """
             <form method="get" action="/evidence" class="filter">
-            <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t("含已作废", "include voided"))</label>
-            <button type="submit">\(lang.t("筛选", "Filter"))</button></form>
+            <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t(.includeVoided))</label>
+            <button type="submit">\(lang.t(.filter))</button></form>
             """
         if items.isEmpty {
-            body += "<p>\(Page.esc(lang.t("还没有佐证材料；用上面的表单上传。", "No evidence yet: upload it with the form above.")))</p>"
+            body += "<p>\(Page.esc(lang.t(.noEvidenceYet)))</p>"
         } else {
             if let (checked, problems) = try? ledger.evidence.verify() {
                 if problems.isEmpty {
@@ -295,16 +365,16 @@ struct ReportPages: Sendable {
                         "<a href=\"/events/\(id)\">\(id) \(names.events[id] ?? "")</a>"
                     } ?? HTML()
                 let cost: HTML =
-                    f.cost.map { "<a href=\"/records/cost/\($0)\">\(lang.t("费用", "cost")) \($0)</a>" } ?? HTML()
+                    f.cost.map { "<a href=\"/records/cost/\($0)\">\(lang.t(.cost)) \($0)</a>" } ?? HTML()
                 let action: HTML
                 if let v = f.voided {
                     action = """
-                        <span class="sub">\(lang.t("已作废：\(v.reason)", "voided: \(v.reason)"))</span>
-                        <form method="post" action="/evidence/\(f.id)/restore" class="inline">\(Page.csrfField(context))<input name="reason" required size="10" placeholder="\(lang.t("恢复原因", "why restore"))" aria-label="\(lang.t("恢复原因", "why restore"))"><button type="submit">\(lang.t("恢复", "Restore"))</button></form>
+                        <span class="sub">\(lang.t(.voidedBecause(v.reason)))</span>
+                        <form method="post" action="/evidence/\(f.id)/restore" class="inline">\(Page.csrfField(context))<input name="reason" required size="10" placeholder="\(lang.t(.whyRestore))" aria-label="\(lang.t(.whyRestore))"><button type="submit">\(lang.t(.restore))</button></form>
                         """
                 } else {
                     action = """
-                        <form method="post" action="/evidence/\(f.id)/void" class="inline">\(Page.csrfField(context))<input name="reason" required size="10" placeholder="\(lang.t("作废原因", "why void"))" aria-label="\(lang.t("作废原因", "why void"))"><button type="submit" class="danger">\(lang.t("作废", "Void"))</button></form>
+                        <form method="post" action="/evidence/\(f.id)/void" class="inline">\(Page.csrfField(context))<input name="reason" required size="10" placeholder="\(lang.t(.whyVoid))" aria-label="\(lang.t(.whyVoid))"><button type="submit" class="danger">\(lang.t(.void))</button></form>
                         """
                 }
                 rows.append(
@@ -318,13 +388,13 @@ struct ReportPages: Sendable {
             kept["page"] = nil
             for k in ["event", "cost", "kind"] { kept[k] = nil }
             body += """
-                <table><thead><tr><th>\(lang.t("编号", "id"))</th><th>\(lang.t("文件", "File"))</th><th>\(lang.t("类型", "Kind"))</th>
-                <th>\(lang.t("对应记录", "For"))</th><th>\(lang.t("大小", "Size"))</th><th>\(lang.t("上传日期", "Added"))</th><th class="noprint">\(lang.t("作废 / 恢复", "Void / restore"))</th></tr></thead>
+                <table><thead><tr><th>\(lang.t(.idColumn))</th><th>\(lang.t(.file))</th><th>\(lang.t(.kindHeader))</th>
+                <th>\(lang.t(.forRecord))</th><th>\(lang.t(.size))</th><th>\(lang.t(.uploadedOn))</th><th class="noprint">\(lang.t(.voidRestore))</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
                 \(Page.pager("/evidence", kept, page: pageNo, pages: pages, lang: lang))
                 """
         }
-        return await web.page(lang.t("佐证材料", "Evidence"), context, body: body, status: status)
+        return await web.page(lang.t(.evidence), context, body: body, status: status)
     }
 
     /// `GET /evidence/{id}/file`: the stored file under its original name. Images and PDFs open in the
@@ -374,16 +444,13 @@ struct ReportPages: Sendable {
         let (user, fields) = try await postedForm(request, context)
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t("原因", "reason"))
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason))
             if !restore, fields["confirm"] != "yes" {
                 let (item, _) = (try? ledger.evidence.file(id)) ?? (nil, "")
                 return await web.confirmation(
-                    context, title: lang.t("确认作废", "Confirm"),
-                    question: lang.t(
-                        "确认作废佐证材料 \(id)（\(item?.fileName ?? "")）？原因：\(reason)。文件仍保留，可以恢复。",
-                        "Void evidence \(id) (\(item?.fileName ?? ""))? Reason: \(reason). The file is kept and can be restored."
-                    ),
-                    action: "/evidence/\(id)/void", fields: ["reason": reason], button: lang.t("确认作废", "Yes, void"),
+                    context, title: lang.t(.confirmVoid),
+                    question: lang.t(.voidEvidenceQuestion(id, file: item?.fileName ?? "", reason: reason)),
+                    action: "/evidence/\(id)/void", fields: ["reason": reason], button: lang.t(.yesVoid),
                     back: "/evidence")
             }
             let l = web.ledger(for: user, request: request, reason: reason)
@@ -409,9 +476,9 @@ struct ReportPages: Sendable {
         let (user, values) = (posted.user, posted.values)
         do {
             let (file, name) = try posted.requireFile()
-            let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.t("类型", "kind"))
-            let event = try values.value("event").map { try webID($0, field: lang.t("活动编号", "event id")) }
-            let cost = try values.value("cost").map { try webID($0, field: lang.t("费用编号", "cost id")) }
+            let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.t(.kindField))
+            let event = try values.value("event").map { try webID($0, field: lang.t(.eventIdField)) }
+            let cost = try values.value("cost").map { try webID($0, field: lang.t(.costIdField)) }
             if event == nil, cost == nil { throw KepuError(.evidenceNeedsRecord) }
             let path = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "kepu-evidence-\(SessionService.random(16))"

@@ -4,6 +4,13 @@ import KepuCore
 import KepuReport
 import KepuStore
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let chooseEvent = Label("请选择活动", "choose an event")
+}
+
 /// What every page group shares: the ledger, the settings and the one-time notices.
 struct Web: Sendable {
     let ledger: Ledger
@@ -48,7 +55,7 @@ struct Web: Sendable {
             \(Page.csrfField(context))\(hidden)
             <input type="hidden" name="confirm" value="yes">
             <button type="submit" class="danger">\(Page.esc(button))</button>
-            <a href="\(Page.esc(back))">\(lang.t("取消", "Cancel"))</a>
+            <a href="\(Page.esc(back))">\(lang.t(.cancel))</a>
             </form>
             """
         return await page(title, context, body: body)
@@ -129,7 +136,7 @@ struct Web: Sendable {
 
     /// A select of the year's events, with a first choice for none (`none`) or asking for one.
     func eventSelect(_ name: String, selected: String?, none: String?, campaigns: Bool = false) -> HTML {
-        let first = none ?? lang.t("请选择活动", "choose an event")
+        let first = none ?? lang.t(.chooseEvent)
         return
             "<select name=\"\(name)\"\(none == nil ? " required" : "")><option value=\"\">\(first)</option>\(eventOptions(selected: selected, campaigns: campaigns))</select>"
     }

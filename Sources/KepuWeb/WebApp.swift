@@ -5,6 +5,47 @@ import KepuReport
 import KepuStore
 import NIOPosix
 
+// MARK: This file's labels
+
+/// The labels these pages show, in the order they appear: Chinese beside English.
+extension Label {
+    fileprivate static let sendAgain = Label("重新提交", "Send again")
+    fileprivate static let goSignIn = Label("去登录", "Sign in")
+    fileprivate static let unlockSelfEvaluation = Label("去“自评”页解除封账", "Unlock it on the Self-evaluation page")
+    fileprivate static let backOverview = Label("回到概览", "Back to the overview")
+    fileprivate static let notFound = Label("没有找到", "Not found")
+    fileprivate static let notAllowed = Label("不能这样做", "Not allowed")
+    fileprivate static let tryAgainLater = Label("请稍后再试", "Try again later")
+    fileprivate static let locked = Label("已封账", "Locked")
+    fileprivate static let tooLarge = Label("文件太大", "Too large")
+    fileprivate static let serverError = Label("服务器出错", "Server error")
+    fileprivate static let notDone = Label("没有完成", "Not done")
+    fileprivate static let pageExpired = Label(
+        "这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容；请重新打开页面，再选择文件上传",
+        "this page was open too long (or you signed in again): nothing was saved; open the page again and choose the file again"
+    )
+    fileprivate static let pageExpiredKeptTyped = Label(
+        "这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容；你填写的内容保留在下面，点“重新提交”即可",
+        "this page was open too long (or you signed in again): nothing was saved; what you typed is kept below, send it again"
+    )
+    fileprivate static let signInFirst = Label("请先登录", "sign in first")
+    fileprivate static let noSuchPage = Label(
+        "没有这个页面：地址可能输错了；请从上面的菜单进入", "no such page: the address may be mistyped; use the menu above")
+    fileprivate static let yourRoleCannot = Label(
+        "你的角色不能打开这个页面或做这件事；需要时请找管理员", "your role cannot open this page or do this; ask an admin if you need to")
+    fileprivate static let apiTokenNeeded = Label(
+        "需要 API 令牌：请求头 Authorization: Bearer 令牌（kepu user token 生成）",
+        "an API token is needed: the header Authorization: Bearer TOKEN (made by kepu user token)")
+    fileprivate static let bodyMustJson = Label(
+        "请求体须为 JSON（Content-Type: application/json）；未写入任何内容",
+        "the body must be JSON (Content-Type: application/json); nothing was written")
+    fileprivate static let badRequest = Label("请求有误", "bad request")
+    fileprivate static let malformedRequest = Label("请求格式有误", "malformed request")
+    fileprivate static func fileTooLarge(_ mib: Int) -> Label {
+        Label("文件太大：每个文件最多 \(mib) MiB；未写入任何内容", "the file is too large: at most \(mib) MiB; nothing was written")
+    }
+}
+
 /// What a request knows once the session or token middleware has run.
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
@@ -331,27 +372,27 @@ struct ErrorMiddleware: RouterMiddleware {
             more = """
                 <ul class="kept">\(shown)</ul>
                 <form method="post" action="\(stale.action)" class="confirm"><input type="hidden" name="csrf" value="\(session.csrf)">\(hidden)
-                <button type="submit">\(lang.t("重新提交", "Send again"))</button></form>
+                <button type="submit">\(lang.t(.sendAgain))</button></form>
                 """
         }
         let back: HTML
         if session == nil {
-            back = "<p><a href=\"/login\">\(lang.t("去登录", "Sign in"))</a></p>"
+            back = "<p><a href=\"/login\">\(lang.t(.goSignIn))</a></p>"
         } else if status == .conflict, session?.user.role == .admin {
             back =
-                "<p><a href=\"/self-evaluation\">\(lang.t("去“自评”页解除封账", "Unlock it on the Self-evaluation page"))</a>　<a href=\"/\">\(lang.t("回到概览", "Back to the overview"))</a></p>"
+                "<p><a href=\"/self-evaluation\">\(lang.t(.unlockSelfEvaluation))</a>　<a href=\"/\">\(lang.t(.backOverview))</a></p>"
         } else {
-            back = "<p><a href=\"/\">\(lang.t("回到概览", "Back to the overview"))</a></p>"
+            back = "<p><a href=\"/\">\(lang.t(.backOverview))</a></p>"
         }
         let title: String
         switch status {
-        case .notFound: title = lang.t("没有找到", "Not found")
-        case .forbidden: title = lang.t("不能这样做", "Not allowed")
-        case .tooManyRequests: title = lang.t("请稍后再试", "Try again later")
-        case .conflict: title = lang.t("已封账", "Locked")
-        case .contentTooLarge: title = lang.t("文件太大", "Too large")
-        case .internalServerError: title = lang.t("服务器出错", "Server error")
-        default: title = lang.t("没有完成", "Not done")
+        case .notFound: title = lang.t(.notFound)
+        case .forbidden: title = lang.t(.notAllowed)
+        case .tooManyRequests: title = lang.t(.tryAgainLater)
+        case .conflict: title = lang.t(.locked)
+        case .contentTooLarge: title = lang.t(.tooLarge)
+        case .internalServerError: title = lang.t(.serverError)
+        default: title = lang.t(.notDone)
         }
         return Page.response(
             status: status,
@@ -375,54 +416,39 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let stale as StaleForm {
             let text =
                 stale.fields.isEmpty
-                ? lang.t(
-                    "这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容；请重新打开页面，再选择文件上传",
-                    "this page was open too long (or you signed in again): nothing was saved; open the page again and choose the file again"
-                )
-                : lang.t(
-                    "这个页面打开太久（或已重新登录），表单已失效，没有保存任何内容；你填写的内容保留在下面，点“重新提交”即可",
-                    "this page was open too long (or you signed in again): nothing was saved; what you typed is kept below, send it again"
-                )
+                ? lang.t(.pageExpired)
+                : lang.t(.pageExpiredKeptTyped)
             return page(.forbidden, text, request, stale: stale)
         } catch is SignInRequired {
             if request.uri.path.hasPrefix("/api/") {
-                return WebError.response(.unauthorized, lang.t("请先登录", "sign in first"), request: request)
+                return WebError.response(.unauthorized, lang.t(.signInFirst), request: request)
             }
             return Response(status: .seeOther, headers: [.location: "/login"])
         } catch let e as HTTPError {
             let text: String
             switch e.status {
             case .notFound:
-                text = lang.t(
-                    "没有这个页面：地址可能输错了；请从上面的菜单进入", "no such page: the address may be mistyped; use the menu above")
+                text = lang.t(.noSuchPage)
             case .forbidden:
-                text = lang.t(
-                    "你的角色不能打开这个页面或做这件事；需要时请找管理员",
-                    "your role cannot open this page or do this; ask an admin if you need to")
+                text = lang.t(.yourRoleCannot)
             case .unauthorized:
                 text =
                     request.uri.path.hasPrefix("/api/")
-                    ? lang.t(
-                        "需要 API 令牌：请求头 Authorization: Bearer 令牌（kepu user token 生成）",
-                        "an API token is needed: the header Authorization: Bearer TOKEN (made by kepu user token)")
-                    : lang.t("请先登录", "sign in first")
+                    ? lang.t(.apiTokenNeeded)
+                    : lang.t(.signInFirst)
             case .unsupportedMediaType:
-                text = lang.t(
-                    "请求体须为 JSON（Content-Type: application/json）；未写入任何内容",
-                    "the body must be JSON (Content-Type: application/json); nothing was written")
+                text = lang.t(.bodyMustJson)
             case .contentTooLarge:
-                text = lang.t(
-                    "文件太大：每个文件最多 \(maxUploadMiB) MiB；未写入任何内容",
-                    "the file is too large: at most \(maxUploadMiB) MiB; nothing was written")
-            default: text = lang.t("请求有误", "bad request")
+                text = lang.t(.fileTooLarge(maxUploadMiB))
+            default: text = lang.t(.badRequest)
             }
             return page(e.status, text, request)
         } catch  where "\(type(of: error))".contains("HTTPParserError") {
             // A body the decoder could not read (a bad chunk size): the client's fault.
-            return page(.badRequest, lang.t("请求格式有误", "malformed request"), request)
+            return page(.badRequest, lang.t(.malformedRequest), request)
         } catch {
             context.logger.error("\(error)")
-            return page(.internalServerError, lang.t("服务器出错，未写入任何内容", "server error; nothing was written"), request)
+            return page(.internalServerError, lang.t(.serverErrorNothing), request)
         }
     }
 }

@@ -287,6 +287,37 @@ import Testing
         #expect(Catalogue.text(edited, .zh, for: .commandLine) == Catalogue.text(edited, .zh))
     }
 
+    /// Each page's words sit in one table at the top of its file, Chinese beside English, so a label
+    /// is never written in one language only or hunted for through a layout.
+    @Test func eachPageKeepsItsLabelsInOneTableAtTheTop() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/KepuWeb")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 10)
+        var tables = 0
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains(".t(\""), "\(file) writes a label in place; put it in the file's table")
+            let lines = text.components(separatedBy: "\n")
+            guard let start = lines.firstIndex(of: "extension Label {") else { continue }
+            tables += 1
+            // The table ends at its first closing brace; no label is declared past it.
+            let end = lines[start...].firstIndex(of: "}") ?? lines.endIndex
+            // Label.swift declares the type its shared table extends; every other file opens with its words.
+            let code = lines[..<start].filter {
+                ($0.hasPrefix("struct ") || $0.hasPrefix("enum ")) && !$0.hasPrefix("struct Label:")
+            }
+            #expect(code.isEmpty, "\(file): the labels come before the code")
+            let later = lines[end...].filter { $0.contains("static let") && $0.contains("= Label(") }
+            #expect(later.isEmpty, "\(file): a label outside the table: \(later)")
+            for line in lines[start..<end] where line.contains("Label(\"") {
+                // Both languages written, the Chinese first.
+                #expect(line.contains("\", \"") || line.hasSuffix("Label("), "\(file): \(line)")
+            }
+        }
+        #expect(tables >= 9)
+    }
+
     /// Every field a form shows has a label in both languages and an option on the command line.
     @Test func everyFieldHasALabelAndAFlag() throws {
         for kind in RecordKind.allCases {

@@ -1,0 +1,58 @@
+import KepuCore
+
+/// A page's word or sentence in both languages, written side by side so that neither is forgotten.
+/// Each page keeps its labels in one table at the top of its file (`private extension Label`); the
+/// few that several pages show are below. Sentences the library says (refusals, notices, findings)
+/// are the message catalogue's, not labels.
+struct Label: Sendable, Hashable {
+    let zh: String
+    let en: String
+
+    init(_ zh: String, _ en: String) {
+        self.zh = zh
+        self.en = en
+    }
+}
+
+extension Language {
+    /// The label in this language.
+    func t(_ label: Label) -> String { t(label.zh, label.en) }
+
+    /// A user's role as people read it: 录入员, 审核人, 管理员 (clerk, reviewer, admin).
+    func role(_ role: UserRole) -> String { t(role.chinese, role.rawValue) }
+}
+
+// MARK: Labels several pages share
+
+extension Label {
+    static let comma = Label("，", ", ")
+    static let cancel = Label("取消", "Cancel")
+    static let date = Label("日期", "Date")
+    static let event = Label("活动", "Event")
+    static let file = Label("文件", "File")
+    static let filter = Label("筛选", "Filter")
+    static let find = Label("查找", "Find")
+    static let importMenu = Label("导入", "Import")
+    static let indicatorShort = Label("指标", "Indicator")
+    static let kindHeader = Label("类型", "Kind")
+    static let name = Label("姓名", "Name")
+    static let phone = Label("手机", "Phone")
+    static let project = Label("项目", "Project")
+    static let recordPrintRun = Label("登记印刷品", "Record a print run")
+    static let restore = Label("恢复", "Restore")
+    static let signOut = Label("退出", "Sign out")
+    static let uploadPreview = Label("上传并预览", "Upload and preview")
+    static let uploadEvidence = Label("上传佐证材料", "Upload evidence")
+    static let void = Label("作废", "Void")
+    static let all = Label("全部", "all")
+    static let choose = Label("请选择", "choose")
+    static let dateField = Label("日期", "date")
+    static let eventIdField = Label("活动编号", "event id")
+    static let hoursShort = Label("时长", "hours")
+    static let includeVoided = Label("含已作废", "include voided")
+    static let kindField = Label("类型", "kind")
+    static let reason = Label("原因", "reason")
+    static let serverErrorNothing = Label("服务器出错，未写入任何内容", "server error; nothing was written")
+    static func confirmVerb(_ verb: String) -> Label { Label("确认\(verb)", "Confirm") }
+    static func yesVerb(_ verb: String) -> Label { Label("确认\(verb)", "Yes, \(verb)") }
+}
