@@ -27,7 +27,6 @@ extension Label {
     fileprivate static let addTheEvent = Label("添加活动", "Add the event")
     fileprivate static let eventSearchHint = Label("标题或地点", "title or venue")
     fileprivate static let noEvents = Label("没有符合条件的活动", "no events")
-    fileprivate static let events = Label("活动", "Events")
     fileprivate static let recordAttendance = Label("登记人次", "Record attendance")
     fileprivate static let count = Label("人次", "Count")
     fileprivate static let channel = Label("渠道", "Channel")

@@ -45,6 +45,18 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
         }
     }
 
+    /// A sentence as markup: escaped, with each date in it (`2023-09-16`) kept on one line
+    /// (`<span class="date">`), so a notice never breaks a date at its hyphen.
+    static func sentence(_ s: String) -> HTML {
+        var out = HTML()
+        var rest = Substring(s)
+        while let r = rest.firstRange(of: /\d{4}-\d{2}-\d{2}/) {
+            out += "\(rest[..<r.lowerBound])<span class=\"date\">\(rest[r])</span>"
+            rest = rest[r.upperBound...]
+        }
+        return out + "\(rest)"
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in a quoted attribute. (Unlike
     /// `HTMLRenderer.escape`, a line break stays a line break, so attributes keep their value.)
     static func escape(_ s: String) -> String {

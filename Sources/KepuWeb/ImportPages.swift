@@ -386,7 +386,7 @@ extension ImportPages {
                 answers = tally.answers
                 ready = error == nil
                 body +=
-                    "<p class=\"notice\" role=\"status\">\(Catalogue.text(.surveyImported(SurveyImportSummary(file: r.file, format: r.encoding, event: event, surveyID: nil, dryRun: true, tally: tally, date: date)), lang))</p>"
+                    "<p class=\"notice\" role=\"status\">\(HTML.sentence(Catalogue.text(.surveyImported(SurveyImportSummary(file: r.file, format: r.encoding, event: event, surveyID: nil, dryRun: true, tally: tally, date: date)), lang)))</p>"
             }
         } catch let e as KepuError {
             body += web.error(e.text(lang, for: .web), form: "question")

@@ -1,8 +1,8 @@
 import KepuCore
 
 /// A page's word or sentence in both languages, written side by side so that neither is forgotten.
-/// Each page keeps its labels in one table at the top of its file (`private extension Label`); the
-/// few that several pages show are below. Sentences the library says (refusals, notices, findings)
+/// Each page keeps its labels in one table at the top of its file (`extension Label` with
+/// `fileprivate` members); the few that several pages show are below. Sentences the library says (refusals, notices, findings)
 /// are the message catalogue's, not labels.
 struct Label: Sendable, Hashable {
     let zh: String
@@ -25,6 +25,18 @@ extension Language {
 // MARK: Labels several pages share
 
 extension Label {
+    // The menu's sections, each also its page's title.
+    static let overview = Label("概览", "Overview")
+    static let events = Label("活动", "Events")
+    static let volunteers = Label("志愿者", "Volunteers")
+    static let budget = Label("经费", "Budget")
+    static let importMenu = Label("导入", "Import")
+    static let evidence = Label("佐证材料", "Evidence")
+    static let selfEvaluation = Label("自评", "Self-evaluation")
+    static let plan = Label("计划", "Plan")
+    static let auditTrail = Label("操作记录", "Audit trail")
+    static let users = Label("用户", "Users")
+    // Words that several pages show.
     static let comma = Label("，", ", ")
     static let cancel = Label("取消", "Cancel")
     static let date = Label("日期", "Date")
@@ -32,7 +44,6 @@ extension Label {
     static let file = Label("文件", "File")
     static let filter = Label("筛选", "Filter")
     static let find = Label("查找", "Find")
-    static let importMenu = Label("导入", "Import")
     static let indicatorShort = Label("指标", "Indicator")
     static let kindHeader = Label("类型", "Kind")
     static let name = Label("姓名", "Name")

@@ -40,11 +40,10 @@ enum Page {
 
     /// The pages of the navigation bar: path, name, the least role that sees it.
     static let sections: [(path: String, label: Label, role: UserRole)] = [
-        ("/", Label("概览", "Overview"), .clerk), ("/events", Label("活动", "Events"), .clerk),
-        ("/volunteers", Label("志愿者", "Volunteers"), .clerk), ("/budget", Label("经费", "Budget"), .clerk),
-        ("/imports", Label("导入", "Import"), .clerk), ("/evidence", Label("佐证材料", "Evidence"), .clerk),
-        ("/self-evaluation", Label("自评", "Self-evaluation"), .clerk), ("/plan", Label("计划", "Plan"), .reviewer),
-        ("/audit", Label("操作记录", "Audit"), .clerk), ("/users", Label("用户", "Users"), .admin),
+        ("/", .overview, .clerk), ("/events", .events, .clerk), ("/volunteers", .volunteers, .clerk),
+        ("/budget", .budget, .clerk), ("/imports", .importMenu, .clerk), ("/evidence", .evidence, .clerk),
+        ("/self-evaluation", .selfEvaluation, .clerk), ("/plan", .plan, .reviewer), ("/audit", .auditTrail, .clerk),
+        ("/users", .users, .admin),
     ]
 
     static func document(
@@ -280,7 +279,7 @@ enum Page {
         nav.pager a, nav.pager span.current { padding: 2px 9px; border: 1px solid #d0d7de; text-decoration: none; }
         nav.pager span.current { background: #8b1a1a; color: #fff; border-color: #8b1a1a; }
         nav.pager > span:first-child { margin-right: 8px; color: #57606a; }
-        td.date { white-space: nowrap; }
+        td.date, span.date { white-space: nowrap; }
         tr.voided td { color: #57606a; }
         /* Printed (自评, every list): the page's content on A4, without the menu, forms, buttons and page links. */
         @page { size: A4; margin: 15mm 12mm; }

@@ -28,7 +28,6 @@ extension Label {
         "刚有新的记录写入，概览正在更新；以下是写入前的数据，请稍后刷新。",
         "New records were just written and the overview is being brought up to date; below are the figures from before. Reload shortly."
     )
-    fileprivate static let overview = Label("概览", "Overview")
     fileprivate static func tooManyFailedSignIns(until at: String) -> Label {
         Label(
             "登录失败次数过多，请于 \(at) 后再试；急用请联系管理员解除",

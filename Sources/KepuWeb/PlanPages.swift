@@ -16,7 +16,6 @@ extension Label {
     )
     fileprivate static let workbook = Label("工作簿", "Workbook")
     fileprivate static let noPlanYet = Label("还没有计划：请上传当年的绩效目标表。", "No plan yet: upload the year's target tables.")
-    fileprivate static let plan = Label("计划", "Plan")
     fileprivate static let department = Label("部门整体", "Department")
     fileprivate static let changeOneIndicator = Label("修改一项指标", "Change one indicator")
     fileprivate static let changeIndicatorExplained = Label(

@@ -9,7 +9,6 @@ import KepuStore
 
 /// The labels these pages show, in the order they appear: Chinese beside English.
 extension Label {
-    fileprivate static let selfEvaluation = Label("自评", "Self-evaluation")
     fileprivate static let departmentsSelfEvaluation = Label("部门整体支出绩效自评", "The department's self-evaluation")
     fileprivate static let excelWorkbook = Label("Excel 工作簿", "Excel workbook")
     fileprivate static let webPagePrints = Label("网页（可打印 A4）", "Web page (prints on A4)")
@@ -48,7 +47,6 @@ extension Label {
     fileprivate static let size = Label("大小", "Size")
     fileprivate static let uploadedOn = Label("上传日期", "Added")
     fileprivate static let voidRestore = Label("作废 / 恢复", "Void / restore")
-    fileprivate static let evidence = Label("佐证材料", "Evidence")
     fileprivate static let confirmVoid = Label("确认作废", "Confirm")
     fileprivate static let yesVoid = Label("确认作废", "Yes, void")
     fileprivate static let costIdField = Label("费用编号", "cost id")
@@ -156,7 +154,7 @@ struct ReportPages: Sendable {
         let locks = (try? ledger.years.status()) ?? []
         if let lock = locks.first(where: { $0.year == y && $0.inForce }) {
             body +=
-                "<p class=\"notice\">\(Page.esc(lang.t(.yearLocked(y, on: lock.lockedOn, reason: lock.reason, by: lock.lockedBy))))</p>"
+                "<p class=\"notice\">\(HTML.sentence(lang.t(.yearLocked(y, on: lock.lockedOn, reason: lock.reason, by: lock.lockedBy))))</p>"
             if role >= .admin {
                 body += """
                     \(err("unlock"))<form method="post" action="/self-evaluation/unlock#unlock" class="filter" id="unlock">\(Page.csrfField(context))

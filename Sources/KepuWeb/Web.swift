@@ -67,7 +67,7 @@ struct Web: Sendable {
     ) async -> Response {
         var notice = HTML()
         if let id = context.sessionID, let text = await flash.take(id) {
-            notice = "<p class=\"notice\" role=\"status\" id=\"notice\">\(text)</p>"
+            notice = "<p class=\"notice\" role=\"status\" id=\"notice\">\(HTML.sentence(text))</p>"
         }
         return Page.response(
             status: status,
@@ -151,13 +151,13 @@ struct Web: Sendable {
         }
     }
 
-    func error(_ text: String) -> HTML { "<p class=\"error\" role=\"alert\">\(text)</p>" }
+    func error(_ text: String) -> HTML { "<p class=\"error\" role=\"alert\">\(HTML.sentence(text))</p>" }
 
     /// A refused form's sentence, just above the form it names (`id="FORM-error"`), which points to it with
     /// `aria-describedby` (see `Page.formAttributes`).
     func error(_ text: String?, form: String) -> HTML {
         guard let text else { return HTML() }
-        return "<p class=\"error\" role=\"alert\" id=\"\(form)-error\">\(text)</p>"
+        return "<p class=\"error\" role=\"alert\" id=\"\(form)-error\">\(HTML.sentence(text))</p>"
     }
 }
 

@@ -25,6 +25,15 @@ import Testing
         #expect(("<input value=\"\("a\nb")\">" as HTML).markup == "<input value=\"a\nb\">")
     }
 
+    /// A sentence keeps its dates whole (a notice wrapped at "2023-09-" / "16" was seen) and is escaped.
+    @Test func aSentenceKeepsItsDatesOnOneLine() {
+        #expect(
+            HTML.sentence("问卷 2023-09-16 至 2023-09-20 <b>").markup
+                == "问卷 <span class=\"date\">2023-09-16</span> 至 <span class=\"date\">2023-09-20</span> &lt;b&gt;")
+        #expect(HTML.sentence("无日期 & 12345-67").markup == "无日期 &amp; 12345-67")
+        #expect(HTML.sentence("").markup == "")
+    }
+
     /// Every page, with a record whose title is markup: the title shows escaped once, never as a tag,
     /// and no markup of the page itself is ever escaped (which would show tags as text).
     @Test func noPageShowsMarkupAsTextOrRunsARecordsTitle() async throws {

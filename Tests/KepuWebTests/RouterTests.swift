@@ -240,7 +240,7 @@ func + (a: HTTPFields, b: HTTPFields) -> HTTPFields {
                 body: form(["title": "<b>科普讲座</b>", "kind": "other", "start": "2023-13-45", "csrf": token])
             ) { r in
                 #expect(r.status == .unprocessableContent)
-                #expect(r.text.contains("开始日期 2023-13-45"))
+                #expect(r.text.contains("开始日期 <span class=\"date\">2023-13-45</span>"))
                 #expect(r.text.contains("value=\"&lt;b&gt;科普讲座&lt;/b&gt;\""))
             }
             #expect(try ledger.events.list(in: nil).isEmpty)
