@@ -189,6 +189,26 @@ public struct SurveyItem: Sendable, Hashable {
     }
 }
 
+/// A sign-up just written, with the names a confirmation says: who, at which event, for how long.
+public struct SignupAdded: Sendable, Hashable {
+    public var id: Int64
+    public var volunteer: Int64
+    public var volunteerName: String
+    public var event: Int64
+    public var eventTitle: String
+    public var hoursCenti: Int64?
+    public init(
+        id: Int64, volunteer: Int64, volunteerName: String, event: Int64, eventTitle: String, hoursCenti: Int64?
+    ) {
+        self.id = id
+        self.volunteer = volunteer
+        self.volunteerName = volunteerName
+        self.event = event
+        self.eventTitle = eventTitle
+        self.hoursCenti = hoursCenti
+    }
+}
+
 /// A volunteer's sign-up as listed.
 public struct SignupItem: Sendable, Hashable {
     public var id: Int64

@@ -446,8 +446,7 @@ struct EventPages: Sendable {
             let r = try web.ledger(for: user, request: request).doors.confirmCall(call, hoursCenti: hours)
             return await web.done(
                 "/events/\(id)#door", context,
-                notice: Catalogue.text(
-                    .signupAdded(id: r.signup, volunteer: r.volunteer, event: r.event, hoursCenti: hours), lang))
+                notice: Catalogue.text(.signupAdded(r), lang))
         } catch let e as KepuError {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)

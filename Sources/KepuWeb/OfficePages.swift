@@ -308,12 +308,8 @@ struct OfficePages: Sendable {
                 hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t(.hoursShort)) },
                 date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) },
                 role: fields.value("role"))
-            let id = try web.ledger(for: user, request: request).volunteers.signup(input)
-            return await web.done(
-                "/volunteers", context,
-                notice: Catalogue.text(
-                    .signupAdded(id: id, volunteer: input.volunteer, event: input.event, hoursCenti: input.hoursCenti),
-                    lang))
+            let r = try web.ledger(for: user, request: request).volunteers.signup(input)
+            return await web.done("/volunteers", context, notice: Catalogue.text(.signupAdded(r), lang))
         } catch let e as KepuError {
             return await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "signup", values: fields)

@@ -122,6 +122,9 @@ import Testing
         let r = w.run(["volunteer", "signup", "--confirm", "1", "--hours", "3.5"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out == "1\n")
+        // The confirmation names who signed up, at which event, for how long.
+        #expect(r.err.hasPrefix("已登记报名 1：志愿者 1（周七）参加活动 1（"), "\(r.err)")
+        #expect(r.err.hasSuffix("），服务 3.5 小时\n"), "\(r.err)")
         w.refuses(
             "volunteer signup --confirm 1 --hours 3", zh: "kepu：扫码报名 1 已确认为报名记录 1，无需再确认",
             en: "kepu: volunteer answer 1 is confirmed already, as sign-up 1")

@@ -72,7 +72,7 @@ import Testing
         let copy = w.dir + "/\(id).sqlite"
         w.ok("backup \(copy)")
         let planFile = w.write("\(id).yaml", Self.alone(id))
-        func inCopy(_ line: String) -> String {
+        @discardableResult func inCopy(_ line: String) -> String {
             let r = w.run(try! DemoScript.split(line, line: 1, name: "test") + ["--db", copy])
             #expect(r.code == 0, "\(line): \(r.err)")
             return r.out

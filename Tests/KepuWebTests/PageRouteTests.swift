@@ -237,7 +237,7 @@ import Testing
     @Test func aVolunteerAndASignUpAreCorrectedAndTheAuditTrailFiltered() async throws {
         let ledger = try ledger()
         let v = try ledger.volunteers.add(NewVolunteer(name: "张三", phone: "13800000001"))
-        let g = try ledger.volunteers.signup(NewSignup(volunteer: v.id, event: 1, hoursCenti: 300))
+        let g = try ledger.volunteers.signup(NewSignup(volunteer: v.id, event: 1, hoursCenti: 300)).id
         let app = Application(router: WebApp.router(ledger: ledger))
         try await app.test(.router) { client in
             let (cookie, token) = try await signIn(client)

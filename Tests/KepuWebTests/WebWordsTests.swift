@@ -287,6 +287,20 @@ import Testing
         #expect(Catalogue.text(edited, .zh, for: .commandLine) == Catalogue.text(edited, .zh))
     }
 
+    /// A sign-up's confirmation names the volunteer and the event, and says hours in each language
+    /// (the English once read "2小时" and bare numbers).
+    @Test func aSignUpIsConfirmedByName() {
+        let added = SignupAdded(
+            id: 13, volunteer: 1, volunteerName: "李华", event: 12, eventTitle: "科普讲座", hoursCenti: 250)
+        #expect(Catalogue.text(.signupAdded(added), .zh) == "已登记报名 13：志愿者 1（李华）参加活动 12（科普讲座），服务 2.5 小时")
+        #expect(
+            Catalogue.text(.signupAdded(added), .en)
+                == "added sign-up 13: volunteer 1 (李华) at event 12 (科普讲座), 2.5 hours served")
+        var none = added
+        none.hoursCenti = nil
+        #expect(Catalogue.text(.signupAdded(none), .zh) == "已登记报名 13：志愿者 1（李华）参加活动 12（科普讲座）")
+    }
+
     /// Each page's words sit in one table at the top of its file, Chinese beside English, so a label
     /// is never written in one language only or hunted for through a layout.
     @Test func eachPageKeepsItsLabelsInOneTableAtTheTop() throws {

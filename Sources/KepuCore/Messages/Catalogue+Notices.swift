@@ -95,13 +95,15 @@ extension Catalogue {
             }
             return "added volunteer \(id): \(name)" + (org.map { " of \($0)" } ?? "")
                 + (newOrg.map { " (new organization \($0))" } ?? "")
-        case .signupAdded(let id, let volunteer, let event, let hours):
+        case .signupAdded(let s):
+            let hours = s.hoursCenti.map { Fixed(raw: $0 * 100) }
             if zh {
-                return "已登记报名 \(id)：志愿者 \(volunteer) 参加活动 \(event)"
-                    + (hours.map { "，服务 \(Fixed(raw: $0 * 100))小时" } ?? "")
+                return "已登记报名 \(s.id)：志愿者 \(s.volunteer)（\(s.volunteerName)）参加活动 \(s.event)（\(s.eventTitle)）"
+                    + (hours.map { "，服务 \($0) 小时" } ?? "")
             }
-            return "added sign-up \(id): volunteer \(volunteer) at event \(event)"
-                + (hours.map { ", \(Fixed(raw: $0 * 100))小时" } ?? "")
+            return
+                "added sign-up \(s.id): volunteer \(s.volunteer) (\(s.volunteerName)) at event \(s.event) (\(s.eventTitle))"
+                + (hours.map { ", \($0) hours served" } ?? "")
         case .noteSet(let indicator, let year):
             if zh {
                 return "已保存 \(year) 年指标 \(indicator) 的说明"

@@ -14,7 +14,7 @@ public enum Notice: Sendable, Hashable {
     case measurementAdded(id: Int64, metric: String, value: Fixed, date: CalendarDate)
     case baselineSet(year: Int, volunteers: Int64?, orgs: Int64?)
     case volunteerAdded(id: Int64, name: String, org: String?, newOrganization: String?)
-    case signupAdded(id: Int64, volunteer: Int64, event: Int64, hoursCenti: Int64?)
+    case signupAdded(SignupAdded)
     case noteSet(indicator: String, year: Int)
     case columnsIgnored([String])
     case imported(ImportSummary)

@@ -74,7 +74,7 @@ extension DoorService {
 
     /// Confirms an answer as a sign-up of its event with the hours served: the volunteer with its
     /// phone, else a new one; `kepu volunteer signup --confirm ID --hours H`.
-    public func confirmCall(_ id: Int64, hoursCenti: Int64?) throws -> (signup: Int64, volunteer: Int64, event: Int64) {
+    public func confirmCall(_ id: Int64, hoursCenti: Int64?) throws -> SignupAdded {
         try ledger.database.write { db in
             guard
                 let row = try Row.fetchOne(
@@ -94,8 +94,8 @@ extension DoorService {
             }
             let signup = try ledger.volunteers.signup(
                 db, NewSignup(volunteer: volunteer, event: event, hoursCenti: hoursCenti, role: "扫码报名"))
-            try db.execute(sql: "UPDATE volunteer_call SET signup_id = ? WHERE id = ?", arguments: [signup, id])
-            return (signup, volunteer, event)
+            try db.execute(sql: "UPDATE volunteer_call SET signup_id = ? WHERE id = ?", arguments: [signup.id, id])
+            return signup
         }
     }
 }

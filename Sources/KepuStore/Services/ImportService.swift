@@ -232,7 +232,7 @@ public struct ImportService: Sendable {
                 let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") }
                 let eid = try ledger.events.resolve(db, eventText, field: "活动", year: date?.year)
                 let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
-                _ = try ledger.volunteers.signup(
+                try ledger.volunteers.signup(
                     db,
                     NewSignup(
                         volunteer: vid, event: eid, hoursCenti: hours, date: date, role: cols.value("role", in: row)),

@@ -57,12 +57,15 @@ public struct VolunteerService: Sendable {
         return VolunteerResult(id: id, newOrganization: org?.created == true ? v.org : nil)
     }
 
-    public func signup(_ s: NewSignup) throws -> Int64 {
+    @discardableResult
+    public func signup(_ s: NewSignup) throws -> SignupAdded {
         try ledger.database.write { db in try signup(db, s) }
     }
 
-    func signup(_ db: Database, _ s: NewSignup, importID: Int64? = nil, eventField: String = "--event") throws -> Int64
-    {
+    @discardableResult
+    func signup(
+        _ db: Database, _ s: NewSignup, importID: Int64? = nil, eventField: String = "--event"
+    ) throws -> SignupAdded {
         guard let v = try VolunteerRecord.fetchOne(db, key: s.volunteer) else {
             throw KepuError(.noSuchRecord(field: "--volunteer", kind: .volunteer, id: s.volunteer))
         }
@@ -83,7 +86,10 @@ public struct VolunteerService: Sendable {
         var record = SignupRecord(
             volunteerId: s.volunteer, eventId: s.event, date: date, hoursCenti: s.hoursCenti, role: s.role,
             importId: importID, createdAt: ledger.context.timestamp, voidedAt: nil, voidReason: nil)
-        return try ledger.insert(db, &record)
+        let id = try ledger.insert(db, &record)
+        return SignupAdded(
+            id: id, volunteer: s.volunteer, volunteerName: v.name, event: s.event, eventTitle: e.title,
+            hoursCenti: s.hoursCenti)
     }
 
     /// An event's sign-ups with the volunteers' names, voided ones included.

@@ -28,8 +28,7 @@ struct VolunteerSignup: ParsableCommand {
         if let confirm {
             let r = try options.ledger().doors.confirmCall(
                 try recordID(confirm, field: "--confirm"), hoursCenti: hoursCenti)
-            console.added(
-                r.signup, .signupAdded(id: r.signup, volunteer: r.volunteer, event: r.event, hoursCenti: hoursCenti))
+            console.added(r.id, .signupAdded(r))
             return
         }
         guard let volunteer = volunteer.nonBlank else { throw KepuError(.empty(field: "--volunteer")) }
@@ -38,8 +37,7 @@ struct VolunteerSignup: ParsableCommand {
             volunteer: try recordID(volunteer, field: "--volunteer"), event: try recordID(event, field: "--event"),
             hoursCenti: hoursCenti,
             date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, role: role.nonBlank)
-        let id = try options.ledger().volunteers.signup(input)
-        console.added(
-            id, .signupAdded(id: id, volunteer: input.volunteer, event: input.event, hoursCenti: input.hoursCenti))
+        let r = try options.ledger().volunteers.signup(input)
+        console.added(r.id, .signupAdded(r))
     }
 }
