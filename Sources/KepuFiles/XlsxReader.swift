@@ -107,7 +107,8 @@ public final class XlsxWorkbook {
         // The parser calls back synchronously, so `body` does not outlive this call.
         try withoutActuallyEscaping(body) { body in
             let handler = SheetPart(
-                strings: strings, kinds: kinds, date1904: date1904, sheet: sheet.name, file: displayName, body: body)
+                strings: strings, kinds: kinds, date1904: date1904, sheet: sheet.name, part: sheet.part,
+                file: displayName, body: body)
             try stream(sheet.part, handler)
             if let e = handler.failure { throw e }
         }
@@ -541,6 +542,7 @@ private final class SheetPart: NSObject, StoppableDelegate {
     let kinds: [XlsxNumberKind]
     let date1904: Bool
     let sheet: String
+    let part: String
     let file: String
     let body: ([String], Int) throws -> Void
     var failure: Error?
@@ -549,6 +551,9 @@ private final class SheetPart: NSObject, StoppableDelegate {
 
     private var row: [String] = []
     private var rowNumber = 0
+    /// Inside a `<row>`: a row opened within another is no worksheet (a damaged part the parser
+    /// recovered from once reported a row twice).
+    private var inRow = false
     private var column = 0
     private var cellType = ""
     private var cellStyle = 0
@@ -559,13 +564,14 @@ private final class SheetPart: NSObject, StoppableDelegate {
     private var hasValue = false
 
     init(
-        strings: SharedStrings, kinds: [XlsxNumberKind], date1904: Bool, sheet: String, file: String,
+        strings: SharedStrings, kinds: [XlsxNumberKind], date1904: Bool, sheet: String, part: String, file: String,
         body: @escaping ([String], Int) throws -> Void
     ) {
         self.strings = strings
         self.kinds = kinds
         self.date1904 = date1904
         self.sheet = sheet
+        self.part = part
         self.file = file
         self.body = body
     }
@@ -588,7 +594,14 @@ private final class SheetPart: NSObject, StoppableDelegate {
         guard failure == nil else { return }
         switch local(name) {
         case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            let number = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            // Rows come once each, numbered from 1 upwards, as Excel writes them.
+            guard !inRow, number > rowNumber else {
+                fail(parser, KepuError(.xlsxBroken(file: file, part: part)))
+                return
+            }
+            inRow = true
+            rowNumber = number
             row.removeAll(keepingCapacity: true)
             column = 0
             if rowNumber > XlsxWorkbook.Limits.rows {
@@ -646,6 +659,8 @@ private final class SheetPart: NSObject, StoppableDelegate {
             }
             column += 1
         case "row":
+            guard inRow else { return }
+            inRow = false
             while let last = row.last, last.isEmpty { row.removeLast() }
             guard !row.isEmpty else { return }
             do {

@@ -137,6 +137,69 @@ func rows(_ name: String, sheet: String? = nil) throws -> [(Int, [String])] {
         }
     }
 
+    /// A sheet's rows come once each, numbered upwards: a row out of order, repeated or opened inside
+    /// another is a broken workbook from that row on, never a row reported twice (a fuzzer's find:
+    /// libxml2 recovering from a damaged cell closed row 5 twice).
+    @Test func rowsComeOnceEachInOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kepu-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func book(_ rows: String) throws -> String {
+            let path = dir.appendingPathComponent("\(UUID().uuidString).xlsx").path
+            let zip = try ZipWriter(path: path)
+            let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+            try zip.add(
+                "_rels/.rels",
+                Array(
+                    """
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                    """.utf8))
+            try zip.add(
+                "xl/workbook.xml",
+                Array(
+                    """
+                    <workbook xmlns="\(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="1" r:id="s1"/></sheets></workbook>
+                    """.utf8))
+            try zip.add(
+                "xl/_rels/workbook.xml.rels",
+                Array(
+                    """
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+                    """.utf8))
+            try zip.add(
+                "xl/worksheets/sheet1.xml",
+                Array("<worksheet xmlns=\"\(main)\"><sheetData>\(rows)</sheetData></worksheet>".utf8))
+            try zip.finish()
+            return path
+        }
+        func read(_ path: String) throws -> [Int] {
+            var numbers: [Int] = []
+            try TableFile(path: path, displayName: "名单.xlsx").forEachRow { _, n in numbers.append(n) }
+            return numbers
+        }
+        func cell(_ text: String) -> String { "<c t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let broken = KepuError(.xlsxBroken(file: "名单.xlsx", part: "xl/worksheets/sheet1.xml"))
+        // As Excel writes them, and as streaming writers do (no numbers): read.
+        #expect(try read(book("<row r=\"1\">\(cell("姓名"))</row><row r=\"3\">\(cell("李华"))</row>")) == [1, 3])
+        #expect(try read(book("<row>\(cell("姓名"))</row><row>\(cell("李华"))</row>")) == [1, 2])
+        // Out of order, repeated, numbered 0, or nested: refused.
+        for rows in [
+            "<row r=\"5\">\(cell("a"))</row><row r=\"3\">\(cell("b"))</row>",
+            "<row r=\"2\">\(cell("a"))</row><row r=\"2\">\(cell("b"))</row>",
+            "<row r=\"0\">\(cell("a"))</row>",
+            "<row r=\"1\">\(cell("a"))<row r=\"2\">\(cell("b"))</row></row>",
+        ] {
+            #expect(throws: broken, "\(rows)") { try read(book(rows)) }
+        }
+        // The fuzzer's input: refused, and no row was reported twice on the way.
+        let found = fixtures.appendingPathComponent("damaged-row-reported-twice.xlsx").path
+        var numbers: [Int] = []
+        #expect(throws: KepuError.self) {
+            try TableFile(path: found, displayName: "x.xlsx").forEachRow { _, n in numbers.append(n) }
+        }
+        #expect(numbers == numbers.sorted() && Set(numbers).count == numbers.count, "\(numbers)")
+    }
+
     @Test func encodingDetection() {
         #expect(TextFile.detect(Data([0xEF, 0xBB, 0xBF, 0x41]), complete: true) == .utf8BOM)
         #expect(TextFile.detect(Data("姓名".utf8), complete: true) == .utf8)
