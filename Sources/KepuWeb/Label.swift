@@ -2,8 +2,8 @@ import KepuCore
 
 /// A page's word or sentence in both languages, written side by side so that neither is forgotten.
 /// Each page keeps its labels in one table at the top of its file (`extension Label` with
-/// `fileprivate` members); the few that several pages show are below. Sentences the library says (refusals, notices, findings)
-/// are the message catalogue's, not labels.
+/// `fileprivate` members); the few that several pages show are below. Sentences the library says
+/// (refusals, notices, findings) are the message catalogue's, not labels.
 struct Label: Sendable, Hashable {
     let zh: String
     let en: String

@@ -147,28 +147,26 @@ func rows(_ name: String, sheet: String? = nil) throws -> [(Int, [String])] {
         func book(_ rows: String) throws -> String {
             let path = dir.appendingPathComponent("\(UUID().uuidString).xlsx").path
             let zip = try ZipWriter(path: path)
+            let package = "http://schemas.openxmlformats.org/package/2006/relationships"
+            let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
             let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-            try zip.add(
-                "_rels/.rels",
-                Array(
-                    """
-                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                    """.utf8))
-            try zip.add(
-                "xl/workbook.xml",
-                Array(
-                    """
-                    <workbook xmlns="\(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="1" r:id="s1"/></sheets></workbook>
-                    """.utf8))
-            try zip.add(
-                "xl/_rels/workbook.xml.rels",
-                Array(
-                    """
-                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
-                    """.utf8))
-            try zip.add(
-                "xl/worksheets/sheet1.xml",
-                Array("<worksheet xmlns=\"\(main)\"><sheetData>\(rows)</sheetData></worksheet>".utf8))
+            // The four parts a workbook needs, the sheet holding the rows under test.
+            let parts = [
+                (
+                    "_rels/.rels",
+                    "<Relationships xmlns=\"\(package)\"><Relationship Id=\"r1\" Type=\"\(office)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+                ),
+                (
+                    "xl/workbook.xml",
+                    "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets><sheet name=\"名单\" sheetId=\"1\" r:id=\"s1\"/></sheets></workbook>"
+                ),
+                (
+                    "xl/_rels/workbook.xml.rels",
+                    "<Relationships xmlns=\"\(package)\"><Relationship Id=\"s1\" Type=\"\(office)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+                ),
+                ("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"\(main)\"><sheetData>\(rows)</sheetData></worksheet>"),
+            ]
+            for (name, xml) in parts { try zip.add(name, Array(xml.utf8)) }
             try zip.finish()
             return path
         }
