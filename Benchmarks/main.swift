@@ -136,6 +136,7 @@ let benchYear = 2014 + opts.years - 1
 
 if opts.only == "door" {
     try DoorBench.run(dir: opts.dir)
+    try DoorBench.flood(dir: opts.dir)
     exit(0)
 }
 

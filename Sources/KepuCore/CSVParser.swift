@@ -236,6 +236,7 @@ public struct CSVColumns: Sendable {
 
     /// Trims spaces, tabs and the ideographic space (U+3000) without Foundation: this runs per cell.
     public static func trim(_ s: String) -> String {
+        let s = TypedText.clean(s)
         // Fast path on the bytes: nothing to trim unless the text starts or ends with a space-like byte.
         let utf8 = s.utf8
         guard let f = utf8.first, let l = utf8.last else { return s }

@@ -27,6 +27,20 @@ public enum Door {
         return "\(date)T" + (h < 10 ? "0\(h)" : "\(h)") + ":" + hm[1]
     }
 
+    /// A local minute or a slot as `parseTime` writes it, or nil.
+    public static func parseTimeOrNil(_ input: String) -> String? { try? parseTime(input, field: "") }
+
+    /// A local minute `minutes` later (`2023-09-16T23:55` + 10 → `2023-09-17T00:05`).
+    public static func adding(minutes: Int, to minute: String) -> String {
+        guard let day = try? CalendarDate.parse(String(minute.prefix(10))), minute.count >= 16,
+            let h = Int(minute.dropFirst(11).prefix(2)), let m = Int(minute.suffix(2))
+        else { return minute }
+        let total = h * 60 + m + minutes
+        let d = day.adding(days: total / 1440)
+        let rest = total % 1440
+        return "\(d)T" + String(format: "%02d:%02d", rest / 60, rest % 60)
+    }
+
     /// `2023-09-16 07:00`: a local minute as people read it.
     public static func display(_ minute: String) -> String { minute.replacingOccurrences(of: "T", with: " ") }
 
@@ -70,6 +84,71 @@ public enum Door {
 
     /// What a satisfaction answer counts as: 4 and 5 are satisfied.
     public static func satisfied(_ answer: Int) -> Bool { answer >= 4 }
+
+    /// A live door's code changes every `codePeriod` seconds; one from the last `codeLife` is accepted,
+    /// so a link copied off the screen and sent away stops working within minutes.
+    public static let codePeriod = 30
+    public static let codeLife = 120
+    /// A sign-in is held for review when its address has signed in this many times within the last
+    /// minute: faster than a person a second, sustained.
+    public static let pacePerMinute = 60
+
+    /// The ten-minute slot of a local minute, `2023-09-16 10:37` → `2023-09-16 10:30`.
+    public static func slot(_ minute: String) -> String {
+        let m = display(minute)
+        guard m.count >= 15 else { return m }
+        return String(m.prefix(15)) + "0"
+    }
+}
+
+/// Why a sign-in at a door was held for the clerk's review rather than counted.
+public enum DoorHold: String, Sendable, Hashable, CaseIterable {
+    /// Past the door's 预计人数.
+    case crowd
+    /// Its address signed in faster than a person a second for a minute.
+    case pace
+}
+
+/// A door's sign-ins as the clerk reviews them: by ten-minute slot and by client address, the ones
+/// held, and the ones voided in a batch.
+public struct DoorVisits: Sendable, Hashable {
+    public struct Tally: Sendable, Hashable {
+        /// A slot (`2023-09-16 10:30`) or an address.
+        public var key: String
+        public var counted: Int64
+        public var held: Int64
+        public var voided: Int64
+        public init(key: String, counted: Int64, held: Int64, voided: Int64) {
+            self.key = key
+            self.counted = counted
+            self.held = held
+            self.voided = voided
+        }
+    }
+    public var bySlot: [Tally]
+    /// The busiest addresses first, at most 10.
+    public var byAddress: [Tally]
+    public var held: Int64
+    public var heldFor: [DoorHold: Int64]
+    public init(bySlot: [Tally], byAddress: [Tally], held: Int64, heldFor: [DoorHold: Int64]) {
+        self.bySlot = bySlot
+        self.byAddress = byAddress
+        self.held = held
+        self.heldFor = heldFor
+    }
+}
+
+/// What a batch void at a door did: the counted sign-ins taken out of the 人次, the held ones set
+/// aside, and the answers that came with them.
+public struct DoorBatchVoid: Sendable, Hashable {
+    public var counted: Int64
+    public var held: Int64
+    public var answers: Int64
+    public init(counted: Int64, held: Int64, answers: Int64) {
+        self.counted = counted
+        self.held = held
+        self.answers = answers
+    }
 }
 
 /// A door as the front ends show it.
@@ -87,11 +166,18 @@ public struct DoorInfo: Sendable, Hashable {
     public var survey: Bool
     public var volunteers: Int64?
     public var closed: Bool
+    /// A live door: the code on the screen at the venue, changing every 30 seconds, is needed to sign in.
+    public var live: Bool
+    /// 预计人数: sign-ins past it are held for the clerk's review, not counted.
+    public var expected: Int64?
 
     public init(
         id: Int64, event: Int64, eventTitle: String, venue: String?, start: CalendarDate, end: CalendarDate,
-        unit: String, from: String, until: String, survey: Bool, volunteers: Int64?, closed: Bool
+        unit: String, from: String, until: String, survey: Bool, volunteers: Int64?, closed: Bool, live: Bool = false,
+        expected: Int64? = nil
     ) {
+        self.live = live
+        self.expected = expected
         self.id = id
         self.event = event
         self.eventTitle = eventTitle

@@ -84,7 +84,7 @@ public enum Parse {
 
     /// A non-empty text after trimming.
     public static func text(_ input: String, field: String) throws -> String {
-        let s = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = TypedText.clean(input).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !s.isEmpty else { throw KepuError(.empty(field: field)) }
         return s
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document with exact decimal numbers and sorted keys, so output is stable byte for byte.
 public indirect enum JSONValue: Hashable, Sendable {
     case null
@@ -89,5 +91,49 @@ public indirect enum JSONValue: Hashable, Sendable {
             }
         }
         out += "\""
+    }
+}
+
+/// JSON text as a strict reader sees it: the first object key that appears twice in one object, which
+/// a lenient parser would settle by keeping the last. The text is assumed well-formed otherwise (a
+/// parser reads it next); keys are compared once their escapes are decoded, so `"a"` and `"\u0061"`
+/// are the same key.
+public enum JSONKeys {
+    public static func repeated(in data: [UInt8]) -> String? {
+        // One set of keys per open object; nil for an array.
+        var stack: [Set<String>?] = []
+        var i = 0
+        var expectKey = false
+        while i < data.count {
+            let c = data[i]
+            switch c {
+            case UInt8(ascii: "{"):
+                stack.append([])
+                expectKey = true
+            case UInt8(ascii: "["):
+                stack.append(nil)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if !stack.isEmpty { stack.removeLast() }
+                expectKey = false
+            case UInt8(ascii: ","):
+                expectKey = stack.last.map { $0 != nil } ?? false
+            case UInt8(ascii: "\""):
+                var j = i + 1
+                while j < data.count, data[j] != UInt8(ascii: "\"") { j += data[j] == UInt8(ascii: "\\") ? 2 : 1 }
+                if expectKey, j < data.count, case .some(.some(var keys)) = stack.last {
+                    let raw = Array(data[i...j])
+                    let key =
+                        (try? JSONSerialization.jsonObject(with: Data(raw), options: [.fragmentsAllowed]) as? String)
+                        ?? String(decoding: raw, as: UTF8.self)
+                    if !keys.insert(key).inserted { return key }
+                    stack[stack.count - 1] = keys
+                    expectKey = false
+                }
+                i = j
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -1,5 +1,33 @@
 /// Text as Chinese offices type it, brought to one spelling before a parser reads it.
 public enum TypedText {
+    /// Text as a person meant it: control characters, zero-width characters and the invisible marks
+    /// that turn text around (U+202E and its kin) dropped, so that a name shows as it is stored and is
+    /// stored as it shows. With `lines`, line breaks are kept (as `\n`) and tabs too; without, each
+    /// becomes a space.
+    public static func clean(_ s: String, lines: Bool = true) -> String {
+        // Fast path: plain ASCII, and no byte that could start a character of those ranges.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF })
+        {
+            return s
+        }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in s.unicodeScalars {
+            defer { previousCR = u == "\r" }
+            switch u.value {
+            case 0x0A where previousCR: continue
+            case 0x0A, 0x0D, 0x2028, 0x2029, 0x85: out.append(lines ? "\n" : " ")
+            case 0x09: out.append(lines ? "\t" : " ")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            case 0x00AD, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+                continue
+            default:
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     /// Full-width ASCII from a Chinese input method (`１２５０．５０`, `２０２３－０９－１６`) as half-width, the
     /// ideographic space as a space, trimmed.
     public static func halfWidth(_ s: String) -> String {

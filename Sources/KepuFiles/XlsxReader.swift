@@ -39,6 +39,8 @@ public final class XlsxWorkbook {
     private let date1904: Bool
     private var sharedStrings: SharedStrings?
     private var styleKinds: [XlsxNumberKind]?
+    /// What is left of `Limits.textCharacters`.
+    private let budget = TextBudget(Limits.textCharacters)
 
     /// The bounds a workbook is read within.
     public enum Limits {
@@ -54,6 +56,11 @@ public final class XlsxWorkbook {
         public static let extraSharedStrings = 1_000
         /// Shared strings loaded before the sheet's cells are counted to bound them.
         static let sharedStringsUncounted = 65_536
+        /// The text a workbook's cells may come to, in all, across every pass over its sheets: 64 Mi
+        /// characters (a cell counts at least one). A cell's shared string is copied into each cell
+        /// that points at it, so a small sheet whose cells all name one long string would otherwise
+        /// grow without bound; a real sign-in sheet of a million rows comes to about 30 Mi.
+        public static let textCharacters = 64 << 20
     }
 
     public convenience init(path: String, displayName: String) throws {
@@ -108,7 +115,7 @@ public final class XlsxWorkbook {
         try withoutActuallyEscaping(body) { body in
             let handler = SheetPart(
                 strings: strings, kinds: kinds, date1904: date1904, sheet: sheet.name, part: sheet.part,
-                file: displayName, body: body)
+                file: displayName, budget: budget, body: body)
             try stream(sheet.part, handler)
             if let e = handler.failure { throw e }
         }
@@ -536,6 +543,21 @@ enum XlsxNumberKind: Sendable, Hashable {
     }
 }
 
+/// The characters a workbook's cells may still produce.
+final class TextBudget {
+    let limit: Int
+    private(set) var left: Int
+    init(_ limit: Int) {
+        self.limit = limit
+        left = limit
+    }
+    /// Takes `n`; false once the budget is spent.
+    func take(_ n: Int) -> Bool {
+        left -= n
+        return left >= 0
+    }
+}
+
 /// A worksheet's rows, streamed.
 private final class SheetPart: NSObject, StoppableDelegate {
     let strings: SharedStrings
@@ -544,6 +566,7 @@ private final class SheetPart: NSObject, StoppableDelegate {
     let sheet: String
     let part: String
     let file: String
+    let budget: TextBudget
     let body: ([String], Int) throws -> Void
     var failure: Error?
     var stop: (() -> Void)?
@@ -565,8 +588,9 @@ private final class SheetPart: NSObject, StoppableDelegate {
 
     init(
         strings: SharedStrings, kinds: [XlsxNumberKind], date1904: Bool, sheet: String, part: String, file: String,
-        body: @escaping ([String], Int) throws -> Void
+        budget: TextBudget, body: @escaping ([String], Int) throws -> Void
     ) {
+        self.budget = budget
         self.strings = strings
         self.kinds = kinds
         self.date1904 = date1904
@@ -654,6 +678,11 @@ private final class SheetPart: NSObject, StoppableDelegate {
                 return
             }
             if column < 16_384 {
+                // Every cell counts, the blanks a row is padded with included.
+                guard budget.take(max(value.utf8.count, 1) + max(column - row.count, 0)) else {
+                    fail(parser, .text(sheet: sheet, row: rowNumber, mi: budget.limit >> 20))
+                    return
+                }
                 if row.count <= column { row.append(contentsOf: repeatElement("", count: column - row.count + 1)) }
                 row[column] = value
             }

@@ -80,7 +80,7 @@ enum Audit {
     }
 
     /// Columns never copied into the audit trail: secrets, even hashed.
-    static let secret: Set<String> = ["password_hash", "token_hash"]
+    static let secret: Set<String> = ["password_hash", "token_hash", "secret"]
 
     static func json(_ row: Row) -> JSONValue {
         var o: [String: JSONValue] = [:]

@@ -19,6 +19,7 @@ enum Migrations {
         m.registerMigration("v10 sign-in failures and token use", migrate: v10)
         m.registerMigration("v11 doors", migrate: v11)
         m.registerMigration("v12 projects", migrate: v12)
+        m.registerMigration("v13 door visits, live doors, answers by batch, rejected calls", migrate: v13)
         return m
     }
 
@@ -576,6 +577,72 @@ enum Migrations {
             sql: """
                 ALTER TABLE event ADD COLUMN project TEXT CHECK (project IS NULL OR project <> '');
                 ALTER TABLE budget_adjustment ADD COLUMN project TEXT CHECK (project IS NULL OR project <> '');
+                """)
+    }
+
+    /// A door worth believing. Each sign-in through a door is a visit, kept with its time and the
+    /// client's address (an IPv6 /64): counted into the day's attendance, or held for the clerk's
+    /// review (past the door's expected crowd, or faster than a person a second from one address),
+    /// and voided by the clerk in a batch (a time range, an address) with a reason. A door has a
+    /// secret of its own (never shown: it signs the phone page's form and, for a live door, the code
+    /// on the screen at the venue that changes every 30 seconds) and may expect a crowd.
+    ///
+    /// A door's answers belong to the survey batch they were counted in, so that a batch voided (a
+    /// flood of fake answers) never keeps a real visitor's later answer out of the next one: the key
+    /// takes the batch. A volunteer call's answer may be rejected by the clerk, with a reason; a
+    /// rejected answer counts for nothing and its place opens again.
+    static func v13(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE door ADD COLUMN secret TEXT;
+                UPDATE door SET secret = lower(hex(randomblob(32)));
+                ALTER TABLE door ADD COLUMN live INTEGER NOT NULL DEFAULT 0 CHECK (live IN (0, 1));
+                ALTER TABLE door ADD COLUMN expected INTEGER CHECK (expected IS NULL OR expected > 0);
+                CREATE TABLE door_visit (
+                  id INTEGER PRIMARY KEY,
+                  door_id INTEGER NOT NULL REFERENCES door(id),
+                  day TEXT NOT NULL,
+                  minute TEXT NOT NULL,
+                  at TEXT NOT NULL,
+                  address TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  phone TEXT NOT NULL,
+                  org TEXT,
+                  satisfaction INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+                  attendance_id INTEGER REFERENCES attendance(id),
+                  line INTEGER,
+                  held TEXT CHECK (held IS NULL OR held IN ('crowd', 'pace')),
+                  accepted_at TEXT,
+                  voided_at TEXT,
+                  void_reason TEXT,
+                  CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+                ) STRICT;
+                CREATE INDEX door_visit_door ON door_visit(door_id, day, phone);
+                CREATE INDEX door_visit_address ON door_visit(door_id, address, at);
+                CREATE TRIGGER door_visit_no_delete BEFORE DELETE ON door_visit
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes door_visit rows'); END;
+                """)
+        try db.execute(
+            sql: """
+                CREATE TABLE door_answer_v13 (
+                  door_id INTEGER NOT NULL REFERENCES door(id),
+                  day TEXT NOT NULL,
+                  phone TEXT NOT NULL,
+                  satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
+                  at TEXT NOT NULL,
+                  survey_id INTEGER NOT NULL REFERENCES survey(id),
+                  PRIMARY KEY (door_id, day, phone, survey_id)
+                ) STRICT, WITHOUT ROWID;
+                INSERT INTO door_answer_v13 (door_id, day, phone, satisfaction, at, survey_id)
+                  SELECT a.door_id, a.day, a.phone, a.satisfaction, a.at, d.survey_id
+                  FROM door_answer a JOIN door_day d ON d.door_id = a.door_id AND d.day = a.day
+                  WHERE d.survey_id IS NOT NULL;
+                DROP TABLE door_answer;
+                ALTER TABLE door_answer_v13 RENAME TO door_answer;
+                CREATE TRIGGER door_answer_no_delete BEFORE DELETE ON door_answer
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes door_answer rows'); END;
+                ALTER TABLE volunteer_call ADD COLUMN rejected_at TEXT;
+                ALTER TABLE volunteer_call ADD COLUMN reject_reason TEXT;
                 """)
     }
 }

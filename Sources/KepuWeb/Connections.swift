@@ -17,33 +17,66 @@ public struct ConnectionLimits: Sendable {
     public var body: TimeAmount
     /// Connections beyond this are answered 503 and closed.
     public var maxConnections: Int
+    /// Connections from one client address (an IPv6 /64) beyond this are answered 503 and closed:
+    /// one machine trickling bodies can't take every slot from the rest.
+    public var maxPerAddress: Int
+    /// The reverse proxy in front (`--trusted-proxy`): every client comes through it, so it counts
+    /// only toward `maxConnections`.
+    public var proxy: String?
 
     /// The body's time in proportion to the largest upload: a minute, plus 6 s a MiB (a phone
     /// sending 20 MiB at 110 KB/s still makes it).
-    public init(maxUploadMiB: Int = 20, maxConnections: Int = 256) {
+    public init(maxUploadMiB: Int = 20, maxConnections: Int = 256, maxPerAddress: Int = 64) {
         body = .seconds(60 + 6 * Int64(maxUploadMiB))
         self.maxConnections = maxConnections
+        self.maxPerAddress = maxPerAddress
     }
 }
 
-/// The open connections, counted across the server's event loops.
+/// What a client's limits are counted by: an IPv4 address itself, an IPv6 address by its /64 (a home
+/// or phone network is handed a whole /64, so counting its addresses one by one would let one client
+/// be thousands), an IPv4-mapped IPv6 address as the IPv4 address it maps.
+enum ClientAddress {
+    static func key(_ address: String) -> String {
+        var v6 = in6_addr()
+        let text = address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address
+        guard text.contains(":"), inet_pton(AF_INET6, text, &v6) == 1 else { return address }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
+            return bytes[12..<16].map(String.init).joined(separator: ".")
+        }
+        let groups = stride(from: 0, to: 8, by: 2).map {
+            String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16)
+        }
+        return groups.joined(separator: ":") + "::/64"
+    }
+}
+
+/// The open connections, counted across the server's event loops, in all and per client address.
 final class ConnectionCount: @unchecked Sendable {
     private let lock = NSLock()
     private var open = 0
+    private var perAddress: [String: Int] = [:]
 
-    /// Counts one more; false when that passes `limit`.
-    func enter(limit: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        open += 1
-        return open <= limit
+    /// Counts one more from `address`; false when that passes `limit` in all or `perAddress` from it.
+    func enter(address: String, limit: Int, perAddress max: Int) -> Bool {
+        lock.withLock {
+            open += 1
+            perAddress[address, default: 0] += 1
+            return open <= limit && perAddress[address, default: 0] <= max
+        }
     }
 
-    func leave() {
-        lock.lock()
-        defer { lock.unlock() }
-        open -= 1
+    func leave(address: String) {
+        lock.withLock {
+            open -= 1
+            let n = perAddress[address, default: 1] - 1
+            perAddress[address] = n > 0 ? n : nil
+        }
     }
+
+    /// How many are open from `address` (for tests).
+    func count(address: String) -> Int { lock.withLock { perAddress[address, default: 0] } }
 }
 
 /// On each connection, after the HTTP decoder: the connection cap (503 past it), the deadlines for
@@ -57,6 +90,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     let limits: ConnectionLimits
     let count: ConnectionCount
     private var counted = false
+    private var address = ""
     private var over = false
     private var reading = false
     private var deadline: Scheduled<Void>?
@@ -68,7 +102,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         counted = true
-        over = !count.enter(limit: limits.maxConnections)
+        address = ClientAddress.key(context.channel.remoteAddress?.ipAddress ?? "unknown")
+        let perAddress = address == limits.proxy.map(ClientAddress.key) ? Int.max : limits.maxPerAddress
+        over = !count.enter(address: address, limit: limits.maxConnections, perAddress: perAddress)
         arm(context, after: limits.head)
     }
 
@@ -77,7 +113,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         deadline = nil
         if counted {
             counted = false
-            count.leave()
+            count.leave(address: address)
         }
     }
 

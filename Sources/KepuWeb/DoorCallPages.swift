@@ -30,7 +30,9 @@ extension DoorPages {
         switch door.state(now: ledger.doors.now()) {
         case .ended: return Self.ended(door)
         case .notYet: return Self.notYet(door)
-        case .open: return callForm(door, token: token, error: nil, values: [:], status: .ok)
+        case .open:
+            _ = try keys(door.id)
+            return callForm(door, token: token, error: nil, values: [:], status: .ok)
         }
     }
 
@@ -52,7 +54,7 @@ extension DoorPages {
         let message: String
         do {
             switch try doorLedger.doors.answerCall(
-                door: door.id, name: name, phone: phone, org: fields.value("org").map { String($0.prefix(100)) })
+                door: door.id, name: name, phone: phone, org: admitted.org)
             {
             case .recorded(let n): message = CallWords.recorded(n)
             case .already: message = CallWords.already
@@ -70,7 +72,7 @@ extension DoorPages {
     func callForm(
         _ door: DoorInfo, token: String, error: String?, values: [String: String], status: HTTPResponse.Status
     ) -> Response {
-        let csrf = SessionService.random(16)
+        let csrf = formToken(door)
         let body: HTML = """
             <h1>\(door.eventTitle)</h1>
             <p class="sub">\(CallWords.title)　\(door.start)\(door.venue.map { "　" + $0 } ?? "")</p>
@@ -86,11 +88,6 @@ extension DoorPages {
             <p class="privacy">\(CallWords.privacy)</p>
             <p class="unit">\(door.unit)</p>
             """
-        var response = Self.response(status, title: door.eventTitle + " · " + CallWords.title, body: body)
-        response.setCookie(
-            Cookie(
-                name: Self.cookie, value: csrf, path: "/v/", secure: web.settings.secureCookies, httpOnly: true,
-                sameSite: .lax))
-        return response
+        return Self.response(status, title: door.eventTitle + " · " + CallWords.title, body: body)
     }
 }

@@ -40,6 +40,36 @@ struct DoorPages: Sendable {
         static let doorBusy = "签到人数较多，请稍等几秒后再提交"
         static let flood = "请求过于频繁，请稍后再试"
         static let tooLarge = "提交的内容太长"
+        static let scanScreen = "请扫描活动现场屏幕上的二维码签到"
+        static let codeExpired = "二维码已更新：请重新扫描活动现场屏幕上的二维码"
+        static let held = "签到已提交，工作人员核对后计入"
+    }
+
+    /// A door's keys, read once: a door's secret never changes.
+    func keys(_ door: Int64) throws -> DoorKeys {
+        if let k = limits.keys.get(door) { return k }
+        let k = try ledger.doors.keys(door: door)
+        limits.keys.set(door, k)
+        return k
+    }
+
+    /// A new form token for the door's page: from the server, bound to the door and to now.
+    func formToken(_ door: DoorInfo) -> String {
+        // Keys were read by the request that shows the form; a token that can't be made is one that
+        // never verifies, and the next page load makes a good one.
+        (try? keys(door.id))?.formToken(at: Date(), nonce: SessionService.random(9)) ?? ""
+    }
+
+    /// How long a page's form stays good: a live door's is short, since its code was fresh when the
+    /// page was served.
+    static func formLife(_ door: DoorInfo) -> Int { door.live ? 10 * 60 : 30 * 60 }
+
+    /// A live door's page asks for the code on the screen at the venue: without a fresh one, the
+    /// phone is told to scan the screen (a link copied and sent away stops working within minutes).
+    static func scanTheScreen(_ door: DoorInfo, expired: Bool) -> Response {
+        let text = expired ? Words.codeExpired : Words.scanScreen
+        return response(
+            .forbidden, title: text, body: "<p class=\"msg\">\(text)</p><p class=\"event\">\(door.eventTitle)</p>")
     }
 
     /// `GET /d/{token}`
@@ -51,8 +81,18 @@ struct DoorPages: Sendable {
         switch door.state(now: ledger.doors.now()) {
         case .ended: return Self.ended(door)
         case .notYet: return Self.notYet(door)
-        case .open: return form(door, token: token, error: nil, values: [:], status: .ok)
+        case .open: break
         }
+        if door.live {
+            guard let code = request.uri.queryParameters.get("c") else {
+                return Self.scanTheScreen(door, expired: false)
+            }
+            guard try keys(door.id).accepts(code: String(code), at: Date()) else {
+                return Self.scanTheScreen(door, expired: true)
+            }
+        }
+        _ = try keys(door.id)
+        return form(door, token: token, error: nil, values: [:], status: .ok)
     }
 
     /// A POST to a door's page that has passed every check both pages make: the client address's
@@ -63,6 +103,10 @@ struct DoorPages: Sendable {
         var fields: [String: String]
         var name: String
         var phone: String
+        /// 单位/学校, when given: one line of at most 100 characters.
+        var org: String?
+        /// The client's address as its limits count it (an IPv6 /64).
+        var address: String
     }
 
     /// The checks, in that order; a refusal is the answer to send. `form` shows the page's form again
@@ -72,7 +116,7 @@ struct DoorPages: Sendable {
         form: (DoorInfo, String, [String: String], HTTPResponse.Status) -> Response
     ) async throws -> Result<Admitted, Refusal> {
         let address = web.settings.clientAddress(request, context)
-        guard limits.address.allow(address) else {
+        guard limits.address.allow(ClientAddress.key(address)) else {
             return .failure(
                 Refusal(
                     Self.response(.tooManyRequests, title: Words.flood, body: "<p class=\"msg\">\(Words.flood)</p>")))
@@ -96,9 +140,18 @@ struct DoorPages: Sendable {
         case .notYet: return .failure(Refusal(Self.notYet(door)))
         case .open: break
         }
-        guard let sent = fields["csrf"], let expected = request.cookies[Self.cookie]?.value, sameSecret(sent, expected)
-        else { return .failure(Refusal(form(door, Words.stale, fields, .forbidden))) }
-        let name = String(CSVColumns.trim(fields["name"] ?? "").prefix(50))
+        // The page's form token, made by this server for this door a short while ago and used once: a
+        // made-up token, another door's or a replayed one is refused. At a live door, where the token
+        // stands for a code fresh when the page was served, the phone is sent back to the screen.
+        let keys = try keys(door.id)
+        guard let sent = fields["csrf"],
+            let nonce = keys.verify(formToken: sent, at: Date(), life: Self.formLife(door)),
+            !limits.nonces.isUsed(nonce)
+        else {
+            if door.live && !call { return .failure(Refusal(Self.scanTheScreen(door, expired: true))) }
+            return .failure(Refusal(form(door, Words.stale, fields, .forbidden)))
+        }
+        let name = String(CSVColumns.trim(TypedText.clean(fields["name"] ?? "", lines: false)).prefix(50))
         guard !name.isEmpty else {
             return .failure(Refusal(form(door, Words.emptyName, fields, .unprocessableContent)))
         }
@@ -109,7 +162,16 @@ struct DoorPages: Sendable {
         guard limits.phone.allow(phone) else {
             return .failure(Refusal(form(door, Words.phoneAttempts, fields, .tooManyRequests)))
         }
-        return .success(Admitted(door: door, fields: fields, name: name, phone: phone))
+        let org = String(CSVColumns.trim(TypedText.clean(fields["org"] ?? "", lines: false)).prefix(100))
+        // Good once: a token that passed every check is spent (a refused form keeps the clerk's or the
+        // visitor's token, and the page sent back carries a fresh one anyway).
+        guard limits.nonces.use(nonce, for: TimeInterval(Self.formLife(door))) else {
+            return .failure(Refusal(form(door, Words.stale, fields, .forbidden)))
+        }
+        return .success(
+            Admitted(
+                door: door, fields: fields, name: name, phone: phone, org: org.isEmpty ? nil : org,
+                address: ClientAddress.key(address)))
     }
 
     /// The ledger a door's write goes through: the door as the operator in the audit trail.
@@ -140,13 +202,14 @@ struct DoorPages: Sendable {
             r.headers[.retryAfter] = "5"
             return r
         }
-        let org = fields.value("org").map { String($0.prefix(100)) }
+        let org = admitted.org
         let answer = fields["satisfaction"].flatMap { Int($0) }.flatMap { (1...5).contains($0) ? $0 : nil }
         let doorLedger = ledger(as: "扫码签到", "/d/", event: door.event)
         let result: DoorSignIn
         do {
             result = try doorLedger.doors.signIn(
-                door: door.id, name: name, phone: phone, org: org, satisfaction: door.survey ? answer : nil)
+                door: door.id, name: name, phone: phone, org: org, satisfaction: door.survey ? answer : nil,
+                address: admitted.address)
         } catch let e as KepuError {
             // Closed since the check above: as any closed door.
             if case .noOpenDoor = e.problem { return Self.ended(door) }
@@ -157,6 +220,7 @@ struct DoorPages: Sendable {
         switch result {
         case .counted(let n): message = Words.counted(n)
         case .already: message = Words.already
+        case .held: message = Words.held
         }
         let body: HTML = """
             <p class="ok" role="status">\(message)</p>
@@ -169,7 +233,7 @@ struct DoorPages: Sendable {
     func form(
         _ door: DoorInfo, token: String, error: String?, values: [String: String], status: HTTPResponse.Status
     ) -> Response {
-        let csrf = SessionService.random(16)
+        let csrf = formToken(door)
         let place = door.venue.map { "　" + $0 } ?? ""
         let dates = door.start == door.end ? door.start.description : "\(door.start) 至 \(door.end)"
         let buttons: HTML
@@ -198,12 +262,7 @@ struct DoorPages: Sendable {
             <p class="privacy">\(Words.privacy)</p>
             <p class="unit">\(door.unit)</p>
             """
-        var response = Self.response(status, title: door.eventTitle + " · " + Words.signIn, body: body)
-        response.setCookie(
-            Cookie(
-                name: Self.cookie, value: csrf, path: "/d/", secure: web.settings.secureCookies, httpOnly: true,
-                sameSite: .lax))
-        return response
+        return Self.response(status, title: door.eventTitle + " · " + Words.signIn, body: body)
     }
 
     static func ended(_ door: DoorInfo) -> Response {
@@ -311,38 +370,85 @@ final class RateWindow: @unchecked Sendable {
     }
 }
 
-/// A door's pace: a bucket of `perMinute` sign-ins that refills at that rate (10 a second for 600), so
-/// that a crowd arriving at once gets in (up to 600 straight away) while a sustained flood is held to
-/// 600 a minute. A fixed window would turn people away at the start of every minute.
+/// Each door's pace: a bucket of `perMinute` sign-ins that refills at that rate (10 a second for 600),
+/// so that a crowd arriving at once gets in (up to 600 straight away) while a sustained flood is held
+/// to 600 a minute. A fixed window would turn people away at the start of every minute. Each key (a
+/// door) has a bucket of its own: a flood at one door never closes another.
 final class TokenBucket: @unchecked Sendable {
+    private struct Bucket {
+        var tokens: Double
+        var last: Date
+    }
     private let lock = NSLock()
-    private var tokens: Double
-    private var last: Date
+    private var buckets: [String: Bucket] = [:]
     let perMinute: Int
     let clock: @Sendable () -> Date
 
     init(perMinute: Int, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.perMinute = perMinute
         self.clock = clock
-        tokens = Double(perMinute)
-        last = clock()
     }
 
-    func allow(_ key: String = "") -> Bool {
+    func allow(_ key: String) -> Bool {
         let now = clock()
+        let rate = Double(perMinute) / 60
         return lock.withLock {
-            tokens = min(Double(perMinute), tokens + now.timeIntervalSince(last) * Double(perMinute) / 60)
-            last = now
-            guard tokens >= 1 else { return false }
-            tokens -= 1
+            if buckets.count > 10_000 {
+                // A full bucket is as good as none: forget those, so memory stays bounded.
+                buckets = buckets.filter {
+                    $0.value.tokens + now.timeIntervalSince($0.value.last) * rate < Double(perMinute)
+                }
+            }
+            var b = buckets[key] ?? Bucket(tokens: Double(perMinute), last: now)
+            b.tokens = min(Double(perMinute), b.tokens + now.timeIntervalSince(b.last) * rate)
+            b.last = now
+            let allowed = b.tokens >= 1
+            if allowed { b.tokens -= 1 }
+            buckets[key] = b
+            return allowed
+        }
+    }
+}
+
+/// Per phone, per door, per client address; and the form tokens used, and the doors' keys.
+struct DoorLimits: Sendable {
+    var phone = RateWindow(limit: 5)
+    var door = TokenBucket(perMinute: 600)
+    var address = RateWindow(limit: 300)
+    var nonces = UsedNonces()
+    var keys = DoorKeyCache()
+}
+
+/// The form tokens used, each remembered until it could no longer verify: a token is good once.
+final class UsedNonces: @unchecked Sendable {
+    private let lock = NSLock()
+    private var used: [String: Date] = [:]
+
+    /// Whether the token has been used.
+    func isUsed(_ nonce: String, now: Date = Date()) -> Bool {
+        lock.withLock { used[nonce].map { $0 > now } ?? false }
+    }
+
+    /// True the first time, false for a token used already.
+    func use(_ nonce: String, for life: TimeInterval, now: Date = Date()) -> Bool {
+        lock.withLock {
+            if used.count > 200_000 { used = used.filter { $0.value > now } }
+            if let until = used[nonce], until > now { return false }
+            used[nonce] = now.addingTimeInterval(life + 10)
             return true
         }
     }
 }
 
-/// Per phone, per door, per client address.
-struct DoorLimits: Sendable {
-    var phone = RateWindow(limit: 5)
-    var door = TokenBucket(perMinute: 600)
-    var address = RateWindow(limit: 300)
+/// Each door's keys, once read.
+final class DoorKeyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: [Int64: DoorKeys] = [:]
+    func get(_ door: Int64) -> DoorKeys? { lock.withLock { keys[door] } }
+    func set(_ door: Int64, _ k: DoorKeys) {
+        lock.withLock {
+            if keys.count > 10_000 { keys.removeAll() }
+            keys[door] = k
+        }
+    }
 }

@@ -61,6 +61,46 @@ extension Label {
     fileprivate static let satisfactionQuestion = Label("附满意度调查", "with the satisfaction question")
     fileprivate static let semicolon = Label("；", "; ")
     fileprivate static let printPoster = Label("打印签到海报（含二维码）", "Print the poster (with the QR code)")
+    fileprivate static let openScreen = Label(
+        "打开现场签到屏（全屏显示，二维码每 30 秒更新）", "Open the screen for the venue (full screen; the code changes every 30 s)")
+    fileprivate static let liveMode = Label("现场屏幕模式", "live screen")
+    fileprivate static let liveOption = Label(
+        "现场屏幕模式：在现场屏幕上显示每 30 秒更新的二维码（更安全：转发出去的链接几分钟内失效）",
+        "Live screen: show a QR code that changes every 30 s on a screen at the venue (safer: a link sent away stops working within minutes)"
+    )
+    fileprivate static let modesExplained = Label(
+        "现场有屏幕时请用现场屏幕模式，更安全；没有屏幕时用打印海报，海报上的链接在签到时间内一直有效。",
+        "Where the venue has a screen, the live screen is safer; without one, print the poster, whose link works for the whole window."
+    )
+    fileprivate static let expectedOptional = Label(
+        "预计人数（可不填；超出的签到待核对后计入）", "Expected crowd (optional; sign-ins past it wait for review)")
+    fileprivate static let expectedField = Label("预计人数", "expected crowd")
+    fileprivate static func expectedCrowd(_ n: Int64) -> Label { Label("预计 \(n) 人", "\(n) expected") }
+    fileprivate static func heldForReview(_ n: Int64) -> Label {
+        Label(
+            "有 \(n) 人次签到待核对（超出预计人数，或同一网络一分钟内签到过多），核对后才计入人次",
+            "\(n) sign-ins wait for review (past the expected crowd, or too many from one network in a minute); they count once accepted"
+        )
+    }
+    fileprivate static let acceptHeld = Label("核对无误，全部计入", "Accept them all")
+    fileprivate static let signInsByTime = Label("签到时间分布（每 10 分钟）", "Sign-ins by time (10 minutes)")
+    fileprivate static let signInsByNetwork = Label("签到来源网络（最多的 10 个）", "Sign-ins by network (the 10 busiest)")
+    fileprivate static let timeSlot = Label("时段", "From")
+    fileprivate static let network = Label("来源网络", "Network")
+    fileprivate static let countedColumn = Label("已计入", "Counted")
+    fileprivate static let heldColumn = Label("待核对", "Held")
+    fileprivate static let voidedColumn = Label("已作废", "Voided")
+    fileprivate static let voidSignIns = Label("作废一批签到", "Void a batch of sign-ins")
+    fileprivate static let voidSignInsExplained = Label(
+        "把某段时间内（可限定来源网络）的签到作废：已计入的从人次中扣除，连同其满意度评价；之后的签到照常计入。",
+        "Void the sign-ins of a time range (of one network, if chosen): counted ones leave the 人次 with their ratings; later sign-ins count as usual."
+    )
+    fileprivate static let anyNetwork = Label("所有来源", "Any network")
+    fileprivate static let voidFromField = Label("作废起始时间", "void from")
+    fileprivate static let voidUntilField = Label("作废截止时间", "void until")
+    fileprivate static let voidReasonField = Label("作废原因", "reason")
+    fileprivate static let reasonShort = Label("原因", "Reason")
+    fileprivate static let voidBatch = Label("作废这批签到", "Void these sign-ins")
     fileprivate static let volunteerCallsLink = Label("志愿者报名链接见海报页", "the volunteer call's link is on the poster page")
     fileprivate static let closeQrSignIn = Label("关闭扫码签到", "Close the sign-in")
     fileprivate static let closingExplained = Label(
@@ -76,6 +116,9 @@ extension Label {
     fileprivate static let openQrSignIn = Label("开启扫码签到", "Open the sign-in")
     fileprivate static let hoursServed = Label("服务时长（小时）", "Hours served")
     fileprivate static let confirm = Label("确认", "Confirm")
+    fileprivate static let rejectCall = Label("谢绝", "Turn down")
+    fileprivate static let rejectReason = Label("谢绝原因", "Why turned down")
+    fileprivate static let rejectReasonField = Label("谢绝原因", "reason")
     fileprivate static let volunteersWhoAnsweredCall = Label(
         "扫码报名的志愿者（确认并填写时长后计入志愿服务）", "Volunteers who answered the call (they count once confirmed with hours)")
     fileprivate static let id = Label("编号", "Id")
@@ -105,6 +148,9 @@ extension Label {
         Label(
             "今天已签到 \(today) 人，累计 \(total) 人（计入现场人次）",
             "\(today) signed in today, \(total) in all (counted as onsite attendance)")
+    }
+    fileprivate static func rejectedCall(_ reason: String) -> Label {
+        Label("已谢绝：\(reason)", "turned down: \(reason)")
     }
     fileprivate static func confirmedSignUp(_ id: Int64) -> Label {
         Label("已确认（报名 \(id)）", "confirmed (sign-up \(id))")
@@ -247,7 +293,7 @@ struct EventPages: Sendable {
         func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
         func attrs(_ which: String) -> HTML { Page.formAttributes(which, refused: form == which && error != nil) }
         if !e.voided {
-            body += doorSection(e, context, error: form == "door" ? error : nil)
+            body += try doorSection(e, context, error: form == "door" ? error : nil)
             // In a year of several projects, only the lines of the event's own project.
             let lines =
                 (try? ledger.events.project(of: id))?.flatMap { $0.lines }
@@ -367,14 +413,14 @@ struct EventPages: Sendable {
 
     /// The event's door: its state, today's and all sign-ins through it, the poster and the close
     /// button; or the form that opens one.
-    func doorSection(_ e: EventSummary, _ context: WebContext, error: String?) -> HTML {
+    func doorSection(_ e: EventSummary, _ context: WebContext, error: String?) throws -> HTML {
         let csrf = Page.csrfField(context)
         var out: HTML =
             "<section id=\"door\"><h2>\(lang.t(.qrSignIn))</h2>\(error.map(web.error) ?? HTML())"
-        let calls = (try? ledger.doors.calls(event: e.id)) ?? []
+        let calls = try ledger.doors.calls(event: e.id)
         if !calls.isEmpty { out += callsTable(calls, event: e.id, context) }
-        if let door = try? ledger.doors.current(event: e.id) {
-            let counts: (today: Int64, total: Int64) = (try? ledger.doors.counts(event: e.id)) ?? (0, 0)
+        if let door = try ledger.doors.current(event: e.id) {
+            let counts = try ledger.doors.counts(event: e.id)
             let state: String
             switch door.state(now: ledger.doors.now()) {
             case .open: state = lang.t(.openNow)
@@ -385,19 +431,29 @@ struct EventPages: Sendable {
                 door.survey ? lang.t(.satisfactionQuestion) : nil,
                 door.volunteers.map { lang.t(.callingForVolunteers($0)) },
             ].compactMap { $0 }.joined(separator: lang.t(.comma))
+            let mode = [door.live ? lang.t(.liveMode) : nil, door.expected.map { lang.t(.expectedCrowd($0)) }]
+                .compactMap { $0 }
             let status =
                 "\(state)：\(Door.display(door.from)) – \(Door.display(door.until))"
                 + (asks.isEmpty ? "" : lang.t(.semicolon) + asks)
+                + (mode.isEmpty ? "" : lang.t(.semicolon) + mode.joined(separator: lang.t(.comma)))
             let tally = lang.t(.signedIn(today: counts.today, total: counts.total))
+            let show: HTML =
+                door.live
+                ? "<a href=\"/events/\(e.id)/door/screen\" target=\"_blank\" rel=\"noopener\">\(lang.t(.openScreen))</a>"
+                : "<a href=\"/events/\(e.id)/poster\">\(lang.t(.printPoster))</a>"
             out += """
                 <p class="notice" role="status">\(status)</p>
                 <p>\(tally)</p>
-                <p class="actions"><a href="/events/\(e.id)/poster">\(lang.t(.printPoster))</a>\(door.volunteers != nil ? lang.t(.volunteerCallsLink) : "")</p>
+                <p class="actions">\(show)\(door.volunteers != nil ? lang.t(.volunteerCallsLink) : "")</p>
+                <p class="sub">\(lang.t(.modesExplained))</p>
                 <form method="post" action="/events/\(e.id)/door/close" class="confirm">\(csrf)
                 <button type="submit" class="danger">\(lang.t(.closeQrSignIn))</button>
                 <span class="sub">\(lang.t(.closingExplained))</span>
-                </form></section>
+                </form>
                 """
+            out += try visitsSection(e, door: door, context)
+            out += "</section>"
             return out
         }
         let window = Door.defaultWindow(start: e.start, end: e.end)
@@ -407,26 +463,145 @@ struct EventPages: Sendable {
             <label>\(lang.t(.opens))<input name="from" type="datetime-local" value="\(window.from)"></label>
             <label>\(lang.t(.closes))<input name="until" type="datetime-local" value="\(window.until)"></label>
             <label>\(lang.t(.volunteersWantedOptional))<input name="volunteers" inputmode="numeric"></label>
+            <label>\(lang.t(.expectedOptional))<input name="expected" inputmode="numeric"></label>
             <label class="check"><span><input type="checkbox" name="survey" value="1" checked> \(lang.t(.askSatisfactionQuestion))</span></label>
+            <label class="check"><span><input type="checkbox" name="live" value="1"> \(lang.t(.liveOption))</span></label>
+            <p class="sub">\(lang.t(.modesExplained))</p>
             <button type="submit">\(lang.t(.openQrSignIn))</button>
             </form></section>
             """
         return out
     }
 
+    /// The door's sign-ins for the clerk's review: the ones held (with the button that counts them),
+    /// by ten-minute slot and by network, and the form that voids a batch of them with a reason.
+    func visitsSection(_ e: EventSummary, door: DoorInfo, _ context: WebContext) throws -> HTML {
+        let v = try ledger.doors.visits(event: e.id)
+        guard !v.bySlot.isEmpty else { return HTML() }
+        let csrf = Page.csrfField(context)
+        var out = HTML()
+        if v.held > 0 {
+            out += """
+                <p class="warning" role="status">\(lang.t(.heldForReview(v.held)))</p>
+                <form method="post" action="/events/\(e.id)/door/accept" class="inline">\(csrf)
+                <button type="submit">\(lang.t(.acceptHeld))</button></form>
+                """
+        }
+        let most = max(1, v.bySlot.map { $0.counted + $0.held }.max() ?? 1)
+        func rows(_ tallies: [DoorVisits.Tally], bar: Bool) -> [HTML] {
+            tallies.map { t in
+                let meter: HTML =
+                    bar ? "<progress value=\"\(t.counted + t.held)\" max=\"\(most)\"></progress> " : HTML()
+                return """
+                    <tr><td>\(t.key)</td><td class="num">\(meter)\(t.counted)</td><td class="num">\(t.held)</td><td class="num">\(t.voided)</td></tr>
+                    """
+            }
+        }
+        let head: (Label) -> HTML = { first in
+            "<thead><tr><th>\(lang.t(first))</th><th>\(lang.t(.countedColumn))</th><th>\(lang.t(.heldColumn))</th><th>\(lang.t(.voidedColumn))</th></tr></thead>"
+        }
+        let first = v.bySlot.first?.key ?? ""
+        let last = v.bySlot.last?.key ?? ""
+        let until = Door.parseTimeOrNil(last).map { Door.adding(minutes: 10, to: $0) } ?? ""
+        let networks: [HTML] = v.byAddress.map { "<option value=\"\($0.key)\">\($0.key)</option>" }
+        out += """
+            <details open><summary>\(lang.t(.signInsByTime))</summary>
+            <table class="visits">\(head(.timeSlot))<tbody>\(rows(v.bySlot, bar: true))</tbody></table></details>
+            <details><summary>\(lang.t(.signInsByNetwork))</summary>
+            <table class="visits">\(head(.network))<tbody>\(rows(v.byAddress, bar: false))</tbody></table></details>
+            <details id="door-void"><summary>\(lang.t(.voidSignIns))</summary>
+            <p class="sub">\(lang.t(.voidSignInsExplained))</p>
+            <form method="post" action="/events/\(e.id)/door/void#door" class="record">\(csrf)
+            <label>\(lang.t(.opens))<input name="from" type="datetime-local" value="\(Door.parseTimeOrNil(first) ?? "")"></label>
+            <label>\(lang.t(.closes))<input name="until" type="datetime-local" value="\(until)"></label>
+            <label>\(lang.t(.network))<select name="address"><option value="">\(lang.t(.anyNetwork))</option>\(networks)</select></label>
+            <label>\(lang.t(.reasonShort))<input name="reason" required></label>
+            <button type="submit" class="danger">\(lang.t(.voidBatch))</button>
+            </form></details>
+            """
+        return out
+    }
+
+    /// `POST /events/{id}/door/accept`: `kepu event door ID --accept`: the held sign-ins counted.
+    func acceptHeld(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, _) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let n = try web.ledger(for: user, request: request).doors.acceptHeld(event: id)
+            return await web.done(
+                "/events/\(id)#door", context, notice: Catalogue.text(.heldAccepted(event: id, counted: n), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: [:])
+        }
+    }
+
+    /// `POST /events/{id}/door/void` (from, until, address, reason): a batch of the door's sign-ins
+    /// voided; `kepu event door ID --void-from … --void-until … --reason …`.
+    func voidVisits(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            guard let from = fields.value("from") else { throw KepuError(.empty(field: lang.t(.voidFromField))) }
+            guard let until = fields.value("until") else { throw KepuError(.empty(field: lang.t(.voidUntilField))) }
+            guard let reason = fields.value("reason") else { throw KepuError(.empty(field: lang.t(.voidReasonField))) }
+            let r = try web.ledger(for: user, request: request).doors.voidVisits(
+                event: id, from: try Door.parseTime(from, field: lang.t(.voidFromField)),
+                until: try Door.parseTime(until, field: lang.t(.voidUntilField)), address: fields.value("address"),
+                reason: reason)
+            return await web.done(
+                "/events/\(id)#door", context,
+                notice: Catalogue.text(
+                    .visitsVoided(event: id, counted: r.counted, held: r.held, answers: r.answers), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
+        }
+    }
+
+    /// `GET /events/{id}/door/screen`: a live door's screen for the venue, the QR code of the moment.
+    func screen(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let door = try ledger.doors.current(event: id), door.live, let token = web.doorLinks.token(door.id) else {
+            // No live door, or its link was opened elsewhere: the poster page says what to do.
+            return Response(status: .seeOther, headers: [.location: "/events/\(id)/poster"])
+        }
+        let now = Date()
+        let code = try ledger.doors.keys(door: door.id).code(at: now)
+        let period = Door.codePeriod
+        let refresh = period - Int(now.timeIntervalSince1970) % period + 1
+        let html = try DoorPoster.screen(
+            door, url: doorURL(request, token) + "?c=" + code, signedInToday: try ledger.doors.counts(event: id).today,
+            refresh: refresh)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .contentSecurityPolicy:
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
     /// The answers to the event's volunteer calls: each waits for its hours and confirmation.
     func callsTable(_ calls: [VolunteerCallItem], event: Int64, _ context: WebContext) -> HTML {
         let rows: [HTML] = calls.map { c in
-            let state: HTML =
-                c.signup.map {
-                    "<a href=\"/records/signup/\($0)\">\(lang.t(.confirmedSignUp($0)))</a>"
-                        as HTML
-                }
-                    ?? """
+            let state: HTML
+            if let done = c.signup {
+                state = "<a href=\"/records/signup/\(done)\">\(lang.t(.confirmedSignUp(done)))</a>"
+            } else if let rejected = c.rejected {
+                state = "<span class=\"sub\">\(lang.t(.rejectedCall(rejected.reason)))</span>"
+            } else {
+                state = """
                     <form method="post" action="/events/\(event)/calls/\(c.id)/confirm" class="inline">\(Page.csrfField(context))
                     <input name="hours" size="5" inputmode="decimal" placeholder="\(lang.t(.hoursShort))" aria-label="\(lang.t(.hoursServed))">
                     <button type="submit">\(lang.t(.confirm))</button></form>
+                    <form method="post" action="/events/\(event)/calls/\(c.id)/reject" class="inline">\(Page.csrfField(context))
+                    <input name="reason" size="10" required placeholder="\(lang.t(.rejectReason))" aria-label="\(lang.t(.rejectReason))">
+                    <button type="submit" class="danger">\(lang.t(.rejectCall))</button></form>
                     """
+            }
             return
                 "<tr><td class=\"num\">\(c.id)</td><td>\(c.name)</td><td>\(maskPhone(c.phone))</td><td>\(c.org ?? "")</td><td>\(state)</td></tr>"
         }
@@ -453,6 +628,26 @@ struct EventPages: Sendable {
         }
     }
 
+    /// `POST /events/{id}/calls/{call}/reject` (reason): `kepu volunteer signup --reject CALL --reason R`.
+    func rejectCall(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try await postedForm(request, context)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let call = try context.parameters.require("call", as: Int64.self)
+        do {
+            guard let reason = fields.value("reason") else {
+                throw KepuError(.empty(field: lang.t(.rejectReasonField)))
+            }
+            let r = try web.ledger(for: user, request: request).doors.rejectCall(call, reason: reason)
+            return await web.done(
+                "/events/\(id)#door", context,
+                notice: Catalogue.text(
+                    .callRejected(call: r.id, name: r.name, reason: r.rejected?.reason ?? reason), lang))
+        } catch let e as KepuError {
+            return try await detailPage(
+                id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
+        }
+    }
+
     /// `POST /events/{id}/door` (from, until, survey, volunteers): `kepu event door ID`; then the poster.
     func openDoor(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context)
@@ -465,11 +660,15 @@ struct EventPages: Sendable {
             let calls = try fields.value("volunteers").map {
                 try Parse.positiveCount($0, field: lang.t(.volunteersField))
             }
+            let expected = try fields.value("expected").map {
+                try Parse.positiveCount($0, field: lang.t(.expectedField))
+            }
             let opened = try web.ledger(for: user, request: request).doors.open(
-                event: id, from: from, until: until, survey: fields["survey"] == "1", volunteers: calls)
+                event: id, from: from, until: until, survey: fields["survey"] == "1", volunteers: calls,
+                live: fields["live"] == "1", expected: expected)
             web.doorLinks.set(opened.door.id, opened.token)
             return await web.done(
-                "/events/\(id)/poster", context,
+                opened.door.live ? "/events/\(id)#door" : "/events/\(id)/poster", context,
                 notice: Catalogue.text(
                     .doorOpened(
                         event: id, from: opened.door.from, until: opened.door.until, survey: opened.door.survey,
@@ -508,6 +707,8 @@ struct EventPages: Sendable {
             let body: HTML = """
                 <p>\(lang.t(.linkOpenedElsewhere))</p>
                 <form method="post" action="/events/\(id)/door" class="confirm">\(Page.csrfField(context))
+                \(door.live ? "<input type=\"hidden\" name=\"live\" value=\"1\">" as HTML : HTML())
+                \(door.expected.map { "<input type=\"hidden\" name=\"expected\" value=\"\($0)\">" as HTML } ?? HTML())
                 <input type="hidden" name="from" value="\(door.from)"><input type="hidden" name="until" value="\(door.until)">
                 \(door.survey ? "<input type=\"hidden\" name=\"survey\" value=\"1\">" as HTML : HTML())
                 \(door.volunteers.map { "<input type=\"hidden\" name=\"volunteers\" value=\"\($0)\">" as HTML } ?? HTML())
@@ -517,6 +718,8 @@ struct EventPages: Sendable {
                 """
             return await web.page(lang.t(.poster), context, body: body)
         }
+        // A live door shows its code on the screen: a printed one would be stale in a minute.
+        if door.live { return Response(status: .seeOther, headers: [.location: "/events/\(id)/door/screen"]) }
         var html = try DoorPoster.html(door, url: doorURL(request, token), lang: lang)
         if door.volunteers != nil {
             // The volunteer call's link, for the office to send to its volunteer groups (not printed).
@@ -555,12 +758,16 @@ func webID(_ text: String, field: String) throws -> Int64 {
 
 /// Form fields read into the library's inputs, shared by the pages and the API.
 enum WebInput {
-    static func attendance(_ fields: [String: String], event: Int64, lang: Language) throws -> NewAttendance {
-        NewAttendance(
-            event: event, count: try Parse.count(fields["count"] ?? "", field: lang.t(.countField)),
-            channel: try Channel.parse(fields.value("channel") ?? "onsite", field: lang.t(.channelField)),
-            method: try CountMethod.parse(fields.value("method") ?? "headcount", field: lang.t(.methodField)),
-            date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) },
+    /// A form's attendance, or the API's (`json`: fields named by their JSON keys in refusals).
+    static func attendance(_ fields: [String: String], event: Int64, lang: Language, json: Bool = false) throws
+        -> NewAttendance
+    {
+        let name = { (key: String, label: Label) in json ? key : lang.t(label) }
+        return NewAttendance(
+            event: event, count: try Parse.count(fields["count"] ?? "", field: name("count", .countField)),
+            channel: try Channel.parse(fields.value("channel") ?? "onsite", field: name("channel", .channelField)),
+            method: try CountMethod.parse(fields.value("method") ?? "headcount", field: name("method", .methodField)),
+            date: try fields.value("date").map { try CalendarDate.parse($0, field: name("date", .dateField)) },
             note: fields.value("note"))
     }
 }

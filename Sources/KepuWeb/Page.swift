@@ -248,6 +248,8 @@ enum Page {
         ul.bars .pct { text-align: right; font-variant-numeric: tabular-nums; }
         ul.bars .status.good { color: #14662b; } ul.bars .status.bad { color: #b42318; font-weight: bold; } ul.bars .status.warn { color: #8a5a00; }
         .notice { color: #14662b; background: #e6f4ea; padding: 8px 12px; border: 1px solid #b7dfc2; }
+        .warning { color: #7a4d00; background: #fff4d6; padding: 8px 12px; border: 1px solid #f0d48a; }
+        table.visits progress { width: 120px; height: 10px; vertical-align: middle; }
         form.record { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px 16px; align-items: end; margin: 8px 0 16px; }
         form.record label { display: flex; flex-direction: column; gap: 4px; }
         form.record label.wide { grid-column: span 2; }

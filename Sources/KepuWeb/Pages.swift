@@ -223,6 +223,8 @@ struct Pages: Sendable {
 
 /// The JSON API: the same JSON as the command line.
 struct API: Sendable {
+    /// The largest body the API reads.
+    static let maxBody = 64 << 10
     let web: Web
     var ledger: Ledger { web.ledger }
 
@@ -256,7 +258,11 @@ struct API: Sendable {
     func addAttendance(_ request: Request, _ context: WebContext) async throws -> Response {
         let user = try context.apiUser(.clerk)
         let id = try context.parameters.require("id", as: Int64.self)
-        let buffer = try await collectBody(request, upTo: 1 << 16)
+        let buffer = try await collectBody(request, upTo: Self.maxBody)
+        // A key given twice is refused, not settled by taking the last.
+        if let key = JSONKeys.repeated(in: Array(buffer.readableBytesView)) {
+            throw KepuError(.apiRepeatedKey(key: key))
+        }
         guard
             let o = (try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]))
                 as? [String: Any]
@@ -265,7 +271,7 @@ struct API: Sendable {
         for (k, v) in o {
             if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
         }
-        let input = try WebInput.attendance(fields, event: id, lang: .zh)
+        let input = try WebInput.attendance(fields, event: id, lang: .zh, json: true)
         let r = try web.ledger(for: user, request: request).attendance.add(input)
         return WebError.json(.created, .object(["id": .int(r.id)]))
     }

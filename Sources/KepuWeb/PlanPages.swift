@@ -175,7 +175,11 @@ struct PlanPages: Sendable {
                 Uploads.Pending(
                     path: "", displayName: name, kind: "plan", event: nil, sheet: nil, userID: posted.user.id,
                     at: Date()))
-            return try await preview(key, pending, context, metrics: [:], status: .ok, error: nil)
+            do { return try await preview(key, pending, context, metrics: [:], status: .ok, error: nil) } catch {
+                // A workbook that can't be previewed is no use kept: gone at once, not in an hour.
+                await uploads.remove(key)
+                throw error
+            }
         } catch let e as KepuError {
             return await page(nil, context, status: e.webStatus, error: e.text(lang, for: .web), values: [:])
         }

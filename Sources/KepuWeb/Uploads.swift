@@ -75,18 +75,65 @@ func postedUpload(_ request: Request, _ context: WebContext, settings: WebSettin
     return PostedUpload(user: user, values: values, file: parts["file"])
 }
 
-/// `name="value"` or `name=value` in a header such as `form-data; name="file"; filename="签到表.xlsx"`.
+/// A parameter of a header such as `form-data; name="file"; filename="签到表.xlsx"`, read as RFC 6266
+/// says: a token or a quoted string (`\"` an escaped quote, `;` inside quotes part of the value), and
+/// `filename*=UTF-8''%E7%AD%BE…` (RFC 5987) taken before `filename` when both are sent. Nothing else
+/// is decoded: a file named `50%22.xlsx` keeps its name.
 func parameter(_ key: String, in header: String) -> String? {
-    for piece in header.split(separator: ";").dropFirst() {
-        let kv = piece.split(separator: "=", maxSplits: 1)
-        guard kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == key else { continue }
-        var value = kv[1].trimmingCharacters(in: .whitespaces)
-        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-            value = String(value.dropFirst().dropLast())
+    let params = headerParameters(header)
+    if let extended = params[key + "*"].flatMap(extendedValue) { return extended }
+    return params[key]
+}
+
+/// Every `name=value` after a header's first `;`, names lowercased; the first of a repeated name.
+func headerParameters(_ header: String) -> [String: String] {
+    var out: [String: String] = [:]
+    let chars = Array(header.unicodeScalars)
+    var i = 0
+    // The disposition or media type itself.
+    while i < chars.count, chars[i] != ";" { i += 1 }
+    while i < chars.count {
+        i += 1  // the ';'
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        var name = String.UnicodeScalarView()
+        while i < chars.count, chars[i] != "=", chars[i] != ";" {
+            name.append(chars[i])
+            i += 1
         }
-        return value.replacingOccurrences(of: "%22", with: "\"")
+        let key = String(name).trimmingCharacters(in: .whitespaces).lowercased()
+        guard i < chars.count, chars[i] == "=" else { continue }
+        i += 1
+        while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+        var value = String.UnicodeScalarView()
+        if i < chars.count, chars[i] == "\"" {
+            i += 1
+            while i < chars.count, chars[i] != "\"" {
+                // `\"` and `\\` are escapes; any other backslash is itself (an old browser sends a
+                // Windows path, `C:\Users\…`, unescaped).
+                if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "\"" || chars[i + 1] == "\\" { i += 1 }
+                value.append(chars[i])
+                i += 1
+            }
+            // Past the closing quote, to the next ';'.
+            while i < chars.count, chars[i] != ";" { i += 1 }
+        } else {
+            while i < chars.count, chars[i] != ";" {
+                value.append(chars[i])
+                i += 1
+            }
+        }
+        if !key.isEmpty, out[key] == nil {
+            out[key] = String(value).trimmingCharacters(in: .whitespaces)
+        }
     }
-    return nil
+    return out
+}
+
+/// An RFC 5987 value, `UTF-8'zh-CN'%E7%AD%BE%E5%88%B0.xlsx`: UTF-8 only (what every browser sends).
+func extendedValue(_ value: String) -> String? {
+    let parts = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].lowercased() == "utf-8" else { return nil }
+    return String(parts[2]).removingPercentEncoding
 }
 
 /// The name a file is kept under: what the browser sent, without the folder an old browser sends with it
@@ -122,11 +169,17 @@ actor Uploads {
         var sheet: String?
         var userID: Int64
         var at: Date
+        var bytes = 0
     }
 
     private var pending: [String: Pending] = [:]
     private let folder: URL
     static let lifetime: TimeInterval = 3600
+    /// A user's pending uploads: at most this many, and this many bytes in all. A new one past either
+    /// makes room by dropping the user's oldest (a preview left open in another tab): the disk a user
+    /// can fill is bounded, and nobody is ever refused for what they left behind.
+    static let perUser = 5
+    static let bytesPerUser = 100 << 20
 
     /// `folder` (made owner-only), emptied of what an earlier run left; without one, a private
     /// temporary folder.
@@ -152,6 +205,14 @@ actor Uploads {
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         chmod(folder.path, 0o700)
+        let mine = pending.filter { $0.value.userID == info.userID }.sorted { $0.value.at < $1.value.at }
+        var count = mine.count
+        var bytes = mine.reduce(0) { $0 + $1.value.bytes }
+        for (key, p) in mine where count >= Self.perUser || bytes + body.readableBytes > Self.bytesPerUser {
+            remove(key)
+            count -= 1
+            bytes -= p.bytes
+        }
         let key = SessionService.random(16)
         let path = folder.appendingPathComponent(key).path
         guard
@@ -160,6 +221,7 @@ actor Uploads {
         else { throw HTTPError(.internalServerError) }
         var info = info
         info.path = path
+        info.bytes = body.readableBytes
         pending[key] = info
         return (key, info)
     }
@@ -174,6 +236,12 @@ actor Uploads {
     func remove(_ key: String) {
         if let p = pending.removeValue(forKey: key) { try? FileManager.default.removeItem(atPath: p.path) }
     }
+
+    /// A user's pending uploads (for tests).
+    func count(userID: Int64) -> Int { pending.values.filter { $0.userID == userID }.count }
+
+    /// The files in the folder (for tests).
+    func files() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
 
     private func sweep(now: Date = Date()) {
         for (key, p) in pending where now.timeIntervalSince(p.at) > Self.lifetime { remove(key) }

@@ -41,6 +41,11 @@ extension Label {
         "the body must be JSON (Content-Type: application/json); nothing was written")
     fileprivate static let badRequest = Label("请求有误", "bad request")
     fileprivate static let malformedRequest = Label("请求格式有误", "malformed request")
+    fileprivate static func apiBodyTooLarge(_ kib: Int) -> Label {
+        Label(
+            "请求体太大：API 的请求体最多 \(kib) KiB；未写入任何内容",
+            "the body is too large: an API body is at most \(kib) KiB; nothing was written")
+    }
     fileprivate static func fileTooLarge(_ mib: Int) -> Label {
         Label("文件太大：每个文件最多 \(mib) MiB；未写入任何内容", "the file is too large: at most \(mib) MiB; nothing was written")
     }
@@ -177,8 +182,12 @@ public enum WebApp {
         app.post("events/:id/door") { request, context in try await events.openDoor(request, context) }
         app.post("events/:id/door/close") { request, context in try await events.closeDoor(request, context) }
         app.get("events/:id/poster") { request, context in try await events.poster(request, context) }
+        app.get("events/:id/door/screen") { request, context in try await events.screen(request, context) }
+        app.post("events/:id/door/accept") { request, context in try await events.acceptHeld(request, context) }
+        app.post("events/:id/door/void") { request, context in try await events.voidVisits(request, context) }
         app.post("events/:id/calls/:call/confirm") { request, context in try await events.confirmCall(request, context)
         }
+        app.post("events/:id/calls/:call/reject") { request, context in try await events.rejectCall(request, context) }
         let records = RecordPages(web: web)
         app.get("records/:kind/:id") { request, context in try await records.show(request, context) }
         app.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }
@@ -407,7 +416,9 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let e as KepuError {
-            if request.uri.path.hasPrefix("/api/") { return page(e.apiStatus, e.text(lang), request) }
+            if request.uri.path.hasPrefix("/api/") {
+                return page(e.apiStatus, Catalogue.apiText(e.problem, lang), request)
+            }
             // A page asked for a record that is not there.
             if request.method == .get, case .noSuchRecord(nil, _, _) = e.problem {
                 return page(.notFound, e.text(lang, for: .web), request)
@@ -439,7 +450,9 @@ struct ErrorMiddleware: RouterMiddleware {
             case .unsupportedMediaType:
                 text = lang.t(.bodyMustJson)
             case .contentTooLarge:
-                text = lang.t(.fileTooLarge(maxUploadMiB))
+                text =
+                    request.uri.path.hasPrefix("/api/")
+                    ? lang.t(.apiBodyTooLarge(API.maxBody >> 10)) : lang.t(.fileTooLarge(maxUploadMiB))
             default: text = lang.t(.badRequest)
             }
             return page(e.status, text, request)

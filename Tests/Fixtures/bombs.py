@@ -116,6 +116,25 @@ def shared_strings_bomb(path, count):
     book(path, [SHEET_HEAD, HEADER_ROW, row, SHEET_TAIL], shared=strings())
 
 
+def shared_amplifier(path, rows, copies):
+    """A small sheet whose cells all name one shared string of 32,000 characters: `rows` rows, each a
+    good sign-in (name, phone) and `copies` cells of that string in columns no import uses. Read cell
+    by cell it comes to rows × copies × 32,000 characters from a file of a few hundred KB."""
+    def strings():
+        yield ('<?xml version="1.0" encoding="UTF-8"?><sst '
+               'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">').encode()
+        yield b"<si><t>" + b"x" * 32_000 + b"</t></si></sst>"
+
+    def sheet():
+        cols = ["C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"][:copies]
+        for r in range(2, rows + 2):
+            cells = "".join(f'<c r="{c}{r}" t="s"><v>0</v></c>' for c in cols)
+            yield (f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>张三</t></is></c>'
+                   f'<c r="B{r}" t="inlineStr"><is><t>13800000001</t></is></c>{cells}</row>').encode()
+
+    book(path, [SHEET_HEAD, HEADER_ROW, sheet(), SHEET_TAIL], shared=strings())
+
+
 def long_cell(path, chars):
     """One cell of `chars` varied characters: past Excel's 32,767, with little to compress."""
     rng = random.Random(3)
@@ -162,6 +181,7 @@ def main():
     spaces_bomb(os.path.join(out, "spaces-600mib.xlsx"), 600)
     shared_strings_bomb(os.path.join(out, "shared-strings.xlsx"), 200_000)
     long_cell(os.path.join(out, "long-cell.xlsx"), 40_000)
+    shared_amplifier(os.path.join(out, "shared-amplifier.xlsx"), 4_000, 8)
     far_row(os.path.join(out, "far-row.xlsx"))
     far_column(os.path.join(out, "far-column.xlsx"))
     huge_declared(os.path.join(out, "huge-declared.xlsx"))

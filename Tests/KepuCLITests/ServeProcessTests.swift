@@ -232,7 +232,10 @@ import Testing
 
     @Test func healthAnswersWhileHundredsOfSlowClientsHoldConnections() async throws {
         let w = Workspace().seeded()
-        try await ServeProcessTests.withServer(["--max-connections", "600"], w) { base, port in
+        // Every client here is 127.0.0.1: the per-address cap is lifted to test the server's.
+        try await ServeProcessTests.withServer(
+            ["--max-connections", "600", "--max-connections-per-address", "600"], w
+        ) { base, port in
             let idle = (0..<300).map { _ in Self.connectTo(port) }
             let halfSent = (0..<100).map { _ in Self.connectTo(port) }
             defer { for fd in idle + halfSent where fd >= 0 { close(fd) } }
@@ -247,6 +250,33 @@ import Testing
             var open = 0
             for fd in idle + halfSent where !Self.closedByServer(fd) { open += 1 }
             #expect(open == 0, "\(open) connections still open after 12 s")
+        }
+    }
+
+    /// One address holding its 3 connections: its fourth is answered 503, and the trusted proxy's
+    /// address is never capped that way.
+    @Test func oneAddressHoldsAtMostItsShare() async throws {
+        let w = Workspace().seeded()
+        try await ServeProcessTests.withServer(["--max-connections-per-address", "3"], w) { base, port in
+            let held = (0..<3).map { _ in Self.connectTo(port) }
+            defer { for fd in held where fd >= 0 { close(fd) } }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            let extra = Self.connectTo(port)
+            Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let refused = Self.receive(extra, seconds: 5) ?? ""
+            close(extra)
+            #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
+            for fd in held { close(fd) }
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
+        }
+        try await ServeProcessTests.withServer(
+            ["--max-connections-per-address", "3", "--trusted-proxy", "127.0.0.1"], w
+        ) { base, port in
+            let held = (0..<3).map { _ in Self.connectTo(port) }
+            defer { for fd in held where fd >= 0 { close(fd) } }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
         }
     }
 

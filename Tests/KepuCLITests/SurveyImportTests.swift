@@ -110,14 +110,13 @@ import Testing
     }
 
     /// Found by the wjx fuzz target: Foundation's String.contains trapped on this title and choice.
+    /// Control characters are dropped from what is typed, so a choice of NULs alone is no choice.
     @Test func textWithNULCharactersIsSearchedWithoutATrap() {
         let q = [WjxSurvey.Question(number: 1, title: "悽0\u{0}", column: 6)]
-        #expect(
-            throws: KepuError(
-                .surveyQuestionNotFound(given: "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", questions: ["1、悽0\u{0}"]))
-        ) {
+        #expect(throws: KepuError.self) {
             try WjxSurvey.question("\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", in: q, file: "f")
         }
+        #expect(throws: KepuError.self) { try WjxSurvey.question("\u{0}悽\u{0}9", in: q, file: "f") }
     }
 
     @Test func scalesAreToldFromTheAnswers() {

@@ -59,6 +59,26 @@ import Testing
                         == "inline; filename=\"2023_09 __.jpg\"; filename*=UTF-8''2023_09%20%E7%8E%B0%E5%9C%BA.jpg")
                 #expect(r.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
                 #expect(String(buffer: r.body) == "jpeg bytes")
+                // Streamed with its length, and ranges offered.
+                #expect(r.headers[.contentLength] == "10")
+                #expect(r.headers[.acceptRanges] == "bytes")
+            }
+            // One range, as a PDF viewer asks: 206 with that part; a range past the end: the whole file.
+            try await client.execute(
+                uri: "/evidence/1/file", method: .get, headers: cookie + [.range: "bytes=5-"]
+            ) { r in
+                #expect(r.status == .partialContent)
+                #expect(r.headers[.contentRange] == "bytes 5-9/10")
+                #expect(String(buffer: r.body) == "bytes")
+            }
+            try await client.execute(
+                uri: "/evidence/1/file", method: .get, headers: cookie + [.range: "bytes=-4"]
+            ) { r in #expect(String(buffer: r.body) == "ytes") }
+            try await client.execute(
+                uri: "/evidence/1/file", method: .get, headers: cookie + [.range: "bytes=50-60"]
+            ) { r in
+                #expect(r.status == .ok)
+                #expect(String(buffer: r.body) == "jpeg bytes")
             }
             try await client.execute(uri: "/evidence/2/file", method: .get, headers: cookie) { r in
                 #expect(r.headers[.contentType] == "application/octet-stream")

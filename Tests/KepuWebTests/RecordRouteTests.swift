@@ -275,7 +275,24 @@ import Testing
             ) { r in
                 #expect(r.status == .badRequest)
                 #expect(r.headers[.contentType] == "application/json; charset=utf-8")
-                #expect(r.text.contains("人次"))
+                // The field by its JSON key.
+                #expect(r.text.contains("count"))
+            }
+            // A key given twice: which was meant is unknown, so nothing is written.
+            try await client.execute(
+                uri: "/api/v1/events/1/attendance", method: .post, headers: bearer,
+                body: ByteBuffer(string: #"{"count": 5, "\u0063ount": 500}"#)
+            ) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.text.contains("JSON 里的字段 count 出现了不止一次"))
+            }
+            // Over the API's own 64 KiB: its own sentence, not the upload's 20 MiB.
+            try await client.execute(
+                uri: "/api/v1/events/1/attendance", method: .post, headers: bearer,
+                body: ByteBuffer(string: #"{"count": 5, "note": ""# + String(repeating: "x", count: 70_000) + "\"}")
+            ) { r in
+                #expect(r.status == .contentTooLarge)
+                #expect(r.text.contains("API 的请求体最多 64 KiB"))
             }
             try await client.execute(
                 uri: "/api/v1/events/1/attendance", method: .post, headers: bearer, body: ByteBuffer(string: "[1]")
@@ -289,6 +306,9 @@ import Testing
             ) { r in
                 #expect(r.status == .unprocessableContent)
                 #expect(r.text.contains("\"error\""))
+                // No command line in an API's answer.
+                #expect(!r.text.contains("kepu "))
+                #expect(!r.text.contains("--"))
             }
         }
         #expect(try ledger.attendance.list(RecordFilter()).map(\.count) == [120])

@@ -38,6 +38,11 @@ struct Serve: ParsableCommand {
     var maxConnections: String = "256"
     @Option(
         help: ArgumentHelp(
+            "同一客户地址（IPv6 按 /64 计）的同时连接数上限（默认 64，超出时答 503）· Connections from one client address (an IPv6 /64) beyond this are answered 503.",
+            valueName: "n"))
+    var maxConnectionsPerAddress: String = "64"
+    @Option(
+        help: ArgumentHelp(
             "手机访问本服务的对外地址，用于扫码签到的链接和海报（默认用浏览器访问的地址）· The address phones reach this server at, for sign-in links.",
             valueName: "url"))
     var publicURL: String?
@@ -64,15 +69,19 @@ struct Serve: ParsableCommand {
         guard connections <= 100_000 else {
             throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
         }
+        // One address never has more than the server: a smaller --max-connections lowers it too.
+        let perAddress = min(
+            try Parse.positiveCount(maxConnectionsPerAddress, field: "--max-connections-per-address"), connections)
         let uploads = WebSettings.uploadFolder(beside: path)
         var settings = WebSettings(
             secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib),
             trustedProxy: trustedProxy,
             uploadFolder: uploads)
         settings.publicURL = publicURL.nonBlank
-        let app = WebApp.buildApplication(
-            ledger: ledger, settings: settings, host: host, port: port,
-            limits: ConnectionLimits(maxUploadMiB: Int(mib), maxConnections: Int(connections)))
+        var limits = ConnectionLimits(
+            maxUploadMiB: Int(mib), maxConnections: Int(connections), maxPerAddress: Int(perAddress))
+        limits.proxy = trustedProxy
+        let app = WebApp.buildApplication(ledger: ledger, settings: settings, host: host, port: port, limits: limits)
         if !["127.0.0.1", "localhost", "::1"].contains(host) { console.say(.servingOpenNetwork(address: listen)) }
         console.say(.serving(address: listen, database: path))
         let done = DispatchSemaphore(value: 0)

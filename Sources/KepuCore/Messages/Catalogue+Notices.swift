@@ -104,6 +104,23 @@ extension Catalogue {
             return
                 "added sign-up \(s.id): volunteer \(s.volunteer) (\(s.volunteerName)) at event \(s.event) (\(s.eventTitle))"
                 + (hours.map { ", \($0) hours served" } ?? "")
+        case .heldAccepted(let event, let counted):
+            if zh {
+                return "已核对活动 \(event) 待核对的签到：计入 \(counted) 人次"
+            }
+            return "accepted the held sign-ins of event \(event): \(counted) counted"
+        case .visitsVoided(let event, let counted, let held, let answers):
+            if zh {
+                return
+                    "已作废活动 \(event) 的 \(counted + held) 条签到：从人次中扣除 \(counted)，待核对的 \(held) 条不再计入，满意度评价扣除 \(answers) 份"
+            }
+            return
+                "voided \(counted + held) sign-ins of event \(event): \(counted) taken out of the 人次, \(held) held ones set aside, \(answers) ratings taken out"
+        case .callRejected(let call, let name, let reason):
+            if zh {
+                return "已谢绝扫码报名 \(call)（\(name)）：\(reason)；名额已空出"
+            }
+            return "turned down volunteer answer \(call) (\(name)): \(reason); the place is open again"
         case .noteSet(let indicator, let year):
             if zh {
                 return "已保存 \(year) 年指标 \(indicator) 的说明"

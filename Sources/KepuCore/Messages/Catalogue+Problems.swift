@@ -733,6 +733,8 @@ extension Catalogue {
                 case .rows(let sheet, let max): what = "工作表“\(sheet)”超过 Excel 的 \(max) 行"
                 case .columns(let sheet, let row, let max): what = "工作表“\(sheet)”第 \(row) 行超过 Excel 的 \(max) 列"
                 case .sharedStrings(let max): what = "共享文本超过 \(max) 条，比表格的单元格还多"
+                case .text(let sheet, let row, let mi):
+                    what = "单元格的文字合计超过 \(mi)M 个字符（工作表“\(sheet)”第 \(row) 行）"
                 }
                 return "\(file) 不像是正常的表格：\(what)；未读取，未写入任何内容"
             }
@@ -747,6 +749,9 @@ extension Catalogue {
             case .columns(let sheet, let row, let max):
                 what = "row \(row) of the sheet \"\(sheet)\" goes past Excel's \(max) columns"
             case .sharedStrings(let max): what = "it has more than \(max) shared strings, more than its cells"
+            case .text(let sheet, let row, let mi):
+                what =
+                    "its cells' text comes to more than \(mi) Mi characters (at row \(row) of the sheet \"\(sheet)\")"
             }
             return "\(file) is no ordinary workbook: \(what); it was not read and nothing was written"
         case .sheetNotFound(let file, let sheet, let sheets):
@@ -881,6 +886,12 @@ extension Catalogue {
                 return "请求正文须是一个 JSON 对象，例如 {\"count\": 120, \"date\": \"2023-11-10\"}"
             }
             return "the request body must be a JSON object, e.g. {\"count\": 120, \"date\": \"2023-11-10\"}"
+        case .apiRepeatedKey(let key):
+            if zh {
+                return "JSON 里的字段 \(key) 出现了不止一次，不知以哪个为准；请每个字段只写一次。未写入任何内容"
+            }
+            return
+                "the JSON names the field \(key) more than once, so which value is meant is unknown; write each field once. Nothing was written"
         case .uploadMissing:
             if zh {
                 return "请选择要上传的文件"
@@ -943,6 +954,12 @@ extension Catalogue {
                 return "扫码报名 \(call) 已确认为报名记录 \(signup)，无需再确认"
             }
             return "volunteer answer \(call) is confirmed already, as sign-up \(signup)"
+        case .callRejected(let call, let on):
+            if zh {
+                return "扫码报名 \(call) 已于 \(on.prefix(10)) 谢绝，不能再确认或谢绝"
+            }
+            return
+                "volunteer answer \(call) was turned down on \(on.prefix(10)); it can't be confirmed or turned down again"
 
         // MARK: 问卷星 surveys
 

@@ -134,6 +134,16 @@ extension Catalogue {
         }
     }
 
+    /// A refusal for the JSON API: no commands, and each option named as the JSON field that carries
+    /// it (`--as-of` → `asOf`, `--event` → `event`).
+    public static func apiText(_ p: Problem, _ lang: Language) -> String {
+        withoutCommands(text(p, lang)).replacing(/--([a-z]+(?:-[a-z]+)*)/) { m in
+            let parts = m.1.split(separator: "-")
+            return parts.first.map(String.init)!
+                + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+    }
+
     /// A sentence without the command-line hints some carry: `（见 kepu event list）`, `（整数，见 kepu event
     /// list）`, `(see kepu user list)`, `（见各 list 命令）`.
     static func withoutCommands(_ s: String) -> String {

@@ -15,6 +15,12 @@ public enum Notice: Sendable, Hashable {
     case baselineSet(year: Int, volunteers: Int64?, orgs: Int64?)
     case volunteerAdded(id: Int64, name: String, org: String?, newOrganization: String?)
     case signupAdded(SignupAdded)
+    /// A volunteer call's answer turned down; its place is open again.
+    case callRejected(call: Int64, name: String, reason: String)
+    /// The sign-ins an event's doors held for review, counted.
+    case heldAccepted(event: Int64, counted: Int64)
+    /// A batch of an event's door sign-ins voided.
+    case visitsVoided(event: Int64, counted: Int64, held: Int64, answers: Int64)
     case noteSet(indicator: String, year: Int)
     case columnsIgnored([String])
     case imported(ImportSummary)

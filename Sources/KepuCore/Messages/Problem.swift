@@ -183,6 +183,8 @@ public indirect enum Problem: Sendable, Hashable {
     case badListenAddress(value: String)
     /// An API request whose body is not a JSON object.
     case apiBadJSON
+    /// A JSON object names one key twice: which value was meant is unknown.
+    case apiRepeatedKey(key: String)
     /// A web form that should carry a file and carries none.
     case uploadMissing
     /// A web form's value that should have been picked from its list and names none of it.
@@ -207,6 +209,8 @@ public indirect enum Problem: Sendable, Hashable {
     /// A volunteer call's answer that does not exist, or is a sign-up already.
     case noSuchCall(id: Int64)
     case callConfirmed(call: Int64, signup: Int64)
+    /// A volunteer call's answer rejected already (on: UTC, ISO 8601).
+    case callRejected(call: Int64, on: String)
 
     // MARK: 问卷星 surveys
 
@@ -240,7 +244,8 @@ public indirect enum Problem: Sendable, Hashable {
             .surveyQuestionAmbiguous,
             .surveyNoSatisfactionQuestion, .surveyNoSatisfiedAnswer, .passwordTooWeak, .passwordTooLong,
             .passwordNeeded, .passwordsDiffer,
-            .badListenAddress, .apiBadJSON, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty, .notPicked,
+            .badListenAddress, .apiBadJSON, .apiRepeatedKey, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty,
+            .notPicked,
             .notADateTime,
             .doorWindowEmpty,
             .notAMobile,
@@ -268,6 +273,8 @@ public enum XlsxLimit: Sendable, Hashable {
     case columns(sheet: String, row: Int, limit: Int)
     /// More shared strings than the sheet has cells, plus a margin.
     case sharedStrings(limit: Int)
+    /// The cells' text, in all, passes `mi` Mi characters (first at `row` of `sheet`).
+    case text(sheet: String, row: Int, mi: Int)
 }
 
 /// What a value was expected to be: names the value and the forms accepted.

@@ -13,6 +13,9 @@ public struct VolunteerCallItem: Sendable, Hashable {
     public var at: String
     /// The sign-up it became once confirmed; nil while it waits (and it counts for nothing).
     public var signup: Int64?
+    /// Rejected by the clerk: when (UTC, ISO 8601) and why. A rejected answer counts for nothing
+    /// and its place is open again.
+    public var rejected: VoidState?
 }
 
 /// What answering a call did.
@@ -38,9 +41,11 @@ extension DoorService {
             {
                 return .already
             }
+            // The places taken: rejected answers give theirs back.
             let answered =
                 try Int64.fetchOne(
-                    db, sql: "SELECT count(*) FROM volunteer_call WHERE door_id = ?", arguments: [id]) ?? 0
+                    db, sql: "SELECT count(*) FROM volunteer_call WHERE door_id = ? AND rejected_at IS NULL",
+                    arguments: [id]) ?? 0
             guard answered < wanted else { return .full(wanted: wanted) }
             try db.execute(
                 sql: "INSERT INTO volunteer_call (door_id, event_id, name, phone, org, at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -61,13 +66,18 @@ extension DoorService {
         try ledger.database.read { db in
             try Row.fetchAll(
                 db,
-                sql:
-                    "SELECT id, event_id, name, phone, org, at, signup_id FROM volunteer_call WHERE event_id = ? ORDER BY id",
+                sql: """
+                    SELECT id, event_id, name, phone, org, at, signup_id, rejected_at, reject_reason
+                    FROM volunteer_call WHERE event_id = ? ORDER BY id
+                    """,
                 arguments: [event]
-            ).map {
+            ).map { row in
                 VolunteerCallItem(
-                    id: $0["id"], event: $0["event_id"], name: $0["name"], phone: $0["phone"], org: $0["org"],
-                    at: $0["at"], signup: $0["signup_id"])
+                    id: row["id"], event: row["event_id"], name: row["name"], phone: row["phone"], org: row["org"],
+                    at: row["at"], signup: row["signup_id"],
+                    rejected: (row["rejected_at"] as String?).map {
+                        VoidState(at: $0, reason: row["reject_reason"] ?? "")
+                    })
             }
         }
     }
@@ -78,10 +88,12 @@ extension DoorService {
         try ledger.database.write { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT event_id, name, phone, org, signup_id FROM volunteer_call WHERE id = ?",
+                    db,
+                    sql: "SELECT event_id, name, phone, org, signup_id, rejected_at FROM volunteer_call WHERE id = ?",
                     arguments: [id])
             else { throw KepuError(.noSuchCall(id: id)) }
             if let done: Int64 = row["signup_id"] { throw KepuError(.callConfirmed(call: id, signup: done)) }
+            if let on: String = row["rejected_at"] { throw KepuError(.callRejected(call: id, on: on)) }
             let event: Int64 = row["event_id"]
             let phone: String = row["phone"]
             let volunteer: Int64
@@ -96,6 +108,37 @@ extension DoorService {
                 db, NewSignup(volunteer: volunteer, event: event, hoursCenti: hoursCenti, role: "扫码报名"))
             try db.execute(sql: "UPDATE volunteer_call SET signup_id = ? WHERE id = ?", arguments: [signup.id, id])
             return signup
+        }
+    }
+}
+
+extension DoorService {
+    /// Rejects an answer to a call (a made-up name, someone the office did not want): it counts for
+    /// nothing, its place opens again, the reason is kept and audited. A confirmed answer is a
+    /// sign-up, voided as one; `kepu volunteer signup --reject ID --reason R`.
+    public func rejectCall(_ id: Int64, reason: String) throws -> VolunteerCallItem {
+        let why = try Parse.text(reason, field: "--reason")
+        return try ledger.database.write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT event_id, name, signup_id, rejected_at FROM volunteer_call WHERE id = ?",
+                    arguments: [id])
+            else { throw KepuError(.noSuchCall(id: id)) }
+            if let done: Int64 = row["signup_id"] { throw KepuError(.callConfirmed(call: id, signup: done)) }
+            if let on: String = row["rejected_at"] { throw KepuError(.callRejected(call: id, on: on)) }
+            let event: Int64 = row["event_id"]
+            // A call of a locked year stays as it was.
+            _ = try ledger.events.live(db, event)
+            let at = ledger.context.timestamp
+            try db.execute(
+                sql: "UPDATE volunteer_call SET rejected_at = ?, reject_reason = ? WHERE id = ?",
+                arguments: [at, why, id])
+            try ledger.appendAudit(
+                db, "volunteer_call", id,
+                after: .object(["event_id": .int(event), "rejected": .bool(true), "reason": .string(why)]))
+            return VolunteerCallItem(
+                id: id, event: event, name: row["name"], phone: "", org: nil, at: at, signup: nil,
+                rejected: VoidState(at: at, reason: why))
         }
     }
 }
@@ -118,7 +161,10 @@ extension DoorService {
                 sql: """
                     SELECT d.day, s.time, s.name, s.phone, s.org FROM door_day d
                     JOIN door ON door.id = d.door_id JOIN signin s ON s.attendance_id = d.attendance_id
-                    WHERE door.event_id = ? ORDER BY d.day, s.line
+                    WHERE door.event_id = ? AND NOT EXISTS (
+                      SELECT 1 FROM door_visit v WHERE v.attendance_id = s.attendance_id AND v.line = s.line
+                      AND v.voided_at IS NOT NULL)
+                    ORDER BY d.day, s.line
                     """, arguments: [event]
             ).map {
                 DoorSignInRow(

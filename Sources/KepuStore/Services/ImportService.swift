@@ -47,13 +47,22 @@ public struct ImportRow: Sendable, Hashable {
 }
 
 /// A dry run that goes on past a bad row, for the web app's preview: it keeps the header, the first
-/// `sampleRows` rows and up to `maxErrors` refusals, each naming its line.
+/// `sampleRows` rows and up to `maxErrors` refusals, each naming its line. What it keeps is bounded
+/// whatever the file holds: at most `columns` cells a row, each cut to `cellCharacters` (a preview
+/// shows a file, it does not copy it; a workbook whose cells all name one long text kept 940 MB).
 public struct ImportPreview: Sendable, Hashable {
     public var sampleRows: Int
     public var maxErrors: Int
+    public var columns = 64
+    public var cellCharacters = 200
     public init(sampleRows: Int = 20, maxErrors: Int = 200) {
         self.sampleRows = sampleRows
         self.maxErrors = maxErrors
+    }
+
+    /// A row as the preview keeps it.
+    public func kept(_ fields: [String]) -> [String] {
+        fields.prefix(columns).map { $0.count > cellCharacters ? String($0.prefix(cellCharacters)) + "…" : $0 }
     }
 }
 
@@ -65,9 +74,17 @@ public struct ImportPreview: Sendable, Hashable {
 public struct ImportService: Sendable {
     let ledger: Ledger
 
+    /// A dry run or a preview checks rows this many at a time, each batch in a write transaction
+    /// that is rolled back, so that the database's one writer is held for a batch at a time and every
+    /// other write (a sign-in at the door, a clerk's form) is served between batches. Rows depend on
+    /// one another only in a volunteer list (a volunteer repeated matches the first): a list longer
+    /// than a batch may preview a repeated volunteer as created twice; the import itself matches it.
+    public static let checkBatch = 2_000
+
     /// The part every import shares: the file read and hashed, a file imported before refused, one
     /// write transaction, the header matched, each row handed to `row` with its line number (any error
-    /// named by line), and the import recorded and audited.
+    /// named by line), and the import recorded and audited. A dry run or preview does the same in
+    /// batches of `checkBatch` rows, each rolled back.
     func run(
         kind: String, path: String, displayName: String, sheet: String? = nil, specs: [CSVColumns.Spec],
         dryRun: Bool, preview: ImportPreview? = nil, progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
@@ -78,51 +95,42 @@ public struct ImportService: Sendable {
     ) throws -> ImportResult {
         let file = try TableFile(path: path, displayName: displayName, sheet: sheet)
         let sha = try file.sha256()
-        let body = { (db: Database) throws -> ImportResult in
+        var result = ImportResult(
+            file: displayName, encoding: file.formatDescription, rows: 0, dryRun: dryRun, ignoredColumns: [])
+        var record = ImportFileRecord(
+            kind: kind, fileName: displayName, sha256: sha, rows: 0, importedAt: ledger.context.timestamp)
+        /// The import's record, and whatever `begin` makes: at the start of the import, or of each batch.
+        func start(_ db: Database) throws {
             if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
                 throw KepuError(
                     .alreadyImported(
                         file: displayName, on: prior.importedAt, importID: prior.id ?? 0,
                         rows: prior.rows, originalName: prior.fileName))
             }
-            var result = ImportResult(
-                file: displayName, encoding: file.formatDescription, rows: 0, dryRun: dryRun,
-                ignoredColumns: [])
-            var record = ImportFileRecord(
-                kind: kind, fileName: displayName, sha256: sha, rows: 0,
-                importedAt: ledger.context.timestamp)
-            let importID = try ledger.insertUnaudited(db, &record)
-            result.importID = importID
+            record.id = nil
+            result.importID = try ledger.insertUnaudited(db, &record)
             try begin(db, &result)
-            var cols: CSVColumns?
-            try file.forEachRecord(
-                specs: specs,
-                header: { h in
-                    let c = try CSVColumns(header: h, specs: specs, file: displayName)
-                    try onHeader(c)
-                    cols = c
-                    result.ignoredColumns = c.ignored
-                    if preview != nil { result.header = h }
-                },
-                record: { fields, line in
-                    guard let cols else { return }
-                    if let preview, result.sample.count < preview.sampleRows {
-                        result.sample.append(ImportRow(line: line, fields: fields))
-                    }
-                    do {
-                        try row(db, cols, fields, line, &result)
-                    } catch {
-                        let problem =
-                            (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
-                            ?? .databaseRefused(path: displayName, detail: "\(error)")
-                        let refusal = Problem.importRow(file: displayName, line: line, problem: problem)
-                        guard let preview else { throw KepuError(refusal) }
-                        if result.rowErrors.count < preview.maxErrors { result.rowErrors.append(refusal) }
-                        return
-                    }
-                    result.rows += 1
-                    if result.rows % progressEvery == 0 { progress?(result.rows) }
-                })
+        }
+        let checking = dryRun || preview != nil
+        func take(_ db: Database, _ cols: CSVColumns, _ fields: [String], _ line: Int) throws {
+            if let preview, result.sample.count < preview.sampleRows {
+                result.sample.append(ImportRow(line: line, fields: preview.kept(fields)))
+            }
+            do {
+                try row(db, cols, fields, line, &result)
+            } catch {
+                let problem =
+                    (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
+                    ?? .databaseRefused(path: displayName, detail: "\(error)")
+                let refusal = Problem.importRow(file: displayName, line: line, problem: problem)
+                guard let preview else { throw KepuError(refusal) }
+                if result.rowErrors.count < preview.maxErrors { result.rowErrors.append(refusal) }
+                return
+            }
+            result.rows += 1
+            if !checking, result.rows % progressEvery == 0 { progress?(result.rows) }
+        }
+        func end(_ db: Database) throws {
             guard result.rows > 0 || !result.rowErrors.isEmpty else {
                 throw KepuError(.importNoRows(file: displayName))
             }
@@ -130,16 +138,56 @@ public struct ImportService: Sendable {
             record.rows = result.rows
             try record.update(db)
             extra["encoding"] = .string(file.formatDescription)
+            let importID = result.importID ?? 0
             var after = try ImportFileRecord.snapshot(db, id: importID)
             if case .object(var o)? = after {
                 for (k, v) in extra { o[k] = v }
                 after = .object(o)
             }
             try ledger.appendAudit(db, ImportFileRecord.databaseTableName, importID, after: after)
-            return result
         }
-        guard dryRun || preview != nil else { return try ledger.database.write(body) }
-        var result = try ledger.database.writeAndRollBack(body)
+        var cols: CSVColumns?
+        func header(_ h: [String]) throws {
+            let c = try CSVColumns(header: h, specs: specs, file: displayName)
+            try onHeader(c)
+            cols = c
+            result.ignoredColumns = c.ignored
+            if let preview { result.header = preview.kept(h) }
+        }
+        guard checking else {
+            return try ledger.database.write { db in
+                try start(db)
+                try file.forEachRecord(
+                    specs: specs, header: header,
+                    record: { fields, line in
+                        guard let cols else { return }
+                        try take(db, cols, fields, line)
+                    })
+                try end(db)
+                return result
+            }
+        }
+        // Checked in batches, each rolled back: the writer is free between them.
+        var batch: [(fields: [String], line: Int)] = []
+        batch.reserveCapacity(Self.checkBatch)
+        func check(last: Bool) throws {
+            try ledger.database.writeAndRollBack { db in
+                try start(db)
+                if let cols { for (fields, line) in batch { try take(db, cols, fields, line) } }
+                if last { try end(db) }
+            }
+            batch.removeAll(keepingCapacity: true)
+            // Between batches, with the writer free: where a front end hears of the rows read.
+            if !last { progress?(result.rows + result.rowErrors.count) }
+        }
+        try file.forEachRecord(
+            specs: specs, header: header,
+            record: { fields, line in
+                guard cols != nil else { return }
+                batch.append((fields, line))
+                if batch.count == Self.checkBatch { try check(last: false) }
+            })
+        try check(last: true)
         result.importID = nil
         result.attendanceID = nil
         result.surveyID = nil

@@ -19,6 +19,16 @@ struct EventDoor: ParsableCommand {
               kepu event door 3 --survey --poster 海报.html
               kepu event door 3 --from "2023-09-16 08:30" --until "2023-09-16 12:00"
               kepu event door 3 --close
+              kepu event door 3 --live --expected 300     # 现场屏幕模式，预计 300 人
+              kepu event door 3 --accept                  # 待核对的签到全部计入
+              kepu event door 3 --void-from "2023-09-16 10:00" --void-until "2023-09-16 10:30" --address 203.0.113.9 --reason 刷量
+
+            现场屏幕模式（--live）：在现场屏幕上显示每 30 秒更新的二维码（网页版活动页“打开现场签到屏”），
+            转发出去的链接几分钟内失效，比打印海报更安全。超出预计人数（--expected）或同一网络一分钟内
+            签到过多的，先待核对，不计入人次，核对后用 --accept 计入。
+            --live shows a QR code that changes every 30 s on a screen at the venue (the web app's
+            screen page): safer than a poster. Sign-ins past --expected, or too fast from one network,
+            wait for review and count once accepted (--accept).
             """)
     @Argument(help: "活动编号 · The event id.") var id: String
     @Option(help: ArgumentHelp("开始时间（默认活动首日 07:00）· Opens at (default: the first day, 07:00).", valueName: "time"))
@@ -29,6 +39,20 @@ struct EventDoor: ParsableCommand {
     @Option(help: ArgumentHelp("同时招募志愿者的人数 · Also call for this many volunteers.", valueName: "n"))
     var volunteers: String?
     @Flag(help: "关闭签到 · Close the sign-in now.") var close = false
+    @Flag(help: "现场屏幕模式：二维码每 30 秒更新 · A live door: the code on the venue's screen changes every 30 s.")
+    var live = false
+    @Option(
+        help: ArgumentHelp("预计人数：超出的签到待核对后计入 · The expected crowd; sign-ins past it wait for review.", valueName: "n"))
+    var expected: String?
+    @Flag(help: "待核对的签到全部计入 · Count the sign-ins held for review.") var accept = false
+    @Option(help: ArgumentHelp("作废这段时间起的签到 · Void the sign-ins from this time…", valueName: "time"))
+    var voidFrom: String?
+    @Option(help: ArgumentHelp("……到这个时间为止 · …up to this time.", valueName: "time"))
+    var voidUntil: String?
+    @Option(help: ArgumentHelp("只作废来自这个网络的签到 · Only those from this network.", valueName: "address"))
+    var address: String?
+    @Option(help: ArgumentHelp("作废的原因（记入操作记录）· Why they are voided.", valueName: "reason"))
+    var reason: String?
     @Option(
         help: ArgumentHelp(
             "kepu serve 的对外地址（默认 $KEPU_PUBLIC_URL，否则 http://127.0.0.1:8080）· The server's public address.",
@@ -56,11 +80,26 @@ struct EventDoor: ParsableCommand {
             console.say(.doorClosed(event: event))
             return
         }
+        if accept {
+            console.say(.heldAccepted(event: event, counted: try ledger.doors.acceptHeld(event: event)))
+            return
+        }
+        if voidFrom != nil || voidUntil != nil {
+            guard let from = voidFrom.nonBlank else { throw KepuError(.empty(field: "--void-from")) }
+            guard let until = voidUntil.nonBlank else { throw KepuError(.empty(field: "--void-until")) }
+            guard let reason = reason.nonBlank else { throw KepuError(.empty(field: "--reason")) }
+            let r = try ledger.doors.voidVisits(
+                event: event, from: try Door.parseTime(from, field: "--void-from"),
+                until: try Door.parseTime(until, field: "--void-until"), address: address.nonBlank, reason: reason)
+            console.say(.visitsVoided(event: event, counted: r.counted, held: r.held, answers: r.answers))
+            return
+        }
         let opens = try from.nonBlank.map { try Door.parseTime($0, field: "--from") }
         let closes = try until.nonBlank.map { try Door.parseTime($0, field: "--until", endOfDay: true) }
         let calls = try volunteers.map { try Parse.positiveCount($0, field: "--volunteers") }
+        let crowd = try expected.map { try Parse.positiveCount($0, field: "--expected") }
         let opened = try ledger.doors.open(
-            event: event, from: opens, until: closes, survey: survey, volunteers: calls)
+            event: event, from: opens, until: closes, survey: survey, volunteers: calls, live: live, expected: crowd)
         let url = Door.url(base: base.nonBlank ?? ProcessInfo.processInfo.environment["KEPU_PUBLIC_URL"], opened.token)
         if let poster {
             try emit(try DoorPoster.html(opened.door, url: url, lang: lang), to: poster, what: .poster)
