@@ -148,8 +148,46 @@ def door_steps(driver, base, work, env, db):
         assert "签到已结束" in phone.page_source
         phone.get_log("browser")  # the 410 of a closed door is expected, not a page error
         check_page(phone, "phone-4-closed")
+        live_door(driver, phone, base, event_id, today)
     finally:
         phone.quit()
+
+
+def live_door(driver, phone, base, event_id, today):
+    """现场屏幕模式: the clerk opens a live door and its screen; the screen's code, read by zbarimg from
+    a screenshot, signs a phone in; the same link without its code, or the poster's, does not."""
+    driver.get(f"{base}/events/{event_id}")
+    form = driver.find_element(By.CSS_SELECTOR, f"form[action='/events/{event_id}/door#door']")
+    for name, value in (("from", f"{today}T00:00"), ("until", f"{today}T23:59")):
+        driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, name), value)
+    form.find_element(By.NAME, "expected").send_keys("300")
+    form.find_element(By.NAME, "live").click()
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, lambda d: "现场屏幕模式" in d.page_source and "打开现场签到屏" in d.page_source, "the live door")
+    driver.get(f"{base}/events/{event_id}#door")
+    check_page(driver, "16b-event-live-door")
+    driver.get(f"{base}/events/{event_id}/door/screen")
+    assert "二维码每 30 秒更新一次" in driver.page_source
+    check_page(driver, "16c-live-screen")
+    shot = os.path.join(SHOTS, "16c-live-screen.png")
+    if shutil.which("zbarimg"):
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", shot], capture_output=True, text=True).stdout.strip()
+        assert decoded.startswith(base + "/d/") and "?c=" in decoded, f"the screen's code reads {decoded!r}"
+        print("ok  the live screen's code decodes to the link with its code")
+        # Without the code, a phone is sent to the screen.
+        phone.get(decoded.split("?")[0])
+        assert "请扫描活动现场屏幕上的二维码签到" in phone.page_source
+        phone.get_log("browser")  # its 403 is the answer, not a page error
+        check_page(phone, "phone-5-needs-the-screen")
+        phone.get(decoded)
+        phone.find_element(By.NAME, "name").send_keys("李现场")
+        phone.find_element(By.NAME, "phone").send_keys("13712345678")
+        phone.find_element(By.CSS_SELECTOR, "button.a4").click()
+        wait_for(phone, lambda d: "签到成功" in d.page_source, "the live sign-in counted")
+        check_page(phone, "phone-6-live-signed-in")
+        driver.get(f"{base}/events/{event_id}#door")
+        assert "签到时间分布（每 10 分钟）" in driver.page_source
+        check_page(driver, "16d-event-door-visits")
 
 
 def in_view(driver, element):
@@ -273,7 +311,8 @@ def crawl(driver, base, lang):
             if not href.startswith(base + "/"):
                 continue
             p = href[len(base):].split("#")[0]
-            if p.startswith(skip) or p in seen or "page=" in p:
+            # The poster and the live screen are pages of their own, for the door; live_door looks at them.
+            if p.startswith(skip) or p.endswith(("/poster", "/door/screen")) or p in seen or "page=" in p:
                 continue
             queue.append(p)
     print(f"ok  crawl ({lang}): {count} pages, every one in the frame, no command, code or scrollbar")

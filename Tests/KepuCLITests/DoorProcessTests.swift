@@ -122,4 +122,50 @@ import Testing
         #expect(after.reach - before.reach == 200)
         #expect(after.satisfaction == 80)
     }
+
+    /// A million-row sheet checked (`--dry-run`, the same check as the web's preview) in another
+    /// process while 50 visitors sign in at the door: the check takes the database's one writer a
+    /// batch at a time, so every visitor is answered while it runs, and counted.
+    @Test func aMillionRowCheckNeverKeepsTheDoorWaiting() async throws {
+        let w = Workspace().seeded()
+        w.env["KEPU_TODAY"] = "2023-09-16"
+        w.ok("event add --title 全国科普日主场 --kind science-day --start 2023-09-16")
+        let url = w.ok("event door 1 --from '2023-09-16 00:00' --until '2023-09-16 23:59'")
+        let path = String(url.dropFirst("http://127.0.0.1:8080".count))
+        let before = try Self.figures(w)
+        let sheet = w.dir + "/百万签到.csv"
+        var text = "姓名,手机,签到时间\n"
+        text.reserveCapacity(42 << 20)
+        for i in 0..<1_000_000 { text += "访客\(i),139\(String(format: "%08d", i)),2023-09-16 09:30\n" }
+        try text.write(toFile: sheet, atomically: false, encoding: .utf8)
+        text = ""
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: try kepuBinary())
+        check.arguments = ["attendance", "import", sheet, "--event", "1", "--dry-run", "--db", w.db]
+        check.environment = w.env
+        check.standardOutput = FileHandle.nullDevice
+        check.standardError = FileHandle.nullDevice
+        try await ServeProcessTests.withServer([], w) { _, port in
+            try check.run()
+            // Wait for the check to be under way: the sheet read, its first batches taken.
+            try await Task.sleep(nanoseconds: 500_000_000)
+            var counted = 0
+            var whileChecking = 0
+            for i in 0..<50 {
+                let (status, text) = Self.signIn(
+                    port: port, path: path, from: "127.0.3.\(1 + i % 25)", name: "观众\(i)",
+                    phone: "1370000\(String(format: "%04d", i))", answer: 5)
+                #expect(status == 200, "\(i): \(text.suffix(300))")
+                if text.contains("签到成功") { counted += 1 }
+                if check.isRunning { whileChecking += 1 }
+            }
+            #expect(counted == 50)
+            // The check of a million rows was still running while the door answered.
+            #expect(whileChecking > 0)
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0)
+        }
+        // Counted, and nothing of the checked sheet written.
+        #expect(try Self.figures(w).reach - before.reach == 50)
+    }
 }
