@@ -29,20 +29,14 @@ enum DoorBench {
         let session = try ledger.sessions.start(userID: uid)
         let before = try ledger.doors.counts(event: event).total
 
-        let port = Int.random(in: 30_000...60_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: kepu)
-        server.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--db", path]
-        server.environment = ProcessInfo.processInfo.environment.merging(["KEPU_TODAY": "2023-09-16"]) { _, b in b }
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
+        try WebPagesBench.server(kepu, path, [], env: ["KEPU_TODAY": "2023-09-16"]) { port in
+            try crowd(port: port, ledger: ledger, event: event, door: door, session: session, before: before)
         }
-        let base = "http://127.0.0.1:\(port)"
-        for _ in 0..<100 where spawn(["/usr/bin/curl", "-sf", base + "/healthz"]).status != 0 { usleep(100_000) }
+    }
+
+    static func crowd(port: Int, ledger: Ledger, event: Int64, door: DoorOpened, session: String, before: Int64)
+        throws
+    {
         let pathD = "/d/\(door.token)"
 
         let tally = Tally()

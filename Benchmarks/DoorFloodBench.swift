@@ -37,21 +37,19 @@ extension DoorBench {
         let (eventD, d) = try door("门 D（预计 100 人）", expected: 100)
         let staleCode = try ledger.doors.keys(door: c.door.id).code(at: Date().addingTimeInterval(-300))
 
-        let port = Int.random(in: 30_000...60_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: kepu)
-        server.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--db", path]
-        server.environment = ProcessInfo.processInfo.environment.merging(["KEPU_TODAY": "2023-09-16"]) { _, b in b }
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
+        try WebPagesBench.server(kepu, path, [], env: ["KEPU_TODAY": "2023-09-16"]) { port in
+            try floods(
+                port: port, ledger: ledger, doors: (a, b, c, d), events: (eventA, eventB, eventC, eventD),
+                staleCode: staleCode)
         }
-        for _ in 0..<100 where spawn(["/usr/bin/curl", "-sf", "http://127.0.0.1:\(port)/healthz"]).status != 0 {
-            usleep(100_000)
-        }
+    }
+
+    static func floods(
+        port: Int, ledger: Ledger, doors: (DoorOpened, DoorOpened, DoorOpened, DoorOpened),
+        events: (Int64, Int64, Int64, Int64), staleCode: String
+    ) throws {
+        let (a, b, c, d) = doors
+        let (eventA, eventB, eventC, eventD) = events
         let phones = Counter()
         /// A page load and its post, as a script that reads the page would: the status of the post.
         @Sendable func signIn(_ page: String, from: String) -> Int {

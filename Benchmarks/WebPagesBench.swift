@@ -97,10 +97,18 @@ enum WebPagesBench {
     }
 
     static func serve(_ binary: String, _ db: String, _ body: (String) throws -> Void) throws {
+        try server(binary, db, ["--max-connections", "600"]) { port in try body("http://127.0.0.1:\(port)") }
+    }
+
+    /// `kepu serve --db DB ARGS` on a random loopback port for `body` (given the port), then stopped.
+    static func server(
+        _ binary: String, _ db: String, _ args: [String], env: [String: String]? = nil, _ body: (Int) throws -> Void
+    ) throws {
         let port = Int.random(in: 30_000...60_000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: binary)
-        server.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--db", db, "--max-connections", "600"]
+        server.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--db", db] + args
+        if let env { server.environment = ProcessInfo.processInfo.environment.merging(env) { _, b in b } }
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -108,9 +116,10 @@ enum WebPagesBench {
             server.terminate()
             server.waitUntilExit()
         }
-        let base = "http://127.0.0.1:\(port)"
-        for _ in 0..<100 where spawn(["/usr/bin/curl", "-sf", base + "/healthz"]).status != 0 { usleep(100_000) }
-        try body(base)
+        for _ in 0..<100 where spawn(["/usr/bin/curl", "-sf", "http://127.0.0.1:\(port)/healthz"]).status != 0 {
+            usleep(100_000)
+        }
+        try body(port)
     }
 
     /// A page's size in bytes, as served.

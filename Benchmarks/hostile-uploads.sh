@@ -42,13 +42,34 @@ curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=bench&password=bench+passw
     "http://127.0.0.1:$port/login"
 curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/imports" -o "$work/imports.html"
 csrf=$(grep -o 'name="csrf" value="[^"]*"' "$work/imports.html" | head -1 | sed 's/.*value="//;s/"//')
-echo "web: 导入 (peak RSS of kepu serve, which started at $(peak $server) MiB)"
-printf '  %-22s %10s %10s  %s\n' bomb "peak MiB" seconds "status"
+echo "web: 导入 and 计划 (peak RSS of kepu serve, which started at $(peak $server) MiB)"
+printf '  %-22s %-6s %10s %10s  %s\n' bomb page "peak MiB" seconds "status"
+# A preview is a job: the upload answers within a second and the page follows the job; the time is to
+# the job's end (its page no longer reloads itself), the peak is the server's over its whole run.
+follow() {
+    local location=$1 n=0
+    while [ -n "$location" ] && [ $n -lt 120 ]; do
+        curl -s -D "$work/job.head" -o "$work/job.html" -b "$jar" --max-time 30 "http://127.0.0.1:$port$location" || true
+        grep -qi '^refresh:' "$work/job.head" || break
+        sleep 0.5
+        n=$((n + 1))
+    done
+}
 for f in "$work"/bombs/*.xlsx; do
-    start=$(date +%s.%N)
-    code=$(curl -s -o "$work/answer.html" -w '%{http_code}' -b "$jar" --max-time 60 \
-        -F "csrf=$csrf" -F kind=signin -F event=1 -F "file=@$f" "http://127.0.0.1:$port/imports" || true)
-    end=$(date +%s.%N)
-    printf '  %-22s %10s %10.2f  %s\n' "$(basename "$f")" "$(peak $server)" "$(echo "$end - $start" | bc)" "$code"
+    for page in imports plan; do
+        start=$(date +%s.%N)
+        if [ $page = imports ]; then
+            fields=(-F "csrf=$csrf" -F kind=signin -F event=1 -F "file=@$f")
+        else
+            fields=(-F "csrf=$csrf" -F "file=@$f")
+        fi
+        code=$(curl -s -D "$work/answer.head" -o "$work/answer.html" -w '%{http_code}' -b "$jar" --max-time 60 \
+            "${fields[@]}" "http://127.0.0.1:$port/$([ $page = imports ] && echo imports || echo plan/upload)" || true)
+        location=$(grep -i '^location:' "$work/answer.head" | tr -d '\r' | awk '{print $2}' || true)
+        case "$location" in /imports/jobs/*) follow "$location" ;; esac
+        end=$(date +%s.%N)
+        printf '  %-22s %-6s %10s %10.2f  %s\n' "$(basename "$f")" $page "$(peak $server)" \
+            "$(echo "$end - $start" | bc)" "$code"
+    done
 done
 echo "files left in /tmp by kepu: $(leftovers)"

@@ -84,7 +84,8 @@ struct Pages: Sendable {
                 error: lang.t(.signInPageExpired),
                 name: name, status: .forbidden)
         }
-        let address = settings.clientAddress(request, context)
+        // Counted as the door's limits are: an IPv6 client by its /64.
+        let address = ClientAddress.key(settings.clientAddress(request, context))
         let now = ledger.context.now()
         if case .wait(let until) = try ledger.signIns.check(name: name, address: address, now: now) {
             return try waitPage(request, context, until: until, name: name)

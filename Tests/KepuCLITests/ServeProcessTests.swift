@@ -258,17 +258,7 @@ import Testing
     @Test func oneAddressHoldsAtMostItsShare() async throws {
         let w = Workspace().seeded()
         try await ServeProcessTests.withServer(["--max-connections-per-address", "3"], w) { base, port in
-            let held = (0..<3).map { _ in Self.connectTo(port) }
-            defer { for fd in held where fd >= 0 { close(fd) } }
-            try await Task.sleep(nanoseconds: 300_000_000)
-            let extra = Self.connectTo(port)
-            Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            let refused = Self.receive(extra, seconds: 5) ?? ""
-            close(extra)
-            #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
-            for fd in held { close(fd) }
-            try await Task.sleep(nanoseconds: 500_000_000)
-            #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
+            try await Self.heldConnectionsFillTheCap(3, base: base, port: port)
         }
         try await ServeProcessTests.withServer(
             ["--max-connections-per-address", "3", "--trusted-proxy", "127.0.0.1"], w
@@ -299,20 +289,23 @@ import Testing
             close(badHeader)
             #expect(answer2.hasPrefix("HTTP/1.1 400"), "\(answer2.prefix(200))")
             try await Task.sleep(nanoseconds: 300_000_000)
-            // Four held connections fill the cap: the fifth is answered 503 and closed.
-            let held = (0..<4).map { _ in Self.connectTo(port) }
-            defer { for fd in held where fd >= 0 { close(fd) } }
-            try await Task.sleep(nanoseconds: 300_000_000)
-            let extra = Self.connectTo(port)
-            Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            let refused = Self.receive(extra, seconds: 5) ?? ""
-            close(extra)
-            #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
-            // Once they go, it answers again.
-            for fd in held { close(fd) }
-            try await Task.sleep(nanoseconds: 500_000_000)
-            #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
+            try await Self.heldConnectionsFillTheCap(4, base: base, port: port)
         }
+    }
+
+    /// `cap` held connections fill the cap: the next is answered 503 and closed; once they go, the
+    /// server answers again.
+    static func heldConnectionsFillTheCap(_ cap: Int, base: String, port: Int) async throws {
+        let held = (0..<cap).map { _ in Self.connectTo(port) }
+        try? await Task.sleep(nanoseconds: 300_000_000)
+        let extra = Self.connectTo(port)
+        Self.send(extra, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let refused = Self.receive(extra, seconds: 5) ?? ""
+        close(extra)
+        #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(200))")
+        for fd in held where fd >= 0 { close(fd) }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        #expect(await ServeProcessTests.get(base + "/healthz")?.0 == 200)
     }
 }
 

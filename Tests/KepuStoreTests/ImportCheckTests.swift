@@ -77,3 +77,59 @@ import Testing
         }
     }
 }
+
+/// A sign-in sheet imported in batches: every row checked first, then written a batch at a time with
+/// the writer free between them; nothing counts until the last, and an import cut off midway is
+/// taken up again whole.
+@Suite struct BatchedImportTests {
+    @Test func aSheetIsWrittenInBatchesAndCountsOnlyWhenWhole() throws {
+        let l = try memoryLedger()
+        let event = try l.events.add(NewEvent(title: "科普讲座", kind: .other, start: day("2023-09-16")))
+        let rows = ImportService.checkBatch * 2 + 5
+        let path = try ImportCheckTests().sheet(rows: rows)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var countedMeanwhile: [Int64] = []
+        let result = try l.imports.signins(
+            path: path, displayName: "签到表.csv", event: event, date: nil, dryRun: false,
+            progress: { _ in
+                // Between batches the writer is free, and the entry counts nothing yet.
+                countedMeanwhile.append(
+                    (try? l.attendance.list(RecordFilter(event: event)).map(\.count).reduce(0, +)) ?? -1)
+                _ = try? l.events.add(NewEvent(title: "另一场", kind: .other, start: day("2023-09-17")))
+            })
+        #expect(result.rows == rows)
+        #expect(!countedMeanwhile.isEmpty)
+        #expect(countedMeanwhile.allSatisfy { $0 == 0 })
+        #expect(try l.attendance.list(RecordFilter(event: event)).map(\.count) == [Int64(rows)])
+        #expect(try count(l, "SELECT count(*) FROM signin") == rows)
+    }
+
+    @Test func anImportCutOffMidwayCountsNothingAndIsTakenUpAgain() throws {
+        let l = try memoryLedger()
+        let event = try l.events.add(NewEvent(title: "科普讲座", kind: .other, start: day("2023-09-16")))
+        let rows = ImportService.checkBatch * 2 + 5
+        let path = try ImportCheckTests().sheet(rows: rows)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var locked = false
+        var calls = 0
+        #expect(throws: KepuError.self) {
+            try l.imports.signins(
+                path: path, displayName: "签到表.csv", event: event, date: nil, dryRun: false,
+                progress: { _ in
+                    // Two batches checked, then the first written: the year is locked while the sheet
+                    // is being written.
+                    calls += 1
+                    if calls == 3 { locked = (try? l.years.lock(2023, reason: "年终封账")) != nil }
+                })
+        }
+        #expect(locked)
+        #expect(
+            try l.attendance.list(RecordFilter(event: event, includeVoided: true)).map(\.count).allSatisfy { $0 == 0 })
+        _ = try l.years.unlock(2023, reason: "补录")
+        let again = try l.imports.signins(path: path, displayName: "签到表.csv", event: event, date: nil, dryRun: false)
+        #expect(again.rows == rows)
+        let live = try l.attendance.list(RecordFilter(event: event))
+        #expect(live.map(\.count) == [Int64(rows)])
+        #expect(try count(l, "SELECT count(*) FROM import_file") == 1)
+    }
+}

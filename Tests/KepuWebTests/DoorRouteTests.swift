@@ -40,6 +40,18 @@ import Testing
         }
     }
 
+    /// The office's side of the door, signed in as a clerk, on a real clock (sessions expire by it):
+    /// `body` gets the client, the session's cookie and its form token.
+    func office(
+        _ ledger: Ledger, _ body: @Sendable (any TestClientProtocol, HTTPFields, String) async throws -> Void
+    ) async throws {
+        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
+        try await Application(router: WebApp.router(ledger: office)).test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            try await body(client, cookie, token)
+        }
+    }
+
     func attendance(_ ledger: Ledger) throws -> [Int64] {
         try ledger.attendance.list(RecordFilter()).map(\.count)
     }
@@ -316,6 +328,36 @@ import Testing
         #expect(rows.map(\.org) == ["一中"])
     }
 
+    /// Three addresses of one IPv6 /64 are one client to the door's limit per address; another /64
+    /// is another client.
+    @Test func anIPv6NetworkIsOneClientAtTheDoor() async throws {
+        let ledger = try ledger()
+        let opened = try ledger.doors.open(event: 1, from: nil, until: nil, survey: false, volunteers: nil)
+        let path = "/d/\(opened.token)"
+        var settings = WebSettings(trustedProxy: "unknown")
+        settings.doorLimits = (phone: 5, door: 600, address: 3)
+        let app = Application(router: WebApp.router(ledger: ledger, settings: settings))
+        try await app.test(.router) { client in
+            func post(_ from: String, _ phone: String) async throws -> HTTPResponse.Status {
+                let (_, token) = try await visit(client, path)
+                return try await client.execute(
+                    uri: path, method: .post, headers: formHeaders + [.init("X-Forwarded-For")!: from],
+                    body: form(["csrf": token, "name": "访客", "phone": phone])
+                ) { r in r.status }
+            }
+            var statuses: [HTTPResponse.Status] = []
+            for (i, from) in ["2001:db8:7:1::a", "2001:db8:7:1::b", "2001:db8:7:1:ffff::1", "2001:db8:7:1::c"]
+                .enumerated()
+            {
+                statuses.append(try await post(from, "1380000000\(i)"))
+            }
+            #expect(statuses == [.ok, .ok, .ok, .tooManyRequests])
+            let other = try await post("2001:db8:7:2::a", "13800000009")
+            #expect(other == .ok)
+        }
+        #expect(try ledger.doors.counts(event: 1).total == 4)
+    }
+
     /// A door's volunteer call: answers wait for the clerk, who confirms each with hours; only then a
     /// sign-up. The call stops at the number wanted.
     @Test func volunteersAnswerTheCallAndTheClerkConfirmsThem() async throws {
@@ -353,10 +395,7 @@ import Testing
             #expect(calls.allSatisfy { $0.signup == nil })
         }
         // The clerk confirms one with 4 hours, on the event's page (a real clock: sessions expire by it).
-        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
-        let officeApp = Application(router: WebApp.router(ledger: office))
-        try await officeApp.test(.router) { client in
-            let (cookie, token) = try await signIn(client)
+        try await office(ledger) { client, cookie, token in
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("扫码报名的志愿者"))
                 #expect(r.text.contains("135****0001"))
@@ -401,9 +440,7 @@ import Testing
             let said1 = try await answer(client, "周七", "13500000003")
             #expect(said1.contains("志愿者名额（2 人）已满"))
         }
-        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
-        try await Application(router: WebApp.router(ledger: office)).test(.router) { client in
-            let (cookie, token) = try await signIn(client)
+        try await office(ledger) { client, cookie, token in
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("action=\"/events/1/calls/1/reject\""))
                 #expect(r.text.contains("谢绝"))
@@ -430,8 +467,8 @@ import Testing
                 body: form(["csrf": token, "hours": "2"])
             ) { r in #expect(r.text.contains("扫码报名 1 已于 ")) }
         }
-        #expect(throws: KepuError.self) { try office.doors.rejectCall(1, reason: "再一次") }
-        _ = try office.doors.rejectCall(2, reason: "重复")
+        #expect(throws: KepuError.self) { try ledger.doors.rejectCall(1, reason: "再一次") }
+        _ = try ledger.doors.rejectCall(2, reason: "重复")
         try await app.test(.router) { client in
             let said2 = try await answer(client, "周七", "13500000003")
             #expect(said2.contains("报名成功，您是第 1 位报名者"))
@@ -565,10 +602,7 @@ import Testing
         }
         #expect(try ledger.doors.counts(event: 1).total == 1)
         // The screen: a signed-in clerk's page with the code of the moment, reloading itself.
-        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
-        let officeApp = Application(router: WebApp.router(ledger: office))
-        try await officeApp.test(.router) { client in
-            let (cookie, token) = try await signIn(client)
+        try await office(ledger) { client, cookie, token in
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("现场屏幕模式"))
                 #expect(r.text.contains("现场有屏幕时请用现场屏幕模式，更安全"))
@@ -614,9 +648,7 @@ import Testing
         let visits = try ledger.doors.visits(event: 1)
         #expect(visits.held == 2)
         #expect(visits.heldFor == [.crowd: 2])
-        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
-        try await Application(router: WebApp.router(ledger: office)).test(.router) { client in
-            let (cookie, token) = try await signIn(client)
+        try await office(ledger) { client, cookie, token in
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("有 2 人次签到待核对"))
                 #expect(r.text.contains("签到时间分布（每 10 分钟）"))
@@ -666,9 +698,7 @@ import Testing
         _ = try ledger.doors.signIn(
             door: opened.door.id, name: "观众", phone: "13700000001", org: nil, satisfaction: 5, address: "198.51.100.7")
         #expect(try ledger.doors.counts(event: 1).total == 6)
-        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
-        try await Application(router: WebApp.router(ledger: office)).test(.router) { client in
-            let (cookie, token) = try await signIn(client)
+        try await office(ledger) { client, cookie, token in
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
                 #expect(r.text.contains("<option value=\"203.0.113.9\">203.0.113.9</option>"))
                 #expect(r.text.contains("作废一批签到"))

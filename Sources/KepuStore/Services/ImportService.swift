@@ -81,6 +81,11 @@ public struct ImportService: Sendable {
     /// than a batch may preview a repeated volunteer as created twice; the import itself matches it.
     public static let checkBatch = 2_000
 
+    /// Between batches, after every half second of them, the writer is let go for 120 ms: another
+    /// process waiting for it (the server, while the command line imports) polls SQLite's lock at
+    /// most 100 ms apart, and a lock taken again at once would keep it waiting to its timeout.
+    static let breather = (every: 0.5, pause: useconds_t(120_000))
+
     /// The part every import shares: the file read and hashed, a file imported before refused, one
     /// write transaction, the header matched, each row handed to `row` with its line number (any error
     /// named by line), and the import recorded and audited. A dry run or preview does the same in
@@ -91,7 +96,8 @@ public struct ImportService: Sendable {
         begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
         header onHeader: (CSVColumns) throws -> Void = { _ in },
         row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
-        finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] }
+        finish: (Database, inout ImportResult) throws -> [String: JSONValue] = { _, _ in [:] },
+        abandon: ((Database, ImportResult) throws -> Void)? = nil
     ) throws -> ImportResult {
         let file = try TableFile(path: path, displayName: displayName, sheet: sheet)
         let sha = try file.sha256()
@@ -101,14 +107,31 @@ public struct ImportService: Sendable {
             kind: kind, fileName: displayName, sha256: sha, rows: 0, importedAt: ledger.context.timestamp)
         /// The import's record, and whatever `begin` makes: at the start of the import, or of each batch.
         func start(_ db: Database) throws {
-            if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
-                throw KepuError(
-                    .alreadyImported(
-                        file: displayName, on: prior.importedAt, importID: prior.id ?? 0,
-                        rows: prior.rows, originalName: prior.fileName))
-            }
+            // Anew each time: a batch rolled back took what it wrote with it.
             record.id = nil
-            result.importID = try ledger.insertUnaudited(db, &record)
+            record.rows = 0
+            if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
+                // An import that never finished (rows 0: a finished one always has rows) is taken up
+                // again under its own record; a finished one is refused.
+                guard prior.rows == 0, let id = prior.id else {
+                    throw KepuError(
+                        .alreadyImported(
+                            file: displayName, on: prior.importedAt, importID: prior.id ?? 0,
+                            rows: prior.rows, originalName: prior.fileName))
+                }
+                record.id = id
+                try record.update(db)
+                result.importID = id
+                // What the unfinished one left (an entry that never counted) is voided, never reused.
+                var left = try AttendanceRecord.filter(Column("import_id") == id && Column("voided_at") == nil)
+                    .fetchAll(db)
+                for i in left.indices {
+                    let batch = try ledger.voidBatch(db, reason: "导入未完成", root: .attendance, id: left[i].id ?? 0)
+                    try ledger.void(db, &left[i], reason: "导入未完成", batch: batch)
+                }
+            } else {
+                result.importID = try ledger.insertUnaudited(db, &record)
+            }
             try begin(db, &result)
         }
         let checking = dryRun || preview != nil
@@ -154,7 +177,7 @@ public struct ImportService: Sendable {
             result.ignoredColumns = c.ignored
             if let preview { result.header = preview.kept(h) }
         }
-        guard checking else {
+        guard checking || abandon != nil else {
             return try ledger.database.write { db in
                 try start(db)
                 try file.forEachRecord(
@@ -168,6 +191,12 @@ public struct ImportService: Sendable {
             }
         }
         // Checked in batches, each rolled back: the writer is free between them.
+        var lastBreath = Date()
+        func breathe() {
+            guard Date().timeIntervalSince(lastBreath) > Self.breather.every else { return }
+            usleep(Self.breather.pause)
+            lastBreath = Date()
+        }
         var batch: [(fields: [String], line: Int)] = []
         batch.reserveCapacity(Self.checkBatch)
         func check(last: Bool) throws {
@@ -178,7 +207,10 @@ public struct ImportService: Sendable {
             }
             batch.removeAll(keepingCapacity: true)
             // Between batches, with the writer free: where a front end hears of the rows read.
-            if !last { progress?(result.rows + result.rowErrors.count) }
+            if !last {
+                progress?(result.rows + result.rowErrors.count)
+                breathe()
+            }
         }
         try file.forEachRecord(
             specs: specs, header: header,
@@ -188,9 +220,42 @@ public struct ImportService: Sendable {
                 if batch.count == Self.checkBatch { try check(last: false) }
             })
         try check(last: true)
-        result.importID = nil
-        result.attendanceID = nil
-        result.surveyID = nil
+        guard !checking, let abandon else {
+            result.importID = nil
+            result.attendanceID = nil
+            result.surveyID = nil
+            return result
+        }
+        // Every row is good: written in batches too, each committed, the writer free between them.
+        // What the import counts (the entry's 人次) is set by the last batch alone, so nothing counts
+        // before the whole file is in; an import that fails midway is abandoned, its entry voided.
+        result = ImportResult(
+            file: displayName, encoding: file.formatDescription, rows: 0, dryRun: false, ignoredColumns: [])
+        cols = nil
+        try ledger.database.write { db in try start(db) }
+        do {
+            try file.forEachRecord(
+                specs: specs, header: header,
+                record: { fields, line in
+                    guard cols != nil else { return }
+                    batch.append((fields, line))
+                    guard batch.count == Self.checkBatch else { return }
+                    try ledger.database.write { db in
+                        if let cols { for (fields, line) in batch { try take(db, cols, fields, line) } }
+                    }
+                    batch.removeAll(keepingCapacity: true)
+                    progress?(result.rows)
+                    breathe()
+                })
+            try ledger.database.write { db in
+                if let cols { for (fields, line) in batch { try take(db, cols, fields, line) } }
+                try end(db)
+            }
+        } catch {
+            let abandoned = result
+            try? ledger.database.write { db in try abandon(db, abandoned) }
+            throw error
+        }
         return result
     }
 
@@ -241,6 +306,15 @@ public struct ImportService: Sendable {
                 try ledger.appendAudit(
                     db, AttendanceRecord.databaseTableName, aid, after: try AttendanceRecord.snapshot(db, id: aid))
                 return ["attendance_id": .int(aid)]
+            },
+            // A sheet can be a million rows: written in batches, its entry counting nothing until the
+            // last; one that fails midway leaves its entry voided (never deleted).
+            abandon: { db, result in
+                guard let aid = result.attendanceID, var a = try AttendanceRecord.fetchOne(db, key: aid),
+                    a.voidedAt == nil
+                else { return }
+                let batch = try ledger.voidBatch(db, reason: "导入未完成", root: .attendance, id: aid)
+                try ledger.void(db, &a, reason: "导入未完成", batch: batch)
             })
     }
 
