@@ -1,7 +1,15 @@
 import ArgumentParser
+import KepuCore
+import KepuStore
 
 /// The root command.
 struct Kepu: ParsableCommand {
+    /// The release, as `kepu --version` and the web's footer say it.
+    static let release = "0.3.0"
+    static var version: String {
+        "\(release)（数据库结构 v\(AppDatabase.schemaVersion) · schema v\(AppDatabase.schemaVersion)）"
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "kepu",
         abstract: "科普绩效：记录一年的科普工作，对照绩效目标自评 · Record a year of science popularization and evaluate it.",
@@ -20,13 +28,13 @@ struct Kepu: ParsableCommand {
               kepu attendance add --event $id --count 3200
               kepu reconcile --year 2023
             """,
-        version: "0.2.0",
+        version: Kepu.version,
         subcommands: [
             Init.self, PlanCommand.self, EventCommand.self, AttendanceCommand.self, CostCommand.self, PrintCommand.self,
             VolunteerCommand.self, SurveyCommand.self, MeasureCommand.self, BaselineCommand.self, BasicCommand.self,
             NoteCommand.self,
             Reconcile.self, ReportCommand.self, StatsCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self,
-            Export.self,
+            Export.self, RestoreCommand.self,
             Log.self, YearCommand.self, UserCommand.self, Serve.self, Demo.self,
         ]
     )

@@ -27,7 +27,9 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the existing database (never creates one) with an audit context for this command.
     func ledger() throws -> Ledger {
-        Ledger(database: try AppDatabase.open(at: resolvedPath()), context: try auditContext())
+        let database = try AppDatabase.open(at: resolvedPath())
+        if let m = database.migrated { console.say(.databaseMigrated(backup: m.backup, from: m.from, to: m.to)) }
+        return Ledger(database: database, context: try auditContext())
     }
 }
 

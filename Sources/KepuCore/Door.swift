@@ -75,6 +75,13 @@ public enum Door {
         return phone
     }
 
+    /// An address without its trailing slashes.
+    public static func base(_ url: String) -> String {
+        var b = url
+        while b.hasSuffix("/") { b.removeLast() }
+        return b
+    }
+
     /// `BASE/d/TOKEN`, the base without a trailing slash (`http://127.0.0.1:8080` when none is given).
     public static func url(base: String?, _ token: String) -> String {
         var b = base ?? "http://127.0.0.1:8080"
@@ -92,6 +99,8 @@ public enum Door {
     /// A sign-in is held for review when its address has signed in this many times within the last
     /// minute: faster than a person a second, sustained.
     public static let pacePerMinute = 60
+    /// …or this many within the last hour: a steady script below a person a second.
+    public static let pacePerHour = 300
 
     /// The ten-minute slot of a local minute, `2023-09-16 10:37` → `2023-09-16 10:30`.
     public static func slot(_ minute: String) -> String {
@@ -105,7 +114,7 @@ public enum Door {
 public enum DoorHold: String, Sendable, Hashable, CaseIterable {
     /// Past the door's 预计人数.
     case crowd
-    /// Its address signed in faster than a person a second for a minute.
+    /// Its address signed in faster than a person a second for a minute, or more than 300 times in an hour.
     case pace
 }
 
@@ -125,16 +134,35 @@ public struct DoorVisits: Sendable, Hashable {
             self.voided = voided
         }
     }
+    /// A sign-in held for review, as the clerk looks at it before accepting.
+    public struct Held: Sendable, Hashable {
+        /// Local, `2023-09-16 10:03`.
+        public var minute: String
+        public var name: String
+        public var phone: String
+        public var address: String
+        public var why: DoorHold
+        public init(minute: String, name: String, phone: String, address: String, why: DoorHold) {
+            self.minute = minute
+            self.name = name
+            self.phone = phone
+            self.address = address
+            self.why = why
+        }
+    }
     public var bySlot: [Tally]
     /// The busiest addresses first, at most 10.
     public var byAddress: [Tally]
     public var held: Int64
     public var heldFor: [DoorHold: Int64]
-    public init(bySlot: [Tally], byAddress: [Tally], held: Int64, heldFor: [DoorHold: Int64]) {
+    /// The first 50 held, oldest first.
+    public var heldRows: [Held]
+    public init(bySlot: [Tally], byAddress: [Tally], held: Int64, heldFor: [DoorHold: Int64], heldRows: [Held] = []) {
         self.bySlot = bySlot
         self.byAddress = byAddress
         self.held = held
         self.heldFor = heldFor
+        self.heldRows = heldRows
     }
 }
 
@@ -144,10 +172,13 @@ public struct DoorBatchVoid: Sendable, Hashable {
     public var counted: Int64
     public var held: Int64
     public var answers: Int64
-    public init(counted: Int64, held: Int64, answers: Int64) {
+    /// The event's title, for the sentence.
+    public var eventTitle: String
+    public init(counted: Int64, held: Int64, answers: Int64, eventTitle: String = "") {
         self.counted = counted
         self.held = held
         self.answers = answers
+        self.eventTitle = eventTitle
     }
 }
 

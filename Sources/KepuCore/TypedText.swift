@@ -6,8 +6,9 @@ public enum TypedText {
     /// becomes a space.
     public static func clean(_ s: String, lines: Bool = true) -> String {
         // Fast path: plain ASCII, and no byte that could start a character of those ranges.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF })
-        {
+        if !s.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF
+        }) {
             return s
         }
         var out = String.UnicodeScalarView()
@@ -19,7 +20,10 @@ public enum TypedText {
             case 0x0A, 0x0D, 0x2028, 0x2029, 0x85: out.append(lines ? "\n" : " ")
             case 0x09: out.append(lines ? "\t" : " ")
             case 0x00...0x1F, 0x7F...0x9F: continue
-            case 0x00AD, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+            // Soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width and direction marks,
+            // the Hangul fillers (blank letters that make a name look empty), the byte-order mark.
+            case 0x00AD, 0x061C, 0x115F, 0x1160, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0x3164,
+                0xFEFF, 0xFFA0, 0xFFF9...0xFFFB:
                 continue
             default:
                 out.append(u)

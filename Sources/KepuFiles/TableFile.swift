@@ -132,6 +132,14 @@ public struct HeaderLocator: Sendable {
     }
 }
 
+/// A SHA-256 fed a chunk at a time, read as lowercase hex.
+public struct SHA256Digest {
+    var hasher = SHA256()
+    public init() {}
+    public mutating func update(_ data: Data) { hasher.update(data: data) }
+    public var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+}
+
 /// The SHA-256 of a file as lowercase hex, read in 64 KiB chunks; nil when it cannot be read.
 public enum FileDigest {
     public static func sha256(atPath path: String) -> String? {

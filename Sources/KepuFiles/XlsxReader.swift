@@ -39,8 +39,8 @@ public final class XlsxWorkbook {
     private let date1904: Bool
     private var sharedStrings: SharedStrings?
     private var styleKinds: [XlsxNumberKind]?
-    /// What is left of `Limits.textCharacters`.
-    private let budget = TextBudget(Limits.textCharacters)
+    /// The text one pass may produce (`Limits.textBytes`; smaller in tests).
+    var textBytes = Limits.textBytes
 
     /// The bounds a workbook is read within.
     public enum Limits {
@@ -56,11 +56,12 @@ public final class XlsxWorkbook {
         public static let extraSharedStrings = 1_000
         /// Shared strings loaded before the sheet's cells are counted to bound them.
         static let sharedStringsUncounted = 65_536
-        /// The text a workbook's cells may come to, in all, across every pass over its sheets: 64 Mi
-        /// characters (a cell counts at least one). A cell's shared string is copied into each cell
-        /// that points at it, so a small sheet whose cells all name one long string would otherwise
-        /// grow without bound; a real sign-in sheet of a million rows comes to about 30 Mi.
-        public static let textCharacters = 64 << 20
+        /// The text one pass over a sheet may produce, in UTF-8 bytes (a cell counts at least one), and
+        /// one row of it. A cell's shared string is copied into each cell that points at it, so a small
+        /// sheet whose cells all name one long string would otherwise grow without bound; a real sign-in
+        /// sheet of a million rows in Chinese comes to about 50 MiB, a row to a few hundred bytes.
+        public static let textBytes = 256 << 20
+        public static let rowBytes = 8 << 20
     }
 
     public convenience init(path: String, displayName: String) throws {
@@ -115,7 +116,7 @@ public final class XlsxWorkbook {
         try withoutActuallyEscaping(body) { body in
             let handler = SheetPart(
                 strings: strings, kinds: kinds, date1904: date1904, sheet: sheet.name, part: sheet.part,
-                file: displayName, budget: budget, body: body)
+                file: displayName, budget: TextBudget(textBytes), body: body)
             try stream(sheet.part, handler)
             if let e = handler.failure { throw e }
         }
@@ -543,7 +544,7 @@ enum XlsxNumberKind: Sendable, Hashable {
     }
 }
 
-/// The characters a workbook's cells may still produce.
+/// The bytes of text one pass over a sheet may still produce.
 final class TextBudget {
     let limit: Int
     private(set) var left: Int
@@ -574,6 +575,8 @@ private final class SheetPart: NSObject, StoppableDelegate {
 
     private var row: [String] = []
     private var rowNumber = 0
+    /// The bytes of text the row under way has produced.
+    private var rowBytes = 0
     /// Inside a `<row>`: a row opened within another is no worksheet (a damaged part the parser
     /// recovered from once reported a row twice).
     private var inRow = false
@@ -626,6 +629,7 @@ private final class SheetPart: NSObject, StoppableDelegate {
             }
             inRow = true
             rowNumber = number
+            rowBytes = 0
             row.removeAll(keepingCapacity: true)
             column = 0
             if rowNumber > XlsxWorkbook.Limits.rows {
@@ -679,8 +683,14 @@ private final class SheetPart: NSObject, StoppableDelegate {
             }
             if column < 16_384 {
                 // Every cell counts, the blanks a row is padded with included.
-                guard budget.take(max(value.utf8.count, 1) + max(column - row.count, 0)) else {
-                    fail(parser, .text(sheet: sheet, row: rowNumber, mi: budget.limit >> 20))
+                let bytes = max(value.utf8.count, 1) + max(column - row.count, 0)
+                rowBytes += bytes
+                guard rowBytes <= XlsxWorkbook.Limits.rowBytes else {
+                    fail(parser, .rowText(sheet: sheet, row: rowNumber, mib: XlsxWorkbook.Limits.rowBytes >> 20))
+                    return
+                }
+                guard budget.take(bytes) else {
+                    fail(parser, .text(sheet: sheet, row: rowNumber, mib: budget.limit >> 20))
                     return
                 }
                 if row.count <= column { row.append(contentsOf: repeatElement("", count: column - row.count + 1)) }

@@ -8,7 +8,7 @@ import KepuCore
 /// a missing file, a file that is not SQLite or not kepu's, a damaged one, and one from a newer kepu.
 /// The CLI opens a queue (one command, one connection); the web server opens a pool, so that readers
 /// run beside a writer.
-public final class AppDatabase: Sendable {
+public final class AppDatabase: @unchecked Sendable {
     /// How to connect: one serial connection, or a pool of readers beside one writer (WAL).
     public enum Mode: Sendable {
         case queue, pool
@@ -17,6 +17,18 @@ public final class AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// The file, or nil for an in-memory database.
     public let path: String?
+    /// When opening migrated an earlier kepu's file: the copy made first, next to it, and the schema
+    /// versions it went from and to.
+    public private(set) var migrated: Migrated?
+
+    public struct Migrated: Sendable, Hashable {
+        public var backup: String
+        public var from: Int
+        public var to: Int
+    }
+
+    /// This kepu's schema version: how many migrations it knows (v13 is 13).
+    public static var schemaVersion: Int { Migrations.migrator.migrations.count }
 
     init(writer: any DatabaseWriter, path: String?) {
         self.writer = writer
@@ -90,20 +102,66 @@ public final class AppDatabase: Sendable {
         guard header.count == 16 else { throw KepuError(.databaseEmpty(path: path)) }
         guard header == Data("SQLite format 3\0".utf8) else { throw KepuError(.notSQLite(path: path)) }
         do {
-            let writer = try connect(path, mode: mode)
-            try writer.writeWithoutTransaction { db in
+            // Looked at read-only first: a file from a newer kepu is never opened for writing.
+            var readOnly = configuration()
+            readOnly.readonly = true
+            let look = try DatabaseQueue(path: path, configuration: readOnly)
+            let version = try look.read { db -> Int in
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if appID != Migrations.applicationID {
                     let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                     throw KepuError(tables == 0 ? .emptySQLite(path: path) : .foreignSQLite(path: path, tables: tables))
                 }
-                if try Migrations.migrator.hasBeenSuperseded(db) { throw KepuError(.newerKepu(path: path)) }
+                let version = try Self.version(db)
+                if try Migrations.migrator.hasBeenSuperseded(db) {
+                    throw KepuError(.newerKepu(path: path, database: version, kepu: schemaVersion))
+                }
+                return version
+            }
+            try look.close()
+            let writer = try connect(path, mode: mode)
+            var migrated: Migrated?
+            if version < schemaVersion {
+                // An earlier kepu's file: copied next to it, whole, before anything changes.
+                let backup = Self.backupPath(beside: path, version: version)
+                let copy = try DatabaseQueue(path: backup, configuration: configuration())
+                try writer.backup(to: copy)
+                try copy.close()
+                chmod(backup, 0o600)
+                migrated = Migrated(backup: backup, from: version, to: schemaVersion)
             }
             try Migrations.migrator.migrate(writer)
-            return AppDatabase(writer: writer, path: path)
+            let database = AppDatabase(writer: writer, path: path)
+            database.migrated = migrated
+            return database
         } catch {
             throw StoreErrors.map(error, path: path)
         }
+    }
+
+    /// The schema version of a database: the highest `vN` among the migrations applied to it.
+    static func version(_ db: Database) throws -> Int {
+        guard try db.tableExists("grdb_migrations") else { return 0 }
+        let names = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        return names.compactMap { name -> Int? in
+            guard name.hasPrefix("v") else { return nil }
+            return Int(name.dropFirst().prefix { $0.isNumber })
+        }.max() ?? 0
+    }
+
+    /// `kepu.sqlite` → `kepu.sqlite.v12-20261207-153000.bak`, free of any file there.
+    static func backupPath(beside path: String, version: Int) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "\(path).v\(version)-\(f.string(from: Date()))"
+        var candidate = base + ".bak"
+        var n = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(base)-\(n).bak"
+            n += 1
+        }
+        return candidate
     }
 
     /// Runs `body` in one IMMEDIATE transaction: all of it is written, or none of it.
@@ -133,6 +191,11 @@ public final class AppDatabase: Sendable {
         } catch {
             throw StoreErrors.map(error, path: path)
         }
+    }
+
+    /// Whether the database answers a read now (`/healthz`).
+    public func isAnswering() -> Bool {
+        (try? writer.read { try Int.fetchOne($0, sql: "SELECT 1") }) == 1
     }
 
     /// Reads in one consistent snapshot.

@@ -587,6 +587,8 @@ enum Migrations {
     /// secret of its own (never shown: it signs the phone page's form and, for a live door, the code
     /// on the screen at the venue that changes every 30 seconds) and may expect a crowd.
     ///
+    /// Each backup `kepu backup` makes is recorded (when, where, how large), for the 用户 page.
+    ///
     /// A door's answers belong to the survey batch they were counted in, so that a batch voided (a
     /// flood of fake answers) never keeps a real visitor's later answer out of the next one: the key
     /// takes the batch. A volunteer call's answer may be rejected by the clerk, with a reason; a
@@ -611,6 +613,7 @@ enum Migrations {
                   satisfaction INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
                   attendance_id INTEGER REFERENCES attendance(id),
                   line INTEGER,
+                  survey_id INTEGER REFERENCES survey(id),
                   held TEXT CHECK (held IS NULL OR held IN ('crowd', 'pace')),
                   accepted_at TEXT,
                   voided_at TEXT,
@@ -619,28 +622,39 @@ enum Migrations {
                 ) STRICT;
                 CREATE INDEX door_visit_door ON door_visit(door_id, day, phone);
                 CREATE INDEX door_visit_address ON door_visit(door_id, address, at);
+                CREATE INDEX door_visit_signin ON door_visit(attendance_id, line);
                 CREATE TRIGGER door_visit_no_delete BEFORE DELETE ON door_visit
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes door_visit rows'); END;
                 """)
         try db.execute(
             sql: """
                 CREATE TABLE door_answer_v13 (
+                  id INTEGER PRIMARY KEY,
                   door_id INTEGER NOT NULL REFERENCES door(id),
                   day TEXT NOT NULL,
                   phone TEXT NOT NULL,
                   satisfaction INTEGER NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
                   at TEXT NOT NULL,
                   survey_id INTEGER NOT NULL REFERENCES survey(id),
-                  PRIMARY KEY (door_id, day, phone, survey_id)
-                ) STRICT, WITHOUT ROWID;
+                  voided_at TEXT
+                ) STRICT;
                 INSERT INTO door_answer_v13 (door_id, day, phone, satisfaction, at, survey_id)
                   SELECT a.door_id, a.day, a.phone, a.satisfaction, a.at, d.survey_id
                   FROM door_answer a JOIN door_day d ON d.door_id = a.door_id AND d.day = a.day
                   WHERE d.survey_id IS NOT NULL;
                 DROP TABLE door_answer;
                 ALTER TABLE door_answer_v13 RENAME TO door_answer;
+                CREATE UNIQUE INDEX door_answer_once ON door_answer(door_id, day, phone, survey_id)
+                  WHERE voided_at IS NULL;
                 CREATE TRIGGER door_answer_no_delete BEFORE DELETE ON door_answer
                 BEGIN SELECT RAISE(ABORT, 'kepu never deletes door_answer rows'); END;
+                CREATE TABLE backup (
+                  id INTEGER PRIMARY KEY,
+                  at TEXT NOT NULL,
+                  path TEXT NOT NULL,
+                  bytes INTEGER NOT NULL,
+                  evidence INTEGER NOT NULL
+                ) STRICT;
                 ALTER TABLE volunteer_call ADD COLUMN rejected_at TEXT;
                 ALTER TABLE volunteer_call ADD COLUMN reject_reason TEXT;
                 """)

@@ -37,6 +37,21 @@ public struct ConnectionLimits: Sendable {
 /// or phone network is handed a whole /64, so counting its addresses one by one would let one client
 /// be thousands), an IPv4-mapped IPv6 address as the IPv4 address it maps.
 enum ClientAddress {
+    /// An address written one way: an IPv4-mapped IPv6 address as its IPv4 address, an IPv6 address
+    /// in its shortest form, anything else as it is.
+    static func normal(_ address: String) -> String {
+        var v6 = in6_addr()
+        let text = address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address
+        guard text.contains(":"), inet_pton(AF_INET6, text, &v6) == 1 else { return address }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
+            return bytes[12..<16].map(String.init).joined(separator: ".")
+        }
+        var out = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        guard inet_ntop(AF_INET6, &v6, &out, socklen_t(out.count)) != nil else { return address }
+        return String(cString: out)
+    }
+
     static func key(_ address: String) -> String {
         var v6 = in6_addr()
         let text = address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address
@@ -103,7 +118,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         counted = true
         address = ClientAddress.key(context.channel.remoteAddress?.ipAddress ?? "unknown")
-        let perAddress = address == limits.proxy.map(ClientAddress.key) ? Int.max : limits.maxPerAddress
+        // The proxy itself, to the address: not the rest of its network.
+        let peer = ClientAddress.normal(context.channel.remoteAddress?.ipAddress ?? "unknown")
+        let perAddress = peer == limits.proxy.map(ClientAddress.normal) ? Int.max : limits.maxPerAddress
         over = !count.enter(address: address, limit: limits.maxConnections, perAddress: perAddress)
         arm(context, after: limits.head)
     }

@@ -72,7 +72,7 @@ extension DoorPages {
     func callForm(
         _ door: DoorInfo, token: String, error: String?, values: [String: String], status: HTTPResponse.Status
     ) -> Response {
-        let csrf = formToken(door)
+        let csrf = formToken(door, .call, values: values)
         let body: HTML = """
             <h1>\(door.eventTitle)</h1>
             <p class="sub">\(CallWords.title)　\(door.start)\(door.venue.map { "　" + $0 } ?? "")</p>

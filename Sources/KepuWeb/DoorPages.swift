@@ -53,11 +53,17 @@ struct DoorPages: Sendable {
         return k
     }
 
-    /// A new form token for the door's page: from the server, bound to the door and to now.
-    func formToken(_ door: DoorInfo) -> String {
+    /// The form token a page carries: from the server, bound to the door, the page and a moment. A
+    /// form sent back with a sentence (a name left out) keeps the moment its token was first issued,
+    /// so a live door's page can't renew itself past its life by being refused.
+    func formToken(_ door: DoorInfo, _ page: DoorKeys.Page, values: [String: String]) -> String {
         // Keys were read by the request that shows the form; a token that can't be made is one that
         // never verifies, and the next page load makes a good one.
-        (try? keys(door.id))?.formToken(at: Date(), nonce: SessionService.random(9)) ?? ""
+        guard let keys = try? keys(door.id) else { return "" }
+        let issued =
+            values["csrf"].flatMap { keys.verify(formToken: $0, page, at: Date(), life: Self.formLife(door))?.issued }
+            ?? Int(Date().timeIntervalSince1970)
+        return keys.formToken(page, issued: issued, nonce: SessionService.random(9))
     }
 
     /// How long a page's form stays good: a live door's is short, since its code was fresh when the
@@ -145,7 +151,8 @@ struct DoorPages: Sendable {
         // stands for a code fresh when the page was served, the phone is sent back to the screen.
         let keys = try keys(door.id)
         guard let sent = fields["csrf"],
-            let nonce = keys.verify(formToken: sent, at: Date(), life: Self.formLife(door)),
+            let nonce = keys.verify(formToken: sent, call ? .call : .signIn, at: Date(), life: Self.formLife(door))?
+                .nonce,
             !limits.nonces.isUsed(nonce)
         else {
             if door.live && !call { return .failure(Refusal(Self.scanTheScreen(door, expired: true))) }
@@ -233,7 +240,7 @@ struct DoorPages: Sendable {
     func form(
         _ door: DoorInfo, token: String, error: String?, values: [String: String], status: HTTPResponse.Status
     ) -> Response {
-        let csrf = formToken(door)
+        let csrf = formToken(door, .signIn, values: values)
         let place = door.venue.map { "　" + $0 } ?? ""
         let dates = door.start == door.end ? door.start.description : "\(door.start) 至 \(door.end)"
         let buttons: HTML

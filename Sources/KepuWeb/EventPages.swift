@@ -83,6 +83,10 @@ extension Label {
         )
     }
     fileprivate static let acceptHeld = Label("核对无误，全部计入", "Accept them all")
+    fileprivate static let signInTime = Label("签到时间", "Time")
+    fileprivate static let heldWhy = Label("待核对原因", "Why held")
+    fileprivate static let pastExpected = Label("超出预计人数", "past the expected crowd")
+    fileprivate static let tooFast = Label("同一网络签到过快", "too fast from one network")
     fileprivate static let signInsByTime = Label("签到时间分布（每 10 分钟）", "Sign-ins by time (10 minutes)")
     fileprivate static let signInsByNetwork = Label("签到来源网络（最多的 10 个）", "Sign-ins by network (the 10 busiest)")
     fileprivate static let timeSlot = Label("时段", "From")
@@ -481,8 +485,14 @@ struct EventPages: Sendable {
         let csrf = Page.csrfField(context)
         var out = HTML()
         if v.held > 0 {
+            let held: [HTML] = v.heldRows.map { h in
+                let why = h.why == .crowd ? lang.t(.pastExpected) : lang.t(.tooFast)
+                return
+                    "<tr><td>\(h.minute)</td><td>\(h.name)</td><td>\(maskPhone(h.phone))</td><td>\(h.address)</td><td>\(why)</td></tr>"
+            }
             out += """
                 <p class="warning" role="status">\(lang.t(.heldForReview(v.held)))</p>
+                <table class="visits"><thead><tr><th>\(lang.t(.signInTime))</th><th>\(lang.t(.name))</th><th>\(lang.t(.phone))</th><th>\(lang.t(.network))</th><th>\(lang.t(.heldWhy))</th></tr></thead><tbody>\(held)</tbody></table>
                 <form method="post" action="/events/\(e.id)/door/accept" class="inline">\(csrf)
                 <button type="submit">\(lang.t(.acceptHeld))</button></form>
                 """
@@ -527,9 +537,10 @@ struct EventPages: Sendable {
         let (user, _) = try await postedForm(request, context)
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            let n = try web.ledger(for: user, request: request).doors.acceptHeld(event: id)
+            let r = try web.ledger(for: user, request: request).doors.acceptHeld(event: id)
             return await web.done(
-                "/events/\(id)#door", context, notice: Catalogue.text(.heldAccepted(event: id, counted: n), lang))
+                "/events/\(id)#door", context,
+                notice: Catalogue.text(.heldAccepted(event: id, title: r.eventTitle, counted: r.counted), lang))
         } catch let e as KepuError {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: [:])
@@ -552,7 +563,8 @@ struct EventPages: Sendable {
             return await web.done(
                 "/events/\(id)#door", context,
                 notice: Catalogue.text(
-                    .visitsVoided(event: id, counted: r.counted, held: r.held, answers: r.answers), lang))
+                    .visitsVoided(event: id, title: r.eventTitle, counted: r.counted, held: r.held, answers: r.answers),
+                    lang))
         } catch let e as KepuError {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)

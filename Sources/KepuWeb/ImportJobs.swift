@@ -80,6 +80,19 @@ final class ImportJobs: @unchecked Sendable {
         }
     }
 
+    /// The import (not a preview) of an upload that is still running, if any: a second click on
+    /// 确认导入 follows it instead of starting another.
+    func running(upload: String, userID: Int64) -> String? {
+        lock.withLock {
+            jobs.values.first {
+                guard $0.upload == upload, $0.userID == userID, !$0.preview, case .running = $0.state else {
+                    return false
+                }
+                return true
+            }?.id
+        }
+    }
+
     /// The job, for its own user only.
     func job(_ id: String, userID: Int64) -> Job? {
         lock.withLock { jobs[id].flatMap { $0.userID == userID ? $0 : nil } }

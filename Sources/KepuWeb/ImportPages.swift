@@ -294,6 +294,10 @@ struct ImportPages: Sendable {
             return await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
         }
+        // Confirmed twice (a double click): the import under way is the one to follow.
+        if let running = jobs.running(upload: key, userID: user.id) {
+            return try await answer(running, user: user, context)
+        }
         let kind = ImportKind(rawValue: pending.kind) ?? .costs
         let date = fields.value("date")
         let ledger = web.ledger(for: user, request: request)

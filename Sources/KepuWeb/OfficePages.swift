@@ -82,6 +82,20 @@ extension Label {
             "确认停用用户 \(name)？其已登录的会话会结束，API 令牌会作废；以后可以重新启用。",
             "Disable \(name)? Their sessions end and their API tokens are revoked; they can be enabled again later.")
     }
+    fileprivate static let backupUnknown = Label("无法读取备份记录", "the backups can't be read")
+    fileprivate static let noBackupYet = Label(
+        "还没有备份：请让管理员用 kepu backup 或定时备份（kepu-backup.timer）备份数据库和佐证材料",
+        "there is no backup yet: have the admin run kepu backup, or the backup timer (kepu-backup.timer)")
+    fileprivate static func backupTooOld(_ when: String, _ size: String) -> Label {
+        Label(
+            "最近一次备份是 \(when)（\(size)），已超过两天：请检查定时备份是否在运行",
+            "the last backup was at \(when) (\(size)), more than two days ago: check that the backup timer runs")
+    }
+    fileprivate static func lastBackup(_ when: String, _ size: String, _ evidence: Int) -> Label {
+        Label(
+            "最近一次备份：\(when)，\(size)，含 \(evidence) 个佐证材料文件",
+            "Last backup: \(when), \(size), with \(evidence) evidence files")
+    }
 }
 
 /// 经费, 志愿者, 操作记录 and 用户: each a list with the forms of its commands.
@@ -457,6 +471,7 @@ struct OfficePages: Sendable {
         }
         let body: HTML = """
             \(form == nil ? error.map(web.error) ?? HTML() : HTML())
+            \(backupSection())
             \(web.html(table))
             <section><h2>\(lang.t(.addUser))</h2>\(err("add"))
             <form method="post" action="/users#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
@@ -472,6 +487,20 @@ struct OfficePages: Sendable {
             </form></section>
             """
         return await web.page(lang.t(.users), context, body: body, status: status)
+    }
+
+    /// The last backup: when and how large; a warning when it is older than two days, or there is none.
+    func backupSection() -> HTML {
+        let last: BackupInfo?
+        do { last = try ledger.archive.lastBackup() } catch { return web.error(lang.t(.backupUnknown)) }
+        guard let last else { return "<p class=\"warning\" role=\"status\">\(lang.t(.noBackupYet))</p>" }
+        let at = ISO8601DateFormatter().date(from: last.at) ?? .distantPast
+        let when = String(RecordTables.localTime(last.at).prefix(16))
+        let size = Catalogue.bytes(last.bytes)
+        if Date().timeIntervalSince(at) > 2 * 86_400 {
+            return "<p class=\"warning\" role=\"status\">\(lang.t(.backupTooOld(when, size)))</p>"
+        }
+        return "<p class=\"sub\">\(lang.t(.lastBackup(when, size, last.evidence)))</p>"
     }
 
     /// `POST /users` (admins): `kepu user add`.

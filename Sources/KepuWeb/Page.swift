@@ -14,6 +14,9 @@ extension Label {
     fileprivate static let next = Label("下一页", "Next")
     fileprivate static let pages = Label("分页", "Pages")
     fileprivate static let indicators = Label("指标完成情况", "Indicators")
+    fileprivate static func versionLine(_ release: String, schema: Int) -> Label {
+        Label("kepu \(release) · 数据库结构 v\(schema)", "kepu \(release) · schema v\(schema)")
+    }
     fileprivate static func pageOf(_ page: Int, _ pages: Int) -> Label {
         Label("第 \(page)/\(pages) 页", "Page \(page) of \(pages)")
     }
@@ -81,6 +84,7 @@ enum Page {
             \(heading ? "<h1>\(headingText ?? title)</h1>" as HTML : "")
             \(body)
             </main>
+            <footer>\(lang.t(.versionLine(KepuRelease.version, schema: AppDatabase.schemaVersion)))</footer>
             </body>
             </html>
 
@@ -247,6 +251,7 @@ enum Page {
         ul.bars progress.warn::-webkit-progress-value { background: #bf8700; } ul.bars progress.warn::-moz-progress-bar { background: #bf8700; }
         ul.bars .pct { text-align: right; font-variant-numeric: tabular-nums; }
         ul.bars .status.good { color: #14662b; } ul.bars .status.bad { color: #b42318; font-weight: bold; } ul.bars .status.warn { color: #8a5a00; }
+        footer { max-width: 1200px; margin: 12px auto 24px; padding: 0 24px; color: #8c959f; font-size: 12px; }
         .notice { color: #14662b; background: #e6f4ea; padding: 8px 12px; border: 1px solid #b7dfc2; }
         .warning { color: #7a4d00; background: #fff4d6; padding: 8px 12px; border: 1px solid #f0d48a; }
         table.visits progress { width: 120px; height: 10px; vertical-align: middle; }
@@ -286,7 +291,7 @@ enum Page {
         /* Printed (自评, every list): the page's content on A4, without the menu, forms, buttons and page links. */
         @page { size: A4; margin: 15mm 12mm; }
         @media print {
-          header, form, details.add, nav.pager, p.actions, button, .noprint, td.actions, .notice, p.sub a { display: none !important; }
+          header, footer, form, details.add, nav.pager, p.actions, button, .noprint, td.actions, .notice, p.sub a { display: none !important; }
           body { background: #fff; font-size: 11pt; } main { max-width: none; margin: 0; padding: 0; }
           a { color: inherit; text-decoration: none; }
           h2 { page-break-after: avoid; } tr { page-break-inside: avoid; }

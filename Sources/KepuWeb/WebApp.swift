@@ -54,8 +54,13 @@ extension Label {
 /// What a request knows once the session or token middleware has run.
 public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The signed-in user (a session cookie or an API token), if any.
-    public var user: UserItem?
+    /// The signed-in user (a session cookie or an API token), if any. Setting it notes the user's id
+    /// for the request's log line.
+    public var user: UserItem? {
+        didSet { note.userID = user?.id }
+    }
+    /// Shared by every copy of the context: what the log line says of the request.
+    let note = RequestNote()
     /// The session's form token, checked on every form POST.
     public var csrf: String?
     public var sessionID: String?
@@ -85,6 +90,10 @@ public struct WebSettings: Sendable {
     /// The address phones reach this server at (`kepu serve --public-url`), for a door's link; else
     /// the address the office's browser used.
     public var publicURL: String?
+    /// The first admin's setup link, while the database has no user (`kepu serve` makes it).
+    public var setup: SetupLink?
+    /// One line a request on standard error (`kepu serve`; not in tests).
+    public var logRequests = false
     /// The door's limits a minute: attempts per phone, sign-ins per door, POSTs per client address.
     var doorLimits = (phone: 5, door: 600, address: 300)
     public init(
@@ -105,8 +114,8 @@ public struct WebSettings: Sendable {
 
     /// The client's address: the peer, or behind the trusted proxy the address it forwarded.
     func clientAddress(_ request: Request, _ context: WebContext) -> String {
-        let peer = context.peerAddress ?? "unknown"
-        guard let proxy = trustedProxy, peer == proxy,
+        let peer = ClientAddress.normal(context.peerAddress ?? "unknown")
+        guard let proxy = trustedProxy, peer == ClientAddress.normal(proxy),
             let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last
         else { return peer }
         let address = forwarded.trimmingCharacters(in: .whitespaces)
@@ -134,13 +143,24 @@ public enum WebApp {
     public static func router(ledger: Ledger, settings: WebSettings = WebSettings()) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let gate = PasswordGate()
+        if settings.logRequests { router.add(middleware: RequestLogMiddleware()) }
         router.add(middleware: SecurityHeadersMiddleware(hsts: settings.secureCookies))
         // Every handler, and the middleware after this one, on threads of its own (see BlockingExecutor).
         router.add(middleware: BlockingWorkMiddleware())
         router.add(middleware: LanguageMiddleware())
         router.add(
             middleware: ErrorMiddleware(lang: settings.language, maxUploadMiB: settings.maxUploadMiB, ledger: ledger))
-        router.get("healthz") { _, _ in "ok" }
+        // Healthy only when the database answers: a monitor (or systemd) sees a server that can't work.
+        router.get("healthz") { _, _ in
+            guard ledger.database.isAnswering() else {
+                return Response(
+                    status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        }
         router.get("lang") { request, _ in switchLanguage(request, secure: settings.secureCookies) }
         router.get("static/kepu.css") { _, _ in
             Response(
@@ -164,6 +184,9 @@ public enum WebApp {
         router.post("d/:token") { request, context in try await door.signIn(request, context) }
         router.get("v/:token") { request, context in try await door.callPage(request, context) }
         router.post("v/:token") { request, context in try await door.answerCall(request, context) }
+        let setup = SetupPages(web: web)
+        router.get("setup/:token") { request, context in try await setup.form(request, context) }
+        router.post("setup/:token") { request, context in try await setup.create(request, context) }
         let pages = Pages(web: web, gate: gate)
         let signIn = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: false))
         signIn.get("login") { request, context in try pages.loginForm(request, context) }
@@ -327,6 +350,42 @@ final class TouchTimes: @unchecked Sendable {
         if last.count > 10_000 { last.removeAll() }
         last[token] = now
         return true
+    }
+}
+
+/// What the log line says of a request beyond its head: who made it.
+final class RequestNote: @unchecked Sendable {
+    var userID: Int64?
+}
+
+/// One line a request, as journald keeps it: `GET /events 200 12ms user=3`. The method, the path without
+/// its query (a door's, a call's or the setup page's token replaced by `…`), the status, the time and
+/// the user's id; never a password, a token or a phone number.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        let start = ContinuousClock.now
+        var status = 500
+        defer {
+            let ms = (ContinuousClock.now - start).components
+            let millis = ms.seconds * 1000 + ms.attoseconds / 1_000_000_000_000_000
+            let line =
+                "\(request.method.rawValue) \(Self.path(request.uri.path)) \(status) \(millis)ms"
+                + (context.note.userID.map { " user=\($0)" } ?? "") + "\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        let response = try await next(request, context)
+        status = response.status.code
+        return response
+    }
+
+    /// The path as logged: the secret segment of `/d/`, `/v/` and `/setup/` links replaced by `…`.
+    static func path(_ path: String) -> String {
+        for prefix in ["/d/", "/v/", "/setup/"] where path.hasPrefix(prefix) { return prefix + "…" }
+        return String(path.prefix(200))
     }
 }
 

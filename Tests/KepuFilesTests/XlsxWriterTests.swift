@@ -303,3 +303,26 @@ func runPython(_ script: String, _ args: [String]) throws -> (Int32, String) {
         #expect(try zipTest(path) == "65600 None p0 1")
     }
 }
+
+/// The text a sheet may produce is bounded for each pass over it, not for the workbook's life: an
+/// import reads a sheet twice (a check, then the import), and each pass has the whole budget.
+@Suite struct TextBudgetTests {
+    @Test func eachPassOverASheetHasItsOwnBudget() throws {
+        let path = scratchFolder() + "/passes.xlsx"
+        let book = try XlsxWriter(path: path)
+        let s = book.addSheet("签到表")
+        for r in 0..<200 { s.text(r, 0, "张三丰\(r)") }
+        try book.close()
+        let read = try XlsxWorkbook(path: path, displayName: "passes.xlsx")
+        var one = 0
+        try read.forEachRow(of: try read.sheet(nil)) { cells, _ in one += cells.reduce(0) { $0 + $1.utf8.count } }
+        // A budget that holds one pass (and not two) lets both passes through.
+        read.textBytes = one + one / 2
+        var rows = 0
+        for _ in 0..<2 { try read.forEachRow(of: try read.sheet(nil)) { _, _ in rows += 1 } }
+        #expect(rows == 400)
+        // Below one pass: refused, naming the row and the bound.
+        read.textBytes = one / 2
+        #expect(throws: KepuError.self) { try read.forEachRow(of: try read.sheet(nil)) { _, _ in } }
+    }
+}

@@ -243,9 +243,34 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         let q = try DatabaseQueue(path: path)
         try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99 from the future')") }
         try q.close()
-        #expect(throws: KepuError(.newerKepu(path: path))) {
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: KepuError(.newerKepu(path: path, database: 99, kepu: AppDatabase.schemaVersion))) {
             try AppDatabase.open(at: path)
         }
+        // Never opened for writing: not a byte changed, no copy made.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+                .filter { $0.hasSuffix(".bak") }.isEmpty)
+    }
+
+    /// An earlier kepu's file is copied next to itself, whole, before it is migrated.
+    @Test func anEarlierFileIsCopiedBeforeItIsMigrated() throws {
+        let path = tempDir() + "/k.sqlite"
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(
+            atPath: root.appendingPathComponent("Fixtures/v11-demo-2023.sqlite").path, toPath: path)
+        let db = try AppDatabase.open(at: path)
+        let migrated = try #require(db.migrated)
+        #expect(migrated.from == 11)
+        #expect(migrated.to == AppDatabase.schemaVersion)
+        #expect(migrated.backup.hasPrefix(path + ".v11-") && migrated.backup.hasSuffix(".bak"))
+        let copy = try DatabaseQueue(path: migrated.backup)
+        #expect(try copy.read { try AppDatabase.version($0) } == 11)
+        #expect(try copy.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        try copy.close()
+        // Opened again: nothing to migrate, no copy.
+        #expect(try AppDatabase.open(at: path).migrated == nil)
     }
 
     @Test func openReportsADamagedFile() throws {

@@ -68,13 +68,13 @@ import Testing
 @Suite struct DoorSentencesTests {
     static let notices: [Notice] = [
         .callRejected(call: 3, name: "李华", reason: "不是真实报名"),
-        .heldAccepted(event: 1, counted: 12),
-        .visitsVoided(event: 1, counted: 830, held: 12, answers: 400),
+        .heldAccepted(event: 1, title: "全国科普日主场", counted: 12),
+        .visitsVoided(event: 1, title: "全国科普日主场", counted: 830, held: 12, answers: 400),
     ]
     static let problems: [Problem] = [
         .callRejected(call: 3, on: "2023-09-16T02:00:00Z"),
         .apiRepeatedKey(key: "count"),
-        .xlsxOverLimit(file: "签到表.xlsx", limit: .text(sheet: "签到表", row: 264, mi: 64)),
+        .xlsxOverLimit(file: "签到表.xlsx", limit: .text(sheet: "签到表", row: 1050, mib: 256)),
     ]
 
     @Test(arguments: notices) func aNoticeInBothLanguages(_ n: Notice) {
@@ -94,7 +94,7 @@ import Testing
     @Test func theExactWords() {
         #expect(
             Catalogue.text(Self.problems[2], .zh)
-                == "签到表.xlsx 不像是正常的表格：单元格的文字合计超过 64M 个字符（工作表“签到表”第 264 行）；未读取，未写入任何内容")
+                == "签到表.xlsx 不像是正常的表格：单元格的文字合计超过 256 MiB（工作表“签到表”第 1050 行）；未读取，未写入任何内容")
         #expect(Catalogue.text(Self.problems[0], .zh) == "扫码报名 3 已于 2023-09-16 谢绝，不能再确认或谢绝")
         #expect(
             Catalogue.apiText(.noSuchRecord(field: "--event", kind: .event, id: 9), .en).contains("event 9"))

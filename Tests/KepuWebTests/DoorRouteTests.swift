@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KepuCore
-import KepuStore
 import Testing
 
+@testable import KepuStore
 @testable import KepuWeb
 
 /// 扫码签到 on the phone page: sign-ins counted once a phone a day, answers tallied, and every
@@ -563,6 +563,28 @@ import Testing
         #expect(try ledger.doors.counts(event: 2).total == 0)
     }
 
+    /// A form token naming a moment no clock can hold is refused, not a crash; a volunteer call's
+    /// token is no sign-in token.
+    @Test func aTokenOfAnotherPageOrAnImpossibleMomentIsRefused() async throws {
+        let ledger = try ledger()
+        let opened = try ledger.doors.open(event: 1, from: nil, until: nil, survey: false, volunteers: 3)
+        let app = Application(router: WebApp.router(ledger: ledger))
+        try await app.test(.router) { client in
+            for token in ["-9223372036854775808.a.b", "9223372036854775807.a.b", "99999999999.a.b", ".a.b", "1..b"] {
+                try await client.execute(
+                    uri: "/d/\(opened.token)", method: .post, headers: formHeaders,
+                    body: form(["csrf": token, "name": "访客", "phone": "13800000001"])
+                ) { r in #expect(r.status == .forbidden, "\(token)") }
+            }
+            let (_, call) = try await visit(client, "/v/\(opened.token)")
+            try await client.execute(
+                uri: "/d/\(opened.token)", method: .post, headers: formHeaders,
+                body: form(["csrf": call, "name": "访客", "phone": "13800000001"])
+            ) { r in #expect(r.status == .forbidden) }
+        }
+        #expect(try ledger.doors.counts(event: 1).total == 0)
+    }
+
     /// A live door: the phone page needs the code on the venue's screen, fresh within two minutes;
     /// a link without it, or with an old one, sends the phone to the screen and counts nothing.
     @Test func aLiveDoorNeedsTheCodeOnTheScreen() async throws {
@@ -658,7 +680,7 @@ import Testing
                 uri: "/events/1/door/accept", method: .post, headers: formHeaders + cookie, body: form(["csrf": token])
             ) { r in #expect(r.status == .seeOther) }
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
-                #expect(r.text.contains("已核对活动 1 待核对的签到：计入 2 人次"))
+                #expect(r.text.contains("已核对活动 1（全国科普日主场）待核对的签到：计入 2 人次"))
             }
         }
         #expect(try ledger.doors.counts(event: 1).total == 4)
@@ -716,7 +738,7 @@ import Testing
                 ])
             ) { r in #expect(r.status == .seeOther) }
             try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
-                #expect(r.text.contains("已作废活动 1 的 5 条签到：从人次中扣除 5，待核对的 0 条不再计入，满意度评价扣除 5 份"))
+                #expect(r.text.contains("已作废活动 1（全国科普日主场）的 5 条签到：从人次中扣除 5，待核对的 0 条不再计入，满意度评价扣除 5 份"))
             }
         }
         #expect(try ledger.doors.counts(event: 1).total == 1)
@@ -729,6 +751,11 @@ import Testing
                 door: opened.door.id, name: "晚到", phone: "13700000002", org: nil, satisfaction: 4,
                 address: "198.51.100.8") == .counted(number: 2))
         #expect(try ledger.doors.signIns(event: 1).map(\.name) == ["观众", "晚到"])
+        // The voided phones are no participants either.
+        let facts = try ledger.database.read {
+            try ledger.evaluation.inputs($0, year: 2023, unit: nil, asOf: nil, today: nil, project: nil).1
+        }
+        #expect(facts.uniqueParticipants == 2)
         let audit = try ledger.audit.log(limit: nil).filter { $0.entity == "door_visit" }
         #expect(audit.contains { ($0.after ?? "").contains("同一网络刷量") })
     }

@@ -64,7 +64,9 @@ struct Serve: ParsableCommand {
         let mib = try Parse.positiveCount(maxUpload, field: "--max-upload")
         guard mib <= 1024 else { throw KepuError(.tooLarge(field: "--max-upload", value: maxUpload, form: .count)) }
         let path = demo ? try Self.loadDemo() : options.resolvedPath()
-        let ledger = Ledger(database: try AppDatabase.open(at: path, mode: .pool), context: try auditContext())
+        let database = try AppDatabase.open(at: path, mode: .pool)
+        if let m = database.migrated { console.say(.databaseMigrated(backup: m.backup, from: m.from, to: m.to)) }
+        let ledger = Ledger(database: database, context: try auditContext())
         let connections = try Parse.positiveCount(maxConnections, field: "--max-connections")
         guard connections <= 100_000 else {
             throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
@@ -77,7 +79,16 @@ struct Serve: ParsableCommand {
             secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib),
             trustedProxy: trustedProxy,
             uploadFolder: uploads)
-        settings.publicURL = publicURL.nonBlank
+        settings.publicURL = publicURL.nonBlank ?? ProcessInfo.processInfo.environment["KEPU_PUBLIC_URL"].nonBlank
+        settings.logRequests = true
+        // No user yet: the first admin is made in the browser, through a link good for an hour, once.
+        if try ledger.users.list().isEmpty {
+            let link = SetupLink()
+            settings.setup = link
+            let base =
+                settings.publicURL ?? "http://" + (["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1:\(port)" : listen)
+            console.say(.setupLink(url: Door.base(base) + "/setup/" + link.token, minutes: 60))
+        }
         var limits = ConnectionLimits(
             maxUploadMiB: Int(mib), maxConnections: Int(connections), maxPerAddress: Int(perAddress))
         limits.proxy = trustedProxy

@@ -104,18 +104,24 @@ extension Catalogue {
             return
                 "added sign-up \(s.id): volunteer \(s.volunteer) (\(s.volunteerName)) at event \(s.event) (\(s.eventTitle))"
                 + (hours.map { ", \($0) hours served" } ?? "")
-        case .heldAccepted(let event, let counted):
+        case .databaseMigrated(let backup, let from, let to):
             if zh {
-                return "已核对活动 \(event) 待核对的签到：计入 \(counted) 人次"
-            }
-            return "accepted the held sign-ins of event \(event): \(counted) counted"
-        case .visitsVoided(let event, let counted, let held, let answers):
-            if zh {
-                return
-                    "已作废活动 \(event) 的 \(counted + held) 条签到：从人次中扣除 \(counted)，待核对的 \(held) 条不再计入，满意度评价扣除 \(answers) 份"
+                return "数据库来自较早版本的 kepu（结构 v\(from)），已升级到 v\(to)；升级前的副本保存在 \(backup)"
             }
             return
-                "voided \(counted + held) sign-ins of event \(event): \(counted) taken out of the 人次, \(held) held ones set aside, \(answers) ratings taken out"
+                "the database came from an earlier kepu (schema v\(from)) and was upgraded to v\(to); the copy from before is \(backup)"
+        case .heldAccepted(let event, let title, let counted):
+            if zh {
+                return "已核对活动 \(event)（\(title)）待核对的签到：计入 \(counted) 人次"
+            }
+            return "accepted the held sign-ins of event \(event) (\(title)): \(counted) counted"
+        case .visitsVoided(let event, let title, let counted, let held, let answers):
+            if zh {
+                return
+                    "已作废活动 \(event)（\(title)）的 \(counted + held) 条签到：从人次中扣除 \(counted)，待核对的 \(held) 条不再计入，满意度评价扣除 \(answers) 份"
+            }
+            return
+                "voided \(counted + held) sign-ins of event \(event) (\(title)): \(counted) taken out of the 人次, \(held) held ones set aside, \(answers) ratings taken out"
         case .callRejected(let call, let name, let reason):
             if zh {
                 return "已谢绝扫码报名 \(call)（\(name)）：\(reason)；名额已空出"
@@ -237,6 +243,29 @@ extension Catalogue {
                 return "\(checked) 份佐证材料中有 \(problems) 份缺失或被改动"
             }
             return "\(problems) of \(count(checked, "evidence file||s")) missing or altered"
+        case .backedUpArchive(let path, let bytes, let evidence, let missing):
+            let size = Catalogue.bytes(bytes)
+            if zh {
+                return "已备份到 \(path)（\(size)，含数据库和 \(evidence) 个佐证材料文件，完整性检查通过）"
+                    + (missing > 0 ? "；另有 \(missing) 个佐证材料文件在备份前已缺失，请用 kepu evidence verify 查看" : "")
+            }
+            return "backed up to \(path) (\(size): the database and \(evidence) evidence files, integrity checked)"
+                + (missing > 0
+                    ? "; \(missing) evidence files were already missing from the store (see kepu evidence verify)" : "")
+        case .backupsRotated(let kept, let removed, let age):
+            let before = age.map { Catalogue.age(seconds: $0, lang) }
+            if zh {
+                return "保留 \(kept) 份备份，删除 \(removed) 份过期备份（按日 7 份、按周 4 份、按月 12 份）"
+                    + (before.map { "；此前最新的一份备份于 \($0)前" } ?? "；此前没有备份")
+            }
+            return "kept \(kept) backups, removed \(removed) (7 daily, 4 weekly, 12 monthly)"
+                + (before.map { "; the newest before this one was \($0) old" } ?? "; there was none before")
+        case .restored(let database, let evidence, let rows, let schema):
+            if zh {
+                return "已恢复到 \(database)：数据库（结构 v\(schema)）和 \(evidence) 个佐证材料文件校验无误，操作记录 \(rows) 条链条完整"
+            }
+            return
+                "restored to \(database): the database (schema v\(schema)) and \(evidence) evidence files match their checksums, and the audit trail's \(rows) rows are intact"
         case .backedUp(let path, let pages):
             if zh {
                 return "已备份到 \(path)（\(pages) 页，完整性检查通过）"
@@ -383,6 +412,12 @@ extension Catalogue {
             }
             return
                 "kepu's web app is running: open http://\(address)/ in a browser (database \(database); Ctrl+C stops it)"
+        case .setupLink(let url, let minutes):
+            if zh {
+                return "还没有任何用户：请在 \(minutes) 分钟内用浏览器打开 \(url) 建立第一个管理员（只能用一次）"
+            }
+            return
+                "there is no user yet: open \(url) in a browser within \(minutes) minutes to make the first admin (it works once)"
         case .servingDemo(let database, let user, let password):
             if zh {
                 return "演示：示例年度已载入临时数据库 \(database)；请用用户名 \(user)、一次性密码 \(password) 登录（只显示这一次）"

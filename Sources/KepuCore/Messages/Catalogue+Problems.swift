@@ -202,11 +202,12 @@ extension Catalogue {
                 return "\(path) 是 SQLite 数据库，但不是 kepu 的（含其他程序的 \(tables) 张表）"
             }
             return "\(path) is an SQLite database, but not a kepu one (it has \(tables) tables of another program)"
-        case .newerKepu(let path):
+        case .newerKepu(let path, let database, let kepu):
             if zh {
-                return "\(path) 由更新版本的 kepu 写入；请升级 kepu 后再打开（未做任何改动）"
+                return "\(path) 由更新版本的 kepu 写入（数据库结构 v\(database)，本 kepu 只认到 v\(kepu)）；请升级 kepu 后再打开（未做任何改动）"
             }
-            return "\(path) was written by a newer version of kepu; upgrade kepu to open it (nothing was changed)"
+            return
+                "\(path) was written by a newer kepu (schema v\(database); this kepu knows up to v\(kepu)); upgrade kepu to open it (nothing was changed)"
         case .sqliteNotADatabase(let path):
             if zh {
                 return "\(path) 不是 kepu 数据库：SQLite 无法把它当作数据库读取"
@@ -645,6 +646,32 @@ extension Catalogue {
                 return "无法创建备份文件 \(path)：请检查文件夹是否存在且可写"
             }
             return "cannot create the backup file \(path): check that the folder exists and is writable"
+        case .backupDamaged(let file, let what):
+            if zh {
+                let detail: String
+                switch what {
+                case .notAnArchive: detail = "不是 kepu 的备份文件，或文件不完整"
+                case .missingPart(let part): detail = "缺少 \(part)"
+                case .unlisted(let part): detail = "含有清单之外的 \(part)"
+                case .altered(let part): detail = "\(part) 与备份时的校验码不符（文件已损坏或被改动）"
+                case .integrity(let result): detail = "数据库完整性检查未通过（\(result)）"
+                case .auditBroken(let row): detail = "操作记录在第 \(row) 条处断链"
+                case .evidenceMissing(let id, let name): detail = "佐证材料 \(id)（\(name)）的文件缺失或已被改动"
+                }
+                return "备份 \(file) 无法恢复：\(detail)；未写入任何内容"
+            }
+            let detail: String
+            switch what {
+            case .notAnArchive: detail = "it is not a kepu backup, or it is cut short"
+            case .missingPart(let part): detail = "\(part) is missing"
+            case .unlisted(let part): detail = "it holds \(part), which its manifest does not list"
+            case .altered(let part): detail = "\(part) does not match its checksum from the backup (damaged or changed)"
+            case .integrity(let result): detail = "the database fails its integrity check (\(result))"
+            case .auditBroken(let row): detail = "the audit trail's chain breaks at row \(row)"
+            case .evidenceMissing(let id, let name):
+                detail = "the file of evidence \(id) (\(name)) is missing or changed"
+            }
+            return "the backup \(file) can't be restored: \(detail); nothing was written"
         case .backupIntegrity(let path, let result):
             if zh {
                 return "备份 \(path) 未通过完整性检查：\(result)"
@@ -733,8 +760,10 @@ extension Catalogue {
                 case .rows(let sheet, let max): what = "工作表“\(sheet)”超过 Excel 的 \(max) 行"
                 case .columns(let sheet, let row, let max): what = "工作表“\(sheet)”第 \(row) 行超过 Excel 的 \(max) 列"
                 case .sharedStrings(let max): what = "共享文本超过 \(max) 条，比表格的单元格还多"
-                case .text(let sheet, let row, let mi):
-                    what = "单元格的文字合计超过 \(mi)M 个字符（工作表“\(sheet)”第 \(row) 行）"
+                case .text(let sheet, let row, let mib):
+                    what = "单元格的文字合计超过 \(mib) MiB（工作表“\(sheet)”第 \(row) 行）"
+                case .rowText(let sheet, let row, let mib):
+                    what = "工作表“\(sheet)”第 \(row) 行的文字超过 \(mib) MiB"
                 }
                 return "\(file) 不像是正常的表格：\(what)；未读取，未写入任何内容"
             }
@@ -749,9 +778,10 @@ extension Catalogue {
             case .columns(let sheet, let row, let max):
                 what = "row \(row) of the sheet \"\(sheet)\" goes past Excel's \(max) columns"
             case .sharedStrings(let max): what = "it has more than \(max) shared strings, more than its cells"
-            case .text(let sheet, let row, let mi):
-                what =
-                    "its cells' text comes to more than \(mi) Mi characters (at row \(row) of the sheet \"\(sheet)\")"
+            case .text(let sheet, let row, let mib):
+                what = "its cells' text comes to more than \(mib) MiB (at row \(row) of the sheet \"\(sheet)\")"
+            case .rowText(let sheet, let row, let mib):
+                what = "row \(row) of the sheet \"\(sheet)\" holds more than \(mib) MiB of text"
             }
             return "\(file) is no ordinary workbook: \(what); it was not read and nothing was written"
         case .sheetNotFound(let file, let sheet, let sheets):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one message catalogue: every sentence kepu says, in Chinese and in English.
 ///
 /// The store and the core return typed values (`Problem`, `Finding`, `Notice`); front ends ask the
@@ -197,6 +199,36 @@ public enum Catalogue {
         switch k {
         case .event, .volunteer, .plan, .evidence: k.rawValue
         default: nil
+        }
+    }
+}
+
+extension Catalogue {
+    /// A file's size as people read it: `850 KB`, `12.4 MB`, `1.2 GB`.
+    public static func bytes(_ n: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var v = Double(n)
+        var u = 0
+        while v >= 1024 && u < units.count - 1 {
+            v /= 1024
+            u += 1
+        }
+        return u == 0 ? "\(n) B" : String(format: v >= 100 ? "%.0f" : "%.1f", v) + " " + units[u]
+    }
+
+    /// A stretch of time, roughly: `3 分钟`, `5 小时`, `2 天` · `3 minutes`, `5 hours`, `2 days`.
+    public static func age(seconds: Int, _ lang: Language) -> String {
+        let zh = lang == .zh
+        switch seconds {
+        case ..<3600:
+            let m = max(1, seconds / 60)
+            return zh ? "\(m) 分钟" : (m == 1 ? "1 minute" : "\(m) minutes")
+        case ..<(2 * 86_400):
+            let h = seconds / 3600
+            return zh ? "\(h) 小时" : (h == 1 ? "1 hour" : "\(h) hours")
+        default:
+            let d = seconds / 86_400
+            return zh ? "\(d) 天" : "\(d) days"
         }
     }
 }

@@ -17,10 +17,12 @@ public enum Notice: Sendable, Hashable {
     case signupAdded(SignupAdded)
     /// A volunteer call's answer turned down; its place is open again.
     case callRejected(call: Int64, name: String, reason: String)
+    /// A database of an earlier kepu, copied to `backup` and brought from schema `from` to `to`.
+    case databaseMigrated(backup: String, from: Int, to: Int)
     /// The sign-ins an event's doors held for review, counted.
-    case heldAccepted(event: Int64, counted: Int64)
+    case heldAccepted(event: Int64, title: String, counted: Int64)
     /// A batch of an event's door sign-ins voided.
-    case visitsVoided(event: Int64, counted: Int64, held: Int64, answers: Int64)
+    case visitsVoided(event: Int64, title: String, counted: Int64, held: Int64, answers: Int64)
     case noteSet(indicator: String, year: Int)
     case columnsIgnored([String])
     case imported(ImportSummary)
@@ -32,6 +34,13 @@ public enum Notice: Sendable, Hashable {
     case evidenceIntact(count: Int)
     case evidenceBroken(problems: Int, checked: Int)
     case backedUp(path: String, pages: Int)
+    /// `kepu backup`: the archive, its size, its evidence files, and those already missing from the store.
+    case backedUpArchive(path: String, bytes: Int64, evidence: Int, missing: Int)
+    /// `kepu backup --rotate`: how many copies kept and removed, and how old the newest was before
+    /// this one (seconds; nil when there was none).
+    case backupsRotated(kept: Int, removed: Int, previousAge: Int?)
+    /// `kepu restore`: the database put in place, its evidence files, the audit rows checked.
+    case restored(database: String, evidence: Int, auditRows: Int, schema: Int)
     case wrote(what: Output, path: String)
     case noEvents(year: Int?)
     case noVolunteers
@@ -67,6 +76,8 @@ public enum Notice: Sendable, Hashable {
     case servingOpenNetwork(address: String)
     /// `kepu serve --demo`: the demo database and its one-time admin sign-in.
     case servingDemo(database: String, user: String, password: String)
+    /// No user yet: the first admin's setup link, good for `minutes`, once.
+    case setupLink(url: String, minutes: Int)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

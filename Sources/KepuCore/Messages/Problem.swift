@@ -44,7 +44,8 @@ public indirect enum Problem: Sendable, Hashable {
     case notSQLite(path: String)
     case emptySQLite(path: String)
     case foreignSQLite(path: String, tables: Int)
-    case newerKepu(path: String)
+    /// Written by a newer kepu: its schema version and this kepu's.
+    case newerKepu(path: String, database: Int, kepu: Int)
     case sqliteNotADatabase(path: String)
     case damaged(path: String)
     case busy(path: String)
@@ -131,6 +132,8 @@ public indirect enum Problem: Sendable, Hashable {
     case backupExists(path: String)
     case cannotCreateBackup(path: String)
     case backupIntegrity(path: String, result: String)
+    /// A backup that can't be restored as it is.
+    case backupDamaged(file: String, what: BackupDamage)
     case alreadyImported(file: String, on: String, importID: Int64, rows: Int, originalName: String)
     case importRow(file: String, line: Int, problem: Problem)
     case importNoRows(file: String)
@@ -273,8 +276,28 @@ public enum XlsxLimit: Sendable, Hashable {
     case columns(sheet: String, row: Int, limit: Int)
     /// More shared strings than the sheet has cells, plus a margin.
     case sharedStrings(limit: Int)
-    /// The cells' text, in all, passes `mi` Mi characters (first at `row` of `sheet`).
-    case text(sheet: String, row: Int, mi: Int)
+    /// The cells' text, in all, passes `mib` MiB (first at `row` of `sheet`).
+    case text(sheet: String, row: Int, mib: Int)
+    /// One row's text passes `mib` MiB.
+    case rowText(sheet: String, row: Int, mib: Int)
+}
+
+/// What is wrong with a backup that `kepu restore` refuses.
+public enum BackupDamage: Sendable, Hashable {
+    /// Not a tar archive of kepu's, or cut short.
+    case notAnArchive
+    /// The manifest names a part the archive lacks.
+    case missingPart(String)
+    /// A part the manifest does not name.
+    case unlisted(String)
+    /// A part whose bytes differ from the manifest's SHA-256.
+    case altered(String)
+    /// The database fails SQLite's integrity check.
+    case integrity(String)
+    /// The audit trail's chain breaks at this row.
+    case auditBroken(row: Int64)
+    /// An evidence record whose file is missing or altered.
+    case evidenceMissing(id: Int64, file: String)
 }
 
 /// What a value was expected to be: names the value and the forms accepted.

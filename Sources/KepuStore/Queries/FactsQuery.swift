@@ -95,6 +95,10 @@ struct FactsQuery {
                         SELECT count(DISTINCT coalesce(nullif(s.phone, ''), 'name:' || s.name)) FROM signin s
                         JOIN attendance a ON a.id = s.attendance_id
                         WHERE a.event_id IN (SELECT id FROM period_event) AND a.date <= \(to) AND a.voided_at IS NULL
+                          AND NOT EXISTS (
+                            SELECT 1 FROM door_visit v WHERE v.attendance_id = s.attendance_id AND v.line = s.line
+                            AND v.voided_at IS NOT NULL)
+                          AND NOT EXISTS (SELECT 1 FROM import_file f WHERE f.id = a.import_id AND f.rows = 0)
                         """)) ?? 0
 
         for row in try LineSum.fetchAll(

@@ -55,20 +55,31 @@ public struct DoorKeys: Sendable {
         }
     }
 
-    /// A new form token, issued at `at`.
-    public func formToken(at: Date, nonce: String) -> String {
-        let issued = Int(at.timeIntervalSince1970)
-        return "\(issued).\(nonce).\(mac("form.\(door).\(issued).\(nonce)", length: 16))"
+    /// Which page a form token is for: the sign-in (`/d/`) or the volunteer call (`/v/`). A token of one
+    /// is no token of the other, so the call's page, which asks for no screen code, can't hand out
+    /// sign-in tokens for a live door.
+    public enum Page: String, Sendable {
+        case signIn = "sign"
+        case call
     }
 
-    /// The token's nonce when it is this door's, unaltered and issued within `life` seconds before `at`.
-    public func verify(formToken token: String, at: Date, life: Int) -> String? {
+    /// A new form token for `page`, issued at `issued` (seconds since 1970).
+    public func formToken(_ page: Page, issued: Int, nonce: String) -> String {
+        "\(issued).\(nonce).\(mac("form.\(page.rawValue).\(door).\(issued).\(nonce)", length: 16))"
+    }
+
+    /// The token's nonce and when it was issued, when it is this door's for `page`, unaltered and issued
+    /// within `life` seconds before `at`.
+    public func verify(formToken token: String, _ page: Page, at: Date, life: Int) -> (nonce: String, issued: Int)? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, token.utf8.count <= 120, let issued = Int(parts[0]) else { return nil }
+        // Ten digits at most: a number a client makes up can't overflow the arithmetic below.
+        guard parts.count == 3, token.utf8.count <= 120, (1...10).contains(parts[0].utf8.count),
+            parts[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let issued = Int(parts[0])
+        else { return nil }
         let nonce = String(parts[1])
         let age = Int(at.timeIntervalSince1970) - issued
         guard age >= -5, age <= life, !nonce.isEmpty else { return nil }
-        return mac("form.\(door).\(issued).\(nonce)", length: 16) == parts[2] ? nonce : nil
+        return mac("form.\(page.rawValue).\(door).\(issued).\(nonce)", length: 16) == parts[2] ? (nonce, issued) : nil
     }
 }
 
@@ -96,6 +107,8 @@ struct VisitRow: FetchableRecord {
     var satisfaction: Int?
     var attendanceID: Int64? = nil
     var line: Int64? = nil
+    /// The survey batch its answer was counted in.
+    var surveyID: Int64? = nil
 
     init(
         doorID: Int64, day: CalendarDate, minute: String, at: String, address: String, name: String, phone: String,
@@ -125,17 +138,18 @@ struct VisitRow: FetchableRecord {
         satisfaction = row["satisfaction"]
         attendanceID = row["attendance_id"]
         line = row["line"]
+        surveyID = row["survey_id"]
     }
 
     func insert(_ db: Database, held: DoorHold?) throws {
         try db.execute(
             sql: """
                 INSERT INTO door_visit (door_id, day, minute, at, address, name, phone, org, satisfaction, attendance_id,
-                  line, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  line, survey_id, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 doorID, day.description, minute, at, address, name, phone, org, satisfaction, attendanceID, line,
-                held?.rawValue,
+                surveyID, held?.rawValue,
             ])
     }
 }
@@ -306,23 +320,26 @@ public struct DoorService: Sendable {
     /// Why a sign-in now would be held, if it would.
     func holdFor(_ db: Database, _ door: DoorRecord, address: String) throws -> DoorHold? {
         guard let id = door.id else { return nil }
-        if let expected = door.expected, try counted(db, door: id) >= expected { return .crowd }
-        let since = Timestamp.iso(ledger.context.now().addingTimeInterval(-60))
-        let recent =
+        // 预计人数 is the event's: a door opened again (a new link) starts from what the event has.
+        if let expected = door.expected, try counted(db, event: door.eventId) >= expected { return .crowd }
+        let now = ledger.context.now()
+        func recent(_ seconds: TimeInterval) throws -> Int {
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM door_visit WHERE door_id = ? AND address = ? AND at > ?",
-                arguments: [id, address, since]) ?? 0
-        return recent >= Door.pacePerMinute ? .pace : nil
+                arguments: [id, address, Timestamp.iso(now.addingTimeInterval(-seconds))]) ?? 0
+        }
+        return try recent(60) >= Door.pacePerMinute || recent(3600) >= Door.pacePerHour ? .pace : nil
     }
 
-    /// How many the door has counted, in all (its days' live entries).
-    func counted(_ db: Database, door id: Int64) throws -> Int64 {
+    /// How many the event's doors have counted, in all (their days' live entries).
+    func counted(_ db: Database, event: Int64) throws -> Int64 {
         try Int64.fetchOne(
             db,
             sql: """
-                SELECT coalesce(sum(a.count), 0) FROM door_day d JOIN attendance a ON a.id = d.attendance_id
-                WHERE d.door_id = ? AND a.voided_at IS NULL
-                """, arguments: [id]) ?? 0
+                SELECT coalesce(sum(a.count), 0) FROM door_day d JOIN door ON door.id = d.door_id
+                JOIN attendance a ON a.id = d.attendance_id
+                WHERE door.event_id = ? AND a.voided_at IS NULL
+                """, arguments: [event]) ?? 0
     }
 
     /// Counts a visit into its day's attendance entry (and its answer into the day's survey batch):
@@ -378,7 +395,7 @@ public struct DoorService: Sendable {
         visit.attendanceID = aid
         visit.line = line
         if let answer = visit.satisfaction, door.survey == 1 {
-            try answerSurvey(
+            visit.surveyID = try answerSurvey(
                 db, door: door, day: visit.day, phone: visit.phone, answer: answer, surveyID: dayRow?["survey_id"])
         }
         return a.count
@@ -388,9 +405,9 @@ public struct DoorService: Sendable {
     /// into the attendance of its own day. A phone counted that day meanwhile is not counted twice.
     /// How many were counted.
     @discardableResult
-    public func acceptHeld(event: Int64) throws -> Int64 {
+    public func acceptHeld(event: Int64) throws -> (counted: Int64, eventTitle: String) {
         try ledger.database.write { db in
-            _ = try ledger.events.live(db, event)
+            let title = try ledger.events.live(db, event).title
             let rows = try VisitRow.fetchAll(
                 db,
                 sql: """
@@ -403,15 +420,16 @@ public struct DoorService: Sendable {
                 guard let door = try DoorRecord.fetchOne(db, key: visit.doorID) else { continue }
                 if try count(db, door, &visit) != nil { counted += 1 }
                 try db.execute(
-                    sql: "UPDATE door_visit SET accepted_at = ?, attendance_id = ?, line = ? WHERE id = ?",
-                    arguments: [ledger.context.timestamp, visit.attendanceID, visit.line, visit.id])
+                    sql:
+                        "UPDATE door_visit SET accepted_at = ?, attendance_id = ?, line = ?, survey_id = ? WHERE id = ?",
+                    arguments: [ledger.context.timestamp, visit.attendanceID, visit.line, visit.surveyID, visit.id])
             }
             try ledger.appendAudit(
                 db, "door_visit", nil,
                 after: .object([
                     "event_id": .int(event), "accepted": .int(Int64(rows.count)), "counted": .int(counted),
                 ]))
-            return counted
+            return (counted, title)
         }
     }
 
@@ -425,7 +443,7 @@ public struct DoorService: Sendable {
         let why = try Parse.text(reason, field: "--reason")
         guard until > from else { throw KepuError(.doorWindowEmpty(from: from, until: until)) }
         return try ledger.database.write { db in
-            _ = try ledger.events.live(db, event)
+            let title = try ledger.events.live(db, event).title
             var sql = """
                 SELECT v.* FROM door_visit v JOIN door ON door.id = v.door_id
                 WHERE door.event_id = ? AND v.voided_at IS NULL AND v.minute >= ? AND v.minute < ?
@@ -436,7 +454,7 @@ public struct DoorService: Sendable {
                 args.append(address)
             }
             let rows = try VisitRow.fetchAll(db, sql: sql + " ORDER BY v.id", arguments: StatementArguments(args))
-            var result = DoorBatchVoid(counted: 0, held: 0, answers: 0)
+            var result = DoorBatchVoid(counted: 0, held: 0, answers: 0, eventTitle: title)
             var fewer: [Int64: Int64] = [:]
             var answers: [Int64: (responses: Int64, satisfied: Int64)] = [:]
             for v in rows {
@@ -444,18 +462,16 @@ public struct DoorService: Sendable {
                     fewer[aid, default: 0] += 1
                     result.counted += 1
                     // The answer that came with it, in the batch it was counted in.
-                    if let answer = try Row.fetchOne(
-                        db,
-                        sql: """
-                            SELECT survey_id, satisfaction FROM door_answer WHERE door_id = ? AND day = ? AND phone = ?
-                            ORDER BY at DESC LIMIT 1
-                            """,
-                        arguments: [v.doorID, v.day.description, v.phone])
-                    {
-                        let sid: Int64 = answer["survey_id"]
+                    if let sid = v.surveyID, let answer = v.satisfaction {
                         answers[sid, default: (0, 0)].responses += 1
-                        if Door.satisfied(answer["satisfaction"]) { answers[sid, default: (0, 0)].satisfied += 1 }
+                        if Door.satisfied(answer) { answers[sid, default: (0, 0)].satisfied += 1 }
                         result.answers += 1
+                        try db.execute(
+                            sql: """
+                                UPDATE door_answer SET voided_at = ?
+                                WHERE door_id = ? AND day = ? AND phone = ? AND survey_id = ? AND voided_at IS NULL
+                                """,
+                            arguments: [ledger.context.timestamp, v.doorID, v.day.description, v.phone, sid])
                     }
                 } else {
                     result.held += 1
@@ -521,24 +537,42 @@ public struct DoorService: Sendable {
             {
                 if let hold = DoorHold(rawValue: row["held"]) { heldFor[hold] = row["n"] }
             }
+            let heldRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.minute, v.name, v.phone, v.address, v.held FROM door_visit v JOIN door ON door.id = v.door_id
+                    WHERE door.event_id = ? AND v.held IS NOT NULL AND v.accepted_at IS NULL AND v.voided_at IS NULL
+                    ORDER BY v.id LIMIT 50
+                    """, arguments: [event]
+            ).map {
+                DoorVisits.Held(
+                    minute: $0["minute"], name: $0["name"], phone: $0["phone"], address: $0["address"],
+                    why: DoorHold(rawValue: $0["held"]) ?? .pace)
+            }
             return DoorVisits(
-                bySlot: bySlot, byAddress: byAddress, held: heldFor.values.reduce(0, +), heldFor: heldFor)
+                bySlot: bySlot, byAddress: byAddress, held: heldFor.values.reduce(0, +), heldFor: heldFor,
+                heldRows: heldRows)
         }
     }
 
+    /// Counts an answer into the day's live survey batch (a voided one makes way for a new batch):
+    /// the batch's id, or nil when this phone has answered in it already.
     func answerSurvey(
         _ db: Database, door: DoorRecord, day: CalendarDate, phone: String, answer: Int, surveyID: Int64?
-    ) throws {
-        guard let id = door.id, (1...5).contains(answer) else { return }
-        // The day's batch, unless voided since: an answer never goes into a voided batch.
+    ) throws -> Int64? {
+        guard let id = door.id, (1...5).contains(answer) else { return nil }
         var batch = try surveyID.flatMap { try SurveyRecord.fetchOne(db, key: $0) }
         if batch?.voidedAt != nil { batch = nil }
         if let sid = batch?.id,
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM door_answer WHERE door_id = ? AND day = ? AND phone = ? AND survey_id = ?",
+                db,
+                sql: """
+                    SELECT 1 FROM door_answer WHERE door_id = ? AND day = ? AND phone = ? AND survey_id = ?
+                    AND voided_at IS NULL
+                    """,
                 arguments: [id, day.description, phone, sid]) == true
         {
-            return
+            return nil
         }
         let satisfied: Int64 = Door.satisfied(answer) ? 1 : 0
         let sid: Int64
@@ -559,6 +593,7 @@ public struct DoorService: Sendable {
         try db.execute(
             sql: "INSERT INTO door_answer (door_id, day, phone, satisfaction, at, survey_id) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, day.description, phone, answer, ledger.context.timestamp, sid])
+        return sid
     }
 
     /// How many have signed in through the event's doors today, and in all.

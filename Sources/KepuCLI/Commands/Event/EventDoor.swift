@@ -81,7 +81,8 @@ struct EventDoor: ParsableCommand {
             return
         }
         if accept {
-            console.say(.heldAccepted(event: event, counted: try ledger.doors.acceptHeld(event: event)))
+            let r = try ledger.doors.acceptHeld(event: event)
+            console.say(.heldAccepted(event: event, title: r.eventTitle, counted: r.counted))
             return
         }
         if voidFrom != nil || voidUntil != nil {
@@ -91,7 +92,8 @@ struct EventDoor: ParsableCommand {
             let r = try ledger.doors.voidVisits(
                 event: event, from: try Door.parseTime(from, field: "--void-from"),
                 until: try Door.parseTime(until, field: "--void-until"), address: address.nonBlank, reason: reason)
-            console.say(.visitsVoided(event: event, counted: r.counted, held: r.held, answers: r.answers))
+            console.say(
+                .visitsVoided(event: event, title: r.eventTitle, counted: r.counted, held: r.held, answers: r.answers))
             return
         }
         let opens = try from.nonBlank.map { try Door.parseTime($0, field: "--from") }
