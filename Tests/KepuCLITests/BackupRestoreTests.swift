@@ -84,6 +84,16 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: target))
             #expect(!FileManager.default.fileExists(atPath: target + ".evidence"))
         }
+        // An evidence file left out of an archive whose manifest still lists it.
+        let short = w.dir + "/missing.tar"
+        let tar = try Tar.Writer(path: short)
+        for e in entries where e.name != evidence.name {
+            try tar.add(e.name, data: try Tar.read(e, from: archive))
+        }
+        try tar.finish()
+        let r = w.run(["restore", short, "--db", w.dir + "/r-missing.sqlite"])
+        #expect(r.err.contains("备份 missing.tar 无法恢复：缺少 \(evidence.name)；未写入任何内容"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: w.dir + "/r-missing.sqlite"))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: w.dir).filter { $0.hasPrefix(".kepu-restoring") }
                 .isEmpty)

@@ -525,6 +525,9 @@ import Testing
         let batches = try ledger.surveys.list(RecordFilter()).filter { $0.voided == nil }
         #expect(batches.map(\.responses) == [2])
         #expect(batches.map(\.satisfied) == [2])
+        // The voided entry and batch can't come back beside the new ones: the day would count twice.
+        #expect(throws: KepuError.self) { try ledger.corrections.restore(.attendance, day[0].id, reason: "误作废") }
+        #expect(throws: KepuError.self) { try ledger.corrections.restore(.survey, surveys[0].id, reason: "误作废") }
     }
 
     /// The form token is the server's: made up, another door's, or used once already, it is refused

@@ -425,6 +425,8 @@ extension Catalogue {
                 case .costVoided(let c): return what + "它的费用 \(c) 已作废，请先恢复费用 \(c)"
                 case .phoneTaken(let v, let name): return what + "它的手机号已由志愿者 \(v)（\(name)）使用"
                 case .signupTaken(let g): return what + "同一志愿者当天已有报名记录 \(g)"
+                case .doorDayTaken(let r):
+                    return what + "这一天的扫码签到此后已另开记录 \(r)，恢复会重复计数；确需恢复请先作废记录 \(r)"
                 }
             }
             let what = "\(recordName(kind, .en)) \(id) cannot be restored: "
@@ -435,6 +437,9 @@ extension Catalogue {
             case .costVoided(let c): return what + "its cost \(c) is voided; restore cost \(c) first"
             case .phoneTaken(let v, let name): return what + "its phone is now used by volunteer \(v) (\(name))"
             case .signupTaken(let g): return what + "the volunteer already has sign-up \(g) for that event and day"
+            case .doorDayTaken(let r):
+                return what
+                    + "the door's sign-ins of that day went on in record \(r) since, and both would count; void \(r) first if you must"
             }
         case .nothingChanged(let kind, let id):
             if zh {

@@ -360,6 +360,8 @@ public enum RestoreBlock: Sendable, Hashable {
     case phoneTaken(volunteer: Int64, name: String)
     /// The same volunteer is signed up again for the event on that day.
     case signupTaken(signup: Int64)
+    /// A door's day has another live entry (or batch) since this one was voided: both would count.
+    case doorDayTaken(record: Int64)
 }
 
 /// What is wrong with one row of a statistics edition.

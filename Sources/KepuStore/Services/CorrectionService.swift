@@ -115,6 +115,36 @@ public struct CorrectionService: Sendable {
             for e in eventIDs where !(try eventLive(e)) {
                 throw KepuError(.restoreBlocked(kind: kind, id: id, because: .eventVoided(event: e)))
             }
+            // A door's day whose entry or survey batch was voided has gone on in a new one: the two would
+            // count the same day's sign-ins twice.
+            for a in attendance {
+                if let id = a.id,
+                    let other = try Int64.fetchOne(
+                        db,
+                        sql: """
+                            SELECT d.attendance_id FROM door_day d JOIN attendance n ON n.id = d.attendance_id
+                            WHERE n.voided_at IS NULL AND d.attendance_id <> ?
+                              AND d.door_id IN (SELECT door_id FROM door_visit WHERE attendance_id = ?)
+                              AND d.day = ?
+                            """, arguments: [id, id, a.date.description])
+                {
+                    throw KepuError(.restoreBlocked(kind: kind, id: id, because: .doorDayTaken(record: other)))
+                }
+            }
+            for s in surveys {
+                if let id = s.id,
+                    let other = try Int64.fetchOne(
+                        db,
+                        sql: """
+                            SELECT d.survey_id FROM door_day d JOIN survey n ON n.id = d.survey_id
+                            WHERE n.voided_at IS NULL AND d.survey_id <> ?
+                              AND d.door_id IN (SELECT door_id FROM door_answer WHERE survey_id = ?)
+                              AND d.day = ?
+                            """, arguments: [id, id, s.date.description])
+                {
+                    throw KepuError(.restoreBlocked(kind: kind, id: id, because: .doorDayTaken(record: other)))
+                }
+            }
             let restoredCosts = Set(costs.compactMap(\.id))
             for f in evidence {
                 if let c = f.costId, !restoredCosts.contains(c), try CostRecord.fetchOne(db, key: c)?.voidedAt != nil {
