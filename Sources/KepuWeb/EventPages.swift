@@ -100,6 +100,7 @@ extension Label {
         "Void the sign-ins of a time range (of one network, if chosen): counted ones leave the 人次 with their ratings; later sign-ins count as usual."
     )
     fileprivate static let anyNetwork = Label("所有来源", "Any network")
+    fileprivate static let unknownNetwork = Label("未知", "unknown")
     fileprivate static let voidFromField = Label("作废起始时间", "void from")
     fileprivate static let voidUntilField = Label("作废截止时间", "void until")
     fileprivate static let voidReasonField = Label("作废原因", "reason")
@@ -488,7 +489,7 @@ struct EventPages: Sendable {
             let held: [HTML] = v.heldRows.map { h in
                 let why = h.why == .crowd ? lang.t(.pastExpected) : lang.t(.tooFast)
                 return
-                    "<tr><td>\(h.minute)</td><td>\(h.name)</td><td>\(maskPhone(h.phone))</td><td>\(h.address)</td><td>\(why)</td></tr>"
+                    "<tr><td>\(h.minute)</td><td>\(h.name)</td><td>\(maskPhone(h.phone))</td><td>\(h.address == "unknown" ? lang.t(.unknownNetwork) : h.address)</td><td>\(why)</td></tr>"
             }
             out += """
                 <p class="warning" role="status">\(lang.t(.heldForReview(v.held)))</p>
@@ -498,12 +499,14 @@ struct EventPages: Sendable {
                 """
         }
         let most = max(1, v.bySlot.map { $0.counted + $0.held }.max() ?? 1)
+        // A client whose address the server could not learn is 未知, not a word of the machine's.
+        func network(_ key: String) -> String { key == "unknown" ? lang.t(.unknownNetwork) : key }
         func rows(_ tallies: [DoorVisits.Tally], bar: Bool) -> [HTML] {
             tallies.map { t in
                 let meter: HTML =
                     bar ? "<progress value=\"\(t.counted + t.held)\" max=\"\(most)\"></progress> " : HTML()
                 return """
-                    <tr><td>\(t.key)</td><td class="num">\(meter)\(t.counted)</td><td class="num">\(t.held)</td><td class="num">\(t.voided)</td></tr>
+                    <tr><td>\(network(t.key))</td><td class="num">\(meter)\(t.counted)</td><td class="num">\(t.held)</td><td class="num">\(t.voided)</td></tr>
                     """
             }
         }
@@ -513,7 +516,7 @@ struct EventPages: Sendable {
         let first = v.bySlot.first?.key ?? ""
         let last = v.bySlot.last?.key ?? ""
         let until = Door.parseTimeOrNil(last).map { Door.adding(minutes: 10, to: $0) } ?? ""
-        let networks: [HTML] = v.byAddress.map { "<option value=\"\($0.key)\">\($0.key)</option>" }
+        let networks: [HTML] = v.byAddress.map { "<option value=\"\($0.key)\">\(network($0.key))</option>" }
         out += """
             <details open><summary>\(lang.t(.signInsByTime))</summary>
             <table class="visits">\(head(.timeSlot))<tbody>\(rows(v.bySlot, bar: true))</tbody></table></details>

@@ -84,11 +84,12 @@ extension Label {
     }
     fileprivate static let backupUnknown = Label("无法读取备份记录", "the backups can't be read")
     fileprivate static let noBackupYet = Label(
-        "还没有备份：请让管理员用 kepu backup 或定时备份（kepu-backup.timer）备份数据库和佐证材料",
-        "there is no backup yet: have the admin run kepu backup, or the backup timer (kepu-backup.timer)")
+        "还没有备份：请单位的信息化管理员开启每天的定时备份（见安装说明的“备份与恢复”）",
+        "there is no backup yet: have the office's IT person turn on the daily backup (the install guide's \"Backups\")"
+    )
     fileprivate static func backupTooOld(_ when: String, _ size: String) -> Label {
         Label(
-            "最近一次备份是 \(when)（\(size)），已超过两天：请检查定时备份是否在运行",
+            "最近一次备份是 \(when)（\(size)），已超过两天：请信息化管理员检查每天的定时备份是否在运行",
             "the last backup was at \(when) (\(size)), more than two days ago: check that the backup timer runs")
     }
     fileprivate static func lastBackup(_ when: String, _ size: String, _ evidence: Int) -> Label {

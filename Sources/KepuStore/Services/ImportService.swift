@@ -80,6 +80,8 @@ public struct ImportService: Sendable {
     /// one another only in a volunteer list (a volunteer repeated matches the first): a list longer
     /// than a batch may preview a repeated volunteer as created twice; the import itself matches it.
     public static let checkBatch = 2_000
+    /// …or fewer, when their text passes this: a batch is held in memory while it is checked.
+    static let batchBytes = 4 << 20
 
     /// Between batches, after every half second of them, the writer is let go for 120 ms: another
     /// process waiting for it (the server, while the command line imports) polls SQLite's lock at
@@ -198,6 +200,7 @@ public struct ImportService: Sendable {
             lastBreath = Date()
         }
         var batch: [(fields: [String], line: Int)] = []
+        var batchBytes = 0
         batch.reserveCapacity(Self.checkBatch)
         func check(last: Bool) throws {
             try ledger.database.writeAndRollBack { db in
@@ -206,6 +209,7 @@ public struct ImportService: Sendable {
                 if last { try end(db) }
             }
             batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
             // Between batches, with the writer free: where a front end hears of the rows read.
             if !last {
                 progress?(result.rows + result.rowErrors.count)
@@ -217,7 +221,8 @@ public struct ImportService: Sendable {
             record: { fields, line in
                 guard cols != nil else { return }
                 batch.append((fields, line))
-                if batch.count == Self.checkBatch { try check(last: false) }
+                batchBytes += fields.reduce(fields.count) { $0 + $1.utf8.count }
+                if batch.count == Self.checkBatch || batchBytes >= Self.batchBytes { try check(last: false) }
             })
         try check(last: true)
         guard !checking, let abandon else {
@@ -239,11 +244,13 @@ public struct ImportService: Sendable {
                 record: { fields, line in
                     guard cols != nil else { return }
                     batch.append((fields, line))
-                    guard batch.count == Self.checkBatch else { return }
+                    batchBytes += fields.reduce(fields.count) { $0 + $1.utf8.count }
+                    guard batch.count == Self.checkBatch || batchBytes >= Self.batchBytes else { return }
                     try ledger.database.write { db in
                         if let cols { for (fields, line) in batch { try take(db, cols, fields, line) } }
                     }
                     batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
                     progress?(result.rows)
                     breathe()
                 })
