@@ -52,6 +52,13 @@ enum ClientAddress {
         return String(cString: out)
     }
 
+    /// A client on this machine (127.0.0.0/8, ::1): the office's own, or a proxy in front that does
+    /// not say who is behind it (no `--trusted-proxy`), where every visitor would share one address.
+    /// The door's pace rule can't tell such clients apart, so it leaves them to its other limits.
+    static func isThisMachine(_ key: String) -> Bool {
+        key.hasPrefix("127.") || key == "::1" || key == "0:0:0:0::/64"
+    }
+
     static func key(_ address: String) -> String {
         var v6 = in6_addr()
         let text = address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address

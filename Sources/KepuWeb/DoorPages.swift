@@ -216,7 +216,7 @@ struct DoorPages: Sendable {
         do {
             result = try doorLedger.doors.signIn(
                 door: door.id, name: name, phone: phone, org: org, satisfaction: door.survey ? answer : nil,
-                address: admitted.address)
+                address: admitted.address, paced: !ClientAddress.isThisMachine(admitted.address))
         } catch let e as KepuError {
             // Closed since the check above: as any closed door.
             if case .noOpenDoor = e.problem { return Self.ended(door) }

@@ -104,13 +104,10 @@ import Testing
                     if t2.contains("您今天已签到") { again += 1 }
                 }
             }
-            #expect(counted + held == 200)
-            #expect(held > 0)
+            // Loopback addresses are this machine's own: the pace rule leaves them be, so all count.
+            #expect(counted == 200)
+            #expect(held == 0)
             #expect(again == 20)
-            // The clerk looks at the door's sign-ins and counts the held ones.
-            let accepted = w.run(["event", "door", "1", "--accept"])
-            #expect(accepted.code == 0)
-            #expect(accepted.err.contains("计入 \(held) 人次"))
             let closed = w.run(["event", "door", "1", "--close"])
             #expect(closed.code == 0)
             let (status, _, text) = Self.exchange(

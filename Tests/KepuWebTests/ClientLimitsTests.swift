@@ -19,6 +19,12 @@ import Testing
         #expect(ClientAddress.key("192.0.2.7") == "192.0.2.7")
         #expect(ClientAddress.key("::ffff:192.0.2.7") == "192.0.2.7")
         #expect(ClientAddress.key("unknown") == "unknown")
+        // This machine's own: the door's pace rule can't tell its clients apart.
+        #expect(ClientAddress.isThisMachine(ClientAddress.key("127.0.0.1")))
+        #expect(ClientAddress.isThisMachine(ClientAddress.key("::1")))
+        #expect(ClientAddress.isThisMachine(ClientAddress.key("::ffff:127.0.0.5")))
+        #expect(!ClientAddress.isThisMachine(ClientAddress.key("192.0.2.7")))
+        #expect(!ClientAddress.isThisMachine(ClientAddress.key("2001:db8::1")))
     }
 
     @Test func eachDoorHasABucketOfItsOwn() {

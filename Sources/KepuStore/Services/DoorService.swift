@@ -280,9 +280,11 @@ public struct DoorService: Sendable {
     ///
     /// Every sign-in is kept as a visit with its time and `address` (the client's, an IPv6 /64). One
     /// past the door's 预计人数, or from an address that signed in `Door.pacePerMinute` times within
-    /// the last minute, is held for review: kept, not counted, until the clerk accepts it.
+    /// the last minute (unless `paced` is false), is held for review: kept, not counted, until the
+    /// clerk accepts it.
     public func signIn(
-        door id: Int64, name: String, phone: String, org: String?, satisfaction: Int?, address: String = "unknown"
+        door id: Int64, name: String, phone: String, org: String?, satisfaction: Int?, address: String = "unknown",
+        paced: Bool = true
     ) throws -> DoorSignIn {
         try ledger.database.write { db in
             guard let door = try DoorRecord.fetchOne(db, key: id) else { throw KepuError(.noOpenDoor(event: 0)) }
@@ -307,7 +309,7 @@ public struct DoorService: Sendable {
                 doorID: id, day: day, minute: Door.display(Door.localMinute(day: day, at: ledger.context.now())),
                 at: ledger.context.timestamp, address: address, name: name, phone: phone, org: org,
                 satisfaction: answer)
-            if let hold = try holdFor(db, door, address: address) {
+            if let hold = try holdFor(db, door, address: address, paced: paced) {
                 try visit.insert(db, held: hold)
                 return .held(hold)
             }
@@ -318,7 +320,8 @@ public struct DoorService: Sendable {
     }
 
     /// Why a sign-in now would be held, if it would.
-    func holdFor(_ db: Database, _ door: DoorRecord, address: String) throws -> DoorHold? {
+    /// `paced`: whether the address tells clients apart (a front end says no for this machine's own).
+    func holdFor(_ db: Database, _ door: DoorRecord, address: String, paced: Bool) throws -> DoorHold? {
         guard let id = door.id else { return nil }
         // 预计人数 is the event's: a door opened again (a new link) starts from what the event has.
         if let expected = door.expected, try counted(db, event: door.eventId) >= expected { return .crowd }
@@ -328,6 +331,7 @@ public struct DoorService: Sendable {
                 db, sql: "SELECT count(*) FROM door_visit WHERE door_id = ? AND address = ? AND at > ?",
                 arguments: [id, address, Timestamp.iso(now.addingTimeInterval(-seconds))]) ?? 0
         }
+        guard paced else { return nil }
         return try recent(60) >= Door.pacePerMinute || recent(3600) >= Door.pacePerHour ? .pace : nil
     }
 
