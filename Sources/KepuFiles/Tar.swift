@@ -21,6 +21,8 @@ public enum Tar {
         /// Adds the file at `source` as `name` (at most 100 bytes of UTF-8).
         public func add(_ name: String, from source: String) throws {
             let size = ((try? FileManager.default.attributesOfItem(atPath: source))?[.size] as? NSNumber)?.intValue ?? 0
+            // ustar's size field holds 11 octal digits: 8 GiB less a byte.
+            guard size < 1 << 33 else { throw KepuError(.cannotReadFile(name: source)) }
             try handle.write(contentsOf: Tar.header(name, size: size))
             guard let input = FileHandle(forReadingAtPath: source) else {
                 throw KepuError(.cannotReadFile(name: source))
@@ -116,10 +118,11 @@ public enum Tar {
         return nil
     }
 
+    /// An octal field: its digits 0–7 only (no sign), up to the first NUL or space.
     static func number(_ field: ArraySlice<UInt8>) -> Int? {
-        let text = String(decoding: field.prefix { $0 != 0 && $0 != 0x20 }, as: UTF8.self)
-            .trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? 0 : Int(text, radix: 8)
+        let digits = field.drop { $0 == 0x20 }.prefix { $0 != 0 && $0 != 0x20 }
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }), digits.count <= 11 else { return nil }
+        return digits.reduce(0) { $0 * 8 + Int($1 - 0x30) }
     }
 
     /// Copies an entry's bytes to `target`, handing each chunk to `each` (to hash it) on the way.

@@ -122,15 +122,28 @@ public final class AppDatabase: @unchecked Sendable {
             let writer = try connect(path, mode: mode)
             var migrated: Migrated?
             if version < schemaVersion {
-                // An earlier kepu's file: copied next to it, whole, before anything changes.
+                // An earlier kepu's file: copied next to it, whole, before anything changes; owner-only
+                // from the start, like the database.
                 let backup = Self.backupPath(beside: path, version: version)
-                let copy = try DatabaseQueue(path: backup, configuration: configuration())
-                try writer.backup(to: copy)
-                try copy.close()
-                chmod(backup, 0o600)
+                guard fm.createFile(atPath: backup, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw KepuError(.cannotCreateBackup(path: backup))
+                }
+                do {
+                    let copy = try DatabaseQueue(path: backup, configuration: configuration())
+                    try writer.backup(to: copy)
+                    try copy.close()
+                } catch {
+                    try? fm.removeItem(atPath: backup)
+                    throw error
+                }
                 migrated = Migrated(backup: backup, from: version, to: schemaVersion)
             }
-            try Migrations.migrator.migrate(writer)
+            do { try Migrations.migrator.migrate(writer) } catch {
+                // Nothing changed (each migration is one transaction): a copy made for it would only
+                // pile up, one more at each restart of a service that keeps failing.
+                if let m = migrated { try? fm.removeItem(atPath: m.backup) }
+                throw error
+            }
             let database = AppDatabase(writer: writer, path: path)
             database.migrated = migrated
             return database

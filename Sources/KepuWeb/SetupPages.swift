@@ -45,6 +45,9 @@ public final class SetupLink: @unchecked Sendable {
         lock.withLock { !used && now < expires && sameSecret(candidate, token) }
     }
 
+    /// Gives a spent link back, when what it was spent on failed.
+    func unspend() { lock.withLock { used = false } }
+
     /// Spends the link: true the first time.
     func spend() -> Bool {
         lock.withLock {
@@ -91,7 +94,11 @@ struct SetupPages: Sendable {
                 context: AuditContext(
                     operatorName: name, command: "web: POST /setup", now: ledger.context.now,
                     today: ledger.context.today))
-            _ = try setup.users.add(name: name, role: .admin, password: password)
+            do { _ = try setup.users.add(name: name, role: .admin, password: password) } catch {
+                // Not made (the database busy): the link stays good for another try.
+                link.unspend()
+                throw error
+            }
             return Response(status: .seeOther, headers: [.location: "/login"])
         } catch let e as KepuError {
             return page(token: token, error: e.text(lang, for: .web), name: name, status: e.webStatus)

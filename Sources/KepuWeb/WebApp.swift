@@ -384,7 +384,9 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     /// The path as logged: the secret segment of `/d/`, `/v/` and `/setup/` links replaced by `…`.
     static func path(_ path: String) -> String {
-        for prefix in ["/d/", "/v/", "/setup/"] where path.hasPrefix(prefix) { return prefix + "…" }
+        // By the first part that isn't empty: `//d/TOKEN` reaches the door's page too.
+        let parts = path.split(separator: "/")
+        if let first = parts.first, ["d", "v", "setup"].contains(first) { return "/\(first)/…" }
         return String(path.prefix(200))
     }
 }

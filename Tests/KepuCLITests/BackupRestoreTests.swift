@@ -42,10 +42,14 @@ import Testing
         #expect(w.run(["log", "--verify", "--db", target]).code == 0)
         let verify = w.run(["evidence", "verify", "--db", target])
         #expect(verify.code == 0, "\(verify.err)")
-        // Never over an existing database.
+        // Never over an existing database, nor beside a journal left where one was.
         let again = w.run(["restore", archive, "--db", target])
         #expect(again.code != 0)
-        #expect(again.err.contains(target))
+        #expect(again.err.contains("\(target) 已存在；恢复从不覆盖已有的数据库及其文件"))
+        let beside = w.dir + "/恢复/另一个.sqlite"
+        FileManager.default.createFile(atPath: beside + "-wal", contents: Data("left by a crash".utf8))
+        #expect(w.run(["restore", archive, "--db", beside]).err.contains("\(beside)-wal 已存在"))
+        #expect(!FileManager.default.fileExists(atPath: beside))
         // The backup is recorded for the 用户 page.
         let ledger = Ledger(
             database: try AppDatabase.open(at: w.db), context: AuditContext(operatorName: "t", command: "t"))
@@ -97,6 +101,21 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: w.dir).filter { $0.hasPrefix(".kepu-restoring") }
                 .isEmpty)
+    }
+
+    /// A tar field is octal digits and nothing else; a restore takes only the parts kepu writes.
+    @Test func anArchiveIsReadAsKepuWroteIt() {
+        #expect(Tar.number(Array("00000001750\0".utf8)[...]) == 1000)
+        #expect(Tar.number(Array("-0000000001\0".utf8)[...]) == nil)
+        #expect(Tar.number(Array("+0000000001\0".utf8)[...]) == nil)
+        #expect(Tar.number(Array("00000000089\0".utf8)[...]) == nil)
+        let sha = String(repeating: "ab", count: 32)
+        #expect(Restore.isKepuPart("kepu.sqlite"))
+        #expect(Restore.isKepuPart("evidence/ab/\(sha)"))
+        #expect(!Restore.isKepuPart("evidence/cd/\(sha)"))
+        #expect(!Restore.isKepuPart("x/kepu.sqlite"))
+        #expect(!Restore.isKepuPart("kepu.sqlite-journal"))
+        #expect(!Restore.isKepuPart("evidence/ab/../../etc"))
     }
 
     /// The timer's rotation keeps the newest of each of 7 days, 4 weeks and 12 months.

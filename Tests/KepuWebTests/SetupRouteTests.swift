@@ -103,5 +103,6 @@ import Testing
         #expect(RequestLogMiddleware.path("/v/AbCdEf123") == "/v/…")
         #expect(RequestLogMiddleware.path("/setup/secret") == "/setup/…")
         #expect(RequestLogMiddleware.path("/events/3") == "/events/3")
+        #expect(RequestLogMiddleware.path("//d/AbCdEf123") == "/d/…")
     }
 }

@@ -651,6 +651,11 @@ extension Catalogue {
                 return "无法创建备份文件 \(path)：请检查文件夹是否存在且可写"
             }
             return "cannot create the backup file \(path): check that the folder exists and is writable"
+        case .restoreTargetExists(let path):
+            if zh {
+                return "\(path) 已存在；恢复从不覆盖已有的数据库及其文件，请换一个 --db 路径"
+            }
+            return "\(path) already exists; a restore never writes over a database or its files: choose another --db"
         case .backupDamaged(let file, let what):
             if zh {
                 let detail: String

@@ -132,6 +132,8 @@ public indirect enum Problem: Sendable, Hashable {
     case backupExists(path: String)
     case cannotCreateBackup(path: String)
     case backupIntegrity(path: String, result: String)
+    /// `kepu restore` never writes over a database, its evidence, or a journal beside one.
+    case restoreTargetExists(path: String)
     /// A backup that can't be restored as it is.
     case backupDamaged(file: String, what: BackupDamage)
     case alreadyImported(file: String, on: String, importID: Int64, rows: Int, originalName: String)

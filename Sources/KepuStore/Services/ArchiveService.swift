@@ -224,6 +224,16 @@ public enum Restore {
         public var schema: Int
     }
 
+    /// `kepu.sqlite`, `kepu-backup.json` or `evidence/ab/ab…` (64 hex digits, the first two its folder).
+    static func isKepuPart(_ name: String) -> Bool {
+        if name == "kepu.sqlite" || name == "kepu-backup.json" { return true }
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "evidence", parts[2].count == 64, parts[1].count == 2,
+            parts[2].hasPrefix(parts[1]), parts[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        else { return false }
+        return true
+    }
+
     /// Checks the archive (every part against the manifest, the database's integrity, its audit chain,
     /// every evidence file against its hash) in a folder beside `database`, then moves the database and
     /// its evidence folder into place. An existing database, or a damaged archive, is refused in a
@@ -231,9 +241,10 @@ public enum Restore {
     public static func run(archive: String, to database: String, context: AuditContext) throws -> Done {
         let fm = FileManager.default
         let name = (archive as NSString).lastPathComponent
-        if fm.fileExists(atPath: database) { throw KepuError(.databaseExists(path: database)) }
-        if fm.fileExists(atPath: database + ".evidence") {
-            throw KepuError(.databaseExists(path: database + ".evidence"))
+        // Not over a database, its evidence, or what SQLite keeps beside one: a journal or WAL left there
+        // would be replayed into the restored file.
+        for existing in ["", ".evidence", "-wal", "-shm", "-journal"] where fm.fileExists(atPath: database + existing) {
+            throw KepuError(.restoreTargetExists(path: database + existing))
         }
         guard fm.fileExists(atPath: archive) else { throw KepuError(.cannotReadFile(name: archive)) }
         guard let entries = Tar.entries(path: archive) else {
@@ -254,6 +265,10 @@ public enum Restore {
         }
         for e in entries where e.name != "MANIFEST.sha256" && manifest[e.name] == nil {
             throw KepuError(.backupDamaged(file: name, what: .unlisted(e.name)))
+        }
+        // Only what kepu writes: the database, its description, and evidence named by its own hash.
+        for part in manifest.keys.sorted() where !Self.isKepuPart(part) {
+            throw KepuError(.backupDamaged(file: name, what: .unlisted(part)))
         }
         let folder = (database as NSString).deletingLastPathComponent
         let work = (folder.isEmpty ? "." : folder) + "/.kepu-restoring-" + SessionService.random(6)
