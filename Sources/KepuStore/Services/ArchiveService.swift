@@ -16,23 +16,28 @@ public struct ArchiveService: Sendable {
         public var missing: Int
     }
 
+    /// Where a backup will go: refused if something is there (a backup never overwrites a file); a
+    /// folder not there yet is made, readable by its owner only, like the database's own.
+    static func prepare(_ path: String) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { throw KepuError(.backupExists(path: path)) }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty, !fm.fileExists(atPath: folder) else { return }
+        do {
+            try fm.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw KepuError(.backupFolderMissing(folder: folder))
+        }
+    }
+
     /// `kepu backup FILE`: one tar file holding the database (an online copy through SQLite's backup
     /// API, consistent even while others write, checked with integrity_check), every evidence file
     /// of the store, `kepu-backup.json` (what made it, when, the schema) and `MANIFEST.sha256` (the
     /// SHA-256 of each of them). The backup is recorded (and audited), for the 用户 page to show.
     public func backup(to path: String) throws -> Backup {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) { throw KepuError(.backupExists(path: path)) }
-        // A folder that is not there yet is made, readable by its owner only, like the database's own.
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
-            do {
-                try fm.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw KepuError(.backupFolderMissing(folder: folder))
-            }
-        }
+        try Self.prepare(path)
         let work = path + ".partial-" + SessionService.random(6)
         try? fm.createDirectory(atPath: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? fm.removeItem(atPath: work) }
@@ -111,16 +116,7 @@ public struct ArchiveService: Sendable {
     /// (consistent even while others write), to open with `--db`; its evidence is not in it.
     public func copyDatabase(to path: String) throws -> (pages: Int, integrity: String) {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) { throw KepuError(.backupExists(path: path)) }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
-            do {
-                try fm.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw KepuError(.backupFolderMissing(folder: folder))
-            }
-        }
+        try Self.prepare(path)
         guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw KepuError(.cannotCreateBackup(path: path))
         }

@@ -116,34 +116,26 @@ public struct CorrectionService: Sendable {
                 throw KepuError(.restoreBlocked(kind: kind, id: id, because: .eventVoided(event: e)))
             }
             // A door's day whose entry or survey batch was voided has gone on in a new one: the two would
-            // count the same day's sign-ins twice.
-            for a in attendance {
-                if let id = a.id,
-                    let other = try Int64.fetchOne(
-                        db,
-                        sql: """
-                            SELECT d.attendance_id FROM door_day d JOIN attendance n ON n.id = d.attendance_id
-                            WHERE n.voided_at IS NULL AND d.attendance_id <> ?
-                              AND d.door_id IN (SELECT door_id FROM door_visit WHERE attendance_id = ?)
-                              AND d.day = ?
-                            """, arguments: [id, id, a.date.description])
+            // count the same day's sign-ins twice. `column` is door_day's for the record's table, `rows`
+            // the table that ties its rows to their door.
+            func doorDayGoneOn(_ column: String, _ table: String, _ rows: String, id: Int64, day: CalendarDate) throws {
+                if let other = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.\(column) FROM door_day d JOIN \(table) n ON n.id = d.\(column)
+                        WHERE n.voided_at IS NULL AND d.\(column) <> ?
+                          AND d.door_id IN (SELECT door_id FROM \(rows) WHERE \(column) = ?)
+                          AND d.day = ?
+                        """, arguments: [id, id, day.description])
                 {
                     throw KepuError(.restoreBlocked(kind: kind, id: id, because: .doorDayTaken(record: other)))
                 }
             }
+            for a in attendance {
+                if let id = a.id { try doorDayGoneOn("attendance_id", "attendance", "door_visit", id: id, day: a.date) }
+            }
             for s in surveys {
-                if let id = s.id,
-                    let other = try Int64.fetchOne(
-                        db,
-                        sql: """
-                            SELECT d.survey_id FROM door_day d JOIN survey n ON n.id = d.survey_id
-                            WHERE n.voided_at IS NULL AND d.survey_id <> ?
-                              AND d.door_id IN (SELECT door_id FROM door_answer WHERE survey_id = ?)
-                              AND d.day = ?
-                            """, arguments: [id, id, s.date.description])
-                {
-                    throw KepuError(.restoreBlocked(kind: kind, id: id, because: .doorDayTaken(record: other)))
-                }
+                if let id = s.id { try doorDayGoneOn("survey_id", "survey", "door_answer", id: id, day: s.date) }
             }
             let restoredCosts = Set(costs.compactMap(\.id))
             for f in evidence {
