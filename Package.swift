@@ -88,6 +88,7 @@ let package = Package(
             name: "KepuWebTests",
             dependencies: [
                 "KepuWeb", "KepuStore", "KepuCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "KepuCLITests",

@@ -223,10 +223,12 @@ struct WrkResult {
     }
 }
 
-func wrk(_ url: String, cookie: String, connections: Int = 32) -> WrkResult? {
+func wrk(_ url: String, cookie: String, connections: Int = 32, seconds: Int = 20) -> WrkResult? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
-    p.arguments = ["-t2", "-c\(connections)", "-d20s", "--latency", "-H", "Cookie: kepu_session=\(cookie)", url]
+    p.arguments = [
+        "-t2", "-c\(connections)", "-d\(seconds)s", "--latency", "-H", "Cookie: kepu_session=\(cookie)", url,
+    ]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice

@@ -378,6 +378,19 @@ public enum RecordItem: Sendable, Hashable {
     case measurement(MeasurementItem)
     case volunteer(VolunteerSummary)
     case signup(SignupItem)
+
+    /// The event the record belongs to (an event: its campaign), if any.
+    public var event: Int64? {
+        switch self {
+        case .event(let e): e.parent
+        case .attendance(let a): a.event
+        case .cost(let c): c.event
+        case .printRun(let p): p.event
+        case .survey(let s): s.event
+        case .measurement, .volunteer: nil
+        case .signup(let g): g.event
+        }
+    }
 }
 
 extension [EventSummary] {

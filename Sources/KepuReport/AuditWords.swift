@@ -40,6 +40,18 @@ public enum AuditWords {
         }
     }
 
+    /// The events the rows' sentences may name (a sign-up's event, a changed event or parent), so that
+    /// a page reads those titles and no others.
+    public static func events(in entries: [AuditEntry]) -> Set<Int64> {
+        var ids: Set<Int64> = []
+        for e in entries {
+            for o in [object(e.before), object(e.after)].compactMap({ $0 }) {
+                for k in ["event_id", "parent_id"] { if let id = o[k] as? Int { ids.insert(Int64(id)) } }
+            }
+        }
+        return ids
+    }
+
     /// An import's kind as a person names it (`import_file.kind`).
     static func importName(_ kind: String, _ lang: Language) -> String {
         switch kind {

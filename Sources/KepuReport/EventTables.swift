@@ -3,9 +3,10 @@ import KepuCore
 /// Tables of events for `event list`, `event show` and the report.
 public enum EventTables {
     /// `showForm` adds the activity's form (科普讲座 …) after its kind, as `event list` shows it.
-    /// The events' table; its footer totals `totalOf` (the whole list, when `events` is one page of it).
+    /// The events' table; its footer shows `totals` (the whole list's, when `events` is one page of it),
+    /// else the sums of `events`.
     public static func list(
-        _ events: [EventSummary], totalOf all: [EventSummary]? = nil, lang: Language, showForm: Bool = false
+        _ events: [EventSummary], totals: EventTotals? = nil, lang: Language, showForm: Bool = false
     ) -> ReportTable {
         let lang = lang
         var rows: [[Cell]] = []
@@ -25,7 +26,7 @@ public enum EventTables {
                 Cell(String(e.volunteers)), Cell(e.hoursCenti > 0 ? Figures.hours(e.hoursCenti) : "—"),
             ])
         }
-        let live = (all ?? events).filter { !$0.voided }
+        let sums = totals ?? EventTotals(of: events)
         var table = ReportTable(
             columns: [
                 .init(lang.t("编号", "id"), .right), .init(lang.t("活动", "Event")), .init(lang.t("类型", "Kind")),
@@ -41,11 +42,11 @@ public enum EventTables {
                     "", Cell(lang.t("合计", "Total")),
                     Cell(
                         lang.t(
-                            "★ 大型活动 \(live.filter { $0.major && $0.depth == 0 }.count) 次",
-                            "★ major: \(live.filter { $0.major && $0.depth == 0 }.count)")), "", "",
-                    Cell(String(live.reduce(0) { $0 + $1.onsite })), Cell(String(live.reduce(0) { $0 + $1.online })),
-                    Cell(live.reduce(Money.zero) { $0 + $1.cost }.grouped), "", "",
-                    Cell(Figures.hours(live.reduce(0) { $0 + $1.hoursCenti })),
+                            "★ 大型活动 \(sums.major) 次",
+                            "★ major: \(sums.major)")), "", "",
+                    Cell(String(sums.onsite)), Cell(String(sums.online)),
+                    Cell(sums.cost.grouped), "", "",
+                    Cell(Figures.hours(sums.hoursCenti)),
                 ]
             ])
         if showForm {

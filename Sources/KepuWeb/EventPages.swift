@@ -172,7 +172,7 @@ struct EventPages: Sendable {
     /// `GET /events[?q=TEXT&kind=K&all=1]`
     func list(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await page(context, status: .ok, error: nil, values: [:], query: request.query)
+        return try await page(context, status: .ok, error: nil, values: [:], query: request.query)
     }
 
     /// `POST /events` (title, kind, form, start, end, venue, parent): the same checks and the same
@@ -186,7 +186,9 @@ struct EventPages: Sendable {
                 start: try CalendarDate.parse(fields["start"] ?? "", field: lang.t(.startField)),
                 end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t(.endField)) },
                 venue: fields.value("venue"),
-                parent: try fields.value("parent").map { try webID($0, field: lang.t(.parentField)) },
+                parent: try fields.value("parent").map {
+                    try web.pickedEvent($0, field: lang.t(.parentField), campaigns: true)
+                },
                 unit: nil, allowDuplicate: false)
             event.form = try fields.value("form").map { try EventForm.parse($0, field: lang.t(.formField)) } ?? .other
             event.project = fields.value("project")
@@ -199,14 +201,15 @@ struct EventPages: Sendable {
                         id: id, title: event.title, kind: event.kind, start: event.start, end: event.end,
                         parent: event.parent), lang))
         } catch let e as KepuError {
-            return await page(context, status: e.webStatus, error: e.text(lang, for: .web), values: fields, query: nil)
+            return try await page(
+                context, status: e.webStatus, error: e.text(lang, for: .web), values: fields, query: nil)
         }
     }
 
     func page(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String],
         query: [String: String]?
-    ) async -> Response {
+    ) async throws -> Response {
         let today = ledger.context.today()
         // Only the plan's period: the list needs no facts.
         let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
@@ -223,15 +226,19 @@ struct EventPages: Sendable {
         let all = query?["all"] == "1"
         let q = query?.value("q") ?? ""
         let kind = query?["kind"].flatMap { EventKind(rawValue: $0) }
-        var events = (try? ledger.events.list(in: range, unit: nil, includeVoided: all)) ?? []
-        if !q.isEmpty || kind != nil {
-            let roots = Set(
-                events.filter {
-                    (q.isEmpty || $0.title.localizedCaseInsensitiveContains(q) || ($0.venue ?? "").contains(q))
-                        && (kind == nil || $0.kind == kind)
-                }.map(\.id))
-            events = events.filter { roots.contains($0.id) }
+        let query = query ?? [:]
+        let asked = EventQuery(
+            range: range, kind: kind, includeVoided: all,
+            page: PageRequest(page: query["page"].flatMap { Int($0) } ?? 1, size: Page.pageSize, search: q))
+        // 50 groups a page (a campaign with its sub-activities); the count and totals, the whole list's,
+        // read once per write.
+        let totals = try web.sums.value(
+            "events|\(asked.range.map { "\($0)" } ?? "")|\(q)|\(kind?.rawValue ?? "")|\(all)",
+            version: try ledger.audit.version()
+        ) {
+            try ledger.events.totals(asked)
         }
+        let list = try ledger.events.page(asked, known: totals)
         func v(_ k: String) -> String { values[k] ?? "" }
         var body = HTML()
         body += """
@@ -245,7 +252,7 @@ struct EventPages: Sendable {
             <label>\(lang.t(.start))<input name="start" type="date" required value="\(v("start"))"></label>
             <label>\(lang.t(.end))<input name="end" type="date" value="\(v("end"))"></label>
             <label>\(lang.t(.venue))<input name="venue" value="\(v("venue"))"></label>
-            <label class="wide">\(lang.t(.campaignSubActivity))\(web.eventSelect("parent", selected: values["parent"], none: lang.t(.notSubActivity), campaigns: true))</label>
+            <label class="wide">\(lang.t(.campaignSubActivity))\(try web.eventPicker("parent", selected: values["parent"], none: lang.t(.notSubActivity), campaigns: true))</label>
             <button type="submit">\(lang.t(.addTheEvent))</button>
             </form></details>
             <form method="get" action="/events" class="filter">
@@ -255,22 +262,15 @@ struct EventPages: Sendable {
             <button type="submit">\(lang.t(.filter))</button>
             </form>
             """
-        // 50 events a page, each with its sub-activities; the totals are the whole list's.
-        var groups: [[EventSummary]] = []
-        for e in events {
-            if e.depth == 0 || groups.isEmpty { groups.append([e]) } else { groups[groups.count - 1].append(e) }
-        }
-        let (pageNo, pages) = Page.pageNumber(query ?? [:], count: groups.count)
-        let shown = Array(groups.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize).joined())
-        var kept = query ?? [:]
+        var kept = query
         kept["page"] = nil
-        let pager = Page.pager("/events", kept, page: pageNo, pages: pages, lang: lang)
+        let pager = Page.pager("/events", kept, page: list.events.page, pages: list.events.pages, lang: lang)
         body +=
-            "<section><h2>\(lang.t(.eventsOfYear(range.start.year, groups.count)))</h2>"
+            "<section><h2>\(lang.t(.eventsOfYear(range.start.year, list.events.count)))</h2>"
         body +=
-            events.isEmpty
+            list.events.rows.isEmpty
             ? "<p>\(lang.t(.noEvents))</p>"
-            : web.html(EventTables.list(shown, totalOf: events, lang: lang, showForm: true)) + pager
+            : web.html(EventTables.list(list.events.rows, totals: list.totals, lang: lang, showForm: true)) + pager
         body += "</section>"
         return await web.page(lang.t(.events), context, body: body, status: status)
     }
@@ -292,7 +292,10 @@ struct EventPages: Sendable {
                 lang.t(.event), context, body: web.error(e.text(lang, for: .web)), status: .notFound)
         }
         let e = d.summary
-        var body = web.html(EventTables.detail(d, maskPhones: true, lang: lang, names: web.names()))
+        var body = web.html(
+            EventTables.detail(
+                d, maskPhones: true, lang: lang,
+                names: try web.names(events: Set([e.id] + d.children.map(\.id) + [e.parent].compactMap { $0 }))))
         let csrf = Page.csrfField(context)
         func v(_ k: String) -> String { form == nil ? "" : values[k] ?? "" }
         func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }

@@ -85,14 +85,14 @@ struct ImportPages: Sendable {
     /// `GET /imports[?event=ID]`
     func form(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await formPage(context, status: .ok, error: nil, values: request.query)
+        return try await formPage(context, status: .ok, error: nil, values: request.query)
     }
 
     /// The page; a refusal shown above the form it came from (the sheets' or, with `surveyForm`, the 问卷星 one).
     func formPage(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String],
         surveyForm: Bool = false
-    ) async -> Response {
+    ) async throws -> Response {
         // One form for every kind, 问卷星's too, so that the page carries the year's events once.
         let sheetError = error
         var kinds: [HTML] = Self.kinds.map { k, label in
@@ -107,7 +107,7 @@ struct ImportPages: Sendable {
             <form method="post" action="/imports#import" enctype="multipart/form-data" class="record"\(Page.formAttributes("import", refused: sheetError != nil))>
             \(Page.csrfField(context))
             <label class="wide">\(lang.t(.what))<select name="kind">\(kinds)</select></label>
-            <label class="wide">\(lang.t(.eventForSheets))\(web.eventSelect("event", selected: values["event"], none: lang.t(.noEventForListOrLedger)))</label>
+            <label class="wide">\(lang.t(.eventForSheets))\(try web.eventPicker("event", selected: values["event"], none: lang.t(.noEventForListOrLedger)))</label>
             <label>\(lang.t(.signInDay))<input name="date" type="date" value="\(Page.esc(values["date"] ?? ""))"></label>
             <label class="wide">\(lang.t(.file))<input name="file" type="file" required accept=".xlsx,.csv,.txt"></label>
             <label>\(lang.t(.sheetOptional))<input name="sheet" value="\(Page.esc(values["sheet"] ?? ""))"></label>
@@ -138,7 +138,7 @@ struct ImportPages: Sendable {
                         form: .choice(.importKind, Self.kinds.map { Choice(raw: $0.0.rawValue, chinese: $0.1.zh) })))
             }
             let (file, name) = try posted.requireFile()
-            let event = try values.value("event").map { try webID($0, field: lang.t(.eventIdField)) }
+            let event = try values.value("event").map { try web.pickedEvent($0, field: lang.t(.eventIdField)) }
             if kind == .signins, event == nil {
                 throw KepuError(.empty(field: lang.t(.eventIdField)))
             }
@@ -157,7 +157,7 @@ struct ImportPages: Sendable {
             ) { [self] progress in try run(pending, date: date, preview: true, progress: progress) }
             return try await answer(id, user: user, context)
         } catch let e as KepuError {
-            return await formPage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
+            return try await formPage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
     }
 
@@ -170,7 +170,7 @@ struct ImportPages: Sendable {
             return Response(status: .seeOther, headers: [.location: "/imports/jobs/\(id)"])
         case .failed(let e):
             await uploads.remove(job.upload)
-            return await formPage(
+            return try await formPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web),
                 values: [
                     "kind": job.kind.rawValue, "event": job.event.map(String.init) ?? "", "date": job.date ?? "",
@@ -191,7 +191,7 @@ struct ImportPages: Sendable {
         let user = try context.pageUser()
         let id = try context.parameters.require("id")
         guard let job = jobs.job(id, userID: user.id) else {
-            return await formPage(
+            return try await formPage(
                 context, status: .notFound, error: Catalogue.text(.uploadExpired, lang), values: [:])
         }
         guard case .running = job.state else { return try await answer(id, user: user, context) }
@@ -291,7 +291,7 @@ struct ImportPages: Sendable {
     func confirm(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context)
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
-            return await formPage(
+            return try await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
         }
         // Confirmed twice (a double click): the import under way is the one to follow.
@@ -323,15 +323,15 @@ extension ImportPages {
     func surveyUpload(_ posted: PostedUpload, _ context: WebContext) async throws -> Response {
         let (user, values) = (posted.user, posted.values)
         do {
-            let event = try webID(values["event"] ?? "", field: lang.t(.surveyEventField))
+            let event = try web.pickedEvent(values["event"] ?? "", field: lang.t(.surveyEventField))
             let (file, name) = try posted.requireFile()
             let (key, pending) = try await uploads.save(
                 file.body,
                 Uploads.Pending(
                     path: "", displayName: name, kind: "survey", event: event, sheet: nil, userID: user.id, at: Date()))
-            return await surveyPreview(context, key: key, pending: pending, question: nil)
+            return try await surveyPreview(context, key: key, pending: pending, question: nil)
         } catch let e as KepuError {
-            return await formPage(
+            return try await formPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), values: values, surveyForm: true)
         }
     }
@@ -340,16 +340,16 @@ extension ImportPages {
     func previewSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context)
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
-            return await formPage(
+            return try await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
                 surveyForm: true)
         }
         guard fields["answers"] == nil || !Self.satisfiedPicks(fields).isEmpty else {
-            return await surveyPreview(
+            return try await surveyPreview(
                 context, key: key, pending: pending, question: fields.value("question"), satisfied: nil,
                 error: Catalogue.text(.surveyNoSatisfiedAnswer, lang))
         }
-        return await surveyPreview(
+        return try await surveyPreview(
             context, key: key, pending: pending, question: fields.value("question"), satisfied: Self.satisfied(fields))
     }
 
@@ -373,7 +373,7 @@ extension ImportPages {
     func surveyPreview(
         _ context: WebContext, key: String, pending: Uploads.Pending, question: String?, satisfied: [String]? = nil,
         error: String? = nil
-    ) async -> Response {
+    ) async throws -> Response {
         let event = pending.event ?? 0
         var body = error.map { web.error($0, form: "answers") } ?? HTML()
         var answers: [WjxSurvey.AnswerCount] = []
@@ -400,18 +400,18 @@ extension ImportPages {
                 questions = list.map { (String($0.prefix { $0.isNumber }), $0) }
             default:
                 await uploads.remove(key)
-                return await formPage(
+                return try await formPage(
                     context, status: e.webStatus, error: e.text(lang, for: .web), values: ["event": String(event)],
                     surveyForm: true)
             }
         } catch {
             await uploads.remove(key)
-            return await formPage(
+            return try await formPage(
                 context, status: .internalServerError,
                 error: lang.t(.serverErrorNothing),
                 values: [:], surveyForm: true)
         }
-        let title = ((try? ledger.events.detail(event))?.summary.title).map { "\(event) \($0)" } ?? String(event)
+        let title = try ledger.events.titles([event])[event].map { "\(event) \($0)" } ?? String(event)
         body =
             "<p class=\"sub\">\(lang.t(.fileForEvent(pending.displayName, event: title)))</p>"
             + body
@@ -457,7 +457,7 @@ extension ImportPages {
     func confirmSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try await postedForm(request, context)
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
-            return await formPage(
+            return try await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
                 surveyForm: true)
         }
@@ -476,7 +476,7 @@ extension ImportPages {
                             file: r.file, format: r.encoding, event: event, surveyID: r.surveyID, dryRun: false,
                             tally: tally, date: date)), lang))
         } catch let e as KepuError {
-            return await surveyPreview(
+            return try await surveyPreview(
                 context, key: key, pending: pending, question: fields.value("question"),
                 satisfied: Self.satisfied(fields)
             )

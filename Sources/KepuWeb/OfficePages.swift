@@ -111,30 +111,37 @@ struct OfficePages: Sendable {
     /// runs, each linked to its page (correct, void); a form for a print run.
     func budget(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await budgetPage(request, context, status: .ok, error: nil, values: request.query)
+        return try await budgetPage(request, context, status: .ok, error: nil, values: request.query)
     }
 
     func budgetPage(
         _ request: Request, _ context: WebContext, status: HTTPResponse.Status, error: String?,
         values: [String: String]
-    ) async -> Response {
+    ) async throws -> Response {
         // The year: `?year=`, else the plan covering today; its facts are read once, for the budget.
         let today = ledger.context.today()
         let year = request.query["year"].flatMap { Int($0) }
         // A year of several projects shows each project's lines under its name, then the department's.
-        let reconciled = try? YearProjects.reconcile(
-            ledger: ledger, year: year, unit: nil, asOf: nil, today: today, project: nil, scope: .project)
-        let range = reconciled?.plan.period ?? DateRange.year(year ?? today.year)
-        var body = HTML()
-        if let r = reconciled {
+        // The budget against the year's facts, computed once per write (every write adds an audit row).
+        let (range, budget) = try web.sums.value(
+            "budget|\(year.map(String.init) ?? "")|\(today)|\(lang.rawValue)", version: try ledger.audit.version()
+        ) { () throws -> (DateRange, HTML) in
+            let r: YearProjects.Reconciled
+            do {
+                r = try YearProjects.reconcile(
+                    ledger: ledger, year: year, unit: nil, asOf: nil, today: today, project: nil, scope: .project)
+            } catch is KepuError {
+                return (DateRange.year(year ?? today.year), HTML())
+            }
             var sections: [Section] = []
             for e in r.parts {
                 var s = ReconcileReport.budgetSection(e, lang: lang, surface: .web)
                 if r.several { s.heading = YearProjects.heading(e, lang: lang) + " · " + (s.heading ?? "") }
                 sections.append(s)
             }
-            body += web.html(Report(title: "", sections: sections))
+            return (r.plan.period, web.html(Report(title: "", sections: sections)))
         }
+        var body = budget
         let filter = RecordFilter(range: range, event: nil, unit: nil, includeVoided: request.query["all"] == "1")
         func v(_ k: String) -> String { values[k] ?? "" }
         body += """
@@ -144,37 +151,46 @@ struct OfficePages: Sendable {
             <label>\(lang.t(.inkHeader))<select name="ink">\(Page.options(Ink.allCases, selected: values["ink"], lang))</select></label>
             <label>\(lang.t(.copies))<input name="copies" required inputmode="numeric" value="\(v("copies"))"></label>
             <label>\(lang.t(.unitPrice))<input name="unitPrice" required value="\(v("unitPrice"))"></label>
-            <label class="wide">\(lang.t(.eventOptional))\(web.eventSelect("event", selected: values["event"], none: lang.t(.noEventOfItsOwn)))</label>
+            <label class="wide">\(lang.t(.eventOptional))\(try web.eventPicker("event", selected: values["event"], none: lang.t(.noEventOfItsOwn)))</label>
             <label>\(lang.t(.date))<input name="date" type="date" value="\(v("date"))"></label>
             <button type="submit">\(lang.t(.addPrintRun))</button>
             </form><p class="sub">\(lang.t(.costsOnEventPages))</p></section>
             """
-        let names = web.names()
-        if let all = try? ledger.money.costs(filter), !all.isEmpty {
-            // A search (item, invoice number, payee, line, event), 50 a page, the filters kept in the links.
-            let costs = Page.list(all, request.query) { c in
-                [c.item, c.invoice, c.payee, names.lines[c.line], c.event.flatMap { names.events[$0] }]
-            }
-            let total = costs.matching.filter { $0.voided == nil }.reduce(Money.zero) { $0 + $1.amount }
+        // A search (item, invoice number, payee, line, event), 50 a page, each list under its own page
+        // number (`?page=`, `?prints=`), the filters kept in the links; the total is every match's.
+        let q = request.query
+        let search = q.value("q")
+        let lineNames = try web.names().lines
+        let lines =
+            search.map { t in lineNames.filter { $0.value.localizedCaseInsensitiveContains(t) }.map(\.key) } ?? []
+        let costs = try ledger.money.costs(
+            filter, PageRequest(page: q["page"].flatMap { Int($0) } ?? 1, size: Page.pageSize, search: search),
+            lines: lines)
+        let runs = try ledger.money.printRuns(
+            filter, PageRequest(page: q["prints"].flatMap { Int($0) } ?? 1, size: Page.pageSize, search: search),
+            lines: lines)
+        let names = try web.names(
+            events: Set((costs.costs.rows.map(\.event) + runs.rows.map(\.event)).compactMap { $0 }))
+        var keptCosts = q
+        keptCosts["page"] = nil
+        var keptPrints = q
+        keptPrints["prints"] = nil
+        if costs.costs.count > 0 || search != nil {
             body += """
-                <section><h2>\(lang.t(.costsCount(costs.matching.count)))</h2>
+                <section><h2>\(lang.t(.costsCount(costs.costs.count)))</h2>
                 <form method="get" action="/budget" class="filter">
-                <label>\(lang.t(.find))<input name="q" value="\(request.query["q"] ?? "")" placeholder="\(lang.t(.costSearchHint))"></label>
-                <label class="check"><input type="checkbox" name="all" value="1"\(request.query["all"] == "1" ? " checked" : "")>\(lang.t(.includeVoided))</label>
+                <label>\(lang.t(.find))<input name="q" value="\(search ?? "")" placeholder="\(lang.t(.costSearchHint))"></label>
+                <label class="check"><input type="checkbox" name="all" value="1"\(q["all"] == "1" ? " checked" : "")>\(lang.t(.includeVoided))</label>
                 <button type="submit">\(lang.t(.filter))</button></form>
-                \(web.html(RecordTables.costs(costs.shown, lang: lang, names: names, total: costs.pages > 1 ? total : nil)))
-                \(Page.pager("/budget", costs.kept, page: costs.page, pages: costs.pages, lang: lang))</section>
+                \(web.html(RecordTables.costs(costs.costs.rows, lang: lang, names: names, total: costs.costs.pages > 1 ? costs.total : nil)))
+                \(Page.pager("/budget", keptCosts, page: costs.costs.page, pages: costs.costs.pages, lang: lang))</section>
                 """
         }
-        if let all = try? ledger.money.printRuns(filter), !all.isEmpty {
-            // The same search (title or event), 50 a page under their own page number (`?prints=`).
-            let runs = Page.list(all, request.query, key: "prints") { p in
-                [p.title, p.event.flatMap { names.events[$0] }]
-            }
+        if runs.count > 0 {
             body += """
-                <section id="prints"><h2>\(lang.t(.printRunsCount(runs.matching.count)))</h2>
-                \(web.html(RecordTables.printRuns(runs.shown, lang: lang, names: names)))
-                \(Page.pager("/budget", runs.kept, page: runs.page, pages: runs.pages, lang: lang, key: "prints", anchor: "#prints"))</section>
+                <section id="prints"><h2>\(lang.t(.printRunsCount(runs.count)))</h2>
+                \(web.html(RecordTables.printRuns(runs.rows, lang: lang, names: names)))
+                \(Page.pager("/budget", keptPrints, page: runs.page, pages: runs.pages, lang: lang, key: "prints", anchor: "#prints"))</section>
                 """
         }
         return await web.page(lang.t(.budget), context, body: body, status: status)
@@ -189,7 +205,7 @@ struct OfficePages: Sendable {
                 ink: try Ink.parse(fields["ink"] ?? "", field: lang.t(.inkField)),
                 copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.t(.copiesField)),
                 unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.t(.unitPriceField)),
-                event: try fields.value("event").map { try webID($0, field: lang.t(.eventIdField)) },
+                event: try fields.value("event").map { try web.pickedEvent($0, field: lang.t(.eventIdField)) },
                 date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) })
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addPrintRun(input)
@@ -200,7 +216,7 @@ struct OfficePages: Sendable {
                         id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost, line: r.line.id,
                         lineName: r.line.name), lang))
         } catch let e as KepuError {
-            return await budgetPage(
+            return try await budgetPage(
                 request, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
     }
@@ -212,32 +228,34 @@ struct OfficePages: Sendable {
     func volunteers(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         // `?event=ID` (a link from an event's page) fills in the sign-up form's event.
-        return await volunteersPage(
+        return try await volunteersPage(
             context, status: .ok, error: nil, form: "signup", values: request.query, query: request.query)
     }
 
     func volunteersPage(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String?, values: [String: String],
         query: [String: String] = [:]
-    ) async -> Response {
+    ) async throws -> Response {
         func v(_ which: String, _ k: String) -> String { form == which ? values[k] ?? "" : "" }
         func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
         func attrs(_ which: String) -> HTML { Page.formAttributes(which, refused: form == which && error != nil) }
-        // The volunteers to pick from: a list the browser filters as the clerk types a name or a phone's
-        // last four digits; the number in front is what is sent.
-        let everyone = (try? ledger.volunteers.list(RecordFilter())) ?? []
-        // Up to 300 the browser offers them all as the clerk types; past that the page would grow past
-        // 100 KB, and the server searches what was typed instead (a name, or a phone's last 4 digits).
+        // The volunteers to pick from: up to 50, a list the browser filters as the clerk types a name or a
+        // phone's last four digits (the number in front is what is sent); past that the server searches
+        // what was typed, and offers the matches when several fit.
+        let everyone = try ledger.volunteers.count()
         let picks: [HTML] =
-            everyone.count > Self.listedVolunteers
+            everyone > Web.pickerLimit
             ? []
-            : everyone.map { "<option value=\"\(Self.pick($0))\"></option>" }
+            : try ledger.volunteers.page(PageRequest(size: Web.pickerLimit)).rows.map {
+                "<option value=\"\(Self.pick($0))\"></option>"
+            }
         let typed = v("signup", "volunteer")
         let matches =
             form == "signup" && error != nil && Int64(typed) == nil
-            ? Array(Self.candidates(everyone, CSVColumns.trim(typed)).prefix(50)) : []
+            ? try ledger.volunteers.candidates(CSVColumns.trim(typed), limit: Web.pickerLimit).rows : []
         var chosen = v("signup", "volunteer")
-        if let id = Int64(chosen), let p = everyone.first(where: { $0.id == id }) { chosen = Self.pick(p) }
+        if let id = Int64(chosen), let p = try ledger.volunteers.summaries([id]).first { chosen = Self.pick(p) }
+        let eventField = try web.eventPicker("event", selected: v("signup", "event"), none: nil)
         var body: HTML = """
             <section><h2>\(lang.t(.addVolunteer))</h2>\(err("add"))
             <form method="post" action="/volunteers#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
@@ -250,7 +268,7 @@ struct OfficePages: Sendable {
             <section><h2>\(lang.t(.signUpHours))</h2>\(err("signup"))
             <form method="post" action="/volunteers/signup#signup" class="record"\(attrs("signup"))>\(Page.csrfField(context))
             \(volunteerField(chosen: chosen, picks: picks, matches: matches))
-            <label class="wide">\(lang.t(.event))\(web.eventSelect("event", selected: v("signup", "event"), none: nil))</label>
+            <label class="wide">\(lang.t(.event))\(eventField)</label>
             <label>\(lang.t(.hours))<input name="hours" value="\(v("signup", "hours"))"></label>
             <label>\(lang.t(.date))<input name="date" type="date" value="\(v("signup", "date"))"></label>
             <label>\(lang.t(.role))<input name="role" value="\(v("signup", "role"))"></label>
@@ -260,37 +278,26 @@ struct OfficePages: Sendable {
         // The list: a search (name, organization, platform number, or a phone's last four digits),
         // 50 a page, the search kept in the page links.
         let q = query.value("q") ?? ""
-        let list = q.isEmpty ? everyone : everyone.filter { Self.matches($0, q) }
-        let (pageNo, pages) = Page.pageNumber(query, count: list.count)
-        let shown = Array(list.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize))
+        let list = try ledger.volunteers.page(
+            PageRequest(page: query["page"].flatMap { Int($0) } ?? 1, size: Page.pageSize, search: q))
         body += """
-            <section><h2>\(lang.t(.volunteersCount(everyone.count)))</h2>
+            <section><h2>\(lang.t(.volunteersCount(everyone)))</h2>
             <form method="get" action="/volunteers" class="filter">
             <label>\(lang.t(.find))<input name="q" value="\(q)" placeholder="\(lang.t(.volunteerSearchHint))" size="34"></label>
             <button type="submit">\(lang.t(.find))</button>
             </form>
             """
-        if everyone.isEmpty {
+        if everyone == 0 {
             body += "<p>\(lang.t(.noVolunteersYet))</p>"
-        } else if list.isEmpty {
+        } else if list.rows.isEmpty {
             body += "<p>\(lang.t(.noVolunteerMatches))</p>"
         } else {
-            body += web.html(RecordTables.volunteers(shown, maskPhones: true, lang: lang))
-            body += Page.pager("/volunteers", q.isEmpty ? [:] : ["q": q], page: pageNo, pages: pages, lang: lang)
+            body += web.html(RecordTables.volunteers(list.rows, maskPhones: true, lang: lang))
+            body += Page.pager(
+                "/volunteers", q.isEmpty ? [:] : ["q": q], page: list.page, pages: list.pages, lang: lang)
         }
         body += "</section>"
         return await web.page(lang.t(.volunteers), context, body: body, status: status)
-    }
-
-    /// Whether a volunteer matches a search: the name, organization or platform number contains it,
-    /// or it is the last digits (at least 4) of the phone, which the list shows masked.
-    static func matches(_ v: VolunteerSummary, _ q: String) -> Bool {
-        if v.name.localizedCaseInsensitiveContains(q) || (v.org ?? "").localizedCaseInsensitiveContains(q)
-            || (v.platformNo ?? "").localizedCaseInsensitiveContains(q)
-        {
-            return true
-        }
-        return q.count >= 4 && q.allSatisfy(\.isASCII) && q.allSatisfy(\.isNumber) && (v.phone ?? "").hasSuffix(q)
     }
 
     /// `POST /volunteers`: `kepu volunteer add`.
@@ -308,7 +315,7 @@ struct OfficePages: Sendable {
                 notice: Catalogue.text(
                     .volunteerAdded(id: r.id, name: name, org: input.org, newOrganization: r.newOrganization), lang))
         } catch let e as KepuError {
-            return await volunteersPage(
+            return try await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "add", values: fields)
         }
     }
@@ -319,20 +326,17 @@ struct OfficePages: Sendable {
         do {
             let input = NewSignup(
                 volunteer: try pickedVolunteer(fields["volunteer"] ?? ""),
-                event: try webID(fields["event"] ?? "", field: lang.t(.eventField)),
+                event: try web.pickedEvent(fields["event"] ?? "", field: lang.t(.eventField)),
                 hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t(.hoursShort)) },
                 date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) },
                 role: fields.value("role"))
             let r = try web.ledger(for: user, request: request).volunteers.signup(input)
             return await web.done("/volunteers", context, notice: Catalogue.text(.signupAdded(r), lang))
         } catch let e as KepuError {
-            return await volunteersPage(
+            return try await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "signup", values: fields)
         }
     }
-
-    /// How many volunteers the sign-up form lists for the browser to offer.
-    static let listedVolunteers = 300
 
     /// The sign-up's volunteer: a select of the matches after a search found several, else a field the
     /// browser completes from the list (when there is one).
@@ -369,16 +373,9 @@ struct OfficePages: Sendable {
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         // `12 李华（138****0001）` from the list, or a select's `12`; four digits alone are a phone's tail.
         if let id = Int64(digits), id > 0, t.count > digits.count || digits.count < 4 { return id }
-        let matches = Self.candidates(((try? ledger.volunteers.list(RecordFilter())) ?? []), t)
-        if matches.count == 1 { return matches[0].id }
+        let matches = try ledger.volunteers.candidates(t, limit: 1)
+        if matches.count == 1, let only = matches.rows.first { return only.id }
         throw KepuError(.notPicked(field: lang.t(.volunteerField), value: text, matches: matches.count))
-    }
-
-    /// The volunteers a typed name or phone tail names: the exact name if someone has it, else every match.
-    static func candidates(_ everyone: [VolunteerSummary], _ t: String) -> [VolunteerSummary] {
-        guard !t.isEmpty else { return [] }
-        let exact = everyone.filter { $0.name == t }
-        return exact.isEmpty ? everyone.filter { matches($0, t) } : exact
     }
 
     // MARK: 操作记录
@@ -404,7 +401,9 @@ struct OfficePages: Sendable {
             page.offset = (pageNo - 1) * Page.pageSize
             let entries = try ledger.audit.log(page)
             body += web.html(
-                RecordTables.auditTable(entries, details: q["details"] == "1", lang: lang, names: web.names()))
+                RecordTables.auditTable(
+                    entries, details: q["details"] == "1", lang: lang,
+                    names: try web.names(events: AuditWords.events(in: entries))))
             var kept = q
             kept["page"] = nil
             body += Page.pager("/audit", kept, page: pageNo, pages: pages, lang: lang)

@@ -22,6 +22,9 @@ extension Label {
     fileprivate static let asOf = Label("评价截至", "as of")
     fileprivate static let dataChecks = Label("数据核查", "Data checks")
     fileprivate static let everyCheckPasses = Label("全部核查通过", "Every check passes")
+    fileprivate static func allChecks(_ n: Int) -> Label {
+        Label("共 \(n) 条，查看全部", "all \(n) of them")
+    }
     fileprivate static let recentActivity = Label("最近的操作", "Recent activity")
     fileprivate static let wholeAuditTrail = Label("全部操作记录", "The whole audit trail")
     fileprivate static let overviewUpdating = Label(
@@ -191,18 +194,14 @@ struct Pages: Sendable {
                 let (_, findings) = SelfEvaluation.make(
                     plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
                     storeFindings: inputs.storeFindings)
+                // The first ten; the rest on 数据核查's own page, 50 a page: a year of 5,000 events without
+                // evidence is not 5,000 lines here.
                 body += "<section><h2>\(Page.esc(lang.t(.dataChecks)))</h2>"
-                if findings.isEmpty {
-                    body += "<p class=\"notice\">\(Page.esc(lang.t(.everyCheckPasses)))</p>"
-                } else {
-                    body += "<ul class=\"findings\">"
-                    for f in findings {
-                        let fix: HTML =
-                            f.fix.map { "　<a href=\"\(Web.url($0))\">\(Catalogue.text($0, lang))</a>" } ?? HTML()
-                        body +=
-                            "<li>\(Catalogue.text(f.subject, lang, plan: plan))：\(Catalogue.text(f.finding, lang, for: .web))\(fix)</li>"
-                    }
-                    body += "</ul>"
+                body += Self.findingList(Array(findings.prefix(Self.dashboardFindings)), plan: plan, lang: lang)
+                if findings.count > Self.dashboardFindings {
+                    var link = "/checks"
+                    if let year { link += "?year=\(year)" }
+                    body += "<p><a href=\"\(link)\">\(lang.t(.allChecks(findings.count)))</a></p>"
                 }
                 body += "</section>"
             } catch let e as KepuError {
@@ -210,7 +209,9 @@ struct Pages: Sendable {
             }
             let recent = try web.ledger.audit.log(limit: 10)
             body += "<section><h2>\(Page.esc(lang.t(.recentActivity)))</h2>"
-            body += web.html(RecordTables.auditTable(recent, details: false, lang: lang, names: web.names()))
+            body += web.html(
+                RecordTables.auditTable(
+                    recent, details: false, lang: lang, names: try web.names(events: AuditWords.events(in: recent))))
             body += "<p><a href=\"/audit\">\(lang.t(.wholeAuditTrail))</a></p></section>"
             return body
         }
@@ -219,6 +220,54 @@ struct Pages: Sendable {
             ? "<p class=\"sub\" role=\"status\">\(lang.t(.overviewUpdating))</p>"
             : ""
         return await web.page(lang.t(.overview), context, body: note + body)
+    }
+}
+
+extension Pages {
+    /// The findings the dashboard lists; the rest are on `/checks`.
+    static let dashboardFindings = 10
+
+    /// Findings as a list, each with the link to the form that fixes it; or the sentence that all pass.
+    static func findingList(_ findings: [LintFinding], plan: Plan, lang: Language) -> HTML {
+        if findings.isEmpty { return "<p class=\"notice\">\(Page.esc(lang.t(.everyCheckPasses)))</p>" }
+        var body: HTML = "<ul class=\"findings\">"
+        for f in findings {
+            let fix: HTML = f.fix.map { "　<a href=\"\(Web.url($0))\">\(Catalogue.text($0, lang))</a>" } ?? HTML()
+            body +=
+                "<li>\(Catalogue.text(f.subject, lang, plan: plan))：\(Catalogue.text(f.finding, lang, for: .web))\(fix)</li>"
+        }
+        return body + "</ul>"
+    }
+
+    /// `GET /checks[?year=Y&page=N]`: every data check that fails (`kepu check`), 50 a page.
+    func checks(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let year = request.query["year"].flatMap { Int($0) }
+        let today = ledger.context.today()
+        var body = HTML()
+        do {
+            let (plan, findings) = try web.sums.value(
+                "checks|\(year.map(String.init) ?? "")|\(today)", version: try ledger.audit.version()
+            ) { () throws -> (Plan, [LintFinding]) in
+                let inputs = try ledger.evaluation.reportInputs(
+                    year: year, unit: nil, asOf: nil, today: today, project: nil)
+                let plan = inputs.stored.plan
+                let (_, findings) = SelfEvaluation.make(
+                    plan: plan, facts: inputs.facts, notes: inputs.notes, events: inputs.events,
+                    storeFindings: inputs.storeFindings)
+                return (plan, findings)
+            }
+            let (pageNo, pages) = Page.pageNumber(request.query, count: findings.count)
+            body += "<p class=\"sub\">\(Page.esc(plan.unit)) \(plan.year)</p>"
+            body += Self.findingList(
+                Array(findings.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize)), plan: plan, lang: lang)
+            var kept = request.query
+            kept["page"] = nil
+            body += Page.pager("/checks", kept, page: pageNo, pages: pages, lang: lang)
+        } catch let e as KepuError {
+            body += web.error(e.text(lang, for: .web))
+        }
+        return await web.page(lang.t(.dataChecks), context, body: body)
     }
 }
 

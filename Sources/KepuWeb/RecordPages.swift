@@ -68,10 +68,13 @@ struct RecordPages: Sendable {
         }
         let history = try ledger.audit.history(kind, id)
         var body = error.map(web.error) ?? HTML()
-        body += web.html(RecordTables.detail(item, history: history, maskPhones: true, lang: lang, names: web.names()))
+        body += web.html(
+            RecordTables.detail(
+                item, history: history, maskPhones: true, lang: lang,
+                names: try web.names(events: AuditWords.events(in: history).union([item.event].compactMap { $0 }))))
         let csrf = Page.csrfField(context)
         let voided = Self.voided(item)
-        if !voided, let form = editForm(kind, id, values: values) {
+        if !voided, let form = try editForm(kind, id, values: values) {
             body += """
                 <section><h2>\(lang.t(.correct))</h2>
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/edit" class="record">\(csrf)
@@ -118,8 +121,10 @@ struct RecordPages: Sendable {
 
     /// The correction form's fields, one for each field the kind can change (`RecordKind.fields`), each
     /// as its input asks, filled with the record's values (or what was typed).
-    func editForm(_ kind: RecordKind, _ id: Int64, values: [String: String]?) -> HTML? {
-        guard !kind.fields.isEmpty, let current = try? ledger.corrections.fields(kind, id) else { return nil }
+    func editForm(_ kind: RecordKind, _ id: Int64, values: [String: String]?) throws -> HTML? {
+        guard !kind.fields.isEmpty else { return nil }
+        let current: [RecordField: FieldValue]
+        do { current = try ledger.corrections.fields(kind, id) } catch is KepuError { return nil }
         var html = HTML()
         for f in kind.fields {
             guard let value = current[f] else { continue }
@@ -148,15 +153,13 @@ struct RecordPages: Sendable {
             case .yesNo: html += select([("yes", lang.t(.yes)), ("no", lang.t(.no))])
             case .choice(let c): html += select(c.options(lang))
             case .event:
-                let none: HTML =
-                    typed.isEmpty ? "<option value=\"\">\(lang.t(.noEvent))</option>" : ""
-                html +=
-                    "<label>\(label)<select name=\"event\">\(none)\(web.eventOptions(selected: typed))</select></label>"
+                let picker = try web.eventPicker("event", selected: typed, none: typed.isEmpty ? lang.t(.noEvent) : nil)
+                html += "<label>\(label)\(picker)</label>"
             case .line:
-                let lines = (try? ledger.corrections.lines(kind, id)) ?? []
+                let lines = try ledger.corrections.lines(kind, id)
                 html += select(lines.map { ($0.id, $0.name) })
             case .metric:
-                let names = web.names().measurements
+                let names = try web.names().measurements
                 html += select(names.keys.sorted().map { ($0, names[$0] ?? $0) })
             }
         }
@@ -172,7 +175,9 @@ struct RecordPages: Sendable {
             let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reasonField))
             var values: [RecordField: FieldValue] = [:]
             for f in kind.fields {
-                guard let typed = fields.value(f.rawValue) else { continue }
+                guard var typed = fields.value(f.rawValue) else { continue }
+                // The event picker sends a number, or a typed part of a title when the year has many.
+                if f == .event { typed = String(try web.pickedEvent(typed, field: Catalogue.label(f, of: kind, lang))) }
                 values[f] = try f.parse(typed, label: Catalogue.label(f, of: kind, lang))
             }
             let outcome = try web.ledger(for: user, request: request, reason: reason).corrections.edit(kind, id, values)

@@ -69,7 +69,6 @@ extension Label {
             "确认将\(year)年封账？封账后该年的记录不能再修改，直到管理员解除。原因：\(reason)",
             "Lock \(year)? Its records can no longer be changed until an admin unlocks it. Reason: \(reason)")
     }
-    fileprivate static func invoiceNumber(_ number: String) -> Label { Label("发票号\(number)", "invoice \(number)") }
     fileprivate static func voidedBecause(_ reason: String) -> Label { Label("已作废：\(reason)", "voided: \(reason)") }
     fileprivate static func voidEvidenceQuestion(_ id: Int64, file: String, reason: String) -> Label {
         Label(
@@ -299,26 +298,14 @@ struct ReportPages: Sendable {
     /// upload form, prefilled from the query (a finding's link names its event or cost).
     func evidence(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await evidencePage(context, status: .ok, error: nil, values: request.query)
+        return try await evidencePage(context, status: .ok, error: nil, values: request.query)
     }
 
     func evidencePage(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String],
         query: [String: String]? = nil
-    ) async -> Response {
+    ) async throws -> Response {
         let query = query ?? values
-        let names = web.names()
-        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
-        let range = plan?.period ?? DateRange.year(ledger.context.today().year)
-        let costs =
-            (try? ledger.money.costs(RecordFilter(range: range, event: nil, unit: nil, includeVoided: false))) ?? []
-        let eventOptions = web.eventOptions(selected: values["event"])
-        let costOptions: [HTML] = costs.map { c in
-            let what = [c.item, c.invoice.map { lang.t(.invoiceNumber($0)) }].compactMap { $0 }
-                .joined(separator: lang.t(.comma))
-            return
-                "<option value=\"\(c.id)\"\(values["cost"] == String(c.id) ? " selected" : "")>\(c.id) \(c.date) \(c.amount.grouped)元 \(what)</option>"
-        }
         let invalid: HTML = error != nil ? " aria-invalid=\"true\" aria-describedby=\"upload-error\"" : ""
         var body = HTML()
         body += """
@@ -327,35 +314,39 @@ struct ReportPages: Sendable {
             <form method="post" action="/evidence#upload" enctype="multipart/form-data" class="record" id="upload">\(Page.csrfField(context))
             <label class="wide">\(lang.t(.evidenceFile))<input name="file" type="file" required\(invalid)></label>
             <label>\(lang.t(.kindHeader))<select name="kind">\(Page.options(EvidenceKind.allCases, selected: values["kind"], lang))</select></label>
-            <label class="wide">\(lang.t(.forTheEvent))<select name="event"><option value="">\(lang.t(.noEventForCost))</option>\(eventOptions)</select></label>
-            <label class="wide">\(lang.t(.orTheCost))<select name="cost"><option value="">\(lang.t(.noCost))</option>\(costOptions)</select></label>
+            <label class="wide">\(lang.t(.forTheEvent))\(try web.eventPicker("event", selected: values["event"], none: lang.t(.noEventForCost)))</label>
+            <label class="wide">\(lang.t(.orTheCost))\(try web.costPicker("cost", selected: values["cost"], none: lang.t(.noCost)))</label>
             <button type="submit">\(lang.t(.upload))</button>
             </form></section>
             """
         let all = query["all"] == "1"
-        let items = (try? ledger.evidence.list(includeVoided: all)) ?? []
+        let items = try ledger.evidence.page(
+            includeVoided: all, PageRequest(page: query["page"].flatMap { Int($0) } ?? 1, size: Page.pageSize))
+        let names = try web.names(events: Set(items.rows.compactMap(\.event)))
         body += """
             <form method="get" action="/evidence" class="filter">
             <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t(.includeVoided))</label>
             <button type="submit">\(lang.t(.filter))</button></form>
             """
-        if items.isEmpty {
+        if items.rows.isEmpty {
             body += "<p>\(Page.esc(lang.t(.noEvidenceYet)))</p>"
         } else {
-            if let (checked, problems) = try? ledger.evidence.verify() {
-                if problems.isEmpty {
-                    body += "<p class=\"notice\">\(Page.esc(Catalogue.text(.evidenceIntact(count: checked), lang)))</p>"
-                } else {
-                    body += "<ul class=\"errors\">"
-                    for p in problems {
-                        body +=
-                            "<li>\(Page.esc(Catalogue.text(.evidenceProblem(id: p.item.id, file: p.item.fileName, missing: p.problem == .missing), lang)))</li>"
-                    }
-                    body += "</ul>"
-                }
+            // Every stored file hashed against its record: once per write, not once per view.
+            let (checked, problems) = try web.sums.value("evidence files", version: try ledger.audit.version()) {
+                try ledger.evidence.verify()
             }
-            let (pageNo, pages) = Page.pageNumber(query, count: items.count)
-            let shown = items.reversed().dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize)
+            if problems.isEmpty {
+                body += "<p class=\"notice\">\(Page.esc(Catalogue.text(.evidenceIntact(count: checked), lang)))</p>"
+            } else {
+                body += "<ul class=\"errors\">"
+                for p in problems {
+                    body +=
+                        "<li>\(Page.esc(Catalogue.text(.evidenceProblem(id: p.item.id, file: p.item.fileName, missing: p.problem == .missing), lang)))</li>"
+                }
+                body += "</ul>"
+            }
+            let (pageNo, pages) = (items.page, items.pages)
+            let shown = items.rows
             var rows: [HTML] = []
             for f in shown {
                 let event: HTML =
@@ -488,7 +479,7 @@ struct ReportPages: Sendable {
             }
             return await web.done(restore ? "/evidence" : "/evidence?all=1", context, notice: notice)
         } catch let e as KepuError {
-            return await evidencePage(
+            return try await evidencePage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), values: [:], query: ["all": "1"])
         }
     }
@@ -501,8 +492,8 @@ struct ReportPages: Sendable {
         do {
             let (file, name) = try posted.requireFile()
             let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.t(.kindField))
-            let event = try values.value("event").map { try webID($0, field: lang.t(.eventIdField)) }
-            let cost = try values.value("cost").map { try webID($0, field: lang.t(.costIdField)) }
+            let event = try values.value("event").map { try web.pickedEvent($0, field: lang.t(.eventIdField)) }
+            let cost = try values.value("cost").map { try web.pickedCost($0, field: lang.t(.costIdField)) }
             if event == nil, cost == nil { throw KepuError(.evidenceNeedsRecord) }
             let path = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "kepu-evidence-\(SessionService.random(16))"
@@ -521,7 +512,7 @@ struct ReportPages: Sendable {
                         id: r.id, file: name, kind: kind, size: r.size, sha: r.sha256, alreadyStored: r.alreadyStored),
                     lang))
         } catch let e as KepuError {
-            return await evidencePage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
+            return try await evidencePage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
     }
 }

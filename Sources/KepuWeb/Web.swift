@@ -9,6 +9,12 @@ import KepuStore
 /// The labels these pages show, in the order they appear: Chinese beside English.
 extension Label {
     fileprivate static let chooseEvent = Label("请选择活动", "choose an event")
+    fileprivate static let typeEventToFind = Label("输入活动名称中的几个字或编号", "type part of a title, or a number")
+    fileprivate static let typeCostToFind = Label("输入摘要、发票号或费用编号", "type an item, an invoice number or a number")
+    fileprivate static func invoiceNumber(_ number: String) -> Label { Label("发票号\(number)", "invoice \(number)") }
+    fileprivate static func firstMatchesOnly(_ n: Int) -> Label {
+        Label("只列出前 \(n) 个；多输入几个字可缩小范围", "only the first \(n) are listed; type more to narrow it")
+    }
 }
 
 /// What every page group shares: the ledger, the settings and the one-time notices.
@@ -22,6 +28,7 @@ struct Web: Sendable {
     let doorLinks = DoorLinks()
     /// The hash chain's last check, kept while no row is added.
     let auditCheck = AuditCheck()
+    let sums = LedgerSums()
     /// The request's language (the `kepu_lang` cookie), else the server's.
     var lang: Language { Web.requestLanguage ?? settings.language }
 
@@ -100,45 +107,138 @@ struct Web: Sendable {
         return ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
     }
 
-    /// What the web shows in place of codes and bare numbers: the plan's line names (of every year's
-    /// plan) and the titles of the current plan's events.
-    func names() -> RecordNames {
+    /// What the web shows in place of codes and bare numbers: the plans' line names (of every year's
+    /// plan, newest first), the titles of the events a page names (`events`, and no others) and the
+    /// current plan's measurements.
+    func names(events: Set<Int64> = []) throws -> RecordNames {
         var lines: [String: String] = [:]
-        let years = Set(((try? ledger.plans.list()) ?? []).map(\.year))
+        let years = Set(try ledger.plans.list().filter { $0.replacedAt == nil }.map(\.year))
         for year in years.sorted(by: >) {
-            for l in (try? ledger.plans.plan(year: year, unit: nil).plan.lines) ?? [] where lines[l.id] == nil {
-                lines[l.id] = l.name
-            }
+            let plan: Plan
+            do { plan = try ledger.plans.plan(year: year, unit: nil).plan } catch is KepuError { continue }
+            for l in plan.lines where lines[l.id] == nil { lines[l.id] = l.name }
         }
-        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
-        let range = plan?.period ?? DateRange.year(ledger.context.today().year)
-        var events: [Int64: String] = [:]
-        for e in (try? ledger.events.titles(in: range, includeVoided: true)) ?? [] { events[e.id] = e.title }
         var measurements: [String: String] = [:]
-        for i in plan?.indicators ?? [] {
+        for i in try currentPlan()?.indicators ?? [] {
             if case .measurement(let name) = i.metric { measurements[name] = i.name }
         }
-        return RecordNames(lines: lines, events: events, measurements: measurements)
+        return RecordNames(lines: lines, events: try ledger.events.titles(events), measurements: measurements)
     }
 
-    /// The current plan's live events as `<option>`s, titles and days, sub-activities indented under their
-    /// campaign (`campaigns` keeps only the campaigns): what a form picks instead of an event's number.
-    func eventOptions(selected: String?, campaigns: Bool = false) -> [HTML] {
-        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
-        let range = plan?.period ?? DateRange.year(ledger.context.today().year)
-        let events = (try? ledger.events.titles(in: range)) ?? []
-        return events.filter { !campaigns || $0.depth == 0 }.map { e in
-            let indent = String(repeating: "　", count: e.depth)
-            return
-                "<option value=\"\(e.id)\"\(selected == String(e.id) ? " selected" : "")>\(indent)\(e.id) \(e.title)（\(e.start)）</option>"
+    /// The most choices a picker lists. Past it, the clerk types part of a title (or a number) and the
+    /// server finds it: a page costs what it shows, not what the year holds.
+    static let pickerLimit = 50
+
+    /// The current plan (nil before one is imported); a busy or broken database still throws.
+    func currentPlan() throws -> Plan? {
+        do { return try ledger.plans.plan(year: nil, unit: nil).plan } catch is KepuError { return nil }
+    }
+
+    /// The current plan's period, else this calendar year: the events a picker offers.
+    func currentRange() throws -> DateRange {
+        try currentPlan()?.period ?? DateRange.year(ledger.context.today().year)
+    }
+
+    /// `12 科普日（2023-09-16）`: an event as a picker shows it, the number first.
+    static func pick(_ e: EventTitle) -> String { "\(e.id) \(e.title)（\(e.start)）" }
+
+    /// The number a picker's text starts with (`12`, `12 科普日（…）`), if it starts with one.
+    static func leadingID(_ text: String) -> Int64? {
+        let t = CSVColumns.trim(text)
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard let id = Int64(digits), id > 0 else { return nil }
+        let rest = t.dropFirst(digits.count)
+        return rest.isEmpty || rest.first == " " ? id : nil
+    }
+
+    /// A form's event. Up to `pickerLimit` live events of the current plan (campaigns only with
+    /// `campaigns`): a select of them, sub-activities indented under their campaign. Past that: a field
+    /// where the clerk types part of a title or a number; after a text several events match, a select of
+    /// those. `none` words the first choice when the event may be left out.
+    func eventPicker(_ name: String, selected: String?, none: String?, campaigns: Bool = false) throws -> HTML {
+        let range = try currentRange()
+        let chosen = CSVColumns.trim(selected ?? "")
+        let required: HTML = none == nil ? " required" : ""
+        let first: HTML = "<option value=\"\">\(none ?? lang.t(.chooseEvent))</option>"
+        if try ledger.events.count(in: range, campaigns: campaigns) <= Self.pickerLimit {
+            let picked = Self.leadingID(chosen).map(String.init)
+            let options: [HTML] = try ledger.events.titles(in: range).filter { !campaigns || $0.depth == 0 }.map { e in
+                let indent = String(repeating: "　", count: e.depth)
+                return
+                    "<option value=\"\(e.id)\"\(picked == String(e.id) ? " selected" : "")>\(indent)\(Self.pick(e))</option>"
+            }
+            return "<select name=\"\(name)\"\(required)>\(first)\(options)</select>"
         }
+        if !chosen.isEmpty, Self.leadingID(chosen) == nil {
+            let found = try ledger.events.find(chosen, in: range, campaigns: campaigns, limit: Self.pickerLimit)
+            if found.count > 1 {
+                let options: [HTML] = found.rows.map { "<option value=\"\($0.id)\">\(Self.pick($0))</option>" }
+                let more: HTML =
+                    found.count > found.rows.count
+                    ? "<span class=\"sub\">\(lang.t(.firstMatchesOnly(found.rows.count)))</span>" : ""
+                return "<select name=\"\(name)\" required>\(first)\(options)</select>\(more)"
+            }
+        }
+        var shown = chosen
+        if let id = Self.leadingID(chosen), let e = try ledger.events.titled([id]).first { shown = Self.pick(e) }
+        return
+            "<input name=\"\(name)\"\(required) autocomplete=\"off\" value=\"\(shown)\" placeholder=\"\(lang.t(.typeEventToFind))\">"
     }
 
-    /// A select of the year's events, with a first choice for none (`none`) or asking for one.
-    func eventSelect(_ name: String, selected: String?, none: String?, campaigns: Bool = false) -> HTML {
-        let first = none ?? lang.t(.chooseEvent)
+    /// The event a picker sent: its number, or the one event a typed text names (refused, with how many
+    /// match, when it names none or several).
+    func pickedEvent(_ text: String, field: String, campaigns: Bool = false) throws -> Int64 {
+        let t = CSVColumns.trim(text)
+        if let id = Self.leadingID(t) { return id }
+        let found = try ledger.events.find(t, in: try currentRange(), campaigns: campaigns, limit: 1)
+        guard found.count == 1, let e = found.rows.first else {
+            throw KepuError(.recordNotPicked(field: field, value: t, matches: found.count, kind: .event))
+        }
+        return e.id
+    }
+
+    /// `35 2023-09-16 1,200.00元 展板制作，发票 0012`: a cost as a picker shows it.
+    func pick(_ c: CostItem) -> String {
+        let what = [c.item, c.invoice.map { lang.t(.invoiceNumber($0)) }].compactMap { $0 }.joined(
+            separator: lang.t(.comma))
+        return "\(c.id) \(c.date) \(c.amount.grouped)元 \(what)"
+    }
+
+    /// A form's cost, as `eventPicker` picks an event: a select of the current plan's live costs up to
+    /// `pickerLimit`, else a field searched by item, invoice number, payee or number.
+    func costPicker(_ name: String, selected: String?, none: String) throws -> HTML {
+        let range = try currentRange()
+        let chosen = CSVColumns.trim(selected ?? "")
+        let first: HTML = "<option value=\"\">\(none)</option>"
+        if try ledger.money.countCosts(in: range) <= Self.pickerLimit {
+            let picked = Self.leadingID(chosen)
+            let options: [HTML] = try ledger.money.findCosts("", in: range, limit: Self.pickerLimit).rows.map { c in
+                "<option value=\"\(c.id)\"\(picked == c.id ? " selected" : "")>\(pick(c))</option>"
+            }
+            return "<select name=\"\(name)\">\(first)\(options)</select>"
+        }
+        if !chosen.isEmpty, Self.leadingID(chosen) == nil {
+            let found = try ledger.money.findCosts(chosen, in: range, limit: Self.pickerLimit)
+            if found.count > 1 {
+                let options: [HTML] = found.rows.map { "<option value=\"\($0.id)\">\(pick($0))</option>" }
+                return "<select name=\"\(name)\">\(first)\(options)</select>"
+            }
+        }
+        var shown = chosen
+        if let id = Self.leadingID(chosen), let c = try ledger.money.costs([id]).first { shown = pick(c) }
         return
-            "<select name=\"\(name)\"\(none == nil ? " required" : "")><option value=\"\">\(first)</option>\(eventOptions(selected: selected, campaigns: campaigns))</select>"
+            "<input name=\"\(name)\" autocomplete=\"off\" value=\"\(shown)\" placeholder=\"\(lang.t(.typeCostToFind))\">"
+    }
+
+    /// The cost a picker sent, as `pickedEvent` reads an event.
+    func pickedCost(_ text: String, field: String) throws -> Int64 {
+        let t = CSVColumns.trim(text)
+        if let id = Self.leadingID(t) { return id }
+        let found = try ledger.money.findCosts(t, in: try currentRange(), limit: 1)
+        guard found.count == 1, let c = found.rows.first else {
+            throw KepuError(.recordNotPicked(field: field, value: t, matches: found.count, kind: .cost))
+        }
+        return c.id
     }
 
     /// The prefilled form that fixes a finding.
@@ -283,15 +383,29 @@ actor PageCache {
 /// The audit chain's check, done again only when the trail has grown: recomputing ten thousand rows'
 /// hashes on every view of 操作记录 took most of a second. (`kepu log --verify` always checks it all.)
 final class AuditCheck: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: (version: Int64, result: AuditVerification)?
+    private let sums = LedgerSums()
 
     func verification(_ ledger: Ledger) throws -> AuditVerification {
-        let version = try ledger.audit.version()
-        if let last = lock.withLock({ last }), last.version == version { return last.result }
-        let result = try ledger.audit.verify()
-        lock.withLock { last = (version, result) }
-        return result
+        try sums.value("audit chain", version: try ledger.audit.version()) { try ledger.audit.verify() }
+    }
+}
+
+/// Figures read from the whole ledger (a list's count and totals, the check of the evidence files),
+/// kept until the ledger changes (a new audit row, which every write makes): a page that shows them
+/// computes them once per write, not once per view. At most `capacity` kept; then it starts afresh.
+final class LedgerSums: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (version: Int64, value: any Sendable)] = [:]
+    static let capacity = 256
+
+    func value<T: Sendable>(_ key: String, version: Int64, make: () throws -> T) rethrows -> T {
+        if let e = lock.withLock({ entries[key] }), e.version == version, let v = e.value as? T { return v }
+        let v = try make()
+        lock.withLock {
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = (version, v)
+        }
+        return v
     }
 }
 
@@ -342,7 +456,17 @@ extension KepuError {
     /// A refused form: 409 when a year lock refused it, else 422 (the form shown again with the sentence).
     var webStatus: HTTPResponse.Status {
         if case .yearLocked = problem { return .conflict }
+        if isDatabaseFailure { return .serviceUnavailable }
         return .unprocessableContent
+    }
+
+    /// The database could not answer (busy past its wait, damaged, full, read-only, gone): not the
+    /// clerk's input, and never shown with the file's path.
+    var isDatabaseFailure: Bool {
+        switch problem {
+        case .busy, .damaged, .databaseRefused, .readOnly, .cannotOpen, .diskFull, .sqliteNotADatabase: true
+        default: false
+        }
     }
 
     /// A refused API call: 409 for a year lock, 400 for a bad value, else 422.

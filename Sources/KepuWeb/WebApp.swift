@@ -16,6 +16,10 @@ extension Label {
     fileprivate static let notFound = Label("没有找到", "Not found")
     fileprivate static let notAllowed = Label("不能这样做", "Not allowed")
     fileprivate static let tryAgainLater = Label("请稍后再试", "Try again later")
+    fileprivate static let databaseUnavailable = Label(
+        "数据库暂时无法应答（可能正有大批导入或备份），请稍后刷新再试；未写入任何内容。如果一直这样，请联系管理员。",
+        "The database cannot answer just now (a large import or a backup may be running): reload in a moment. Nothing was written. If it goes on, tell the administrator."
+    )
     fileprivate static let locked = Label("已封账", "Locked")
     fileprivate static let tooLarge = Label("文件太大", "Too large")
     fileprivate static let serverError = Label("服务器出错", "Server error")
@@ -195,6 +199,7 @@ public enum WebApp {
         signIn.get("logout") { request, context in try pages.logoutForm(request, context) }
         let app = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: true))
         app.get("/") { request, context in try await pages.dashboard(request, context) }
+        app.get("/checks") { request, context in try await pages.checks(request, context) }
         let events = EventPages(web: web)
         app.get("events") { request, context in try await events.list(request, context) }
         app.post("events") { request, context in try await events.add(request, context) }
@@ -458,7 +463,7 @@ struct ErrorMiddleware: RouterMiddleware {
         switch status {
         case .notFound: title = lang.t(.notFound)
         case .forbidden: title = lang.t(.notAllowed)
-        case .tooManyRequests: title = lang.t(.tryAgainLater)
+        case .tooManyRequests, .serviceUnavailable: title = lang.t(.tryAgainLater)
         case .conflict: title = lang.t(.locked)
         case .contentTooLarge: title = lang.t(.tooLarge)
         case .internalServerError: title = lang.t(.serverError)
@@ -476,6 +481,16 @@ struct ErrorMiddleware: RouterMiddleware {
     {
         do {
             return try await next(request, context)
+        } catch let e as KepuError where e.isDatabaseFailure {
+            // Logged in full (the file and SQLite's words); the clerk reads one sentence and tries again.
+            context.logger.error("\(Catalogue.text(e.problem, .en))")
+            let text = lang.t(.databaseUnavailable)
+            var response =
+                request.uri.path.hasPrefix("/api/")
+                ? WebError.response(.serviceUnavailable, text, request: request)
+                : page(.serviceUnavailable, text, request)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch let e as KepuError {
             if request.uri.path.hasPrefix("/api/") {
                 return page(e.apiStatus, Catalogue.apiText(e.problem, lang), request)

@@ -937,6 +937,19 @@ extension Catalogue {
                 return "请选择要上传的文件"
             }
             return "choose a file to upload"
+        case .recordNotPicked(let field, let value, let matches, let kind):
+            let cost = kind == .cost
+            if zh {
+                if matches > 1 {
+                    return "\(field) \(q(value, .zh))：有 \(matches) \(cost ? "笔费用" : "个活动")符合，请在下面选择一个"
+                }
+                return "\(field) \(q(value, .zh))：没有找到；请输入\(cost ? "摘要、发票号或费用编号" : "活动名称中的几个字或活动编号")"
+            }
+            if matches > 1 {
+                return "\(field) \(q(value, .en)): \(matches) \(cost ? "costs" : "events") match; choose one below"
+            }
+            return
+                "\(field) \(q(value, .en)) was not found: type \(cost ? "an item, an invoice number or a cost's number" : "a few words of an event's title, or its number")"
         case .notPicked(let field, let value, let matches):
             if zh {
                 if matches > 1 { return "\(field) \(q(value, .zh))：有 \(matches) 位符合，请在下面选择一位" }

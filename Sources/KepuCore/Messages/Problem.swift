@@ -194,6 +194,9 @@ public indirect enum Problem: Sendable, Hashable {
     case uploadMissing
     /// A web form's value that should have been picked from its list and names none of it.
     case notPicked(field: String, value: String, matches: Int)
+    /// A searched picker's typed text (part of an event's title, a cost's item or invoice) that names
+    /// no record, or several: the form offers the matches.
+    case recordNotPicked(field: String, value: String, matches: Int, kind: RecordKind)
     /// A web form's file that holds nothing (0 bytes).
     case uploadEmpty(name: String)
     /// An uploaded import that the session no longer holds (expired, or already imported).
@@ -251,6 +254,7 @@ public indirect enum Problem: Sendable, Hashable {
             .passwordNeeded, .passwordsDiffer,
             .badListenAddress, .apiBadJSON, .apiRepeatedKey, .planJSONNeedsSummary, .uploadMissing, .uploadEmpty,
             .notPicked,
+            .recordNotPicked,
             .notADateTime,
             .doorWindowEmpty,
             .notAMobile,

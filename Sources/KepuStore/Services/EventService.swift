@@ -183,32 +183,25 @@ public struct EventService: Sendable {
                   UNION ALL SELECT c.id FROM event c JOIN tree ON c.parent_id = tree.id)
                 SELECT id FROM tree)
                 """, order: "e.start_date, e.id")
-        var byParent: [Int64: [EventSummaryRow]] = [:]
-        var tops: [EventSummaryRow] = []
-        for row in rows {
-            if let parent = row.parentId { byParent[parent, default: []].append(row) } else { tops.append(row) }
-        }
-        var out: [EventSummary] = []
-        out.reserveCapacity(rows.count)
-        func add(_ row: EventSummaryRow, depth: Int) {
-            out.append(row.summary(depth: depth))
-            for child in byParent[row.id] ?? [] where includeVoided || child.voidedAt == nil {
-                add(child, depth: depth + 1)
-            }
-        }
-        for top in tops { add(top, depth: 0) }
-        return out
+        return EventSummaryRow.tree(rows, includeVoided: includeVoided)
     }
 
+    /// Everything under an event, each campaign's sub-activities after it, from `depth`: one query.
     func children(_ db: Database, of id: Int64, depth: Int, includeVoided: Bool) throws -> [EventSummary] {
-        var filter: SQL = "e.parent_id = \(id)"
-        if !includeVoided { filter += " AND e.voided_at IS NULL" }
-        var out: [EventSummary] = []
-        for row in try EventSummaryRow.fetchAll(db, where: filter, order: "e.start_date, e.id") {
-            out.append(row.summary(depth: depth))
-            out += try children(db, of: row.id, depth: depth + 1, includeVoided: includeVoided)
+        let live: SQL = includeVoided ? "" : " AND voided_at IS NULL"
+        let rows = try EventSummaryRow.fetchAll(
+            db,
+            where: """
+                e.id IN (WITH RECURSIVE tree(id) AS (
+                  SELECT id FROM event WHERE parent_id = \(id)\(live)
+                  UNION ALL SELECT c.id FROM event c JOIN tree ON c.parent_id = tree.id WHERE 1\(live))
+                SELECT id FROM tree)
+                """, order: "e.start_date, e.id")
+        return EventSummaryRow.tree(rows, includeVoided: includeVoided).map {
+            var e = $0
+            e.depth += depth
+            return e
         }
-        return out
     }
 
     /// One event with everything recorded against it, voided records included.

@@ -104,22 +104,7 @@ extension VolunteerService {
                 let signups = try f.condition(db)
                 filter += " AND v.id IN (SELECT volunteer_id FROM signup WHERE \(signups))"
             }
-            return try VolunteerSummaryRow.fetchAll(
-                db,
-                SQLRequest<VolunteerSummaryRow>(
-                    literal: """
-                        SELECT v.id, v.name, v.phone, o.name AS org, v.platform_no, v.voided_at, v.void_reason,
-                          (SELECT count(*) FROM signup g WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS signups,
-                          (SELECT coalesce(sum(hours_centi), 0) FROM signup g
-                            WHERE g.volunteer_id = v.id AND g.voided_at IS NULL) AS hours
-                        FROM volunteer v LEFT JOIN organization o ON o.id = v.org_id WHERE \(filter) ORDER BY v.id
-                        """)
-            ).map { r in
-                VolunteerSummary(
-                    id: r.id, name: r.name, phone: r.phone, org: r.org, platformNo: r.platformNo,
-                    signups: r.signups, hoursCenti: r.hours,
-                    voided: r.voidedAt.map { VoidState(at: $0, reason: r.voidReason ?? "") })
-            }
+            return try summaries(db, where: filter)
         }
     }
 }

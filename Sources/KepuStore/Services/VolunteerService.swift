@@ -123,6 +123,12 @@ struct VolunteerSummaryRow: Decodable, FetchableRecord {
     var hours: Int64
     var voidedAt: String?
     var voidReason: String?
+
+    var summary: VolunteerSummary {
+        VolunteerSummary(
+            id: id, name: name, phone: phone, org: org, platformNo: platformNo, signups: signups, hoursCenti: hours,
+            voided: voidedAt.map { VoidState(at: $0, reason: voidReason ?? "") })
+    }
 }
 
 struct SignupRow: Decodable, FetchableRecord {
