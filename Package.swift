@@ -45,12 +45,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // One neutral report table rendered as text, Markdown, CSV, JSON and HTML.
+        // One neutral report table rendered as text, Markdown, CSV, JSON, HTML and .xlsx; the one HTML
+        // escaper (Markup).
         .target(name: "KepuReport", dependencies: ["KepuCore", "KepuFiles"]),
-        // The office web app (kepu serve): pages and a JSON API over the same library.
         // The office's documents, composed from the store and the report layouts: what the command
         // line and the web app both call.
         .target(name: "KepuOffice", dependencies: ["KepuCore", "KepuFiles", "KepuStore", "KepuReport"]),
+        // The office web app (kepu serve): page groups behind their checks, and a JSON API, over the
+        // same library.
         .target(
             name: "KepuWeb",
             dependencies: [

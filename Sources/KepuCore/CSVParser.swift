@@ -234,6 +234,17 @@ public struct CSVColumns: Sendable {
 
     public func column(_ key: String) -> Int? { index[key] }
 
+    /// A column's header as the file has it (`手机号码`, `Phone`): what a refusal of one of its cells
+    /// names, in the clerk's own words. The key when the file has no such column.
+    public func named(_ key: String) -> String { named(at: index[key]) ?? key }
+
+    /// The header of the column at `column`, as the file has it.
+    public func named(at column: Int?) -> String? {
+        guard let i = column, i < header.count else { return nil }
+        let name = CSVColumns.trim(header[i])
+        return name.isEmpty ? nil : name
+    }
+
     /// Trims spaces, tabs and the ideographic space (U+3000) without Foundation: this runs per cell.
     public static func trim(_ s: String) -> String {
         let s = TypedText.clean(s)

@@ -5,7 +5,7 @@ import KepuCore
 public enum DoorPoster {
     public static func html(_ door: DoorInfo, url: String, lang: Language = .zh) throws -> String {
         let code = try QRCode(url)
-        let e = HTMLRenderer.escape
+        let e = Markup.text
         let dates = door.start == door.end ? door.start.description : "\(door.start) 至 \(door.end)"
         let window = "\(Door.display(door.from)) – \(Door.display(door.until))"
         return """
@@ -52,7 +52,7 @@ extension DoorPoster {
     /// (`refresh` seconds), so a phone always scans a fresh one.
     public static func screen(_ door: DoorInfo, url: String, signedInToday: Int64, refresh: Int) throws -> String {
         let code = try QRCode(url)
-        let e = HTMLRenderer.escape
+        let e = Markup.text
         return """
             <!DOCTYPE html>
             <html lang="zh-CN">

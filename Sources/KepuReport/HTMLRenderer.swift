@@ -118,10 +118,10 @@ public struct HTMLRenderer: Sendable {
                 }
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                 if let fix = cell.fix, let href = fixLink?(fix) {
-                    return "<td\(cls)><a href=\"\(esc(href))\">\(esc(cell.text))</a></td>"
+                    return "<td\(cls)><a href=\"\(Markup.escape(href))\">\(esc(cell.text))</a></td>"
                 }
                 if let ref = cell.ref, let href = link?(ref) {
-                    return "<td\(cls)><a href=\"\(esc(href))\">\(esc(cell.text))</a></td>"
+                    return "<td\(cls)><a href=\"\(Markup.escape(href))\">\(esc(cell.text))</a></td>"
                 }
                 return "<td\(cls)>\(esc(cell.text))</td>"
             }.joined() + "</tr>"
@@ -141,25 +141,8 @@ public struct HTMLRenderer: Sendable {
         return true
     }
 
-    /// Escapes text for HTML element content and attribute values.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<br>"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    func esc(_ s: String) -> String { HTMLRenderer.escape(s) }
+    /// Text as element content (`Markup.text`: escaped, a line break a `<br>`).
+    func esc(_ s: String) -> String { Markup.text(s) }
 
     /// The column widths a table may set (`<col class="w14">`), as classes: the web app's policy forbids
     /// inline styles.
@@ -211,9 +194,9 @@ enum SVGChart {
         let h = 30 + Double(c.labels.count) * rowH + 20
         let maxV = max(100, (c.series.first?.values.max() ?? 100)) * 1.05
         var s =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(h))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(h))\" role=\"img\" aria-label=\"\(Markup.escape(c.title))\">"
         s +=
-            "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
+            "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(Markup.escape(c.title))</text>"
         let x100 = labelW + plotW * 100 / maxV
         // Values stand in their own column right of the plot, clear of the bars and of the 100% line.
         let valueX = labelW + plotW + 10
@@ -224,7 +207,7 @@ enum SVGChart {
             let good = c.good.map { i < $0.count && $0[i] } ?? (v >= 100)
             let color = good ? "#3a9a5b" : "#c0504d"
             s +=
-                "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
+                "<text x=\"\(fmt(labelW - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\" font-size=\"11\">\(Markup.escape(label))</text>"
             s += "<rect x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"14\" fill=\"\(color)\"/>"
             s += "<text x=\"\(fmt(valueX))\" y=\"\(fmt(y + 15))\" font-size=\"10\">\(fmt(v))%</text>"
         }
@@ -247,16 +230,16 @@ enum SVGChart {
         let panels = max(1, c.series.count)
         let height = top + Double(panels) * (panelH + gap) + 10
         var s =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(height))\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(c.title))\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 \(fmt(height))\" role=\"img\" aria-label=\"\(Markup.escape(c.title))\">"
         s +=
-            "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(HTMLRenderer.escape(c.title))</text>"
+            "<text x=\"330\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">\(Markup.escape(c.title))</text>"
         for (k, series) in c.series.enumerated() {
             let color = palette[k % palette.count]
             let y0 = top + Double(k) * (panelH + gap)
             let base = y0 + panelH
             let axisMax = niceCeiling(series.values.max() ?? 0)
             s +=
-                "<text x=\"\(fmt(left))\" y=\"\(fmt(y0 - 6))\" font-size=\"11\" font-weight=\"bold\" fill=\"\(color)\">\(HTMLRenderer.escape(series.name))</text>"
+                "<text x=\"\(fmt(left))\" y=\"\(fmt(y0 - 6))\" font-size=\"11\" font-weight=\"bold\" fill=\"\(color)\">\(Markup.escape(series.name))</text>"
             for t in 0...2 {
                 let v = axisMax * Double(t) / 2
                 let y = base - panelH * Double(t) / 2
@@ -269,13 +252,13 @@ enum SVGChart {
                 let hgt = max(2, panelH * v / axisMax)
                 let x = left + Double(i) * slot + slot * 0.2
                 s +=
-                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(base - hgt))\" width=\"\(fmt(slot * 0.6))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(HTMLRenderer.escape(c.labels[i])) \(HTMLRenderer.escape(series.name)): \(compact(v))</title></rect>"
+                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(base - hgt))\" width=\"\(fmt(slot * 0.6))\" height=\"\(fmt(hgt))\" fill=\"\(color)\"><title>\(Markup.escape(c.labels[i])) \(Markup.escape(series.name)): \(compact(v))</title></rect>"
                 s +=
                     "<text x=\"\(fmt(x + slot * 0.3))\" y=\"\(fmt(base - hgt - 3))\" text-anchor=\"middle\" font-size=\"8\">\(compact(v))</text>"
             }
             for (i, label) in c.labels.enumerated() {
                 s +=
-                    "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(base + 12))\" text-anchor=\"middle\" font-size=\"9\">\(HTMLRenderer.escape(label))</text>"
+                    "<text x=\"\(fmt(left + Double(i) * slot + slot / 2))\" y=\"\(fmt(base + 12))\" text-anchor=\"middle\" font-size=\"9\">\(Markup.escape(label))</text>"
             }
         }
         return s + "</svg>\n"

@@ -49,7 +49,7 @@ enum ClientAddress {
         }
         var out = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         guard inet_ntop(AF_INET6, &v6, &out, socklen_t(out.count)) != nil else { return address }
-        return String(cString: out)
+        return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A client on this machine (127.0.0.0/8, ::1): the office's own, or a proxy in front that does

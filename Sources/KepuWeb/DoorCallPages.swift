@@ -60,7 +60,7 @@ extension DoorPages {
             case .already: message = CallWords.already
             case .full(let n): message = CallWords.full(n)
             }
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             if case .noOpenDoor = e.problem { return Self.ended(door) }
             return callForm(door, token: token, error: e.text(.zh, for: .web), values: fields, status: e.webStatus)
         }

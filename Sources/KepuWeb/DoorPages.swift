@@ -163,7 +163,7 @@ struct DoorPages: Sendable {
             return .failure(Refusal(form(door, Words.emptyName, fields, .unprocessableContent)))
         }
         let phone: String
-        do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError {
+        do { phone = try Door.mobile(fields["phone"] ?? "") } catch let e as KepuError where !e.isDatabaseFailure {
             return .failure(Refusal(form(door, e.text(.zh, for: .web), fields, .unprocessableContent)))
         }
         guard limits.phone.allow(phone) else {
@@ -217,7 +217,7 @@ struct DoorPages: Sendable {
             result = try doorLedger.doors.signIn(
                 door: door.id, name: name, phone: phone, org: org, satisfaction: door.survey ? answer : nil,
                 address: admitted.address, paced: !ClientAddress.isThisMachine(admitted.address))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             // Closed since the check above: as any closed door.
             if case .noOpenDoor = e.problem { return Self.ended(door) }
             // The office's ledger refused it (a year locked meanwhile): the sentence, nothing counted.

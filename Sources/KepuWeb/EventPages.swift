@@ -178,7 +178,7 @@ struct EventPages: Sendable {
     /// `POST /events` (title, kind, form, start, end, venue, parent): the same checks and the same
     /// library call as `kepu event add`; a bad value is shown on the form, nothing written.
     func add(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         do {
             var event = NewEvent(
                 title: try Parse.text(fields["title"] ?? "", field: lang.t(.titleField)),
@@ -200,7 +200,7 @@ struct EventPages: Sendable {
                     .eventAdded(
                         id: id, title: event.title, kind: event.kind, start: event.start, end: event.end,
                         parent: event.parent), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await page(
                 context, status: e.webStatus, error: e.text(lang, for: .web), values: fields, query: nil)
         }
@@ -212,7 +212,7 @@ struct EventPages: Sendable {
     ) async throws -> Response {
         let today = ledger.context.today()
         // Only the plan's period: the list needs no facts.
-        let plan = try? ledger.plans.plan(year: nil, unit: nil).plan
+        let plan = try web.currentPlan()
         let range = plan?.period ?? DateRange.year(today.year)
         // A year of several projects: a new event says which it is in (sub-activities follow their campaign).
         var projectField = HTML()
@@ -287,7 +287,7 @@ struct EventPages: Sendable {
         values: [String: String]
     ) async throws -> Response {
         let d: EventDetail
-        do { d = try ledger.events.detail(id) } catch let e as KepuError {
+        do { d = try ledger.events.detail(id) } catch let e as KepuError where !e.isDatabaseFailure {
             return await web.page(
                 lang.t(.event), context, body: web.error(e.text(lang, for: .web)), status: .notFound)
         }
@@ -304,8 +304,8 @@ struct EventPages: Sendable {
             body += try doorSection(e, context, error: form == "door" ? error : nil)
             // In a year of several projects, only the lines of the event's own project.
             let lines =
-                (try? ledger.events.project(of: id))?.flatMap { $0.lines }
-                ?? (try? ledger.plans.plan(year: e.start.year, unit: e.unit).plan.lines) ?? []
+                try web.unlessRefused { try ledger.events.project(of: id)?.lines }
+                ?? web.storedPlan(year: e.start.year, unit: e.unit)?.plan.lines ?? []
             let lineOptions: [HTML] = lines.map {
                 "<option value=\"\($0.id)\"\(values["line"] == $0.id ? " selected" : "")>\($0.name)（\($0.amount.grouped)元）</option>"
             }
@@ -350,7 +350,7 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/attendance`: `kepu attendance add --event ID`.
     func addAttendance(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = try WebInput.attendance(fields, event: id, lang: lang)
@@ -365,7 +365,7 @@ struct EventPages: Sendable {
                             event: id, date: r.date, channel: input.channel, count: input.count, existing: same), lang)
             }
             return await web.done("/events/\(id)", context, notice: notice)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "attendance", values: fields)
         }
@@ -373,7 +373,7 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/surveys`: `kepu survey add --event ID`.
     func addSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = NewSurvey(
@@ -386,7 +386,7 @@ struct EventPages: Sendable {
                 "/events/\(id)", context,
                 notice: Catalogue.text(
                     .surveyAdded(id: sid, satisfied: input.satisfied, responses: input.responses, event: id), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "survey", values: fields)
         }
@@ -394,7 +394,7 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/costs`: `kepu cost add --event ID`.
     func addCost(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = NewCost(
@@ -411,7 +411,7 @@ struct EventPages: Sendable {
                     .costAdded(
                         id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear),
                     lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "cost", values: fields)
         }
@@ -540,14 +540,14 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/door/accept`: `kepu event door ID --accept`: the held sign-ins counted.
     func acceptHeld(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, _) = try await postedForm(request, context)
+        let (user, _) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let r = try web.ledger(for: user, request: request).doors.acceptHeld(event: id)
             return await web.done(
                 "/events/\(id)#door", context,
                 notice: Catalogue.text(.heldAccepted(event: id, title: r.eventTitle, counted: r.counted), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: [:])
         }
@@ -556,7 +556,7 @@ struct EventPages: Sendable {
     /// `POST /events/{id}/door/void` (from, until, address, reason): a batch of the door's sign-ins
     /// voided; `kepu event door ID --void-from … --void-until … --reason …`.
     func voidVisits(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             guard let from = fields.value("from") else { throw KepuError(.empty(field: lang.t(.voidFromField))) }
@@ -571,7 +571,7 @@ struct EventPages: Sendable {
                 notice: Catalogue.text(
                     .visitsVoided(event: id, title: r.eventTitle, counted: r.counted, held: r.held, answers: r.answers),
                     lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
         }
@@ -631,7 +631,7 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/calls/{call}/confirm` (hours): `kepu volunteer signup --confirm CALL --hours H`.
     func confirmCall(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         let call = try context.parameters.require("call", as: Int64.self)
         do {
@@ -640,7 +640,7 @@ struct EventPages: Sendable {
             return await web.done(
                 "/events/\(id)#door", context,
                 notice: Catalogue.text(.signupAdded(r), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
         }
@@ -648,7 +648,7 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/calls/{call}/reject` (reason): `kepu volunteer signup --reject CALL --reason R`.
     func rejectCall(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         let call = try context.parameters.require("call", as: Int64.self)
         do {
@@ -660,7 +660,7 @@ struct EventPages: Sendable {
                 "/events/\(id)#door", context,
                 notice: Catalogue.text(
                     .callRejected(call: r.id, name: r.name, reason: r.rejected?.reason ?? reason), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
         }
@@ -668,7 +668,7 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/door` (from, until, survey, volunteers): `kepu event door ID`; then the poster.
     func openDoor(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let from = try fields.value("from").map { try Door.parseTime($0, field: lang.t(.opensField)) }
@@ -691,7 +691,7 @@ struct EventPages: Sendable {
                     .doorOpened(
                         event: id, from: opened.door.from, until: opened.door.until, survey: opened.door.survey,
                         volunteers: calls, replaced: opened.replaced), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: fields)
         }
@@ -699,12 +699,12 @@ struct EventPages: Sendable {
 
     /// `POST /events/{id}/door/close`: `kepu event door ID --close`.
     func closeDoor(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, _) = try await postedForm(request, context)
+        let (user, _) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             _ = try web.ledger(for: user, request: request).doors.close(event: id)
             return await web.done("/events/\(id)", context, notice: Catalogue.text(.doorClosed(event: id), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "door", values: [:])
         }
@@ -787,5 +787,24 @@ enum WebInput {
             method: try CountMethod.parse(fields.value("method") ?? "headcount", field: name("method", .methodField)),
             date: try fields.value("date").map { try CalendarDate.parse($0, field: name("date", .dateField)) },
             note: fields.value("note"))
+    }
+}
+
+extension EventPages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("events", use: list)
+        routes.post("events", use: add)
+        routes.get("events/:id", use: detail)
+        routes.post("events/:id/attendance", use: addAttendance)
+        routes.post("events/:id/costs", use: addCost)
+        routes.post("events/:id/surveys", use: addSurvey)
+        routes.post("events/:id/door", use: openDoor)
+        routes.post("events/:id/door/close", use: closeDoor)
+        routes.get("events/:id/poster", use: poster)
+        routes.get("events/:id/door/screen", use: screen)
+        routes.post("events/:id/door/accept", use: acceptHeld)
+        routes.post("events/:id/door/void", use: voidVisits)
+        routes.post("events/:id/calls/:call/confirm", use: confirmCall)
+        routes.post("events/:id/calls/:call/reject", use: rejectCall)
     }
 }

@@ -1,9 +1,11 @@
+import KepuReport
+
 /// Markup that escapes by construction: in an `HTML` literal, an interpolated `String` (anything a
 /// person typed or the database holds) is escaped; only another `HTML` value goes in as markup.
 ///
 ///     let row: HTML = "<td>\(event.title)</td>"         // the title escaped
 ///     let page: HTML = "<main>\(row)</main>"            // markup kept
-///     let trusted = HTML(trusted: renderer.fragment(r)) // the one explicit way in for markup text
+///     let trusted = HTML(trusted: renderer.fragment(r)) // the one way in for markup text (`Web.html`)
 ///
 /// Every value that is not `HTML` (a date, a number, a code) goes in as its escaped text, so a page
 /// can't splice text in as markup by accident.
@@ -22,7 +24,11 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
     var description: String { markup }
     var isEmpty: Bool { markup.isEmpty }
 
-    static func + (a: HTML, b: HTML) -> HTML { HTML(trusted: a.markup + b.markup) }
+    static func + (a: HTML, b: HTML) -> HTML {
+        var out = a
+        out += b
+        return out
+    }
     static func += (a: inout HTML, b: HTML) { a.markup += b.markup }
 
     struct StringInterpolation: StringInterpolationProtocol {
@@ -57,26 +63,8 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
         return out + "\(rest)"
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in a quoted attribute. (Unlike
-    /// `HTMLRenderer.escape`, a line break stays a line break, so attributes keep their value.)
-    static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return s
-        }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Text as markup for content and attributes alike: `Markup.escape`, the reports' escaper.
+    static func escape(_ s: String) -> String { Markup.escape(s) }
 }
 
 extension Array where Element == HTML {

@@ -58,7 +58,7 @@ final class ImportJobs: @unchecked Sendable {
             let state: State
             do {
                 state = .done(try work { rows in self.update(id) { $0.rows = rows } })
-            } catch let e as KepuError {
+            } catch let e as KepuError where !e.isDatabaseFailure {
                 state = .failed(e)
             } catch {
                 state = .failed(KepuError(.databaseRefused(path: job.file, detail: "\(error)")))

@@ -126,8 +126,7 @@ struct ImportPages: Sendable {
 
     /// `POST /imports` (multipart): saves the file and shows the dry run's preview.
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        let posted = try await postedUpload(
-            request, context, settings: web.settings, fields: ["kind", "event", "date", "sheet"])
+        let posted = try context.postedUpload(fields: ["kind", "event", "date", "sheet"])
         let (user, values) = (posted.user, posted.values)
         if values["kind"] == "survey" { return try await surveyUpload(posted, context) }
         do {
@@ -156,7 +155,7 @@ struct ImportPages: Sendable {
                     date: date, preview: true)
             ) { [self] progress in try run(pending, date: date, preview: true, progress: progress) }
             return try await answer(id, user: user, context)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await formPage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
     }
@@ -261,7 +260,7 @@ struct ImportPages: Sendable {
         body += r.header.map { "<th>\(Self.clip($0))</th>" as HTML }.joined() + "</tr></thead><tbody>"
         for row in r.sample {
             body +=
-                "<tr\(bad.contains(row.line) ? HTML(trusted: " class=\"bad\"") : HTML())><td class=\"num\">\(row.line)</td>"
+                "<tr\(bad.contains(row.line) ? " class=\"bad\"" as HTML : HTML())><td class=\"num\">\(row.line)</td>"
             body += r.header.indices.map {
                 "<td>\(Self.clip($0 < row.fields.count ? row.fields[$0] : ""))</td>" as HTML
             }
@@ -289,7 +288,7 @@ struct ImportPages: Sendable {
 
     /// `POST /imports/confirm` (upload, date): the import itself, all or nothing.
     func confirm(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
             return try await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
@@ -316,7 +315,7 @@ extension ImportPages {
     /// `POST /imports/survey` (multipart: event, file): keeps the file and shows what it would count.
     func uploadSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
         try await surveyUpload(
-            try await postedUpload(request, context, settings: web.settings, fields: ["event"]), context)
+            try context.postedUpload(fields: ["event"]), context)
     }
 
     /// A 问卷星 download posted with the 导入 form (kind `survey`) or on its own.
@@ -330,7 +329,7 @@ extension ImportPages {
                 Uploads.Pending(
                     path: "", displayName: name, kind: "survey", event: event, sheet: nil, userID: user.id, at: Date()))
             return try await surveyPreview(context, key: key, pending: pending, question: nil)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await formPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), values: values, surveyForm: true)
         }
@@ -338,7 +337,7 @@ extension ImportPages {
 
     /// `POST /imports/survey/preview` (upload, question): the count again with another question.
     func previewSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
             return try await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
@@ -392,7 +391,7 @@ extension ImportPages {
                 body +=
                     "<p class=\"notice\" role=\"status\">\(HTML.sentence(Catalogue.text(.surveyImported(SurveyImportSummary(file: r.file, format: r.encoding, event: event, surveyID: nil, dryRun: true, tally: tally, date: date)), lang)))</p>"
             }
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             body += web.error(e.text(lang, for: .web), form: "question")
             switch e.problem {
             case .surveyQuestionNotFound(_, let list), .surveyNoSatisfactionQuestion(let list),
@@ -455,7 +454,7 @@ extension ImportPages {
 
     /// `POST /imports/survey/confirm` (upload, question): `kepu survey import FILE --event ID --question N`.
     func confirmSurvey(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
             return try await formPage(
                 context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:],
@@ -475,7 +474,7 @@ extension ImportPages {
                         SurveyImportSummary(
                             file: r.file, format: r.encoding, event: event, surveyID: r.surveyID, dryRun: false,
                             tally: tally, date: date)), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await surveyPreview(
                 context, key: key, pending: pending, question: fields.value("question"),
                 satisfied: Self.satisfied(fields)
@@ -491,5 +490,17 @@ extension Response {
         var r = self
         r.status = status
         return r
+    }
+}
+
+extension ImportPages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("imports", use: form)
+        routes.post("imports", use: upload)
+        routes.post("imports/confirm", use: confirm)
+        routes.get("imports/jobs/:id", use: job)
+        routes.post("imports/survey", use: uploadSurvey)
+        routes.post("imports/survey/preview", use: previewSurvey)
+        routes.post("imports/survey/confirm", use: confirmSurvey)
     }
 }

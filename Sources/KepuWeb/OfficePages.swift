@@ -130,7 +130,7 @@ struct OfficePages: Sendable {
             do {
                 r = try YearProjects.reconcile(
                     ledger: ledger, year: year, unit: nil, asOf: nil, today: today, project: nil, scope: .project)
-            } catch is KepuError {
+            } catch let e as KepuError where !e.isDatabaseFailure {
                 return (DateRange.year(year ?? today.year), HTML())
             }
             var sections: [Section] = []
@@ -198,7 +198,7 @@ struct OfficePages: Sendable {
 
     /// `POST /budget/print`: `kepu print add`.
     func addPrintRun(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         do {
             let input = NewPrintRun(
                 title: try Parse.text(fields["title"] ?? "", field: lang.t(.printTitleField)),
@@ -215,7 +215,7 @@ struct OfficePages: Sendable {
                     .printRunAdded(
                         id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost, line: r.line.id,
                         lineName: r.line.name), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await budgetPage(
                 request, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
@@ -302,7 +302,7 @@ struct OfficePages: Sendable {
 
     /// `POST /volunteers`: `kepu volunteer add`.
     func addVolunteer(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         do {
             let name = try Parse.text(fields["name"] ?? "", field: lang.t(.nameField))
             let input = NewVolunteer(
@@ -314,7 +314,7 @@ struct OfficePages: Sendable {
                 "/volunteers", context,
                 notice: Catalogue.text(
                     .volunteerAdded(id: r.id, name: name, org: input.org, newOrganization: r.newOrganization), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "add", values: fields)
         }
@@ -322,7 +322,7 @@ struct OfficePages: Sendable {
 
     /// `POST /volunteers/signup`: `kepu volunteer signup`.
     func signup(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         do {
             let input = NewSignup(
                 volunteer: try pickedVolunteer(fields["volunteer"] ?? ""),
@@ -332,7 +332,7 @@ struct OfficePages: Sendable {
                 role: fields.value("role"))
             let r = try web.ledger(for: user, request: request).volunteers.signup(input)
             return await web.done("/volunteers", context, notice: Catalogue.text(.signupAdded(r), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "signup", values: fields)
         }
@@ -407,7 +407,7 @@ struct OfficePages: Sendable {
             var kept = q
             kept["page"] = nil
             body += Page.pager("/audit", kept, page: pageNo, pages: pages, lang: lang)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             body += web.error(e.text(lang, for: .web))
         }
         let verification = try web.auditCheck.verification(ledger)
@@ -437,7 +437,7 @@ struct OfficePages: Sendable {
     /// `GET /users` (admins): `kepu user list`, with forms for add and disable.
     func users(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser(.admin)
-        return await usersPage(context, status: .ok, error: nil)
+        return try await usersPage(context, status: .ok, error: nil)
     }
 
     /// The page; after a refused form, its sentence above that form (`add` or `disable`) and what was typed
@@ -445,10 +445,10 @@ struct OfficePages: Sendable {
     func usersPage(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String? = nil,
         values: [String: String] = [:]
-    ) async -> Response {
+    ) async throws -> Response {
         func err(_ which: String) -> HTML { form == which ? web.error(error, form: which) : HTML() }
         func attrs(_ which: String) -> HTML { Page.formAttributes(which, refused: form == which && error != nil) }
-        let users = (try? ledger.users.list()) ?? []
+        let users = try ledger.users.list()
         let table = ReportTable(
             columns: [
                 .init(lang.t(.userNameHeader)), .init(lang.t(.userRole)), .init(lang.t(.created)),
@@ -505,7 +505,7 @@ struct OfficePages: Sendable {
 
     /// `POST /users` (admins): `kepu user add`.
     func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context, role: .admin)
+        let (user, fields) = try context.posted()
         do {
             let name = try Parse.text(fields["name"] ?? "", field: lang.t(.userNameField))
             let role = try UserRole.parse(fields["role"] ?? "", field: lang.t(.roleField))
@@ -513,15 +513,15 @@ struct OfficePages: Sendable {
                 name: name, role: role, password: fields["password"] ?? "")
             return await web.done(
                 "/users", context, notice: Catalogue.text(Notice.userAdded(name: name, role: role), lang))
-        } catch let e as KepuError {
-            return await usersPage(
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await usersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "add", values: fields)
         }
     }
 
     /// `POST /users/disable` (admins): `kepu user disable`.
     func disableUser(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context, role: .admin)
+        let (user, fields) = try context.posted()
         do {
             let name = try Parse.text(fields["name"] ?? "", field: lang.t(.userNameField))
             if name.lowercased() == user.name.lowercased() { throw KepuError(.cannotDisableSelf(name: user.name)) }
@@ -534,9 +534,23 @@ struct OfficePages: Sendable {
             }
             try web.ledger(for: user, request: request).users.disable(name: name, by: user.name)
             return await web.done("/users", context, notice: Catalogue.text(Notice.userDisabled(name: name), lang))
-        } catch let e as KepuError {
-            return await usersPage(
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await usersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "disable", values: fields)
         }
+    }
+}
+
+extension OfficePages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("budget", use: budget)
+        routes.post("budget/print", use: addPrintRun)
+        routes.get("volunteers", use: volunteers)
+        routes.post("volunteers", use: addVolunteer)
+        routes.post("volunteers/signup", use: signup)
+        routes.get("audit", use: audit)
+        routes.get("users", use: users)
+        routes.post("users", role: .admin, use: addUser)
+        routes.post("users/disable", role: .admin, use: disableUser)
     }
 }

@@ -204,7 +204,7 @@ struct Pages: Sendable {
                     body += "<p><a href=\"\(link)\">\(lang.t(.allChecks(findings.count)))</a></p>"
                 }
                 body += "</section>"
-            } catch let e as KepuError {
+            } catch let e as KepuError where !e.isDatabaseFailure {
                 body += web.error(e.text(lang, for: .web))
             }
             let recent = try web.ledger.audit.log(limit: 10)
@@ -264,7 +264,7 @@ extension Pages {
             var kept = request.query
             kept["page"] = nil
             body += Page.pager("/checks", kept, page: pageNo, pages: pages, lang: lang)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             body += web.error(e.text(lang, for: .web))
         }
         return await web.page(lang.t(.dataChecks), context, body: body)
@@ -324,5 +324,12 @@ struct API: Sendable {
         let input = try WebInput.attendance(fields, event: id, lang: .zh, json: true)
         let r = try web.ledger(for: user, request: request).attendance.add(input)
         return WebError.json(.created, .object(["id": .int(r.id)]))
+    }
+}
+
+extension Pages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("/", use: dashboard)
+        routes.get("checks", use: checks)
     }
 }

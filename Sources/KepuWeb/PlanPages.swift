@@ -92,18 +92,17 @@ struct PlanPages: Sendable {
 
     /// `GET /plan[?year=Y]`
     func show(_ request: Request, _ context: WebContext) async throws -> Response {
-        let user = try context.pageUser()
-        guard user.role >= .reviewer else { throw HTTPError(.forbidden) }
-        return await page(
+        _ = try context.pageUser()
+        return try await page(
             request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil,
             values: request.query["indicator"].map { ["indicator": $0] } ?? [:])
     }
 
     func page(
         _ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?, values: [String: String]
-    ) async -> Response {
+    ) async throws -> Response {
         var body = error.map(web.error) ?? HTML()
-        let stored = try? ledger.plans.plan(year: year, unit: nil)
+        let stored = try web.storedPlan(year: year)
         body += """
             <section id="upload"><h2>\(lang.t(.importOfficialTarget))</h2>
             <p class="sub">\(lang.t(.uploadTargetTables))</p>
@@ -166,8 +165,7 @@ struct PlanPages: Sendable {
 
     /// `POST /plan/upload` (multipart): keeps the workbook and shows what it would import.
     func upload(_ request: Request, _ context: WebContext) async throws -> Response {
-        let posted = try await postedUpload(request, context, settings: web.settings, fields: [])
-        guard posted.user.role >= .reviewer else { throw HTTPError(.forbidden) }
+        let posted = try context.postedUpload(fields: [])
         do {
             let (file, name) = try posted.requireFile()
             let (key, pending) = try await uploads.save(
@@ -180,8 +178,8 @@ struct PlanPages: Sendable {
                 await uploads.remove(key)
                 throw error
             }
-        } catch let e as KepuError {
-            return await page(nil, context, status: e.webStatus, error: e.text(lang, for: .web), values: [:])
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await page(nil, context, status: e.webStatus, error: e.text(lang, for: .web), values: [:])
         }
     }
 
@@ -193,7 +191,7 @@ struct PlanPages: Sendable {
         // Handlers run on the blocking executor (BlockingWorkMiddleware): a plan is a page or two to read.
         let p = try OfficialPlanImport.preview(files: [(pending.path, pending.displayName)], metrics: metrics)
         var body = error.map(web.error) ?? HTML()
-        let existing = try? ledger.plans.plan(year: p.plan.year, unit: p.plan.unit)
+        let existing = try web.storedPlan(year: p.plan.year, unit: p.plan.unit)
         let choices = Self.metricChoices(p.plan)
         let names = Dictionary(uniqueKeysWithValues: p.plan.projects.map { ($0.id, $0.name) })
         var rows = HTML()
@@ -239,9 +237,9 @@ struct PlanPages: Sendable {
     /// `POST /plan/import`: the kept workbook with the metrics chosen, imported all or nothing (or
     /// checked again).
     func importPlan(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context, role: .reviewer)
+        let (user, fields) = try context.posted()
         guard let key = fields["upload"], let pending = await uploads.find(key, userID: user.id) else {
-            return await page(
+            return try await page(
                 nil, context, status: .unprocessableContent, error: Catalogue.text(.uploadExpired, lang), values: [:])
         }
         var metrics: [String: Metric] = [:]
@@ -254,7 +252,7 @@ struct PlanPages: Sendable {
             }
             let p = try OfficialPlanImport.preview(files: [(pending.path, pending.displayName)], metrics: metrics)
             let writer = web.ledger(for: user, request: request)
-            let exists = (try? ledger.plans.plan(year: p.plan.year, unit: p.plan.unit)) != nil
+            let exists = try web.storedPlan(year: p.plan.year, unit: p.plan.unit) != nil
             let r = try OfficialPlanImport.commit(p, ledger: writer, replace: exists)
             await uploads.remove(key)
             return await web.done(
@@ -264,7 +262,7 @@ struct PlanPages: Sendable {
                         id: r.id, unit: p.plan.unit, year: p.plan.year, indicators: p.plan.allIndicators.count,
                         lines: p.plan.lines.count, project: p.plan.budget.project, replaces: r.replaced,
                         projects: p.plan.projects.count), lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await preview(
                 key, pending, context, metrics: metrics, status: e.webStatus, error: e.text(lang, for: .web))
         }
@@ -272,7 +270,7 @@ struct PlanPages: Sendable {
 
     /// `POST /plan/indicator`: one indicator changed, as a new version of the plan.
     func changeIndicator(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context, role: .reviewer)
+        let (user, fields) = try context.posted()
         let year = fields["year"].flatMap { Int($0) }
         do {
             guard let metric = fields["metric"].flatMap(Metric.init(name:)) else {
@@ -294,8 +292,17 @@ struct PlanPages: Sendable {
             return await web.done(
                 "/plan?year=\(r.plan.year)", context,
                 notice: lang.t(.indicatorChanged(id, plan: r.id, replaced: r.replaced)))
-        } catch let e as KepuError {
-            return await page(year, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await page(year, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
+    }
+}
+
+extension PlanPages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("plan", use: show)
+        routes.post("plan/upload", role: .reviewer, use: upload)
+        routes.post("plan/import", role: .reviewer, use: importPlan)
+        routes.post("plan/indicator", role: .reviewer, use: changeIndicator)
     }
 }

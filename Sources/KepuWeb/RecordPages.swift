@@ -63,7 +63,7 @@ struct RecordPages: Sendable {
     ) async throws -> Response {
         let title = Catalogue.recordName(kind, lang) + " \(id)"
         let item: RecordItem
-        do { item = try ledger.corrections.item(kind, id) } catch let e as KepuError {
+        do { item = try ledger.corrections.item(kind, id) } catch let e as KepuError where !e.isDatabaseFailure {
             return await web.page(title, context, body: web.error(e.text(lang, for: .web)), status: .notFound)
         }
         let history = try ledger.audit.history(kind, id)
@@ -124,7 +124,9 @@ struct RecordPages: Sendable {
     func editForm(_ kind: RecordKind, _ id: Int64, values: [String: String]?) throws -> HTML? {
         guard !kind.fields.isEmpty else { return nil }
         let current: [RecordField: FieldValue]
-        do { current = try ledger.corrections.fields(kind, id) } catch is KepuError { return nil }
+        do { current = try ledger.corrections.fields(kind, id) } catch let e as KepuError where !e.isDatabaseFailure {
+            return nil
+        }
         var html = HTML()
         for f in kind.fields {
             guard let value = current[f] else { continue }
@@ -169,7 +171,7 @@ struct RecordPages: Sendable {
     /// `POST /records/{kind}/{id}/edit`: `kepu GROUP edit`, one library call whatever the kind; a field
     /// left blank stays as it is; the reason is required.
     func edit(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let (kind, id) = try target(context)
         do {
             let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reasonField))
@@ -185,7 +187,7 @@ struct RecordPages: Sendable {
                 "/records/\(kind.rawValue)/\(id)", context,
                 notice: Catalogue.text(
                     .recordEdited(id: outcome.id, label: outcome.label, changes: outcome.changes), lang, for: .web))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await page(
                 kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
         }
@@ -193,11 +195,21 @@ struct RecordPages: Sendable {
 
     /// `POST /records/{kind}/{id}/void` and `…/restore`: first a page that asks to confirm, then (with
     /// `confirm=yes`) the library call, with the reason in the audit trail.
+    func void(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await correct(request, context, restore: false)
+    }
+
+    func restore(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await correct(request, context, restore: true)
+    }
+
     func correct(_ request: Request, _ context: WebContext, restore: Bool) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let (kind, id) = try target(context)
         let reason: String
-        do { reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason)) } catch let e as KepuError {
+        do { reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason)) } catch let e as KepuError
+            where !e.isDatabaseFailure
+        {
             return try await page(kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: nil)
         }
         let back = kind == .event ? "/events/\(id)" : "/records/\(kind.rawValue)/\(id)"
@@ -207,7 +219,7 @@ struct RecordPages: Sendable {
                 let item = try ledger.corrections.item(kind, id)
                 let detail = RecordTables.detail(item, history: [], maskPhones: true, lang: lang)
                 label = web.html(Report(title: "", sections: Array(detail.sections.prefix(1))))
-            } catch let e as KepuError {
+            } catch let e as KepuError where !e.isDatabaseFailure {
                 return await web.page("", context, body: web.error(e.text(lang, for: .web)), status: .notFound)
             }
             let verb = restore ? lang.t(.restoreVerb) : lang.t(.voidVerb)
@@ -239,8 +251,17 @@ struct RecordPages: Sendable {
                 notice = Catalogue.text(.recordVoided(id: r.id, label: r.label, also: r.also, reason: reason), lang)
             }
             return await web.done(back, context, notice: notice)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await page(kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: nil)
         }
+    }
+}
+
+extension RecordPages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("records/:kind/:id", use: show)
+        routes.post("records/:kind/:id/edit", use: edit)
+        routes.post("records/:kind/:id/void", use: void)
+        routes.post("records/:kind/:id/restore", use: restore)
     }
 }

@@ -89,17 +89,17 @@ struct ReportPages: Sendable {
     /// `GET /self-evaluation[?year=Y]`
     func selfEvaluation(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
-        return await page(
+        return try await page(
             request.query["year"].flatMap { Int($0) }, context, status: .ok, error: nil,
             project: request.query.value("project"), values: request.query.filter { $0.key == "indicator" })
     }
 
     /// Which self-evaluation a page shows: a project's (the first, in a year of several, unless named)
     /// or, with `department`, the department's whole (部门整体支出绩效自评).
-    func choice(_ year: Int?, _ project: String?) -> (project: String?, scope: EvaluationScope) {
+    func choice(_ year: Int?, _ project: String?) throws -> (project: String?, scope: EvaluationScope) {
         if project == "department" { return (nil, .department) }
         if let project { return (project, .project) }
-        guard let plan = try? ledger.plans.plan(year: year, unit: nil).plan, plan.hasSeveralProjects else {
+        guard let plan = try web.storedPlan(year: year)?.plan, plan.hasSeveralProjects else {
             return (nil, .project)
         }
         return (plan.projects.first?.id, .project)
@@ -110,7 +110,7 @@ struct ReportPages: Sendable {
     func page(
         _ year: Int?, _ context: WebContext, status: HTTPResponse.Status, error: String?, project: String? = nil,
         form: String? = nil, values: [String: String] = [:]
-    ) async -> Response {
+    ) async throws -> Response {
         let role = context.user?.role ?? .clerk
         var body = form == nil ? error.map(web.error) ?? HTML() : HTML()
         func v(_ k: String) -> String { values[k] ?? "" }
@@ -119,12 +119,12 @@ struct ReportPages: Sendable {
             form == which && error != nil ? " aria-invalid=\"true\" aria-describedby=\"\(which)-error\"" : ""
         }
         let evaluated: SelfEvaluationDocuments.Evaluated
-        let (chosen, scope) = choice(year, project)
+        let (chosen, scope) = try choice(year, project)
         do {
             evaluated = try SelfEvaluationDocuments.evaluate(
                 ledger: ledger, year: year, unit: nil, asOf: nil, today: ledger.context.today(), lang: lang,
                 scope: scope, project: chosen, surface: .web)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return await web.page(
                 lang.t(.selfEvaluation), context, body: body + web.error(e.text(lang, for: .web)))
         } catch {
@@ -132,7 +132,7 @@ struct ReportPages: Sendable {
         }
         let plan = evaluated.inputs.stored.plan
         let y = plan.year
-        if let whole = try? ledger.plans.plan(year: y, unit: plan.unit).plan {
+        if let whole = try web.storedPlan(year: y, unit: plan.unit)?.plan {
             body += Page.projectPicker(
                 whole, selected: scope == .department ? "department" : chosen, action: "/self-evaluation", year: y,
                 whole: nil, lang: lang)
@@ -141,16 +141,20 @@ struct ReportPages: Sendable {
                     "<p class=\"sub\"><a href=\"/self-evaluation?year=\(y)&amp;project=department\">\(lang.t(.departmentsSelfEvaluation))</a></p>"
             }
         }
-        let which = scope == .department ? "&amp;project=department" : chosen.map { "&amp;project=\($0)" } ?? ""
+        // The project as a query value, escaped like any other text in the link.
+        let project = scope == .department ? "department" : chosen
+        let which: HTML =
+            project.map { "&amp;project=\($0.addingPercentEncoding(withAllowedCharacters: Page.queryValue) ?? "")" }
+            ?? ""
         let downloads: [HTML] = [
             ("xlsx", lang.t(.excelWorkbook)), ("html", lang.t(.webPagePrints)),
             ("md", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("text", lang.t(.plainText)),
         ].map {
-            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\(HTML(trusted: which))\">\($0.1)</a>"
+            "<a class=\"download\" href=\"/self-evaluation/download?year=\(y)&amp;format=\($0.0)\(which)\">\($0.1)</a>"
         }
         body += "<p class=\"actions\"><span>\(lang.t(.downloads))</span>\(downloads)</p>"
         // The year lock.
-        let locks = (try? ledger.years.status()) ?? []
+        let locks = try ledger.years.status()
         if let lock = locks.first(where: { $0.year == y && $0.inForce }) {
             body +=
                 "<p class=\"notice\">\(HTML.sentence(lang.t(.yearLocked(y, on: lock.lockedOn, reason: lock.reason, by: lock.lockedBy))))</p>"
@@ -201,7 +205,7 @@ struct ReportPages: Sendable {
         _ = try context.pageUser()
         let q = request.query
         let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.t(.formatField))
-        let (chosen, scope) = choice(q["year"].flatMap { Int($0) }, q.value("project"))
+        let (chosen, scope) = try choice(q["year"].flatMap { Int($0) }, q.value("project"))
         let e = try SelfEvaluationDocuments.evaluate(
             ledger: ledger, year: q["year"].flatMap { Int($0) }, unit: nil, asOf: nil, today: ledger.context.today(),
             lang: lang, scope: scope, project: chosen, surface: .web)
@@ -232,7 +236,7 @@ struct ReportPages: Sendable {
 
     /// `POST /self-evaluation/notes` (reviewers): `kepu note set`.
     func setNote(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context, role: .reviewer)
+        let (user, fields) = try context.posted()
         let year = fields["year"].flatMap { Int($0) }
         do {
             let input = NoteInput(
@@ -252,8 +256,8 @@ struct ReportPages: Sendable {
             return await web.done(
                 "/self-evaluation?year=\(input.year)" + (project.map { "&project=\($0)" } ?? ""), context,
                 notice: Catalogue.text(.noteSet(indicator: input.indicator, year: input.year), lang))
-        } catch let e as KepuError {
-            return await page(
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await page(
                 year, context, status: e.webStatus, error: e.text(lang, for: .web), project: fields.value("project"),
                 form: "note",
                 values: fields)
@@ -261,8 +265,16 @@ struct ReportPages: Sendable {
     }
 
     /// `POST /self-evaluation/lock` (reviewers) and `/unlock` (admins): `kepu year lock|unlock`.
+    func lock(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await lock(request, context, unlock: false)
+    }
+
+    func unlock(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await lock(request, context, unlock: true)
+    }
+
     func lock(_ request: Request, _ context: WebContext, unlock: Bool) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context, role: unlock ? .admin : .reviewer)
+        let (user, fields) = try context.posted()
         let year = fields["year"].flatMap { Int($0) }
         do {
             guard let y = year else { throw KepuError(.invalid(field: lang.t(.yearField), value: "", form: .year)) }
@@ -285,8 +297,8 @@ struct ReportPages: Sendable {
                 notice: Catalogue.text(
                     unlock ? Notice.yearUnlocked(year: y, reason: reason) : Notice.yearLocked(year: y, reason: reason),
                     lang))
-        } catch let e as KepuError {
-            return await page(
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await page(
                 year, context, status: e.webStatus, error: e.text(lang, for: .web), form: unlock ? "unlock" : "lock",
                 values: fields)
         }
@@ -453,15 +465,23 @@ struct ReportPages: Sendable {
         return "\(type); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
+    func voidEvidence(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await correctEvidence(request, context, restore: false)
+    }
+
+    func restoreEvidence(_ request: Request, _ context: WebContext) async throws -> Response {
+        try await correctEvidence(request, context, restore: true)
+    }
+
     /// `POST /evidence/{id}/void` and `/restore` (reason): `kepu void evidence` and `kepu restore evidence`,
     /// a void after a confirmation page.
     func correctEvidence(_ request: Request, _ context: WebContext, restore: Bool) async throws -> Response {
-        let (user, fields) = try await postedForm(request, context)
+        let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason))
             if !restore, fields["confirm"] != "yes" {
-                let (item, _) = (try? ledger.evidence.file(id)) ?? (nil, "")
+                let item = try web.unlessRefused { try ledger.evidence.file(id).item }
                 return await web.confirmation(
                     context, title: lang.t(.confirmVoid),
                     question: lang.t(.voidEvidenceQuestion(id, file: item?.fileName ?? "", reason: reason)),
@@ -478,7 +498,7 @@ struct ReportPages: Sendable {
                 notice = Catalogue.text(.recordVoided(id: r.id, label: r.label, also: r.also, reason: reason), lang)
             }
             return await web.done(restore ? "/evidence" : "/evidence?all=1", context, notice: notice)
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await evidencePage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), values: [:], query: ["all": "1"])
         }
@@ -486,8 +506,7 @@ struct ReportPages: Sendable {
 
     /// `POST /evidence` (multipart): `kepu evidence add`.
     func addEvidence(_ request: Request, _ context: WebContext) async throws -> Response {
-        let posted = try await postedUpload(
-            request, context, settings: web.settings, fields: ["kind", "event", "cost"])
+        let posted = try context.postedUpload(fields: ["kind", "event", "cost"])
         let (user, values) = (posted.user, posted.values)
         do {
             let (file, name) = try posted.requireFile()
@@ -511,8 +530,23 @@ struct ReportPages: Sendable {
                     .evidenceAdded(
                         id: r.id, file: name, kind: kind, size: r.size, sha: r.sha256, alreadyStored: r.alreadyStored),
                     lang))
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return try await evidencePage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
+    }
+}
+
+extension ReportPages: PageGroup {
+    func addRoutes(to routes: PageRoutes) {
+        routes.get("self-evaluation", use: selfEvaluation)
+        routes.get("self-evaluation/download", use: download)
+        routes.post("self-evaluation/notes", role: .reviewer, use: setNote)
+        routes.post("self-evaluation/lock", role: .reviewer, use: lock)
+        routes.post("self-evaluation/unlock", role: .admin, use: unlock)
+        routes.get("evidence", use: evidence)
+        routes.post("evidence", use: addEvidence)
+        routes.get("evidence/:id/file", use: evidenceFile)
+        routes.post("evidence/:id/void", use: voidEvidence)
+        routes.post("evidence/:id/restore", use: restoreEvidence)
     }
 }

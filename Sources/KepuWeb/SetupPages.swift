@@ -100,7 +100,7 @@ struct SetupPages: Sendable {
                 throw error
             }
             return Response(status: .seeOther, headers: [.location: "/login"])
-        } catch let e as KepuError {
+        } catch let e as KepuError where !e.isDatabaseFailure {
             return page(token: token, error: e.text(lang, for: .web), name: name, status: e.webStatus)
         }
     }

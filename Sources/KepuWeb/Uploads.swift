@@ -46,8 +46,8 @@ func collectBody(_ request: Request, upTo limit: Int) async throws -> ByteBuffer
     }
 }
 
-/// A form POST that carries a file: signed in and the form token right (else 403, nothing written);
-/// the user, the named fields trimmed, and the file part when one was chosen.
+/// A form POST that carries a file (read and checked by `FormTokenMiddleware`): the user, the named
+/// fields trimmed, and the file part when one was chosen.
 struct PostedUpload {
     var user: UserItem
     var values: [String: String]
@@ -59,20 +59,6 @@ struct PostedUpload {
         guard file.body.readableBytes > 0 else { throw KepuError(.uploadEmpty(name: name)) }
         return (file, name)
     }
-}
-
-func postedUpload(_ request: Request, _ context: WebContext, settings: WebSettings, fields: [String]) async throws
-    -> PostedUpload
-{
-    let user = try context.pageUser()
-    let parts = try await multipartParts(request, limit: settings.maxUploadBytes)
-    guard let csrf = context.csrf, sameSecret(parts["csrf"]?.text ?? "", csrf) else {
-        // A file cannot be offered back: the page says to choose it again.
-        throw StaleForm(action: request.uri.path, fields: [:])
-    }
-    var values: [String: String] = [:]
-    for key in fields { values[key] = parts[key].map { CSVColumns.trim($0.text) } }
-    return PostedUpload(user: user, values: values, file: parts["file"])
 }
 
 /// A parameter of a header such as `form-data; name="file"; filename="签到表.xlsx"`, read as RFC 6266

@@ -114,8 +114,7 @@ struct Web: Sendable {
         var lines: [String: String] = [:]
         let years = Set(try ledger.plans.list().filter { $0.replacedAt == nil }.map(\.year))
         for year in years.sorted(by: >) {
-            let plan: Plan
-            do { plan = try ledger.plans.plan(year: year, unit: nil).plan } catch is KepuError { continue }
+            guard let plan = try storedPlan(year: year)?.plan else { continue }
             for l in plan.lines where lines[l.id] == nil { lines[l.id] = l.name }
         }
         var measurements: [String: String] = [:]
@@ -129,9 +128,22 @@ struct Web: Sendable {
     /// server finds it: a page costs what it shows, not what the year holds.
     static let pickerLimit = 50
 
+    /// What `body` gives, or nil when kepu refuses it (no plan for that year, no such record): only a
+    /// database that can't answer throws, to the error page, where `try?` would have shown an empty page.
+    func unlessRefused<T>(_ body: () throws -> T?) throws -> T? {
+        do { return try body() } catch let e as KepuError where !e.isDatabaseFailure { return nil }
+    }
+
     /// The current plan (nil before one is imported); a busy or broken database still throws.
-    func currentPlan() throws -> Plan? {
-        do { return try ledger.plans.plan(year: nil, unit: nil).plan } catch is KepuError { return nil }
+    func currentPlan() throws -> Plan? { try storedPlan(year: nil)?.plan }
+
+    /// A year's plan (the current one for nil), or nil when there is none: only a database that can't
+    /// answer throws, to the error page. What `try?` would have turned into an empty page.
+    func storedPlan(year: Int?, unit: String? = nil) throws -> StoredPlan? {
+        do { return try ledger.plans.plan(year: year, unit: unit) } catch let e as KepuError where !e.isDatabaseFailure
+        {
+            return nil
+        }
     }
 
     /// The current plan's period, else this calendar year: the events a picker offers.
@@ -298,19 +310,6 @@ extension WebContext {
         guard user.role >= role else { throw HTTPError(.forbidden) }
         return user
     }
-}
-
-/// A form POST: signed in, the form token right and the role enough, else 403 and nothing written.
-func postedForm(_ request: Request, _ context: WebContext, role: UserRole = .clerk) async throws -> (
-    UserItem, [String: String]
-) {
-    let user = try context.pageUser()
-    let fields = try await formFields(request)
-    guard let csrf = context.csrf, sameSecret(fields["csrf"] ?? "", csrf) else {
-        throw StaleForm(action: request.uri.path, fields: fields.filter { $0.key != "csrf" && $0.key != "password" })
-    }
-    guard user.role >= role else { throw HTTPError(.forbidden) }
-    return (user, fields)
 }
 
 extension [String: String] {

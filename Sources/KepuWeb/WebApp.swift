@@ -70,6 +70,10 @@ public struct WebContext: RequestContext {
     public var sessionID: String?
     /// The peer's IP address, as the socket says (no port).
     public var peerAddress: String?
+    /// A signed-in form POST's fields, read and checked by `FormTokenMiddleware`.
+    var form: [String: String]?
+    /// A signed-in multipart POST's parts, read and checked by `FormTokenMiddleware`.
+    var parts: [String: FormPart]?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -100,6 +104,8 @@ public struct WebSettings: Sendable {
     public var logRequests = false
     /// The door's limits a minute: attempts per phone, sign-ins per door, POSTs per client address.
     var doorLimits = (phone: 5, door: 600, address: 300)
+    /// The time the door's bucket refills by (a test holds it still).
+    var doorClock: @Sendable () -> Date = { Date() }
     public init(
         secureCookies: Bool = false, language: Language = .zh, maxUploadMiB: Int = 20, trustedProxy: String? = nil,
         uploadFolder: String? = nil
@@ -145,6 +151,11 @@ public enum WebApp {
     /// - signed in: every page; no session, no handler (pages go to `/login`);
     /// - API (`/api/v1`): `Authorization: Bearer` only, never the session cookie, and JSON bodies only.
     public static func router(ledger: Ledger, settings: WebSettings = WebSettings()) -> Router<WebContext> {
+        router(ledger: ledger, settings: settings, table: RouteTable())
+    }
+
+    /// The router, and in `table` the signed-in routes with the role each needs.
+    static func router(ledger: Ledger, settings: WebSettings, table: RouteTable) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         let gate = PasswordGate()
         if settings.logRequests { router.add(middleware: RequestLogMiddleware()) }
@@ -182,7 +193,7 @@ public enum WebApp {
             web: web,
             limits: DoorLimits(
                 phone: RateWindow(limit: settings.doorLimits.phone),
-                door: TokenBucket(perMinute: settings.doorLimits.door),
+                door: TokenBucket(perMinute: settings.doorLimits.door, clock: settings.doorClock),
                 address: RateWindow(limit: settings.doorLimits.address)))
         router.get("d/:token") { request, context in try await door.page(request, context) }
         router.post("d/:token") { request, context in try await door.signIn(request, context) }
@@ -197,77 +208,17 @@ public enum WebApp {
         signIn.post("login") { request, context in try await pages.login(request, context) }
         signIn.post("logout") { request, context in try await pages.logout(request, context) }
         signIn.get("logout") { request, context in try pages.logoutForm(request, context) }
-        let app = router.group().add(middleware: SessionMiddleware(ledger: ledger, required: true))
-        app.get("/") { request, context in try await pages.dashboard(request, context) }
-        app.get("/checks") { request, context in try await pages.checks(request, context) }
-        let events = EventPages(web: web)
-        app.get("events") { request, context in try await events.list(request, context) }
-        app.post("events") { request, context in try await events.add(request, context) }
-        app.get("events/:id") { request, context in try await events.detail(request, context) }
-        app.post("events/:id/attendance") { request, context in try await events.addAttendance(request, context) }
-        app.post("events/:id/costs") { request, context in try await events.addCost(request, context) }
-        app.post("events/:id/surveys") { request, context in try await events.addSurvey(request, context) }
-        app.post("events/:id/door") { request, context in try await events.openDoor(request, context) }
-        app.post("events/:id/door/close") { request, context in try await events.closeDoor(request, context) }
-        app.get("events/:id/poster") { request, context in try await events.poster(request, context) }
-        app.get("events/:id/door/screen") { request, context in try await events.screen(request, context) }
-        app.post("events/:id/door/accept") { request, context in try await events.acceptHeld(request, context) }
-        app.post("events/:id/door/void") { request, context in try await events.voidVisits(request, context) }
-        app.post("events/:id/calls/:call/confirm") { request, context in try await events.confirmCall(request, context)
-        }
-        app.post("events/:id/calls/:call/reject") { request, context in try await events.rejectCall(request, context) }
-        let records = RecordPages(web: web)
-        app.get("records/:kind/:id") { request, context in try await records.show(request, context) }
-        app.post("records/:kind/:id/edit") { request, context in try await records.edit(request, context) }
-        app.post("records/:kind/:id/void") { request, context in
-            try await records.correct(request, context, restore: false)
-        }
-        app.post("records/:kind/:id/restore") { request, context in
-            try await records.correct(request, context, restore: true)
-        }
+        // The signed-in pages: each group registers its own routes, behind the checks of `PageRoutes`.
+        let routes = PageRoutes(
+            signedIn: router.group().add(middleware: SessionMiddleware(ledger: ledger, required: true)),
+            maxUploadBytes: settings.maxUploadBytes, table: table)
         let uploads = Uploads(folder: settings.uploadFolder)
-        let imports = ImportPages(web: web, uploads: uploads, jobs: ImportJobs(patience: settings.jobPatience))
-        let plans = PlanPages(web: web, uploads: uploads)
-        app.get("plan") { request, context in try await plans.show(request, context) }
-        app.post("plan/upload") { request, context in try await plans.upload(request, context) }
-        app.post("plan/import") { request, context in try await plans.importPlan(request, context) }
-        app.post("plan/indicator") { request, context in try await plans.changeIndicator(request, context) }
-        app.get("imports") { request, context in try await imports.form(request, context) }
-        app.post("imports") { request, context in try await imports.upload(request, context) }
-        app.post("imports/confirm") { request, context in try await imports.confirm(request, context) }
-        app.get("imports/jobs/:id") { request, context in try await imports.job(request, context) }
-        app.post("imports/survey") { request, context in try await imports.uploadSurvey(request, context) }
-        app.post("imports/survey/preview") { request, context in try await imports.previewSurvey(request, context) }
-        app.post("imports/survey/confirm") { request, context in try await imports.confirmSurvey(request, context) }
-        let office = OfficePages(web: web)
-        app.get("budget") { request, context in try await office.budget(request, context) }
-        app.post("budget/print") { request, context in try await office.addPrintRun(request, context) }
-        app.get("volunteers") { request, context in try await office.volunteers(request, context) }
-        app.post("volunteers") { request, context in try await office.addVolunteer(request, context) }
-        app.post("volunteers/signup") { request, context in try await office.signup(request, context) }
-        app.get("audit") { request, context in try await office.audit(request, context) }
-        app.get("users") { request, context in try await office.users(request, context) }
-        app.post("users") { request, context in try await office.addUser(request, context) }
-        app.post("users/disable") { request, context in try await office.disableUser(request, context) }
-        let reports = ReportPages(web: web)
-        app.get("self-evaluation") { request, context in try await reports.selfEvaluation(request, context) }
-        app.get("self-evaluation/download") { request, context in try await reports.download(request, context) }
-        app.post("self-evaluation/notes") { request, context in try await reports.setNote(request, context) }
-        app.post("self-evaluation/lock") { request, context in
-            try await reports.lock(request, context, unlock: false)
-        }
-        app.post("self-evaluation/unlock") { request, context in
-            try await reports.lock(request, context, unlock: true)
-        }
-        app.get("evidence") { request, context in try await reports.evidence(request, context) }
-        app.post("evidence") { request, context in try await reports.addEvidence(request, context) }
-        app.get("evidence/:id/file") { request, context in try await reports.evidenceFile(request, context) }
-        app.post("evidence/:id/void") { request, context in
-            try await reports.correctEvidence(request, context, restore: false)
-        }
-        app.post("evidence/:id/restore") { request, context in
-            try await reports.correctEvidence(request, context, restore: true)
-        }
+        let groups: [any PageGroup] = [
+            pages, EventPages(web: web), RecordPages(web: web), PlanPages(web: web, uploads: uploads),
+            ImportPages(web: web, uploads: uploads, jobs: ImportJobs(patience: settings.jobPatience)),
+            OfficePages(web: web), ReportPages(web: web),
+        ]
+        for group in groups { group.addRoutes(to: routes) }
         let api = API(web: web)
         let apiGroup = router.group("api/v1").add(middleware: APIMiddleware(ledger: ledger))
         apiGroup.get("reconcile") { request, context in try api.reconcile(request, context) }
@@ -433,7 +384,12 @@ struct ErrorMiddleware: RouterMiddleware {
     /// An error as a page of the app: the menu when signed in, the sentence, and a way on.
     func page(_ status: HTTPResponse.Status, _ text: String, _ request: Request, stale: StaleForm? = nil) -> Response {
         if request.uri.path.hasPrefix("/api/") { return WebError.response(status, text, request: request) }
-        let session = request.cookies[WebApp.sessionCookie].flatMap { try? ledger?.sessions.find($0.value) }
+        // The menu when the session can be found; an error page never fails for want of it (the
+        // database may be the error).
+        var session: WebSession?
+        if let id = request.cookies[WebApp.sessionCookie]?.value, let ledger {
+            do { session = try ledger.sessions.find(id) } catch { session = nil }
+        }
         var more = HTML()
         if let stale, let session, !stale.fields.isEmpty {
             // What was typed, sent again with this session's token.

@@ -47,7 +47,7 @@ import Testing
         #expect(again.code != 0)
         #expect(again.err.contains("\(target) 已存在；恢复从不覆盖已有的数据库及其文件"))
         let beside = w.dir + "/恢复/另一个.sqlite"
-        FileManager.default.createFile(atPath: beside + "-wal", contents: Data("left by a crash".utf8))
+        _ = FileManager.default.createFile(atPath: beside + "-wal", contents: Data("left by a crash".utf8))
         #expect(w.run(["restore", archive, "--db", beside]).err.contains("\(beside)-wal 已存在"))
         #expect(!FileManager.default.fileExists(atPath: beside))
         // The backup is recorded for the 用户 page.

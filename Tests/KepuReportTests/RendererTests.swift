@@ -34,9 +34,18 @@ import Testing
         #expect(csv == "\u{FEFF}活动\r\n科普日\r\n")
     }
 
+    /// One escaper: a line break is a `<br>` only in text, never inside an attribute.
+    @Test func aLineBreakIsABreakOnlyInText() {
+        #expect(Markup.text("第一行\n第二行") == "第一行<br>第二行")
+        #expect(Markup.escape("第一行\n\"第二行\"") == "第一行\n&quot;第二行&quot;")
+        let html = HTMLRenderer().render(
+            Report(title: "t", sections: [Section(heading: nil, blocks: [.paragraph("甲\n乙")])]))
+        #expect(html.contains("<p>甲<br>乙</p>"))
+    }
+
     @Test func htmlEscapesUserText() {
         #expect(
-            HTMLRenderer.escape("<script>alert('x')</script>&")
+            Markup.text("<script>alert('x')</script>&")
                 == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;")
         let html = HTMLRenderer().render(
             Report(

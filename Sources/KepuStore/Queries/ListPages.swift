@@ -149,10 +149,7 @@ extension EventService {
                         SELECT id, parent_id, title, start_date FROM event WHERE \(filter)
                         ORDER BY start_date, id LIMIT \(limit)
                         """)
-            ).compactMap { row -> EventTitle? in
-                guard let start: CalendarDate = row["start_date"] else { return nil }
-                return EventTitle(id: row["id"], title: row["title"], start: start, depth: 0)
-            }
+            ).compactMap(EventTitle.init(row:))
             return Paged(rows: rows, count: count, page: 1, size: limit)
         }
     }
@@ -164,10 +161,7 @@ extension EventService {
         return try ledger.database.read { db in
             try Row.fetchAll(
                 db, SQLRequest<Row>(literal: "SELECT id, title, start_date FROM event WHERE id IN \(ids) ORDER BY id")
-            ).compactMap { row -> EventTitle? in
-                guard let start: CalendarDate = row["start_date"] else { return nil }
-                return EventTitle(id: row["id"], title: row["title"], start: start, depth: 0)
-            }
+            ).compactMap(EventTitle.init(row:))
         }
     }
 
@@ -183,6 +177,14 @@ extension EventService {
             }
             return out
         }
+    }
+}
+
+extension EventTitle {
+    /// An event's `id`, `title` and `start_date` as a picker shows it.
+    init?(row: Row) {
+        guard let start: CalendarDate = row["start_date"] else { return nil }
+        self.init(id: row["id"], title: row["title"], start: start, depth: 0)
     }
 }
 

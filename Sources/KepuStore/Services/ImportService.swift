@@ -293,8 +293,12 @@ public struct ImportService: Sendable {
                 // Column positions are looked up once: this closure runs for every row.
                 let c = columns ?? (cols.column("name"), cols.column("phone"), cols.column("time"))
                 columns = c
-                guard let name = cols.value(at: c.name, in: fields) else { throw KepuError(.emptyName(field: "姓名")) }
-                let phone = try cols.value(at: c.phone, in: fields).map { try NewVolunteer.phone($0, field: "手机") }
+                guard let name = cols.value(at: c.name, in: fields) else {
+                    throw KepuError(.emptyName(field: cols.named("name")))
+                }
+                let phone = try cols.value(at: c.phone, in: fields).map {
+                    try NewVolunteer.phone($0, field: cols.named("phone"))
+                }
                 guard let insert, let aid = result.attendanceID else { return }
                 insert.reset()
                 try insert.bind(1, aid)
@@ -337,8 +341,12 @@ public struct ImportService: Sendable {
             dryRun: dryRun, preview: preview,
             progress: progress,
             row: { db, cols, row, _, result in
-                guard let name = cols.value("name", in: row) else { throw KepuError(.emptyName(field: "姓名")) }
-                let phone = try cols.value("phone", in: row).map { try NewVolunteer.phone($0, field: "手机") }
+                guard let name = cols.value("name", in: row) else {
+                    throw KepuError(.emptyName(field: cols.named("name")))
+                }
+                let phone = try cols.value("phone", in: row).map {
+                    try NewVolunteer.phone($0, field: cols.named("phone"))
+                }
                 let org = cols.value("org", in: row)
                 let known =
                     try phone.map { try ledger.volunteers.withPhone(db, $0) }
@@ -351,21 +359,21 @@ public struct ImportService: Sendable {
                     let added = try ledger.volunteers.add(
                         db,
                         NewVolunteer(name: name, phone: phone, org: org, platformNo: cols.value("platform", in: row)),
-                        importID: result.importID, phoneField: "手机")
+                        importID: result.importID, phoneField: cols.named("phone"))
                     vid = added.id
                     seen.insert(vid)
                     result.volunteersCreated += 1
                     if added.newOrganization != nil { result.organizationsCreated += 1 }
                 }
                 guard let eventText = cols.value("event", in: row) else { return }
-                let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: "日期") }
-                let eid = try ledger.events.resolve(db, eventText, field: "活动", year: date?.year)
-                let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: "时长") }
+                let date = try cols.value("date", in: row).map { try CalendarDate.parse($0, field: cols.named("date")) }
+                let eid = try ledger.events.resolve(db, eventText, field: cols.named("event"), year: date?.year)
+                let hours = try cols.value("hours", in: row).map { try Parse.hours($0, field: cols.named("hours")) }
                 try ledger.volunteers.signup(
                     db,
                     NewSignup(
                         volunteer: vid, event: eid, hoursCenti: hours, date: date, role: cols.value("role", in: row)),
-                    importID: result.importID, eventField: "活动")
+                    importID: result.importID, eventField: cols.named("event"))
                 result.signups += 1
             },
             finish: { _, result in
@@ -388,18 +396,21 @@ public struct ImportService: Sendable {
             dryRun: dryRun, preview: preview,
             progress: progress,
             row: { db, cols, row, _, result in
-                let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: "日期")
-                let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: "金额")
-                guard amount > .zero else { throw KepuError(.zeroCost(field: "金额")) }
-                guard let line = cols.value("line", in: row) else { throw KepuError(.emptyLine(field: "支出明细")) }
+                let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: cols.named("date"))
+                let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: cols.named("amount"))
+                guard amount > .zero else { throw KepuError(.zeroCost(field: cols.named("amount"))) }
+                guard let line = cols.value("line", in: row) else {
+                    throw KepuError(.emptyLine(field: cols.named("line")))
+                }
                 let eid = try cols.value("event", in: row).map {
-                    try ledger.events.resolve(db, $0, field: "活动", year: date.year)
+                    try ledger.events.resolve(db, $0, field: cols.named("event"), year: date.year)
                 }
                 let cost = NewCost(
                     line: line, amount: amount, event: eid, item: cols.value("item", in: row),
                     invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
                     unit: unit)
-                _ = try ledger.money.addCost(db, cost, importID: result.importID, field: ("支出明细", "活动"))
+                _ = try ledger.money.addCost(
+                    db, cost, importID: result.importID, field: (cols.named("line"), cols.named("event")))
                 result.total += amount
             },
             finish: { _, result in ["total_fen": .int(result.total.fen)] })
