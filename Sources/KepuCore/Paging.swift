@@ -39,14 +39,19 @@ public struct Paged<Row: Sendable>: Sendable {
     public var page: Int
     public var size: Int
 
-    public init(rows: [Row], count: Int, page: Int, size: Int) {
+    /// The number of pages, when they are not `size` rows each (a list of events pages by rows, each
+    /// campaign whole).
+    public var pageCount: Int?
+
+    public init(rows: [Row], count: Int, page: Int, size: Int, pageCount: Int? = nil) {
         self.rows = rows
         self.count = count
         self.page = page
         self.size = size
+        self.pageCount = pageCount
     }
 
-    public var pages: Int { PageRequest.pages(count: count, size: size) }
+    public var pages: Int { pageCount ?? PageRequest.pages(count: count, size: size) }
 }
 
 /// The sums under a list of events, over every live event the search matched, not only the page's.
@@ -79,6 +84,37 @@ extension EventTotals {
             groups: events.filter { $0.depth == 0 }.count, major: live.filter { $0.major && $0.depth == 0 }.count,
             onsite: live.reduce(0) { $0 + $1.onsite }, online: live.reduce(0) { $0 + $1.online },
             cost: live.reduce(Money.zero) { $0 + $1.cost }, hoursCenti: live.reduce(0) { $0 + $1.hoursCenti })
+    }
+}
+
+/// The groups a list of events holds, in list order: each campaign (or event of its own) and how many
+/// rows it shows with its sub-activities. Read once per write; a page is then cut from it without
+/// reading the year again.
+public struct EventGroups: Sendable, Hashable {
+    public var roots: [Int64]
+    public var rows: [Int]
+
+    public init(roots: [Int64], rows: [Int]) {
+        self.roots = roots
+        self.rows = rows
+    }
+
+    /// The pages: consecutive groups of at most `rows` rows together, a group never split (one larger
+    /// than that is a page of its own). At least one page, empty when there are no groups.
+    public func pages(rows limit: Int) -> [Range<Int>] {
+        var pages: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        for (i, n) in rows.enumerated() {
+            if used > 0 && used + n > limit {
+                pages.append(start..<i)
+                start = i
+                used = 0
+            }
+            used += n
+        }
+        pages.append(start..<roots.count)
+        return pages
     }
 }
 

@@ -230,15 +230,13 @@ struct EventPages: Sendable {
         let asked = EventQuery(
             range: range, kind: kind, includeVoided: all,
             page: PageRequest(page: query["page"].flatMap { Int($0) } ?? 1, size: Page.pageSize, search: q))
-        // 50 groups a page (a campaign with its sub-activities); the count and totals, the whole list's,
-        // read once per write.
-        let totals = try web.sums.value(
-            "events|\(asked.range.map { "\($0)" } ?? "")|\(q)|\(kind?.rawValue ?? "")|\(all)",
-            version: try ledger.audit.version()
-        ) {
-            try ledger.events.totals(asked)
-        }
-        let list = try ledger.events.page(asked, known: totals)
+        // 50 rows a page, a campaign never split. The groups and the totals, the whole list's, are read
+        // once per write; a page then reads its own rows.
+        let key = "events|\(range)|\(q)|\(kind?.rawValue ?? "")|\(all)"
+        let version = try ledger.audit.version()
+        let groups = try web.sums.value(key + "|groups", version: version) { try ledger.events.groups(asked) }
+        let totals = try web.sums.value(key + "|totals", version: version) { try ledger.events.totals(asked) }
+        let list = try ledger.events.page(asked, groups: groups, totals: totals)
         func v(_ k: String) -> String { values[k] ?? "" }
         var body = HTML()
         body += """

@@ -242,7 +242,7 @@ struct OfficePages: Sendable {
         // The volunteers to pick from: up to 50, a list the browser filters as the clerk types a name or a
         // phone's last four digits (the number in front is what is sent); past that the server searches
         // what was typed, and offers the matches when several fit.
-        let everyone = try ledger.volunteers.count()
+        let everyone = try web.count("volunteers") { try ledger.volunteers.count() }
         let picks: [HTML] =
             everyone > Web.pickerLimit
             ? []
@@ -395,7 +395,9 @@ struct OfficePages: Sendable {
                 entity: q.value("entity").flatMap(RecordKind.init(rawValue:)),
                 id: try q.value("id").map { try webID($0, field: lang.t(.recordIdField)) },
                 operatorName: q.value("operator"))
-            let (pageNo, pages) = Page.pageNumber(q, count: try ledger.audit.count(filter))
+            // The count of a filter is every matching row's: kept until the next write.
+            let (pageNo, pages) = Page.pageNumber(
+                q, count: try web.count("audit|\(filter)") { try ledger.audit.count(filter) })
             var page = filter
             page.limit = Page.pageSize
             page.offset = (pageNo - 1) * Page.pageSize

@@ -151,6 +151,11 @@ struct Web: Sendable {
         try currentPlan()?.period ?? DateRange.year(ledger.context.today().year)
     }
 
+    /// A count over the year (how many events a picker would list), kept until the next write.
+    func count(_ key: String, _ make: () throws -> Int) throws -> Int {
+        try sums.value("count|" + key, version: try ledger.audit.version(), make: make)
+    }
+
     /// `12 科普日（2023-09-16）`: an event as a picker shows it, the number first.
     static func pick(_ e: EventTitle) -> String { "\(e.id) \(e.title)（\(e.start)）" }
 
@@ -172,7 +177,9 @@ struct Web: Sendable {
         let chosen = CSVColumns.trim(selected ?? "")
         let required: HTML = none == nil ? " required" : ""
         let first: HTML = "<option value=\"\">\(none ?? lang.t(.chooseEvent))</option>"
-        if try ledger.events.count(in: range, campaigns: campaigns) <= Self.pickerLimit {
+        if try count("events|\(range)|\(campaigns)", { try ledger.events.count(in: range, campaigns: campaigns) })
+            <= Self.pickerLimit
+        {
             let picked = Self.leadingID(chosen).map(String.init)
             let options: [HTML] = try ledger.events.titles(in: range).filter { !campaigns || $0.depth == 0 }.map { e in
                 let indent = String(repeating: "　", count: e.depth)
@@ -222,7 +229,7 @@ struct Web: Sendable {
         let range = try currentRange()
         let chosen = CSVColumns.trim(selected ?? "")
         let first: HTML = "<option value=\"\">\(none)</option>"
-        if try ledger.money.countCosts(in: range) <= Self.pickerLimit {
+        if try count("costs|\(range)", { try ledger.money.countCosts(in: range) }) <= Self.pickerLimit {
             let picked = Self.leadingID(chosen)
             let options: [HTML] = try ledger.money.findCosts("", in: range, limit: Self.pickerLimit).rows.map { c in
                 "<option value=\"\(c.id)\"\(picked == c.id ? " selected" : "")>\(pick(c))</option>"

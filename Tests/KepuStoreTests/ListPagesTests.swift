@@ -37,19 +37,26 @@ import Testing
         let l = try busyYear()
         let year = DateRange.year(2023)
         let whole = try l.events.list(in: year)
-        let first = try l.events.page(EventQuery(range: year, page: PageRequest(page: 1, size: 50)))
+        let first = try l.events.page(EventQuery(range: year, page: PageRequest(page: 1, size: 150)))
         #expect(first.events.count == 130)
         #expect(first.events.pages == 3)
-        // 50 campaigns, each followed by its two sub-activities, in the order the whole list has them.
+        // 150 rows a page: 50 campaigns, each followed by its two sub-activities, in the whole list's order.
         #expect(first.events.rows.count == 150)
         #expect(first.events.rows == Array(whole.prefix(150)))
         #expect(first.totals == EventTotals(of: whole))
         // Past the last page: the last.
-        let last = try l.events.page(EventQuery(range: year, page: PageRequest(page: 9, size: 50)))
+        let last = try l.events.page(EventQuery(range: year, page: PageRequest(page: 9, size: 150)))
         #expect(last.events.page == 3)
         #expect(last.events.rows == Array(whole.suffix(90)))
-        // Totals known from before are used as they are.
-        let known = try l.events.page(EventQuery(range: year), known: first.totals)
+        // Groups and totals known from before are used as they are; 50 rows a page never split a campaign.
+        let groups = try l.events.groups(EventQuery(range: year))
+        #expect(groups.roots.count == 130)
+        #expect(groups.pages(rows: 50).count == 9)
+        #expect(groups.pages(rows: 50)[0] == 0..<16)
+        let small = try l.events.page(EventQuery(range: year, page: PageRequest(page: 2, size: 50)), groups: groups)
+        #expect(small.events.rows == Array(whole[48..<96]))
+        #expect(small.events.pages == 9)
+        let known = try l.events.page(EventQuery(range: year), totals: first.totals)
         #expect(known.totals == first.totals)
     }
 

@@ -21,27 +21,23 @@ func isPhoneTail(_ text: String) -> Bool {
 }
 
 extension EventService {
-    /// One page of the events starting in a range: campaigns and events of their own, 50 a page, each
-    /// followed by its sub-activities. A search or a kind keeps the groups holding a matching event
-    /// (a sub-activity is found with its campaign). The totals are every matched group's: read here,
-    /// unless `known` gives them (read by `totals` while the ledger has not changed since).
-    public func page(_ q: EventQuery, known: EventTotals? = nil) throws -> EventListPage {
-        try ledger.database.read { db in
-            let (groups, live) = Self.groups(q)
-            let totals = try known ?? Self.totals(db, groups)
-            let count = totals.groups
-            let page = q.page.clamped(count: count)
-            // This page's groups, in date order, then their members with their own sums.
-            let ids = try Int64.fetchAll(
-                db,
-                SQLRequest<Int64>(
-                    literal: """
-                        \(groups)
-                        SELECT e.id FROM matched JOIN event e ON e.id = matched.root
-                        ORDER BY e.start_date, e.id LIMIT \(q.page.size) OFFSET \((page - 1) * q.page.size)
-                        """))
-            var events: [EventSummary] = []
-            if !ids.isEmpty {
+    /// One page of the events starting in a range: campaigns and events of their own, each followed by
+    /// its sub-activities, at most `q.page.size` rows a page (a campaign is never split). A search or a
+    /// kind keeps the groups holding a matching event (a sub-activity is found with its campaign). The
+    /// groups and the totals (every matched group's) are read here, unless given: read by `groups` and
+    /// `totals` while the ledger has not changed since, the page reads its own rows and no others.
+    public func page(_ q: EventQuery, groups known: EventGroups? = nil, totals: EventTotals? = nil) throws
+        -> EventListPage
+    {
+        let groups = try known ?? self.groups(q)
+        let totals = try totals ?? self.totals(q)
+        let pages = groups.pages(rows: q.page.size)
+        let page = min(max(1, q.page.page), pages.count)
+        let ids = Array(groups.roots[pages[page - 1]])
+        var events: [EventSummary] = []
+        if !ids.isEmpty {
+            events = try ledger.database.read { db in
+                let live = Self.groups(q).live
                 let rows = try EventSummaryRow.fetchAll(
                     db,
                     where: """
@@ -50,10 +46,28 @@ extension EventService {
                           UNION ALL SELECT c.id FROM event c JOIN tree ON c.parent_id = tree.id\(live))
                         SELECT id FROM tree)
                         """, order: "e.start_date, e.id")
-                events = EventSummaryRow.tree(rows, includeVoided: q.includeVoided)
+                return EventSummaryRow.tree(rows, includeVoided: q.includeVoided)
             }
-            return EventListPage(
-                events: Paged(rows: events, count: count, page: page, size: q.page.size), totals: totals)
+        }
+        return EventListPage(
+            events: Paged(
+                rows: events, count: groups.roots.count, page: page, size: q.page.size, pageCount: pages.count),
+            totals: totals)
+    }
+
+    /// The groups a query matches, in list order, each with the rows it shows: one query over the range.
+    public func groups(_ q: EventQuery) throws -> EventGroups {
+        try ledger.database.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        \(Self.groups(q).groups)
+                        SELECT tree.root AS root, count(*) AS n
+                        FROM tree JOIN matched ON matched.root = tree.root JOIN event e ON e.id = tree.root
+                        GROUP BY tree.root ORDER BY e.start_date, e.id
+                        """))
+            return EventGroups(roots: rows.map { $0["root"] }, rows: rows.map { $0["n"] })
         }
     }
 
