@@ -43,10 +43,14 @@ public enum AuditWords {
     /// The events the rows' sentences may name (a sign-up's event, a changed event or parent), so that
     /// a page reads those titles and no others.
     public static func events(in entries: [AuditEntry]) -> Set<Int64> {
+        // Read off the row's JSON text, not decoded: a page of 50 rows would otherwise decode each
+        // snapshot once more than its sentence does.
         var ids: Set<Int64> = []
         for e in entries {
-            for o in [object(e.before), object(e.after)].compactMap({ $0 }) {
-                for k in ["event_id", "parent_id"] { if let id = o[k] as? Int { ids.insert(Int64(id)) } }
+            for text in [e.before, e.after].compactMap({ $0 }) where text.contains("_id\"") {
+                for m in text.matches(of: /"(?:event_id|parent_id)"\s*:\s*(\d+)/) {
+                    if let id = Int64(m.1) { ids.insert(id) }
+                }
             }
         }
         return ids
