@@ -432,12 +432,28 @@ public enum RecordTables {
 
     /// `2023-09-16T08:30:00Z` in the machine's zone: `2023-09-16 16:30`.
     public static func localTime(_ iso: String, _ timeZone: TimeZone = .current) -> String {
-        let f = ISO8601DateFormatter()
-        guard let d = f.date(from: iso) else { return iso }
-        let out = DateFormatter()
-        out.timeZone = timeZone
-        out.locale = Locale(identifier: "en_US_POSIX")
-        out.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return out.string(from: d)
+        // By arithmetic on the digits: a formatter made for each row of a 50-row page cost most of
+        // the page (two ICU formatters a row).
+        let d = Array(iso.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var n = 0
+            for i in from..<from + count {
+                guard d[i] >= 0x30, d[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(d[i] - 0x30)
+            }
+            return n
+        }
+        guard d.count == 20, d[4] == 0x2D, d[7] == 0x2D, d[10] == 0x54, d[13] == 0x3A, d[16] == 0x3A, d[19] == 0x5A,
+            let y = number(0, 4), let mo = number(5, 2), let da = number(8, 2), let h = number(11, 2),
+            let mi = number(14, 2), let se = number(17, 2), (1...12).contains(mo), (1...31).contains(da), h < 24,
+            mi < 60, se < 61, let day = CalendarDate(year: y, month: mo, day: da)
+        else { return iso }
+        let utc = Int64(day.dayNumber) * 86_400 + Int64(h * 3600 + mi * 60 + se)
+        let epoch = utc - Int64(CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber) * 86_400
+        let local = utc + Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(epoch))))
+        let (days, seconds) = local.quotientAndRemainder(dividingBy: 86_400)
+        let date = CalendarDate(dayNumber: Int(days))
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(date) \(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KepuCore
@@ -32,6 +33,19 @@ import Testing
         #expect(CSVRenderer.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         let csv = CSVRenderer().render(ReportTable(columns: [.init("活动")], rows: [[Cell("科普日")]]))
         #expect(csv == "\u{FEFF}活动\r\n科普日\r\n")
+    }
+
+    /// The audit trail's UTC times in the office's local time, across a midnight and a year's end.
+    @Test func aUTCTimeIsShownInLocalTime() {
+        let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+        #expect(RecordTables.localTime("2023-09-16T08:30:00Z", shanghai) == "2023-09-16 16:30:00")
+        #expect(RecordTables.localTime("2023-12-31T20:05:09Z", shanghai) == "2024-01-01 04:05:09")
+        #expect(
+            RecordTables.localTime("2024-03-01T00:00:00Z", TimeZone(identifier: "America/New_York")!)
+                == "2024-02-29 19:00:00")
+        #expect(RecordTables.localTime("2023-09-16T08:30:00Z", TimeZone(identifier: "UTC")!) == "2023-09-16 08:30:00")
+        #expect(RecordTables.localTime("2023-02-30T08:30:00Z", shanghai) == "2023-02-30T08:30:00Z")
+        #expect(RecordTables.localTime("昨天", shanghai) == "昨天")
     }
 
     /// One escaper: a line break is a `<br>` only in text, never inside an attribute.
