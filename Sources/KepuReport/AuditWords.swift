@@ -47,13 +47,25 @@ public enum AuditWords {
         // snapshot once more than its sentence does.
         var ids: Set<Int64> = []
         for e in entries {
-            for text in [e.before, e.after].compactMap({ $0 }) where text.contains("_id\"") {
-                for m in text.matches(of: /"(?:event_id|parent_id)"\s*:\s*(\d+)/) {
-                    if let id = Int64(m.1) { ids.insert(id) }
-                }
+            for text in [e.before, e.after].compactMap({ $0 }) {
+                for key in ["\"event_id\":", "\"parent_id\":"] { ids.formUnion(numbers(after: key, in: text)) }
             }
         }
         return ids
+    }
+
+    /// The numbers that follow `key` in a JSON text (`"event_id":12`), by a plain scan: a Swift regex
+    /// is compiled again at each use, and that cost a 50-row page more than the rest of it.
+    static func numbers(after key: String, in text: String) -> [Int64] {
+        var out: [Int64] = []
+        var rest = Substring(text)
+        while let r = rest.range(of: key) {
+            rest = rest[r.upperBound...].drop { $0 == " " }
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if let n = Int64(digits) { out.append(n) }
+            rest = rest.dropFirst(digits.count)
+        }
+        return out
     }
 
     /// An import's kind as a person names it (`import_file.kind`).

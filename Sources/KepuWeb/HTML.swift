@@ -54,13 +54,26 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
     /// A sentence as markup: escaped, with each date in it (`2023-09-16`) kept on one line
     /// (`<span class="date">`), so a notice never breaks a date at its hyphen.
     static func sentence(_ s: String) -> HTML {
+        // A plain scan for `dddd-dd-dd` (a Swift regex would be compiled again for every notice).
         var out = HTML()
-        var rest = Substring(s)
-        while let r = rest.firstRange(of: /\d{4}-\d{2}-\d{2}/) {
-            out += "\(rest[..<r.lowerBound])<span class=\"date\">\(rest[r])</span>"
-            rest = rest[r.upperBound...]
+        let chars = Array(s)
+        func isDigit(_ i: Int) -> Bool { i < chars.count && chars[i].isASCII && chars[i].isNumber }
+        func isDate(at i: Int) -> Bool {
+            (0..<4).allSatisfy { isDigit(i + $0) } && i + 4 < chars.count && chars[i + 4] == "-" && isDigit(i + 5)
+                && isDigit(i + 6) && i + 7 < chars.count && chars[i + 7] == "-" && isDigit(i + 8) && isDigit(i + 9)
         }
-        return out + "\(rest)"
+        var start = 0
+        var i = 0
+        while i < chars.count {
+            if isDate(at: i) {
+                out += "\(String(chars[start..<i]))<span class=\"date\">\(String(chars[i..<i + 10]))</span>"
+                i += 10
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        return out + "\(String(chars[start...]))"
     }
 
     /// Text as markup for content and attributes alike: `Markup.escape`, the reports' escaper.

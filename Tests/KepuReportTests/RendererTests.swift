@@ -48,6 +48,21 @@ import Testing
         #expect(RecordTables.localTime("昨天", shanghai) == "昨天")
     }
 
+    /// The events an audit page names: read off the rows' JSON, before and after.
+    @Test func theEventsAnAuditPageNamesAreReadOffItsRows() {
+        func entry(_ before: String?, _ after: String?) -> AuditEntry {
+            AuditEntry(
+                id: 1, at: "2023-09-16T08:30:00Z", operatorName: "李干事", command: "test", entity: "signup",
+                entityID: 1, before: before, after: after, hash: "")
+        }
+        let ids = AuditWords.events(in: [
+            entry(nil, #"{"event_id":12,"hours_centi":200}"#),
+            entry(#"{"parent_id": 3,"title":"分会场"}"#, #"{"parent_id":4,"title":"分会场"}"#),
+            entry(nil, #"{"title":"event_id 99","count":5}"#), entry(nil, nil),
+        ])
+        #expect(ids == [12, 3, 4])
+    }
+
     /// One escaper: a line break is a `<br>` only in text, never inside an attribute.
     @Test func aLineBreakIsABreakOnlyInText() {
         #expect(Markup.text("第一行\n第二行") == "第一行<br>第二行")
