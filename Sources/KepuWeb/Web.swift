@@ -111,15 +111,20 @@ struct Web: Sendable {
     /// plan, newest first), the titles of the events a page names (`events`, and no others) and the
     /// current plan's measurements.
     func names(events: Set<Int64> = []) throws -> RecordNames {
-        var lines: [String: String] = [:]
-        let years = Set(try ledger.plans.list().filter { $0.replacedAt == nil }.map(\.year))
-        for year in years.sorted(by: >) {
-            guard let plan = try storedPlan(year: year)?.plan else { continue }
-            for l in plan.lines where lines[l.id] == nil { lines[l.id] = l.name }
-        }
-        var measurements: [String: String] = [:]
-        for i in try currentPlan()?.indicators ?? [] {
-            if case .measurement(let name) = i.metric { measurements[name] = i.name }
+        // The plans' names change only with a write: read once per write, not by every page.
+        let (lines, measurements) = try sums.value("plan names", version: try ledger.audit.version()) {
+            () throws -> ([String: String], [String: String]) in
+            var lines: [String: String] = [:]
+            let years = Set(try ledger.plans.list().filter { $0.replacedAt == nil }.map(\.year))
+            for year in years.sorted(by: >) {
+                guard let plan = try storedPlan(year: year)?.plan else { continue }
+                for l in plan.lines where lines[l.id] == nil { lines[l.id] = l.name }
+            }
+            var measurements: [String: String] = [:]
+            for i in try currentPlan()?.indicators ?? [] {
+                if case .measurement(let name) = i.metric { measurements[name] = i.name }
+            }
+            return (lines, measurements)
         }
         return RecordNames(lines: lines, events: try ledger.events.titles(events), measurements: measurements)
     }
@@ -135,7 +140,9 @@ struct Web: Sendable {
     }
 
     /// The current plan (nil before one is imported); a busy or broken database still throws.
-    func currentPlan() throws -> Plan? { try storedPlan(year: nil)?.plan }
+    func currentPlan() throws -> Plan? {
+        try sums.value("current plan", version: try ledger.audit.version()) { try storedPlan(year: nil)?.plan }
+    }
 
     /// A year's plan (the current one for nil), or nil when there is none: only a database that can't
     /// answer throws, to the error page. What `try?` would have turned into an empty page.
