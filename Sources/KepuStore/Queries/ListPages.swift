@@ -181,16 +181,7 @@ extension EventService {
 
     /// The titles of the given events, voided ones too: what a page names its rows' events by.
     public func titles(_ ids: Set<Int64>) throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
-        return try ledger.database.read { db in
-            var out: [Int64: String] = [:]
-            for row in try Row.fetchAll(
-                db, SQLRequest<Row>(literal: "SELECT id, title FROM event WHERE id IN \(Array(ids))"))
-            {
-                out[row["id"]] = row["title"]
-            }
-            return out
-        }
+        Dictionary(uniqueKeysWithValues: try titled(Array(ids)).map { ($0.id, $0.title) })
     }
 }
 
