@@ -22,7 +22,7 @@ func parsed<T>(_ value: String?, _ parse: (String) throws -> T) throws -> T? {
 }
 
 /// A record id from the command line: a positive integer.
-func recordID(_ text: String, field: String) throws -> Int64 {
+func recordID(_ text: String, field: Field) throws -> Int64 {
     guard let v = Int64(text.trimmingCharacters(in: .whitespaces)), v > 0 else {
         throw KepuError(.invalid(field: field, value: text, form: .recordID))
     }
@@ -30,7 +30,7 @@ func recordID(_ text: String, field: String) throws -> Int64 {
 }
 
 /// `--year`: a year such as 2023.
-func yearValue(_ text: String?, field: String = "--year") throws -> Int? {
+func yearValue(_ text: String?, field: Field = .year) throws -> Int? {
     try parsed(text) { t in
         guard let y = Int(t.trimmingCharacters(in: .whitespaces)), Plan.years.contains(y) else {
             throw KepuError(.invalid(field: field, value: t, form: .year))
@@ -49,7 +49,7 @@ extension Optional where Wrapped == String {
 
 extension Runtime {
     /// Prints a notice on stderr in the command's language.
-    func say(_ n: Notice) { err(Catalogue.text(n, Language.current)) }
+    func say(_ n: Notice) { err(Catalogue.text(n, Language.current, names: .options)) }
 
     /// Prints a new record's id alone on stdout and its confirmation on stderr.
     func added(_ id: Int64, _ n: Notice) {

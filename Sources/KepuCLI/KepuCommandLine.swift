@@ -27,7 +27,7 @@ public enum KepuCommandLine {
             try command.run()
             return 0
         } catch let e as KepuError {
-            runtime.err(lang.t("kepu：", "kepu: ") + e.text(lang))
+            runtime.err(lang.t("kepu：", "kepu: ") + e.text(lang, names: .options))
             return e.kind == .usage ? 64 : 1
         } catch let e as CheckFailed {
             return e.code

@@ -71,7 +71,7 @@ struct ScopeOption: ParsableArguments {
         switch t {
         case "project", "项目", "项目支出": return .project
         case "department", "部门", "部门整体", "部门整体支出": return .department
-        default: throw KepuError(.invalid(field: "--scope", value: scope, form: .scope))
+        default: throw KepuError(.invalid(field: .named("--scope"), value: scope, form: .scope))
         }
     }
 }

@@ -63,7 +63,9 @@ public final class Runtime: @unchecked Sendable {
 
     /// Today, from `KEPU_TODAY` (a test hook) or the clock.
     public func today() throws -> CalendarDate {
-        if let t = environment["KEPU_TODAY"], !t.isEmpty { return try CalendarDate.parse(t, field: "KEPU_TODAY") }
+        if let t = environment["KEPU_TODAY"], !t.isEmpty {
+            return try CalendarDate.parse(t, field: .named("KEPU_TODAY"))
+        }
         return CalendarDate.today(now())
     }
 

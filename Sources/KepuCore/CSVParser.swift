@@ -236,7 +236,7 @@ public struct CSVColumns: Sendable {
 
     /// A column's header as the file has it (`手机号码`, `Phone`): what a refusal of one of its cells
     /// names, in the clerk's own words. The key when the file has no such column.
-    public func named(_ key: String) -> String { named(at: index[key]) ?? key }
+    public func named(_ key: String) -> Field { .named(named(at: index[key]) ?? key) }
 
     /// The header of the column at `column`, as the file has it.
     public func named(at column: Int?) -> String? {

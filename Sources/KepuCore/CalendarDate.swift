@@ -68,7 +68,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `2023-09-16`, `2023-9-16`, `2023/9/16` (as Excel writes it), `2023.9.16`, `20230916`,
     /// `2023年9月16日`, `2023年09月16号`, in full-width digits too.
-    public static func parse(_ input: String, field: String = "date") throws -> CalendarDate {
+    public static func parse(_ input: String, field: Field = .date) throws -> CalendarDate {
         let typed = TypedText.halfWidth(input)
         // Excel and sign-in tools often append a time; the date is the first word.
         let s = typed.contains("年") ? typed : String(typed.split(separator: " ").first ?? "")
@@ -99,7 +99,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return date
     }
 
-    static func invalid(_ input: String, _ field: String) -> KepuError {
+    static func invalid(_ input: String, _ field: Field) -> KepuError {
         KepuError(.invalid(field: field, value: input, form: .date))
     }
 

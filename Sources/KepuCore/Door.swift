@@ -12,7 +12,7 @@ public enum Door {
 
     /// `2023-09-16T08:30`, `2023-09-16 08:30` or `2023-09-16 8:30` as `2023-09-16T08:30`; a date alone
     /// is its first minute (for `--from`) or its last (`endOfDay`, for `--until`).
-    public static func parseTime(_ input: String, field: String, endOfDay: Bool = false) throws -> String {
+    public static func parseTime(_ input: String, field: Field, endOfDay: Bool = false) throws -> String {
         let s = TypedText.halfWidth(input).trimmingCharacters(in: .whitespaces)
         let fail = KepuError(.notADateTime(field: field, value: input))
         let parts = s.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
@@ -28,7 +28,7 @@ public enum Door {
     }
 
     /// A local minute or a slot as `parseTime` writes it, or nil.
-    public static func parseTimeOrNil(_ input: String) -> String? { try? parseTime(input, field: "") }
+    public static func parseTimeOrNil(_ input: String) -> String? { try? parseTime(input, field: .named("")) }
 
     /// A local minute `minutes` later (`2023-09-16T23:55` + 10 → `2023-09-17T00:05`).
     public static func adding(minutes: Int, to minute: String) -> String {
@@ -69,7 +69,7 @@ public enum Door {
     /// digits too): the door's sign-in key, one counted sign-in a day.
     public static func mobile(_ input: String) throws -> String {
         let fail = KepuError(.notAMobile(value: input))
-        guard let phone = try? NewVolunteer.phone(input, field: "手机号"), phone.count == 11, phone.first == "1" else {
+        guard let phone = try? NewVolunteer.phone(input, field: .phone), phone.count == 11, phone.first == "1" else {
             throw fail
         }
         return phone

@@ -3,7 +3,7 @@ import Foundation
 /// Parsers for the plain values staff type: counts, hours, percentages, decimal figures.
 public enum Parse {
     /// A non-negative whole number: `1200`, `1,200`, `1.2万`.
-    public static func count(_ input: String, field: String) throws -> Int64 {
+    public static func count(_ input: String, field: Field) throws -> Int64 {
         let s = TypedText.halfWidth(input)
         if s.hasPrefix("-") {
             throw KepuError(.negative(field: field, value: input, form: .count))
@@ -41,7 +41,7 @@ public enum Parse {
     public static let maxCount: Int64 = 999_999_999_999
 
     /// A positive whole number (copies of a print run, survey responses of a batch).
-    public static func positiveCount(_ input: String, field: String) throws -> Int64 {
+    public static func positiveCount(_ input: String, field: Field) throws -> Int64 {
         let n = try count(input, field: field)
         guard n > 0 else {
             throw KepuError(.atLeastOne(field: field, value: input))
@@ -50,7 +50,7 @@ public enum Parse {
     }
 
     /// Hours served, kept exactly in hundredths: `9.5` → 950.
-    public static func hours(_ input: String, field: String) throws -> Int64 {
+    public static func hours(_ input: String, field: Field) throws -> Int64 {
         let s = TypedText.halfWidth(input)
         let body = s.hasSuffix("小时") ? String(s.dropLast(2)) : (s.hasSuffix("h") ? String(s.dropLast()) : s)
         if body.hasPrefix("-") {
@@ -63,7 +63,7 @@ public enum Parse {
     }
 
     /// A percentage: `98%`, `98.5%` (the sign may be left off, the value is read as percent).
-    public static func percent(_ input: String, field: String) throws -> Fixed {
+    public static func percent(_ input: String, field: Field) throws -> Fixed {
         var s = TypedText.halfWidth(input)
         if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
         guard let v = Fixed.parse(s), v <= Fixed(100) else {
@@ -73,7 +73,7 @@ public enum Parse {
     }
 
     /// A measured figure: a plain decimal or a percentage (`10.3%` or `10.3`).
-    public static func figure(_ input: String, field: String) throws -> Fixed {
+    public static func figure(_ input: String, field: Field) throws -> Fixed {
         var s = TypedText.halfWidth(input)
         if s.hasSuffix("%") || s.hasSuffix("％") { s.removeLast() }
         guard let v = Fixed.parse(s) else {
@@ -83,7 +83,7 @@ public enum Parse {
     }
 
     /// A non-empty text after trimming.
-    public static func text(_ input: String, field: String) throws -> String {
+    public static func text(_ input: String, field: Field) throws -> String {
         let s = TypedText.clean(input).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !s.isEmpty else { throw KepuError(.empty(field: field)) }
         return s

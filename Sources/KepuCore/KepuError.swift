@@ -16,8 +16,11 @@ public struct KepuError: Error, Equatable, Sendable, CustomStringConvertible {
         self.kind = kind ?? problem.defaultKind
     }
 
-    /// The sentence in the given language.
+    /// The sentence in the given language, naming fields by the labels a clerk reads.
     public func text(_ lang: Language) -> String { Catalogue.text(problem, lang) }
+
+    /// The sentence with fields named the front end's way (the command line's options).
+    public func text(_ lang: Language, names: FieldNames) -> String { Catalogue.text(problem, lang, names: names) }
 
     /// The sentence for a front end: the web's names fields by their labels and no command.
     public func text(_ lang: Language, for surface: Surface) -> String { Catalogue.text(problem, lang, for: surface) }

@@ -35,7 +35,7 @@ public struct NewEvent: Sendable, Hashable {
             throw KepuError(.endBeforeStart(end: end, start: start))
         }
         if title.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw KepuError(.empty(field: "--title"))
+            throw KepuError(.empty(field: .title))
         }
     }
 }
@@ -85,7 +85,7 @@ public struct NewCost: Sendable, Hashable {
 
     public func validate() throws {
         if amount == .zero {
-            throw KepuError(.zeroCost(field: "--amount"))
+            throw KepuError(.zeroCost(field: .amount))
         }
     }
 }
@@ -116,11 +116,11 @@ public struct NewPrintRun: Sendable, Hashable {
 
     public func validate() throws {
         if copies <= 0 {
-            throw KepuError(.atLeastOne(field: "--copies", value: String(copies)))
+            throw KepuError(.atLeastOne(field: .record(.copies), value: String(copies)))
         }
         let (cost, overflow) = unitPrice.fen.multipliedReportingOverflow(by: copies)
         if overflow || cost > Money.maxFen {
-            throw KepuError(.tooLarge(field: "--copies", value: String(copies), form: .count))
+            throw KepuError(.tooLarge(field: .record(.copies), value: String(copies), form: .count))
         }
     }
 }
@@ -139,7 +139,7 @@ public struct NewVolunteer: Sendable, Hashable {
 
     /// A mainland mobile (`13800000001`, spaces, dashes or +86 allowed) as its 11 digits, or a landline
     /// with its area code (`0731-28888888`) as `area-number`; anything else is refused.
-    public static func phone(_ input: String, field: String = "--phone") throws -> String {
+    public static func phone(_ input: String, field: Field = .phone) throws -> String {
         // The common case, a plain mobile number, needs no copy (imports call this for every row).
         let u = input.utf8
         if u.count == 11, u.first == 0x31, let second = u.dropFirst().first, (0x33...0x39).contains(second),
@@ -201,7 +201,7 @@ public struct NewSurvey: Sendable, Hashable {
 
     public func validate() throws {
         if responses <= 0 {
-            throw KepuError(.atLeastOne(field: "--responses", value: String(responses)))
+            throw KepuError(.atLeastOne(field: .record(.responses), value: String(responses)))
         }
         if satisfied > responses {
             throw KepuError(.satisfiedOverResponses(satisfied: satisfied, responses: responses))
@@ -226,7 +226,7 @@ public struct NewMeasurement: Sendable, Hashable {
     public func validate() throws {
         let ok = !metric.isEmpty && metric.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         if !ok {
-            throw KepuError(.invalid(field: "--metric", value: metric, form: .measurementName))
+            throw KepuError(.invalid(field: .record(.metric), value: metric, form: .measurementName))
         }
     }
 }

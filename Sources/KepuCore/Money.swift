@@ -26,7 +26,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     ///
     /// Rejects negatives, empties, more precision than a fen, and anything else, with a message
     /// that names `field` and the accepted forms.
-    public static func parse(_ input: String, field: String = "amount") throws -> Money {
+    public static func parse(_ input: String, field: Field = .amount) throws -> Money {
         let fail = KepuError(.invalid(field: field, value: input, form: .amount))
         let typed = TypedText.halfWidth(input)
         var s = Substring(typed)

@@ -80,7 +80,7 @@ public enum PlanFile {
 
         func money(_ f: [String: Node], _ key: String, _ path: String) throws -> Money {
             let s = try string(f, key, path)
-            do { return try Money.parse(s, field: "\(path).\(key)") } catch let e as KepuError {
+            do { return try Money.parse(s, field: .named("\(path).\(key)")) } catch let e as KepuError {
                 throw fail(f[key], e)
             }
         }
@@ -92,14 +92,14 @@ public enum PlanFile {
 
         func date(_ f: [String: Node], _ key: String, _ path: String) throws -> CalendarDate {
             let s = try string(f, key, path)
-            do { return try CalendarDate.parse(s, field: "\(path).\(key)") } catch let e as KepuError {
+            do { return try CalendarDate.parse(s, field: .named("\(path).\(key)")) } catch let e as KepuError {
                 throw fail(f[key], e)
             }
         }
 
         func integer(_ f: [String: Node], _ key: String, _ path: String) throws -> Int64 {
             let s = try string(f, key, path)
-            do { return try Parse.count(s, field: "\(path).\(key)") } catch let e as KepuError {
+            do { return try Parse.count(s, field: .named("\(path).\(key)")) } catch let e as KepuError {
                 throw fail(f[key], e)
             }
         }
@@ -270,7 +270,7 @@ public enum PlanFile {
                 let rf = try fields(r, rp, known: ["ink", "unitPrice", "copies"])
                 let inkText = try string(rf, "ink", rp)
                 let ink: Ink
-                do { ink = try Ink.parse(inkText, field: "\(rp).ink") } catch let e as KepuError {
+                do { ink = try Ink.parse(inkText, field: .named("\(rp).ink")) } catch let e as KepuError {
                     throw fail(rf["ink"], e)
                 }
                 runs.append(
@@ -296,7 +296,9 @@ public enum PlanFile {
             path = "indicator \(id)"
             let targetText = try string(f, "target", path)
             let target: Target
-            do { target = try Target.parse(targetText, field: "\(path) target", year: year) } catch let e as KepuError {
+            do { target = try Target.parse(targetText, field: .named("\(path) target"), year: year) } catch let e
+                as KepuError
+            {
                 // A figure kepu cannot read (800000, 5个) is kept as words when the indicator says it is scored
                 // by hand: the official tables carry such targets, and `kepu plan import` writes them so.
                 guard try optionalString(f, "metric", path) == "manual" else { throw fail(f["target"], e) }
@@ -324,9 +326,11 @@ public enum PlanFile {
             var filter = MetricFilter()
             do {
                 if let c = try optionalString(f, "channel", path) {
-                    filter.channel = try Channel.parse(c, field: "\(path) channel")
+                    filter.channel = try Channel.parse(c, field: .named("\(path) channel"))
                 }
-                if let k = try optionalString(f, "ink", path) { filter.ink = try Ink.parse(k, field: "\(path) ink") }
+                if let k = try optionalString(f, "ink", path) {
+                    filter.ink = try Ink.parse(k, field: .named("\(path) ink"))
+                }
             } catch let e as KepuError { throw fail(n, e) }
             filter.line = try optionalString(f, "line", path)
             return Indicator(

@@ -170,7 +170,7 @@ public enum PlanLint {
             while r < chars.count, chars[r] == " " { r += 1 }
             var e = r
             while e < chars.count, chars[e].isASCIIDigit || chars[e] == "," { e += 1 }
-            guard e > r, let count = try? Parse.count(String(chars[r..<e]), field: "count") else { continue }
+            guard e > r, let count = try? Parse.count(String(chars[r..<e]), field: .count) else { continue }
             var stated: Money?
             var s = e
             while s < chars.count, chars[s] != "=", chars[s] != "＝", !"；;，,\n×".contains(chars[s]) { s += 1 }

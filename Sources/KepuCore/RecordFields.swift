@@ -1,5 +1,6 @@
-/// A field of a ledger record that a correction can change. Its raw value is the web form's name; `flag` is
-/// the command line's option for it; the catalogue gives its label (`Catalogue.label(_:of:_:)`).
+/// A field of a ledger record that a correction can change. Its raw value is the web form's name and the
+/// JSON API's key; the command line derives its option from it; the catalogue gives its label
+/// (`Catalogue.label(_:of:_:)`).
 public enum RecordField: String, Sendable, Hashable, CaseIterable {
     case title, kind, form, major, start, end, venue
     case event, count, channel, method, date, note
@@ -7,15 +8,6 @@ public enum RecordField: String, Sendable, Hashable, CaseIterable {
     case ink, copies, unitPrice, responses, satisfied
     case metric, value, source
     case name, phone, org, platform, hours, role
-
-    /// The option of `kepu GROUP edit` that changes this field.
-    public var flag: String {
-        switch self {
-        case .unitPrice: "--unit-price"
-        case .platform: "--platform-no"
-        default: "--" + rawValue
-        }
-    }
 
     /// What a form asks for in this field.
     public var input: FieldInput {
@@ -41,7 +33,7 @@ public enum RecordField: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Reads what was typed (or picked) into this field; `label` names the field in a refusal.
-    public func parse(_ input: String, label: String) throws -> FieldValue {
+    public func parse(_ input: String, label: Field) throws -> FieldValue {
         switch self {
         case .title, .name: return .text(try Parse.text(input, field: label))
         case .venue, .note, .item, .invoice, .payee, .source, .org, .platform, .role:

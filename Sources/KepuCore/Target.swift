@@ -94,7 +94,7 @@ public struct Target: Hashable, Sendable {
 
     /// Parses a target text; the error says what forms are accepted.
     /// Parses a target text; `year` is the plan's, for dates written without one (`12月底前`).
-    public static func parse(_ input: String, field: String = "target", year: Int? = nil) throws -> Target {
+    public static func parse(_ input: String, field: Field = .target, year: Int? = nil) throws -> Target {
         var s = TypedText.halfWidth(input)
         if ["无", "none", "n/a", "不适用"].contains(s.lowercased()) {
             return Target(text: input, kind: .none, impliedComparison: nil)

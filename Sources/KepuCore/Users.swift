@@ -20,7 +20,7 @@ public enum UserRole: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// `clerk`, `录入员`, `审核员`, `admin` …
-    public static func parse(_ text: String, field: String) throws -> UserRole {
+    public static func parse(_ text: String, field: Field) throws -> UserRole {
         let t = CSVColumns.trim(text).lowercased()
         if let r = allCases.first(where: { $0.rawValue == t || $0.chinese == t }) { return r }
         throw KepuError(

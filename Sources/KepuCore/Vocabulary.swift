@@ -23,7 +23,7 @@ extension Vocabulary {
     public static var form: ValueForm { .choice(noun, allCases.map { Choice(raw: $0.rawValue, chinese: $0.chinese) }) }
 
     /// Parses the stored spelling, the Chinese name or an alias; the refusal lists the choices.
-    public static func parse(_ input: String, field: String) throws -> Self {
+    public static func parse(_ input: String, field: Field) throws -> Self {
         let s = input.trimmingCharacters(in: .whitespaces)
         if let v = Self(rawValue: s.lowercased()) { return v }
         if let v = allCases.first(where: { $0.chinese == s || $0.aliases.contains(s) }) { return v }

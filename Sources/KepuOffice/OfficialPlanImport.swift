@@ -117,7 +117,7 @@ public enum OfficialPlanImport {
         else {
             throw KepuError(
                 .notAnIndicator(
-                    field: "indicator", value: id, year: stored.plan.year, ids: stored.plan.allIndicators.map(\.id)))
+                    field: .indicator, value: id, year: stored.plan.year, ids: stored.plan.allIndicators.map(\.id)))
         }
         let text = PlanYAML.text(
             plan,

@@ -5,7 +5,7 @@ import KepuCore
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, md, csv, json, html, xlsx
 
-    public static func parse(_ s: String, field: String = "--format") throws -> ReportFormat {
+    public static func parse(_ s: String, field: Field = .format) throws -> ReportFormat {
         guard let f = ReportFormat(rawValue: s.lowercased()) else {
             throw KepuError(.invalid(field: field, value: s, form: .reportFormat))
         }

@@ -53,8 +53,8 @@ enum Audit {
         _ db: Database, _ ctx: AuditContext, entity: String, id: Int64?, before: JSONValue?,
         after: JSONValue?
     ) throws {
-        let prev =
-            try String.fetchOne(db, AuditRecord.select(Column("hash")).order(Column("id").desc).limit(1)) ?? genesis
+        let last = AuditRecord.select(AuditRecord.Columns.hash).order(AuditRecord.Columns.id.desc).limit(1)
+        let prev = try String.fetchOne(db, last) ?? genesis
         let at = ctx.timestamp
         let b = before?.render()
         let a = after?.render()

@@ -181,16 +181,17 @@ struct EventPages: Sendable {
         let (user, fields) = try context.posted()
         do {
             var event = NewEvent(
-                title: try Parse.text(fields["title"] ?? "", field: lang.t(.titleField)),
-                kind: try EventKind.parse(fields["kind"] ?? "", field: lang.t(.kindField)), major: nil,
-                start: try CalendarDate.parse(fields["start"] ?? "", field: lang.t(.startField)),
-                end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.t(.endField)) },
+                title: try Parse.text(fields["title"] ?? "", field: lang.field(.titleField)),
+                kind: try EventKind.parse(fields["kind"] ?? "", field: lang.field(.kindField)), major: nil,
+                start: try CalendarDate.parse(fields["start"] ?? "", field: lang.field(.startField)),
+                end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.field(.endField)) },
                 venue: fields.value("venue"),
                 parent: try fields.value("parent").map {
-                    try web.pickedEvent($0, field: lang.t(.parentField), campaigns: true)
+                    try web.pickedEvent($0, field: lang.field(.parentField), campaigns: true)
                 },
                 unit: nil, allowDuplicate: false)
-            event.form = try fields.value("form").map { try EventForm.parse($0, field: lang.t(.formField)) } ?? .other
+            event.form =
+                try fields.value("form").map { try EventForm.parse($0, field: lang.field(.formField)) } ?? .other
             event.project = fields.value("project")
             try event.validate()
             let id = try web.ledger(for: user, request: request).events.add(event)
@@ -375,9 +376,9 @@ struct EventPages: Sendable {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = NewSurvey(
-                event: id, responses: try Parse.count(fields["responses"] ?? "", field: lang.t(.responsesField)),
-                satisfied: try Parse.count(fields["satisfied"] ?? "", field: lang.t(.satisfiedField)),
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) })
+                event: id, responses: try Parse.count(fields["responses"] ?? "", field: lang.field(.responsesField)),
+                satisfied: try Parse.count(fields["satisfied"] ?? "", field: lang.field(.satisfiedField)),
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.dateField)) })
             try input.validate()
             let sid = try web.ledger(for: user, request: request).surveys.add(input)
             return await web.done(
@@ -396,10 +397,10 @@ struct EventPages: Sendable {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let input = NewCost(
-                line: try Parse.text(fields["line"] ?? "", field: lang.t(.lineField)),
-                amount: try Money.parse(fields["amount"] ?? "", field: lang.t(.amountField)), event: id,
+                line: try Parse.text(fields["line"] ?? "", field: lang.field(.lineField)),
+                amount: try Money.parse(fields["amount"] ?? "", field: lang.field(.amountField)), event: id,
                 item: fields.value("item"), invoice: fields.value("invoice"),
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.paidOnField)) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.paidOnField)) },
                 payee: fields.value("payee"), unit: nil)
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addCost(input)
@@ -557,12 +558,14 @@ struct EventPages: Sendable {
         let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            guard let from = fields.value("from") else { throw KepuError(.empty(field: lang.t(.voidFromField))) }
-            guard let until = fields.value("until") else { throw KepuError(.empty(field: lang.t(.voidUntilField))) }
-            guard let reason = fields.value("reason") else { throw KepuError(.empty(field: lang.t(.voidReasonField))) }
+            guard let from = fields.value("from") else { throw KepuError(.empty(field: lang.field(.voidFromField))) }
+            guard let until = fields.value("until") else { throw KepuError(.empty(field: lang.field(.voidUntilField))) }
+            guard let reason = fields.value("reason") else {
+                throw KepuError(.empty(field: lang.field(.voidReasonField)))
+            }
             let r = try web.ledger(for: user, request: request).doors.voidVisits(
-                event: id, from: try Door.parseTime(from, field: lang.t(.voidFromField)),
-                until: try Door.parseTime(until, field: lang.t(.voidUntilField)), address: fields.value("address"),
+                event: id, from: try Door.parseTime(from, field: lang.field(.voidFromField)),
+                until: try Door.parseTime(until, field: lang.field(.voidUntilField)), address: fields.value("address"),
                 reason: reason)
             return await web.done(
                 "/events/\(id)#door", context,
@@ -633,7 +636,7 @@ struct EventPages: Sendable {
         let id = try context.parameters.require("id", as: Int64.self)
         let call = try context.parameters.require("call", as: Int64.self)
         do {
-            let hours = try fields.value("hours").map { try Parse.hours($0, field: lang.t(.hoursField)) }
+            let hours = try fields.value("hours").map { try Parse.hours($0, field: lang.field(.hoursField)) }
             let r = try web.ledger(for: user, request: request).doors.confirmCall(call, hoursCenti: hours)
             return await web.done(
                 "/events/\(id)#door", context,
@@ -651,7 +654,7 @@ struct EventPages: Sendable {
         let call = try context.parameters.require("call", as: Int64.self)
         do {
             guard let reason = fields.value("reason") else {
-                throw KepuError(.empty(field: lang.t(.rejectReasonField)))
+                throw KepuError(.empty(field: lang.field(.rejectReasonField)))
             }
             let r = try web.ledger(for: user, request: request).doors.rejectCall(call, reason: reason)
             return await web.done(
@@ -669,15 +672,15 @@ struct EventPages: Sendable {
         let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            let from = try fields.value("from").map { try Door.parseTime($0, field: lang.t(.opensField)) }
+            let from = try fields.value("from").map { try Door.parseTime($0, field: lang.field(.opensField)) }
             let until = try fields.value("until").map {
-                try Door.parseTime($0, field: lang.t(.closesField), endOfDay: true)
+                try Door.parseTime($0, field: lang.field(.closesField), endOfDay: true)
             }
             let calls = try fields.value("volunteers").map {
-                try Parse.positiveCount($0, field: lang.t(.volunteersField))
+                try Parse.positiveCount($0, field: lang.field(.volunteersField))
             }
             let expected = try fields.value("expected").map {
-                try Parse.positiveCount($0, field: lang.t(.expectedField))
+                try Parse.positiveCount($0, field: lang.field(.expectedField))
             }
             let opened = try web.ledger(for: user, request: request).doors.open(
                 event: id, from: from, until: until, survey: fields["survey"] == "1", volunteers: calls,
@@ -765,7 +768,7 @@ struct EventPages: Sendable {
 }
 
 /// Record ids typed into a form.
-func webID(_ text: String, field: String) throws -> Int64 {
+func webID(_ text: String, field: Field) throws -> Int64 {
     guard let id = Int64(CSVColumns.trim(text)), id > 0 else {
         throw KepuError(.notAnEventID(field: field, value: text))
     }
@@ -778,7 +781,7 @@ enum WebInput {
     static func attendance(_ fields: [String: String], event: Int64, lang: Language, json: Bool = false) throws
         -> NewAttendance
     {
-        let name = { (key: String, label: Label) in json ? key : lang.t(label) }
+        let name = { (key: String, label: Label) -> Field in .named(json ? key : lang.t(label)) }
         return NewAttendance(
             event: event, count: try Parse.count(fields["count"] ?? "", field: name("count", .countField)),
             channel: try Channel.parse(fields.value("channel") ?? "onsite", field: name("channel", .channelField)),

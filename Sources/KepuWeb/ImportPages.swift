@@ -133,15 +133,15 @@ struct ImportPages: Sendable {
             guard let kind = values["kind"].flatMap(ImportKind.init(rawValue:)) else {
                 throw KepuError(
                     .invalid(
-                        field: lang.t(.whatField), value: values["kind"] ?? "",
+                        field: lang.field(.whatField), value: values["kind"] ?? "",
                         form: .choice(.importKind, Self.kinds.map { Choice(raw: $0.0.rawValue, chinese: $0.1.zh) })))
             }
             let (file, name) = try posted.requireFile()
-            let event = try values.value("event").map { try web.pickedEvent($0, field: lang.t(.eventIdField)) }
+            let event = try values.value("event").map { try web.pickedEvent($0, field: lang.field(.eventIdField)) }
             if kind == .signins, event == nil {
-                throw KepuError(.empty(field: lang.t(.eventIdField)))
+                throw KepuError(.empty(field: lang.field(.eventIdField)))
             }
-            _ = try values.value("date").map { try CalendarDate.parse($0, field: lang.t(.signInDateField)) }
+            _ = try values.value("date").map { try CalendarDate.parse($0, field: lang.field(.signInDateField)) }
             let (key, pending) = try await uploads.save(
                 file.body,
                 Uploads.Pending(
@@ -214,7 +214,7 @@ struct ImportPages: Sendable {
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportResult {
         let l = user ?? ledger
-        let day = try date.map { try CalendarDate.parse($0, field: lang.t(.signInDateField)) }
+        let day = try date.map { try CalendarDate.parse($0, field: lang.field(.signInDateField)) }
         let options = preview ? ImportPreview() : nil
         switch ImportKind(rawValue: p.kind) {
         case .signins:
@@ -252,7 +252,7 @@ struct ImportPages: Sendable {
         if !r.rowErrors.isEmpty {
             body +=
                 "<section><h2>\(Page.esc(lang.t(.rowsNeedCorrecting(r.rowErrors.count))))</h2><ul class=\"errors\">"
-            for p in r.rowErrors { body += "<li>\(Page.esc(Self.clip(Catalogue.text(p, lang), 400)))</li>" }
+            for p in r.rowErrors { body += "<li>\(Page.esc(Self.clip(Catalogue.text(p, lang, for: .web), 400)))</li>" }
             body += "</ul></section>"
         }
         body += "<section><h2>\(Page.esc(lang.t(.firstRows(r.sample.count))))</h2>"
@@ -322,7 +322,7 @@ extension ImportPages {
     func surveyUpload(_ posted: PostedUpload, _ context: WebContext) async throws -> Response {
         let (user, values) = (posted.user, posted.values)
         do {
-            let event = try web.pickedEvent(values["event"] ?? "", field: lang.t(.surveyEventField))
+            let event = try web.pickedEvent(values["event"] ?? "", field: lang.field(.surveyEventField))
             let (file, name) = try posted.requireFile()
             let (key, pending) = try await uploads.save(
                 file.body,

@@ -18,6 +18,9 @@ extension Language {
     /// The label in this language.
     func t(_ label: Label) -> String { t(label.zh, label.en) }
 
+    /// A form's field as a refusal names it: by the label the clerk sees beside it.
+    func field(_ label: Label) -> Field { .named(t(label)) }
+
     /// A user's role as people read it: 录入员, 审核人, 管理员 (clerk, reviewer, admin).
     func role(_ role: UserRole) -> String { t(role.chinese, role.rawValue) }
 }

@@ -201,12 +201,12 @@ struct OfficePages: Sendable {
         let (user, fields) = try context.posted()
         do {
             let input = NewPrintRun(
-                title: try Parse.text(fields["title"] ?? "", field: lang.t(.printTitleField)),
-                ink: try Ink.parse(fields["ink"] ?? "", field: lang.t(.inkField)),
-                copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.t(.copiesField)),
-                unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.t(.unitPriceField)),
-                event: try fields.value("event").map { try web.pickedEvent($0, field: lang.t(.eventIdField)) },
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) })
+                title: try Parse.text(fields["title"] ?? "", field: lang.field(.printTitleField)),
+                ink: try Ink.parse(fields["ink"] ?? "", field: lang.field(.inkField)),
+                copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.field(.copiesField)),
+                unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.field(.unitPriceField)),
+                event: try fields.value("event").map { try web.pickedEvent($0, field: lang.field(.eventIdField)) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.dateField)) })
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addPrintRun(input)
             return await web.done(
@@ -304,10 +304,10 @@ struct OfficePages: Sendable {
     func addVolunteer(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.t(.nameField))
+            let name = try Parse.text(fields["name"] ?? "", field: lang.field(.nameField))
             let input = NewVolunteer(
                 name: name,
-                phone: try fields.value("phone").map { try NewVolunteer.phone($0, field: lang.t(.phoneField)) },
+                phone: try fields.value("phone").map { try NewVolunteer.phone($0, field: lang.field(.phoneField)) },
                 org: fields.value("org"), platformNo: fields.value("platform"))
             let r = try web.ledger(for: user, request: request).volunteers.add(input)
             return await web.done(
@@ -326,9 +326,9 @@ struct OfficePages: Sendable {
         do {
             let input = NewSignup(
                 volunteer: try pickedVolunteer(fields["volunteer"] ?? ""),
-                event: try web.pickedEvent(fields["event"] ?? "", field: lang.t(.eventField)),
-                hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.t(.hoursShort)) },
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.t(.dateField)) },
+                event: try web.pickedEvent(fields["event"] ?? "", field: lang.field(.eventField)),
+                hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.field(.hoursShort)) },
+                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.dateField)) },
                 role: fields.value("role"))
             let r = try web.ledger(for: user, request: request).volunteers.signup(input)
             return await web.done("/volunteers", context, notice: Catalogue.text(.signupAdded(r), lang))
@@ -375,7 +375,7 @@ struct OfficePages: Sendable {
         if let id = Int64(digits), id > 0, t.count > digits.count || digits.count < 4 { return id }
         let matches = try ledger.volunteers.candidates(t, limit: 1)
         if matches.count == 1, let only = matches.rows.first { return only.id }
-        throw KepuError(.notPicked(field: lang.t(.volunteerField), value: text, matches: matches.count))
+        throw KepuError(.notPicked(field: lang.field(.volunteerField), value: text, matches: matches.count))
     }
 
     // MARK: 操作记录
@@ -388,12 +388,12 @@ struct OfficePages: Sendable {
         var body = HTML()
         do {
             let filter = AuditService.Filter(
-                since: try q.value("since").map { try CalendarDate.parse($0, field: lang.t(.sinceField)).start() },
+                since: try q.value("since").map { try CalendarDate.parse($0, field: lang.field(.sinceField)).start() },
                 until: try q.value("until").map {
-                    try CalendarDate.parse($0, field: lang.t(.untilField)).adding(days: 1).start()
+                    try CalendarDate.parse($0, field: lang.field(.untilField)).adding(days: 1).start()
                 },
                 entity: q.value("entity").flatMap(RecordKind.init(rawValue:)),
-                id: try q.value("id").map { try webID($0, field: lang.t(.recordIdField)) },
+                id: try q.value("id").map { try webID($0, field: lang.field(.recordIdField)) },
                 operatorName: q.value("operator"))
             // The count of a filter is every matching row's: kept until the next write.
             let (pageNo, pages) = Page.pageNumber(
@@ -509,8 +509,8 @@ struct OfficePages: Sendable {
     func addUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.t(.userNameField))
-            let role = try UserRole.parse(fields["role"] ?? "", field: lang.t(.roleField))
+            let name = try Parse.text(fields["name"] ?? "", field: lang.field(.userNameField))
+            let role = try UserRole.parse(fields["role"] ?? "", field: lang.field(.roleField))
             _ = try web.ledger(for: user, request: request).users.add(
                 name: name, role: role, password: fields["password"] ?? "")
             return await web.done(
@@ -525,7 +525,7 @@ struct OfficePages: Sendable {
     func disableUser(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.t(.userNameField))
+            let name = try Parse.text(fields["name"] ?? "", field: lang.field(.userNameField))
             if name.lowercased() == user.name.lowercased() { throw KepuError(.cannotDisableSelf(name: user.name)) }
             guard fields["confirm"] == "yes" else {
                 return await web.confirmation(

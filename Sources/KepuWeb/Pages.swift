@@ -282,7 +282,7 @@ struct API: Sendable {
     func reconcile(_ request: Request, _ context: WebContext) throws -> Response {
         _ = try context.apiUser()
         let q = request.uri.queryParameters
-        let asOf = try q.get("asOf").map { try CalendarDate.parse(String($0), field: "asOf") }
+        let asOf = try q.get("asOf").map { try CalendarDate.parse(String($0), field: .asOf) }
         let r = try YearProjects.reconcile(
             ledger: ledger, year: q.get("year", as: Int.self), unit: q.get("unit").map { String($0) }, asOf: asOf,
             today: ledger.context.today(), project: q.get("project").map { String($0) }, scope: .project)

@@ -274,11 +274,11 @@ struct PlanPages: Sendable {
         let year = fields["year"].flatMap { Int($0) }
         do {
             guard let metric = fields["metric"].flatMap(Metric.init(name:)) else {
-                throw KepuError(.empty(field: lang.t(.metricField)))
+                throw KepuError(.empty(field: lang.field(.metricField)))
             }
             let weight = try fields.value("weight").map { text -> Fixed in
                 guard let w = Fixed.parse(text), w >= .zero else {
-                    throw KepuError(.invalid(field: lang.t(.weightField), value: text, form: .figure))
+                    throw KepuError(.invalid(field: lang.field(.weightField), value: text, form: .figure))
                 }
                 return w
             }

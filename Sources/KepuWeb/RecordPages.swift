@@ -174,13 +174,15 @@ struct RecordPages: Sendable {
         let (user, fields) = try context.posted()
         let (kind, id) = try target(context)
         do {
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reasonField))
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.field(.reasonField))
             var values: [RecordField: FieldValue] = [:]
             for f in kind.fields {
                 guard var typed = fields.value(f.rawValue) else { continue }
                 // The event picker sends a number, or a typed part of a title when the year has many.
-                if f == .event { typed = String(try web.pickedEvent(typed, field: Catalogue.label(f, of: kind, lang))) }
-                values[f] = try f.parse(typed, label: Catalogue.label(f, of: kind, lang))
+                if f == .event {
+                    typed = String(try web.pickedEvent(typed, field: .named(Catalogue.label(f, of: kind, lang))))
+                }
+                values[f] = try f.parse(typed, label: .named(Catalogue.label(f, of: kind, lang)))
             }
             let outcome = try web.ledger(for: user, request: request, reason: reason).corrections.edit(kind, id, values)
             return await web.done(
@@ -207,7 +209,7 @@ struct RecordPages: Sendable {
         let (user, fields) = try context.posted()
         let (kind, id) = try target(context)
         let reason: String
-        do { reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason)) } catch let e as KepuError
+        do { reason = try Parse.text(fields["reason"] ?? "", field: lang.field(.reason)) } catch let e as KepuError
             where !e.isDatabaseFailure
         {
             return try await page(kind, id, context, status: e.webStatus, error: e.text(lang, for: .web), values: nil)

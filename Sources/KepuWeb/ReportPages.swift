@@ -204,7 +204,7 @@ struct ReportPages: Sendable {
     func download(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser()
         let q = request.query
-        let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.t(.formatField))
+        let format = try ReportFormat.parse(q["format"] ?? "html", field: lang.field(.formatField))
         let (chosen, scope) = try choice(q["year"].flatMap { Int($0) }, q.value("project"))
         let e = try SelfEvaluationDocuments.evaluate(
             ledger: ledger, year: q["year"].flatMap { Int($0) }, unit: nil, asOf: nil, today: ledger.context.today(),
@@ -244,7 +244,7 @@ struct ReportPages: Sendable {
                 measures: fields.value("measures"),
                 score: try fields.value("score").map { s in
                     guard let v = Fixed.parse(s, maxPlaces: 2) else {
-                        throw KepuError(.invalid(field: lang.t(.scoreField), value: s, form: .score))
+                        throw KepuError(.invalid(field: lang.field(.scoreField), value: s, form: .score))
                     }
                     return v
                 }, why: fields.value("why"), unit: nil, actualText: fields.value("actual"))
@@ -277,8 +277,8 @@ struct ReportPages: Sendable {
         let (user, fields) = try context.posted()
         let year = fields["year"].flatMap { Int($0) }
         do {
-            guard let y = year else { throw KepuError(.invalid(field: lang.t(.yearField), value: "", form: .year)) }
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason))
+            guard let y = year else { throw KepuError(.invalid(field: lang.field(.yearField), value: "", form: .year)) }
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.field(.reason))
             guard fields["confirm"] == "yes" else {
                 let verb = unlock ? lang.t(.unlockVerb) : lang.t(.lockVerb)
                 return await web.confirmation(
@@ -479,7 +479,7 @@ struct ReportPages: Sendable {
         let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.t(.reason))
+            let reason = try Parse.text(fields["reason"] ?? "", field: lang.field(.reason))
             if !restore, fields["confirm"] != "yes" {
                 let item = try web.unlessRefused { try ledger.evidence.file(id).item }
                 return await web.confirmation(
@@ -510,9 +510,9 @@ struct ReportPages: Sendable {
         let (user, values) = (posted.user, posted.values)
         do {
             let (file, name) = try posted.requireFile()
-            let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.t(.kindField))
-            let event = try values.value("event").map { try web.pickedEvent($0, field: lang.t(.eventIdField)) }
-            let cost = try values.value("cost").map { try web.pickedCost($0, field: lang.t(.costIdField)) }
+            let kind = try EvidenceKind.parse(values["kind"] ?? "", field: lang.field(.kindField))
+            let event = try values.value("event").map { try web.pickedEvent($0, field: lang.field(.eventIdField)) }
+            let cost = try values.value("cost").map { try web.pickedCost($0, field: lang.field(.costIdField)) }
             if event == nil, cost == nil { throw KepuError(.evidenceNeedsRecord) }
             let path = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "kepu-evidence-\(SessionService.random(16))"

@@ -84,7 +84,7 @@ struct SetupPages: Sendable {
         let fields = try await formFields(request)
         let name = String(CSVColumns.trim(TypedText.clean(fields["name"] ?? "", lines: false)).prefix(100))
         do {
-            guard !name.isEmpty else { throw KepuError(.empty(field: lang.t(.nameField))) }
+            guard !name.isEmpty else { throw KepuError(.empty(field: lang.field(.nameField))) }
             let password = fields["password"] ?? ""
             guard password == fields["again"] ?? "" else { throw KepuError(.passwordsDiffer) }
             try UserPassword.check(password)

@@ -213,7 +213,7 @@ struct Web: Sendable {
 
     /// The event a picker sent: its number, or the one event a typed text names (refused, with how many
     /// match, when it names none or several).
-    func pickedEvent(_ text: String, field: String, campaigns: Bool = false) throws -> Int64 {
+    func pickedEvent(_ text: String, field: Field, campaigns: Bool = false) throws -> Int64 {
         let t = CSVColumns.trim(text)
         if let id = Self.leadingID(t) { return id }
         let found = try ledger.events.find(t, in: try currentRange(), campaigns: campaigns, limit: 1)
@@ -257,7 +257,7 @@ struct Web: Sendable {
     }
 
     /// The cost a picker sent, as `pickedEvent` reads an event.
-    func pickedCost(_ text: String, field: String) throws -> Int64 {
+    func pickedCost(_ text: String, field: Field) throws -> Int64 {
         let t = CSVColumns.trim(text)
         if let id = Self.leadingID(t) { return id }
         let found = try ledger.money.findCosts(t, in: try currentRange(), limit: 1)

@@ -116,7 +116,8 @@ import Testing
             let help = w.run([group, "edit", "--help"], db: false).out
             for f in kind.fields {
                 #expect(
-                    help.contains(f.flag + " ") || help.contains(f.flag + "/"), "kepu \(group) edit has no \(f.flag)")
+                    help.contains(f.option + " ") || help.contains(f.option + "/"),
+                    "kepu \(group) edit has no \(f.option)")
             }
         }
     }
@@ -144,4 +145,20 @@ import Testing
             }
         }
     }
+
+    /// The core types a refusal's field; only the command line spells it as an option.
+    @Test func theCommandLineNamesFieldsByTheirOptions() {
+        #expect(FieldNames.options(.record(.unitPrice), .zh) == "--unit-price")
+        #expect(FieldNames.options(.record(.platform), .en) == "--platform-no")
+        #expect(FieldNames.options(.asOf, .zh) == "--as-of")
+        #expect(FieldNames.options(.language, .zh) == "--lang")
+        #expect(FieldNames.options(.reason, .zh) == "--reason")
+        #expect(FieldNames.options(.output, .zh) == "-o")
+        #expect(FieldNames.options(.named("签到时间"), .zh) == "签到时间")
+        let p = Problem.endBeforeStart(
+            end: CalendarDate(year: 2023, month: 10, day: 10)!, start: CalendarDate(year: 2023, month: 10, day: 20)!)
+        #expect(KepuError(p).text(.zh, names: .options).hasPrefix("--end 2023-10-10 早于 --start 2023-10-20"))
+        #expect(KepuError(p).text(.zh).hasPrefix("结束日期 2023-10-10 早于 开始日期 2023-10-20"))
+    }
+
 }

@@ -16,21 +16,21 @@ import Testing
 
     @Test(arguments: ["1.2.3", "", "abc", "元", "2500块", "1,23", "12,34.5", "万", "¥", "1e3", "0x10", "2500 元 元"])
     func rejectsGarbageNamingTheAcceptedForms(_ text: String) {
-        #expect(throws: KepuError(.invalid(field: "--amount", value: text, form: .amount))) {
-            try Money.parse(text, field: "--amount")
+        #expect(throws: KepuError(.invalid(field: .amount, value: text, form: .amount))) {
+            try Money.parse(text, field: .amount)
         }
     }
 
     @Test func rejectsMoreThanFenPrecision() {
-        #expect(throws: KepuError(.tooPrecise(field: "--amount", value: "0.001"))) {
-            try Money.parse("0.001", field: "--amount")
+        #expect(throws: KepuError(.tooPrecise(field: .amount, value: "0.001"))) {
+            try Money.parse("0.001", field: .amount)
         }
         #expect(throws: KepuError.self) { try Money.parse("1.0000001万") }
     }
 
     @Test func rejectsNegatives() {
-        #expect(throws: KepuError(.negative(field: "--amount", value: "-5", form: .amount))) {
-            try Money.parse("-5", field: "--amount")
+        #expect(throws: KepuError(.negative(field: .amount, value: "-5", form: .amount))) {
+            try Money.parse("-5", field: .amount)
         }
     }
 
@@ -44,9 +44,9 @@ import Testing
     }
 
     @Test func theExampleFromTheIssueReadsAsOneSentenceInEitherLanguage() {
-        let e = KepuError(.invalid(field: "--amount", value: "1.2.3", form: .amount))
-        #expect(e.text(.en) == "--amount \"1.2.3\" is not an amount: write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
-        #expect(e.text(.zh) == "--amount 1.2.3 不是金额：可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元")
+        let e = KepuError(.invalid(field: .amount, value: "1.2.3", form: .amount))
+        #expect(e.text(.en) == "Amount \"1.2.3\" is not an amount: write 2500, 2500元, 2,500.00, ¥2500, 1.25万 or 0.5元")
+        #expect(e.text(.zh) == "金额 1.2.3 不是金额：可写 2500、2500元、2,500.00、¥2500、1.25万 或 0.5元")
         #expect(e.kind == .usage)
     }
 }
@@ -59,15 +59,15 @@ import Testing
 
     @Test(arguments: ["2023-02-29", "2023-13-01", "2023-04-31", "2023年2月30日"])
     func rejectsDatesNotOnTheCalendar(_ text: String) {
-        #expect(throws: KepuError(.notRealDate(field: "--date", value: text))) {
-            try CalendarDate.parse(text, field: "--date")
+        #expect(throws: KepuError(.notRealDate(field: .date, value: text))) {
+            try CalendarDate.parse(text, field: .date)
         }
     }
 
     @Test(arguments: ["", "16/09/2023", "2023-09", "yesterday", "23-9-16"])
     func rejectsOtherText(_ text: String) {
-        #expect(throws: KepuError(.invalid(field: "--date", value: text, form: .date))) {
-            try CalendarDate.parse(text, field: "--date")
+        #expect(throws: KepuError(.invalid(field: .date, value: text, form: .date))) {
+            try CalendarDate.parse(text, field: .date)
         }
     }
 
@@ -83,61 +83,61 @@ import Testing
 
 @Suite struct InputParsingTests {
     @Test func countsAreNonNegativeWholeNumbers() throws {
-        #expect(try Parse.count("1,200", field: "--count") == 1200)
-        #expect(try Parse.count("1.2万", field: "--count") == 12000)
-        #expect(throws: KepuError(.negative(field: "--count", value: "-3", form: .count))) {
-            try Parse.count("-3", field: "--count")
+        #expect(try Parse.count("1,200", field: .count) == 1200)
+        #expect(try Parse.count("1.2万", field: .count) == 12000)
+        #expect(throws: KepuError(.negative(field: .count, value: "-3", form: .count))) {
+            try Parse.count("-3", field: .count)
         }
-        #expect(throws: KepuError(.invalid(field: "--count", value: "2.5", form: .wholeNumber))) {
-            try Parse.count("2.5", field: "--count")
+        #expect(throws: KepuError(.invalid(field: .count, value: "2.5", form: .wholeNumber))) {
+            try Parse.count("2.5", field: .count)
         }
-        #expect(throws: KepuError(.atLeastOne(field: "--copies", value: "0"))) {
-            try Parse.positiveCount("0", field: "--copies")
+        #expect(throws: KepuError(.atLeastOne(field: .record(.copies), value: "0"))) {
+            try Parse.positiveCount("0", field: .record(.copies))
         }
     }
 
     @Test func hoursAreKeptExactlyInHundredths() throws {
-        #expect(try Parse.hours("9.5", field: "--hours") == 950)
-        #expect(try Parse.hours("2.25", field: "--hours") == 225)
-        #expect(try Parse.hours("3小时", field: "--hours") == 300)
-        #expect(throws: KepuError(.invalid(field: "--hours", value: "2.255", form: .hours))) {
-            try Parse.hours("2.255", field: "--hours")
+        #expect(try Parse.hours("9.5", field: .record(.hours)) == 950)
+        #expect(try Parse.hours("2.25", field: .record(.hours)) == 225)
+        #expect(try Parse.hours("3小时", field: .record(.hours)) == 300)
+        #expect(throws: KepuError(.invalid(field: .record(.hours), value: "2.255", form: .hours))) {
+            try Parse.hours("2.255", field: .record(.hours))
         }
-        #expect(throws: KepuError(.negative(field: "--hours", value: "-1", form: .hours))) {
-            try Parse.hours("-1", field: "--hours")
+        #expect(throws: KepuError(.negative(field: .record(.hours), value: "-1", form: .hours))) {
+            try Parse.hours("-1", field: .record(.hours))
         }
     }
 
     @Test func percentages() throws {
-        #expect(try Parse.percent("98%", field: "x") == Fixed(98))
-        #expect(try Parse.percent("98.5%", field: "x") == Fixed(raw: 985_000))
-        #expect(throws: KepuError(.invalid(field: "x", value: "101%", form: .percent))) {
-            try Parse.percent("101%", field: "x")
+        #expect(try Parse.percent("98%", field: .named("x")) == Fixed(98))
+        #expect(try Parse.percent("98.5%", field: .named("x")) == Fixed(raw: 985_000))
+        #expect(throws: KepuError(.invalid(field: .named("x"), value: "101%", form: .percent))) {
+            try Parse.percent("101%", field: .named("x"))
         }
-        #expect(throws: KepuError(.invalid(field: "x", value: "abc", form: .percent))) {
-            try Parse.percent("abc", field: "x")
+        #expect(throws: KepuError(.invalid(field: .named("x"), value: "abc", form: .percent))) {
+            try Parse.percent("abc", field: .named("x"))
         }
     }
 
     @Test func vocabulariesAcceptTheirSpellingsAndChineseLabels() throws {
-        #expect(try EventKind.parse("science-day", field: "--kind") == .scienceDay)
-        #expect(try EventKind.parse("科技活动周", field: "--kind") == .techWeek)
-        #expect(try EventKind.parse("科普日", field: "--kind") == .scienceDay)
-        #expect(try EventKind.parse("科技周", field: "--kind") == .techWeek)
-        #expect(try Ink.parse("黑白", field: "--ink") == .mono)
-        #expect(try Channel.parse("网络", field: "--channel") == .online)
-        #expect(try Channel.parse("现场", field: "--channel") == .onsite)
-        #expect(try CountMethod.parse("计数", field: "--method") == .headcount)
-        #expect(try CountMethod.parse("估算", field: "--method") == .estimate)
-        #expect(throws: KepuError(.invalid(field: "--kind", value: "party", form: EventKind.form))) {
-            try EventKind.parse("party", field: "--kind")
+        #expect(try EventKind.parse("science-day", field: .record(.kind)) == .scienceDay)
+        #expect(try EventKind.parse("科技活动周", field: .record(.kind)) == .techWeek)
+        #expect(try EventKind.parse("科普日", field: .record(.kind)) == .scienceDay)
+        #expect(try EventKind.parse("科技周", field: .record(.kind)) == .techWeek)
+        #expect(try Ink.parse("黑白", field: .record(.ink)) == .mono)
+        #expect(try Channel.parse("网络", field: .record(.channel)) == .online)
+        #expect(try Channel.parse("现场", field: .record(.channel)) == .onsite)
+        #expect(try CountMethod.parse("计数", field: .record(.method)) == .headcount)
+        #expect(try CountMethod.parse("估算", field: .record(.method)) == .estimate)
+        #expect(throws: KepuError(.invalid(field: .record(.kind), value: "party", form: EventKind.form))) {
+            try EventKind.parse("party", field: .record(.kind))
         }
-        let kind = KepuError(.invalid(field: "--kind", value: "科普节", form: EventKind.form))
+        let kind = KepuError(.invalid(field: .record(.kind), value: "科普节", form: EventKind.form))
         #expect(
-            kind.text(.zh) == "--kind 科普节 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、全国科普月(science-month)、其他(other)")
-        #expect(kind.text(.en) == "--kind \"科普节\" is not an event kind: use science-day|tech-week|science-month|other")
-        #expect(throws: KepuError(.invalid(field: "--ink", value: "red", form: Ink.form))) {
-            try Ink.parse("red", field: "--ink")
+            kind.text(.zh) == "类型 科普节 不是活动类型：可用 全国科普日(science-day)、科技活动周(tech-week)、全国科普月(science-month)、其他(other)")
+        #expect(kind.text(.en) == "Kind \"科普节\" is not an event kind: use science-day|tech-week|science-month|other")
+        #expect(throws: KepuError(.invalid(field: .record(.ink), value: "red", form: Ink.form))) {
+            try Ink.parse("red", field: .record(.ink))
         }
     }
 
@@ -181,12 +181,12 @@ import Testing
 
     @Test func rejectsUnknownUnitsAndMissingFigures() {
         #expect(
-            throws: KepuError(.targetUnknownUnit(field: "target", value: "2只", unit: "只", known: Target.knownUnits))
+            throws: KepuError(.targetUnknownUnit(field: .target, value: "2只", unit: "只", known: Target.knownUnits))
         ) {
             try Target.parse("2只")
         }
         #expect((try? Target.parse("很多"))?.kind == .qualitative)
-        #expect(throws: KepuError(.targetWithoutUnit(field: "target", value: "20"))) { try Target.parse("20") }
+        #expect(throws: KepuError(.targetWithoutUnit(field: .target, value: "20"))) { try Target.parse("20") }
     }
 }
 
@@ -246,7 +246,7 @@ import Testing
 
     @Test(arguments: ["1,2500元", "2千5", "0.000001千", "壹仟贰佰伍拾元柒", "伍角叁"])
     func amountsThatMixFormsAreRefused(_ text: String) {
-        #expect(throws: KepuError.self) { try Money.parse(text, field: "--amount") }
+        #expect(throws: KepuError.self) { try Money.parse(text, field: .amount) }
     }
 
     @Test(
@@ -270,49 +270,49 @@ import Testing
         #expect(try NewVolunteer.phone("073128888888") == "0731-28888888")
         #expect(try NewVolunteer.phone("010-12345678") == "010-12345678")
         for bad in ["12345", "12800000001", "1380000000", "0731-123", "abc", "138000000011"] {
-            #expect(throws: KepuError(.invalid(field: "--phone", value: bad, form: .phone))) {
+            #expect(throws: KepuError(.invalid(field: .phone, value: bad, form: .phone))) {
                 try NewVolunteer.phone(bad)
             }
         }
-        let e = KepuError(.invalid(field: "--phone", value: "12345", form: .phone))
-        #expect(e.text(.zh) == "--phone 12345 不是手机号或座机号：请写 11 位手机号（如 13800000001）或带区号的座机号（如 0731-28888888）")
+        let e = KepuError(.invalid(field: .phone, value: "12345", form: .phone))
+        #expect(e.text(.zh) == "手机 12345 不是手机号或座机号：请写 11 位手机号（如 13800000001）或带区号的座机号（如 0731-28888888）")
     }
 
     @Test func countsAndFiguresInFullWidth() throws {
-        #expect(try Parse.count("３２００", field: "--count") == 3200)
-        #expect(try Parse.percent("９８．５％", field: "x") == Fixed(raw: 985_000))
-        #expect(try Parse.hours("９．５", field: "--hours") == 950)
+        #expect(try Parse.count("３２００", field: .count) == 3200)
+        #expect(try Parse.percent("９８．５％", field: .named("x")) == Fixed(raw: 985_000))
+        #expect(try Parse.hours("９．５", field: .record(.hours)) == 950)
     }
 
     /// A digit followed by a combining mark is not a digit: a sentence, not a crash (issue "fuzzed").
     @Test(arguments: ["2\u{33C}0", "1\u{744}", "2500\u{301}元", "1\u{33C}.5万"])
     func combiningMarksAreRefusedNotCrashed(_ text: String) {
-        #expect(throws: KepuError.self) { try Money.parse(text, field: "--amount") }
-        #expect(throws: KepuError.self) { try Parse.count(text, field: "--count") }
-        #expect(throws: KepuError.self) { try Parse.hours(text, field: "--hours") }
-        #expect(throws: KepuError.self) { try Parse.figure(text, field: "--value") }
+        #expect(throws: KepuError.self) { try Money.parse(text, field: .amount) }
+        #expect(throws: KepuError.self) { try Parse.count(text, field: .count) }
+        #expect(throws: KepuError.self) { try Parse.hours(text, field: .record(.hours)) }
+        #expect(throws: KepuError.self) { try Parse.figure(text, field: .record(.value)) }
         #expect(throws: KepuError.self) { try Target.parse(text) }
     }
 
     /// Found by the money fuzzer: capital numerals whose units multiply past Int64 are refused.
     @Test(arguments: ["萬千亿亿五角分叁", "壹亿亿亿元", "玖仟亿亿元整", "伍亿亿角"])
     func capitalNumeralsThatOverflowAreRefused(_ text: String) {
-        #expect(throws: KepuError.self) { try Money.parse(text, field: "--amount") }
+        #expect(throws: KepuError.self) { try Money.parse(text, field: .amount) }
     }
 
     @Test func oversizeFiguresAreRefusedInASentence() {
-        #expect(throws: KepuError(.tooLarge(field: "--amount", value: "99999999999999999999元", form: .amount))) {
-            try Money.parse("99999999999999999999元", field: "--amount")
+        #expect(throws: KepuError(.tooLarge(field: .amount, value: "99999999999999999999元", form: .amount))) {
+            try Money.parse("99999999999999999999元", field: .amount)
         }
-        #expect(throws: KepuError.self) { try Parse.figure("1e400", field: "--value") }
-        #expect(throws: KepuError(.tooLarge(field: "--count", value: "99999999999999999999", form: .count))) {
-            try Parse.count("99999999999999999999", field: "--count")
+        #expect(throws: KepuError.self) { try Parse.figure("1e400", field: .record(.value)) }
+        #expect(throws: KepuError(.tooLarge(field: .count, value: "99999999999999999999", form: .count))) {
+            try Parse.count("99999999999999999999", field: .count)
         }
     }
 
     /// Found by `Fuzz/run target`: a figure in 亿 too large to scale overflowed Int64 and trapped.
     @Test func aTargetInYiTooLargeIsRefused() throws {
-        #expect(throws: KepuError(.invalid(field: "target", value: "20250924亿", form: .target))) {
+        #expect(throws: KepuError(.invalid(field: .target, value: "20250924亿", form: .target))) {
             try Target.parse("20250924亿")
         }
         #expect(try Target.parse("1.5亿元").kind == .numeric(value: Fixed(150_000_000), unit: "元"))
@@ -321,11 +321,11 @@ import Testing
     /// Found by `Fuzz/run count`: with 万 a count passed the 12-digit ceiling that the same number written
     /// out is held to, so it did not parse back from its own digits.
     @Test func aCountInWanHasTheSameCeiling() throws {
-        #expect(throws: KepuError(.tooLarge(field: "--count", value: "11800180011万", form: .count))) {
-            try Parse.count("11800180011万", field: "--count")
+        #expect(throws: KepuError(.tooLarge(field: .count, value: "11800180011万", form: .count))) {
+            try Parse.count("11800180011万", field: .count)
         }
-        #expect(try Parse.count("99999999.9999万", field: "--count") == Parse.maxCount)
-        #expect(try Parse.count(String(Parse.maxCount), field: "--count") == Parse.maxCount)
+        #expect(try Parse.count("99999999.9999万", field: .count) == Parse.maxCount)
+        #expect(try Parse.count(String(Parse.maxCount), field: .count) == Parse.maxCount)
     }
 }
 

@@ -113,7 +113,7 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         #expect(actions.last == .add)
         #expect(
             throws: KepuError(
-                .recordVoided(field: "--event", kind: .event, id: sd, title: "科普日", on: l.context.timestamp))
+                .recordVoided(field: .event, kind: .event, id: sd, title: "科普日", on: l.context.timestamp))
         ) {
             try l.attendance.add(NewAttendance(event: sd, count: 1))
         }
@@ -127,16 +127,16 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
 
     @Test func unknownReferencesAreRefusedWithSentences() throws {
         let l = try memoryLedger()
-        #expect(throws: KepuError(.noSuchRecord(field: "--event", kind: .event, id: 99))) {
+        #expect(throws: KepuError(.noSuchRecord(field: .event, kind: .event, id: 99))) {
             try l.attendance.add(NewAttendance(event: 99, count: 1))
         }
-        #expect(throws: KepuError(.noSuchRecord(field: "--parent", kind: .event, id: 7))) {
+        #expect(throws: KepuError(.noSuchRecord(field: .parent, kind: .event, id: 7))) {
             try l.events.add(NewEvent(title: "x", kind: .other, start: day("2023-03-01"), parent: 7))
         }
         #expect(
             throws: KepuError(
                 .notALine(
-                    field: "--line", value: "training", year: 2023, unit: "株洲市石峰区科学技术协会",
+                    field: .line, value: "training", year: 2023, unit: "株洲市石峰区科学技术协会",
                     lines: [
                         LineRef(id: "commission", name: "活动委托费"), LineRef(id: "printing", name: "资料排版复印"),
                     ]))
@@ -149,7 +149,7 @@ func count(_ l: Ledger, _ sql: String) throws -> Int {
         ) {
             try l.money.addCost(NewCost(line: "commission", amount: Money(yuan: 1), date: day("2024-03-01")))
         }
-        #expect(throws: KepuError(.noSuchRecord(field: "--volunteer", kind: .volunteer, id: 5))) {
+        #expect(throws: KepuError(.noSuchRecord(field: .volunteer, kind: .volunteer, id: 5))) {
             try l.volunteers.signup(NewSignup(volunteer: 5, event: 1))
         }
         #expect(try count(l, "SELECT count(*) FROM audit") == 2)  // the unit and the plan only

@@ -50,7 +50,7 @@ import Testing
         #expect(TypedText.clean("\u{FEFF}plain") == "plain")
         #expect(TypedText.clean("plain text") == "plain text")
         #expect(CSVColumns.trim(" 王\u{2066}五\u{2069} ") == "王五")
-        #expect(throws: KepuError.self) { try Parse.text("\u{200B}\u{200D}", field: "--reason") }
+        #expect(throws: KepuError.self) { try Parse.text("\u{200B}\u{200D}", field: .reason) }
     }
 }
 
@@ -103,6 +103,6 @@ import Testing
                 == "签到表.xlsx 不像是正常的表格：单元格的文字合计超过 256 MiB（工作表“签到表”第 1050 行）；未读取，未写入任何内容")
         #expect(Catalogue.text(Self.problems[0], .zh) == "扫码报名 3 已于 2023-09-16 谢绝，不能再确认或谢绝")
         #expect(
-            Catalogue.apiText(.noSuchRecord(field: "--event", kind: .event, id: 9), .en).contains("event 9"))
+            Catalogue.apiText(.noSuchRecord(field: .event, kind: .event, id: 9), .en).contains("event 9"))
     }
 }

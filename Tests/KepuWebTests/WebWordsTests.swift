@@ -99,10 +99,10 @@ import Testing
                 #expect(r.text.contains("value=\"张三\""))
             }
             #expect(
-                Catalogue.text(.notPicked(field: "volunteer", value: "张三", matches: 0), .en)
+                Catalogue.text(.notPicked(field: .named("volunteer"), value: "张三", matches: 0), .en)
                     == "volunteer \"张三\" was not found: type a name or a phone's last 4 digits")
             #expect(
-                Catalogue.text(.notPicked(field: "volunteer", value: "13800", matches: 2), .en)
+                Catalogue.text(.notPicked(field: .named("volunteer"), value: "13800", matches: 2), .en)
                     == "volunteer \"13800\": 2 match; choose one below")
             // Several match what was typed: they are offered as a select, the phones masked.
             try await client.execute(
@@ -214,19 +214,19 @@ import Testing
         .scoreOverWeight(score: Fixed(20), id: "reach", weight: Fixed(12)),
         .duplicateEvent(title: "科普讲座", start: CalendarDate(year: 2023, month: 3, day: 1)!, existing: 4), .noPlanYet,
         .yearLocked(year: 2023, on: CalendarDate(year: 2024, month: 1, day: 15)!, reason: "已报送财政局"),
-        .noSuchRecord(field: "活动编号", kind: .event, id: 42), .noSuchUser(name: "王五"),
-        .notAnEventID(field: "活动编号", value: "x"),
+        .noSuchRecord(field: .named("活动编号"), kind: .event, id: 42), .noSuchUser(name: "王五"),
+        .notAnEventID(field: .named("活动编号"), value: "x"),
         .otherSheets(sheet: "Sheet1", others: ["Sheet2"], problem: .importEmpty(file: "a.xlsx")),
         .surveyQuestionNotFound(given: "满意", questions: ["1. 性别"]),
         .surveyQuestionAmbiguous(given: nil, candidates: ["3. 满意度", "4. 是否满意"]),
         .surveyNoSatisfactionQuestion(questions: ["1. 性别"]),
         // The store names the option it checked; the web reads the form's label instead.
-        .phoneTaken(field: "--phone", maskedPhone: "138****0001", volunteer: 3, name: "李华"),
+        .phoneTaken(field: .phone, maskedPhone: "138****0001", volunteer: 3, name: "李华"),
         .notALine(
-            field: "--line", value: "x", year: 2023, unit: "石峰区科协", lines: [LineRef(id: "commission", name: "活动委托费")]),
-        .metricNotRead(field: "--metric", metric: "x", year: 2023, names: ["literacy-rate"]),
+            field: .line, value: "x", year: 2023, unit: "石峰区科协", lines: [LineRef(id: "commission", name: "活动委托费")]),
+        .metricNotRead(field: .record(.metric), metric: "x", year: 2023, names: ["literacy-rate"]),
         .parentOtherUnit(parent: 2, unit: "石峰区科协"),
-        .noSuchRecord(field: "--volunteer", kind: .volunteer, id: 9),
+        .noSuchRecord(field: .volunteer, kind: .volunteer, id: 9),
     ]
 
     @Test(arguments: refusals) func theWebNamesNoCommand(_ p: Problem) {
@@ -245,17 +245,20 @@ import Testing
         #expect(
             Catalogue.text(p, .en, for: .web)
                 == "the end date 2023-10-10 is before the start date 2023-10-20: an event cannot end before it starts")
-        // The command line keeps its flags.
-        #expect(Catalogue.text(p, .zh, for: .commandLine).hasPrefix("--end 2023-10-10 早于 --start 2023-10-20"))
+        // A front end names the fields its own way (the command line by its options).
+        let keys = FieldNames { f, _ in "<\(f.key)>" }
+        #expect(Catalogue.text(p, .zh, names: keys).hasPrefix("<end> 2023-10-10 早于 <start> 2023-10-20"))
         #expect(
             Catalogue.text(
                 .yearLocked(year: 2023, on: CalendarDate(year: 2024, month: 1, day: 15)!, reason: "已报送"), .zh, for: .web
             )
                 == "2023年已封账（2024-01-15，已报送），不能再修改；确需修改请由管理员在“自评”页解除封账")
-        #expect(Catalogue.text(.noSuchRecord(field: "活动编号", kind: .event, id: 42), .zh, for: .web) == "活动编号 42：没有这个活动")
+        #expect(
+            Catalogue.text(.noSuchRecord(field: .named("活动编号"), kind: .event, id: 42), .zh, for: .web)
+                == "活动编号 42：没有这个活动")
         #expect(
             Catalogue.text(
-                .phoneTaken(field: "--phone", maskedPhone: "138****0001", volunteer: 3, name: "李华"), .zh, for: .web)
+                .phoneTaken(field: .phone, maskedPhone: "138****0001", volunteer: 3, name: "李华"), .zh, for: .web)
                 == "手机 138****0001：志愿者 3（李华）已使用这个号码")
         #expect(Catalogue.text(FindingFix.evidenceForEvent(1), .zh) == "上传佐证材料")
         #expect(Catalogue.text(FindingFix.evidenceForCost(1), .en) == "Upload the invoice")
@@ -281,7 +284,7 @@ import Testing
                 == "changed cost 7 (活动委托费 1.00元): Person-visits 120 → 150; Spending line 活动委托费 → 资料排版复印; Event 1 科技活动周 → 2 科普讲座; Channel onsite → online; Note — → 补记"
         )
         #expect(
-            Catalogue.text(edited, .zh)
+            Catalogue.text(edited, .zh, names: FieldNames { f, _ in "--" + f.key })
                 == "已修改费用 7（活动委托费 1.00元）：--count 120 → 150；--line commission → printing；--event 1 → 2；--channel 线下 → 线上；--note — → 补记"
         )
         #expect(Catalogue.text(edited, .zh, for: .commandLine) == Catalogue.text(edited, .zh))
@@ -332,20 +335,19 @@ import Testing
         #expect(tables >= 9)
     }
 
-    /// Every field a form shows has a label in both languages and an option on the command line.
-    @Test func everyFieldHasALabelAndAFlag() throws {
+    /// Every field a form shows has a label in both languages.
+    @Test func everyFieldHasALabel() throws {
         for kind in RecordKind.allCases {
             for f in kind.fields {
                 #expect(!Catalogue.label(f, of: kind, .zh).isEmpty && !Catalogue.label(f, of: kind, .en).isEmpty)
                 #expect(Catalogue.label(f, of: kind, .zh) != Catalogue.label(f, of: kind, .en), "\(f)")
-                #expect(f.flag.hasPrefix("--"))
             }
         }
         #expect(Catalogue.formLabel(.amount, of: .cost, .zh) == "金额（元）")
         #expect(Catalogue.label(.date, of: .cost, .zh) == "支付日期")
         #expect(Catalogue.label(.title, of: .printRun, .zh) == "品名")
-        #expect(throws: KepuError.self) { try RecordField.major.parse("也许", label: "重大活动") }
-        #expect(try RecordField.major.parse("是", label: "重大活动") == .flag(true))
-        #expect(try RecordField.hours.parse("4.5", label: "时长") == .hours(450))
+        #expect(throws: KepuError.self) { try RecordField.major.parse("也许", label: .named("重大活动")) }
+        #expect(try RecordField.major.parse("是", label: .named("重大活动")) == .flag(true))
+        #expect(try RecordField.hours.parse("4.5", label: .named("时长")) == .hours(450))
     }
 }

@@ -27,7 +27,7 @@ struct Backup: ParsableCommand {
     func run() throws {
         let ledger = try options.ledger()
         guard let rotate else {
-            guard let file = file.nonBlank else { throw KepuError(.empty(field: "FILE")) }
+            guard let file = file.nonBlank else { throw KepuError(.empty(field: .named("FILE"))) }
             let path = console.path(file)
             if [".sqlite", ".db"].contains(where: { path.lowercased().hasSuffix($0) }) {
                 // The database alone, to open with --db.

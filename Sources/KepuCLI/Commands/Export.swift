@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         guard try outputFormat(format, output: output) == .json else {
-            throw KepuError(.invalid(field: "--format", value: format, form: .exportFormat))
+            throw KepuError(.invalid(field: .named("--format"), value: format, form: .exportFormat))
         }
         let y = try yearValue(year) ?? 0
         let json = try options.ledger().archive.export(year: y, unit: unit.value).render(indent: 1)

@@ -45,7 +45,7 @@ struct Log: ParsableCommand {
         ]
         throw KepuError(
             .invalid(
-                field: "--entity", value: text,
+                field: .named("--entity"), value: text,
                 form: .choice(
                     .recordKind,
                     choices.map {
@@ -68,11 +68,11 @@ struct Log: ParsableCommand {
             return
         }
         let filter = AuditService.Filter(
-            since: try parsed(since) { try CalendarDate.parse($0, field: "--since").start() },
-            until: try parsed(until) { try CalendarDate.parse($0, field: "--until").adding(days: 1).start() },
-            entity: try parsed(entity, Self.kind), id: try parsed(id) { try recordID($0, field: "--id") },
+            since: try parsed(since) { try CalendarDate.parse($0, field: .named("--since")).start() },
+            until: try parsed(until) { try CalendarDate.parse($0, field: .named("--until")).adding(days: 1).start() },
+            entity: try parsed(entity, Self.kind), id: try parsed(id) { try recordID($0, field: .named("--id")) },
             operatorName: `operator`.nonBlank,
-            limit: try parsed(limit) { Int(try Parse.positiveCount($0, field: "--limit")) })
+            limit: try parsed(limit) { Int(try Parse.positiveCount($0, field: .named("--limit"))) })
         console.out(
             TextRenderer(maxWidth: console.textWidth).render(
                 RecordTables.auditTable(try ledger.audit.log(filter), details: details, lang: lang)))

@@ -32,7 +32,7 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         let y = try year.value()
-        let day = try parsed(asOf) { try CalendarDate.parse($0, field: "--as-of") }
+        let day = try parsed(asOf) { try CalendarDate.parse($0, field: .named("--as-of")) }
         let fmt = try output.resolvedFormat()
         let language = Language.current
         let ledger = try options.ledger()

@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let fmt = try output.resolvedFormat()
         let y = try year.value()
-        let day = try parsed(asOf) { try CalendarDate.parse($0, field: "--as-of") }
+        let day = try parsed(asOf) { try CalendarDate.parse($0, field: .named("--as-of")) }
         let ledger = try options.ledger()
         let lang = Language.current
         if summary {

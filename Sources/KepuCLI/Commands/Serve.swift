@@ -61,19 +61,22 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let (host, port) = try Self.address(listen)
-        let mib = try Parse.positiveCount(maxUpload, field: "--max-upload")
-        guard mib <= 1024 else { throw KepuError(.tooLarge(field: "--max-upload", value: maxUpload, form: .count)) }
+        let mib = try Parse.positiveCount(maxUpload, field: .named("--max-upload"))
+        guard mib <= 1024 else {
+            throw KepuError(.tooLarge(field: .named("--max-upload"), value: maxUpload, form: .count))
+        }
         let path = demo ? try Self.loadDemo() : options.resolvedPath()
         let database = try AppDatabase.open(at: path, mode: .pool)
         if let m = database.migrated { console.say(.databaseMigrated(backup: m.backup, from: m.from, to: m.to)) }
         let ledger = Ledger(database: database, context: try auditContext())
-        let connections = try Parse.positiveCount(maxConnections, field: "--max-connections")
+        let connections = try Parse.positiveCount(maxConnections, field: .named("--max-connections"))
         guard connections <= 100_000 else {
-            throw KepuError(.tooLarge(field: "--max-connections", value: maxConnections, form: .count))
+            throw KepuError(.tooLarge(field: .named("--max-connections"), value: maxConnections, form: .count))
         }
         // One address never has more than the server: a smaller --max-connections lowers it too.
         let perAddress = min(
-            try Parse.positiveCount(maxConnectionsPerAddress, field: "--max-connections-per-address"), connections)
+            try Parse.positiveCount(maxConnectionsPerAddress, field: .named("--max-connections-per-address")),
+            connections)
         let uploads = WebSettings.uploadFolder(beside: path)
         var settings = WebSettings(
             secureCookies: secureCookies, language: Language.current, maxUploadMiB: Int(mib),

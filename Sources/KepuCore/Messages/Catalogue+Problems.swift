@@ -3,80 +3,83 @@
 extension Catalogue {
     /// A refusal in either language: each case's Chinese beside its English, grouped as `Problem` is.
     /// One exhaustive switch, so that a new case cannot go unworded in either language.
-    public static func text(_ p: Problem, _ lang: Language) -> String {
+    public static func text(_ p: Problem, _ lang: Language, names: FieldNames = .labels) -> String {
         let zh = lang == .zh
+        func n(_ field: Field) -> String { names(field, lang) }
         switch p {
 
         // MARK: Values typed on a command line, in a form or in a file's cell (usage errors)
 
         case .invalid(let field, let value, let form):
             if zh {
-                return "\(field) \(q(value, lang)) 不是\(noun(form, lang))：\(accepted(form, lang))"
+                return "\(n(field)) \(q(value, lang)) 不是\(noun(form, lang))：\(accepted(form, lang))"
             }
-            return "\(field) \(q(value, lang)) is not \(noun(form, lang)): \(accepted(form, lang))"
+            return "\(n(field)) \(q(value, lang)) is not \(noun(form, lang)): \(accepted(form, lang))"
         case .negative(let field, let value, let form):
             if zh {
                 let what = form == .amount ? "金额" : form == .hours ? "小时数" : "数量"
-                return "\(field) \(q(value, lang)) 是负数：\(what)不能小于 0"
+                return "\(n(field)) \(q(value, lang)) 是负数：\(what)不能小于 0"
                     + (form == .amount ? "；\(accepted(.amount, lang))" : "")
             }
             switch form {
             case .amount:
-                return "\(field) \(q(value, lang)) is negative: amounts are 0 or more; \(accepted(.amount, lang))"
-            case .hours: return "\(field) \(q(value, lang)) is negative: hours are 0 or more"
-            default: return "\(field) \(q(value, lang)) is negative: counts are 0 or more"
+                return "\(n(field)) \(q(value, lang)) is negative: amounts are 0 or more; \(accepted(.amount, lang))"
+            case .hours: return "\(n(field)) \(q(value, lang)) is negative: hours are 0 or more"
+            default: return "\(n(field)) \(q(value, lang)) is negative: counts are 0 or more"
             }
         case .tooPrecise(let field, let value):
             if zh {
-                return "\(field) \(q(value, lang)) 精确到了分以下（最小单位 0.01元）：\(accepted(.amount, lang))"
+                return "\(n(field)) \(q(value, lang)) 精确到了分以下（最小单位 0.01元）：\(accepted(.amount, lang))"
             }
-            return "\(field) \(q(value, lang)) is more precise than a fen (0.01元): \(accepted(.amount, lang))"
+            return "\(n(field)) \(q(value, lang)) is more precise than a fen (0.01元): \(accepted(.amount, lang))"
         case .tooLarge(let field, let value, let form):
             if zh {
-                return "\(field) \(q(value, lang)) 太大，不是合理的\(noun(form, lang))"
+                return "\(n(field)) \(q(value, lang)) 太大，不是合理的\(noun(form, lang))"
             }
-            return "\(field) \(q(value, lang)) is too large for \(noun(form, lang))"
+            return "\(n(field)) \(q(value, lang)) is too large for \(noun(form, lang))"
         case .notRealDate(let field, let value):
             if zh {
-                return "\(field) \(q(value, lang)) 不是日历上存在的日期"
+                return "\(n(field)) \(q(value, lang)) 不是日历上存在的日期"
             }
-            return "\(field) \(q(value, lang)) is not a real calendar date"
+            return "\(n(field)) \(q(value, lang)) is not a real calendar date"
         case .atLeastOne(let field, let value):
             if zh {
-                return "\(field) \(q(value, lang)) 至少应为 1"
+                return "\(n(field)) \(q(value, lang)) 至少应为 1"
             }
-            return "\(field) \(q(value, lang)) must be at least 1"
+            return "\(n(field)) \(q(value, lang)) must be at least 1"
         case .zeroCost(let field):
             if zh {
-                return "\(field) 为 0：费用必须大于 0（要撤回一笔费用，请作废它）"
+                return "\(n(field)) 为 0：费用必须大于 0（要撤回一笔费用，请作废它）"
             }
-            return "\(field) \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)"
+            return "\(n(field)) \"0\" is zero: a cost must be more than 0 (to take a cost back, void it)"
         case .empty(let field):
             if zh {
-                return "\(field) 为空：请填写内容"
+                return "\(n(field)) 为空：请填写内容"
             }
-            return "\(field) is empty: give some text"
+            return "\(n(field)) is empty: give some text"
         case .targetWithoutUnit(let field, let value):
             if zh {
-                return "\(field) \(q(value, lang)) 没有单位：\(accepted(.target, lang))"
+                return "\(n(field)) \(q(value, lang)) 没有单位：\(accepted(.target, lang))"
             }
-            return "\(field) \(q(value, lang)) has no unit: \(accepted(.target, lang))"
+            return "\(n(field)) \(q(value, lang)) has no unit: \(accepted(.target, lang))"
         case .targetUnknownUnit(let field, let value, let unit, let known):
             if zh {
-                return "\(field) \(q(value, lang)) 的单位“\(unit)”无法识别：可用 \(known.joined(separator: " "))"
+                return "\(n(field)) \(q(value, lang)) 的单位“\(unit)”无法识别：可用 \(known.joined(separator: " "))"
             }
-            return "\(field) \(q(value, lang)) has the unit \(q(unit, lang)), which kepu does not know: use one of "
+            return "\(n(field)) \(q(value, lang)) has the unit \(q(unit, lang)), which kepu does not know: use one of "
                 + known.joined(separator: " ")
         case .endBeforeStart(let end, let start):
             if zh {
-                return "--end \(end) 早于 --start \(start)：活动不能在开始之前结束"
+                return "\(n(.record(.end))) \(end) 早于 \(n(.record(.start))) \(start)：活动不能在开始之前结束"
             }
-            return "--end \(end) is before --start \(start): an event cannot end before it starts"
+            return
+                "\(n(.record(.end))) \(end) is before \(n(.record(.start))) \(start): an event cannot end before it starts"
         case .satisfiedOverResponses(let s, let r):
             if zh {
-                return "--satisfied \(s) 多于 --responses \(r)：满意份数包含在回收份数之内"
+                return "\(n(.record(.satisfied))) \(s) 多于 \(n(.record(.responses))) \(r)：满意份数包含在回收份数之内"
             }
-            return "--satisfied \(s) is more than --responses \(r): satisfied answers are part of the responses"
+            return
+                "\(n(.record(.satisfied))) \(s) is more than \(n(.record(.responses))) \(r): satisfied answers are part of the responses"
         case .attendanceTooLarge(let count, let limit):
             if zh {
                 return "一条人次记录 \(count) 超过 \(limit)（1亿）人次，不像真实数字；请核对"
@@ -100,19 +103,19 @@ extension Catalogue {
             return "baseline set needs --volunteers or --orgs (or both)"
         case .whyNeedsScore:
             if zh {
-                return "--why 是手工评分的理由，请同时给出 --score"
+                return "\(n(.why)) 是手工评分的理由，请同时给出 \(n(.score))"
             }
-            return "--why explains a manual --score; give the score too"
+            return "\(n(.why)) explains a manual \(n(.score)); give the score too"
         case .noteNeedsContent:
             if zh {
-                return "note set 需要 --reason、--measures、--actual 或 --score（连同 --why）"
+                return "note set 需要 --reason、--measures、--actual 或 \(n(.score))（连同 \(n(.why))）"
             }
-            return "note set needs --reason, --measures, --actual or --score (with --why)"
+            return "note set needs --reason, --measures, --actual or \(n(.score)) (with \(n(.why)))"
         case .scoreNeedsWhy:
             if zh {
-                return "--score 需要 --why：手工评分须连同理由一起保存"
+                return "\(n(.score)) 需要 \(n(.why))：手工评分须连同理由一起保存"
             }
-            return "--score needs --why: a manual score is kept with its reason"
+            return "\(n(.score)) needs \(n(.why)): a manual score is kept with its reason"
         case .evidenceNeedsRecord:
             if zh {
                 return "evidence add 需要 --event 或 --cost：佐证材料要对应一条记录"
@@ -120,9 +123,9 @@ extension Catalogue {
             return "evidence add needs --event or --cost: evidence supports a record"
         case .lineNeedsAmount:
             if zh {
-                return "--line 和 --amount 要一起给出：调整哪条支出明细、调整后多少"
+                return "\(n(.line)) 和 \(n(.amount)) 要一起给出：调整哪条支出明细、调整后多少"
             }
-            return "--line and --amount go together: which line is adjusted, and to what"
+            return "\(n(.line)) and \(n(.amount)) go together: which line is adjusted, and to what"
         case .unknownCommand(let typed, let suggestion):
             if zh {
                 return "没有 \(typed) 命令" + (suggestion.map { "；是否要输入 \($0)？" } ?? "；kepu --help 列出全部命令")
@@ -256,28 +259,28 @@ extension Catalogue {
             if zh {
                 let hint = listCommand(kind).map { "（见 kepu \($0) list）" } ?? ""
                 guard let field else { return "\(recordName(kind, .zh)) \(id) 不存在" + hint }
-                return "\(field) \(id)：没有这个\(recordName(kind, .zh))" + hint
+                return "\(n(field)) \(id)：没有这个\(recordName(kind, .zh))" + hint
             }
             let hint = listCommand(kind).map { " (see kepu \($0) list)" } ?? ""
             guard let field else { return "\(recordName(kind, .en)) \(id) does not exist" + hint }
-            return "\(field) \(id): there is no such \(recordName(kind, .en))" + hint
+            return "\(n(field)) \(id): there is no such \(recordName(kind, .en))" + hint
         case .recordVoided(let field, let kind, let id, let title, let on):
             if zh {
                 guard let field else { return "\(recordName(kind, .zh)) \(id)（\(title)）已于 \(on.prefix(10)) 作废" }
-                return "\(field) \(id)：这个\(recordName(kind, .zh))（\(title)）已于 \(on.prefix(10)) 作废"
+                return "\(n(field)) \(id)：这个\(recordName(kind, .zh))（\(title)）已于 \(on.prefix(10)) 作废"
             }
             guard let field else { return "\(recordName(kind, .en)) \(id) (\(title)) was voided on \(on.prefix(10))" }
-            return "\(field) \(id): that \(recordName(kind, .en)) (\(title)) was voided on \(on.prefix(10))"
+            return "\(n(field)) \(id): that \(recordName(kind, .en)) (\(title)) was voided on \(on.prefix(10))"
         case .parentOtherUnit(let parent, let unit):
             if zh {
-                return "--parent \(parent) 属于另一个单位，不是 --unit \(unit)"
+                return "\(n(.parent)) \(parent) 属于另一个单位，不是 \(n(.unit)) \(unit)"
             }
-            return "--parent \(parent) belongs to another unit than --unit \(q(unit, lang))"
+            return "\(n(.parent)) \(parent) belongs to another unit than \(n(.unit)) \(q(unit, lang))"
         case .planJSONNeedsSummary:
             if zh {
-                return "计划以 YAML 文件为准；--format json 只用于 --summary（附表2）"
+                return "计划以 YAML 文件为准；\(n(.format)) json 只用于 --summary（附表2）"
             }
-            return "the plan's own form is its YAML file; --format json is only for --summary (附表2)"
+            return "the plan's own form is its YAML file; \(n(.format)) json is only for --summary (附表2)"
         case .noOfficialTable(let files):
             if zh {
                 return
@@ -303,9 +306,9 @@ extension Catalogue {
             return "no table's title names the year (as in 2023年部门整体支出绩效目标表)"
         case .officialTablesNoUnit:
             if zh {
-                return "找不到部门名称：请一并导入部门整体支出绩效目标表，或用 --unit 指明单位"
+                return "找不到部门名称：请一并导入部门整体支出绩效目标表，或用 \(n(.unit)) 指明单位"
             }
-            return "no 部门名称 was found: import the department table too, or name the unit with --unit"
+            return "no 部门名称 was found: import the department table too, or name the unit with \(n(.unit))"
         case .indicatorTableWithoutTarget(let table):
             if zh {
                 return "\(table) 的年度绩效指标没有“指标值”一列，读不出各项指标的目标"
@@ -337,24 +340,24 @@ extension Catalogue {
                 "\(file) is a Word file, which kepu does not read: copy the tables into Excel (or WPS) and save them as .xlsx"
         case .projectRequired(let field, let year, let projects):
             if zh {
-                return "\(year) 年有 \(projects.count) 个项目，请用 \(field) 指明属于哪一个："
+                return "\(year) 年有 \(projects.count) 个项目，请用 \(n(field)) 指明属于哪一个："
                     + list(projects.map { "\($0.id)（\($0.name)）" }, lang)
             }
-            return "\(year) has \(projects.count) projects; say which with \(field): "
+            return "\(year) has \(projects.count) projects; say which with \(n(field)): "
                 + projects.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         case .noSuchProject(let field, let value, let year, let projects):
             if zh {
-                return "\(field) \(q(value, lang)) 不是 \(year) 年计划的项目：可用 "
+                return "\(n(field)) \(q(value, lang)) 不是 \(year) 年计划的项目：可用 "
                     + list(projects.map { "\($0.id)（\($0.name)）" }, lang)
             }
-            return "\(field) \(q(value, lang)) is not a project of the \(year) plan: use "
+            return "\(n(field)) \(q(value, lang)) is not a project of the \(year) plan: use "
                 + projects.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         case .lineOtherProject(let field, let line, let lineProject, let event, let eventProject):
             if zh {
-                return "\(field) \(line) 属于项目 \(lineProject)，而活动 \(event) 属于项目 \(eventProject)；费用应列支到活动所在项目的明细"
+                return "\(n(field)) \(line) 属于项目 \(lineProject)，而活动 \(event) 属于项目 \(eventProject)；费用应列支到活动所在项目的明细"
             }
             return
-                "\(field) \(line) belongs to the project \(lineProject), but event \(event) to \(eventProject); charge a cost to a line of its event's project"
+                "\(n(field)) \(line) belongs to the project \(lineProject), but event \(event) to \(eventProject); charge a cost to a line of its event's project"
         case .projectDiffersFromParent(let parent, let parentProject, let project):
             if zh {
                 return "子活动随上级活动 \(parent) 属于项目 \(parentProject)，不能另指定为 \(project)"
@@ -362,10 +365,10 @@ extension Catalogue {
             return "a sub-activity is in its parent \(parent)'s project \(parentProject), not \(project)"
         case .notALine(let field, let value, let year, let unit, let lines):
             if zh {
-                return "\(field) \(q(value, lang)) 不是 \(unit) \(year) 年计划的支出明细：可用 "
+                return "\(n(field)) \(q(value, lang)) 不是 \(unit) \(year) 年计划的支出明细：可用 "
                     + list(lines.map { "\($0.id)（\($0.name)）" }, lang)
             }
-            return "\(field) \(q(value, lang)) is not a line of the \(year) plan of \(unit): use "
+            return "\(n(field)) \(q(value, lang)) is not a line of the \(year) plan of \(unit): use "
                 + lines.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         case .noPrintingLine(let year):
             if zh {
@@ -374,9 +377,9 @@ extension Catalogue {
             return "the \(year) plan has no printing line (a line with planned runs) to charge print runs to"
         case .phoneTaken(let field, let phone, let volunteer, let name):
             if zh {
-                return "\(field) \(phone)：志愿者 \(volunteer)（\(name)）已使用这个号码"
+                return "\(n(field)) \(phone)：志愿者 \(volunteer)（\(name)）已使用这个号码"
             }
-            return "\(field) \(phone): volunteer \(volunteer) (\(name)) already has this phone"
+            return "\(n(field)) \(phone): volunteer \(volunteer) (\(name)) already has this phone"
         case .alreadySignedUp(let name, let event, let date, let signup):
             if zh {
                 return "\(name) 已报名 \(date) 的活动 \(event)" + (signup.map { "（报名记录 \($0)）" } ?? "")
@@ -385,22 +388,22 @@ extension Catalogue {
                 + (signup.map { " (sign-up \($0))" } ?? "")
         case .notAnIndicator(let field, let value, let year, let ids):
             if zh {
-                return "\(field) \(q(value, lang)) 不是 \(year) 年计划的指标：可用 \(list(ids, lang))"
+                return "\(n(field)) \(q(value, lang)) 不是 \(year) 年计划的指标：可用 \(list(ids, lang))"
             }
             return
-                "\(field) \(q(value, lang)) is not an indicator of the \(year) plan: use \(ids.joined(separator: ", "))"
+                "\(n(field)) \(q(value, lang)) is not an indicator of the \(year) plan: use \(ids.joined(separator: ", "))"
         case .indicatorNotScored(let id):
             if zh {
-                return "--indicator \(id) 不计分（指标值为 无），不能手工评分"
+                return "\(n(.indicator)) \(id) 不计分（指标值为 无），不能手工评分"
             }
-            return "--indicator \(id) is not scored (its target is 无), so it takes no manual score"
+            return "\(n(.indicator)) \(id) is not scored (its target is 无), so it takes no manual score"
         case .scoreOverWeight(let score, let id, let weight):
             if zh {
-                return "--score \(score) 超过了 \(id) 的分值 \(weight)；请给 0 到 \(weight) 分"
+                return "\(n(.score)) \(score) 超过了 \(id) 的分值 \(weight)；请给 0 到 \(weight) 分"
                     + "（达成 ≥ \(weight.scaled(by: 8, 10) ?? weight)，部分达成 ≥ \(weight.scaled(by: 6, 10) ?? weight)）"
 
             }
-            return "--score \(score) is more than the weight of \(id), \(weight); give 0 to \(weight) "
+            return "\(n(.score)) \(score) is more than the weight of \(id), \(weight); give 0 to \(weight) "
                 + "(达成 ≥ \(weight.scaled(by: 8, 10) ?? weight), 部分达成 ≥ \(weight.scaled(by: 6, 10) ?? weight))"
 
         case .notVoided(let kind, let id):
@@ -454,29 +457,30 @@ extension Catalogue {
                 + "add --allow-duplicate if it really is another event"
         case .eventTitleAmbiguous(let field, let title, let ids):
             if zh {
-                return "\(field) \(title) 对应多个活动（\(ids.map(String.init).joined(separator: "、"))）；请改写活动编号"
+                return "\(n(field)) \(title) 对应多个活动（\(ids.map(String.init).joined(separator: "、"))）；请改写活动编号"
             }
-            return "\(field) \(q(title, lang)) names several events (\(ids.map(String.init).joined(separator: ", "))); "
+            return
+                "\(n(field)) \(q(title, lang)) names several events (\(ids.map(String.init).joined(separator: ", "))); "
                 + "write the event's id instead"
         case .eventTitleUnknown(let field, let title):
             if zh {
-                return "\(field) \(title) 既不是活动编号，也不是本年度活动的名称（见 kepu event list）"
+                return "\(n(field)) \(title) 既不是活动编号，也不是本年度活动的名称（见 kepu event list）"
             }
-            return "\(field) \(q(title, lang)) is neither an event id nor the title of one of the year's events "
+            return "\(n(field)) \(q(title, lang)) is neither an event id nor the title of one of the year's events "
                 + "(see kepu event list)"
         case .metricNotRead(let field, let metric, let year, let names):
             if zh {
-                return "\(field) \(metric) 不是 \(year) 年计划的指标使用的测量名称："
+                return "\(n(field)) \(metric) 不是 \(year) 年计划的指标使用的测量名称："
                     + (names.isEmpty ? "计划里没有测量类指标" : "可用 \(list(names, lang))")
             }
-            return "\(field) \(q(metric, lang)) is not read by any indicator of the \(year) plan: "
+            return "\(n(field)) \(q(metric, lang)) is not read by any indicator of the \(year) plan: "
                 + (names.isEmpty ? "the plan has no measurement indicator" : "use \(names.joined(separator: ", "))")
         case .unknownOutputExtension(let path, let ext, let accepted):
             if zh {
-                return "-o \(path)：kepu 不写 .\(ext) 文件；可写 \(accepted.map { "." + $0 }.joined(separator: "、"))"
+                return "\(n(.output)) \(path)：kepu 不写 .\(ext) 文件；可写 \(accepted.map { "." + $0 }.joined(separator: "、"))"
             }
             return
-                "-o \(path): kepu does not write .\(ext) files; it writes \(accepted.map { "." + $0 }.joined(separator: ", "))"
+                "\(n(.output)) \(path): kepu does not write .\(ext) files; it writes \(accepted.map { "." + $0 }.joined(separator: ", "))"
         case .backupFolderMissing(let folder):
             if zh {
                 return "备份文件夹 \(folder) 不存在；请先建好文件夹，或换一个位置"
@@ -525,14 +529,14 @@ extension Catalogue {
             return "there is no plan \(what); plans exist for \(existing.joined(separator: ", "))"
         case .severalUnitsHavePlan(let year, let units):
             if zh {
-                return "有多个单位有 \(year) 年计划（\(list(units, lang))）；请用 --unit 指定"
+                return "有多个单位有 \(year) 年计划（\(list(units, lang))）；请用 \(n(.unit)) 指定"
             }
-            return "several units have a \(year) plan (\(units.joined(separator: ", "))); choose one with --unit"
+            return "several units have a \(year) plan (\(units.joined(separator: ", "))); choose one with \(n(.unit))"
         case .severalUnitsCover(let date):
             if zh {
-                return "有多个单位的计划覆盖 \(date)；请用 --unit 指定"
+                return "有多个单位的计划覆盖 \(date)；请用 \(n(.unit)) 指定"
             }
-            return "several units have a plan covering \(date); choose one with --unit"
+            return "several units have a plan covering \(date); choose one with \(n(.unit))"
         case .noPlanCovers(let date, let existing):
             if zh {
                 return "没有计划覆盖 \(date)；已有计划：\(list(existing, lang))；请先导入那一年的计划"
@@ -541,16 +545,16 @@ extension Catalogue {
                 "no plan covers \(date); plans exist for \(existing.joined(separator: ", ")); import that year's plan first"
         case .unknownUnit(let name, let units):
             if zh {
-                return "--unit \(q(name, lang)) 不是已导入计划的单位；现有单位："
+                return "\(n(.unit)) \(q(name, lang)) 不是已导入计划的单位；现有单位："
                     + (units.isEmpty ? "暂无（请先导入计划）" : list(units, lang))
             }
-            return "--unit \(q(name, lang)) is not a unit with a plan; units: "
+            return "\(n(.unit)) \(q(name, lang)) is not a unit with a plan; units: "
                 + (units.isEmpty ? "none yet (import a plan)" : units.joined(separator: ", "))
         case .severalUnits:
             if zh {
-                return "这个数据库里有多个单位；请用 --unit 指定"
+                return "这个数据库里有多个单位；请用 \(n(.unit)) 指定"
             }
-            return "several units share this database; choose one with --unit"
+            return "several units share this database; choose one with \(n(.unit))"
         case .yamlInvalid(let source, let detail):
             if zh {
                 return "\(source) 不是有效的 YAML：\(detail)"
@@ -583,9 +587,9 @@ extension Catalogue {
             }
         case .unknownEdition(let name, let editions):
             if zh {
-                return "--edition \(q(name, lang)) 不是已知的统计表版本，也不是文件；现有版本：\(list(editions, lang))"
+                return "\(n(.edition)) \(q(name, lang)) 不是已知的统计表版本，也不是文件；现有版本：\(list(editions, lang))"
             }
-            return "--edition \(q(name, lang)) is neither a known edition of the form nor a file; editions: "
+            return "\(n(.edition)) \(q(name, lang)) is neither a known edition of the form nor a file; editions: "
                 + editions.joined(separator: ", ")
         case .noSampleYear(let year, let years):
             if zh {
@@ -695,9 +699,9 @@ extension Catalogue {
                 "\(file) was already imported on \(on.prefix(10)) (import \(importID), \(count(rows, "row||s")) from \(original)); nothing was imported"
         case .importRow(let file, let line, let problem):
             if zh {
-                return "\(file) 第 \(line) 行：\(text(problem, .zh))；整个文件未导入"
+                return "\(file) 第 \(line) 行：\(text(problem, .zh, names: names))；整个文件未导入"
             }
-            return "\(file) line \(line): \(text(problem, .en)); nothing was imported"
+            return "\(file) line \(line): \(text(problem, .en, names: names)); nothing was imported"
         case .importNoRows(let file):
             if zh {
                 return "\(file) 只有表头，没有数据行；未导入"
@@ -726,9 +730,9 @@ extension Catalogue {
             return "line \(line) is not valid UTF-8 text; save the file as UTF-8 or GBK"
         case .inFile(let file, let problem):
             if zh {
-                return "\(file) \(text(problem, .zh))"
+                return "\(file) \(text(problem, .zh, names: names))"
             }
-            return "\(file) \(text(problem, .en))"
+            return "\(file) \(text(problem, .en, names: names))"
         case .iconvUnavailable(let encoding, let file):
             if zh {
                 return "本系统无法转换 \(encoding) 文本（iconv）；请把 \(file) 另存为 UTF-8"
@@ -801,9 +805,9 @@ extension Catalogue {
             return "\(file) has no sheet named \"\(sheet)\"; its sheets are \(sheets.joined(separator: ", "))"
         case .sheetOnlyForXlsx(let file):
             if zh {
-                return "--sheet 只用于 .xlsx 工作簿，\(file) 是 CSV 文本文件"
+                return "\(n(.sheet)) 只用于 .xlsx 工作簿，\(file) 是 CSV 文本文件"
             }
-            return "--sheet is for .xlsx workbooks only; \(file) is a CSV text file"
+            return "\(n(.sheet)) is for .xlsx workbooks only; \(file) is a CSV text file"
         case .xlsxNeedsOutput:
             if zh {
                 return "Excel 工作簿不能显示在屏幕上：请用 -o 写入文件，如 -o 2023绩效自评.xlsx"
@@ -828,10 +832,11 @@ extension Catalogue {
                 "row \(row), column \(column) of the sheet \"\(sheet)\" is beyond Excel's 1,048,576 rows and 16,384 columns; no workbook was written"
         case .outputFormatDisagrees(let format, let path, let fileFormat):
             if zh {
-                return "--format \(format) 与 -o \(path) 不一致（文件扩展名表示 \(fileFormat)）；请去掉 --format，或让两者一致"
+                return
+                    "\(n(.format)) \(format) 与 \(n(.output)) \(path) 不一致（文件扩展名表示 \(fileFormat)）；请去掉 \(n(.format))，或让两者一致"
             }
             return
-                "--format \(format) disagrees with -o \(path), whose extension means \(fileFormat); drop --format or make them agree"
+                "\(n(.format)) \(format) disagrees with \(n(.output)) \(path), whose extension means \(fileFormat); drop \(n(.format)) or make them agree"
 
         // MARK: The year's lock
 
@@ -917,10 +922,10 @@ extension Catalogue {
             return "the two passwords differ; nothing was changed"
         case .badListenAddress(let value):
             if zh {
-                return "--listen \(value) 不是监听地址：应为 主机:端口，如 127.0.0.1:8080 或 0.0.0.0:8080"
+                return "\(n(.listen)) \(value) 不是监听地址：应为 主机:端口，如 127.0.0.1:8080 或 0.0.0.0:8080"
             }
             return
-                "--listen \(value) is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8080"
+                "\(n(.listen)) \(value) is not an address to listen on: write HOST:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8080"
         case .apiBadJSON:
             if zh {
                 return "请求正文须是一个 JSON 对象，例如 {\"count\": 120, \"date\": \"2023-11-10\"}"
@@ -941,22 +946,22 @@ extension Catalogue {
             let cost = kind == .cost
             if zh {
                 if matches > 1 {
-                    return "\(field) \(q(value, .zh))：有 \(matches) \(cost ? "笔费用" : "个活动")符合，请在下面选择一个"
+                    return "\(n(field)) \(q(value, .zh))：有 \(matches) \(cost ? "笔费用" : "个活动")符合，请在下面选择一个"
                 }
-                return "\(field) \(q(value, .zh))：没有找到；请输入\(cost ? "摘要、发票号或费用编号" : "活动名称中的几个字或活动编号")"
+                return "\(n(field)) \(q(value, .zh))：没有找到；请输入\(cost ? "摘要、发票号或费用编号" : "活动名称中的几个字或活动编号")"
             }
             if matches > 1 {
-                return "\(field) \(q(value, .en)): \(matches) \(cost ? "costs" : "events") match; choose one below"
+                return "\(n(field)) \(q(value, .en)): \(matches) \(cost ? "costs" : "events") match; choose one below"
             }
             return
-                "\(field) \(q(value, .en)) was not found: type \(cost ? "an item, an invoice number or a cost's number" : "a few words of an event's title, or its number")"
+                "\(n(field)) \(q(value, .en)) was not found: type \(cost ? "an item, an invoice number or a cost's number" : "a few words of an event's title, or its number")"
         case .notPicked(let field, let value, let matches):
             if zh {
-                if matches > 1 { return "\(field) \(q(value, .zh))：有 \(matches) 位符合，请在下面选择一位" }
-                return "\(field) \(q(value, .zh))：没有找到；请输入姓名或手机后四位"
+                if matches > 1 { return "\(n(field)) \(q(value, .zh))：有 \(matches) 位符合，请在下面选择一位" }
+                return "\(n(field)) \(q(value, .zh))：没有找到；请输入姓名或手机后四位"
             }
-            if matches > 1 { return "\(field) \(q(value, .en)): \(matches) match; choose one below" }
-            return "\(field) \(q(value, .en)) was not found: type a name or a phone's last 4 digits"
+            if matches > 1 { return "\(n(field)) \(q(value, .en)): \(matches) match; choose one below" }
+            return "\(n(field)) \(q(value, .en)) was not found: type a name or a phone's last 4 digits"
         case .uploadEmpty(let name):
             if zh {
                 return "\(name) 是空文件（0 字节），没有可读的内容；请检查后重新选择"
@@ -977,9 +982,9 @@ extension Catalogue {
             return "a QR code holds at most \(limit) bytes and this text has \(bytes): use a shorter address"
         case .notADateTime(let field, let value):
             if zh {
-                return "\(field) \(q(value, lang)) 不是时间：请写 2023-09-16 08:30"
+                return "\(n(field)) \(q(value, lang)) 不是时间：请写 2023-09-16 08:30"
             }
-            return "\(field) \(q(value, lang)) is not a time: write 2023-09-16 08:30"
+            return "\(n(field)) \(q(value, lang)) is not a time: write 2023-09-16 08:30"
         case .doorWindowEmpty(let from, let until):
             if zh {
                 return
@@ -1024,27 +1029,30 @@ extension Catalogue {
                 "\(file) does not look like a 问卷星 answer download: it should have the columns 序号 and 提交答卷时间, then one column per question (like \"2、您对本次活动的总体满意度\"); download the answers from 问卷星 as 按选项文本"
         case .surveyQuestionNotFound(let given, let questions):
             if zh {
-                return "--question \(given) 对不上任何一题；本问卷的题目有：\(questions.joined(separator: "；"))"
+                return "\(n(.question)) \(given) 对不上任何一题；本问卷的题目有：\(questions.joined(separator: "；"))"
             }
-            return "--question \(given) matches no question; the questions are: \(questions.joined(separator: "; "))"
+            return
+                "\(n(.question)) \(given) matches no question; the questions are: \(questions.joined(separator: "; "))"
         case .surveyQuestionAmbiguous(let given, let candidates):
             if zh {
                 if let given {
-                    return "--question \(given) 对得上多道题，请写题号：\(candidates.joined(separator: "；"))"
+                    return "\(n(.question)) \(given) 对得上多道题，请写题号：\(candidates.joined(separator: "；"))"
                 }
-                return "有 \(candidates.count) 道题的标题含“满意”，请用 --question 写明统计哪一题：\(candidates.joined(separator: "；"))"
+                return
+                    "有 \(candidates.count) 道题的标题含“满意”，请用 \(n(.question)) 写明统计哪一题：\(candidates.joined(separator: "；"))"
             }
             if let given {
                 return
-                    "--question \(given) matches several questions; give the number: \(candidates.joined(separator: "; "))"
+                    "\(n(.question)) \(given) matches several questions; give the number: \(candidates.joined(separator: "; "))"
             }
             return
-                "\(candidates.count) questions mention 满意; say which to count with --question: \(candidates.joined(separator: "; "))"
+                "\(candidates.count) questions mention 满意; say which to count with \(n(.question)): \(candidates.joined(separator: "; "))"
         case .surveyNoSatisfactionQuestion(let questions):
             if zh {
-                return "没有标题含“满意”的题，请用 --question 写明统计哪一题：\(questions.joined(separator: "；"))"
+                return "没有标题含“满意”的题，请用 \(n(.question)) 写明统计哪一题：\(questions.joined(separator: "；"))"
             }
-            return "no question mentions 满意; say which to count with --question: \(questions.joined(separator: "; "))"
+            return
+                "no question mentions 满意; say which to count with \(n(.question)): \(questions.joined(separator: "; "))"
         case .surveyNoAnswers(let file, let question):
             if zh {
                 return "\(file) 的第\(question)题没有有效答卷（全部跳过或为空）；未导入"
@@ -1060,26 +1068,26 @@ extension Catalogue {
 
         case .otherSheets(let sheet, let others, let problem):
             if zh {
-                return text(problem, .zh)
-                    + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))，可用 --sheet 指定）"
+                return text(problem, .zh, names: names)
+                    + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))，可用 \(n(.sheet)) 指定）"
             }
-            return text(problem, .en)
-                + " (this is the first sheet, \"\(sheet)\"; the workbook also has \(others.joined(separator: ", ")): choose one with --sheet)"
+            return text(problem, .en, names: names)
+                + " (this is the first sheet, \"\(sheet)\"; the workbook also has \(others.joined(separator: ", ")): choose one with \(n(.sheet)))"
         case .notAnEventID(let field, let value):
             if zh {
-                return "\(field) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
+                return "\(n(field)) \(q(value, lang)) 不是活动编号（整数，见 kepu event list）"
             }
-            return "\(field) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
+            return "\(n(field)) \(q(value, lang)) is not an event id (a whole number, see kepu event list)"
         case .emptyName(let field):
             if zh {
-                return "\(field) 为空；每一行都要有姓名"
+                return "\(n(field)) 为空；每一行都要有姓名"
             }
-            return "\(field) is empty; every row needs a name"
+            return "\(n(field)) is empty; every row needs a name"
         case .emptyLine(let field):
             if zh {
-                return "\(field) 为空；请写计划中的支出明细"
+                return "\(n(field)) 为空；请写计划中的支出明细"
             }
-            return "\(field) is empty; name the plan's line"
+            return "\(n(field)) is empty; name the plan's line"
         case .demoUsedBeforeSet(let script, let line, let name):
             if zh {
                 return "\(script) 第 \(line) 行：\(name) 在赋值之前就被使用"

@@ -41,6 +41,33 @@ extension Catalogue {
         return lang.t(zh, en)
     }
 
+    /// A field's name in a sentence for a clerk: a record field's label, 上级活动, 指标.
+    public static func label(_ field: Field, _ lang: Language) -> String {
+        switch field {
+        case .record(let f): return label(f, of: .event, lang)
+        case .reason: return lang.t("原因", "the reason")
+        case .volunteer: return lang.t("志愿者", "the volunteer")
+        case .cost: return lang.t("费用", "the cost")
+        case .parent: return lang.t("所属活动", "the campaign")
+        case .project: return lang.t("项目", "the project")
+        case .indicator: return lang.t("指标", "the indicator")
+        case .unit: return lang.t("单位", "the unit")
+        case .year: return lang.t("年度", "the year")
+        case .asOf: return lang.t("截至日期", "the as-of date")
+        case .language: return lang.t("语言", "the language")
+        case .format: return lang.t("格式", "the format")
+        case .target: return lang.t("指标值", "the target")
+        case .score: return lang.t("人工评分", "the manual score")
+        case .why: return lang.t("评分理由", "the reason for the score")
+        case .sheet: return lang.t("工作表", "the sheet")
+        case .edition: return lang.t("统计表版本", "the edition")
+        case .question: return lang.t("题目", "the question")
+        case .listen: return lang.t("监听地址", "the address")
+        case .output: return lang.t("输出文件", "the output file")
+        case .named(let s): return s
+        }
+    }
+
     /// A field's label on a form, with the unit typed in it: `金额（元）`, `时长（小时）`.
     public static func formLabel(_ field: RecordField, of kind: RecordKind, _ lang: Language) -> String {
         let name = label(field, of: kind, lang)
@@ -74,20 +101,25 @@ extension Catalogue {
         }
     }
 
-    /// One change of a correction: `人次 120 → 150` on the web, `--count 120 → 150` on the command line.
-    public static func text(_ c: FieldChange, of kind: RecordKind, _ lang: Language, for surface: Surface) -> String {
-        let name = surface == .web ? label(c.field, of: kind, lang) : c.field.flag
+    /// One change of a correction: `人次 120 → 150` on the web, `--count 120 → 150` on the command line
+    /// (whose `names` give its options).
+    public static func text(
+        _ c: FieldChange, of kind: RecordKind, _ lang: Language, for surface: Surface, names: FieldNames? = nil
+    ) -> String {
+        let name = names?(.record(c.field), lang) ?? label(c.field, of: kind, lang)
         return "\(name) \(text(c.before, lang, for: surface)) → \(text(c.after, lang, for: surface))"
     }
 
     /// A correction's changes in a sentence's tail: `人次 120 → 150；日期 … → …`.
-    static func changesText(_ changes: [FieldChange], of kind: RecordKind, _ lang: Language, for surface: Surface)
-        -> String
-    {
-        changes.map { text($0, of: kind, lang, for: surface) }.joined(separator: lang.t("；", "; "))
+    static func changesText(
+        _ changes: [FieldChange], of kind: RecordKind, _ lang: Language, for surface: Surface,
+        names: FieldNames? = nil
+    ) -> String {
+        changes.map { text($0, of: kind, lang, for: surface, names: names) }.joined(separator: lang.t("；", "; "))
     }
 
-    /// A notice for a front end: the web words a correction's changes by the form's labels.
+    /// A notice for a front end: the web words a correction's changes by the form's labels and its values
+    /// by their names.
     public static func text(_ n: Notice, _ lang: Language, for surface: Surface) -> String {
         switch n {
         case .recordEdited(let id, let label, let changes) where surface == .web:
@@ -98,34 +130,14 @@ extension Catalogue {
         }
     }
 
-    /// The options the command line names in a refusal (`--phone 138****0001：…`), by the labels a form
-    /// shows, for a sentence on the web.
-    static func withLabels(_ s: String, _ lang: Language) -> String {
-        var out = s
-        let others: [(String, String, String)] = [
-            ("--reason", "原因", "the reason"), ("--volunteer", "志愿者", "the volunteer"), ("--cost", "费用", "the cost"),
-            ("--parent", "上级活动", "the parent event"), ("--project", "项目", "the project"),
-            ("--indicator", "指标", "the indicator"), ("--unit", "单位", "the unit"),
-        ]
-        for (flag, zh, en) in others { out = replacing(flag, in: out, with: lang.t(zh, en)) }
-        for f in RecordField.allCases.sorted(by: { $0.flag.count > $1.flag.count }) {
-            out = replacing(f.flag, in: out, with: label(f, of: .event, lang))
+    /// A notice whose fields a front end names its own way: the command line's options.
+    public static func text(_ n: Notice, _ lang: Language, names: FieldNames) -> String {
+        switch n {
+        case .recordEdited(let id, let label, let changes):
+            return lang.t("已修改", "changed ") + labelText(id, label, lang) + lang.t("：", ": ")
+                + changesText(changes, of: label.kind, lang, for: .commandLine, names: names)
+        default:
+            return text(n, lang)
         }
-        return out
-    }
-
-    /// `flag` replaced where it stands as a word (not as the start of a longer option).
-    private static func replacing(_ flag: String, in s: String, with name: String) -> String {
-        guard s.contains(flag) else { return s }
-        var out = ""
-        var rest = Substring(s)
-        while let r = rest.range(of: flag) {
-            let after = rest[r.upperBound...].first
-            let partOfLonger = after.map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false
-            out += rest[..<r.lowerBound]
-            out += partOfLonger ? String(rest[r]) : name
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -130,18 +130,14 @@ extension Catalogue {
                 ? "有 \(candidates.count) 道题可能是满意度题；请在下面选择统计哪一题：\(candidates.joined(separator: "；"))"
                 : "\(candidates.count) questions may ask about satisfaction; choose one below: \(candidates.joined(separator: "; "))"
         default:
-            return withLabels(withoutCommands(text(p, lang)), lang)
+            return withoutCommands(text(p, lang))
         }
     }
 
-    /// A refusal for the JSON API: no commands, and each option named as the JSON field that carries
-    /// it (`--as-of` → `asOf`, `--event` → `event`).
+    /// A refusal for the JSON API: no commands, and each field named as the JSON key that carries it
+    /// (`asOf`, `event`).
     public static func apiText(_ p: Problem, _ lang: Language) -> String {
-        withoutCommands(text(p, lang)).replacing(/--([a-z]+(?:-[a-z]+)*)/) { m in
-            let parts = m.1.split(separator: "-")
-            return parts.first.map(String.init)!
-                + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        }
+        withoutCommands(text(p, lang, names: .jsonKeys))
     }
 
     /// A sentence without the command-line hints some carry: `（见 kepu event list）`, `（整数，见 kepu event

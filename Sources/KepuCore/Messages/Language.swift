@@ -5,7 +5,7 @@ public enum Language: String, Sendable, CaseIterable {
     /// The language words are rendered in when no other is passed: set by each front end per command or request.
     @TaskLocal public static var current: Language = .zh
 
-    public static func parse(_ s: String, field: String = "--lang") throws -> Language {
+    public static func parse(_ s: String, field: Field = .language) throws -> Language {
         let t = s.trimmingCharacters(in: .whitespaces).lowercased()
         switch t {
         case "zh", "zh-cn", "cn", "中文": return .zh
@@ -16,7 +16,7 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// `KEPU_LANG` from an environment, else Chinese.
     public static func from(environment: [String: String]) -> Language {
-        environment["KEPU_LANG"].flatMap { try? parse($0, field: "KEPU_LANG") } ?? .zh
+        environment["KEPU_LANG"].flatMap { try? parse($0, field: .named("KEPU_LANG")) } ?? .zh
     }
 
     /// Picks the word for this language.

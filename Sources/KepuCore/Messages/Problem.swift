@@ -4,17 +4,17 @@ public indirect enum Problem: Sendable, Hashable {
     // MARK: Values typed on a command line, in a form or in a file's cell (usage errors)
 
     /// `--amount 1.2.3` is not an amount.
-    case invalid(field: String, value: String, form: ValueForm)
-    case negative(field: String, value: String, form: ValueForm)
+    case invalid(field: Field, value: String, form: ValueForm)
+    case negative(field: Field, value: String, form: ValueForm)
     /// More precise than a fen.
-    case tooPrecise(field: String, value: String)
-    case tooLarge(field: String, value: String, form: ValueForm)
-    case notRealDate(field: String, value: String)
-    case atLeastOne(field: String, value: String)
-    case zeroCost(field: String)
-    case empty(field: String)
-    case targetWithoutUnit(field: String, value: String)
-    case targetUnknownUnit(field: String, value: String, unit: String, known: [String])
+    case tooPrecise(field: Field, value: String)
+    case tooLarge(field: Field, value: String, form: ValueForm)
+    case notRealDate(field: Field, value: String)
+    case atLeastOne(field: Field, value: String)
+    case zeroCost(field: Field)
+    case empty(field: Field)
+    case targetWithoutUnit(field: Field, value: String)
+    case targetUnknownUnit(field: Field, value: String, unit: String, known: [String])
     case endBeforeStart(end: CalendarDate, start: CalendarDate)
     case satisfiedOverResponses(satisfied: Int64, responses: Int64)
     /// One attendance entry over 1亿人次: a typo, not an event.
@@ -57,8 +57,8 @@ public indirect enum Problem: Sendable, Hashable {
 
     // MARK: Records
 
-    case noSuchRecord(field: String?, kind: RecordKind, id: Int64)
-    case recordVoided(field: String?, kind: RecordKind, id: Int64, title: String, on: String)
+    case noSuchRecord(field: Field?, kind: RecordKind, id: Int64)
+    case recordVoided(field: Field?, kind: RecordKind, id: Int64, title: String, on: String)
     case parentOtherUnit(parent: Int64, unit: String)
     case planJSONNeedsSummary
     case noOfficialTable(files: [String])
@@ -71,15 +71,15 @@ public indirect enum Problem: Sendable, Hashable {
     case indicatorWithoutLevel(table: String, indicator: String, level: String, sheet: String, row: Int)
     case officialTableWithoutIndicators(table: String)
     case docxNotSupported(file: String)
-    case projectRequired(field: String, year: Int, projects: [ProjectRef])
-    case noSuchProject(field: String, value: String, year: Int, projects: [ProjectRef])
-    case lineOtherProject(field: String, line: String, lineProject: String, event: Int64, eventProject: String)
+    case projectRequired(field: Field, year: Int, projects: [ProjectRef])
+    case noSuchProject(field: Field, value: String, year: Int, projects: [ProjectRef])
+    case lineOtherProject(field: Field, line: String, lineProject: String, event: Int64, eventProject: String)
     case projectDiffersFromParent(parent: Int64, parentProject: String, project: String)
-    case notALine(field: String, value: String, year: Int, unit: String, lines: [LineRef])
+    case notALine(field: Field, value: String, year: Int, unit: String, lines: [LineRef])
     case noPrintingLine(year: Int)
-    case phoneTaken(field: String, maskedPhone: String, volunteer: Int64, name: String)
+    case phoneTaken(field: Field, maskedPhone: String, volunteer: Int64, name: String)
     case alreadySignedUp(name: String, event: Int64, date: CalendarDate, signup: Int64?)
-    case notAnIndicator(field: String, value: String, year: Int, ids: [String])
+    case notAnIndicator(field: Field, value: String, year: Int, ids: [String])
     case indicatorNotScored(id: String)
     case scoreOverWeight(score: Fixed, id: String, weight: Fixed)
     case notVoided(kind: RecordKind, id: Int64)
@@ -87,9 +87,9 @@ public indirect enum Problem: Sendable, Hashable {
     case restoreBlocked(kind: RecordKind, id: Int64, because: RestoreBlock)
     case nothingChanged(kind: RecordKind, id: Int64)
     case duplicateEvent(title: String, start: CalendarDate, existing: Int64)
-    case eventTitleAmbiguous(field: String, title: String, ids: [Int64])
-    case eventTitleUnknown(field: String, title: String)
-    case metricNotRead(field: String, metric: String, year: Int, names: [String])
+    case eventTitleAmbiguous(field: Field, title: String, ids: [Int64])
+    case eventTitleUnknown(field: Field, title: String)
+    case metricNotRead(field: Field, metric: String, year: Int, names: [String])
     case unknownOutputExtension(path: String, ext: String, accepted: [String])
     case backupFolderMissing(folder: String)
     case basicSpendingExists(year: Int, spent: Money)
@@ -193,10 +193,10 @@ public indirect enum Problem: Sendable, Hashable {
     /// A web form that should carry a file and carries none.
     case uploadMissing
     /// A web form's value that should have been picked from its list and names none of it.
-    case notPicked(field: String, value: String, matches: Int)
+    case notPicked(field: Field, value: String, matches: Int)
     /// A searched picker's typed text (part of an event's title, a cost's item or invoice) that names
     /// no record, or several: the form offers the matches.
-    case recordNotPicked(field: String, value: String, matches: Int, kind: RecordKind)
+    case recordNotPicked(field: Field, value: String, matches: Int, kind: RecordKind)
     /// A web form's file that holds nothing (0 bytes).
     case uploadEmpty(name: String)
     /// An uploaded import that the session no longer holds (expired, or already imported).
@@ -207,7 +207,7 @@ public indirect enum Problem: Sendable, Hashable {
     /// A text too long for kepu's QR codes (version 10, level M, byte mode).
     case qrTooLong(bytes: Int, limit: Int)
     /// 扫码签到: a time that is not `2023-09-16 08:30`.
-    case notADateTime(field: String, value: String)
+    case notADateTime(field: Field, value: String)
     /// A door's window that closes before it opens.
     case doorWindowEmpty(from: String, until: String)
     /// `--close` for an event with no open door.
@@ -234,9 +234,9 @@ public indirect enum Problem: Sendable, Hashable {
 
     /// A refusal about a workbook's first sheet, when the workbook has others.
     case otherSheets(sheet: String, others: [String], problem: Problem)
-    case notAnEventID(field: String, value: String)
-    case emptyName(field: String)
-    case emptyLine(field: String)
+    case notAnEventID(field: Field, value: String)
+    case emptyName(field: Field)
+    case emptyLine(field: Field)
     case demoUsedBeforeSet(script: String, line: Int, name: String)
     case demoStepFailed(script: String, line: Int, detail: String)
     case demoUnclosedQuote(script: String, line: Int)

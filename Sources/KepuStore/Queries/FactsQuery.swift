@@ -176,15 +176,14 @@ struct FactsQuery {
         for m in latest {
             f.measurements[m.metric] = .init(value: Fixed(raw: m.valueE4), date: m.date, source: m.source)
         }
-        f.notes = try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
-            .order(Column("indicator")).fetchAll(db).map(\.indicatorNote)
-        f.basicSpent = try BasicSpendingRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
+        f.notes = try NoteRecord.all().filter(unit: unitID, year: plan.year)
+            .orderByIndicator().fetchAll(db).map(\.indicatorNote)
+        f.basicSpent = try BasicSpendingRecord.all().filter(unit: unitID, year: plan.year)
             .fetchOne(db).map { Money(fen: $0.spentFen) }
         // 全年预算数: the latest adjustment dated on or before the as-of date, for the budget and each line.
-        let adjustments = try BudgetAdjustmentRecord.filter(
-            Column("unit_id") == unitID && Column("year") == plan.year && Column("date") <= asOf
-                && Column("voided_at") == nil
-        ).order(Column("date"), Column("id")).fetchAll(db)
+        let adjustments = try BudgetAdjustmentRecord.all().filter(unit: unitID, year: plan.year)
+            .filter(BudgetAdjustmentRecord.Columns.date <= asOf).live()
+            .order(BudgetAdjustmentRecord.Columns.date, BudgetAdjustmentRecord.Columns.id).fetchAll(db)
         var byProject: [String: Money] = [:]
         for a in adjustments {
             if let scope, !(a.line.map(scope.owns) ?? scope.ownsAdjustment(project: a.project)) { continue }
@@ -206,10 +205,7 @@ struct FactsQuery {
     /// span one calendar year earlier (the calendar year before, for a calendar-year plan).
     func previousWindow() throws -> (year: Int, period: DateRange) {
         let year = plan.year - 1
-        if let p = try PlanRecord.filter(
-            Column("unit_id") == unitID && Column("year") == year && Column("replaced_at") == nil
-        )
-        .fetchOne(db) {
+        if let p = try PlanRecord.all().filter(unit: unitID, year: year).current().fetchOne(db) {
             return (year, DateRange(start: p.periodStart, end: p.periodEnd))
         }
         let s = plan.period.start
@@ -237,7 +233,7 @@ struct FactsQuery {
         if let row, row.n > 0 {
             return .init(year: year, volunteers: row.v, orgs: row.o, source: .database)
         }
-        guard let b = try BaselineRecord.filter(Column("unit_id") == unitID && Column("year") == year).fetchOne(db),
+        guard let b = try BaselineRecord.all().filter(unit: unitID, year: year).fetchOne(db),
             let v = b.volunteers, let o = b.orgs
         else { return nil }
         return .init(year: year, volunteers: v, orgs: o, source: .baseline)

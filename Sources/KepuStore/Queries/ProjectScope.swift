@@ -39,7 +39,7 @@ struct ProjectScope: Sendable {
 
 extension PlanService {
     /// The project named by id or name, or the refusal listing the year's projects.
-    func project(_ key: String, of plan: Plan, field: String) throws -> Project {
+    func project(_ key: String, of plan: Plan, field: Field) throws -> Project {
         guard let p = plan.findProject(key) else {
             throw KepuError(
                 .noSuchProject(field: field, value: key, year: plan.year, projects: plan.projects.map(\.ref)))

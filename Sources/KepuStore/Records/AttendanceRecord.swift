@@ -19,3 +19,13 @@ struct AttendanceRecord: Codable, Hashable, FetchableRecord, MutablePersistableR
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension AttendanceRecord {
+    enum Columns {
+        static let eventId = Column("event_id")
+        static let date = Column("date")
+        static let count = Column("count")
+        static let channel = Column("channel")
+        static let importId = Column("import_id")
+    }
+}

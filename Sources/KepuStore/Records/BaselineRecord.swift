@@ -13,3 +13,17 @@ struct BaselineRecord: Codable, Hashable, FetchableRecord, MutablePersistableRec
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension BaselineRecord {
+    enum Columns {
+        static let unitId = Column("unit_id")
+        static let year = Column("year")
+    }
+}
+
+extension DerivableRequest<BaselineRecord> {
+    /// The unit's baseline for the year.
+    func filter(unit: Int64, year: Int) -> Self {
+        filter(BaselineRecord.Columns.unitId == unit && BaselineRecord.Columns.year == year)
+    }
+}

@@ -13,3 +13,17 @@ struct BasicSpendingRecord: Codable, Hashable, FetchableRecord, MutablePersistab
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension BasicSpendingRecord {
+    enum Columns {
+        static let unitId = Column("unit_id")
+        static let year = Column("year")
+    }
+}
+
+extension DerivableRequest<BasicSpendingRecord> {
+    /// The unit's 基本支出 for the year.
+    func filter(unit: Int64, year: Int) -> Self {
+        filter(BasicSpendingRecord.Columns.unitId == unit && BasicSpendingRecord.Columns.year == year)
+    }
+}

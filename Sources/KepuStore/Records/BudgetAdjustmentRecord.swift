@@ -18,3 +18,26 @@ struct BudgetAdjustmentRecord: Codable, Hashable, FetchableRecord, MutablePersis
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension BudgetAdjustmentRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let unitId = Column("unit_id")
+        static let year = Column("year")
+        static let line = Column("line")
+        static let date = Column("date")
+        static let voidedAt = Column("voided_at")
+    }
+}
+
+extension DerivableRequest<BudgetAdjustmentRecord> {
+    /// The unit's adjustments for the year.
+    func filter(unit: Int64, year: Int) -> Self {
+        filter(BudgetAdjustmentRecord.Columns.unitId == unit && BudgetAdjustmentRecord.Columns.year == year)
+    }
+
+    /// The adjustments not voided.
+    func live() -> Self {
+        filter(BudgetAdjustmentRecord.Columns.voidedAt == nil)
+    }
+}

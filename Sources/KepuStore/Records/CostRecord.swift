@@ -21,3 +21,11 @@ struct CostRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord,
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension CostRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let unitId = Column("unit_id")
+        static let date = Column("date")
+    }
+}

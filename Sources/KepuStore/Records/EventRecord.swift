@@ -22,3 +22,11 @@ struct EventRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension EventRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let title = Column("title")
+        static let startDate = Column("start_date")
+    }
+}

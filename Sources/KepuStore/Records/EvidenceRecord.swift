@@ -18,3 +18,12 @@ struct EvidenceRecord: Codable, Hashable, FetchableRecord, MutablePersistableRec
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension EvidenceRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let sha256 = Column("sha256")
+        static let eventId = Column("event_id")
+        static let costId = Column("cost_id")
+    }
+}

@@ -13,3 +13,9 @@ struct ImportFileRecord: Codable, Hashable, FetchableRecord, MutablePersistableR
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension ImportFileRecord {
+    enum Columns {
+        static let sha256 = Column("sha256")
+    }
+}

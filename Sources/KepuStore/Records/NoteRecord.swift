@@ -17,3 +17,22 @@ struct NoteRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord,
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension NoteRecord {
+    enum Columns {
+        static let unitId = Column("unit_id")
+        static let year = Column("year")
+        static let indicator = Column("indicator")
+    }
+}
+
+extension DerivableRequest<NoteRecord> {
+    /// The unit's notes for the year.
+    func filter(unit: Int64, year: Int) -> Self {
+        filter(NoteRecord.Columns.unitId == unit && NoteRecord.Columns.year == year)
+    }
+
+    func orderByIndicator() -> Self {
+        order(NoteRecord.Columns.indicator)
+    }
+}

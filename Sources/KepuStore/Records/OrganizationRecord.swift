@@ -10,3 +10,16 @@ struct OrganizationRecord: Codable, Hashable, FetchableRecord, MutablePersistabl
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension OrganizationRecord {
+    enum Columns {
+        static let name = Column("name")
+    }
+}
+
+extension DerivableRequest<OrganizationRecord> {
+    /// The organization of this name.
+    func filter(name: String) -> Self {
+        filter(OrganizationRecord.Columns.name == name)
+    }
+}

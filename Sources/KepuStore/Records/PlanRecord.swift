@@ -18,3 +18,36 @@ struct PlanRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord,
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension PlanRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let unitId = Column("unit_id")
+        static let year = Column("year")
+        static let periodStart = Column("period_start")
+        static let periodEnd = Column("period_end")
+        static let replacedAt = Column("replaced_at")
+    }
+}
+
+extension DerivableRequest<PlanRecord> {
+    /// The unit's plans for the year.
+    func filter(unit: Int64, year: Int) -> Self {
+        filter(PlanRecord.Columns.unitId == unit && PlanRecord.Columns.year == year)
+    }
+
+    /// The plans not replaced.
+    func current() -> Self {
+        filter(PlanRecord.Columns.replacedAt == nil)
+    }
+
+    /// The plans whose period covers the date.
+    func covering(_ date: CalendarDate) -> Self {
+        filter(PlanRecord.Columns.periodStart <= date && PlanRecord.Columns.periodEnd >= date)
+    }
+
+    /// The plans whose period shares a day with this one.
+    func overlapping(_ period: DateRange) -> Self {
+        filter(PlanRecord.Columns.periodStart <= period.end && PlanRecord.Columns.periodEnd >= period.start)
+    }
+}

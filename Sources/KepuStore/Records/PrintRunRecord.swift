@@ -20,3 +20,11 @@ struct PrintRunRecord: Codable, Hashable, FetchableRecord, MutablePersistableRec
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension PrintRunRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let unitId = Column("unit_id")
+        static let date = Column("date")
+    }
+}

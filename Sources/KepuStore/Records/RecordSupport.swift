@@ -29,6 +29,25 @@ extension VoidableRecord {
     var isVoided: Bool { voidedAt != nil }
 }
 
+/// The columns several tables share, for an expression applied to the rows of several tables at once
+/// (a void takes rows of every ledger table along, an event's detail lists them all). A record's own
+/// columns are its `Columns`.
+enum LedgerColumns {
+    static let id = Column("id")
+    /// The event a row of attendance, cost, print run, survey, sign-up or evidence is recorded against.
+    static let eventId = Column("event_id")
+    static let date = Column("date")
+    static let voidedAt = Column("voided_at")
+    static let voidBatch = Column("void_batch")
+}
+
+extension DerivableRequest where RowDecoder: VoidableRecord {
+    /// The rows not voided.
+    func live() -> Self {
+        filter(LedgerColumns.voidedAt == nil)
+    }
+}
+
 /// Ledger dates are stored as ISO text (`2023-09-16`), which sorts and range-filters with an index.
 extension CalendarDate: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
@@ -70,6 +89,17 @@ struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
         case operatorName = "operator"
         case entityId = "entity_id"
         case prevHash = "prev_hash"
+    }
+}
+
+extension AuditRecord {
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let at = Column(CodingKeys.at)
+        static let operatorName = Column(CodingKeys.operatorName)
+        static let entity = Column(CodingKeys.entity)
+        static let entityId = Column(CodingKeys.entityId)
+        static let hash = Column(CodingKeys.hash)
     }
 }
 

@@ -18,3 +18,20 @@ struct SignupRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecor
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension SignupRecord {
+    enum Columns {
+        static let volunteerId = Column("volunteer_id")
+        static let eventId = Column("event_id")
+        static let date = Column("date")
+    }
+}
+
+extension DerivableRequest<SignupRecord> {
+    /// The volunteer's sign-ups for the event on the date.
+    func filter(volunteer: Int64, event: Int64, date: CalendarDate) -> Self {
+        filter(
+            SignupRecord.Columns.volunteerId == volunteer && SignupRecord.Columns.eventId == event
+                && SignupRecord.Columns.date == date)
+    }
+}

@@ -9,3 +9,16 @@ struct UnitRecord: Codable, Hashable, FetchableRecord, MutablePersistableRecord,
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension UnitRecord {
+    enum Columns {
+        static let name = Column("name")
+    }
+}
+
+extension DerivableRequest<UnitRecord> {
+    /// The unit of this name.
+    func filter(name: String) -> Self {
+        filter(UnitRecord.Columns.name == name)
+    }
+}

@@ -17,3 +17,11 @@ struct VolunteerRecord: Codable, Hashable, FetchableRecord, MutablePersistableRe
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension VolunteerRecord {
+    enum Columns {
+        static let name = Column("name")
+        static let phone = Column("phone")
+        static let orgId = Column("org_id")
+    }
+}

@@ -16,3 +16,23 @@ struct YearLockRecord: Codable, Hashable, FetchableRecord, MutablePersistableRec
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension YearLockRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let year = Column("year")
+        static let unlockedAt = Column("unlocked_at")
+    }
+}
+
+extension DerivableRequest<YearLockRecord> {
+    /// The locks not lifted.
+    func inForce() -> Self {
+        filter(YearLockRecord.Columns.unlockedAt == nil)
+    }
+
+    /// The latest year first; a year's locks newest first.
+    func newestFirst() -> Self {
+        order(YearLockRecord.Columns.year.desc, YearLockRecord.Columns.id.desc)
+    }
+}

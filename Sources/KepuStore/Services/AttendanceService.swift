@@ -31,9 +31,10 @@ public struct AttendanceService: Sendable {
             let e = try ledger.events.live(db, a.event)
             let date = a.date ?? e.startDate
             let same = try AttendanceRecord.filter(
-                Column("event_id") == a.event && Column("date") == date && Column("channel") == a.channel.rawValue
-                    && Column("count") == a.count && Column("voided_at") == nil
-            ).fetchOne(db)
+                AttendanceRecord.Columns.eventId == a.event && AttendanceRecord.Columns.date == date
+                    && AttendanceRecord.Columns.channel == a.channel.rawValue
+                    && AttendanceRecord.Columns.count == a.count
+            ).live().fetchOne(db)
             return Added(id: try add(db, a), date: date, sameAs: same?.id)
         }
     }

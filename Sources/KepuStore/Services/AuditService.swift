@@ -68,12 +68,12 @@ public struct AuditService: Sendable {
     }
 
     static func request(_ f: Filter) -> QueryInterfaceRequest<AuditRecord> {
-        var request = AuditRecord.order(Column("id").desc)
-        if let since = f.since { request = request.filter(Column("at") >= Timestamp.iso(since)) }
-        if let until = f.until { request = request.filter(Column("at") < Timestamp.iso(until)) }
-        if let entity = f.entity { request = request.filter(Column("entity") == entity.rawValue) }
-        if let id = f.id { request = request.filter(Column("entity_id") == id) }
-        if let op = f.operatorName { request = request.filter(Column("operator") == op) }
+        var request = AuditRecord.order(AuditRecord.Columns.id.desc)
+        if let since = f.since { request = request.filter(AuditRecord.Columns.at >= Timestamp.iso(since)) }
+        if let until = f.until { request = request.filter(AuditRecord.Columns.at < Timestamp.iso(until)) }
+        if let entity = f.entity { request = request.filter(AuditRecord.Columns.entity == entity.rawValue) }
+        if let id = f.id { request = request.filter(AuditRecord.Columns.entityId == id) }
+        if let op = f.operatorName { request = request.filter(AuditRecord.Columns.operatorName == op) }
         return request
     }
 
@@ -82,7 +82,7 @@ public struct AuditService: Sendable {
         try ledger.database.read { db in
             var prev = Audit.genesis
             var count = 0
-            let cursor = try AuditRecord.order(Column("id")).fetchCursor(db)
+            let cursor = try AuditRecord.order(AuditRecord.Columns.id).fetchCursor(db)
             var expectedID: Int64 = 1
             while let r = try cursor.next() {
                 count += 1

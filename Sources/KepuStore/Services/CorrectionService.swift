@@ -36,39 +36,39 @@ public struct CorrectionService: Sendable {
     ]
 
     public func void(_ kind: RecordKind, _ id: Int64, reason: String) throws -> CorrectionOutcome {
-        let why = try Parse.text(reason, field: "--reason")
+        let why = try Parse.text(reason, field: .reason)
         return try ledger.database.write { db in
             let label = try liveLabel(db, kind, id)
             let batch = try ledger.voidBatch(db, reason: why, root: kind, id: id)
             var counts = VoidCounts()
             func voidAll<R: VoidableRecord>(_ type: R.Type, _ filter: SQLExpression) throws -> Int {
-                var records = try R.filter(filter && Column("voided_at") == nil).order(Column("id")).fetchAll(db)
+                var records = try R.filter(filter).live().order(LedgerColumns.id).fetchAll(db)
                 for i in records.indices { try ledger.void(db, &records[i], reason: why, batch: batch) }
                 return records.count
             }
             switch kind {
             case .event:
                 let tree = try eventTree(db, root: id)
-                let onTree = tree.contains(Column("event_id"))
+                let onTree = tree.contains(LedgerColumns.eventId)
                 counts.attendance = try voidAll(AttendanceRecord.self, onTree)
                 counts.costs = try voidAll(CostRecord.self, onTree)
                 counts.printRuns = try voidAll(PrintRunRecord.self, onTree)
                 counts.surveys = try voidAll(SurveyRecord.self, onTree)
                 counts.signups = try voidAll(SignupRecord.self, onTree)
                 counts.evidence = try voidAll(EvidenceRecord.self, onTree)
-                counts.events = try voidAll(EventRecord.self, tree.contains(Column("id")))
+                counts.events = try voidAll(EventRecord.self, tree.contains(LedgerColumns.id))
             case .volunteer:
-                counts.signups = try voidAll(SignupRecord.self, Column("volunteer_id") == id)
-                _ = try voidAll(VolunteerRecord.self, Column("id") == id)
+                counts.signups = try voidAll(SignupRecord.self, SignupRecord.Columns.volunteerId == id)
+                _ = try voidAll(VolunteerRecord.self, LedgerColumns.id == id)
             case .cost:
-                counts.evidence = try voidAll(EvidenceRecord.self, Column("cost_id") == id)
-                counts.costs = try voidAll(CostRecord.self, Column("id") == id)
-            case .attendance: counts.attendance = try voidAll(AttendanceRecord.self, Column("id") == id)
-            case .printRun: counts.printRuns = try voidAll(PrintRunRecord.self, Column("id") == id)
-            case .survey: counts.surveys = try voidAll(SurveyRecord.self, Column("id") == id)
-            case .measurement: _ = try voidAll(MeasurementRecord.self, Column("id") == id)
-            case .signup: counts.signups = try voidAll(SignupRecord.self, Column("id") == id)
-            case .evidence: counts.evidence = try voidAll(EvidenceRecord.self, Column("id") == id)
+                counts.evidence = try voidAll(EvidenceRecord.self, EvidenceRecord.Columns.costId == id)
+                counts.costs = try voidAll(CostRecord.self, LedgerColumns.id == id)
+            case .attendance: counts.attendance = try voidAll(AttendanceRecord.self, LedgerColumns.id == id)
+            case .printRun: counts.printRuns = try voidAll(PrintRunRecord.self, LedgerColumns.id == id)
+            case .survey: counts.surveys = try voidAll(SurveyRecord.self, LedgerColumns.id == id)
+            case .measurement: _ = try voidAll(MeasurementRecord.self, LedgerColumns.id == id)
+            case .signup: counts.signups = try voidAll(SignupRecord.self, LedgerColumns.id == id)
+            case .evidence: counts.evidence = try voidAll(EvidenceRecord.self, LedgerColumns.id == id)
             default: throw KepuError(.noSuchRecord(field: nil, kind: kind, id: id))
             }
             return CorrectionOutcome(id: id, label: label, counts: counts)
@@ -76,7 +76,7 @@ public struct CorrectionService: Sendable {
     }
 
     public func restore(_ kind: RecordKind, _ id: Int64, reason: String) throws -> CorrectionOutcome {
-        let why = try Parse.text(reason, field: "--reason")
+        let why = try Parse.text(reason, field: .reason)
         return try ledger.database.write { db in
             let (label, voidedAt, batchID) = try state(db, kind, id)
             guard voidedAt != nil else { throw KepuError(.notVoided(kind: kind, id: id)) }
@@ -89,7 +89,7 @@ public struct CorrectionService: Sendable {
                         kind: kind, id: id, rootKind: RecordKind(rawValue: batch.rootEntity) ?? .event,
                         rootID: batch.rootId))
             }
-            let inBatch = Column("void_batch") == batchID
+            let inBatch = LedgerColumns.voidBatch == batchID
             var events = try EventRecord.filter(inBatch).fetchAll(db)
             var attendance = try AttendanceRecord.filter(inBatch).fetchAll(db)
             var costs = try CostRecord.filter(inBatch).fetchAll(db)
@@ -158,10 +158,9 @@ public struct CorrectionService: Sendable {
                     throw KepuError(
                         .restoreBlocked(kind: kind, id: id, because: .volunteerVoided(volunteer: g.volunteerId)))
                 }
-                if let dup = try SignupRecord.filter(
-                    Column("volunteer_id") == g.volunteerId && Column("event_id") == g.eventId
-                        && Column("date") == g.date && Column("voided_at") == nil
-                ).fetchOne(db) {
+                if let dup = try SignupRecord.all().filter(volunteer: g.volunteerId, event: g.eventId, date: g.date)
+                    .live().fetchOne(db)
+                {
                     throw KepuError(.restoreBlocked(kind: kind, id: id, because: .signupTaken(signup: dup.id ?? 0)))
                 }
             }

@@ -117,7 +117,7 @@ extension DoorService {
     /// nothing, its place opens again, the reason is kept and audited. A confirmed answer is a
     /// sign-up, voided as one; `kepu volunteer signup --reject ID --reason R`.
     public func rejectCall(_ id: Int64, reason: String) throws -> VolunteerCallItem {
-        let why = try Parse.text(reason, field: "--reason")
+        let why = try Parse.text(reason, field: .reason)
         return try ledger.database.write { db in
             guard
                 let row = try Row.fetchOne(

@@ -237,7 +237,8 @@ public struct DoorService: Sendable {
     public func door(token: String) throws -> DoorInfo? {
         guard token.utf8.count <= 64 else { return nil }
         return try ledger.database.read { db in
-            try DoorRecord.filter(Column("token_hash") == Self.hash(token)).fetchOne(db).map { try info(db, $0) }
+            try DoorRecord.filter(DoorRecord.Columns.tokenHash == Self.hash(token)).fetchOne(db)
+                .map { try info(db, $0) }
         }
     }
 
@@ -258,8 +259,8 @@ public struct DoorService: Sendable {
     public func now() -> String { Door.localMinute(day: ledger.today, at: ledger.context.now()) }
 
     func openRecord(_ db: Database, event: Int64) throws -> DoorRecord? {
-        try DoorRecord.filter(Column("event_id") == event && Column("closed_at") == nil).order(Column("id").desc)
-            .fetchOne(db)
+        try DoorRecord.filter(DoorRecord.Columns.eventId == event && DoorRecord.Columns.closedAt == nil)
+            .order(DoorRecord.Columns.id.desc).fetchOne(db)
     }
 
     func info(_ db: Database, _ r: DoorRecord) throws -> DoorInfo {
@@ -444,7 +445,7 @@ public struct DoorService: Sendable {
     public func voidVisits(event: Int64, from: String, until: String, address: String?, reason: String) throws
         -> DoorBatchVoid
     {
-        let why = try Parse.text(reason, field: "--reason")
+        let why = try Parse.text(reason, field: .reason)
         guard until > from else { throw KepuError(.doorWindowEmpty(from: from, until: until)) }
         return try ledger.database.write { db in
             let title = try ledger.events.live(db, event).title

@@ -185,7 +185,7 @@ extension MoneyService {
             try input.validate()
             // The same checks as `cost add`: a live event, a plan covering the day, a line of that plan.
             let (day, stored) = try chargeTarget(db, event: input.event, date: input.date, unit: nil)
-            let line = try line(input.line, of: stored, field: "--line")
+            let line = try line(input.line, of: stored, field: .line)
             r.line = line.id
             r.unitId = stored.unitID
             r.amountFen = input.amount.fen
@@ -255,7 +255,7 @@ extension VolunteerService {
             if let phone = p.phone, phone != r.phone, let other = try withPhone(db, phone), other.id != id {
                 throw KepuError(
                     .phoneTaken(
-                        field: "--phone", maskedPhone: maskPhone(phone), volunteer: other.id ?? 0,
+                        field: .phone, maskedPhone: maskPhone(phone), volunteer: other.id ?? 0,
                         name: other.name))
             }
             r.name = p.name ?? r.name
@@ -272,11 +272,8 @@ extension VolunteerService {
             r.date = p.date ?? r.date
             r.role = p.role ?? r.role
             if r.date != before.date,
-                let dup = try SignupRecord.filter(
-                    Column("volunteer_id") == r.volunteerId && Column("event_id") == r.eventId
-                        && Column("date") == r.date
-                        && Column("voided_at") == nil
-                ).fetchOne(db)
+                let dup = try SignupRecord.all().filter(volunteer: r.volunteerId, event: r.eventId, date: r.date)
+                    .live().fetchOne(db)
             {
                 let name = try VolunteerRecord.fetchOne(db, key: r.volunteerId)?.name ?? ""
                 throw KepuError(.alreadySignedUp(name: name, event: r.eventId, date: r.date, signup: dup.id))

@@ -36,7 +36,7 @@ public struct EvaluationService: Sendable {
         let whole = stored.plan
         var scope: ProjectScope?
         if let project {
-            let p = try ledger.plans.project(project, of: whole, field: "--project")
+            let p = try ledger.plans.project(project, of: whole, field: .project)
             stored.plan = whole.narrowed(to: p)
             scope = ProjectScope(plan: whole, project: p)
         } else {
@@ -60,7 +60,7 @@ public struct EvaluationService: Sendable {
             let events = try ledger.events.list(
                 db, in: stored.plan.period, unit: stored.plan.unit, includeVoided: false, project: own)
             let ids = Set(events.map(\.id))
-            let evidence = try EvidenceRecord.filter(Column("voided_at") == nil).order(Column("id")).fetchAll(db)
+            let evidence = try EvidenceRecord.all().live().order(EvidenceRecord.Columns.id).fetchAll(db)
                 .map(\.listed).filter { $0.event.map(ids.contains) ?? false }
             return ReportInputs(
                 stored: stored, facts: facts, notes: try notes(db, unitID: stored.unitID, year: stored.plan.year),
@@ -81,7 +81,7 @@ public struct EvaluationService: Sendable {
             guard let (scoredIn, indicator) = stored.plan.scoring(indicator: n.indicator) else {
                 throw KepuError(
                     .notAnIndicator(
-                        field: "--indicator", value: n.indicator, year: n.year,
+                        field: .indicator, value: n.indicator, year: n.year,
                         ids: stored.plan.allIndicators.map(\.id)))
             }
             if let score = n.score {
@@ -90,9 +90,9 @@ public struct EvaluationService: Sendable {
                 if score > weight { throw KepuError(.scoreOverWeight(score: score, id: indicator.id, weight: weight)) }
             }
             let now = ledger.context.timestamp
-            if var note = try NoteRecord.filter(
-                Column("unit_id") == stored.unitID && Column("year") == n.year && Column("indicator") == indicator.id
-            ).fetchOne(db), let id = note.id {
+            if var note = try NoteRecord.all().filter(unit: stored.unitID, year: n.year)
+                .filter(NoteRecord.Columns.indicator == indicator.id).fetchOne(db), let id = note.id
+            {
                 note.reason = n.reason ?? note.reason
                 note.measures = n.measures ?? note.measures
                 note.actualText = n.actualText ?? note.actualText
@@ -112,7 +112,7 @@ public struct EvaluationService: Sendable {
     }
 
     func notes(_ db: Database, unitID: Int64, year: Int) throws -> [IndicatorNote] {
-        try NoteRecord.filter(Column("unit_id") == unitID && Column("year") == year).order(Column("indicator"))
+        try NoteRecord.all().filter(unit: unitID, year: year).orderByIndicator()
             .fetchAll(db)
             .map {
                 IndicatorNote(
@@ -218,7 +218,7 @@ public struct EvaluationService: Sendable {
 
     /// Records a mid-year adjustment (追加/调减): the project budget's 全年预算数, and a line's new amount.
     public func adjust(_ a: BudgetAdjustment) throws -> Int64 {
-        let why = try Parse.text(a.reason, field: "--reason")
+        let why = try Parse.text(a.reason, field: .reason)
         return try ledger.database.write { db in
             let stored = try ledger.plans.current(db, year: a.year, unit: a.unit)
             let p = stored.plan.period
@@ -227,7 +227,7 @@ public struct EvaluationService: Sendable {
                 guard let l = stored.plan.line(named: line) else {
                     throw KepuError(
                         .notALine(
-                            field: "--line", value: line, year: stored.plan.year, unit: stored.plan.unit,
+                            field: .line, value: line, year: stored.plan.year, unit: stored.plan.unit,
                             lines: stored.plan.lines.map { LineRef(id: $0.id, name: $0.name) }))
                 }
                 var lineRecord = BudgetAdjustmentRecord(
@@ -239,7 +239,7 @@ public struct EvaluationService: Sendable {
             var project: String?
             if stored.plan.hasSeveralProjects {
                 if let name = a.project {
-                    project = try ledger.plans.project(name, of: stored.plan, field: "--project").id
+                    project = try ledger.plans.project(name, of: stored.plan, field: .project).id
                 } else if let line = a.line, let owner = stored.plan.project(ofLine: line) {
                     project = owner.id
                 } else if let line = a.line, let l = stored.plan.line(named: line) {
@@ -247,7 +247,7 @@ public struct EvaluationService: Sendable {
                 } else {
                     throw KepuError(
                         .projectRequired(
-                            field: "--project", year: stored.plan.year, projects: stored.plan.projects.map(\.ref)))
+                            field: .project, year: stored.plan.year, projects: stored.plan.projects.map(\.ref)))
                 }
             }
             var record = BudgetAdjustmentRecord(
@@ -264,9 +264,9 @@ public struct EvaluationService: Sendable {
     public func setBasic(_ b: BasicSpending) throws -> Int64 {
         try ledger.database.write { db in
             let stored = try ledger.plans.current(db, year: b.year, unit: b.unit)
-            if var existing = try BasicSpendingRecord.filter(
-                Column("unit_id") == stored.unitID && Column("year") == stored.plan.year
-            ).fetchOne(db), let id = existing.id {
+            if var existing = try BasicSpendingRecord.all().filter(unit: stored.unitID, year: stored.plan.year)
+                .fetchOne(db), let id = existing.id
+            {
                 guard b.reason != nil else {
                     throw KepuError(.basicSpendingExists(year: stored.plan.year, spent: Money(fen: existing.spentFen)))
                 }

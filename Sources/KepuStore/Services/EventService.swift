@@ -6,7 +6,7 @@ public struct EventService: Sendable {
     let ledger: Ledger
 
     /// A live event, or the refusal naming `field` when it is missing or voided.
-    func live(_ db: Database, _ id: Int64, field: String? = "--event") throws -> EventRecord {
+    func live(_ db: Database, _ id: Int64, field: Field? = .event) throws -> EventRecord {
         guard let e = try EventRecord.fetchOne(db, key: id) else {
             throw KepuError(.noSuchRecord(field: field, kind: .event, id: id))
         }
@@ -18,13 +18,14 @@ public struct EventService: Sendable {
 
     /// An event named in a spreadsheet cell: its id, or a title unique among the live events of the year
     /// (of every year when none is known).
-    func resolve(_ db: Database, _ text: String, field: String, year: Int?) throws -> Int64 {
+    func resolve(_ db: Database, _ text: String, field: Field, year: Int?) throws -> Int64 {
         if let id = Int64(text), id > 0 { return id }
-        var request = EventRecord.filter(Column("title") == text && Column("voided_at") == nil)
+        var request = EventRecord.filter(EventRecord.Columns.title == text).live()
         if let year {
-            request = request.filter(Column("start_date") >= "\(year)-01-01" && Column("start_date") <= "\(year)-12-31")
+            request = request.filter(
+                EventRecord.Columns.startDate >= "\(year)-01-01" && EventRecord.Columns.startDate <= "\(year)-12-31")
         }
-        let ids = try request.order(Column("id")).fetchAll(db).compactMap(\.id)
+        let ids = try request.order(EventRecord.Columns.id).fetchAll(db).compactMap(\.id)
         if ids.count == 1 { return ids[0] }
         if ids.isEmpty { throw KepuError(.eventTitleUnknown(field: field, title: text)) }
         throw KepuError(.eventTitleAmbiguous(field: field, title: text, ids: ids))
@@ -38,15 +39,15 @@ public struct EventService: Sendable {
     func add(_ db: Database, _ e: NewEvent) throws -> Int64 {
         if !e.allowDuplicate,
             let same = try EventRecord.filter(
-                Column("title") == e.title && Column("start_date") == e.start && Column("voided_at") == nil
-            ).fetchOne(db)
+                EventRecord.Columns.title == e.title && EventRecord.Columns.startDate == e.start
+            ).live().fetchOne(db)
         {
             throw KepuError(.duplicateEvent(title: e.title, start: e.start, existing: same.id ?? 0))
         }
         let unitID: Int64
         var project: String?
         if let parent = e.parent {
-            let p = try live(db, parent, field: "--parent")
+            let p = try live(db, parent, field: .parent)
             unitID = p.unitId
             if let name = e.unit, try ledger.plans.resolveUnit(db, name: name, date: e.start) != p.unitId {
                 throw KepuError(.parentOtherUnit(parent: parent, unit: name))
@@ -68,7 +69,7 @@ public struct EventService: Sendable {
     func project(_ db: Database, unitID: Int64, start: CalendarDate, asked: String?) throws -> String? {
         guard let stored = try? ledger.plans.covering(db, date: start, unitID: unitID) else {
             if let asked {
-                throw KepuError(.noSuchProject(field: "--project", value: asked, year: start.year, projects: []))
+                throw KepuError(.noSuchProject(field: .project, value: asked, year: start.year, projects: []))
             }
             return nil
         }
@@ -76,11 +77,11 @@ public struct EventService: Sendable {
         guard let asked else {
             if plan.hasSeveralProjects {
                 throw KepuError(
-                    .projectRequired(field: "--project", year: plan.year, projects: plan.projects.map(\.ref)))
+                    .projectRequired(field: .project, year: plan.year, projects: plan.projects.map(\.ref)))
             }
             return nil
         }
-        let p = try ledger.plans.project(asked, of: plan, field: "--project")
+        let p = try ledger.plans.project(asked, of: plan, field: .project)
         return plan.hasSeveralProjects ? p.id : nil
     }
 
@@ -103,7 +104,7 @@ public struct EventService: Sendable {
         }
         let own = try ledger.plans.project(ofEvent: pid, db, plan: stored.plan)
         if let asked, let own {
-            let p = try ledger.plans.project(asked, of: stored.plan, field: "--project")
+            let p = try ledger.plans.project(asked, of: stored.plan, field: .project)
             if p.id != own.id {
                 throw KepuError(.projectDiffersFromParent(parent: pid, parentProject: own.id, project: p.id))
             }
@@ -210,17 +211,16 @@ public struct EventService: Sendable {
             guard let row = try EventSummaryRow.fetchAll(db, where: "e.id = \(id)", order: "e.id").first,
                 let record = try EventRecord.fetchOne(db, key: id)
             else { throw KepuError(.noSuchRecord(field: nil, kind: .event, id: id)) }
-            let byDate = [Column("date"), Column("id")]
+            let ofEvent = LedgerColumns.eventId == id
+            let byDate = [LedgerColumns.date, LedgerColumns.id]
             return EventDetail(
                 summary: row.summary(depth: 0), voidReason: record.voidReason,
-                attendance: try AttendanceRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(
-                    \.listed),
-                costs: try CostRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
-                printRuns: try PrintRunRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
-                surveys: try SurveyRecord.filter(Column("event_id") == id).order(byDate).fetchAll(db).map(\.listed),
+                attendance: try AttendanceRecord.filter(ofEvent).order(byDate).fetchAll(db).map(\.listed),
+                costs: try CostRecord.filter(ofEvent).order(byDate).fetchAll(db).map(\.listed),
+                printRuns: try PrintRunRecord.filter(ofEvent).order(byDate).fetchAll(db).map(\.listed),
+                surveys: try SurveyRecord.filter(ofEvent).order(byDate).fetchAll(db).map(\.listed),
                 signups: try ledger.volunteers.signups(db, event: id),
-                evidence: try EvidenceRecord.filter(Column("event_id") == id).order(Column("id")).fetchAll(db).map(
-                    \.listed),
+                evidence: try EvidenceRecord.filter(ofEvent).order(LedgerColumns.id).fetchAll(db).map(\.listed),
                 children: try children(db, of: id, depth: 1, includeVoided: true))
         }
     }

@@ -87,19 +87,19 @@ public struct EvidenceService: Sendable {
                 if let event { _ = try ledger.events.live(db, event) }
                 if let cost {
                     guard let c = try CostRecord.fetchOne(db, key: cost) else {
-                        throw KepuError(.noSuchRecord(field: "--cost", kind: .cost, id: cost))
+                        throw KepuError(.noSuchRecord(field: .cost, kind: .cost, id: cost))
                     }
                     if let voided = c.voidedAt {
                         throw KepuError(
                             .recordVoided(
-                                field: "--cost", kind: .cost, id: cost,
+                                field: .cost, kind: .cost, id: cost,
                                 title: Money(fen: c.amountFen).description, on: voided))
                     }
                 }
                 if let dup = try EvidenceRecord.filter(
-                    Column("sha256") == sha && Column("event_id") == event && Column("cost_id") == cost
-                        && Column("voided_at") == nil
-                ).fetchOne(db) {
+                    EvidenceRecord.Columns.sha256 == sha && EvidenceRecord.Columns.eventId == event
+                        && EvidenceRecord.Columns.costId == cost
+                ).live().fetchOne(db) {
                     throw KepuError(.evidenceDuplicate(name: displayName, evidence: dup.id ?? 0))
                 }
                 var record = EvidenceRecord(
@@ -118,8 +118,8 @@ public struct EvidenceService: Sendable {
     /// The live evidence (with `includeVoided`, the voided too), oldest first.
     public func list(includeVoided: Bool = false) throws -> [EvidenceItem] {
         try ledger.database.read { db in
-            let all = EvidenceRecord.order(Column("id"))
-            return try (includeVoided ? all : all.filter(Column("voided_at") == nil)).fetchAll(db).map(\.listed)
+            let all = EvidenceRecord.order(EvidenceRecord.Columns.id)
+            return try (includeVoided ? all : all.live()).fetchAll(db).map(\.listed)
         }
     }
 

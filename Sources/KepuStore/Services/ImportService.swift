@@ -112,7 +112,7 @@ public struct ImportService: Sendable {
             // Anew each time: a batch rolled back took what it wrote with it.
             record.id = nil
             record.rows = 0
-            if let prior = try ImportFileRecord.filter(Column("sha256") == sha).fetchOne(db) {
+            if let prior = try ImportFileRecord.filter(ImportFileRecord.Columns.sha256 == sha).fetchOne(db) {
                 // An import that never finished (rows 0: a finished one always has rows) is taken up
                 // again under its own record; a finished one is refused.
                 guard prior.rows == 0, let id = prior.id else {
@@ -125,8 +125,7 @@ public struct ImportService: Sendable {
                 try record.update(db)
                 result.importID = id
                 // What the unfinished one left (an entry that never counted) is voided, never reused.
-                var left = try AttendanceRecord.filter(Column("import_id") == id && Column("voided_at") == nil)
-                    .fetchAll(db)
+                var left = try AttendanceRecord.filter(AttendanceRecord.Columns.importId == id).live().fetchAll(db)
                 for i in left.indices {
                     let batch = try ledger.voidBatch(db, reason: "导入未完成", root: .attendance, id: left[i].id ?? 0)
                     try ledger.void(db, &left[i], reason: "导入未完成", batch: batch)

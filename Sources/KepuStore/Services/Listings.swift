@@ -18,7 +18,7 @@ extension RecordFilter {
     /// The unit's id when one is named, or nil for all units.
     func unitID(_ db: Database) throws -> Int64?? {
         guard let unit else { return .some(nil) }
-        guard let id = try UnitRecord.filter(Column("name") == unit).fetchOne(db)?.id else { return nil }
+        guard let id = try UnitRecord.all().filter(name: unit).fetchOne(db)?.id else { return nil }
         return .some(id)
     }
 }
@@ -113,8 +113,8 @@ extension AuditService {
     /// A record's history, oldest first: its audit rows.
     public func history(_ kind: RecordKind, _ id: Int64) throws -> [AuditEntry] {
         try ledger.database.read { db in
-            try AuditRecord.filter(Column("entity") == kind.rawValue && Column("entity_id") == id).order(Column("id"))
-                .fetchAll(db).map {
+            try AuditRecord.filter(AuditRecord.Columns.entity == kind.rawValue && AuditRecord.Columns.entityId == id)
+                .order(AuditRecord.Columns.id).fetchAll(db).map {
                     AuditEntry(
                         id: $0.id ?? 0, at: $0.at, operatorName: $0.operatorName, command: $0.command,
                         entity: $0.entity, entityID: $0.entityId, before: $0.before, after: $0.after, hash: $0.hash)

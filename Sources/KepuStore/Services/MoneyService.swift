@@ -21,7 +21,7 @@ public struct MoneyService: Sendable {
     /// of the event's unit (or the named or only unit) whose period holds that day.
     func chargeTarget(
         _ db: Database, event eventID: Int64?, date: CalendarDate?, unit: String?,
-        eventField: String = "--event"
+        eventField: Field = .event
     ) throws -> (day: CalendarDate, plan: StoredPlan) {
         var date = date
         var unitID: Int64?
@@ -36,7 +36,7 @@ public struct MoneyService: Sendable {
     }
 
     /// The plan's line named by id or name, or the refusal listing the lines.
-    func line(_ name: String, of stored: StoredPlan, field: String) throws -> SpendingLine {
+    func line(_ name: String, of stored: StoredPlan, field: Field) throws -> SpendingLine {
         guard let line = stored.plan.line(named: name) else {
             throw KepuError(
                 .notALine(
@@ -48,7 +48,7 @@ public struct MoneyService: Sendable {
 
     func addCost(
         _ db: Database, _ c: NewCost, importID: Int64? = nil,
-        field: (line: String, event: String) = ("--line", "--event")
+        field: (line: Field, event: Field) = (.line, .event)
     ) throws -> ChargeResult {
         let (day, stored) = try chargeTarget(db, event: c.event, date: c.date, unit: c.unit, eventField: field.event)
         let line = try line(c.line, of: stored, field: field.line)
@@ -86,7 +86,7 @@ public struct MoneyService: Sendable {
     /// The line a print run is charged to: the one named, else the printing line of the event's project
     /// (of the year's first project when there is no event).
     func printingLine(_ db: Database, _ p: NewPrintRun, _ stored: StoredPlan) throws -> SpendingLine {
-        if let name = p.line { return try line(name, of: stored, field: "--line") }
+        if let name = p.line { return try line(name, of: stored, field: .line) }
         var plan = stored.plan
         if plan.hasSeveralProjects {
             let project = try p.event.flatMap { try ledger.plans.project(ofEvent: $0, db, plan: plan) }

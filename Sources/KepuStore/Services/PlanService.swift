@@ -49,8 +49,7 @@ public struct PlanService: Sendable {
         let hash = sha256Hex(Data(text.utf8))
         return try ledger.database.write { db in
             let unitID = try ensureUnit(db, plan.unit)
-            let existing = try PlanRecord.filter(Column("unit_id") == unitID && Column("year") == plan.year)
-                .filter(Column("replaced_at") == nil).fetchOne(db)
+            let existing = try PlanRecord.all().filter(unit: unitID, year: plan.year).current().fetchOne(db)
             if let existing, let oldID = existing.id, !replace {
                 throw KepuError(
                     existing.sourceSha256 == hash
@@ -79,11 +78,8 @@ public struct PlanService: Sendable {
     }
 
     func checkOverlap(_ db: Database, unitID: Int64, plan: Plan, ignoring: Int64?) throws {
-        var request =
-            PlanRecord
-            .filter(Column("unit_id") == unitID && Column("replaced_at") == nil)
-            .filter(Column("period_start") <= plan.period.end && Column("period_end") >= plan.period.start)
-        if let ignoring { request = request.filter(Column("id") != ignoring) }
+        var request = PlanRecord.filter(PlanRecord.Columns.unitId == unitID).current().overlapping(plan.period)
+        if let ignoring { request = request.filter(PlanRecord.Columns.id != ignoring) }
         let other = try request.fetchOne(db)
         if let other, let id = other.id {
             throw KepuError(
@@ -94,7 +90,7 @@ public struct PlanService: Sendable {
     }
 
     func ensureUnit(_ db: Database, _ name: String) throws -> Int64 {
-        if let unit = try UnitRecord.filter(Column("name") == name).fetchOne(db), let id = unit.id { return id }
+        if let unit = try UnitRecord.all().filter(name: name).fetchOne(db), let id = unit.id { return id }
         var unit = UnitRecord(name: name)
         return try ledger.insert(db, &unit)
     }
@@ -103,7 +99,7 @@ public struct PlanService: Sendable {
     public func list() throws -> [PlanSummary] {
         try ledger.database.read { db in
             let units = try unitNames(db)
-            return try PlanRecord.order(Column("year"), Column("id")).fetchAll(db).map {
+            return try PlanRecord.order(PlanRecord.Columns.year, PlanRecord.Columns.id).fetchAll(db).map {
                 PlanSummary(
                     id: $0.id ?? 0, unit: units[$0.unitId] ?? "", year: $0.year,
                     period: DateRange(start: $0.periodStart, end: $0.periodEnd), sourceName: $0.sourceName,
@@ -127,14 +123,14 @@ public struct PlanService: Sendable {
         _ db: Database, year: Int? = nil, unit: String? = nil, unitID: Int64? = nil,
         covering date: CalendarDate? = nil
     ) throws -> [(PlanRecord, String)] {
-        var request = PlanRecord.filter(Column("replaced_at") == nil)
-        if let year { request = request.filter(Column("year") == year) }
-        if let unitID { request = request.filter(Column("unit_id") == unitID) }
+        var request = PlanRecord.all().current()
+        if let year { request = request.filter(PlanRecord.Columns.year == year) }
+        if let unitID { request = request.filter(PlanRecord.Columns.unitId == unitID) }
         if let unit {
-            guard let id = try UnitRecord.filter(Column("name") == unit).fetchOne(db)?.id else { return [] }
-            request = request.filter(Column("unit_id") == id)
+            guard let id = try UnitRecord.all().filter(name: unit).fetchOne(db)?.id else { return [] }
+            request = request.filter(PlanRecord.Columns.unitId == id)
         }
-        if let date { request = request.filter(Column("period_start") <= date && Column("period_end") >= date) }
+        if let date { request = request.covering(date) }
         let plans = try request.fetchAll(db)
         let ids = Set(plans.map(\.unitId))
         let units = Dictionary(
@@ -187,8 +183,8 @@ public struct PlanService: Sendable {
     /// The unit a new record belongs to: named, else the one whose plan covers the date, else the only one.
     func resolveUnit(_ db: Database, name: String?, date: CalendarDate) throws -> Int64 {
         if let name {
-            guard let unit = try UnitRecord.filter(Column("name") == name).fetchOne(db), let id = unit.id else {
-                let all = try UnitRecord.order(Column("name")).fetchAll(db).map(\.name)
+            guard let unit = try UnitRecord.all().filter(name: name).fetchOne(db), let id = unit.id else {
+                let all = try UnitRecord.order(UnitRecord.Columns.name).fetchAll(db).map(\.name)
                 throw KepuError(.unknownUnit(name: name, units: all))
             }
             return id
@@ -196,9 +192,7 @@ public struct PlanService: Sendable {
         let units = try UnitRecord.fetchAll(db).compactMap(\.id)
         if units.count == 1 { return units[0] }
         if units.isEmpty { throw KepuError(.noPlanYet) }
-        let covering = Set(
-            try PlanRecord.filter(Column("replaced_at") == nil)
-                .filter(Column("period_start") <= date && Column("period_end") >= date).fetchAll(db).map(\.unitId))
+        let covering = Set(try PlanRecord.all().current().covering(date).fetchAll(db).map(\.unitId))
         if covering.count == 1, let only = covering.first { return only }
         throw KepuError(.severalUnits)
     }

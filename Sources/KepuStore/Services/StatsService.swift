@@ -54,18 +54,17 @@ public struct StatsService: Sendable {
             }
             let lines = Dictionary(stored.plan.lines.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let costs = try CostRecord.filter(
-                Column("unit_id") == unitID && Column("date") >= from && Column("date") <= to
-                    && Column("voided_at") == nil
-            ).order(Column("date"), Column("id")).fetchAll(db).map {
+                CostRecord.Columns.unitId == unitID && CostRecord.Columns.date >= from && CostRecord.Columns.date <= to
+            ).live().order(CostRecord.Columns.date, CostRecord.Columns.id).fetchAll(db).map {
                 StatsLedger.Amount(
                     id: $0.id ?? 0,
                     label: [lines[$0.line] ?? $0.line, $0.item].compactMap { $0 }.joined(separator: " · "),
                     amount: Money(fen: $0.amountFen))
             }
             let prints = try PrintRunRecord.filter(
-                Column("unit_id") == unitID && Column("date") >= from && Column("date") <= to
-                    && Column("voided_at") == nil
-            ).order(Column("date"), Column("id")).fetchAll(db).map {
+                PrintRunRecord.Columns.unitId == unitID && PrintRunRecord.Columns.date >= from
+                    && PrintRunRecord.Columns.date <= to
+            ).live().order(PrintRunRecord.Columns.date, PrintRunRecord.Columns.id).fetchAll(db).map {
                 StatsLedger.Print(
                     id: $0.id ?? 0, title: $0.title, copies: $0.copies, cost: Money(fen: $0.copies * $0.unitPriceFen))
             }
@@ -79,10 +78,10 @@ public struct StatsService: Sendable {
                         GROUP BY v.id ORDER BY v.id
                         """)
             ).map { StatsLedger.Volunteer(id: $0.id, name: $0.name, hoursCenti: $0.hours) }
-            let adjusted = try BudgetAdjustmentRecord.filter(
-                Column("unit_id") == unitID && Column("year") == year && Column("line") == nil
-                    && Column("voided_at") == nil
-            ).order(Column("date").desc, Column("id").desc).fetchOne(db).map { Money(fen: $0.amountFen) }
+            let adjusted = try BudgetAdjustmentRecord.all().filter(unit: unitID, year: year)
+                .filter(BudgetAdjustmentRecord.Columns.line == nil).live()
+                .order(BudgetAdjustmentRecord.Columns.date.desc, BudgetAdjustmentRecord.Columns.id.desc)
+                .fetchOne(db).map { Money(fen: $0.amountFen) }
             return StatsLedger(
                 year: year, unit: stored.plan.unit, budget: stored.plan.budget, adjustedBudget: adjusted,
                 activities: activities, costs: costs, prints: prints, volunteers: volunteers)

@@ -35,8 +35,7 @@ public struct SurveyService: Sendable {
         return try ledger.database.write { db in
             let yearEnd = DateRange.year(b.year).end
             let unitID = try ledger.plans.resolveUnit(db, name: b.unit, date: yearEnd)
-            if var existing = try BaselineRecord.filter(Column("unit_id") == unitID && Column("year") == b.year)
-                .fetchOne(db),
+            if var existing = try BaselineRecord.all().filter(unit: unitID, year: b.year).fetchOne(db),
                 let id = existing.id
             {
                 existing.volunteers = b.volunteers ?? existing.volunteers
@@ -63,6 +62,6 @@ public struct SurveyService: Sendable {
         }
         guard !names.contains(metric) else { return }
         let year = plans.first { $0.0.periodStart <= date && date <= $0.0.periodEnd }?.0.year ?? date.year
-        throw KepuError(.metricNotRead(field: "--metric", metric: metric, year: year, names: names))
+        throw KepuError(.metricNotRead(field: .record(.metric), metric: metric, year: year, names: names))
     }
 }

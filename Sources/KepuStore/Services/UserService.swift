@@ -35,7 +35,7 @@ public struct UserService: Sendable {
         try UserPassword.check(password)
         let hash = Bcrypt.hash(password, cost: Self.cost)
         return try ledger.database.write { db in
-            if try UserRecord.filter(Column("name").collating(.nocase) == name).fetchOne(db) != nil {
+            if try UserRecord.all().filter(nameIgnoringCase: name).fetchOne(db) != nil {
                 throw KepuError(.userExists(name: name))
             }
             var record = UserRecord(
@@ -47,9 +47,8 @@ public struct UserService: Sendable {
 
     public func list() throws -> [UserItem] {
         try ledger.database.read { db in
-            try UserRecord.order(Column("name")).fetchAll(db).map { u in
-                let tokens = try APITokenRecord.filter(Column("user_id") == u.id && Column("revoked_at") == nil)
-                    .fetchCount(db)
+            try UserRecord.order(UserRecord.Columns.name).fetchAll(db).map { u in
+                let tokens = try APITokenRecord.all().filter(userId: u.id).active().fetchCount(db)
                 return UserItem(
                     id: u.id ?? 0, name: u.name, role: UserRole(rawValue: u.role) ?? .clerk, createdAt: u.createdAt,
                     disabledAt: u.disabledAt, activeTokens: tokens)
@@ -82,8 +81,9 @@ public struct UserService: Sendable {
                 throw KepuError(.cannotDisableSelf(name: u.name))
             }
             if u.role == UserRole.admin.rawValue {
-                let admins = try UserRecord.filter(Column("role") == "admin" && Column("disabled_at") == nil)
-                    .fetchCount(db)
+                let admins = try UserRecord.filter(
+                    UserRecord.Columns.role == "admin" && UserRecord.Columns.disabledAt == nil
+                ).fetchCount(db)
                 guard admins > 1 else { throw KepuError(.lastAdmin(name: u.name)) }
             }
             u.disabledAt = ledger.context.timestamp
@@ -107,7 +107,7 @@ public struct UserService: Sendable {
         try db.execute(
             sql: "UPDATE web_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL",
             arguments: [ledger.context.timestamp, u.id])
-        for var t in try APITokenRecord.filter(Column("user_id") == u.id && Column("revoked_at") == nil).fetchAll(db) {
+        for var t in try APITokenRecord.all().filter(userId: u.id).active().fetchAll(db) {
             t.revokedAt = ledger.context.timestamp
             try ledger.update(db, t)
         }
@@ -117,7 +117,7 @@ public struct UserService: Sendable {
     public func tokens(name: String) throws -> [TokenItem] {
         try ledger.database.read { db in
             let u = try user(db, name)
-            return try APITokenRecord.filter(Column("user_id") == u.id).order(Column("id").desc).fetchAll(db).map {
+            return try APITokenRecord.all().filter(userId: u.id).newestFirst().fetchAll(db).map {
                 TokenItem(id: $0.id ?? 0, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
             }
         }
@@ -164,10 +164,8 @@ public struct UserService: Sendable {
     public func user(token: String) throws -> UserItem? {
         try ledger.database.read { db in
             guard
-                let t = try APITokenRecord.filter(
-                    Column("token_hash") == Self.digest(token) && Column("revoked_at") == nil
-                )
-                .fetchOne(db),
+                let t = try APITokenRecord.filter(APITokenRecord.Columns.tokenHash == Self.digest(token)).active()
+                    .fetchOne(db),
                 let u = try UserRecord.fetchOne(db, key: t.userId), u.disabledAt == nil
             else { return nil }
             return UserItem(
@@ -179,7 +177,7 @@ public struct UserService: Sendable {
     /// The live user whose password this is, or nil (the same time is spent when the name is unknown).
     public func user(name: String, password: String) throws -> UserItem? {
         let u = try ledger.database.read { db in
-            try UserRecord.filter(Column("name").collating(.nocase) == name).fetchOne(db)
+            try UserRecord.all().filter(nameIgnoringCase: name).fetchOne(db)
         }
         guard let u else {
             _ = Bcrypt.verify(password, hash: Self.dummyHash)
@@ -196,7 +194,7 @@ public struct UserService: Sendable {
     static func digest(_ token: String) -> String { sha256Hex(Data(token.utf8)) }
 
     func user(_ db: Database, _ name: String) throws -> UserRecord {
-        guard let u = try UserRecord.filter(Column("name").collating(.nocase) == name).fetchOne(db) else {
+        guard let u = try UserRecord.all().filter(nameIgnoringCase: name).fetchOne(db) else {
             throw KepuError(.noSuchUser(name: name))
         }
         return u

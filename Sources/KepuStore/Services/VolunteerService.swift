@@ -18,29 +18,27 @@ public struct VolunteerService: Sendable {
 
     /// The live volunteer with this phone, if any.
     func withPhone(_ db: Database, _ phone: String) throws -> VolunteerRecord? {
-        try VolunteerRecord.filter(Column("phone") == phone && Column("voided_at") == nil).fetchOne(db)
+        try VolunteerRecord.filter(VolunteerRecord.Columns.phone == phone).live().fetchOne(db)
     }
 
     /// The live volunteer without a phone with this name and organization, if any (how an import matches people).
     func withoutPhone(_ db: Database, name: String, org: String?) throws -> VolunteerRecord? {
-        let orgID = try org.flatMap { try OrganizationRecord.filter(Column("name") == $0).fetchOne(db)?.id }
+        let orgID = try org.flatMap { try OrganizationRecord.all().filter(name: $0).fetchOne(db)?.id }
         if org != nil && orgID == nil { return nil }
-        return try VolunteerRecord.filter(
-            Column("name") == name && Column("phone") == nil && Column("voided_at") == nil
-        )
-        .filter(Column("org_id") == orgID).fetchOne(db)
+        return try VolunteerRecord.filter(VolunteerRecord.Columns.name == name && VolunteerRecord.Columns.phone == nil)
+            .live().filter(VolunteerRecord.Columns.orgId == orgID).fetchOne(db)
     }
 
     /// The organization's id, created (and audited) on first use.
     func organization(_ db: Database, _ name: String) throws -> (id: Int64, created: Bool) {
-        if let o = try OrganizationRecord.filter(Column("name") == name).fetchOne(db), let id = o.id {
+        if let o = try OrganizationRecord.all().filter(name: name).fetchOne(db), let id = o.id {
             return (id, false)
         }
         var o = OrganizationRecord(name: name, createdAt: ledger.context.timestamp)
         return (try ledger.insert(db, &o), true)
     }
 
-    func add(_ db: Database, _ v: NewVolunteer, importID: Int64? = nil, phoneField: String = "--phone") throws
+    func add(_ db: Database, _ v: NewVolunteer, importID: Int64? = nil, phoneField: Field = .phone) throws
         -> VolunteerResult
     {
         if let phone = v.phone, let other = try withPhone(db, phone) {
@@ -64,21 +62,20 @@ public struct VolunteerService: Sendable {
 
     @discardableResult
     func signup(
-        _ db: Database, _ s: NewSignup, importID: Int64? = nil, eventField: String = "--event"
+        _ db: Database, _ s: NewSignup, importID: Int64? = nil, eventField: Field = .event
     ) throws -> SignupAdded {
         guard let v = try VolunteerRecord.fetchOne(db, key: s.volunteer) else {
-            throw KepuError(.noSuchRecord(field: "--volunteer", kind: .volunteer, id: s.volunteer))
+            throw KepuError(.noSuchRecord(field: .volunteer, kind: .volunteer, id: s.volunteer))
         }
         if let voided = v.voidedAt {
             throw KepuError(
-                .recordVoided(field: "--volunteer", kind: .volunteer, id: s.volunteer, title: v.name, on: voided))
+                .recordVoided(field: .volunteer, kind: .volunteer, id: s.volunteer, title: v.name, on: voided))
         }
         let e = try ledger.events.live(db, s.event, field: eventField)
         let date = s.date ?? e.startDate
-        if let dup = try SignupRecord.filter(
-            Column("volunteer_id") == s.volunteer && Column("event_id") == s.event && Column("date") == date
-                && Column("voided_at") == nil
-        ).fetchOne(db) {
+        if let dup = try SignupRecord.all().filter(volunteer: s.volunteer, event: s.event, date: date).live()
+            .fetchOne(db)
+        {
             // A sign-up made earlier in the same import has no id the user could look up.
             let shown = importID != nil && dup.importId == importID ? nil : dup.id
             throw KepuError(.alreadySignedUp(name: v.name, event: s.event, date: date, signup: shown))

@@ -47,7 +47,7 @@ public struct YearService: Sendable {
     /// Every lock, in force or lifted, newest first.
     public func status() throws -> [YearLockItem] {
         try ledger.database.read { db in
-            try YearLockRecord.order(Column("year").desc, Column("id").desc).fetchAll(db).map {
+            try YearLockRecord.all().newestFirst().fetchAll(db).map {
                 YearLockItem(
                     year: $0.year, lockedOn: $0.lockedOn, reason: $0.reason, lockedBy: $0.lockedBy,
                     unlockedAt: $0.unlockedAt, unlockReason: $0.unlockReason, unlockedBy: $0.unlockedBy)
@@ -56,7 +56,7 @@ public struct YearService: Sendable {
     }
 
     static func inForce(_ db: Database, year: Int) throws -> YearLockRecord? {
-        try YearLockRecord.filter(Column("year") == year && Column("unlocked_at") == nil).fetchOne(db)
+        try YearLockRecord.filter(YearLockRecord.Columns.year == year).inForce().fetchOne(db)
     }
 
     /// Refuses a write whose record, before or after it, is dated in a locked year.
@@ -64,8 +64,8 @@ public struct YearService: Sendable {
         guard entity != YearLockRecord.databaseTableName else { return }
         let years = Set([before, after].compactMap { $0 }.flatMap(Self.years))
         guard !years.isEmpty else { return }
-        let locks = try YearLockRecord.filter(years.contains(Column("year")) && Column("unlocked_at") == nil)
-            .order(Column("year")).fetchAll(db)
+        let locks = try YearLockRecord.filter(years.contains(YearLockRecord.Columns.year)).inForce()
+            .order(YearLockRecord.Columns.year).fetchAll(db)
         if let l = locks.first { throw KepuError(.yearLocked(year: l.year, on: l.lockedOn, reason: l.reason)) }
     }
 

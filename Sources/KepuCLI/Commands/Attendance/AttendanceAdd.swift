@@ -24,10 +24,11 @@ struct AttendanceAdd: ParsableCommand {
 
     func run() throws {
         let input = NewAttendance(
-            event: try recordID(event, field: "--event"), count: try Parse.count(count, field: "--count"),
-            channel: try Channel.parse(channel, field: "--channel"),
-            method: try CountMethod.parse(method, field: "--method"),
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, note: note.nonBlank)
+            event: try recordID(event, field: .named("--event")),
+            count: try Parse.count(count, field: .named("--count")),
+            channel: try Channel.parse(channel, field: .named("--channel")),
+            method: try CountMethod.parse(method, field: .named("--method")),
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, note: note.nonBlank)
         let r = try options.ledger().attendance.add(input)
         console.added(r.id, .attendanceAdded(id: r.id, count: input.count, channel: input.channel, event: input.event))
         if let same = r.sameAs {

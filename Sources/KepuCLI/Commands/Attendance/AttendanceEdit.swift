@@ -20,14 +20,14 @@ struct AttendanceEdit: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         _ = try reason.validated()
         let patch = AttendancePatch(
-            event: try parsed(event) { try recordID($0, field: "--event") },
-            count: try parsed(count) { try Parse.count($0, field: "--count") },
-            channel: try parsed(channel) { try Channel.parse($0, field: "--channel") },
-            method: try parsed(method) { try CountMethod.parse($0, field: "--method") },
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, note: note.nonBlank)
+            event: try parsed(event) { try recordID($0, field: .named("--event")) },
+            count: try parsed(count) { try Parse.count($0, field: .named("--count")) },
+            channel: try parsed(channel) { try Channel.parse($0, field: .named("--channel")) },
+            method: try parsed(method) { try CountMethod.parse($0, field: .named("--method")) },
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, note: note.nonBlank)
         reportEdit(try options.ledger().attendance.edit(rid, patch))
     }
 }

@@ -25,8 +25,8 @@ struct AttendanceImport: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let eid = try recordID(event, field: "--event")
-        let day = try parsed(date) { try CalendarDate.parse($0, field: "--date") }
+        let eid = try recordID(event, field: .named("--event"))
+        let day = try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }
         let r = try options.ledger().imports.signins(
             path: console.path(file), displayName: displayName(file), sheet: sheet.value, event: eid, date: day,
             dryRun: dryRun,

@@ -20,8 +20,8 @@ struct BaselineSet: ParsableCommand {
     func run() throws {
         let input = BaselineInput(
             year: try yearValue(year) ?? 0,
-            volunteers: try parsed(volunteers) { try Parse.count($0, field: "--volunteers") },
-            orgs: try parsed(orgs) { try Parse.count($0, field: "--orgs") }, unit: unit.value)
+            volunteers: try parsed(volunteers) { try Parse.count($0, field: .named("--volunteers")) },
+            orgs: try parsed(orgs) { try Parse.count($0, field: .named("--orgs")) }, unit: unit.value)
         try input.validate()
         let id = try options.ledger().surveys.setBaseline(input)
         console.added(id, .baselineSet(year: input.year, volunteers: input.volunteers, orgs: input.orgs))

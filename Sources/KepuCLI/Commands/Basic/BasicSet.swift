@@ -24,8 +24,9 @@ struct BasicSet: ParsableCommand {
 
     func run() throws {
         let input = BasicSpending(
-            year: try yearValue(year) ?? 0, spent: try Money.parse(spent, field: "--spent"), source: source.nonBlank,
-            reason: try parsed(reason) { try Parse.text($0, field: "--reason") }, unit: unit.value)
+            year: try yearValue(year) ?? 0, spent: try Money.parse(spent, field: .named("--spent")),
+            source: source.nonBlank,
+            reason: try parsed(reason) { try Parse.text($0, field: .named("--reason")) }, unit: unit.value)
         let id = try options.ledger().evaluation.setBasic(input)
         console.added(id, .basicSet(year: input.year, spent: input.spent))
     }

@@ -30,10 +30,11 @@ struct CostAdd: ParsableCommand {
 
     func run() throws {
         let input = NewCost(
-            line: try Parse.text(line, field: "--line"), amount: try Money.parse(amount, field: "--amount"),
-            event: try parsed(event) { try recordID($0, field: "--event") }, item: item.nonBlank,
+            line: try Parse.text(line, field: .named("--line")),
+            amount: try Money.parse(amount, field: .named("--amount")),
+            event: try parsed(event) { try recordID($0, field: .named("--event")) }, item: item.nonBlank,
             invoice: invoice.nonBlank,
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, payee: payee.nonBlank,
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, payee: payee.nonBlank,
             unit: unit.value)
         try input.validate()
         let r = try options.ledger().money.addCost(input)

@@ -24,17 +24,17 @@ struct CostEdit: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         _ = try reason.validated()
         let patch = CostPatch(
-            line: try parsed(line) { try Parse.text($0, field: "--line") },
+            line: try parsed(line) { try Parse.text($0, field: .named("--line")) },
             amount: try parsed(amount) { a in
-                let m = try Money.parse(a, field: "--amount")
-                if m == .zero { throw KepuError(.zeroCost(field: "--amount")) }
+                let m = try Money.parse(a, field: .named("--amount"))
+                if m == .zero { throw KepuError(.zeroCost(field: .named("--amount"))) }
                 return m
             },
-            event: try parsed(event) { try recordID($0, field: "--event") }, item: item.nonBlank,
-            invoice: invoice.nonBlank, date: try parsed(date) { try CalendarDate.parse($0, field: "--date") },
+            event: try parsed(event) { try recordID($0, field: .named("--event")) }, item: item.nonBlank,
+            invoice: invoice.nonBlank, date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) },
             payee: payee.nonBlank)
         reportEdit(try options.ledger().money.editCost(rid, patch))
     }

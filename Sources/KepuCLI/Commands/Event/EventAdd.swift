@@ -42,14 +42,15 @@ struct EventAdd: ParsableCommand {
 
     func run() throws {
         let input = NewEvent(
-            title: try Parse.text(title, field: "--title"), kind: try EventKind.parse(kind, field: "--kind"),
+            title: try Parse.text(title, field: .named("--title")),
+            kind: try EventKind.parse(kind, field: .named("--kind")),
             major: major,
-            start: try CalendarDate.parse(start, field: "--start"),
-            end: try parsed(end) { try CalendarDate.parse($0, field: "--end") }, venue: venue.nonBlank,
-            parent: try parsed(parent) { try recordID($0, field: "--parent") }, unit: unit.value,
+            start: try CalendarDate.parse(start, field: .named("--start")),
+            end: try parsed(end) { try CalendarDate.parse($0, field: .named("--end")) }, venue: venue.nonBlank,
+            parent: try parsed(parent) { try recordID($0, field: .named("--parent")) }, unit: unit.value,
             allowDuplicate: allowDuplicate)
         var event = input
-        event.form = try parsed(form) { try EventForm.parse($0, field: "--form") } ?? .other
+        event.form = try parsed(form) { try EventForm.parse($0, field: .named("--form")) } ?? .other
         event.project = project.project.nonBlank
         try event.validate()
         let id = try options.ledger().events.add(event)

@@ -69,7 +69,7 @@ struct EventDoor: ParsableCommand {
 
     func run() throws {
         let lang = Language.current
-        let event = try recordID(id, field: lang.t("活动编号", "event id"))
+        let event = try recordID(id, field: .named(lang.t("活动编号", "event id")))
         let ledger = try options.ledger()
         if let export {
             try Self.export(ledger.doors.signIns(event: event), event: event, to: export, lang: lang)
@@ -86,20 +86,21 @@ struct EventDoor: ParsableCommand {
             return
         }
         if voidFrom != nil || voidUntil != nil {
-            guard let from = voidFrom.nonBlank else { throw KepuError(.empty(field: "--void-from")) }
-            guard let until = voidUntil.nonBlank else { throw KepuError(.empty(field: "--void-until")) }
-            guard let reason = reason.nonBlank else { throw KepuError(.empty(field: "--reason")) }
+            guard let from = voidFrom.nonBlank else { throw KepuError(.empty(field: .named("--void-from"))) }
+            guard let until = voidUntil.nonBlank else { throw KepuError(.empty(field: .named("--void-until"))) }
+            guard let reason = reason.nonBlank else { throw KepuError(.empty(field: .named("--reason"))) }
             let r = try ledger.doors.voidVisits(
-                event: event, from: try Door.parseTime(from, field: "--void-from"),
-                until: try Door.parseTime(until, field: "--void-until"), address: address.nonBlank, reason: reason)
+                event: event, from: try Door.parseTime(from, field: .named("--void-from")),
+                until: try Door.parseTime(until, field: .named("--void-until")), address: address.nonBlank,
+                reason: reason)
             console.say(
                 .visitsVoided(event: event, title: r.eventTitle, counted: r.counted, held: r.held, answers: r.answers))
             return
         }
-        let opens = try from.nonBlank.map { try Door.parseTime($0, field: "--from") }
-        let closes = try until.nonBlank.map { try Door.parseTime($0, field: "--until", endOfDay: true) }
-        let calls = try volunteers.map { try Parse.positiveCount($0, field: "--volunteers") }
-        let crowd = try expected.map { try Parse.positiveCount($0, field: "--expected") }
+        let opens = try from.nonBlank.map { try Door.parseTime($0, field: .named("--from")) }
+        let closes = try until.nonBlank.map { try Door.parseTime($0, field: .named("--until"), endOfDay: true) }
+        let calls = try volunteers.map { try Parse.positiveCount($0, field: .named("--volunteers")) }
+        let crowd = try expected.map { try Parse.positiveCount($0, field: .named("--expected")) }
         let opened = try ledger.doors.open(
             event: event, from: opens, until: closes, survey: survey, volunteers: calls, live: live, expected: crowd)
         let url = Door.url(base: base.nonBlank ?? ProcessInfo.processInfo.environment["KEPU_PUBLIC_URL"], opened.token)

@@ -28,14 +28,14 @@ struct EventEdit: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let eid = try recordID(id, field: Language.current.t("活动编号", "event id"))
+        let eid = try recordID(id, field: .named(Language.current.t("活动编号", "event id")))
         _ = try reason.validated()
         let patch = EventPatch(
-            title: try parsed(title) { try Parse.text($0, field: "--title") },
-            kind: try parsed(kind) { try EventKind.parse($0, field: "--kind") },
-            form: try parsed(form) { try EventForm.parse($0, field: "--form") }, major: major,
-            start: try parsed(start) { try CalendarDate.parse($0, field: "--start") },
-            end: try parsed(end) { try CalendarDate.parse($0, field: "--end") }, venue: venue.nonBlank)
+            title: try parsed(title) { try Parse.text($0, field: .named("--title")) },
+            kind: try parsed(kind) { try EventKind.parse($0, field: .named("--kind")) },
+            form: try parsed(form) { try EventForm.parse($0, field: .named("--form")) }, major: major,
+            start: try parsed(start) { try CalendarDate.parse($0, field: .named("--start")) },
+            end: try parsed(end) { try CalendarDate.parse($0, field: .named("--end")) }, venue: venue.nonBlank)
         reportEdit(try options.ledger().events.edit(eid, patch))
     }
 }

@@ -28,10 +28,10 @@ struct EventList: ParsableCommand {
         let filter = try list.filter(ledger, unit: unit.value)
         var events = try ledger.events.list(in: filter.range, unit: unit.value, includeVoided: list.all)
         if let root = filter.event { events = events.subtrees(of: [root]) }
-        if let kind = try parsed(kind, { try EventKind.parse($0, field: "--kind") }) {
+        if let kind = try parsed(kind, { try EventKind.parse($0, field: .named("--kind")) }) {
             events = events.subtrees(of: Set(events.filter { $0.kind == kind }.map(\.id)))
         }
-        if let form = try parsed(form, { try EventForm.parse($0, field: "--form") }) {
+        if let form = try parsed(form, { try EventForm.parse($0, field: .named("--form")) }) {
             events = events.filter { $0.form == form }
         }
         guard !events.isEmpty else {

@@ -12,7 +12,7 @@ struct EventShow: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let eid = try recordID(id, field: Language.current.t("活动编号", "event id"))
+        let eid = try recordID(id, field: .named(Language.current.t("活动编号", "event id")))
         let ledger = try options.ledger()
         let detail = try ledger.events.detail(eid)
         var report = EventTables.detail(detail, maskPhones: !showPhones, lang: Language.current)

@@ -21,9 +21,9 @@ struct EvidenceAdd: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let k = try EvidenceKind.parse(kind, field: "--kind")
-        let eid = try parsed(event) { try recordID($0, field: "--event") }
-        let cid = try parsed(cost) { try recordID($0, field: "--cost") }
+        let k = try EvidenceKind.parse(kind, field: .named("--kind"))
+        let eid = try parsed(event) { try recordID($0, field: .named("--event")) }
+        let cid = try parsed(cost) { try recordID($0, field: .named("--cost")) }
         if eid == nil && cid == nil { throw KepuError(.evidenceNeedsRecord) }
         let name = displayName(file)
         let r = try options.ledger().evidence.add(

@@ -20,8 +20,9 @@ struct MeasureAdd: ParsableCommand {
 
     func run() throws {
         let input = NewMeasurement(
-            metric: metric.trimmingCharacters(in: .whitespaces), value: try Parse.figure(value, field: "--value"),
-            date: try CalendarDate.parse(date, field: "--date"), source: source.nonBlank, unit: unit.value)
+            metric: metric.trimmingCharacters(in: .whitespaces),
+            value: try Parse.figure(value, field: .named("--value")),
+            date: try CalendarDate.parse(date, field: .named("--date")), source: source.nonBlank, unit: unit.value)
         try input.validate()
         let id = try options.ledger().surveys.addMeasurement(input)
         console.added(id, .measurementAdded(id: id, metric: input.metric, value: input.value, date: input.date))

@@ -18,11 +18,11 @@ struct MeasureEdit: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         _ = try reason.validated()
         let patch = MeasurementPatch(
-            metric: metric.nonBlank, value: try parsed(value) { try Parse.figure($0, field: "--value") },
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, source: source.nonBlank)
+            metric: metric.nonBlank, value: try parsed(value) { try Parse.figure($0, field: .named("--value")) },
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, source: source.nonBlank)
         reportEdit(try options.ledger().surveys.editMeasurement(rid, patch))
     }
 }

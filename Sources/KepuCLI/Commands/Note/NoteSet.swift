@@ -35,7 +35,7 @@ struct NoteSet: ParsableCommand {
             measures: measures.nonBlank,
             score: try parsed(score) { s in
                 guard let v = Fixed.parse(s.trimmingCharacters(in: .whitespaces), maxPlaces: 2) else {
-                    throw KepuError(.invalid(field: "--score", value: s, form: .score))
+                    throw KepuError(.invalid(field: .named("--score"), value: s, form: .score))
                 }
                 return v
             }, why: why.nonBlank, unit: unit.value, actualText: actual.nonBlank)

@@ -28,10 +28,10 @@ struct PlanAdjust: ParsableCommand {
 
     func run() throws {
         var input = BudgetAdjustment(
-            year: try yearValue(year) ?? 0, budget: try Money.parse(budget, field: "--budget"),
-            reason: try Parse.text(reason, field: "--reason"),
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, line: line.nonBlank,
-            lineAmount: try parsed(amount) { try Money.parse($0, field: "--amount") }, unit: unit.value)
+            year: try yearValue(year) ?? 0, budget: try Money.parse(budget, field: .named("--budget")),
+            reason: try Parse.text(reason, field: .named("--reason")),
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, line: line.nonBlank,
+            lineAmount: try parsed(amount) { try Money.parse($0, field: .named("--amount")) }, unit: unit.value)
         input.project = project.project.nonBlank
         try input.validate()
         let id = try options.ledger().evaluation.adjust(input)

@@ -30,7 +30,7 @@ struct PlanNew: ParsableCommand {
             throw KepuError(.unknownOutputExtension(path: output, ext: ext, accepted: ["yaml", "yml"]))
         }
         let to = try yearValue(year) ?? 0
-        let source = try yearValue(from, field: "--from") ?? 0
+        let source = try yearValue(from, field: .named("--from")) ?? 0
         let stored = try options.ledger().plans.plan(year: source, unit: unit.value)
         let draft = PlanDraft.move(stored.sourceText, from: source, to: to)
         let parsed = try PlanFile.parse(draft, source: output.map(displayName) ?? "\(to).yaml")

@@ -30,11 +30,11 @@ struct PrintAdd: ParsableCommand {
 
     func run() throws {
         var input = NewPrintRun(
-            title: try Parse.text(title, field: "--title"), ink: try Ink.parse(ink, field: "--ink"),
-            copies: try Parse.positiveCount(copies, field: "--copies"),
-            unitPrice: try Money.parse(unitPrice, field: "--unit-price"),
-            event: try parsed(event) { try recordID($0, field: "--event") },
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, unit: unit.value)
+            title: try Parse.text(title, field: .named("--title")), ink: try Ink.parse(ink, field: .named("--ink")),
+            copies: try Parse.positiveCount(copies, field: .named("--copies")),
+            unitPrice: try Money.parse(unitPrice, field: .named("--unit-price")),
+            event: try parsed(event) { try recordID($0, field: .named("--event")) },
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, unit: unit.value)
         input.line = line.nonBlank
         try input.validate()
         let r = try options.ledger().money.addPrintRun(input)

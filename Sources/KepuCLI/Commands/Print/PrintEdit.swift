@@ -21,15 +21,15 @@ struct PrintEdit: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         _ = try reason.validated()
         let patch = PrintRunPatch(
-            title: try parsed(title) { try Parse.text($0, field: "--title") },
-            ink: try parsed(ink) { try Ink.parse($0, field: "--ink") },
-            copies: try parsed(copies) { try Parse.positiveCount($0, field: "--copies") },
-            unitPrice: try parsed(unitPrice) { try Money.parse($0, field: "--unit-price") },
-            event: try parsed(event) { try recordID($0, field: "--event") },
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") })
+            title: try parsed(title) { try Parse.text($0, field: .named("--title")) },
+            ink: try parsed(ink) { try Ink.parse($0, field: .named("--ink")) },
+            copies: try parsed(copies) { try Parse.positiveCount($0, field: .named("--copies")) },
+            unitPrice: try parsed(unitPrice) { try Money.parse($0, field: .named("--unit-price")) },
+            event: try parsed(event) { try recordID($0, field: .named("--event")) },
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) })
         reportEdit(try options.ledger().money.editPrintRun(rid, patch))
     }
 }

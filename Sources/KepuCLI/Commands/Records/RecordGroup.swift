@@ -68,7 +68,7 @@ struct ListOptions: ParsableArguments {
         var range: DateRange?
         if let y { range = (try? ledger.plans.plan(year: y, unit: unit).plan.period) ?? DateRange.year(y) }
         return RecordFilter(
-            range: range, event: try parsed(event) { try recordID($0, field: "--event") }, unit: unit,
+            range: range, event: try parsed(event) { try recordID($0, field: .named("--event")) }, unit: unit,
             includeVoided: all)
     }
 
@@ -118,7 +118,7 @@ struct ShowRecord<G: RecordGroup>: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         try showRecord(G.kind, rid, showPhones: showPhones, options: options)
     }
 }
@@ -152,13 +152,13 @@ struct VoidRecord<G: RecordGroup>: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         try voidRecord(G.kind, rid, reason: reason, options: options)
     }
 }
 
 func voidRecord(_ kind: RecordKind, _ id: Int64, reason: String, options: DatabaseOptions) throws {
-    let why = try Parse.text(reason, field: "--reason")
+    let why = try Parse.text(reason, field: .named("--reason"))
     let r = try options.ledger().corrections.void(kind, id, reason: why)
     console.say(.recordVoided(id: r.id, label: r.label, also: r.also, reason: why))
 }
@@ -183,13 +183,13 @@ struct RestoreRecord<G: RecordGroup>: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         try restoreRecord(G.kind, rid, reason: reason, options: options)
     }
 }
 
 func restoreRecord(_ kind: RecordKind, _ id: Int64, reason: String, options: DatabaseOptions) throws {
-    let why = try Parse.text(reason, field: "--reason")
+    let why = try Parse.text(reason, field: .named("--reason"))
     let r = try options.ledger().corrections.restore(kind, id, reason: why)
     console.say(.recordRestored(id: r.id, label: r.label, also: r.also, reason: why))
 }
@@ -203,5 +203,5 @@ func reportEdit(_ r: EditOutcome) {
 struct ReasonOption: ParsableArguments {
     @Option(help: ArgumentHelp("修改原因（记入操作记录）· Why it is changed.", valueName: "reason")) var reason: String
 
-    func validated() throws -> String { try Parse.text(reason, field: "--reason") }
+    func validated() throws -> String { try Parse.text(reason, field: .named("--reason")) }
 }

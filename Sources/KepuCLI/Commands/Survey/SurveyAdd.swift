@@ -19,9 +19,10 @@ struct SurveyAdd: ParsableCommand {
 
     func run() throws {
         let input = NewSurvey(
-            event: try recordID(event, field: "--event"), responses: try Parse.count(responses, field: "--responses"),
-            satisfied: try Parse.count(satisfied, field: "--satisfied"),
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") })
+            event: try recordID(event, field: .named("--event")),
+            responses: try Parse.count(responses, field: .named("--responses")),
+            satisfied: try Parse.count(satisfied, field: .named("--satisfied")),
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) })
         try input.validate()
         let id = try options.ledger().surveys.add(input)
         console.added(

@@ -18,13 +18,13 @@ struct SurveyEdit: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let rid = try recordID(id, field: Language.current.t("编号", "id"))
+        let rid = try recordID(id, field: .named(Language.current.t("编号", "id")))
         _ = try reason.validated()
         let patch = SurveyPatch(
-            event: try parsed(event) { try recordID($0, field: "--event") },
-            responses: try parsed(responses) { try Parse.count($0, field: "--responses") },
-            satisfied: try parsed(satisfied) { try Parse.count($0, field: "--satisfied") },
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") })
+            event: try parsed(event) { try recordID($0, field: .named("--event")) },
+            responses: try parsed(responses) { try Parse.count($0, field: .named("--responses")) },
+            satisfied: try parsed(satisfied) { try Parse.count($0, field: .named("--satisfied")) },
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) })
         reportEdit(try options.ledger().surveys.edit(rid, patch))
     }
 }

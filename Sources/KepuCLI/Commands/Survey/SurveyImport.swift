@@ -29,8 +29,8 @@ struct SurveyImport: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let eid = try recordID(event, field: "--event")
-        let day = try parsed(date) { try CalendarDate.parse($0, field: "--date") }
+        let eid = try recordID(event, field: .named("--event"))
+        let day = try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }
         let words = satisfied.map {
             $0.split(whereSeparator: { ",，、".contains($0) }).map { CSVColumns.trim(String($0)) }.filter { !$0.isEmpty }
         }

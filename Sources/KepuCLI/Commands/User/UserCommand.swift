@@ -52,8 +52,8 @@ struct UserAdd: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        let who = try Parse.text(name, field: "NAME")
-        let r = try UserRole.parse(role, field: "--role")
+        let who = try Parse.text(name, field: .named("NAME"))
+        let r = try UserRole.parse(role, field: .named("--role"))
         let ledger = try options.ledger()
         let password = try readPassword(stdin: passwordStdin)
         let id = try ledger.users.add(name: who, role: r, password: password)
@@ -155,7 +155,7 @@ struct UserToken: ParsableCommand {
 
     func run() throws {
         if let revoke {
-            let id = try recordID(revoke, field: "--revoke")
+            let id = try recordID(revoke, field: .named("--revoke"))
             try options.ledger().users.revokeToken(name: name, id: id)
             console.say(.tokenRevokedNotice(name: name, id: id))
             return

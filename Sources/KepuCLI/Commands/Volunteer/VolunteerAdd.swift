@@ -18,7 +18,7 @@ struct VolunteerAdd: ParsableCommand {
 
     func run() throws {
         let input = NewVolunteer(
-            name: try Parse.text(name, field: "--name"),
+            name: try Parse.text(name, field: .named("--name")),
             phone: try parsed(phone.nonBlank) { try NewVolunteer.phone($0) },
             org: org.nonBlank, platformNo: platformNo.nonBlank)
         let r = try options.ledger().volunteers.add(input)

@@ -28,12 +28,12 @@ struct VolunteerEdit: ParsableCommand {
         let ledger = try options.ledger()
         if kind == .signup {
             let patch = SignupPatch(
-                hoursCenti: try parsed(hours) { try Parse.hours($0, field: "--hours") },
-                date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, role: role.nonBlank)
+                hoursCenti: try parsed(hours) { try Parse.hours($0, field: .named("--hours")) },
+                date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, role: role.nonBlank)
             reportEdit(try ledger.volunteers.editSignup(rid, patch))
         } else {
             let patch = VolunteerPatch(
-                name: try parsed(name) { try Parse.text($0, field: "--name") },
+                name: try parsed(name) { try Parse.text($0, field: .named("--name")) },
                 phone: try parsed(phone.nonBlank) { try NewVolunteer.phone($0) }, org: org.nonBlank,
                 platformNo: platformNo.nonBlank)
             reportEdit(try ledger.volunteers.edit(rid, patch))

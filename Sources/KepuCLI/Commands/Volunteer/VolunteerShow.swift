@@ -24,8 +24,9 @@ struct VolunteerShow: ParsableCommand {
 /// A volunteer id, or `--signup ID`: exactly one of them.
 func volunteerOrSignup(_ id: String?, _ signup: String?) throws -> (RecordKind, Int64) {
     switch (id, signup) {
-    case (let id?, nil): return (.volunteer, try recordID(id, field: Language.current.t("志愿者编号", "volunteer id")))
-    case (nil, let s?): return (.signup, try recordID(s, field: "--signup"))
+    case (let id?, nil):
+        return (.volunteer, try recordID(id, field: .named(Language.current.t("志愿者编号", "volunteer id"))))
+    case (nil, let s?): return (.signup, try recordID(s, field: .named("--signup")))
     default:
         throw KepuError(
             .commandLine(

@@ -32,24 +32,26 @@ struct VolunteerSignup: ParsableCommand {
 
     func run() throws {
         if let reject {
-            guard let reason = reason.nonBlank else { throw KepuError(.empty(field: "--reason")) }
-            let r = try options.ledger().doors.rejectCall(try recordID(reject, field: "--reject"), reason: reason)
+            guard let reason = reason.nonBlank else { throw KepuError(.empty(field: .named("--reason"))) }
+            let r = try options.ledger().doors.rejectCall(
+                try recordID(reject, field: .named("--reject")), reason: reason)
             console.say(.callRejected(call: r.id, name: r.name, reason: r.rejected?.reason ?? reason))
             return
         }
-        let hoursCenti = try parsed(hours) { try Parse.hours($0, field: "--hours") }
+        let hoursCenti = try parsed(hours) { try Parse.hours($0, field: .named("--hours")) }
         if let confirm {
             let r = try options.ledger().doors.confirmCall(
-                try recordID(confirm, field: "--confirm"), hoursCenti: hoursCenti)
+                try recordID(confirm, field: .named("--confirm")), hoursCenti: hoursCenti)
             console.added(r.id, .signupAdded(r))
             return
         }
-        guard let volunteer = volunteer.nonBlank else { throw KepuError(.empty(field: "--volunteer")) }
-        guard let event = event.nonBlank else { throw KepuError(.empty(field: "--event")) }
+        guard let volunteer = volunteer.nonBlank else { throw KepuError(.empty(field: .named("--volunteer"))) }
+        guard let event = event.nonBlank else { throw KepuError(.empty(field: .named("--event"))) }
         let input = NewSignup(
-            volunteer: try recordID(volunteer, field: "--volunteer"), event: try recordID(event, field: "--event"),
+            volunteer: try recordID(volunteer, field: .named("--volunteer")),
+            event: try recordID(event, field: .named("--event")),
             hoursCenti: hoursCenti,
-            date: try parsed(date) { try CalendarDate.parse($0, field: "--date") }, role: role.nonBlank)
+            date: try parsed(date) { try CalendarDate.parse($0, field: .named("--date")) }, role: role.nonBlank)
         let r = try options.ledger().volunteers.signup(input)
         console.added(r.id, .signupAdded(r))
     }

@@ -27,7 +27,7 @@ struct YearLock: ParsableCommand {
 
     func run() throws {
         let y = try yearValue(year) ?? 0
-        let why = try Parse.text(reason, field: "--reason")
+        let why = try Parse.text(reason, field: .named("--reason"))
         let id = try options.ledger().years.lock(y, reason: why)
         console.added(id, .yearLocked(year: y, reason: why))
     }
@@ -47,7 +47,7 @@ struct YearUnlock: ParsableCommand {
 
     func run() throws {
         let y = try yearValue(year) ?? 0
-        let why = try Parse.text(reason, field: "--reason")
+        let why = try Parse.text(reason, field: .named("--reason"))
         let id = try options.ledger().years.unlock(y, reason: why)
         console.added(id, .yearUnlocked(year: y, reason: why))
     }

@@ -1,6 +1,5 @@
-import KepuCore
-
-/// Column names accepted in each kind of spreadsheet, Chinese first.
+/// The headers each kind of spreadsheet is recognized by, Chinese first: the words of the clerks' own files,
+/// read here and never shown. The store maps the columns they find to its inputs.
 public enum ImportColumns {
     public static let signin: [CSVColumns.Spec] = [
         .init("name", ["姓名", "name", "名字"], required: true),
