@@ -16,6 +16,15 @@ public struct KepuError: Error, Equatable, Sendable, CustomStringConvertible {
         self.kind = kind ?? problem.defaultKind
     }
 
+    /// Every refusal at once: nothing when there are none, the one alone, or all of them together.
+    public static func all(_ problems: [Problem]) -> KepuError? {
+        switch problems.count {
+        case 0: nil
+        case 1: KepuError(problems[0])
+        default: KepuError(.several(problems))
+        }
+    }
+
     /// The sentence in the given language, naming fields by the labels a clerk reads.
     public func text(_ lang: Language) -> String { Catalogue.text(problem, lang) }
 

@@ -84,9 +84,13 @@ public struct NewCost: Sendable, Hashable {
     }
 
     public func validate() throws {
-        if amount == .zero {
-            throw KepuError(.zeroCost(field: .amount))
-        }
+        try Self.check(amount: amount)
+    }
+
+    /// The one rule of a cost's amount, wherever it is typed, imported or corrected: it is not zero (a cost
+    /// taken back is voided). `field` names it as the reader knows it.
+    public static func check(amount: Money, field: Field = .amount) throws {
+        if amount == .zero { throw KepuError(.zeroCost(field: field)) }
     }
 }
 
@@ -321,14 +325,25 @@ public struct NoteInput: Sendable, Hashable {
     }
 
     public func validate() throws {
-        if score == nil && why != nil {
-            throw KepuError(.whyNeedsScore)
+        if let e = KepuError.all(problems()) { throw e }
+    }
+
+    /// Everything wrong with the note, all at once; with the indicator's weight (zero when it is not
+    /// scored), the manual score's range too.
+    public func problems(weight: Fixed? = nil, indicator: String? = nil) -> [Problem] {
+        var out: [Problem] = []
+        if score == nil && why != nil { out.append(.whyNeedsScore) }
+        if reason == nil && measures == nil && score == nil && actualText == nil && why == nil {
+            out.append(.noteNeedsContent)
         }
-        if reason == nil && measures == nil && score == nil && actualText == nil {
-            throw KepuError(.noteNeedsContent)
+        if score != nil && (why ?? "").isEmpty { out.append(.scoreNeedsWhy) }
+        if let score, let weight, let indicator {
+            if weight == .zero {
+                out.append(.indicatorNotScored(id: indicator))
+            } else if score > weight {
+                out.append(.scoreOverWeight(score: score, id: indicator, weight: weight))
+            }
         }
-        if score != nil && (why ?? "").isEmpty {
-            throw KepuError(.scoreNeedsWhy)
-        }
+        return out
     }
 }

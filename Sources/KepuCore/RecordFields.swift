@@ -42,7 +42,7 @@ public enum RecordField: String, Sendable, Hashable, CaseIterable {
         case .copies: return .count(try Parse.positiveCount(input, field: label))
         case .amount:
             let m = try Money.parse(input, field: label)
-            if m == .zero { throw KepuError(.zeroCost(field: label)) }
+            try NewCost.check(amount: m, field: label)
             return .money(m)
         case .unitPrice: return .money(try Money.parse(input, field: label))
         case .date, .start, .end: return .date(try CalendarDate.parse(input, field: label))

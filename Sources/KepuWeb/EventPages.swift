@@ -180,18 +180,20 @@ struct EventPages: Sendable {
     func add(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
+            var form = FormReader(fields, lang)
+            let title = try form.required("title", .titleField, Parse.text(_:field:))
+            let kind = try form.required("kind", .kindField, EventKind.parse(_:field:))
+            let start = try form.required("start", .startField, CalendarDate.parse(_:field:))
+            let end = try form.optional("end", .endField, CalendarDate.parse(_:field:))
+            let parent = try form.optional("parent", .parentField) {
+                try web.pickedEvent($0, field: $1, campaigns: true)
+            }
+            let eventForm = try form.optional("form", .formField, EventForm.parse(_:field:))
+            try form.finish()
             var event = NewEvent(
-                title: try Parse.text(fields["title"] ?? "", field: lang.field(.titleField)),
-                kind: try EventKind.parse(fields["kind"] ?? "", field: lang.field(.kindField)), major: nil,
-                start: try CalendarDate.parse(fields["start"] ?? "", field: lang.field(.startField)),
-                end: try fields.value("end").map { try CalendarDate.parse($0, field: lang.field(.endField)) },
-                venue: fields.value("venue"),
-                parent: try fields.value("parent").map {
-                    try web.pickedEvent($0, field: lang.field(.parentField), campaigns: true)
-                },
-                unit: nil, allowDuplicate: false)
-            event.form =
-                try fields.value("form").map { try EventForm.parse($0, field: lang.field(.formField)) } ?? .other
+                title: title!, kind: kind!, major: nil, start: start!, end: end, venue: fields.value("venue"),
+                parent: parent, unit: nil, allowDuplicate: false)
+            event.form = eventForm ?? .other
             event.project = fields.value("project")
             try event.validate()
             let id = try web.ledger(for: user, request: request).events.add(event)
@@ -375,10 +377,12 @@ struct EventPages: Sendable {
         let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            let input = NewSurvey(
-                event: id, responses: try Parse.count(fields["responses"] ?? "", field: lang.field(.responsesField)),
-                satisfied: try Parse.count(fields["satisfied"] ?? "", field: lang.field(.satisfiedField)),
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.dateField)) })
+            var form = FormReader(fields, lang)
+            let responses = try form.required("responses", .responsesField, Parse.count(_:field:))
+            let satisfied = try form.required("satisfied", .satisfiedField, Parse.count(_:field:))
+            let date = try form.optional("date", .dateField, CalendarDate.parse(_:field:))
+            try form.finish()
+            let input = NewSurvey(event: id, responses: responses!, satisfied: satisfied!, date: date)
             try input.validate()
             let sid = try web.ledger(for: user, request: request).surveys.add(input)
             return await web.done(
@@ -396,12 +400,16 @@ struct EventPages: Sendable {
         let (user, fields) = try context.posted()
         let id = try context.parameters.require("id", as: Int64.self)
         do {
+            var form = FormReader(fields, lang)
+            let line = try form.required("line", .lineField, Parse.text(_:field:))
+            let amount = try form.required("amount", .amountField, Money.parse(_:field:))
+            let date = try form.optional("date", .paidOnField, CalendarDate.parse(_:field:))
+            let amountField = form.field("amount", .amountField)
+            if let amount { try form.check { try NewCost.check(amount: amount, field: amountField) } }
+            try form.finish()
             let input = NewCost(
-                line: try Parse.text(fields["line"] ?? "", field: lang.field(.lineField)),
-                amount: try Money.parse(fields["amount"] ?? "", field: lang.field(.amountField)), event: id,
-                item: fields.value("item"), invoice: fields.value("invoice"),
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.paidOnField)) },
-                payee: fields.value("payee"), unit: nil)
+                line: line!, amount: amount!, event: id, item: fields.value("item"), invoice: fields.value("invoice"),
+                date: date, payee: fields.value("payee"), unit: nil)
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addCost(input)
             return await web.done(
@@ -781,12 +789,14 @@ enum WebInput {
     static func attendance(_ fields: [String: String], event: Int64, lang: Language, json: Bool = false) throws
         -> NewAttendance
     {
-        let name = { (key: String, label: Label) -> Field in .named(json ? key : lang.t(label)) }
+        var form = FormReader(fields, lang, json: json)
+        let count = try form.required("count", .countField, Parse.count(_:field:))
+        let channel = try form.optional("channel", .channelField, Channel.parse(_:field:))
+        let method = try form.optional("method", .methodField, CountMethod.parse(_:field:))
+        let date = try form.optional("date", .dateField, CalendarDate.parse(_:field:))
+        try form.finish()
         return NewAttendance(
-            event: event, count: try Parse.count(fields["count"] ?? "", field: name("count", .countField)),
-            channel: try Channel.parse(fields.value("channel") ?? "onsite", field: name("channel", .channelField)),
-            method: try CountMethod.parse(fields.value("method") ?? "headcount", field: name("method", .methodField)),
-            date: try fields.value("date").map { try CalendarDate.parse($0, field: name("date", .dateField)) },
+            event: event, count: count!, channel: channel ?? .onsite, method: method ?? .headcount, date: date,
             note: fields.value("note"))
     }
 }

@@ -200,13 +200,16 @@ struct OfficePages: Sendable {
     func addPrintRun(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
+            var form = FormReader(fields, lang)
+            let title = try form.required("title", .printTitleField, Parse.text(_:field:))
+            let ink = try form.required("ink", .inkField, Ink.parse(_:field:))
+            let copies = try form.required("copies", .copiesField, Parse.positiveCount(_:field:))
+            let unitPrice = try form.required("unitPrice", .unitPriceField, Money.parse(_:field:))
+            let event = try form.optional("event", .eventIdField) { try web.pickedEvent($0, field: $1) }
+            let date = try form.optional("date", .dateField, CalendarDate.parse(_:field:))
+            try form.finish()
             let input = NewPrintRun(
-                title: try Parse.text(fields["title"] ?? "", field: lang.field(.printTitleField)),
-                ink: try Ink.parse(fields["ink"] ?? "", field: lang.field(.inkField)),
-                copies: try Parse.positiveCount(fields["copies"] ?? "", field: lang.field(.copiesField)),
-                unitPrice: try Money.parse(fields["unitPrice"] ?? "", field: lang.field(.unitPriceField)),
-                event: try fields.value("event").map { try web.pickedEvent($0, field: lang.field(.eventIdField)) },
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.dateField)) })
+                title: title!, ink: ink!, copies: copies!, unitPrice: unitPrice!, event: event, date: date)
             try input.validate()
             let r = try web.ledger(for: user, request: request).money.addPrintRun(input)
             return await web.done(
@@ -304,11 +307,13 @@ struct OfficePages: Sendable {
     func addVolunteer(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
-            let name = try Parse.text(fields["name"] ?? "", field: lang.field(.nameField))
+            var form = FormReader(fields, lang)
+            let typedName = try form.required("name", .nameField, Parse.text(_:field:))
+            let phone = try form.optional("phone", .phoneField, NewVolunteer.phone(_:field:))
+            try form.finish()
+            let name = typedName!
             let input = NewVolunteer(
-                name: name,
-                phone: try fields.value("phone").map { try NewVolunteer.phone($0, field: lang.field(.phoneField)) },
-                org: fields.value("org"), platformNo: fields.value("platform"))
+                name: name, phone: phone, org: fields.value("org"), platformNo: fields.value("platform"))
             let r = try web.ledger(for: user, request: request).volunteers.add(input)
             return await web.done(
                 "/volunteers", context,
@@ -324,12 +329,14 @@ struct OfficePages: Sendable {
     func signup(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
+            var form = FormReader(fields, lang)
+            let volunteer = try form.required("volunteer", .volunteerField) { text, _ in try pickedVolunteer(text) }
+            let event = try form.required("event", .eventField) { try web.pickedEvent($0, field: $1) }
+            let hours = try form.optional("hours", .hoursShort, Parse.hours(_:field:))
+            let date = try form.optional("date", .dateField, CalendarDate.parse(_:field:))
+            try form.finish()
             let input = NewSignup(
-                volunteer: try pickedVolunteer(fields["volunteer"] ?? ""),
-                event: try web.pickedEvent(fields["event"] ?? "", field: lang.field(.eventField)),
-                hoursCenti: try fields.value("hours").map { try Parse.hours($0, field: lang.field(.hoursShort)) },
-                date: try fields.value("date").map { try CalendarDate.parse($0, field: lang.field(.dateField)) },
-                role: fields.value("role"))
+                volunteer: volunteer!, event: event!, hoursCenti: hours, date: date, role: fields.value("role"))
             let r = try web.ledger(for: user, request: request).volunteers.signup(input)
             return await web.done("/volunteers", context, notice: Catalogue.text(.signupAdded(r), lang))
         } catch let e as KepuError where !e.isDatabaseFailure {

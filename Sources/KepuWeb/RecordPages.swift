@@ -174,16 +174,18 @@ struct RecordPages: Sendable {
         let (user, fields) = try context.posted()
         let (kind, id) = try target(context)
         do {
-            let reason = try Parse.text(fields["reason"] ?? "", field: lang.field(.reasonField))
+            var form = FormReader(fields, lang)
             var values: [RecordField: FieldValue] = [:]
             for f in kind.fields {
-                guard var typed = fields.value(f.rawValue) else { continue }
+                let label = Label(Catalogue.label(f, of: kind, .zh), Catalogue.label(f, of: kind, .en))
                 // The event picker sends a number, or a typed part of a title when the year has many.
-                if f == .event {
-                    typed = String(try web.pickedEvent(typed, field: .named(Catalogue.label(f, of: kind, lang))))
+                values[f] = try form.optional(f.rawValue, label) { typed, field in
+                    try f.parse(f == .event ? String(try web.pickedEvent(typed, field: field)) : typed, label: field)
                 }
-                values[f] = try f.parse(typed, label: .named(Catalogue.label(f, of: kind, lang)))
             }
+            let why = try form.required("reason", .reasonField, Parse.text(_:field:))
+            try form.finish()
+            let reason = why!
             let outcome = try web.ledger(for: user, request: request, reason: reason).corrections.edit(kind, id, values)
             return await web.done(
                 "/records/\(kind.rawValue)/\(id)", context,

@@ -248,7 +248,6 @@ struct ReportPages: Sendable {
                     }
                     return v
                 }, why: fields.value("why"), unit: nil, actualText: fields.value("actual"))
-            try input.validate()
             _ = try web.ledger(for: user, request: request).evaluation.setNote(input)
             let project = fields.value("project").flatMap {
                 $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)

@@ -277,13 +277,24 @@ struct Web: Sendable {
         }
     }
 
-    func error(_ text: String) -> HTML { "<p class=\"error\" role=\"alert\">\(HTML.sentence(text))</p>" }
+    func error(_ text: String) -> HTML { Self.error(text, id: nil) }
 
     /// A refused form's sentence, just above the form it names (`id="FORM-error"`), which points to it with
     /// `aria-describedby` (see `Page.formAttributes`).
     func error(_ text: String?, form: String) -> HTML {
         guard let text else { return HTML() }
-        return "<p class=\"error\" role=\"alert\" id=\"\(form)-error\">\(HTML.sentence(text))</p>"
+        return Self.error(text, id: "\(form)-error")
+    }
+
+    /// A refusal's box: one sentence, or each of several (one per line of `text`) as an item of a list.
+    static func error(_ text: String, id: String?) -> HTML {
+        let idAttribute: HTML = id.map { " id=\"\($0)\"" } ?? HTML()
+        let lines = text.split(separator: "\n").map(String.init)
+        guard lines.count > 1 else {
+            return "<p class=\"error\" role=\"alert\"\(idAttribute)>\(HTML.sentence(text))</p>"
+        }
+        let items = lines.map { "<li>\(HTML.sentence($0))</li>" as HTML }.joined()
+        return "<div class=\"error\" role=\"alert\"\(idAttribute)><ul>\(items)</ul></div>"
     }
 }
 

@@ -10,6 +10,9 @@ extension Catalogue {
 
         // MARK: Values typed on a command line, in a form or in a file's cell (usage errors)
 
+        case .several(let all):
+            return all.map { text($0, lang, names: names) }.joined(separator: "\n")
+
         case .invalid(let field, let value, let form):
             if zh {
                 return "\(n(field)) \(q(value, lang)) 不是\(noun(form, lang))：\(accepted(form, lang))"

@@ -116,6 +116,8 @@ extension Catalogue {
             return zh
                 ? "\(year)年已封账（\(on)，\(reason)），不能再修改；确需修改请由管理员在“自评”页解除封账"
                 : "\(year) is locked (\(on), \(reason)) and can no longer be changed; an admin can unlock it on the Self-evaluation page"
+        case .several(let all):
+            return all.map { text($0, lang, for: .web) }.joined(separator: "\n")
         case .otherSheets(let sheet, let others, let problem):
             return zh
                 ? text(problem, lang, for: .web) + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))）"

@@ -30,6 +30,8 @@ public indirect enum Problem: Sendable, Hashable {
     case evidenceNeedsRecord
     case lineNeedsAmount
     case unknownCommand(typed: String, suggestion: String?)
+    /// Several things wrong with one form or command at once: each is said, so that one correction fixes all.
+    case several([Problem])
     case commandLine(CommandLineIssue)
 
     // MARK: The database file
@@ -244,6 +246,7 @@ public indirect enum Problem: Sendable, Hashable {
     /// Usage errors are found without a database (exit 64); the rest mean a command could not be done (exit 1).
     public var defaultKind: KepuError.Kind {
         switch self {
+        case .several(let all): all.allSatisfy { $0.defaultKind == .usage } ? KepuError.Kind.usage : .failed
         case .invalid, .negative, .tooPrecise, .tooLarge, .attendanceTooLarge, .notRealDate, .atLeastOne, .zeroCost,
             .empty,
             .targetWithoutUnit, .targetUnknownUnit, .endBeforeStart, .satisfiedOverResponses, .baselineNeedsFigure,

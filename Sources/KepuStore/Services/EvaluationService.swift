@@ -73,10 +73,9 @@ public struct EvaluationService: Sendable {
     // MARK: Notes
 
     /// Sets the deviation reason, improvement measures and/or manual score of one indicator of a year.
-    /// A manual score must lie within 0…the indicator's weight.
+    /// A manual score must lie within 0…the indicator's weight; everything wrong is refused at once.
     public func setNote(_ n: NoteInput) throws -> Int64 {
-        try n.validate()
-        return try ledger.database.write { db in
+        try ledger.database.write { db in
             let stored = try ledger.plans.current(db, year: n.year, unit: n.unit)
             guard let (scoredIn, indicator) = stored.plan.scoring(indicator: n.indicator) else {
                 throw KepuError(
@@ -84,11 +83,8 @@ public struct EvaluationService: Sendable {
                         field: .indicator, value: n.indicator, year: n.year,
                         ids: stored.plan.allIndicators.map(\.id)))
             }
-            if let score = n.score {
-                let weight = Scoring.weights(scoredIn)[indicator.id] ?? .zero
-                if weight == .zero { throw KepuError(.indicatorNotScored(id: indicator.id)) }
-                if score > weight { throw KepuError(.scoreOverWeight(score: score, id: indicator.id, weight: weight)) }
-            }
+            let weight = Scoring.weights(scoredIn)[indicator.id] ?? .zero
+            if let e = KepuError.all(n.problems(weight: weight, indicator: indicator.id)) { throw e }
             let now = ledger.context.timestamp
             if var note = try NoteRecord.all().filter(unit: stored.unitID, year: n.year)
                 .filter(NoteRecord.Columns.indicator == indicator.id).fetchOne(db), let id = note.id

@@ -397,7 +397,7 @@ public struct ImportService: Sendable {
             row: { db, cols, row, _, result in
                 let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: cols.named("date"))
                 let amount = try Money.parse(cols.value("amount", in: row) ?? "", field: cols.named("amount"))
-                guard amount > .zero else { throw KepuError(.zeroCost(field: cols.named("amount"))) }
+                try NewCost.check(amount: amount, field: cols.named("amount"))
                 guard let line = cols.value("line", in: row) else {
                     throw KepuError(.emptyLine(field: cols.named("line")))
                 }

@@ -29,8 +29,8 @@ struct CostEdit: ParsableCommand {
         let patch = CostPatch(
             line: try parsed(line) { try Parse.text($0, field: .named("--line")) },
             amount: try parsed(amount) { a in
-                let m = try Money.parse(a, field: .named("--amount"))
-                if m == .zero { throw KepuError(.zeroCost(field: .named("--amount"))) }
+                let m = try Money.parse(a, field: .amount)
+                try NewCost.check(amount: m)
                 return m
             },
             event: try parsed(event) { try recordID($0, field: .named("--event")) }, item: item.nonBlank,

@@ -39,7 +39,6 @@ struct NoteSet: ParsableCommand {
                 }
                 return v
             }, why: why.nonBlank, unit: unit.value, actualText: actual.nonBlank)
-        try input.validate()
         let id = try options.ledger().evaluation.setNote(input)
         console.added(id, .noteSet(indicator: input.indicator, year: input.year))
     }
