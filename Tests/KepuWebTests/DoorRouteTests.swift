@@ -800,4 +800,24 @@ import Testing
             try await client.execute(uri: "/static/door.css", method: .get) { r in #expect(r.status == .ok) }
         }
     }
+
+    /// A door's entry voided while the door stays open goes on in a new entry; restoring the old one would
+    /// count that day twice, so it is refused, naming the new one (one query however many rows).
+    @Test func aVoidedDoorEntryIsNotRestoredOverTheDayItWentOnIn() throws {
+        let ledger = try ledger()
+        let opened = try ledger.doors.open(event: 1, from: nil, until: nil, survey: false, volunteers: nil)
+        for phone in ["13800000001", "13800000002"] {
+            try ledger.doors.signIn(door: opened.door.id, name: "参与者", phone: phone, org: nil, satisfaction: nil)
+        }
+        let first = try #require(try ledger.attendance.list(RecordFilter()).first?.id)
+        _ = try ledger.corrections.void(.attendance, first, reason: "误开")
+        try ledger.doors.signIn(door: opened.door.id, name: "参与者", phone: "13800000003", org: nil, satisfaction: nil)
+        let second = try #require(try ledger.attendance.list(RecordFilter()).first { $0.id != first }?.id)
+        #expect(
+            throws: KepuError(.restoreBlocked(kind: .attendance, id: first, because: .doorDayTaken(record: second)))
+        ) {
+            try ledger.corrections.restore(.attendance, first, reason: "恢复")
+        }
+    }
+
 }

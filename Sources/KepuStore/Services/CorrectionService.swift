@@ -100,48 +100,47 @@ public struct CorrectionService: Sendable {
             var volunteers = try VolunteerRecord.filter(inBatch).fetchAll(db)
             var measurements = try MeasurementRecord.filter(inBatch).fetchAll(db)
 
-            // The rules a restore must not break, checked before anything is written.
+            // The rules a restore must not break, checked before anything is written: each rule one query,
+            // however many records the void took along.
             let restoredEvents = Set(events.compactMap(\.id))
-            func eventLive(_ e: Int64?) throws -> Bool {
-                guard let e, !restoredEvents.contains(e) else { return true }
-                return try EventRecord.fetchOne(db, key: e)?.voidedAt == nil
-            }
-            for e in events where !(try eventLive(e.parentId)) {
-                throw KepuError(.restoreBlocked(kind: kind, id: id, because: .parentVoided(event: e.parentId ?? 0)))
-            }
             let eventIDs =
-                attendance.map(\.eventId) + costs.compactMap(\.eventId) + printRuns.compactMap(\.eventId)
-                + surveys.map(\.eventId) + signups.map(\.eventId) + evidence.compactMap(\.eventId)
-            for e in eventIDs where !(try eventLive(e)) {
+                events.compactMap(\.parentId) + attendance.map(\.eventId) + costs.compactMap(\.eventId)
+                + printRuns.compactMap(\.eventId) + surveys.map(\.eventId) + signups.map(\.eventId)
+                + evidence.compactMap(\.eventId)
+            let voidedEvents = try voided(EventRecord.self, Set(eventIDs).subtracting(restoredEvents), db)
+            for e in events {
+                if let parent = e.parentId, voidedEvents.contains(parent) {
+                    throw KepuError(.restoreBlocked(kind: kind, id: id, because: .parentVoided(event: parent)))
+                }
+            }
+            if let e = eventIDs.first(where: voidedEvents.contains) {
                 throw KepuError(.restoreBlocked(kind: kind, id: id, because: .eventVoided(event: e)))
             }
             // A door's day whose entry or survey batch was voided has gone on in a new one: the two would
             // count the same day's sign-ins twice. `column` is door_day's for the record's table, `rows`
             // the table that ties its rows to their door.
-            func doorDayGoneOn(_ column: String, _ table: String, _ rows: String, id: Int64, day: CalendarDate) throws {
+            func doorDayGoneOn(_ column: String, _ table: String, _ rows: String) throws {
                 if let other = try Int64.fetchOne(
                     db,
                     sql: """
-                        SELECT d.\(column) FROM door_day d JOIN \(table) n ON n.id = d.\(column)
-                        WHERE n.voided_at IS NULL AND d.\(column) <> ?
-                          AND d.door_id IN (SELECT door_id FROM \(rows) WHERE \(column) = ?)
-                          AND d.day = ?
-                        """, arguments: [id, id, day.description])
+                        SELECT d.\(column) FROM \(table) r
+                        JOIN \(rows) v ON v.\(column) = r.id
+                        JOIN door_day d ON d.door_id = v.door_id AND d.day = r.date
+                        JOIN \(table) n ON n.id = d.\(column)
+                        WHERE r.void_batch = ? AND n.voided_at IS NULL AND d.\(column) <> r.id
+                        LIMIT 1
+                        """, arguments: [batchID])
                 {
                     throw KepuError(.restoreBlocked(kind: kind, id: id, because: .doorDayTaken(record: other)))
                 }
             }
-            for a in attendance {
-                if let id = a.id { try doorDayGoneOn("attendance_id", "attendance", "door_visit", id: id, day: a.date) }
-            }
-            for s in surveys {
-                if let id = s.id { try doorDayGoneOn("survey_id", "survey", "door_answer", id: id, day: s.date) }
-            }
+            if !attendance.isEmpty { try doorDayGoneOn("attendance_id", "attendance", "door_visit") }
+            if !surveys.isEmpty { try doorDayGoneOn("survey_id", "survey", "door_answer") }
             let restoredCosts = Set(costs.compactMap(\.id))
-            for f in evidence {
-                if let c = f.costId, !restoredCosts.contains(c), try CostRecord.fetchOne(db, key: c)?.voidedAt != nil {
-                    throw KepuError(.restoreBlocked(kind: kind, id: id, because: .costVoided(cost: c)))
-                }
+            let voidedCosts = try voided(
+                CostRecord.self, Set(evidence.compactMap(\.costId)).subtracting(restoredCosts), db)
+            if let c = evidence.compactMap(\.costId).first(where: voidedCosts.contains) {
+                throw KepuError(.restoreBlocked(kind: kind, id: id, because: .costVoided(cost: c)))
             }
             let restoredVolunteers = Set(volunteers.compactMap(\.id))
             for v in volunteers {
@@ -151,10 +150,10 @@ public struct CorrectionService: Sendable {
                             kind: kind, id: id, because: .phoneTaken(volunteer: other.id ?? 0, name: other.name)))
                 }
             }
+            let voidedVolunteers = try voided(
+                VolunteerRecord.self, Set(signups.map(\.volunteerId)).subtracting(restoredVolunteers), db)
             for g in signups {
-                if !restoredVolunteers.contains(g.volunteerId),
-                    try VolunteerRecord.fetchOne(db, key: g.volunteerId)?.voidedAt != nil
-                {
+                if voidedVolunteers.contains(g.volunteerId) {
                     throw KepuError(
                         .restoreBlocked(kind: kind, id: id, because: .volunteerVoided(volunteer: g.volunteerId)))
                 }
@@ -182,6 +181,14 @@ public struct CorrectionService: Sendable {
                 surveys: surveys.count, signups: signups.count, evidence: evidence.count)
             return CorrectionOutcome(id: id, label: label, counts: counts)
         }
+    }
+
+    /// Which of the records are voided, in one query.
+    private func voided<R: VoidableRecord>(_ type: R.Type, _ ids: Set<Int64>, _ db: Database) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return Set(
+            try Int64.fetchAll(
+                db, R.select(LedgerColumns.id).filter(ids.contains(LedgerColumns.id) && LedgerColumns.voidedAt != nil)))
     }
 
     /// The record's label, refusing a missing or already voided one.

@@ -390,7 +390,8 @@ public struct ImportService: Sendable {
         path: String, displayName: String, sheet: String? = nil, unit: String?, dryRun: Bool,
         preview: ImportPreview? = nil, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
-        try run(
+        let plans = CoveringPlans()
+        return try run(
             kind: "costs", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.costs,
             dryRun: dryRun, preview: preview,
             progress: progress,
@@ -409,7 +410,8 @@ public struct ImportService: Sendable {
                     invoice: cols.value("invoice", in: row), date: date, payee: cols.value("payee", in: row),
                     unit: unit)
                 _ = try ledger.money.addCost(
-                    db, cost, importID: result.importID, field: (cols.named("line"), cols.named("event")))
+                    db, cost, importID: result.importID, field: (cols.named("line"), cols.named("event")),
+                    plans: plans)
                 result.total += amount
             },
             finish: { _, result in ["total_fen": .int(result.total.fen)] })

@@ -19,9 +19,10 @@ public struct MoneyService: Sendable {
 
     /// Where money is charged: the day (given, else the event's first day, else today) and the plan
     /// of the event's unit (or the named or only unit) whose period holds that day.
+    /// An import passes `plans`, so that its rows read each covering plan once, not once a row.
     func chargeTarget(
         _ db: Database, event eventID: Int64?, date: CalendarDate?, unit: String?,
-        eventField: Field = .event
+        eventField: Field = .event, plans: CoveringPlans? = nil
     ) throws -> (day: CalendarDate, plan: StoredPlan) {
         var date = date
         var unitID: Int64?
@@ -31,6 +32,7 @@ public struct MoneyService: Sendable {
             unitID = e.unitId
         }
         let day = date ?? ledger.today
+        if let plans { return (day, try plans.plan(db, ledger, date: day, unitID: unitID, unit: unit)) }
         if unitID == nil, let unit { unitID = try ledger.plans.resolveUnit(db, name: unit, date: day) }
         return (day, try ledger.plans.covering(db, date: day, unitID: unitID))
     }
@@ -48,9 +50,10 @@ public struct MoneyService: Sendable {
 
     func addCost(
         _ db: Database, _ c: NewCost, importID: Int64? = nil,
-        field: (line: Field, event: Field) = (.line, .event)
+        field: (line: Field, event: Field) = (.line, .event), plans: CoveringPlans? = nil
     ) throws -> ChargeResult {
-        let (day, stored) = try chargeTarget(db, event: c.event, date: c.date, unit: c.unit, eventField: field.event)
+        let (day, stored) = try chargeTarget(
+            db, event: c.event, date: c.date, unit: c.unit, eventField: field.event, plans: plans)
         let line = try line(c.line, of: stored, field: field.line)
         if stored.plan.hasSeveralProjects, let event = c.event,
             let own = stored.plan.project(ofLine: line.id),
@@ -94,5 +97,41 @@ public struct MoneyService: Sendable {
         }
         guard let line = plan.printingLine else { throw KepuError(.noPrintingLine(year: stored.plan.year)) }
         return line
+    }
+}
+
+/// The plans an import's rows are charged to, read once for each unit and day instead of once a row (a
+/// year's finance ledger is thousands of rows over a few hundred days, all under one plan). Lives for one
+/// import, inside its transaction.
+final class CoveringPlans {
+    private var byDay: [String: StoredPlan] = [:]
+    private var units: [String: Int64] = [:]
+
+    /// The plan covering `date` for the unit (the event's `unitID`, else the unit named, else the one whose
+    /// plan covers the day), as `MoneyService.chargeTarget` finds it.
+    func plan(_ db: Database, _ ledger: Ledger, date: CalendarDate, unitID: Int64?, unit: String?) throws
+        -> StoredPlan
+    {
+        var unitID = unitID
+        if unitID == nil, let unit {
+            let key = "\(unit)\u{1F}\(date)"
+            if let known = units[key] {
+                unitID = known
+            } else {
+                let resolved = try ledger.plans.resolveUnit(db, name: unit, date: date)
+                units[key] = resolved
+                unitID = resolved
+            }
+        }
+        let key = "\(unitID.map(String.init) ?? "")\u{1F}\(date)"
+        if let p = byDay[key] { return p }
+        // A unit's current plans do not overlap: one read for another day of the unit serves this one too.
+        if let unitID, let p = byDay.values.first(where: { $0.unitID == unitID && $0.plan.period.contains(date) }) {
+            byDay[key] = p
+            return p
+        }
+        let p = try ledger.plans.covering(db, date: date, unitID: unitID)
+        byDay[key] = p
+        return p
     }
 }
