@@ -261,10 +261,57 @@ public enum OfficialTables {
 
     // MARK: Blocks by their labels
 
+    /// The labels read for a value beside them (compared as `labelKey`s; the tables' `find` calls name
+    /// no other). Offices split one over cells (`支出方向（子项）` | `名称`): a stem, then its tails.
+    static let labels = [
+        "部门名称", "部门职责概述", "支出方向（子项）名称", "支出方向（子项）", "项目名称", "所属专项名称", "所属专项", "项目金额",
+        "项目实施期", "实施期绩效目标", "年度绩效目标",
+    ]
+
+    /// Words that, alone in a cell, finish the label in the cell before them (or above them, when a
+    /// Word cell's lines were pasted into rows): `支出方向（子项）` | `名称`, `项目` | `名` | `称`.
+    static let labelTails: Set<String> = ["名称", "名", "称", "代码", "编码", "编号", "（子项）", "金额"]
+
+    /// Every word a label is made of, alone in a cell: the labels, their stems with tails taken off
+    /// (项目, 部门, 支出方向, 所属专项) and the tails. None is ever read as a value.
+    static let labelWords: Set<String> = {
+        var words = OfficialTables.labelTails
+        var open = OfficialTables.labels
+        while let label = open.popLast() {
+            guard words.insert(label).inserted else { continue }
+            for tail in OfficialTables.labelTails where label.count > tail.count && label.hasSuffix(tail) {
+                open.append(String(label.dropLast(tail.count)))
+            }
+        }
+        return words
+    }()
+
+    /// A cell as a label is compared: no spaces, and ASCII brackets as the template's full-width ones.
+    static func labelKey(_ cell: String) -> String {
+        String(PlanRules.squeeze(cell).map { (c: Character) -> Character in c == "(" ? "（" : c == ")" ? "）" : c })
+    }
+
+    /// A label as found: the rows it is written on (more than one when split down a column) and the
+    /// column of its last part, after which its value starts.
+    struct Label {
+        var rows: ClosedRange<Int>
+        var end: Int
+
+        init(rows: ClosedRange<Int>, end: Int) {
+            self.rows = rows
+            self.end = end
+        }
+
+        /// A label whole in the one cell at (row index, column).
+        init(_ at: (Int, Int)) { self.init(rows: at.0...at.0, end: at.1) }
+    }
+
     struct Grid {
         let sheet: Sheet
         let rows: [[String]]
         let squeezed: [[String]]
+        /// Each cell as a label is compared (`labelKey`).
+        let keys: [[String]]
         /// Amounts in 万元 unless the table says 元.
         let wan: Bool
 
@@ -272,6 +319,7 @@ public enum OfficialTables {
             self.sheet = sheet
             rows = sheet.rows.map { $0.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
             squeezed = sheet.rows.map { $0.cells.map(PlanRules.squeeze) }
+            keys = sheet.rows.map { $0.cells.map(OfficialTables.labelKey) }
             var wan = true
             outer: for row in squeezed {
                 for c in row where c.contains("金额单位") || c.hasPrefix("金额：") || c.hasPrefix("金额:") {
@@ -288,22 +336,73 @@ public enum OfficialTables {
             return nil
         }
 
-        func find(_ label: String) -> (Int, Int)? { find { $0 == label } }
+        /// The first label, in reading order, that reads as one of `names`: whole in a cell, or split
+        /// over the cells after it (`项目` | `名称`) or below it (`项目` above `名称`).
+        func find(_ names: String...) -> Label? {
+            let wanted = Set(names.map(OfficialTables.labelKey))
+            for r in keys.indices {
+                // Only a cell that begins a name is joined with the tails after it, so a (hostile) row
+                // of many tails is read once, not once for each of its cells.
+                for c in keys[r].indices where begins(keys[r][c], wanted) {
+                    if let found = readings(r, c).first(where: { wanted.contains($0.key) }) { return found.label }
+                }
+            }
+            return nil
+        }
 
-        /// The text to the right of a label (the next non-empty cell), skipping the labels given.
-        func text(rightOf at: (Int, Int)?, skipping: [String] = []) -> String? {
-            guard let (r, c) = at else { return nil }
-            for cell in rows[r].dropFirst(c + 1) where !cell.isEmpty && !skipping.contains(PlanRules.squeeze(cell)) {
-                return cell
+        /// True when a cell's key is the start of one of the names (a whole name included).
+        func begins(_ key: String, _ names: Set<String>) -> Bool {
+            !key.isEmpty && names.contains { $0.hasPrefix(key) }
+        }
+
+        /// The labels a cell can start, the longest first: the cell joined with the tails after it in
+        /// its row (blank, merged cells passed over); when none follows, joined with the tails below it
+        /// in the next rows, and then the cell alone.
+        func readings(_ r: Int, _ c: Int) -> [(key: String, label: Label)] {
+            var key = keys[r][c]
+            var end = c
+            for j in keys[r].indices.dropFirst(c + 1) where !keys[r][j].isEmpty {
+                guard OfficialTables.labelTails.contains(keys[r][j]) else { break }
+                key += keys[r][j]
+                end = j
+            }
+            guard end == c else { return [(key: key, label: Label(rows: r...r, end: end))] }
+            let alone = (key: key, label: Label(rows: r...r, end: c))
+            var last = r
+            while let below = tail(below: last, column: c) {
+                key += below
+                last += 1
+            }
+            return last == r ? [alone] : [(key: key, label: Label(rows: r...last, end: c)), alone]
+        }
+
+        /// The label tail in a column on the sheet row right after the given one, if there is one.
+        func tail(below r: Int, column c: Int) -> String? {
+            guard r + 1 < keys.count, sheet.rows[r + 1].row == sheet.rows[r].row + 1,
+                let key = keys[r + 1].dropFirst(c).first, OfficialTables.labelTails.contains(key)
+            else { return nil }
+            return key
+        }
+
+        /// The text to the right of a label: the next non-empty cell on its row (on each of its rows
+        /// in turn, for a label split down a column). A label word is never the value: a blank value
+        /// followed by the next label reads as none.
+        func text(rightOf label: Label?) -> String? {
+            guard let label else { return nil }
+            for r in label.rows {
+                for c in rows[r].indices.dropFirst(label.end + 1) where !rows[r][c].isEmpty {
+                    if OfficialTables.labelWords.contains(keys[r][c]) { break }
+                    return rows[r][c]
+                }
             }
             return nil
         }
 
         /// The amount to the right of a label: the next figure before any other text, nil when blank.
-        func amount(rightOf at: (Int, Int)?) -> Money? {
-            guard let (r, c) = at else { return nil }
-            for cell in rows[r].dropFirst(c + 1) where !cell.isEmpty {
-                return money(cell)
+        func amount(rightOf label: Label?) -> Money? {
+            guard let label else { return nil }
+            for r in label.rows {
+                if let cell = rows[r].dropFirst(label.end + 1).first(where: { !$0.isEmpty }) { return money(cell) }
             }
             return nil
         }
@@ -399,11 +498,11 @@ public enum OfficialTables {
             self.year = year
             unit = g.text(rightOf: g.find("部门名称"))
             total = g.find { $0.hasPrefix("资金总额") }.flatMap { at in
-                g.money(g.rows[at.0][at.1]) ?? g.amount(rightOf: at)
+                g.money(g.rows[at.0][at.1]) ?? g.amount(rightOf: Label(at))
             }
             func figure(_ label: String) -> Money? {
                 guard let at = g.find({ $0.hasSuffix(label) }) else { return nil }
-                return g.amount(rightOf: at) ?? .zero
+                return g.amount(rightOf: Label(at)) ?? .zero
             }
             general = figure("一般公共预算拨款")
             governmentFund = figure("政府性基金拨款")
@@ -504,11 +603,12 @@ public enum OfficialTables {
 
         init(_ g: Grid, year: Int, rules: PlanRules) throws {
             self.year = year
+            // 支出方向（子项） or 项目名称, whole or split over cells (`支出方向（子项）` | `名称` | 业务性专项).
             let named =
-                g.text(rightOf: g.find("支出方向（子项）")) ?? g.text(rightOf: g.find("支出方向(子项)"))
-                ?? g.text(rightOf: g.find("项目名称")) ?? g.sheet.name
+                g.text(rightOf: g.find("支出方向（子项）名称", "支出方向（子项）")) ?? g.text(rightOf: g.find("项目名称"))
+                ?? g.sheet.name
             name = named
-            parent = g.text(rightOf: g.find("所属专项"), skipping: ["名称", "金额"])
+            parent = g.text(rightOf: g.find("所属专项名称", "所属专项"))
             term = g.text(rightOf: g.find("项目实施期"))
             implementation = g.text(rightOf: g.find("实施期绩效目标"))
             annual = g.text(rightOf: g.find("年度绩效目标"))
@@ -534,7 +634,7 @@ public enum OfficialTables {
                 }
             }
             amount =
-                g.amount(rightOf: g.find("项目金额")) ?? g.amount(rightOf: g.find { $0.hasPrefix("资金总额") })
+                g.amount(rightOf: g.find("项目金额")) ?? g.amount(rightOf: g.find { $0.hasPrefix("资金总额") }.map(Label.init))
                 ?? lines.reduce(Money.zero) { $0 + $1.amount }
         }
     }
