@@ -343,7 +343,8 @@ public enum RecordTables {
             rows: entries.map { e in
                 [
                     Cell(String(e.id)), Cell(localTime(e.at, timeZone)), Cell(e.operatorName),
-                    Cell(action(e.action, lang)), Cell(maskPhones(in: changes(e, lang: lang, names: names))),
+                    Cell(action(e.action, lang)),
+                    Cell(maskPhones(in: changes(e, lang: lang, names: names, timeZone: timeZone))),
                 ]
             })
     }
@@ -371,17 +372,71 @@ public enum RecordTables {
         "kind": ("类型", "kind"), "major": ("大型活动", "major"), "start_date": ("开始", "start"),
         "end_date": ("结束", "end"), "venue": ("地点", "venue"), "parent_id": ("所属活动", "parent"),
         "unit_id": ("单位", "unit"), "volunteer_id": ("志愿者", "volunteer"),
+        "form": ("活动形式", "form"), "project": ("支出方向", "project"), "question": ("问卷题目", "question"),
+        "file_name": ("文件名", "file name"), "size": ("大小", "size"), "cost_id": ("费用", "cost"),
+        "year": ("年度", "year"), "reason": ("原因", "reason"), "rows": ("行数", "rows"),
+        "indicator": ("指标", "indicator"), "measures": ("改进措施", "measures"),
+        "score_e4": ("人工评分", "manual score"), "score_why": ("评分理由", "why that score"),
+        "actual_text": ("实际完成值", "actual"), "spent_fen": ("基本支出", "spent"),
+        "volunteers": ("志愿者人数", "volunteers"), "orgs": ("志愿组织数", "organizations"),
+        "period_start": ("执行期开始", "period start"), "period_end": ("执行期结束", "period end"),
+        "source_name": ("文件名", "file name"), "imported_at": ("导入时间", "imported at"),
+        "replaced_at": ("被替换时间", "replaced at"),
+        "locked_on": ("封账日期", "locked on"), "locked_at": ("封账时间", "locked at"),
+        "locked_by": ("封账人", "locked by"), "unlocked_at": ("解除时间", "unlocked at"),
+        "unlock_reason": ("解除原因", "unlock reason"), "unlocked_by": ("解除人", "unlocked by"),
+        "password_changed_at": ("改密码时间", "password changed at"), "disabled_at": ("停用时间", "disabled at"),
+        "revoked_at": ("作废时间", "revoked at"), "last_used_at": ("最近使用", "last used"),
+        "opens_at": ("开放时间", "opens"), "closes_at": ("截止时间", "closes"), "closed_at": ("关闭时间", "closed at"),
+        "survey": ("满意度问卷", "survey"), "live": ("现场验证码", "live code"), "expected": ("预计人数", "expected"),
+        "restored_at": ("恢复时间", "restored at"), "restore_reason": ("恢复原因", "restore reason"),
     ]
 
+    /// A column that means something else in one table than in the others, as that table names it.
+    static let tableColumnNames: [String: [String: (zh: String, en: String)]] = [
+        "app_user": ["name": ("用户名", "name"), "role": ("角色", "role")],
+        "organization": ["name": ("名称", "name")],
+        "unit": ["name": ("名称", "name")],
+        "door": ["volunteers": ("志愿者名额", "volunteer places")],
+        "void_batch": ["reason": ("作废原因", "void reason")],
+        "year_lock": ["reason": ("封账原因", "lock reason")],
+        "budget_adjustment": ["reason": ("调整原因", "reason"), "amount_fen": ("调整金额", "amount")],
+        "note": ["reason": ("偏差原因", "deviation reason")],
+        "setting": ["key": ("设置项", "setting"), "value": ("设定值", "value")],
+    ]
+
+    /// Columns a row's changes never show: when a row was written, what a void already says, digests,
+    /// secrets, a plan's whole text, and the numbers of rows of the store's own tables. None of them
+    /// tells a clerk what changed.
+    static let hiddenColumns: Set<String> = [
+        "id", "voided_at", "void_reason", "void_batch", "created_at", "updated_at", "sha256", "source_sha256",
+        "source_text", "token_hash", "password_hash", "secret", "import_id", "replaced_by", "user_id",
+        "root_entity", "root_id", "at",
+    ]
+
+    /// Columns that hold 0 or 1 for no or yes.
+    static let flagColumns: Set<String> = ["major", "survey", "live"]
+
+    /// A column as the table's row names it; a column kepu has no word for is "another field", never its
+    /// code.
+    static func columnName(_ table: String, _ column: String, _ lang: Language) -> String {
+        guard let name = tableColumnNames[table]?[column] ?? columnNames[column] else {
+            return lang.t("其他字段", "another field")
+        }
+        return lang == .zh ? name.zh : name.en
+    }
+
     /// A stored code of a closed vocabulary, as the language names it.
-    static func vocabularyWord(_ column: String, _ code: String, _ lang: Language) -> String? {
+    static func vocabularyWord(_ table: String, _ column: String, _ code: String, _ lang: Language) -> String? {
         func word<V: Vocabulary>(_ type: V.Type) -> String? { V(rawValue: code).map { lang.vocabulary($0) } }
         switch column {
+        case "kind" where table == "import_file": return AuditWords.importName(code, lang)
         case "kind": return word(EventKind.self) ?? word(EvidenceKind.self)
         case "form": return word(EventForm.self)
         case "channel": return word(Channel.self)
         case "method": return word(CountMethod.self)
         case "ink": return word(Ink.self)
+        case "role" where table == "app_user": return UserRole(rawValue: code).map { lang.t($0.chinese, $0.rawValue) }
         default: return nil
         }
     }
@@ -389,16 +444,43 @@ public enum RecordTables {
     static func value(_ column: String, _ v: Any?) -> String {
         guard let v, !(v is NSNull) else { return "—" }
         switch column {
-        case "amount_fen", "unit_price_fen": return (v as? Int).map { Money(fen: Int64($0)).description } ?? "\(v)"
-        case "value_e4": return (v as? Int).map { Fixed(raw: Int64($0)).description } ?? "\(v)"
+        case "amount_fen", "unit_price_fen", "spent_fen":
+            return (v as? Int).map { Money(fen: Int64($0)).description } ?? "\(v)"
+        case "value_e4", "score_e4": return (v as? Int).map { Fixed(raw: Int64($0)).description } ?? "\(v)"
         case "hours_centi": return (v as? Int).map { Figures.hours(Int64($0)) } ?? "\(v)"
+        case "size": return (v as? Int).map { Catalogue.bytes(Int64($0)) } ?? "\(v)"
         default: return "\(v)"
         }
     }
 
+    /// A value of an audit row's column as a clerk reads it: names for codes (a line, an indicator, a
+    /// project, an event, a unit), words for a vocabulary's codes and for yes/no flags, money in 元, and times in
+    /// local time to the minute, never as stored (`2026-12-07T15:29:15Z`).
+    static func shown(
+        _ v: Any?, table: String, column k: String, lang: Language, names: RecordNames, timeZone: TimeZone
+    ) -> String {
+        guard let v, !(v is NSNull) else { return "—" }
+        if let code = v as? String {
+            if k == "line" { return names.lines[code] ?? code }
+            if k == "indicator" { return names.indicators[code] ?? code }
+            if k == "project" { return names.projects[code] ?? code }
+            if k == "key", table == "setting" { return AuditWords.settingName(code, lang) ?? lang.t("设置", "a setting") }
+            if let word = vocabularyWord(table, k, code, lang) { return word }
+            if let time = minute(code, timeZone) { return time }
+        }
+        if let n = v as? Int {
+            if k == "event_id" || k == "parent_id", let title = names.events[Int64(n)] { return "\(n) \(title)" }
+            if k == "unit_id", let name = names.units[Int64(n)] { return name }
+            if flagColumns.contains(k) { return n == 0 ? lang.t("否", "no") : lang.t("是", "yes") }
+        }
+        return value(k, v)
+    }
+
     /// `金额 2,500.00元 → 2,600.00元；摘要 授课费 → 讲课费` from an audit row's before and after; a void
-    /// shows its reason.
-    static func changes(_ e: AuditEntry, lang: Language = .zh, names: RecordNames = .none) -> String {
+    /// shows its reason. Every column is named in words, or not shown (`hiddenColumns`).
+    static func changes(
+        _ e: AuditEntry, lang: Language = .zh, names: RecordNames = .none, timeZone: TimeZone = .current
+    ) -> String {
         func decode(_ s: String?) -> [String: Any] {
             guard let s, let d = s.data(using: .utf8),
                 let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any]
@@ -413,21 +495,26 @@ public enum RecordTables {
         let after = decode(e.after)
         if e.before == nil { return "" }
         if e.action == .void { return lang.t("原因：", "reason: ") + show(after["void_reason"]) }
-        let skip: Set<String> = ["voided_at", "void_reason", "void_batch", "created_at", "updated_at"]
-        let keys = Set(before.keys).union(after.keys).subtracting(skip)
+        let keys = Set(before.keys).union(after.keys).subtracting(hiddenColumns)
             .filter { show(before[$0]) != show(after[$0]) }.sorted()
         return keys.map { k in
-            let name = columnNames[k].map { lang == .zh ? $0.zh : $0.en } ?? k
             func shown(_ v: Any?) -> String {
-                if k == "line", let code = v as? String { return names.lines[code] ?? code }
-                if k == "event_id" || k == "parent_id", let id = v as? Int, let title = names.events[Int64(id)] {
-                    return "\(id) \(title)"
-                }
-                if let code = v as? String, let word = vocabularyWord(k, code, lang) { return word }
-                return value(k, v)
+                Self.shown(v, table: e.entity, column: k, lang: lang, names: names, timeZone: timeZone)
             }
-            return "\(name) \(shown(before[k])) → \(shown(after[k]))"
+            return "\(columnName(e.entity, k, lang)) \(shown(before[k])) → \(shown(after[k]))"
         }.joined(separator: lang.t("；", "; "))
+    }
+
+    /// A stored time as a clerk reads it, to the minute: a UTC stamp (`2026-12-07T15:29:15Z`) in
+    /// `timeZone`, a door's local minute (`2026-12-07T08:30`) as it is; nil for a text that is no time.
+    static func minute(_ text: String, _ timeZone: TimeZone = .current) -> String? {
+        let d = Array(text.utf8)
+        guard d.count == 16 || d.count == 20, d[4] == 0x2D, d[7] == 0x2D, d[10] == 0x54, d[13] == 0x3A else {
+            return nil
+        }
+        if d.count == 16 { return Door.display(text) }
+        let local = localTime(text, timeZone)
+        return local == text ? nil : String(local.prefix(16))
     }
 
     /// `2023-09-16T08:30:00Z` in the machine's zone: `2023-09-16 16:30`.
