@@ -35,7 +35,7 @@ struct Kepu: ParsableCommand {
             NoteCommand.self,
             Reconcile.self, ReportCommand.self, StatsCommand.self, CheckCommand.self, EvidenceCommand.self, Backup.self,
             Export.self, RestoreCommand.self,
-            Log.self, YearCommand.self, UserCommand.self, Serve.self, Demo.self,
+            Log.self, YearCommand.self, UserCommand.self, SettingsCommand.self, Serve.self, Demo.self,
         ]
     )
 }

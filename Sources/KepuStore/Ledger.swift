@@ -32,6 +32,7 @@ public struct Ledger: Sendable {
     public var users: UserService { UserService(ledger: self) }
     public var sessions: SessionService { SessionService(ledger: self) }
     public var doors: DoorService { DoorService(ledger: self) }
+    public var settings: SettingsService { SettingsService(ledger: self) }
 
     /// Today, from the context's clock (`KEPU_TODAY` in the CLI).
     var today: CalendarDate { context.today() }

@@ -20,6 +20,7 @@ enum Migrations {
         m.registerMigration("v11 doors", migrate: v11)
         m.registerMigration("v12 projects", migrate: v12)
         m.registerMigration("v13 door visits, live doors, answers by batch, rejected calls", migrate: v13)
+        m.registerMigration("v14 settings", migrate: v14)
         return m
     }
 
@@ -657,6 +658,22 @@ enum Migrations {
                 ) STRICT;
                 ALTER TABLE volunteer_call ADD COLUMN rejected_at TEXT;
                 ALTER TABLE volunteer_call ADD COLUMN reject_reason TEXT;
+                """)
+    }
+
+    /// The office's settings, each a key and its value, changed (never deleted) with an audit row: the
+    /// address phones reach the server at, for a door's link.
+    static func v14(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE setting (
+                  id INTEGER PRIMARY KEY,
+                  key TEXT NOT NULL UNIQUE,
+                  value TEXT,
+                  updated_at TEXT NOT NULL
+                ) STRICT;
+                CREATE TRIGGER setting_no_delete BEFORE DELETE ON setting
+                BEGIN SELECT RAISE(ABORT, 'kepu never deletes setting rows'); END;
                 """)
     }
 }

@@ -8,6 +8,19 @@ import KepuStore
 
 /// The labels these pages show, in the order they appear: Chinese beside English.
 extension Label {
+    fileprivate static func linkOnThisComputer(_ url: String) -> Label {
+        Label(
+            "注意：签到链接是 \(url)，只有这台电脑能打开，手机扫码打不开。",
+            "Note: the sign-in link is \(url), which only this computer can open; no phone can.")
+    }
+    fileprivate static let setAddressHere = Label("请在“设置”页填写手机能访问的地址", "Set the address phones can reach on Settings")
+    fileprivate static let askAdminForAddress = Label(
+        "请管理员在“设置”页填写手机能访问的地址。", "Ask an admin to set the address phones can reach, on Settings.")
+    fileprivate static func linkOnOfficeNetwork(_ url: String) -> Label {
+        Label(
+            "签到链接是 \(url)：手机须连接本单位的网络（Wi-Fi）才能打开。",
+            "The sign-in link is \(url): phones must be on the office's network (Wi-Fi) to open it.")
+    }
     fileprivate static let historyRestore = Label("查看修改记录、恢复此活动", "History, restore")
     fileprivate static let correctOrVoid = Label("修改或作废此活动、查看修改记录", "Correct or void it, history")
     fileprivate static let titleField = Label("标题", "title")
@@ -432,6 +445,7 @@ struct EventPages: Sendable {
         let csrf = Page.csrfField(context)
         var out: HTML =
             "<section id=\"door\"><h2>\(lang.t(.qrSignIn))</h2>\(error.map(web.error) ?? HTML())"
+        out += try addressNote(context)
         let calls = try ledger.doors.calls(event: e.id)
         if !calls.isEmpty { out += callsTable(calls, event: e.id, context) }
         if let door = try ledger.doors.current(event: e.id) {
@@ -471,7 +485,11 @@ struct EventPages: Sendable {
             out += "</section>"
             return out
         }
-        let window = Door.defaultWindow(start: e.start, end: e.end)
+        // The event's own days, or today's when those are over (and today is in the event's years).
+        let today = ledger.context.today()
+        let over = e.end < today && (e.start.year...e.end.year).contains(today.year)
+        let window =
+            over ? Door.defaultWindow(start: today, end: today) : Door.defaultWindow(start: e.start, end: e.end)
         out += """
             <p class="sub">\(lang.t(.openingExplained))</p>
             <form method="post" action="/events/\(e.id)/door#door" class="record">\(csrf)
@@ -599,7 +617,8 @@ struct EventPages: Sendable {
         let period = Door.codePeriod
         let refresh = period - Int(now.timeIntervalSince1970) % period + 1
         let html = try DoorPoster.screen(
-            door, url: doorURL(request, token) + "?c=" + code, signedInToday: try ledger.doors.counts(event: id).today,
+            door, url: try doorURL(request, token) + "?c=" + code,
+            signedInToday: try ledger.doors.counts(event: id).today,
             refresh: refresh)
         return Response(
             status: .ok,
@@ -747,10 +766,17 @@ struct EventPages: Sendable {
         }
         // A live door shows its code on the screen: a printed one would be stale in a minute.
         if door.live { return Response(status: .seeOther, headers: [.location: "/events/\(id)/door/screen"]) }
-        var html = try DoorPoster.html(door, url: doorURL(request, token), lang: lang)
+        let address = try web.doorAddress(authority: request.head.authority)
+        var html = try DoorPoster.html(door, url: Door.url(base: address.url, token), lang: lang)
+        if let warning = addressWarning(address, context) {
+            // Said on the poster too: a code no phone can open must not go on a wall unnoticed.
+            html = html.replacingOccurrences(
+                of: "<body>",
+                with: "<body><p style=\"color:#b42318;border:2px solid #b42318;padding:8px\">\(warning)</p>")
+        }
         if door.volunteers != nil {
             // The volunteer call's link, for the office to send to its volunteer groups (not printed).
-            let call = doorURL(request, token).replacingOccurrences(of: "/d/", with: "/v/")
+            let call = Door.url(base: address.url, token).replacingOccurrences(of: "/d/", with: "/v/")
             html = html.replacingOccurrences(
                 of: "</body>",
                 with:
@@ -767,11 +793,32 @@ struct EventPages: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// The door's public link: `kepu serve --public-url`, else the address this browser used.
-    func doorURL(_ request: Request, _ token: String) -> String {
-        if let base = web.settings.publicURL { return Door.url(base: base, token) }
-        let host = request.head.authority ?? "127.0.0.1"
-        return Door.url(base: (web.settings.secureCookies ? "https://" : "http://") + host, token)
+    /// What the clerk must know of a door's address: no phone can open it (with the way to the setting),
+    /// or only phones on the office's network can; nil when any phone can.
+    func addressWarning(_ address: PublicAddress, _ context: WebContext) -> String? {
+        switch address.reach {
+        case .thisComputer:
+            let admin = context.user?.role == .admin
+            return lang.t(.linkOnThisComputer(address.url)) + (admin ? "" : lang.t(.askAdminForAddress))
+        case .officeNetwork: return lang.t(.linkOnOfficeNetwork(address.url))
+        case .everyone: return nil
+        }
+    }
+
+    /// The sentence above a door: a warning with a link to 设置 for an admin when no phone can open it,
+    /// a note when only the office's network can.
+    func addressNote(_ context: WebContext) throws -> HTML {
+        let address = try web.doorAddress(authority: context.authority)
+        guard let text = addressWarning(address, context) else { return HTML() }
+        guard address.reach == .thisComputer else { return "<p class=\"sub\">\(text)</p>" }
+        let link: HTML =
+            context.user?.role == .admin ? " <a href=\"/settings\">\(lang.t(.setAddressHere))</a>" : HTML()
+        return "<p class=\"warning\" role=\"status\">\(text)\(link)</p>"
+    }
+
+    /// The door's public link: on the address phones reach the server at (`Web.doorAddress`).
+    func doorURL(_ request: Request, _ token: String) throws -> String {
+        Door.url(base: try web.doorAddress(authority: request.head.authority).url, token)
     }
 }
 

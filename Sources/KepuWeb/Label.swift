@@ -39,6 +39,7 @@ extension Label {
     static let plan = Label("计划", "Plan")
     static let auditTrail = Label("操作记录", "Audit trail")
     static let users = Label("用户", "Users")
+    static let settings = Label("设置", "Settings")
     // Words that several pages show.
     static let comma = Label("，", ", ")
     static let cancel = Label("取消", "Cancel")

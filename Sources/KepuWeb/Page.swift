@@ -46,7 +46,7 @@ enum Page {
         ("/", .overview, .clerk), ("/events", .events, .clerk), ("/volunteers", .volunteers, .clerk),
         ("/budget", .budget, .clerk), ("/imports", .importMenu, .clerk), ("/evidence", .evidence, .clerk),
         ("/self-evaluation", .selfEvaluation, .clerk), ("/plan", .plan, .reviewer), ("/audit", .auditTrail, .clerk),
-        ("/users", .users, .admin),
+        ("/users", .users, .admin), ("/settings", .settings, .admin),
     ]
 
     static func document(

@@ -95,8 +95,10 @@ struct FormTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
     {
-        guard request.method == .post else { return try await next(request, context) }
         var context = context
+        // The address this browser used, for a door's link when the office has set none.
+        context.authority = request.head.authority
+        guard request.method == .post else { return try await next(request, context) }
         let type = request.headers[.contentType]?.lowercased() ?? ""
         if type.hasPrefix("multipart/form-data") {
             let parts = try await multipartParts(request, limit: maxUploadBytes)

@@ -112,21 +112,25 @@ struct Web: Sendable {
     /// current plan's measurements.
     func names(events: Set<Int64> = []) throws -> RecordNames {
         // The plans' names change only with a write: read once per write, not by every page.
-        let (lines, measurements) = try sums.value("plan names", version: try ledger.audit.version()) {
-            () throws -> ([String: String], [String: String]) in
-            var lines: [String: String] = [:]
+        let plans = try sums.value("plan names", version: try ledger.audit.version()) { () throws -> RecordNames in
+            var names = RecordNames()
             let years = Set(try ledger.plans.list().filter { $0.replacedAt == nil }.map(\.year))
             for year in years.sorted(by: >) {
-                guard let plan = try storedPlan(year: year)?.plan else { continue }
-                for l in plan.lines where lines[l.id] == nil { lines[l.id] = l.name }
+                guard let stored = try storedPlan(year: year) else { continue }
+                let plan = stored.plan
+                for l in plan.lines where names.lines[l.id] == nil { names.lines[l.id] = l.name }
+                for i in plan.allIndicators where names.indicators[i.id] == nil { names.indicators[i.id] = i.name }
+                for p in plan.projects where names.projects[p.id] == nil { names.projects[p.id] = p.name }
+                if names.units[stored.unitID] == nil { names.units[stored.unitID] = plan.unit }
             }
-            var measurements: [String: String] = [:]
             for i in try currentPlan()?.indicators ?? [] {
-                if case .measurement(let name) = i.metric { measurements[name] = i.name }
+                if case .measurement(let name) = i.metric { names.measurements[name] = i.name }
             }
-            return (lines, measurements)
+            return names
         }
-        return RecordNames(lines: lines, events: try ledger.events.titles(events), measurements: measurements)
+        var names = plans
+        names.events = try ledger.events.titles(events)
+        return names
     }
 
     /// The most choices a picker lists. Past it, the clerk types part of a title (or a number) and the
@@ -275,6 +279,14 @@ struct Web: Sendable {
         case .deviationNote(let indicator, let year):
             "/self-evaluation?year=\(year)&indicator=\(indicator.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")#note"
         }
+    }
+
+    /// The address phones reach this server at, for a door's link: `kepu serve --public-url` (or
+    /// `KEPU_PUBLIC_URL`), else the office's setting (设置), else the address this browser used.
+    func doorAddress(authority: String?) throws -> PublicAddress {
+        if let given = settings.publicURL { return (try? PublicAddress.parse(given)) ?? PublicAddress.seen(given) }
+        if let kept = try ledger.settings.publicAddress() { return kept }
+        return PublicAddress.seen((settings.secureCookies ? "https://" : "http://") + (authority ?? "127.0.0.1"))
     }
 
     func error(_ text: String) -> HTML { Self.error(text, id: nil) }

@@ -70,6 +70,8 @@ public struct WebContext: RequestContext {
     public var sessionID: String?
     /// The peer's IP address, as the socket says (no port).
     public var peerAddress: String?
+    /// The host and port the browser asked for (`192.168.1.20:8080`), on signed-in pages.
+    var authority: String?
     /// A signed-in form POST's fields, read and checked by `FormTokenMiddleware`.
     var form: [String: String]?
     /// A signed-in multipart POST's parts, read and checked by `FormTokenMiddleware`.
@@ -216,7 +218,7 @@ public enum WebApp {
         let groups: [any PageGroup] = [
             pages, EventPages(web: web), RecordPages(web: web), PlanPages(web: web, uploads: uploads),
             ImportPages(web: web, uploads: uploads, jobs: ImportJobs(patience: settings.jobPatience)),
-            OfficePages(web: web), ReportPages(web: web),
+            OfficePages(web: web), ReportPages(web: web), SettingsPages(web: web),
         ]
         for group in groups { group.addRoutes(to: routes) }
         let api = API(web: web)

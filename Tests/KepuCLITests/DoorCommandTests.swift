@@ -10,6 +10,13 @@ import Testing
     func workspace() -> Workspace {
         let w = Workspace().seeded()
         w.ok("event add --title 全国科普日主场 --kind science-day --start 2023-09-16 --venue 石峰公园")
+        // Doors are opened on the event's day, in the morning: a window already over is refused.
+        w.env["KEPU_TODAY"] = "2023-09-16"
+        w.clock = {
+            var c = Calendar(identifier: .gregorian)
+            c.timeZone = .current
+            return c.date(from: DateComponents(year: 2023, month: 9, day: 16, hour: 10))!
+        }
         return w
     }
 
@@ -154,5 +161,52 @@ import Testing
         #expect(csv.contains("李小红,13912345679,"))
         #expect(w.run(["event", "door", "1", "--export", "名单.xlsx"]).code == 0)
         #expect(FileManager.default.contents(atPath: w.dir + "/名单.xlsx")?.prefix(2) == Data("PK".utf8))
+    }
+
+    /// A window already over is refused, offering today's when today is in the event's year, and saying
+    /// what to do instead when it is not.
+    @Test func aDoorWhoseWindowIsOverIsRefusedWithTodaysWindow() {
+        let w = workspace()
+        w.env["KEPU_TODAY"] = "2023-09-20"
+        w.refuses(
+            "event door 1",
+            zh: "kepu：签到时间已于 2023-09-16 22:00 结束，手机扫码只会看到“签到已结束”；如要今天签到，请把时间设为 2023-09-20 07:00 至 2023-09-20 22:00",
+            en:
+                "kepu: the sign-in window ended at 2023-09-16 22:00, so phones would only see that sign-in is over; to sign in today, set the window to 2023-09-20 07:00 – 2023-09-20 22:00"
+        )
+        w.ok("event door 1 --from 2023-09-20 --until 2023-09-20")
+        w.env["KEPU_TODAY"] = "2024-03-01"
+        w.refuses(
+            "event door 1 --from 2023-09-20 --until 2023-09-20",
+            zh: "kepu：签到时间已于 2023-09-20 23:59 结束，手机扫码只会看到“签到已结束”；活动在 2023 年，今天不在其年度内，不能再开扫码签到：请导入签到表记录人次",
+            en:
+                "kepu: the sign-in window ended at 2023-09-20 23:59, so phones would only see that sign-in is over; the event is in 2023, and today is not, so no door can open for it: import a sign-in sheet instead"
+        )
+    }
+
+}
+
+/// `kepu settings`: the address phones reach, kept for the web and for `kepu event door`.
+@Suite struct SettingsCommandTests {
+    @Test func theAddressIsSetShownClearedAndUsedByADoor() {
+        let w = Workspace().seeded()
+        w.env["KEPU_TODAY"] = "2023-09-16"
+        w.ok("event add --title 全国科普日主场 --kind science-day --start 2023-09-16")
+        #expect(w.ok("settings") == "手机访问地址：（未设置）")
+        let set = w.run("settings --public-url 192.168.1.20:8080")
+        #expect(set.code == 0)
+        #expect(set.err == "已设置手机访问地址 http://192.168.1.20:8080；手机须连接本单位的网络才能打开\n")
+        #expect(w.ok("settings") == "手机访问地址：http://192.168.1.20:8080")
+        #expect(w.ok("event door 1").hasPrefix("http://192.168.1.20:8080/d/"))
+        w.refuses(
+            "settings --public-url ftp://x", code: 64,
+            zh:
+                "kepu：--public-url ftp://x 不是手机能访问的地址：请写 http://主机:端口，如 http://192.168.1.20:8080 或 https://kepu.example.cn",
+            en:
+                "kepu: --public-url \"ftp://x\" is not an address phones can open: write http://HOST:PORT, such as http://192.168.1.20:8080 or https://kepu.example.cn"
+        )
+        #expect(w.run("settings --clear-public-url").code == 0)
+        #expect(w.ok("settings") == "手机访问地址：（未设置）")
+        #expect(Serve.networkAddresses().allSatisfy { !$0.hasPrefix("127.") })
     }
 }

@@ -22,6 +22,8 @@ final class Workspace {
     var env: [String: String]
     /// Lines the next commands read from standard input (`--password-stdin`).
     var stdin: [String] = []
+    /// The commands' clock, when a test needs the time of day fixed (a door's window); else the real one.
+    var clock: (@Sendable () -> Date)?
 
     init() {
         dir = NSTemporaryDirectory() + "kepu-cli-\(UUID().uuidString)"
@@ -38,8 +40,8 @@ final class Workspace {
         var err = ""
         let all = db && !args.contains("--db") ? args + ["--db", self.db] : args
         let runtime = Runtime(
-            environment: env, commandLine: "kepu " + args.joined(separator: " "), currentDirectory: dir,
-            out: { out += $0 }, err: { err += $0 })
+            environment: env, now: clock ?? { Date() }, commandLine: "kepu " + args.joined(separator: " "),
+            currentDirectory: dir, out: { out += $0 }, err: { err += $0 })
         runtime.stdinIsTerminal = false
         runtime.readInput = { [self] in self.stdin.isEmpty ? nil : self.stdin.removeFirst() }
         let code = KepuCommandLine.run(all, runtime: runtime)

@@ -45,7 +45,11 @@ import Testing
     func office(
         _ ledger: Ledger, _ body: @Sendable (any TestClientProtocol, HTTPFields, String) async throws -> Void
     ) async throws {
-        let office = Ledger(database: ledger.database, context: AuditContext(operatorName: "测试员", command: "test"))
+        // The real clock (sessions expire by it), on the event's day: a door's window is never already over.
+        let office = Ledger(
+            database: ledger.database,
+            context: AuditContext(
+                operatorName: "测试员", command: "test", today: { CalendarDate(year: 2023, month: 9, day: 16)! }))
         try await Application(router: WebApp.router(ledger: office)).test(.router) { client in
             let (cookie, token) = try await signIn(client)
             try await body(client, cookie, token)

@@ -51,6 +51,31 @@ struct Serve: ParsableCommand {
     var demo = false
     @OptionGroup var options: DatabaseOptions
 
+    /// This computer's IPv4 addresses on its networks (not the loopback): where phones and the office's
+    /// other computers reach a server listening on every address.
+    static func networkAddresses() -> [String] {
+        var first: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&first) == 0, let start = first else { return [] }
+        defer { freeifaddrs(first) }
+        var out: [String] = []
+        var next: UnsafeMutablePointer<ifaddrs>? = start
+        while let i = next {
+            defer { next = i.pointee.ifa_next }
+            guard let a = i.pointee.ifa_addr, a.pointee.sa_family == sa_family_t(AF_INET),
+                (Int32(i.pointee.ifa_flags) & Int32(IFF_LOOPBACK)) == 0
+            else { continue }
+            var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard
+                getnameinfo(
+                    a, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST)
+                    == 0
+            else { continue }
+            let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if !out.contains(text) { out.append(text) }
+        }
+        return out
+    }
+
     /// `127.0.0.1:8080` → host and port.
     static func address(_ text: String) throws -> (String, Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
@@ -98,6 +123,10 @@ struct Serve: ParsableCommand {
         let app = WebApp.buildApplication(ledger: ledger, settings: settings, host: host, port: port, limits: limits)
         if !["127.0.0.1", "localhost", "::1"].contains(host) { console.say(.servingOpenNetwork(address: listen)) }
         console.say(.serving(address: listen, database: path))
+        if ["0.0.0.0", "::", ""].contains(host) {
+            let lan = Self.networkAddresses().map { "http://\($0):\(port)" }
+            if !lan.isEmpty { console.say(.servingAddresses(lan)) }
+        }
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
         Task {

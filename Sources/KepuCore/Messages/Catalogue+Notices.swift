@@ -7,6 +7,25 @@ extension Catalogue {
     public static func text(_ n: Notice, _ lang: Language) -> String {
         let zh = lang == .zh
         switch n {
+        case .publicAddressSet(let url, let reach):
+            guard let url else {
+                return lang.t(
+                    "已清除手机访问地址：签到链接将使用浏览器里的地址",
+                    "cleared the address phones reach: sign-in links use the browser's own address")
+            }
+            let note: String
+            switch reach {
+            case .thisComputer?:
+                note = lang.t(
+                    "；注意：这是本机地址，手机打不开", "; note: this is this computer's own address, which no phone can open")
+            case .officeNetwork?:
+                note = lang.t("；手机须连接本单位的网络才能打开", "; phones must be on the office's network to open it")
+            default: note = ""
+            }
+            return lang.t("已设置手机访问地址 \(url)", "set the address phones reach to \(url)") + note
+        case .servingAddresses(let addresses):
+            return lang.t("在本单位网络上可用这些地址打开：", "on the office's network, open it at: ")
+                + addresses.joined(separator: lang.t("、", ", "))
         case .databaseCreated(let path, let next):
             if zh {
                 return "已创建 kepu 数据库 \(path)；下一步：\(next)"

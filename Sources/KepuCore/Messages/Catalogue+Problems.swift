@@ -988,6 +988,29 @@ extension Catalogue {
                 return "\(n(field)) \(q(value, lang)) 不是时间：请写 2023-09-16 08:30"
             }
             return "\(n(field)) \(q(value, lang)) is not a time: write 2023-09-16 08:30"
+        case .doorWindowOver(let until, let todayFrom, let todayUntil, let first, let last):
+            let ended = until.replacingOccurrences(of: "T", with: " ")
+            let years = first == last ? "\(first)" : "\(first)–\(last)"
+            if zh {
+                guard let todayFrom, let todayUntil else {
+                    return "签到时间已于 \(ended) 结束，手机扫码只会看到“签到已结束”；活动在 \(years) 年，今天不在其年度内，不能再开扫码签到：请导入签到表记录人次"
+                }
+                return
+                    "签到时间已于 \(ended) 结束，手机扫码只会看到“签到已结束”；如要今天签到，请把时间设为 \(todayFrom.replacingOccurrences(of: "T", with: " ")) 至 \(todayUntil.replacingOccurrences(of: "T", with: " "))"
+            }
+            guard let todayFrom, let todayUntil else {
+                return
+                    "the sign-in window ended at \(ended), so phones would only see that sign-in is over; the event is in \(years), and today is not, so no door can open for it: import a sign-in sheet instead"
+            }
+            return
+                "the sign-in window ended at \(ended), so phones would only see that sign-in is over; to sign in today, set the window to \(todayFrom.replacingOccurrences(of: "T", with: " ")) – \(todayUntil.replacingOccurrences(of: "T", with: " "))"
+        case .notAPublicAddress(let field, let value):
+            if zh {
+                return
+                    "\(n(field)) \(q(value, lang)) 不是手机能访问的地址：请写 http://主机:端口，如 http://192.168.1.20:8080 或 https://kepu.example.cn"
+            }
+            return
+                "\(n(field)) \(q(value, lang)) is not an address phones can open: write http://HOST:PORT, such as http://192.168.1.20:8080 or https://kepu.example.cn"
         case .doorWindowEmpty(let from, let until):
             if zh {
                 return

@@ -5,6 +5,10 @@ public enum Notice: Sendable, Hashable {
         id: Int64, unit: String, year: Int, indicators: Int, lines: Int, project: Money, replaces: Int64?,
         projects: Int = 1)
     case lintSummary(file: String, errors: Int, warnings: Int)
+    /// The address phones reach the server at was set (nil: cleared, the browser's own is used).
+    case publicAddressSet(url: String?, reach: PublicAddress.Reach?)
+    /// The addresses `kepu serve` listens on, as a phone or another computer would type them.
+    case servingAddresses([String])
     case eventAdded(id: Int64, title: String, kind: EventKind, start: CalendarDate, end: CalendarDate?, parent: Int64?)
     case eventVoided(id: Int64, summary: VoidCounts, reason: String)
     case attendanceAdded(id: Int64, count: Int64, channel: Channel, event: Int64)

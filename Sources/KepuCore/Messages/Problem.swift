@@ -211,7 +211,13 @@ public indirect enum Problem: Sendable, Hashable {
     /// 扫码签到: a time that is not `2023-09-16 08:30`.
     case notADateTime(field: Field, value: String)
     /// A door's window that closes before it opens.
+    /// A door whose window has already closed: phones would be told sign-in is over. `todayFrom`…`todayUntil`
+    /// is the window the clerk can open instead (today's), nil when today is outside the event's years
+    /// (`first`…`last`), whose attendance is then recorded from a sign-in sheet.
+    case doorWindowOver(until: String, todayFrom: String?, todayUntil: String?, first: Int, last: Int)
     case doorWindowEmpty(from: String, until: String)
+    /// Not an address phones can be sent to (`http://HOST[:PORT]`).
+    case notAPublicAddress(field: Field, value: String)
     /// `--close` for an event with no open door.
     case noOpenDoor(event: Int64)
     /// The phone page's number is not a mainland mobile.
@@ -259,7 +265,7 @@ public indirect enum Problem: Sendable, Hashable {
             .notPicked,
             .recordNotPicked,
             .notADateTime,
-            .doorWindowEmpty,
+            .doorWindowEmpty, .notAPublicAddress,
             .notAMobile,
             .unknownOutputExtension:
             .usage

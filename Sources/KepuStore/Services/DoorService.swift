@@ -196,6 +196,17 @@ public struct DoorService: Sendable {
             let opens = from ?? window.from
             let closes = until ?? window.until
             guard closes > opens else { throw KepuError(.doorWindowEmpty(from: opens, until: closes)) }
+            // A window that ended before today would only tell phones that sign-in is over: offer today's
+            // instead. (By the day, not the minute: a door opened late in the evening is the clerk's call.)
+            let today = ledger.today
+            if String(closes.prefix(10)) < today.description {
+                let inYears = (e.startDate.year...e.endDate.year).contains(today.year)
+                let window = Door.defaultWindow(start: today, end: today)
+                throw KepuError(
+                    .doorWindowOver(
+                        until: closes, todayFrom: inYears ? window.from : nil, todayUntil: inYears ? window.until : nil,
+                        first: e.startDate.year, last: e.endDate.year))
+            }
             // Its sign-ins are attendance of the event: within the years it spans, as any attendance.
             for minute in [opens, closes] {
                 if let day = try? CalendarDate.parse(String(minute.prefix(10))),

@@ -55,7 +55,7 @@ struct EventDoor: ParsableCommand {
     var reason: String?
     @Option(
         help: ArgumentHelp(
-            "kepu serve 的对外地址（默认 $KEPU_PUBLIC_URL，否则 http://127.0.0.1:8080）· The server's public address.",
+            "手机访问本服务的地址（默认 $KEPU_PUBLIC_URL，否则 kepu settings 设置的地址，否则 http://127.0.0.1:8080）· The address phones reach the server at (default: $KEPU_PUBLIC_URL, else kepu settings' address).",
             valueName: "url"))
     var base: String?
     @Option(help: ArgumentHelp("另存一张可打印的 A4 签到海报 · Also write the A4 poster.", valueName: "file"))
@@ -103,7 +103,8 @@ struct EventDoor: ParsableCommand {
         let crowd = try expected.map { try Parse.positiveCount($0, field: .named("--expected")) }
         let opened = try ledger.doors.open(
             event: event, from: opens, until: closes, survey: survey, volunteers: calls, live: live, expected: crowd)
-        let url = Door.url(base: base.nonBlank ?? ProcessInfo.processInfo.environment["KEPU_PUBLIC_URL"], opened.token)
+        let kept = try ledger.settings.publicAddress()?.url
+        let url = Door.url(base: base.nonBlank ?? console.environment["KEPU_PUBLIC_URL"].nonBlank ?? kept, opened.token)
         if let poster {
             try emit(try DoorPoster.html(opened.door, url: url, lang: lang), to: poster, what: .poster)
         }
