@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(
             name: "KepuWebTests",
             dependencies: [
-                "KepuWeb", "KepuStore", "KepuCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KepuWeb", "KepuStore", "KepuCore", "KepuFiles",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KepuCore
+import KepuOffice
 import KepuReport
 import KepuStore
 
@@ -136,4 +137,40 @@ struct SheetOption: ParsableArguments {
         help: ArgumentHelp("工作表名（.xlsx，默认第一个）· The sheet of an .xlsx workbook (default: the first).", valueName: "name")
     )
     var value: String?
+}
+
+/// `--skip-invalid [--rejects FILE.xlsx]`: an import that leaves its bad rows out instead of refusing the
+/// whole file, and writes them, with their reasons, to a workbook to correct and import later.
+struct SkipInvalidOptions: ParsableArguments {
+    @Flag(
+        help: "跳过有错的行，导入其余各行（默认整个文件不导入）· Leave bad rows out and import the rest (default: all or nothing).")
+    var skipInvalid = false
+    @Option(
+        help: ArgumentHelp(
+            "把跳过的行连同原因写入这个 .xlsx，改正后可再导入 · Write the rows left out, with their reasons, to this .xlsx.",
+            valueName: "file.xlsx"))
+    var rejects: String?
+
+    /// The rejects file checked before anything is read: only with --skip-invalid, and an .xlsx.
+    func checked() throws -> Bool {
+        if let rejects {
+            guard skipInvalid else { throw KepuError(.rejectsNeedSkipInvalid) }
+            guard rejects.lowercased().hasSuffix(".xlsx") else {
+                throw KepuError(
+                    .unknownOutputExtension(path: rejects, ext: (rejects as NSString).pathExtension, accepted: ["xlsx"])
+                )
+            }
+        }
+        return skipInvalid
+    }
+
+    /// After the import: the rows left out said, and written to --rejects.
+    func report(_ r: ImportResult, file: String) throws {
+        guard skipInvalid, !r.leftOut.isEmpty else { return }
+        if let rejects {
+            try LeftOutWorkbook.write(
+                header: r.fileHeader, rows: r.leftOut, lang: Language.current, to: console.path(rejects))
+        }
+        console.say(.importLeftOut(rows: r.leftOut.count, file: file, rejects: rejects))
+    }
 }

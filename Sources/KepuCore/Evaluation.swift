@@ -48,6 +48,21 @@ public enum Status: String, Sendable, Hashable, CaseIterable {
         case .partlyMet: "部分达成"
         }
     }
+
+    /// The status in English words (`no data`, `in progress`); the raw value is JSON's code.
+    public var english: String {
+        switch self {
+        case .met: "met"
+        case .missed: "missed"
+        case .notApplicable: "not applicable"
+        case .noData: "no data"
+        case .inProgress: "in progress"
+        case .onTrack: "on track"
+        case .behind: "behind"
+        case .needsScore: "needs a score"
+        case .partlyMet: "partly met"
+        }
+    }
 }
 
 /// 完成目标可能性 of the monitoring table.

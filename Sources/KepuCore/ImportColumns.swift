@@ -5,6 +5,7 @@ public enum ImportColumns {
         .init("name", ["姓名", "name", "名字"], required: true),
         .init("phone", ["手机", "手机号", "手机号码", "电话", "联系电话", "phone", "mobile"]),
         .init("time", ["时间", "签到时间", "time"]),
+        .init("date", ["日期", "签到日期", "date"]),
     ]
     public static let volunteers: [CSVColumns.Spec] = [
         .init("name", ["姓名", "name", "志愿者", "志愿者姓名"], required: true),

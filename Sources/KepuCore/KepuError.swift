@@ -16,6 +16,15 @@ public struct KepuError: Error, Equatable, Sendable, CustomStringConvertible {
         self.kind = kind ?? problem.defaultKind
     }
 
+    /// The database could not answer (busy past its wait, damaged, full, read-only, gone): not the
+    /// user's input, and never shown on the web with the file's path.
+    public var isDatabaseFailure: Bool {
+        switch problem {
+        case .busy, .damaged, .databaseRefused, .readOnly, .cannotOpen, .diskFull, .sqliteNotADatabase: true
+        default: false
+        }
+    }
+
     /// Every refusal at once: nothing when there are none, the one alone, or all of them together.
     public static func all(_ problems: [Problem]) -> KepuError? {
         switch problems.count {

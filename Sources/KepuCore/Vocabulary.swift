@@ -118,6 +118,14 @@ public enum CountMethod: String, Vocabulary {
         }
     }
     public var aliases: [String] { self == .headcount ? ["清点", "点数"] : [] }
+    /// Words, not the stored spelling (`signin`).
+    public var english: String {
+        switch self {
+        case .headcount: "headcount"
+        case .signin: "sign-in sheet"
+        case .estimate: "estimate"
+        }
+    }
 }
 
 /// Ink of a print run.
@@ -143,4 +151,6 @@ public enum EvidenceKind: String, Vocabulary {
         case .other: "其他"
         }
     }
+    /// Words, not the stored spelling (`signin`).
+    public var english: String { self == .signin ? "sign-in sheet" : rawValue }
 }

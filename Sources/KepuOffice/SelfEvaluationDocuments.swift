@@ -64,17 +64,28 @@ public enum SelfEvaluationDocuments {
         func sheet(_ zh: String, _ en: String, _ table: ReportTable) -> XLSXRenderer.Sheet {
             XLSXRenderer.Sheet(name: lang.t(zh, en), title: lang.t("\(y)年\(zh)", "\(en) \(y)"), table: table)
         }
+        // A workbook is read by people, whoever writes it: spending lines by their names in the plan,
+        // events by their numbers and titles (`12 科普讲座`), never a code.
+        let costs = try ledger.money.costs(filter)
+        let runs = try ledger.money.printRuns(filter)
+        var names = RecordNames(
+            events: try ledger.events.titles(Set((costs.map(\.event) + runs.map(\.event)).compactMap { $0 })))
+        for part in parts {
+            for l in part.inputs.stored.plan.lines where names.lines[l.id] == nil { names.lines[l.id] = l.name }
+        }
         var more = [
             sheet("活动", "Events", EventTables.list(e.inputs.events, lang: lang, showForm: true)),
-            sheet("费用", "Costs", RecordTables.costs(try ledger.money.costs(filter), lang: lang)),
-            sheet("印刷品", "Print runs", RecordTables.printRuns(try ledger.money.printRuns(filter), lang: lang)),
+            sheet("费用", "Costs", RecordTables.costs(costs, lang: lang, names: names)),
+            sheet("印刷品", "Print runs", RecordTables.printRuns(runs, lang: lang, names: names)),
             sheet(
                 "志愿者", "Volunteers",
                 RecordTables.volunteers(
                     try ledger.volunteers.list(RecordFilter(range: nil, event: nil, unit: unit, includeVoided: false)),
                     maskPhones: true, lang: lang)),
         ]
-        let checks = SelfEvaluationReport.checksTable(e.findings, plan: plan, lang: lang, surface: e.surface)
+        // The checks as the web words them, whichever front end asked: subjects by name, and what to do in
+        // words (上传佐证材料), not a command.
+        let checks = SelfEvaluationReport.checksTable(e.findings, plan: plan, lang: lang, surface: .web)
         more.append(sheet("数据核查", "Data checks", checks))
         if parts.count == 1 {
             try SelfEvaluationWorkbook.write(e.report, more: more, to: path, lang: lang)

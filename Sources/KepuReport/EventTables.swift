@@ -67,13 +67,21 @@ public enum EventTables {
             (lang.t("日期", "Dates"), e.start == e.end ? e.start.description : "\(e.start)–\(e.end)"),
             (lang.t("地点", "Venue"), e.venue ?? "—"), (lang.t("单位", "Unit"), e.unit),
         ]
-        if let p = e.parent { fields.append((lang.t("所属活动", "Part of"), lang.t("活动 \(p)", "event \(p)"))) }
+        if let p = e.parent {
+            // By its title where the caller names events (the web), else by its number.
+            fields.append(
+                (lang.t("所属活动", "Part of"), names.events[p].map { "\(p) \($0)" } ?? lang.t("活动 \(p)", "event \(p)")))
+        }
         if e.voided { fields.append((lang.t("状态", "Status"), lang.t("已作废：", "void: ") + (d.voidReason ?? ""))) }
         var sections = [Section(heading: nil, blocks: [.fields(fields)])]
         func void(_ v: VoidState?) -> Cell { v.map { Cell(lang.t("已作废：", "void: ") + $0.reason, .warn) } ?? "" }
-        func add(_ heading: String, _ columns: [ReportTable.Column], _ rows: [[Cell]]) {
+        // Each row names its record: the web offers to correct it and to void or restore it.
+        func add(_ heading: String, _ columns: [ReportTable.Column], _ rows: [[Cell]], _ records: [RowRecord]) {
             guard !rows.isEmpty else { return }
-            sections.append(Section(heading: heading, blocks: [.table(ReportTable(columns: columns, rows: rows))]))
+            sections.append(
+                Section(
+                    heading: heading,
+                    blocks: [.table(ReportTable(columns: columns, rows: rows, rowRecords: records))]))
         }
         let id = ReportTable.Column(lang.t("编号", "id"), .right)
         let date = ReportTable.Column(lang.t("日期", "Date"))
@@ -92,7 +100,7 @@ public enum EventTables {
                     Cell(lang.vocabulary($0.channel)),
                     Cell(lang.vocabulary($0.method)), Cell($0.note ?? ""), void($0.voided),
                 ]
-            })
+            }, d.attendance.map { RowRecord(.attendance, $0.id, voided: $0.voided != nil) })
         add(
             lang.t("费用", "Costs"),
             [
@@ -106,7 +114,7 @@ public enum EventTables {
                     Cell($0.amount.grouped),
                     Cell($0.invoice ?? ""), Cell($0.payee ?? ""), void($0.voided),
                 ]
-            })
+            }, d.costs.map { RowRecord(.cost, $0.id, voided: $0.voided != nil) })
         add(
             lang.t("印刷", "Print runs"),
             [
@@ -121,7 +129,7 @@ public enum EventTables {
                     Cell(String($0.copies)),
                     Cell($0.unitPrice.plain), Cell($0.cost.grouped), void($0.voided),
                 ]
-            })
+            }, d.printRuns.map { RowRecord(.printRun, $0.id, voided: $0.voided != nil) })
         add(
             lang.t("满意度调查", "Surveys"),
             [
@@ -134,7 +142,7 @@ public enum EventTables {
                     Cell(String($0.satisfied)),
                     void($0.voided),
                 ]
-            })
+            }, d.surveys.map { RowRecord(.survey, $0.id, voided: $0.voided != nil) })
         add(
             lang.t("志愿者", "Volunteers"),
             [
@@ -150,23 +158,25 @@ public enum EventTables {
                     Cell($0.phone.map { maskPhones ? maskPhone($0) : $0 } ?? ""), Cell($0.org ?? ""),
                     Cell($0.hoursCenti.map(Figures.hours) ?? ""), Cell($0.role ?? ""), void($0.voided),
                 ]
-            })
+            }, d.signups.map { RowRecord(.signup, $0.id, voided: $0.voided != nil) })
+        // A file's checksum is no column anyone reads: it stays folded under the file's name.
         add(
             lang.t("佐证材料", "Evidence"),
             [
                 id, ReportTable.Column(lang.t("类型", "Kind")), ReportTable.Column(lang.t("文件", "File")),
-                ReportTable.Column(lang.t("字节", "Bytes"), .right),
-                ReportTable.Column("SHA-256"), state,
+                ReportTable.Column(lang.t("大小", "Size"), .right), state,
             ],
             d.evidence.map {
                 [
-                    Cell(String($0.id)), Cell(lang.vocabulary($0.kind)), Cell($0.fileName), Cell(String($0.size)),
-                    Cell(String($0.sha256.prefix(16)) + "…"), void($0.voided),
+                    Cell.id(.evidence, $0.id), Cell(lang.vocabulary($0.kind)),
+                    Cell($0.fileName, folded: Folded(label: lang.t("文件校验码", "file checksum"), text: $0.sha256)),
+                    Cell(Figures.fileSize($0.size)), void($0.voided),
                 ]
-            })
+            }, d.evidence.map { RowRecord(.evidence, $0.id, voided: $0.voided != nil) })
         if !d.children.isEmpty {
-            sections.append(
-                Section(heading: lang.t("子活动", "Sub-activities"), blocks: [.table(list(d.children, lang: lang))]))
+            var children = list(d.children, lang: lang)
+            children.rowRecords = d.children.map { RowRecord(.event, $0.id, voided: $0.voided) }
+            sections.append(Section(heading: lang.t("子活动", "Sub-activities"), blocks: [.table(children)]))
         }
         return Report(title: lang.t("活动 \(e.id)：\(e.title)", "Event \(e.id): \(e.title)"), sections: sections)
     }

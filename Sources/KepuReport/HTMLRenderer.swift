@@ -9,13 +9,18 @@ public struct HTMLRenderer: Sendable {
     public var link: (@Sendable (RecordRef) -> String?)?
     /// Where a cell's fix leads (the web app's prefilled forms); no links when nil.
     public var fixLink: (@Sendable (FindingFix) -> String?)?
+    /// What a row showing a record offers (the web app's 修改, 作废 or 恢复), drawn as a last column of
+    /// links in a table whose rows name their records (`ReportTable.rowRecords`); no such column when nil.
+    public var rowActions: (@Sendable (RowRecord) -> [RowAction])?
     public init(
         lang: Language = .zh, link: (@Sendable (RecordRef) -> String?)? = nil,
-        fixLink: (@Sendable (FindingFix) -> String?)? = nil
+        fixLink: (@Sendable (FindingFix) -> String?)? = nil,
+        rowActions: (@Sendable (RowRecord) -> [RowAction])? = nil
     ) {
         self.lang = lang
         self.link = link
         self.fixLink = fixLink
+        self.rowActions = rowActions
     }
 
     public func render(_ report: Report) -> String {
@@ -89,19 +94,49 @@ public struct HTMLRenderer: Sendable {
         let classes = [t.columns.count > 7 ? "wide" : nil, fixed ? "fixed" : nil].compactMap { $0 }
         var out = classes.isEmpty ? "<table>" : "<table class=\"\(classes.joined(separator: " "))\">"
         if let c = t.caption { out += "<caption>\(esc(c))</caption>" }
+        // The row actions: a last column of links, only where rows name their records and this page
+        // offers actions (the web app); never printed.
+        let actions: (@Sendable (RowRecord) -> [RowAction])? = t.rowRecords.isEmpty ? nil : rowActions
         if fixed {
             out +=
                 "<colgroup>" + t.columns.map { c in c.width.map { "<col class=\"w\($0)\">" } ?? "<col>" }.joined()
-                + "</colgroup>"
+                + (actions == nil ? "" : "<col>") + "</colgroup>"
         }
-        out += "<thead><tr>" + t.columns.map { "<th>\(esc($0.header))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in t.rows { out += tr(row, t.columns) }
+        out += "<thead><tr>" + t.columns.map { "<th>\(esc($0.header))</th>" }.joined()
+        if actions != nil { out += "<th class=\"noprint\">\(esc(lang.t("操作", "Actions")))</th>" }
+        out += "</tr></thead><tbody>"
+        for (i, row) in t.rows.enumerated() {
+            var last: String? = nil
+            if let actions {
+                let record = i < t.rowRecords.count ? t.rowRecords[i] : nil
+                last = actionsCell(record.map { actions($0) } ?? [])
+            }
+            out += tr(row, t.columns, last: last)
+        }
         out += "</tbody>"
-        if !t.footer.isEmpty { out += "<tfoot>" + t.footer.map { tr($0, t.columns) }.joined() + "</tfoot>" }
+        if !t.footer.isEmpty {
+            let last: String? = actions == nil ? nil : "<td class=\"noprint\"></td>"
+            out += "<tfoot>" + t.footer.map { tr($0, t.columns, last: last) }.joined() + "</tfoot>"
+        }
         return out + "</table>\n"
     }
 
-    func tr(_ row: [Cell], _ columns: [ReportTable.Column]) -> String {
+    /// A row's actions as links: `修改 作废`, or `恢复` for a voided row.
+    func actionsCell(_ actions: [RowAction]) -> String {
+        "<td class=\"actions noprint\">"
+            + actions.map { a in
+                "<a href=\"\(Markup.escape(a.href))\"\(a.danger ? " class=\"danger\"" : "")>\(esc(a.label))</a>"
+            }.joined(separator: " ") + "</td>"
+    }
+
+    /// A cell's folded text under a toggle (`<details><summary>文件校验码</summary>…</details>`).
+    func folded(_ cell: Cell) -> String {
+        guard let f = cell.folded else { return "" }
+        return "<details class=\"folded\"><summary>\(esc(f.label))</summary>\(esc(f.text))</details>"
+    }
+
+    /// A row; `last`, when given, is one more cell after the columns' (the row's actions).
+    func tr(_ row: [Cell], _ columns: [ReportTable.Column], last: String? = nil) -> String {
         "<tr>"
             + columns.indices.map { i -> String in
                 let cell = i < row.count ? row[i] : Cell("")
@@ -118,13 +153,13 @@ public struct HTMLRenderer: Sendable {
                 }
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                 if let fix = cell.fix, let href = fixLink?(fix) {
-                    return "<td\(cls)><a href=\"\(Markup.escape(href))\">\(esc(cell.text))</a></td>"
+                    return "<td\(cls)><a href=\"\(Markup.escape(href))\">\(esc(cell.text))</a>\(folded(cell))</td>"
                 }
                 if let ref = cell.ref, let href = link?(ref) {
-                    return "<td\(cls)><a href=\"\(Markup.escape(href))\">\(esc(cell.text))</a></td>"
+                    return "<td\(cls)><a href=\"\(Markup.escape(href))\">\(esc(cell.text))</a>\(folded(cell))</td>"
                 }
-                return "<td\(cls)>\(esc(cell.text))</td>"
-            }.joined() + "</tr>"
+                return "<td\(cls)>\(esc(cell.text))\(folded(cell))</td>"
+            }.joined() + (last ?? "") + "</tr>"
     }
 
     /// `2023-05-20`, `2023-05-20–2023-05-27`, `2023-05-20 08:30:00`: text that reads as a date.

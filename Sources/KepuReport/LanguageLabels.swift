@@ -2,7 +2,23 @@ import KepuCore
 
 /// Report labels for the closed vocabularies and the official tables' terms.
 extension Language {
-    public func status(_ s: Status) -> String { self == .zh ? s.chinese : s.rawValue }
+    public func status(_ s: Status) -> String { self == .zh ? s.chinese : s.english }
+
+    /// How a missed ceiling (≤) is scored, in words (a plan file's `reverse: ratio | linear`).
+    public func reverse(_ r: ScoringSettings.Reverse) -> String {
+        switch r {
+        case .ratio: t("按比例扣分（目标值 ÷ 实际值 × 分值）", "in proportion (target ÷ actual × weight)")
+        case .linear: t("线性扣分（实际值达到目标值两倍时得 0 分）", "evenly down to 0 at twice the target")
+        }
+    }
+
+    /// How scores are rounded, in words (a plan file's `rounding: half-up | truncate`).
+    public func rounding(_ r: Fixed.Rounding) -> String {
+        switch r {
+        case .halfUp: t("四舍五入", "to the nearest, halves up")
+        case .truncate: t("直接舍去（不进位）", "cut off, never up")
+        }
+    }
     public func likelihood(_ l: Likelihood?) -> String { l.map { self == .zh ? $0.rawValue : $0.english } ?? "" }
     public func kind(_ k: EventKind) -> String { self == .zh ? k.chinese : k.english }
     public func ink(_ k: Ink) -> String { self == .zh ? k.chinese : k.english }

@@ -40,12 +40,12 @@ public enum PlanReport {
         ])
     }
 
-    /// On the web (`surface`), without the codes of lines and indicators: those are for plan files and
-    /// the command line's flags.
+    /// On the web (`surface`), without the codes of lines, indicators and projects, and the scoring
+    /// settings and metric filters in words: codes are for plan files and the command line's flags.
     public static func build(_ p: Plan, lang: Language, source: String? = nil, surface: Surface = .commandLine)
         -> Report
     {
-        let report = build(p, lang: lang, source: source)
+        let report = assemble(p, lang: lang, source: source, surface: surface)
         guard surface == .web else { return report }
         var out = report
         let code = lang.t("代号", "id")
@@ -62,12 +62,16 @@ public enum PlanReport {
     }
 
     public static func build(_ p: Plan, lang: Language, source: String? = nil) -> Report {
-        guard p.declaresProjects else { return buildOne(p, lang: lang, source: source) }
+        assemble(p, lang: lang, source: source, surface: .commandLine)
+    }
+
+    static func assemble(_ p: Plan, lang: Language, source: String?, surface: Surface) -> Report {
+        guard p.declaresProjects else { return buildOne(p, lang: lang, source: source, surface: surface) }
         // The department's own parts, then 附表2, then each project's 附表3 under its name.
         var department = p
         department.fund = Plan.Fund()
         department.lines = []
-        var report = buildOne(department, lang: lang, source: source)
+        var report = buildOne(department, lang: lang, source: source, surface: surface)
         report.sections.removeAll { s in
             s.heading == lang.t("支出明细及测算", "Spending lines")
                 || (p.indicators.isEmpty && s.heading == lang.t("年度绩效指标", "Indicators"))
@@ -78,14 +82,18 @@ public enum PlanReport {
         for project in p.projects {
             var narrowed = p.narrowed(to: project)
             narrowed.department.duties = nil
-            let one = buildOne(narrowed, lang: lang, source: nil)
+            let one = buildOne(narrowed, lang: lang, source: nil, surface: surface)
             let own = [
                 lang.t("目标", "Goals"), lang.t("支出明细及测算", "Spending lines"), lang.t("年度绩效指标", "Indicators"),
                 lang.t("评分设置", "Scoring"),
             ]
-            let head = lang.t(
-                "项目 \(project.id)：\(project.name)（\(project.amount.wan)万元）",
-                "Project \(project.id): \(project.name) (\(project.amount.wan)万元)")
+            let head =
+                surface == .web
+                ? lang.t(
+                    "项目：\(project.name)（\(project.amount.wan)万元）", "Project: \(project.name) (\(project.amount.wan)万元)")
+                : lang.t(
+                    "项目 \(project.id)：\(project.name)（\(project.amount.wan)万元）",
+                    "Project \(project.id): \(project.name) (\(project.amount.wan)万元)")
             report.sections.append(Section(heading: head, blocks: []))
             for s in one.sections where s.heading.map(own.contains) ?? false {
                 report.sections.append(Section(heading: "\(project.name) · \(s.heading ?? "")", blocks: s.blocks))
@@ -94,8 +102,9 @@ public enum PlanReport {
         return report
     }
 
-    static func buildOne(_ p: Plan, lang: Language, source: String? = nil) -> Report {
+    static func buildOne(_ p: Plan, lang: Language, source: String? = nil, surface: Surface = .commandLine) -> Report {
         let lang = lang
+        let web = surface == .web
         var header: [(String, String)] = [
             (lang.t("部门名称", "Unit"), p.unit), (lang.t("年度", "Year"), String(p.year)),
             (lang.t("实施期", "Period"), p.period.description),
@@ -191,7 +200,9 @@ public enum PlanReport {
                                     Cell(i.id), Cell(lang.term(i.level1)), Cell(lang.term(i.level2)), Cell(i.name),
                                     Cell(i.targetWording.map { "\(i.target.text)（\($0)）" } ?? i.target.text),
                                     Cell(TargetText.comparison(i)),
-                                    Cell(Catalogue.metricName(i.metric, lang) + filterText(i.filter)),
+                                    Cell(
+                                        Catalogue.metricName(i.metric, lang)
+                                            + (web ? filterWords(i.filter, p, lang) : filterText(i.filter))),
                                     Cell(i.standard ?? ""),
                                     Cell(i.due?.description ?? ""),
                                     Cell(i.weight?.description ?? ""),
@@ -210,11 +221,22 @@ public enum PlanReport {
                             lang.t("一级指标分值", "Level weights"),
                             s.levelWeights.map { "\(lang.term($0.level)) \($0.weight)" }.joined(separator: "，")
                         ),
-                        (lang.t("反向指标", "Reverse (≤) scoring"), s.reverse.rawValue),
-                        (lang.t("舍入", "Rounding"), s.rounding.rawValue),
+                        // In words on the web; as a plan file writes them on the command line.
+                        (lang.t("反向指标", "Reverse (≤) scoring"), web ? lang.reverse(s.reverse) : s.reverse.rawValue),
+                        (lang.t("舍入", "Rounding"), web ? lang.rounding(s.rounding) : s.rounding.rawValue),
                     ])
                 ]))
         return Report(title: lang.t("\(p.year)年绩效目标表", "\(p.year) performance targets"), sections: sections)
+    }
+
+    /// A metric's filter in words: `（线下、资料排版复印）`.
+    static func filterWords(_ f: MetricFilter, _ p: Plan, _ lang: Language) -> String {
+        let words = [
+            f.channel.map { lang.vocabulary($0) }, f.line.map { p.line(named: $0)?.name ?? $0 },
+            f.ink.map { lang.ink($0) },
+        ].compactMap { $0 }
+        guard !words.isEmpty else { return "" }
+        return lang.t("（\(words.joined(separator: "、"))）", " (\(words.joined(separator: ", ")))")
     }
 
     static func filterText(_ f: MetricFilter) -> String {

@@ -10,16 +10,18 @@ public enum RecordTables {
     static func idColumn(_ lang: Language) -> ReportTable.Column { .init(lang.t("编号", "id"), .right) }
     static func stateColumn(_ lang: Language) -> ReportTable.Column { .init(lang.t("状态", "Status")) }
 
-    public static func attendance(_ items: [AttendanceItem], lang: Language) -> ReportTable {
+    public static func attendance(_ items: [AttendanceItem], lang: Language, names: RecordNames = .none)
+        -> ReportTable
+    {
         ReportTable(
             columns: [
-                idColumn(lang), .init(lang.t("活动", "Event"), .right), .init(lang.t("日期", "Date")),
+                idColumn(lang), names.eventColumn(lang), .init(lang.t("日期", "Date")),
                 .init(lang.t("人次", "Count"), .right), .init(lang.t("渠道", "Channel")),
                 .init(lang.t("统计方式", "Method")), .init(lang.t("备注", "Note")), stateColumn(lang),
             ],
             rows: items.map {
                 [
-                    Cell.id(.attendance, $0.id), Cell.id(.event, $0.event), Cell($0.date.description),
+                    Cell.id(.attendance, $0.id), names.event($0.event), Cell($0.date.description),
                     Cell(String($0.count)),
                     Cell(lang.vocabulary($0.channel)), Cell(lang.vocabulary($0.method)), Cell($0.note ?? ""),
                     state($0.voided, lang),
@@ -30,7 +32,8 @@ public enum RecordTables {
                     "", "", Cell(lang.t("合计", "Total")),
                     Cell(String(items.filter { $0.voided == nil }.reduce(0) { $0 + $1.count })), "", "", "", "",
                 ]
-            ])
+            ],
+            rowRecords: items.map { RowRecord(.attendance, $0.id, voided: $0.voided != nil) })
     }
 
     /// With `total` (a page of a longer list), the footer shows the whole list's total, not the page's.
@@ -58,7 +61,8 @@ public enum RecordTables {
                     "", "", "",
                     "", "",
                 ]
-            ])
+            ],
+            rowRecords: items.map { RowRecord(.cost, $0.id, voided: $0.voided != nil) })
     }
 
     public static func printRuns(_ items: [PrintRunItem], lang: Language, names: RecordNames = .none) -> ReportTable {
@@ -74,25 +78,27 @@ public enum RecordTables {
                     Cell(String($0.copies)), Cell($0.unitPrice.plain), Cell($0.cost.grouped),
                     names.event($0.event), state($0.voided, lang),
                 ]
-            })
+            },
+            rowRecords: items.map { RowRecord(.printRun, $0.id, voided: $0.voided != nil) })
     }
 
-    public static func surveys(_ items: [SurveyItem], lang: Language) -> ReportTable {
+    public static func surveys(_ items: [SurveyItem], lang: Language, names: RecordNames = .none) -> ReportTable {
         ReportTable(
             columns: [
-                idColumn(lang), .init(lang.t("活动", "Event"), .right), .init(lang.t("日期", "Date")),
+                idColumn(lang), names.eventColumn(lang), .init(lang.t("日期", "Date")),
                 .init(lang.t("回收份数", "Responses"), .right), .init(lang.t("满意份数", "Satisfied"), .right),
                 .init(lang.t("满意度", "Rate"), .right), stateColumn(lang),
             ],
             rows: items.map {
                 [
-                    Cell.id(.survey, $0.id), Cell.id(.event, $0.event), Cell($0.date.description),
+                    Cell.id(.survey, $0.id), names.event($0.event), Cell($0.date.description),
                     Cell(String($0.responses)),
                     Cell(String($0.satisfied)),
                     Cell(Figures.percent(Fixed.ratio($0.satisfied * 100, $0.responses, places: 2))),
                     state($0.voided, lang),
                 ]
-            })
+            },
+            rowRecords: items.map { RowRecord(.survey, $0.id, voided: $0.voided != nil) })
     }
 
     public static func measurements(_ items: [MeasurementItem], lang: Language, names: RecordNames = .none)
@@ -110,7 +116,8 @@ public enum RecordTables {
                     Cell($0.date.description),
                     Cell($0.source ?? ""), state($0.voided, lang),
                 ]
-            })
+            },
+            rowRecords: items.map { RowRecord(.measurement, $0.id, voided: $0.voided != nil) })
     }
 
     public static func volunteers(_ items: [VolunteerSummary], maskPhones: Bool, lang: Language) -> ReportTable {
@@ -127,7 +134,8 @@ public enum RecordTables {
                     Cell($0.org ?? ""), Cell($0.platformNo ?? ""), Cell(String($0.signups)),
                     Cell(Fixed(raw: $0.hoursCenti * 100).format(minPlaces: 1, maxPlaces: 2)), state($0.voided, lang),
                 ]
-            })
+            },
+            rowRecords: items.map { RowRecord(.volunteer, $0.id, voided: $0.voided != nil) })
     }
 
     // MARK: JSON: an array of objects with id, voided and the fields; money in …Fen integers
@@ -234,7 +242,7 @@ public enum RecordTables {
             table = EventTables.list([e], lang: lang)
             (kind, id) = (.event, e.id)
         case .attendance(let a):
-            table = attendance([a], lang: lang)
+            table = attendance([a], lang: lang, names: names)
             (kind, id) = (.attendance, a.id)
         case .cost(let c):
             table = costs([c], lang: lang, names: names)
@@ -243,7 +251,7 @@ public enum RecordTables {
             table = printRuns([p], lang: lang, names: names)
             (kind, id) = (.printRun, p.id)
         case .survey(let s):
-            table = surveys([s], lang: lang)
+            table = surveys([s], lang: lang, names: names)
             (kind, id) = (.survey, s.id)
         case .measurement(let m):
             table = measurements([m], lang: lang, names: names)

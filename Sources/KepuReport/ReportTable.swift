@@ -75,15 +75,19 @@ public struct Cell: Sendable, Hashable, ExpressibleByStringLiteral {
     public var ref: RecordRef?
     /// The step that fixes what the row reports, which the web app links to its form.
     public var fix: FindingFix?
+    /// What the cell keeps out of sight (a file's checksum): HTML shows it under a toggle, no other format
+    /// shows it, so that no one reads it by default.
+    public var folded: Folded?
     public init(
         _ text: String, _ emphasis: Emphasis = .none, number: CellNumber? = nil, ref: RecordRef? = nil,
-        fix: FindingFix? = nil
+        fix: FindingFix? = nil, folded: Folded? = nil
     ) {
         self.text = text
         self.emphasis = emphasis
         self.number = number
         self.ref = ref
         self.fix = fix
+        self.folded = folded
     }
 
     /// A record's id, linked to the record where the format has links.
@@ -115,6 +119,40 @@ public struct RecordRef: Sendable, Hashable {
     public init(_ kind: RecordKind, _ id: Int64) {
         self.kind = kind
         self.id = id
+    }
+}
+
+/// Text a cell keeps folded under a toggle, with the toggle's words: `文件校验码` and a file's SHA-256.
+public struct Folded: Sendable, Hashable {
+    public var label: String
+    public var text: String
+    public init(label: String, text: String) {
+        self.label = label
+        self.text = text
+    }
+}
+
+/// The record a table's row shows, and whether it is voided: what the web's row actions (修改, 作废 or
+/// 恢复) act on.
+public struct RowRecord: Sendable, Hashable {
+    public var ref: RecordRef
+    public var voided: Bool
+    public init(_ kind: RecordKind, _ id: Int64, voided: Bool) {
+        self.ref = RecordRef(kind, id)
+        self.voided = voided
+    }
+}
+
+/// A link a row offers on the web: its words, where it leads, and whether it leads to undoing the row
+/// (作废), drawn as a warning.
+public struct RowAction: Sendable, Hashable {
+    public var label: String
+    public var href: String
+    public var danger: Bool
+    public init(_ label: String, href: String, danger: Bool = false) {
+        self.label = label
+        self.href = href
+        self.danger = danger
     }
 }
 
@@ -197,12 +235,20 @@ public struct ReportTable: Sendable, Hashable {
     public var rows: [[Cell]]
     /// Rows that are totals, drawn with a rule above them.
     public var footer: [[Cell]]
+    /// The record each row shows (by index; empty when the rows are no records), for the web's row
+    /// actions. Only the web's HTML (`HTMLRenderer.rowActions`) draws them, as a last column of links;
+    /// text, Markdown, CSV and workbooks have no such column.
+    public var rowRecords: [RowRecord?]
 
-    public init(caption: String? = nil, columns: [Column], rows: [[Cell]] = [], footer: [[Cell]] = []) {
+    public init(
+        caption: String? = nil, columns: [Column], rows: [[Cell]] = [], footer: [[Cell]] = [],
+        rowRecords: [RowRecord?] = []
+    ) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
         self.footer = footer
+        self.rowRecords = rowRecords
     }
 }
 

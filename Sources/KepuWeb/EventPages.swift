@@ -430,7 +430,7 @@ struct EventPages: Sendable {
                 notice: Catalogue.text(
                     .costAdded(
                         id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear),
-                    lang))
+                    lang, for: .web))
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "cost", values: fields)

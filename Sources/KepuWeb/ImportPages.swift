@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KepuCore
+import KepuOffice
 import KepuReport
 import KepuStore
 import NIOPosix
@@ -61,6 +62,18 @@ extension Label {
     fileprivate static func rowsNeedCorrecting(_ n: Int) -> Label {
         Label("有 \(n) 行需要改正，整份文件未导入", "\(n) rows need correcting; nothing was imported")
     }
+    fileprivate static func importTheRest(_ n: Int) -> Label { Label("导入其余 \(n) 行", "Import the other \(n) rows") }
+    fileprivate static let importNone = Label("全部不导入", "Import none of it")
+    fileprivate static let semicolonBetween = Label("；", "; ")
+    fileprivate static func leftOutFileName(_ stem: String) -> Label {
+        Label("\(stem)-未导入的行.xlsx", "\(stem)-rows-left-out.xlsx")
+    }
+    fileprivate static let downloadLeftOut = Label(
+        "下载有错的行（.xlsx，含原因）", "Download the rows with errors (.xlsx, with the reasons)")
+    fileprivate static let leftOutExplained = Label(
+        "可以先导入其余各行，有错的行留下；下载有错的行，在 Excel 里改正后，另存为新文件再导入。",
+        "You can import the other rows and leave these out: download them, correct them in Excel, and import them later as a new file."
+    )
     fileprivate static func firstRows(_ n: Int) -> Label { Label("前 \(n) 行", "First \(n) rows") }
     fileprivate static func importRows(_ n: Int) -> Label { Label("确认导入 \(n) 行", "Import the \(n) rows") }
     fileprivate static func fileForEvent(_ file: String, event: String) -> Label {
@@ -179,7 +192,12 @@ struct ImportPages: Sendable {
                 context, key: job.upload, kind: job.kind, event: job.event, result: result, date: job.date)
         case .done(let result):
             await uploads.remove(job.upload)
-            let notice = Catalogue.text(.imported(result.summary(kind: job.kind, event: job.event)), lang)
+            var notice = Catalogue.text(.imported(result.summary(kind: job.kind, event: job.event)), lang)
+            if !result.leftOut.isEmpty {
+                notice +=
+                    lang.t(.semicolonBetween)
+                    + Catalogue.text(.importLeftOut(rows: result.leftOut.count, file: job.file, rejects: nil), lang)
+            }
             return await web.done(job.event.map { "/events/\($0)" } ?? "/imports", context, notice: notice)
         }
     }
@@ -210,9 +228,10 @@ struct ImportPages: Sendable {
 
     /// The import a pending upload asks for: a preview (a dry run past bad rows) or the real one.
     func run(
-        _ p: Uploads.Pending, date: String?, preview: Bool, as user: Ledger? = nil,
-        progress: (@Sendable (Int) -> Void)? = nil
+        _ p: Uploads.Pending, date: String?, preview: Bool, skipInvalid: Bool = false, dryRunOnly: Bool = false,
+        as user: Ledger? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> ImportResult {
+        let dry = preview || dryRunOnly
         let l = user ?? ledger
         let day = try date.map { try CalendarDate.parse($0, field: lang.field(.signInDateField)) }
         let options = preview ? ImportPreview() : nil
@@ -220,15 +239,15 @@ struct ImportPages: Sendable {
         case .signins:
             return try l.imports.signins(
                 path: p.path, displayName: p.displayName, sheet: p.sheet, event: p.event ?? 0, date: day,
-                dryRun: preview, preview: options, progress: progress)
+                dryRun: dry, preview: options, skipInvalid: skipInvalid, progress: progress)
         case .volunteers:
             return try l.imports.volunteers(
-                path: p.path, displayName: p.displayName, sheet: p.sheet, dryRun: preview, preview: options,
-                progress: progress)
+                path: p.path, displayName: p.displayName, sheet: p.sheet, dryRun: dry, preview: options,
+                skipInvalid: skipInvalid, progress: progress)
         case .costs, nil:
             return try l.imports.costs(
-                path: p.path, displayName: p.displayName, sheet: p.sheet, unit: nil, dryRun: preview, preview: options,
-                progress: progress)
+                path: p.path, displayName: p.displayName, sheet: p.sheet, unit: nil, dryRun: dry, preview: options,
+                skipInvalid: skipInvalid, progress: progress)
         }
     }
 
@@ -268,6 +287,11 @@ struct ImportPages: Sendable {
             body += "</tr>"
         }
         body += "</tbody></table></section>"
+        // Back to the form with what was chosen kept: the kind, the event, the day.
+        let again =
+            "/imports?kind=\(kind.rawValue)" + (event.map { "&event=\($0)" } ?? "")
+            + (date.flatMap { $0.addingPercentEncoding(withAllowedCharacters: Page.queryValue) }.map { "&date=\($0)" }
+                ?? "")
         if r.rowErrors.isEmpty {
             body += """
                 <form method="post" action="/imports/confirm" class="confirm">
@@ -278,12 +302,60 @@ struct ImportPages: Sendable {
                 <a href="/imports">\(lang.t(.cancel))</a>
                 </form>
                 """
+        } else if r.rows > 0 {
+            // A sheet with bad rows still helps: the rest go in, the bad ones come back as a workbook.
+            body += """
+                <p class="sub">\(lang.t(.leftOutExplained))</p>
+                <p><a href="/imports/left-out?upload=\(key)&amp;date=\(Page.esc(date ?? ""))">\(lang.t(.downloadLeftOut))</a></p>
+                <form method="post" action="/imports/confirm" class="confirm">
+                \(Page.csrfField(context))
+                <input type="hidden" name="upload" value="\(key)">
+                <input type="hidden" name="date" value="\(Page.esc(date ?? ""))">
+                <input type="hidden" name="skip" value="1">
+                <button type="submit">\(Page.esc(lang.t(.importTheRest(r.rows))))</button>
+                <a href="\(again)">\(lang.t(.importNone))</a>
+                </form>
+                <p><a href="\(again)">\(lang.t(.correctAndUploadAgain))</a></p>
+                """
         } else {
-            body += "<p><a href=\"/imports\">\(lang.t(.correctAndUploadAgain))</a></p>"
+            body += "<p><a href=\"\(again)\">\(lang.t(.correctAndUploadAgain))</a></p>"
         }
         return await web.page(
             lang.t(.importPreview), context, body: body,
             status: r.rowErrors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// `GET /imports/left-out?upload=KEY[&date=D]`: the rows of a previewed upload that an import would
+    /// leave out, with their reasons, as a workbook to correct and import later. Checked anew (a dry run
+    /// that writes nothing), so that it holds every bad row, not only the ones the preview listed.
+    func leftOut(_ request: Request, _ context: WebContext) async throws -> Response {
+        let user = try context.pageUser()
+        let q = request.query
+        guard let key = q["upload"], let pending = await uploads.find(key, userID: user.id) else {
+            return try await formPage(
+                context, status: .notFound, error: Catalogue.text(.uploadExpired, lang), values: [:])
+        }
+        let result: ImportResult
+        do {
+            result = try run(pending, date: q.value("date"), preview: false, skipInvalid: true, dryRunOnly: true)
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await formPage(context, status: e.webStatus, error: e.text(lang, for: .web), values: [:])
+        }
+        let path = NSTemporaryDirectory() + "kepu-left-out-\(SessionService.random(8)).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try LeftOutWorkbook.write(header: result.fileHeader, rows: result.leftOut, lang: lang, to: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let stem = (pending.displayName as NSString).deletingPathExtension
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .cacheControl: "no-store",
+                .contentDisposition: ReportPages.disposition(
+                    "attachment", lang.t(.leftOutFileName(stem)),
+                    plain: "kepu-rows-left-out.xlsx"),
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// `POST /imports/confirm` (upload, date): the import itself, all or nothing.
@@ -299,12 +371,15 @@ struct ImportPages: Sendable {
         }
         let kind = ImportKind(rawValue: pending.kind) ?? .costs
         let date = fields.value("date")
+        let skip = fields["skip"] == "1"
         let ledger = web.ledger(for: user, request: request)
         let id = jobs.start(
             ImportJobs.Job(
                 id: SessionService.random(12), userID: user.id, upload: key, file: pending.displayName, kind: kind,
                 event: pending.event, date: date, preview: false)
-        ) { [self] progress in try run(pending, date: date, preview: false, as: ledger, progress: progress) }
+        ) { [self] progress in
+            try run(pending, date: date, preview: false, skipInvalid: skip, as: ledger, progress: progress)
+        }
         return try await answer(id, user: user, context)
     }
 }
@@ -498,6 +573,7 @@ extension ImportPages: PageGroup {
         routes.get("imports", use: form)
         routes.post("imports", use: upload)
         routes.post("imports/confirm", use: confirm)
+        routes.get("imports/left-out", use: leftOut)
         routes.get("imports/jobs/:id", use: job)
         routes.post("imports/survey", use: uploadSurvey)
         routes.post("imports/survey/preview", use: previewSurvey)

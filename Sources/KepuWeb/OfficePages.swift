@@ -25,7 +25,6 @@ extension Label {
     fileprivate static let copiesField = Label("份数", "copies")
     fileprivate static let unitPriceField = Label("单价", "unit price")
     fileprivate static let addVolunteer = Label("添加志愿者", "Add a volunteer")
-    fileprivate static let volunteerOrganization = Label("志愿组织", "Organization")
     fileprivate static let platformNo = Label("平台编号", "Platform no.")
     fileprivate static let addTheVolunteer = Label("添加志愿者", "Add the volunteer")
     fileprivate static let signUpHours = Label("活动报名与服务时长", "Sign-up and hours")
@@ -33,7 +32,7 @@ extension Label {
     fileprivate static let role = Label("岗位", "Role")
     fileprivate static let addSignUp = Label("登记报名", "Add the sign-up")
     fileprivate static let volunteerSearchHint = Label(
-        "姓名、队伍、平台编号或手机后四位", "name, organization, platform no. or a phone's last 4 digits")
+        "姓名、志愿组织、平台编号或手机后四位", "name, organization, platform no. or a phone's last 4 digits")
     fileprivate static let noVolunteersYet = Label("还没有志愿者", "no volunteers yet")
     fileprivate static let noVolunteerMatches = Label("没有符合条件的志愿者", "no volunteer matches")
     fileprivate static let nameField = Label("姓名", "name")
@@ -74,6 +73,14 @@ extension Label {
     fileprivate static let roleField = Label("角色", "role")
     fileprivate static let confirmDisable = Label("确认停用用户", "Confirm")
     fileprivate static let yesDisable = Label("确认停用", "Yes, disable")
+    fileprivate static let resetPassword = Label("重设密码", "Reset a password")
+    fileprivate static let resettingExplained = Label(
+        "为忘记密码的用户设一个新密码；告诉本人后，请其在“我的账户”里改成只有自己知道的密码。该用户已登录的会话全部退出（重设自己的密码时，这里的登录保留）；API 令牌不受影响，如已泄露请另行作废。",
+        "A new password for a user who forgot theirs: tell them, and have them change it on their own account page. Their sessions all end (resetting your own keeps this one); API tokens are not affected: revoke one apart if it leaked."
+    )
+    fileprivate static let newPassword = Label("新密码（至少 8 个字符）", "New password (8 characters or more)")
+    fileprivate static let newPasswordAgain = Label("再输入一次新密码", "The new password again")
+    fileprivate static let resetIt = Label("重设密码", "Reset the password")
     fileprivate static func costsCount(_ n: Int) -> Label { Label("费用（\(n) 笔）", "Costs (\(n))") }
     fileprivate static func printRunsCount(_ n: Int) -> Label { Label("印刷品（\(n) 条）", "Print runs (\(n))") }
     fileprivate static func volunteersCount(_ n: Int) -> Label { Label("志愿者（\(n) 人）", "Volunteers (\(n))") }
@@ -264,7 +271,7 @@ struct OfficePages: Sendable {
             <form method="post" action="/volunteers#add" class="record"\(attrs("add"))>\(Page.csrfField(context))
             <label>\(lang.t(.name))<input name="name" required value="\(v("add", "name"))"></label>
             <label>\(lang.t(.phone))<input name="phone" inputmode="tel" value="\(v("add", "phone"))"></label>
-            <label>\(lang.t(.volunteerOrganization))<input name="org" value="\(v("add", "org"))"></label>
+            <label>\(Catalogue.label(.org, of: .volunteer, lang))<input name="org" value="\(v("add", "org"))"></label>
             <label>\(lang.t(.platformNo))<input name="platform" value="\(v("add", "platform"))"></label>
             <button type="submit">\(lang.t(.addTheVolunteer))</button>
             </form></section>
@@ -325,7 +332,8 @@ struct OfficePages: Sendable {
         }
     }
 
-    /// `POST /volunteers/signup`: `kepu volunteer signup`.
+    /// `POST /volunteers/signup`: `kepu volunteer signup`; then the page again with the event still chosen,
+    /// so that a clerk signs up one volunteer of an event after another.
     func signup(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
         do {
@@ -338,7 +346,9 @@ struct OfficePages: Sendable {
             let input = NewSignup(
                 volunteer: volunteer!, event: event!, hoursCenti: hours, date: date, role: fields.value("role"))
             let r = try web.ledger(for: user, request: request).volunteers.signup(input)
-            return await web.done("/volunteers", context, notice: Catalogue.text(.signupAdded(r), lang))
+            // Back with the same event chosen, for the next volunteer of it (`?event=` fills the form in).
+            return await web.done(
+                "/volunteers?event=\(input.event)", context, notice: Catalogue.text(.signupAdded(r), lang))
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await volunteersPage(
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "signup", values: fields)
@@ -443,14 +453,14 @@ struct OfficePages: Sendable {
 
     // MARK: 用户
 
-    /// `GET /users` (admins): `kepu user list`, with forms for add and disable.
+    /// `GET /users` (admins): `kepu user list`, with forms for add, disable and a password's reset.
     func users(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.pageUser(.admin)
         return try await usersPage(context, status: .ok, error: nil)
     }
 
-    /// The page; after a refused form, its sentence above that form (`add` or `disable`) and what was typed
-    /// kept, the password never.
+    /// The page; after a refused form, its sentence above that form (`add`, `disable` or `password`) and
+    /// what was typed kept, the password never.
     func usersPage(
         _ context: WebContext, status: HTTPResponse.Status, error: String?, form: String? = nil,
         values: [String: String] = [:]
@@ -478,6 +488,10 @@ struct OfficePages: Sendable {
         let active: [HTML] = users.filter { $0.disabledAt == nil && $0.name.lowercased() != me }.map {
             "<option value=\"\($0.name)\"\(values["name"] == $0.name && form == "disable" ? " selected" : "")>\($0.name)（\(lang.role($0.role))）</option>"
         }
+        // Whose password to reset: any user in use, the admin included.
+        let resettable: [HTML] = users.filter { $0.disabledAt == nil }.map {
+            "<option value=\"\($0.name)\"\(values["name"] == $0.name && form == "password" ? " selected" : "")>\($0.name)（\(lang.role($0.role))）</option>"
+        }
         let body: HTML = """
             \(form == nil ? error.map(web.error) ?? HTML() : HTML())
             \(backupSection())
@@ -493,6 +507,13 @@ struct OfficePages: Sendable {
             \(err("disable"))<form method="post" action="/users/disable#disable" class="record"\(attrs("disable"))>\(Page.csrfField(context))
             <label>\(lang.t(.user))<select name="name" required><option value="">\(lang.t(.choose))</option>\(active)</select></label>
             <button type="submit" class="danger">\(lang.t(.disable))</button>
+            </form></section>
+            <section><h2>\(lang.t(.resetPassword))</h2><p class="sub">\(lang.t(.resettingExplained))</p>
+            \(err("password"))<form method="post" action="/users/password#password" class="record"\(attrs("password"))>\(Page.csrfField(context))
+            <label>\(lang.t(.user))<select name="name" required><option value="">\(lang.t(.choose))</option>\(resettable)</select></label>
+            <label>\(lang.t(.newPassword))<input name="password" type="password" required autocomplete="new-password"></label>
+            <label>\(lang.t(.newPasswordAgain))<input name="passwordAgain" type="password" required autocomplete="new-password"></label>
+            <button type="submit">\(lang.t(.resetIt))</button>
             </form></section>
             """
         return await web.page(lang.t(.users), context, body: body, status: status)
@@ -548,6 +569,33 @@ struct OfficePages: Sendable {
                 context, status: e.webStatus, error: e.text(lang, for: .web), form: "disable", values: fields)
         }
     }
+
+    /// `POST /users/password` (admins; name, password twice): a user's password reset, audited. Every
+    /// session of the user ends; an admin resetting their own keeps the session they did it from. API
+    /// tokens stay (`UserService.resetPassword`), unlike `kepu user passwd`, which revokes them too. The
+    /// password is never written back into the form.
+    func resetPassword(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try context.posted()
+        let password = fields["password"] ?? ""
+        let again = fields["passwordAgain"] ?? ""
+        do {
+            var form = FormReader(fields, lang)
+            let typed = try form.required("name", .userNameField, Parse.text(_:field:))
+            try form.check { try UserPassword.check(password) }
+            try form.check { guard password == again else { throw KepuError(.passwordsDiffer) } }
+            try form.finish()
+            let name = typed!
+            try web.ledger(for: user, request: request).users.resetPassword(
+                name: name, new: password, keeping: context.sessionID)
+            let own = name.lowercased() == user.name.lowercased()
+            return await web.done(
+                "/users", context,
+                notice: Catalogue.text(Notice.passwordReset(name: name, keptThisSession: own), lang))
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await usersPage(
+                context, status: e.webStatus, error: e.text(lang, for: .web), form: "password", values: fields)
+        }
+    }
 }
 
 extension OfficePages: PageGroup {
@@ -561,5 +609,6 @@ extension OfficePages: PageGroup {
         routes.get("users", use: users)
         routes.post("users", role: .admin, use: addUser)
         routes.post("users/disable", role: .admin, use: disableUser)
+        routes.post("users/password", role: .admin, use: resetPassword)
     }
 }

@@ -14,6 +14,7 @@ extension Label {
     fileprivate static let next = Label("下一页", "Next")
     fileprivate static let pages = Label("分页", "Pages")
     fileprivate static let indicators = Label("指标完成情况", "Indicators")
+    fileprivate static let myAccount = Label("我的账户（修改密码）", "My account (change the password)")
     fileprivate static func versionLine(_ release: String, schema: Int) -> Label {
         Label("kepu \(release) · 数据库结构 v\(schema)", "kepu \(release) · schema v\(schema)")
     }
@@ -59,7 +60,7 @@ enum Page {
                 "<a href=\"\($0.path)\">\(lang.t($0.label))</a>"
             }
             nav = """
-                <nav>\(links)<span class="who">\(esc(user.name))（\(esc(lang.role(user.role)))）</span>
+                <nav>\(links)<span class="who"><a href="/account" title="\(esc(lang.t(.myAccount)))">\(esc(user.name))（\(esc(lang.role(user.role)))）</a></span>
                 <form method="post" action="/logout"><input type="hidden" name="csrf" value="\(esc(csrf ?? ""))"><button type="submit">\(esc(lang.t(.signOut)))</button></form></nav>
                 """
         } else {
@@ -288,6 +289,8 @@ enum Page {
         nav.pager > span:first-child { margin-right: 8px; color: #57606a; }
         td.date, span.date { white-space: nowrap; }
         tr.voided td { color: #57606a; }
+        td.actions { white-space: nowrap; } td.actions a { margin-right: 8px; } td.actions a.danger { color: #b42318; }
+        details.folded { margin-top: 2px; overflow-wrap: anywhere; } details.folded summary { cursor: pointer; color: #57606a; font-size: 12px; }
         /* Printed (自评, every list): the page's content on A4, without the menu, forms, buttons and page links. */
         @page { size: A4; margin: 15mm 12mm; }
         @media print {

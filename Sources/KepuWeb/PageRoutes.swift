@@ -110,7 +110,8 @@ struct FormTokenMiddleware: RouterMiddleware {
             let fields = try await formFields(request)
             guard let csrf = context.csrf, sameSecret(fields["csrf"] ?? "", csrf) else {
                 throw StaleForm(
-                    action: request.uri.path, fields: fields.filter { $0.key != "csrf" && $0.key != "password" })
+                    action: request.uri.path,
+                    fields: fields.filter { $0.key != "csrf" && !$0.key.hasPrefix("password") })
             }
             context.form = fields
         }

@@ -42,8 +42,8 @@ extension Label {
     fileprivate static let checkAgainThese = Label("按所选口径重新检查", "Check again with these metrics")
     fileprivate static let metricField = Label("取数口径", "metric")
     fileprivate static let weightField = Label("分值", "weight")
-    fileprivate static func storedPlan(_ source: String, id: Int64, importedAt: String) -> Label {
-        Label("\(source)（计划 \(id)，导入于 \(importedAt)）", "\(source) (plan \(id), imported \(importedAt))")
+    fileprivate static func storedPlan(_ source: String, importedAt: String) -> Label {
+        Label("\(source)（导入于 \(importedAt)）", "\(source) (imported \(importedAt))")
     }
     fileprivate static func planOfYear(_ year: Int) -> Label { Label("\(year)年计划", "Plan \(year)") }
     fileprivate static func readFrom(_ file: String, tables: [String]) -> Label {
@@ -157,7 +157,9 @@ struct PlanPages: Sendable {
                 """
         }
         body += "</section>"
-        let source = lang.t(.storedPlan(stored.sourceName, id: stored.id, importedAt: stored.importedAt))
+        // The time it was imported as the office's clock reads it, to the minute; no plan number.
+        let source = lang.t(
+            .storedPlan(stored.sourceName, importedAt: String(RecordTables.localTime(stored.importedAt).prefix(16))))
         body +=
             "<div class=\"report\">\(web.html(PlanReport.build(plan, lang: lang, source: source, surface: .web)))</div>"
         return await web.page(lang.t(.planOfYear(plan.year)), context, body: body, status: status)

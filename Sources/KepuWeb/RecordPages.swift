@@ -30,6 +30,7 @@ extension Label {
     fileprivate static func confirmRecordVerb(_ verb: String) -> Label {
         Label("确认\(verb)以下记录？原因：", "Confirm: \(verb) this record? Reason: ")
     }
+    fileprivate static let correctRow = Label("修改", "Correct")
 }
 
 /// One record of any kind: its values and history (`kepu GROUP show`), its correction (attendance and
@@ -43,6 +44,25 @@ struct RecordPages: Sendable {
     static let kinds: Set<RecordKind> = [
         .event, .attendance, .cost, .printRun, .survey, .measurement, .volunteer, .signup,
     ]
+
+    /// What a row showing a record offers (`ReportTable.rowRecords`), as links to its page: 修改 (the
+    /// correction form) and 作废 (the void form, which asks the reason, then to confirm), or 恢复 for a
+    /// voided row. Evidence has nothing to correct: its own page voids and restores it.
+    static func actions(_ row: RowRecord, _ lang: Language) -> [RowAction] {
+        let (kind, id) = (row.ref.kind, row.ref.id)
+        let page: String
+        if kind == .evidence {
+            page = "/evidence/\(id)"
+        } else {
+            guard kinds.contains(kind) else { return [] }
+            page = "/records/\(kind.rawValue)/\(id)"
+        }
+        if row.voided { return [RowAction(lang.t(.restore), href: page + "#restore")] }
+        var actions: [RowAction] = []
+        if !kind.fields.isEmpty { actions.append(RowAction(lang.t(.correctRow), href: page + "#correct")) }
+        actions.append(RowAction(lang.t(.void), href: page + "#void", danger: true))
+        return actions
+    }
 
     func target(_ context: WebContext) throws -> (RecordKind, Int64) {
         guard let kind = RecordKind(rawValue: try context.parameters.require("kind")), Self.kinds.contains(kind)
@@ -76,7 +96,7 @@ struct RecordPages: Sendable {
         let voided = Self.voided(item)
         if !voided, let form = try editForm(kind, id, values: values) {
             body += """
-                <section><h2>\(lang.t(.correct))</h2>
+                <section id="correct"><h2>\(lang.t(.correct))</h2>
                 <form method="post" action="/records/\(kind.rawValue)/\(id)/edit" class="record">\(csrf)
                 \(form)
                 <label class="wide">\(lang.t(.whyChange))<input name="reason" required value="\(Page.esc(values?["reason"] ?? ""))"></label>
@@ -97,7 +117,7 @@ struct RecordPages: Sendable {
                     : lang.t(.voidDeletesNothing)
             )
         body += """
-            <section><h2>\(verb)</h2><p class="sub">\(explain)</p>
+            <section id="\(action)"><h2>\(verb)</h2><p class="sub">\(explain)</p>
             <form method="post" action="/records/\(kind.rawValue)/\(id)/\(action)" class="record">\(csrf)
             <label class="wide">\(lang.t(.whyVoidOrRestore))<input name="reason" required></label>
             <button type="submit" class="\(voided ? "" : "danger")">\(verb)…</button>

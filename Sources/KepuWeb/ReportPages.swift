@@ -75,6 +75,13 @@ extension Label {
             "确认作废佐证材料 \(id)（\(file)）？原因：\(reason)。文件仍保留，可以恢复。",
             "Void evidence \(id) (\(file))? Reason: \(reason). The file is kept and can be restored.")
     }
+    fileprivate static let status = Label("状态", "Status")
+    fileprivate static let fileChecksum = Label("文件校验码", "File checksum")
+    fileprivate static let history = Label("修改记录", "History")
+    fileprivate static let evidenceVoidExplained = Label(
+        "不删除文件：佐证材料留在台账和操作记录中，标为作废，可以恢复。", "Nothing is deleted: the file stays, marked void, and can be restored.")
+    fileprivate static let evidenceRestoreExplained = Label("撤销这次作废。", "Undoes the void.")
+    fileprivate static let whyRequired = Label("原因（必填，记入操作记录）", "Why (required, kept in the audit trail)")
 }
 
 /// 自评 (the self-evaluation: notes and manual scores, the preview, downloads, the year lock) and
@@ -252,14 +259,17 @@ struct ReportPages: Sendable {
             let project = fields.value("project").flatMap {
                 $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
             }
+            // The indicator by its name in the plan, as the form listed it.
             return await web.done(
                 "/self-evaluation?year=\(input.year)" + (project.map { "&project=\($0)" } ?? ""), context,
-                notice: Catalogue.text(.noteSet(indicator: input.indicator, year: input.year), lang))
+                notice: Catalogue.text(
+                    .noteSet(indicator: input.indicator, year: input.year), lang, for: .web,
+                    indicators: try web.names().indicators))
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await page(
-                year, context, status: e.webStatus, error: e.text(lang, for: .web), project: fields.value("project"),
-                form: "note",
-                values: fields)
+                year, context, status: e.webStatus,
+                error: Catalogue.text(e.problem, lang, for: .web, indicators: try web.names().indicators),
+                project: fields.value("project"), form: "note", values: fields)
         }
     }
 
@@ -397,6 +407,55 @@ struct ReportPages: Sendable {
         return await web.page(lang.t(.evidence), context, body: body, status: status)
     }
 
+    /// `GET /evidence/{id}`: one evidence file: what it is and what it supports, its history, and the form
+    /// that voids it (or restores it), where a row's 作废 or 恢复 leads. Its checksum stays folded away.
+    func evidenceItem(_ request: Request, _ context: WebContext) async throws -> Response {
+        _ = try context.pageUser()
+        let id = try context.parameters.require("id", as: Int64.self)
+        let title = Catalogue.recordName(.evidence, lang) + " \(id)"
+        let item: EvidenceItem
+        do { item = try ledger.evidence.item(id) } catch let e as KepuError where !e.isDatabaseFailure {
+            return await web.page(title, context, body: web.error(e.text(lang, for: .web)), status: .notFound)
+        }
+        let history = try ledger.audit.history(.evidence, id)
+        let names = try web.names(events: AuditWords.events(in: history).union([item.event].compactMap { $0 }))
+        let event: HTML =
+            item.event.map { e in "<a href=\"/events/\(e)\">\(e) \(names.events[e] ?? "")</a>" } ?? HTML()
+        let cost: HTML = item.cost.map { "<a href=\"/records/cost/\($0)\">\(lang.t(.cost)) \($0)</a>" } ?? HTML()
+        let state: HTML =
+            item.voided.map { "<tr><th>\(lang.t(.status))</th><td>\(lang.t(.voidedBecause($0.reason)))</td></tr>" }
+            ?? HTML()
+        var body = HTML()
+        body += """
+            <table class="fields">
+            <tr><th>\(lang.t(.file))</th><td><a href="/evidence/\(id)/file" target="_blank" rel="noopener">\(item.fileName)</a></td></tr>
+            <tr><th>\(lang.t(.kindHeader))</th><td>\(lang.vocabulary(item.kind))</td></tr>
+            <tr><th>\(lang.t(.forRecord))</th><td>\(event)\(cost)</td></tr>
+            <tr><th>\(lang.t(.size))</th><td>\(Figures.fileSize(item.size))</td></tr>
+            <tr><th>\(lang.t(.uploadedOn))</th><td>\(String(RecordTables.localTime(item.addedAt).prefix(16)))</td></tr>
+            \(state)</table>
+            <details class="folded"><summary>\(lang.t(.fileChecksum))</summary>\(item.sha256)</details>
+            """
+        body += web.html(
+            Report(
+                title: "",
+                sections: [
+                    Section(
+                        heading: lang.t(.history),
+                        blocks: [.table(RecordTables.historyTable(history, lang: lang, names: names))])
+                ]))
+        let voided = item.voided != nil
+        let (action, verb) = voided ? ("restore", lang.t(.restore)) : ("void", lang.t(.void))
+        body += """
+            <section id="\(action)"><h2>\(verb)</h2><p class="sub">\(lang.t(voided ? .evidenceRestoreExplained : .evidenceVoidExplained))</p>
+            <form method="post" action="/evidence/\(id)/\(action)" class="record">\(Page.csrfField(context))
+            <label class="wide">\(lang.t(.whyRequired))<input name="reason" required></label>
+            <button type="submit" class="\(voided ? "" : "danger")">\(verb)…</button>
+            </form></section>
+            """
+        return await web.page(title, context, body: body)
+    }
+
     /// `GET /evidence/{id}/file`: the stored file under its original name. Images and PDFs open in the
     /// browser; anything else downloads. Served as data, never as a page of this site: a file's HTML or
     /// SVG cannot run here (`Content-Security-Policy: sandbox`, `nosniff`).
@@ -528,7 +587,7 @@ struct ReportPages: Sendable {
                 notice: Catalogue.text(
                     .evidenceAdded(
                         id: r.id, file: name, kind: kind, size: r.size, sha: r.sha256, alreadyStored: r.alreadyStored),
-                    lang))
+                    lang, for: .web))
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await evidencePage(context, status: e.webStatus, error: e.text(lang, for: .web), values: values)
         }
@@ -544,6 +603,7 @@ extension ReportPages: PageGroup {
         routes.post("self-evaluation/unlock", role: .admin, use: unlock)
         routes.get("evidence", use: evidence)
         routes.post("evidence", use: addEvidence)
+        routes.get("evidence/:id", use: evidenceItem)
         routes.get("evidence/:id/file", use: evidenceFile)
         routes.post("evidence/:id/void", use: voidEvidence)
         routes.post("evidence/:id/restore", use: restoreEvidence)

@@ -92,9 +92,15 @@ struct Web: Sendable {
             status: .seeOther, headers: [.location: location.contains("#") ? location : location + "#notice"])
     }
 
-    /// Report blocks as HTML, every record id linked to its page.
+    /// Report blocks as HTML, every record id linked to its page, and every row that shows a record with
+    /// its actions (修改, 作废 or 恢复: `RecordPages.actions`).
     func html(_ report: Report) -> HTML {
-        HTML(trusted: HTMLRenderer(lang: lang, link: { Web.url($0) }, fixLink: { Web.url($0) }).fragment(report))
+        let lang = self.lang
+        return HTML(
+            trusted: HTMLRenderer(
+                lang: lang, link: { Web.url($0) }, fixLink: { Web.url($0) },
+                rowActions: { RecordPages.actions($0, lang) }
+            ).fragment(report))
     }
 
     func html(_ table: ReportTable) -> HTML {
@@ -103,6 +109,7 @@ struct Web: Sendable {
 
     /// A record's page; nil for kinds without one (plans, notes, users …).
     static func url(_ ref: RecordRef) -> String? {
+        if ref.kind == .evidence { return "/evidence/\(ref.id)" }
         guard RecordPages.kinds.contains(ref.kind) else { return nil }
         return ref.kind == .event ? "/events/\(ref.id)" : "/records/\(ref.kind.rawValue)/\(ref.id)"
     }
@@ -494,15 +501,6 @@ extension KepuError {
         if case .yearLocked = problem { return .conflict }
         if isDatabaseFailure { return .serviceUnavailable }
         return .unprocessableContent
-    }
-
-    /// The database could not answer (busy past its wait, damaged, full, read-only, gone): not the
-    /// clerk's input, and never shown with the file's path.
-    var isDatabaseFailure: Bool {
-        switch problem {
-        case .busy, .damaged, .databaseRefused, .readOnly, .cannotOpen, .diskFull, .sqliteNotADatabase: true
-        default: false
-        }
     }
 
     /// A refused API call: 409 for a year lock, 400 for a bad value, else 422.

@@ -218,7 +218,7 @@ public enum WebApp {
         let groups: [any PageGroup] = [
             pages, EventPages(web: web), RecordPages(web: web), PlanPages(web: web, uploads: uploads),
             ImportPages(web: web, uploads: uploads, jobs: ImportJobs(patience: settings.jobPatience)),
-            OfficePages(web: web), ReportPages(web: web), SettingsPages(web: web),
+            OfficePages(web: web), ReportPages(web: web), SettingsPages(web: web), AccountPages(web: web),
         ]
         for group in groups { group.addRoutes(to: routes) }
         let api = API(web: web)

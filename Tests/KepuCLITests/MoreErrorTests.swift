@@ -54,7 +54,7 @@ import Testing
         _ = w.ok("evidence add \(w.write("签到表.pdf", "a")) --kind signin --event 2")
         let text = w.ok("report --year 2023")
         #expect(text.contains("签到表：签到表.pdf"))
-        #expect(w.ok("report --year 2023 --lang en").contains("signin：签到表.pdf"))
+        #expect(w.ok("report --year 2023 --lang en").contains("sign-in sheet：签到表.pdf"))
     }
 
     @Test func aMistypedCommandGetsASuggestion() {

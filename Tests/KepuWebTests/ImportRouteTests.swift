@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KepuCore
+import KepuFiles
 import KepuStore
 import Testing
 
@@ -120,7 +121,9 @@ func uploadKey(in html: String) -> String? {
                 #expect(r.text.contains("有 2 行需要改正"))
                 #expect(r.text.contains("签到.csv 第 3 行：手机 123"))
                 #expect(r.text.contains("签到.csv 第 4 行：姓名"))
-                #expect(!r.text.contains("name=\"upload\""))
+                // Nothing is imported until the clerk chooses: the rest, or none of it.
+                #expect(r.text.contains("导入其余 2 行"))
+                #expect(r.text.contains("<a href=\"/imports?kind=signins&amp;event=1\">全部不导入</a>"))
             }
             // No file; no event for a sign-in sheet; no form token.
             let (h2, b2) = multipart(["csrf": token, "kind": "signins", "event": "1"], file: nil)
@@ -223,4 +226,45 @@ func uploadKey(in html: String) -> String? {
             }
         }
     }
+
+    /// A sheet with bad rows still helps: the rows left out come back as a workbook with their reasons,
+    /// and the rest go in.
+    @Test func theRestOfASheetIsImportedAndTheBadRowsDownloaded() async throws {
+        let ledger = try ledgerWithEvent()
+        let app = Application(router: WebApp.router(ledger: ledger, settings: Self.patient))
+        let csv = Array("姓名,手机\n甲,13700000001\n乙,123\n,13700000003\n丁,13700000004\n".utf8)
+        try await app.test(.router) { client in
+            let (cookie, token) = try await signIn(client)
+            let (headers, body) = multipart(["csrf": token, "kind": "signins", "event": "1"], file: ("签到.csv", csv))
+            let key = try await client.execute(uri: "/imports", method: .post, headers: headers + cookie, body: body) {
+                r in uploadKey(in: r.text)
+            }
+            let upload = try #require(key)
+            let path = NSTemporaryDirectory() + "left-out-\(upload).xlsx"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try await client.execute(uri: "/imports/left-out?upload=\(upload)", method: .get, headers: cookie) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                #expect(r.headers[.contentDisposition]?.contains("rows-left-out") == true)
+                try Data(buffer: r.body).write(to: URL(fileURLWithPath: path))
+            }
+            let book = try XlsxWorkbook(path: path, displayName: "x.xlsx")
+            var rows: [[String]] = []
+            try book.forEachRow(of: try book.sheet(nil)) { cells, _ in rows.append(cells) }
+            #expect(rows.count == 3)
+            #expect(rows[0] == ["姓名", "手机", "行号", "原因"])
+            #expect(rows[1].prefix(3) == ["乙", "123", "3"])
+            #expect(rows[2].count == 4 && rows[2][2] == "4")
+            #expect(try ledger.attendance.list(RecordFilter()).isEmpty)
+            try await client.execute(
+                uri: "/imports/confirm", method: .post, headers: formHeaders + cookie,
+                body: form(["csrf": token, "upload": upload, "skip": "1"])
+            ) { r in #expect(r.status == .seeOther) }
+            try await client.execute(uri: "/events/1", method: .get, headers: cookie) { r in
+                #expect(r.text.contains("签到.csv 有 2 行有错，未导入"))
+            }
+        }
+        #expect(try ledger.attendance.list(RecordFilter()).map(\.count) == [2])
+    }
+
 }

@@ -39,10 +39,13 @@ struct Reconcile: ParsableCommand {
         let r = try YearProjects.reconcile(
             ledger: ledger, year: y, unit: unit.value, asOf: day, today: try console.today(),
             project: project.project, scope: try scope.value())
+        // A workbook is read by people: its lines by their names alone, as the web names them.
+        let surface: Surface = fmt == .xlsx ? .web : .commandLine
         let report =
             r.several
-            ? YearProjects.combined(r.parts.map { ($0, ReconcileReport.build($0, lang: language)) }, lang: language)
-            : ReconcileReport.build(r.parts[0], lang: language)
+            ? YearProjects.combined(
+                r.parts.map { ($0, ReconcileReport.build($0, lang: language, surface: surface)) }, lang: language)
+            : ReconcileReport.build(r.parts[0], lang: language, surface: surface)
         let text: String
         switch fmt {
         case .xlsx:

@@ -7,6 +7,16 @@ extension Catalogue {
     public static func text(_ n: Notice, _ lang: Language) -> String {
         let zh = lang == .zh
         switch n {
+        case .importLeftOut(let rows, let file, let rejects):
+            if zh {
+                return "\(file) 有 \(rows) 行有错，未导入"
+                    + (rejects.map { "；这些行连同原因已写入 \($0)，改正后可再导入" } ?? "")
+            }
+            return
+                "\(rows) \(rows == 1 ? "row" : "rows") of \(file) had errors and \(rows == 1 ? "was" : "were") left out"
+                + (rejects.map {
+                    "; \(rows == 1 ? "it is" : "they are"), with the reasons, in \($0), to correct and import later"
+                } ?? "")
         case .publicAddressSet(let url, let reach):
             guard let url else {
                 return lang.t(
@@ -53,7 +63,7 @@ extension Catalogue {
                 return "已添加活动 \(id)：\(title)（\(kind.chinese)，\(dates(start, end))）"
                     + (parent.map { "，属于活动 \($0)" } ?? "")
             }
-            return "added event \(id): \(title) (\(kind.rawValue), \(dates(start, end)))"
+            return "added event \(id): \(title) (\(kind.english), \(dates(start, end)))"
                 + (parent.map { ", an activity of event \($0)" } ?? "")
         case .eventVoided(let id, let c, let reason):
             if zh {
@@ -79,16 +89,18 @@ extension Catalogue {
                 return "已登记人次 \(id)：活动 \(event) \(channel.chinese) \(count)人次"
             }
             return "added attendance \(id): \(count)人次 \(channel.rawValue) at event \(event)"
-        case .costAdded(let id, let amount, let line, let lineName, let year):
+        // A line by its name in the plan; the command line adds the code its `--line` takes
+        // (`commandLineText`).
+        case .costAdded(let id, let amount, _, let lineName, let year):
             if zh {
-                return "已登记费用 \(id)：\(amount)，列支 \(year) 年计划的 \(lineName)（\(line)）"
+                return "已登记费用 \(id)：\(amount)，列支 \(year) 年计划的 \(lineName)"
             }
-            return "added cost \(id): \(amount) to line \(line) (\(lineName)) of the \(year) plan"
-        case .printRunAdded(let id, let copies, let price, let cost, let line, let lineName):
+            return "added cost \(id): \(amount) to \(lineName) of the \(year) plan"
+        case .printRunAdded(let id, let copies, let price, let cost, _, let lineName):
             if zh {
-                return "已登记印刷 \(id)：\(copies)份 × \(price.plain)元 = \(cost)，列支 \(lineName)（\(line)）"
+                return "已登记印刷 \(id)：\(copies)份 × \(price.plain)元 = \(cost)，列支 \(lineName)"
             }
-            return "added print run \(id): \(copies)份 × \(price.plain)元 = \(cost) to line \(line) (\(lineName))"
+            return "added print run \(id): \(copies)份 × \(price.plain)元 = \(cost) to \(lineName)"
         case .surveyAdded(let id, let satisfied, let responses, let event):
             if zh {
                 return "已登记满意度调查 \(id)：活动 \(event) 回收 \(responses) 份，满意 \(satisfied) 份"
@@ -234,12 +246,14 @@ extension Catalogue {
             }
             let w = what == .signins ? "sign-ins" : what.rawValue
             return "\r\(w): \(count(rows, "row||s"))…"
-        case .evidenceAdded(let id, let file, let kind, let size, let sha, let already):
+        // The file's digest only on the command line (`commandLineText`), where `kepu evidence verify`
+        // checks it; a clerk reads the file's name, kind and size.
+        case .evidenceAdded(let id, let file, let kind, let size, _, let already):
             if zh {
-                return "已添加佐证材料 \(id)：\(file)（\(kind.chinese)，\(size) 字节，sha256 \(sha.prefix(12))…）"
+                return "已添加佐证材料 \(id)：\(file)（\(kind.chinese)，\(Catalogue.bytes(size))）"
                     + (already ? "；相同内容此前已保存" : "")
             }
-            return "added evidence \(id): \(file) (\(kind.rawValue), \(size) bytes, sha256 \(sha.prefix(12))…)"
+            return "added evidence \(id): \(file) (\(kind.english), \(Catalogue.bytes(size)))"
                 + (already ? "; the same content was already stored" : "")
         case .noEvidence:
             if zh {
@@ -483,6 +497,51 @@ extension Catalogue {
                 return "接着看看：\(command)"
             }
             return "explore it: \(command)"
+        case .ownPasswordChanged(let othersEnded):
+            if zh {
+                return "已修改你的密码" + (othersEnded > 0 ? "；你在其他地方的登录（\(othersEnded) 处）已全部退出" : "")
+            }
+            return "your password is changed"
+                + (othersEnded > 0 ? "; \(count(othersEnded, "sign-in||s")) elsewhere ended" : "")
+        case .passwordReset(let name, let keptThisSession):
+            if keptThisSession {
+                return lang.t(
+                    "已重设 \(name) 的密码，其在其他地方的登录已全部退出（本次登录保留）",
+                    "reset the password of \(name); its sign-ins elsewhere have all ended (this one stays)")
+            }
+            return lang.t(
+                "已重设 \(name) 的密码，其登录已全部退出", "reset the password of \(name); all of its sign-ins have ended")
+        }
+    }
+
+    /// The command line's wording of the notices it says with what its options take: a spending line's
+    /// code beside its name (`--line commission`), an evidence file's kind as `--kind` takes it and its
+    /// digest; nil for every other notice, which reads the same everywhere.
+    static func commandLineText(_ n: Notice, _ lang: Language) -> String? {
+        let zh = lang == .zh
+        switch n {
+        case .eventAdded(let id, let title, let kind, let start, let end, let parent) where !zh:
+            return "added event \(id): \(title) (\(kind.rawValue), \(dates(start, end)))"
+                + (parent.map { ", an activity of event \($0)" } ?? "")
+        case .costAdded(let id, let amount, let line, let lineName, let year):
+            if zh {
+                return "已登记费用 \(id)：\(amount)，列支 \(year) 年计划的 \(lineName)（\(line)）"
+            }
+            return "added cost \(id): \(amount) to line \(line) (\(lineName)) of the \(year) plan"
+        case .printRunAdded(let id, let copies, let price, let cost, let line, let lineName):
+            if zh {
+                return "已登记印刷 \(id)：\(copies)份 × \(price.plain)元 = \(cost)，列支 \(lineName)（\(line)）"
+            }
+            return "added print run \(id): \(copies)份 × \(price.plain)元 = \(cost) to line \(line) (\(lineName))"
+        case .evidenceAdded(let id, let file, let kind, let size, let sha, let already):
+            if zh {
+                return "已添加佐证材料 \(id)：\(file)（\(kind.chinese)，\(size) 字节，sha256 \(sha.prefix(12))…）"
+                    + (already ? "；相同内容此前已保存" : "")
+            }
+            return "added evidence \(id): \(file) (\(kind.rawValue), \(size) bytes, sha256 \(sha.prefix(12))…)"
+                + (already ? "; the same content was already stored" : "")
+        default:
+            return nil
         }
     }
 

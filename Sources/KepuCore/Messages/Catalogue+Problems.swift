@@ -923,6 +923,11 @@ extension Catalogue {
                 return "两次输入的密码不一致；未作修改"
             }
             return "the two passwords differ; nothing was changed"
+        case .wrongCurrentPassword:
+            if zh {
+                return "当前密码不对；未作修改"
+            }
+            return "the current password is wrong; nothing was changed"
         case .badListenAddress(let value):
             if zh {
                 return "\(n(.listen)) \(value) 不是监听地址：应为 主机:端口，如 127.0.0.1:8080 或 0.0.0.0:8080"
@@ -1011,6 +1016,10 @@ extension Catalogue {
             }
             return
                 "\(n(field)) \(q(value, lang)) is not an address phones can open: write http://HOST:PORT, such as http://192.168.1.20:8080 or https://kepu.example.cn"
+        case .rejectsNeedSkipInvalid:
+            return lang.t(
+                "--rejects 要与 --skip-invalid 一起使用：只有跳过有错的行时才有未导入的行",
+                "--rejects goes with --skip-invalid: only an import that leaves bad rows out has rows left out")
         case .doorWindowEmpty(let from, let until):
             if zh {
                 return

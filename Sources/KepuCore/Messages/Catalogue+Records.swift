@@ -119,13 +119,20 @@ extension Catalogue {
     }
 
     /// A notice for a front end: the web words a correction's changes by the form's labels and its values
-    /// by their names.
-    public static func text(_ n: Notice, _ lang: Language, for surface: Surface) -> String {
+    /// by their names, and an indicator by its name in the plan (`indicators`, by id; a notice carries
+    /// the id); the command line adds the codes its options take (`commandLineText`).
+    public static func text(
+        _ n: Notice, _ lang: Language, for surface: Surface, indicators: [String: String] = [:]
+    ) -> String {
         switch n {
         case .recordEdited(let id, let label, let changes) where surface == .web:
             return lang.t("已修改", "changed ") + labelText(id, label, lang) + lang.t("：", ": ")
                 + changesText(changes, of: label.kind, lang, for: .web)
+        case .noteSet(let indicator, let year) where surface == .web:
+            let name = indicators[indicator] ?? indicator
+            return lang.t("已保存 \(year) 年指标“\(name)”的说明", "saved the note on \(name) (\(year))")
         default:
+            if surface == .commandLine, let s = commandLineText(n, lang) { return s }
             return text(n, lang)
         }
     }
@@ -137,7 +144,7 @@ extension Catalogue {
             return lang.t("已修改", "changed ") + labelText(id, label, lang) + lang.t("：", ": ")
                 + changesText(changes, of: label.kind, lang, for: .commandLine, names: names)
         default:
-            return text(n, lang)
+            return commandLineText(n, lang) ?? text(n, lang)
         }
     }
 }

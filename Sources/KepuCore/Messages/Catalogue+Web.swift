@@ -70,11 +70,37 @@ extension LintFinding {
 
 extension Catalogue {
     /// A refusal for a front end. The command line's names flags and commands; the web's names the form's
-    /// fields by their labels and the page where a thing is done, and never a command.
-    public static func text(_ p: Problem, _ lang: Language, for surface: Surface) -> String {
+    /// fields by their labels and the page where a thing is done, never a command, and things by their
+    /// names, never their codes: a spending line by its name, a vocabulary's value by its word, an
+    /// indicator by its name in the plan (`indicators`, by id, where the page knows them: a refusal
+    /// carries the id).
+    public static func text(
+        _ p: Problem, _ lang: Language, for surface: Surface, indicators: [String: String] = [:]
+    ) -> String {
         guard surface == .web else { return text(p, lang) }
         let zh = lang == .zh
+        func indicator(_ id: String) -> String { indicators[id] ?? id }
         switch p {
+        case .invalid(let field, let value, .choice(let vocabulary, let choices)):
+            let words = choices.map { choiceWord($0, vocabulary, lang) }
+            return zh
+                ? "\(label(field, lang)) \(q(value, lang)) 不是\(noun(.choice(vocabulary, choices), lang))：可用 \(list(words, lang))"
+                : "\(label(field, lang)) \(q(value, lang)) is not \(noun(.choice(vocabulary, choices), lang)): use \(orList(words, lang))"
+        case .notALine(let field, let value, let year, let unit, let lines):
+            return zh
+                ? "\(label(field, lang)) \(q(value, lang)) 不是 \(unit) \(year) 年计划的支出明细：可用 \(list(lines.map(\.name), lang))"
+                : "\(label(field, lang)) \(q(value, lang)) is not a line of the \(year) plan of \(unit): use \(orList(lines.map(\.name), lang))"
+        case .notAnIndicator(let field, let value, let year, let ids):
+            let names = ids.map(indicator)
+            return zh
+                ? "\(label(field, lang)) \(q(value, lang)) 不是 \(year) 年计划的指标：可用 \(list(names, lang))"
+                : "\(label(field, lang)) \(q(value, lang)) is not an indicator of the \(year) plan: use \(orList(names, lang))"
+        case .importRow(_, _, let problem):
+            // The command line's sentence about the row, with the row's own refusal worded for the web.
+            let row = text(problem, lang)
+            return withoutCommands(
+                text(p, lang).replacingOccurrences(
+                    of: row, with: text(problem, lang, for: .web, indicators: indicators)))
         case .endBeforeStart(let end, let start):
             return zh
                 ? "结束日期 \(end) 早于开始日期 \(start)：活动不能在开始之前结束"
@@ -99,11 +125,13 @@ extension Catalogue {
         case .lineNeedsAmount:
             return zh ? "支出明细和调整后的金额要一起填写" : "the line and its new amount go together"
         case .indicatorNotScored(let id):
-            return zh ? "指标 \(id) 不计分（指标值为 无），不能人工评分" : "indicator \(id) is not scored (its target is 无)"
+            return zh
+                ? "指标“\(indicator(id))”不计分（指标值为 无），不能人工评分"
+                : "the indicator \(indicator(id)) is not scored (its target is 无)"
         case .scoreOverWeight(let score, let id, let weight):
             return zh
-                ? "人工评分 \(score) 超过了 \(id) 的分值 \(weight)；请给 0 到 \(weight) 分"
-                : "the score \(score) is over \(id)'s weight \(weight); give 0 to \(weight)"
+                ? "人工评分 \(score) 超过了“\(indicator(id))”的分值 \(weight)；请给 0 到 \(weight) 分"
+                : "the score \(score) is over the weight of \(indicator(id)), \(weight); give 0 to \(weight)"
         case .duplicateEvent(let title, let start, let existing):
             return zh
                 ? "已有同名同日的活动 \(existing)（\(title)，\(start)）；请打开它补充记录，不必重复添加"
@@ -117,11 +145,12 @@ extension Catalogue {
                 ? "\(year)年已封账（\(on)，\(reason)），不能再修改；确需修改请由管理员在“自评”页解除封账"
                 : "\(year) is locked (\(on), \(reason)) and can no longer be changed; an admin can unlock it on the Self-evaluation page"
         case .several(let all):
-            return all.map { text($0, lang, for: .web) }.joined(separator: "\n")
+            return all.map { text($0, lang, for: .web, indicators: indicators) }.joined(separator: "\n")
         case .otherSheets(let sheet, let others, let problem):
+            let inner = text(problem, lang, for: .web, indicators: indicators)
             return zh
-                ? text(problem, lang, for: .web) + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))）"
-                : text(problem, lang, for: .web)
+                ? inner + "（读的是第一个工作表“\(sheet)”；本工作簿还有 \(others.joined(separator: "、"))）"
+                : inner
                     + " (this is the first sheet, \(sheet); the workbook also has \(others.joined(separator: ", ")))"
         case .surveyQuestionNotFound(_, let questions), .surveyNoSatisfactionQuestion(let questions):
             return zh
@@ -134,6 +163,24 @@ extension Catalogue {
         default:
             return withoutCommands(text(p, lang))
         }
+    }
+
+    /// A value of a closed vocabulary as a clerk reads it: its Chinese name, or in English its English
+    /// name (`Science and Technology Week`), never the stored code.
+    static func choiceWord(_ c: Choice, _ vocabulary: VocabularyNoun, _ lang: Language) -> String {
+        guard lang == .en else { return c.chinese }
+        func english<V: Vocabulary>(_: V.Type) -> String? { V(rawValue: c.raw)?.english }
+        let word: String?
+        switch vocabulary {
+        case .eventKind: word = english(EventKind.self)
+        case .eventForm: word = english(EventForm.self)
+        case .channel: word = english(Channel.self)
+        case .countMethod: word = english(CountMethod.self)
+        case .ink: word = english(Ink.self)
+        case .evidenceKind: word = english(EvidenceKind.self)
+        default: word = nil
+        }
+        return word ?? c.raw.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
     }
 
     /// A refusal for the JSON API: no commands, and each field named as the JSON key that carries it

@@ -5,6 +5,8 @@ public enum Notice: Sendable, Hashable {
         id: Int64, unit: String, year: Int, indicators: Int, lines: Int, project: Money, replaces: Int64?,
         projects: Int = 1)
     case lintSummary(file: String, errors: Int, warnings: Int)
+    /// An import left `rows` bad rows of `file` out (`--skip-invalid`), written to `rejects` if given.
+    case importLeftOut(rows: Int, file: String, rejects: String?)
     /// The address phones reach the server at was set (nil: cleared, the browser's own is used).
     case publicAddressSet(url: String?, reach: PublicAddress.Reach?)
     /// The addresses `kepu serve` listens on, as a phone or another computer would type them.
@@ -82,6 +84,11 @@ public enum Notice: Sendable, Hashable {
     case servingDemo(database: String, user: String, password: String)
     /// No user yet: the first admin's setup link, good for `minutes`, once.
     case setupLink(url: String, minutes: Int)
+    /// 我的账户: one's own password changed; `othersEnded` sessions elsewhere ended (this one stays).
+    case ownPasswordChanged(othersEnded: Int)
+    /// An admin reset a user's password on the web: its sessions ended (all of them, or all but this
+    /// one when the admin reset their own); its API tokens stay.
+    case passwordReset(name: String, keptThisSession: Bool)
 
     /// What was written by `-o`.
     public enum Output: Sendable, Hashable {

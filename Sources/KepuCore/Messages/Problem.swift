@@ -93,6 +93,8 @@ public indirect enum Problem: Sendable, Hashable {
     case eventTitleUnknown(field: Field, title: String)
     case metricNotRead(field: Field, metric: String, year: Int, names: [String])
     case unknownOutputExtension(path: String, ext: String, accepted: [String])
+    /// `--rejects` names where the rows left out go: only an import that leaves rows out has any.
+    case rejectsNeedSkipInvalid
     case backupFolderMissing(folder: String)
     case basicSpendingExists(year: Int, spent: Money)
 
@@ -187,6 +189,8 @@ public indirect enum Problem: Sendable, Hashable {
     case passwordTooLong
     case passwordNeeded
     case passwordsDiffer
+    /// A change of one's own password whose current password is not the user's.
+    case wrongCurrentPassword
     case badListenAddress(value: String)
     /// An API request whose body is not a JSON object.
     case apiBadJSON
@@ -267,7 +271,7 @@ public indirect enum Problem: Sendable, Hashable {
             .notADateTime,
             .doorWindowEmpty, .notAPublicAddress,
             .notAMobile,
-            .unknownOutputExtension:
+            .unknownOutputExtension, .rejectsNeedSkipInvalid:
             .usage
         case .planFile(_, _, _, .value(let p)): p.defaultKind
         default: .failed

@@ -128,6 +128,19 @@ extension EventService {
 
     /// How many live events start in a range (all, or campaigns and events of their own): whether a
     /// picker can list them or must be searched.
+    /// The years that have events (by their first day), newest first: every event is in some year a
+    /// clerk can open, whether or not that year has a plan.
+    public func years() throws -> [Int] {
+        try ledger.database.read { db in
+            try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT CAST(substr(start_date, 1, 4) AS INTEGER) FROM event
+                    WHERE voided_at IS NULL ORDER BY 1 DESC
+                    """)
+        }
+    }
+
     public func count(in range: DateRange, campaigns: Bool = false) throws -> Int {
         try ledger.database.read { db in
             try Int.fetchOne(

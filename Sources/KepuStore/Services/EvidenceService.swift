@@ -126,16 +126,21 @@ public struct EvidenceService: Sendable {
     /// One stored file, voided or not, and where its bytes are: for opening it. Refused when there is no
     /// such evidence or its file is gone from the store.
     public func file(_ id: Int64) throws -> (item: EvidenceItem, path: String) {
-        let item = try ledger.database.read { db in
+        let item = try self.item(id)
+        guard let p = path(item.sha256), FileManager.default.isReadableFile(atPath: p) else {
+            throw KepuError(.evidenceFileMissing(id: id, file: item.fileName))
+        }
+        return (item, p)
+    }
+
+    /// One evidence record, voided or not, whether or not its file is still in the store.
+    public func item(_ id: Int64) throws -> EvidenceItem {
+        try ledger.database.read { db in
             guard let r = try EvidenceRecord.fetchOne(db, key: id) else {
                 throw KepuError(.noSuchRecord(field: nil, kind: .evidence, id: id))
             }
             return r.listed
         }
-        guard let p = path(item.sha256), FileManager.default.isReadableFile(atPath: p) else {
-            throw KepuError(.evidenceFileMissing(id: id, file: item.fileName))
-        }
-        return (item, p)
     }
 
     /// Rehashes every stored file; reports the missing and the altered.

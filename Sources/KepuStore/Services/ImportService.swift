@@ -28,6 +28,16 @@ public struct ImportResult: Sendable, Hashable {
     public var header: [String] = []
     public var sample: [ImportRow] = []
     public var rowErrors: [Problem] = []
+    /// An import told to skip bad rows: the file's header and each row left out, with its refusal.
+    public var fileHeader: [String] = []
+    public var leftOut: [LeftOutRow] = []
+}
+
+/// A row an import left out (`skipInvalid`): its line, its cells as the file has them, and why.
+public struct LeftOutRow: Sendable, Hashable {
+    public var line: Int
+    public var fields: [String]
+    public var problem: Problem
 }
 
 extension ImportResult {
@@ -94,7 +104,8 @@ public struct ImportService: Sendable {
     /// batches of `checkBatch` rows, each rolled back.
     func run(
         kind: String, path: String, displayName: String, sheet: String? = nil, specs: [CSVColumns.Spec],
-        dryRun: Bool, preview: ImportPreview? = nil, progressEvery: Int = 10_000, progress: ((Int) -> Void)?,
+        dryRun: Bool, preview: ImportPreview? = nil, skipInvalid: Bool = false, progressEvery: Int = 10_000,
+        progress: ((Int) -> Void)?,
         begin: (Database, inout ImportResult) throws -> Void = { _, _ in },
         header onHeader: (CSVColumns) throws -> Void = { _ in },
         row: (Database, CSVColumns, [String], Int, inout ImportResult) throws -> Void,
@@ -141,13 +152,26 @@ public struct ImportService: Sendable {
                 result.sample.append(ImportRow(line: line, fields: preview.kept(fields)))
             }
             do {
-                try row(db, cols, fields, line, &result)
+                if skipInvalid {
+                    // A row left out takes back whatever it wrote before it was refused.
+                    try db.inSavepoint {
+                        try row(db, cols, fields, line, &result)
+                        return .commit
+                    }
+                } else {
+                    try row(db, cols, fields, line, &result)
+                }
             } catch {
-                let problem =
-                    (StoreErrors.map(error, path: ledger.database.path) as? KepuError)?.problem
-                    ?? .databaseRefused(path: displayName, detail: "\(error)")
+                let mapped = StoreErrors.map(error, path: ledger.database.path) as? KepuError
+                // A database that fails is not a bad row: the import stops.
+                if skipInvalid, mapped?.isDatabaseFailure ?? true { throw error }
+                let problem = mapped?.problem ?? .databaseRefused(path: displayName, detail: "\(error)")
                 let refusal = Problem.importRow(file: displayName, line: line, problem: problem)
-                guard let preview else { throw KepuError(refusal) }
+                if skipInvalid { result.leftOut.append(LeftOutRow(line: line, fields: fields, problem: problem)) }
+                guard let preview else {
+                    if skipInvalid { return }
+                    throw KepuError(refusal)
+                }
                 if result.rowErrors.count < preview.maxErrors { result.rowErrors.append(refusal) }
                 return
             }
@@ -155,10 +179,16 @@ public struct ImportService: Sendable {
             if !checking, result.rows % progressEvery == 0 { progress?(result.rows) }
         }
         func end(_ db: Database) throws {
-            guard result.rows > 0 || !result.rowErrors.isEmpty else {
+            guard result.rows > 0 || (!result.rowErrors.isEmpty && preview != nil) else {
                 throw KepuError(.importNoRows(file: displayName))
             }
             var extra = try finish(db, &result)
+            if skipInvalid && !result.leftOut.isEmpty {
+                // What was left out, for the audit: how many, and which lines (the reasons go to the clerk
+                // with the rows, in the workbook of rows left out).
+                extra["left_out"] = .int(Int64(result.leftOut.count))
+                extra["left_out_lines"] = .array(result.leftOut.prefix(200).map { .int(Int64($0.line)) })
+            }
             record.rows = result.rows
             try record.update(db)
             extra["encoding"] = .string(file.formatDescription)
@@ -177,6 +207,7 @@ public struct ImportService: Sendable {
             cols = c
             result.ignoredColumns = c.ignored
             if let preview { result.header = preview.kept(h) }
+            if skipInvalid { result.fileHeader = h }
         }
         guard checking || abandon != nil else {
             return try ledger.database.write { db in
@@ -265,32 +296,40 @@ public struct ImportService: Sendable {
         return result
     }
 
-    /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows.
+    /// `kepu attendance import`: a sign-in sheet becomes one attendance entry backed by its rows; a sheet
+    /// with a 日期 column, one entry per day it names (a row without a date goes to the sheet's day).
     public func signins(
         path: String, displayName: String, sheet: String? = nil, event eventID: Int64, date: CalendarDate?,
-        dryRun: Bool, preview: ImportPreview? = nil, progress: ((Int) -> Void)? = nil
+        dryRun: Bool, preview: ImportPreview? = nil, skipInvalid: Bool = false, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         var insert: FastInsert?
-        var columns: (name: Int?, phone: Int?, time: Int?)?
+        var columns: (name: Int?, phone: Int?, time: Int?, date: Int?)?
+        /// The sheet's entries by day, each with the rows counted into it; the first is made at the start.
+        var entries: [CalendarDate: (id: Int64, rows: Int64)] = [:]
+        var sheetDay = date ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        let note = "签到表 \(displayName)"
         return try run(
             kind: "signin", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.signin,
-            dryRun: dryRun, preview: preview,
+            dryRun: dryRun, preview: preview, skipInvalid: skipInvalid,
             progressEvery: 100_000, progress: progress,
             begin: { db, result in
-                result.attendanceID = try ledger.attendance.add(
+                let id = try ledger.attendance.add(
                     db,
                     NewAttendance(
-                        event: eventID, count: 0, channel: .onsite, method: .signin, date: date,
-                        note: "签到表 \(displayName)"),
+                        event: eventID, count: 0, channel: .onsite, method: .signin, date: date, note: note),
                     importID: result.importID, audited: false)
+                result.attendanceID = id
+                sheetDay = try AttendanceRecord.fetchOne(db, key: id)?.date ?? sheetDay
+                entries = [sheetDay: (id, 0)]
                 insert = FastInsert(
                     statement: try db.makeStatement(
                         sql: "INSERT INTO signin (attendance_id, name, phone, time, line) VALUES (?, ?, ?, ?, ?)"),
                     db: db)
             },
-            row: { _, cols, fields, line, result in
+            row: { db, cols, fields, line, result in
                 // Column positions are looked up once: this closure runs for every row.
-                let c = columns ?? (cols.column("name"), cols.column("phone"), cols.column("time"))
+                let c =
+                    columns ?? (cols.column("name"), cols.column("phone"), cols.column("time"), cols.column("date"))
                 columns = c
                 guard let name = cols.value(at: c.name, in: fields) else {
                     throw KepuError(.emptyName(field: cols.named("name")))
@@ -298,7 +337,9 @@ public struct ImportService: Sendable {
                 let phone = try cols.value(at: c.phone, in: fields).map {
                     try NewVolunteer.phone($0, field: cols.named("phone"))
                 }
-                guard let insert, let aid = result.attendanceID else { return }
+                let day = try cols.value(at: c.date, in: fields).map { try Self.day($0, field: cols.named("date")) }
+                guard let insert else { return }
+                let aid = try entry(db, day ?? sheetDay, &result)
                 insert.reset()
                 try insert.bind(1, aid)
                 try insert.bind(2, name)
@@ -306,38 +347,70 @@ public struct ImportService: Sendable {
                 try insert.bind(4, cols.value(at: c.time, in: fields))
                 try insert.bind(5, Int64(line))
                 try insert.step()
+                entries[day ?? sheetDay]?.rows += 1
             },
             finish: { db, result in
-                guard let aid = result.attendanceID, var a = try AttendanceRecord.fetchOne(db, key: aid) else {
-                    return [:]
+                var ids: [Int64] = []
+                for (_, e) in entries.sorted(by: { $0.key < $1.key }) {
+                    guard var a = try AttendanceRecord.fetchOne(db, key: e.id) else { continue }
+                    a.count = e.rows
+                    try a.update(db)
+                    try ledger.appendAudit(
+                        db, AttendanceRecord.databaseTableName, e.id, after: try AttendanceRecord.snapshot(db, id: e.id)
+                    )
+                    ids.append(e.id)
                 }
-                a.count = Int64(result.rows)
-                try a.update(db)
-                try ledger.appendAudit(
-                    db, AttendanceRecord.databaseTableName, aid, after: try AttendanceRecord.snapshot(db, id: aid))
-                return ["attendance_id": .int(aid)]
+                result.attendanceID = ids.first
+                return ids.count > 1
+                    ? ["attendance_id": .int(ids[0]), "attendance_ids": .array(ids.map { .int($0) })]
+                    : ids.first.map { ["attendance_id": .int($0)] } ?? [:]
             },
-            // A sheet can be a million rows: written in batches, its entry counting nothing until the
-            // last; one that fails midway leaves its entry voided (never deleted).
-            abandon: { db, result in
-                guard let aid = result.attendanceID, var a = try AttendanceRecord.fetchOne(db, key: aid),
-                    a.voidedAt == nil
-                else { return }
-                let batch = try ledger.voidBatch(db, reason: "导入未完成", root: .attendance, id: aid)
-                try ledger.void(db, &a, reason: "导入未完成", batch: batch)
+            // A sheet can be a million rows: written in batches, its entries counting nothing until the
+            // last; one that fails midway leaves its entries voided (never deleted).
+            abandon: { db, _ in
+                for e in entries.values {
+                    guard var a = try AttendanceRecord.fetchOne(db, key: e.id), a.voidedAt == nil else { continue }
+                    let batch = try ledger.voidBatch(db, reason: "导入未完成", root: .attendance, id: e.id)
+                    try ledger.void(db, &a, reason: "导入未完成", batch: batch)
+                }
             })
+
+        /// The entry of a day: the sheet's own, else one made for the day (the sheet's first entry is
+        /// taken for it while it has no rows, so that a sheet whose every row is dated makes no empty one).
+        func entry(_ db: Database, _ day: CalendarDate, _ result: inout ImportResult) throws -> Int64 {
+            if let e = entries[day] { return e.id }
+            let event = try ledger.events.live(db, eventID)
+            try AttendanceService.checkDate(day, of: event, today: ledger.today)
+            if let first = entries[sheetDay], first.rows == 0, entries.count == 1 {
+                try db.execute(sql: "UPDATE attendance SET date = ? WHERE id = ?", arguments: [day, first.id])
+                entries = [day: first]
+                return first.id
+            }
+            let id = try ledger.attendance.add(
+                db,
+                NewAttendance(event: eventID, count: 0, channel: .onsite, method: .signin, date: day, note: note),
+                importID: result.importID, audited: false)
+            entries[day] = (id, 0)
+            return id
+        }
+    }
+
+    /// A sign-in row's date: a day, or a day with its time (`2023-09-16 09:12`), as sheets write it.
+    static func day(_ text: String, field: Field) throws -> CalendarDate {
+        let first = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? text
+        return try CalendarDate.parse(first, field: field)
     }
 
     /// `kepu volunteer import`: volunteers (matched by phone, else name and organization) and, where a
     /// row names an event, their sign-ups.
     public func volunteers(
         path: String, displayName: String, sheet: String? = nil, dryRun: Bool, preview: ImportPreview? = nil,
-        progress: ((Int) -> Void)? = nil
+        skipInvalid: Bool = false, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         var seen = Set<Int64>()
         return try run(
             kind: "volunteers", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.volunteers,
-            dryRun: dryRun, preview: preview,
+            dryRun: dryRun, preview: preview, skipInvalid: skipInvalid,
             progress: progress,
             row: { db, cols, row, _, result in
                 guard let name = cols.value("name", in: row) else {
@@ -388,12 +461,12 @@ public struct ImportService: Sendable {
     /// covering its date.
     public func costs(
         path: String, displayName: String, sheet: String? = nil, unit: String?, dryRun: Bool,
-        preview: ImportPreview? = nil, progress: ((Int) -> Void)? = nil
+        preview: ImportPreview? = nil, skipInvalid: Bool = false, progress: ((Int) -> Void)? = nil
     ) throws -> ImportResult {
         let plans = CoveringPlans()
         return try run(
             kind: "costs", path: path, displayName: displayName, sheet: sheet, specs: ImportColumns.costs,
-            dryRun: dryRun, preview: preview,
+            dryRun: dryRun, preview: preview, skipInvalid: skipInvalid,
             progress: progress,
             row: { db, cols, row, _, result in
                 let date = try CalendarDate.parse(cols.value("date", in: row) ?? "", field: cols.named("date"))

@@ -70,6 +70,76 @@ public struct UserService: Sendable {
         }
     }
 
+    /// What is wrong with a change of one's own password, all of it at once: the current password
+    /// not the user's, the new one too weak or too long. Writes nothing; throws nothing when the change
+    /// may be made. (A bcrypt check: about a quarter of a second.)
+    public func checkPasswordChange(name: String, current: String, new: String) throws {
+        let u = try ledger.database.read { db in try user(db, name) }
+        guard u.disabledAt == nil else { throw KepuError(.userDisabled(name: u.name)) }
+        try refusals(of: u, current: current, new: new)
+    }
+
+    /// Changes one's own password (我的账户): the current one must be the user's and the new one
+    /// good (`UserPassword.check`); every refusal is thrown together and nothing is written. Audited
+    /// (the hash never enters the audit trail). Every other session of the user ends, so that whoever
+    /// knew the old password is out; `keeping` (the id of the session the change was made from)
+    /// stays signed in. API tokens are left alone: they are the user's scripts', not a password's,
+    /// and are revoked one by one (`kepu user token NAME --revoke ID`). Returns how many sessions ended.
+    @discardableResult
+    public func changePassword(name: String, current: String, new: String, keeping session: String? = nil) throws
+        -> Int
+    {
+        let checked = try ledger.database.read { db in try user(db, name) }
+        guard checked.disabledAt == nil else { throw KepuError(.userDisabled(name: checked.name)) }
+        try refusals(of: checked, current: current, new: new)
+        let hash = Bcrypt.hash(new, cost: Self.cost)
+        return try ledger.database.write { db in
+            var u = try user(db, name)
+            // Changed by someone else since it was checked: the password given is no longer the current one.
+            guard u.passwordHash == checked.passwordHash else { throw KepuError(.wrongCurrentPassword) }
+            return try replacePassword(db, &u, hash: hash, keeping: session)
+        }
+    }
+
+    /// An admin's reset of a user's password (the 用户 page), for one who forgot it: audited; every
+    /// session of the user ends but `keeping` (an admin resetting their own password stays signed in
+    /// where they did it). API tokens are left alone, unlike `setPassword` (`kepu user passwd`), which
+    /// revokes them too: a reset is for a forgotten password, not a leaked one, and the office's scripts
+    /// keep working; revoke a token with `kepu user token NAME --revoke ID`. Returns how many sessions ended.
+    @discardableResult
+    public func resetPassword(name: String, new: String, keeping session: String? = nil) throws -> Int {
+        try UserPassword.check(new)
+        let hash = Bcrypt.hash(new, cost: Self.cost)
+        return try ledger.database.write { db in
+            var u = try user(db, name)
+            return try replacePassword(db, &u, hash: hash, keeping: session)
+        }
+    }
+
+    /// Throws every refusal of a change at once: the current password wrong, the new one not allowed.
+    private func refusals(of u: UserRecord, current: String, new: String) throws {
+        var problems: [Problem] = []
+        if !Bcrypt.verify(current, hash: u.passwordHash) { problems.append(.wrongCurrentPassword) }
+        do { try UserPassword.check(new) } catch let e as KepuError { problems.append(e.problem) }
+        if let e = KepuError.all(problems) { throw e }
+    }
+
+    /// Saves a new password hash, audited, and ends the user's sessions but `keeping`; returns how many ended.
+    private func replacePassword(_ db: Database, _ u: inout UserRecord, hash: String, keeping session: String?)
+        throws -> Int
+    {
+        u.passwordHash = hash
+        u.passwordChangedAt = ledger.context.timestamp
+        try ledger.update(db, u)
+        try db.execute(
+            sql: """
+                UPDATE web_session SET ended_at = ?
+                WHERE user_id = ? AND ended_at IS NULL AND id_hash IS NOT ?
+                """,
+            arguments: [ledger.context.timestamp, u.id, session.map { Self.digest($0) }])
+        return db.changesCount
+    }
+
     /// Disables a user, ending its sessions and revoking its tokens. The last active admin stays:
     /// the office would have no one left to manage users. `by` is the admin doing it on the web,
     /// who may not disable themselves.

@@ -18,8 +18,9 @@ struct AttendanceList: ParsableCommand {
     func run() throws {
         let ledger = try options.ledger()
         let items = try ledger.attendance.list(try list.filter(ledger, unit: unit.value))
+        let names = try list.workbookNames(ledger, events: items.map { $0.event as Int64? })
         try list.emitList(
-            RecordTables.attendance(items, lang: Language.current), json: items.map { .attendance($0) },
+            RecordTables.attendance(items, lang: Language.current, names: names), json: items.map { .attendance($0) },
             kind: .attendance)
     }
 }

@@ -21,12 +21,15 @@ struct CostImport: ParsableCommand {
     @Flag(help: "只检查、不写入 · Check the file, writing nothing.") var dryRun = false
     @OptionGroup var unit: UnitOption
     @OptionGroup var sheet: SheetOption
+    @OptionGroup var skipping: SkipInvalidOptions
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
+        let skip = try skipping.checked()
         let r = try options.ledger().imports.costs(
             path: console.path(file), displayName: displayName(file), sheet: sheet.value, unit: unit.value,
-            dryRun: dryRun, progress: progressPrinter(.costs))
+            dryRun: dryRun, skipInvalid: skip, progress: progressPrinter(.costs))
         reportImport(r, kind: .costs)
+        try skipping.report(r, file: displayName(file))
     }
 }

@@ -18,6 +18,8 @@ struct CostList: ParsableCommand {
     func run() throws {
         let ledger = try options.ledger()
         let items = try ledger.money.costs(try list.filter(ledger, unit: unit.value))
-        try list.emitList(RecordTables.costs(items, lang: Language.current), json: items.map { .cost($0) }, kind: .cost)
+        let names = try list.workbookNames(ledger, events: items.map(\.event))
+        try list.emitList(
+            RecordTables.costs(items, lang: Language.current, names: names), json: items.map { .cost($0) }, kind: .cost)
     }
 }

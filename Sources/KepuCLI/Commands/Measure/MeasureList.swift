@@ -14,8 +14,10 @@ struct MeasureList: ParsableCommand {
     func run() throws {
         let ledger = try options.ledger()
         let items = try ledger.surveys.measurements(try list.filter(ledger, unit: unit.value))
+        let names = try list.workbookNames(ledger, events: [])
         try list.emitList(
-            RecordTables.measurements(items, lang: Language.current), json: items.map { .measurement($0) },
+            RecordTables.measurements(items, lang: Language.current, names: names),
+            json: items.map { .measurement($0) },
             kind: .measurement)
     }
 }

@@ -27,13 +27,20 @@ struct PlanShow: ParsableCommand {
         let lang = Language.current
         let fmt = try output.resolvedFormat()
         let stored = try options.ledger().plans.plan(year: try year.value(), unit: unit.value)
-        let source = lang.t(
-            "\(stored.sourceName)（计划 \(stored.id)，sha256 \(stored.sha256.prefix(12))，导入于 \(stored.importedAt)）",
-            "\(stored.sourceName) (plan \(stored.id), sha256 \(stored.sha256.prefix(12)), imported \(stored.importedAt))"
-        )
+        // A workbook is read by people, as the web is: no code, digest or machine time in it.
+        let workbook = fmt == .xlsx
+        let imported = String(RecordTables.localTime(stored.importedAt).prefix(16))
+        let source =
+            workbook
+            ? lang.t("\(stored.sourceName)（导入于 \(imported)）", "\(stored.sourceName) (imported \(imported))")
+            : lang.t(
+                "\(stored.sourceName)（计划 \(stored.id)，sha256 \(stored.sha256.prefix(12))，导入于 \(stored.importedAt)）",
+                "\(stored.sourceName) (plan \(stored.id), sha256 \(stored.sha256.prefix(12)), imported \(stored.importedAt))"
+            )
         let report =
             summary
-            ? PlanReport.summary(stored.plan, lang: lang) : PlanReport.build(stored.plan, lang: lang, source: source)
+            ? PlanReport.summary(stored.plan, lang: lang)
+            : PlanReport.build(stored.plan, lang: lang, source: source, surface: workbook ? .web : .commandLine)
         let what = Notice.Output.report(format: fmt.rawValue)
         let text: String
         switch fmt {

@@ -14,7 +14,9 @@ struct PrintList: ParsableCommand {
     func run() throws {
         let ledger = try options.ledger()
         let items = try ledger.money.printRuns(try list.filter(ledger, unit: unit.value))
+        let names = try list.workbookNames(ledger, events: items.map(\.event))
         try list.emitList(
-            RecordTables.printRuns(items, lang: Language.current), json: items.map { .printRun($0) }, kind: .printRun)
+            RecordTables.printRuns(items, lang: Language.current, names: names), json: items.map { .printRun($0) },
+            kind: .printRun)
     }
 }

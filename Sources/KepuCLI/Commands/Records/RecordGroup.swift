@@ -1,5 +1,6 @@
 import ArgumentParser
 import KepuCore
+import KepuOffice
 import KepuReport
 import KepuStore
 
@@ -70,6 +71,13 @@ struct ListOptions: ParsableArguments {
         return RecordFilter(
             range: range, event: try parsed(event) { try recordID($0, field: .named("--event")) }, unit: unit,
             includeVoided: all)
+    }
+
+    /// What a list names in place of codes and numbers: in a workbook, lines and events by their names (a
+    /// workbook is read by people); in every other format, none (the codes and numbers the options take).
+    func workbookNames(_ ledger: Ledger, events: [Int64?]) throws -> RecordNames {
+        guard (try? outputFormat(format, output: output)) == .xlsx else { return .none }
+        return try WorkbookNames.of(ledger, events: Set(events.compactMap { $0 }))
     }
 
     /// Prints (or writes) a list in the chosen format; JSON is an array of objects.

@@ -14,7 +14,9 @@ struct SurveyList: ParsableCommand {
     func run() throws {
         let ledger = try options.ledger()
         let items = try ledger.surveys.list(try list.filter(ledger, unit: unit.value))
+        let names = try list.workbookNames(ledger, events: items.map { $0.event as Int64? })
         try list.emitList(
-            RecordTables.surveys(items, lang: Language.current), json: items.map { .survey($0) }, kind: .survey)
+            RecordTables.surveys(items, lang: Language.current, names: names), json: items.map { .survey($0) },
+            kind: .survey)
     }
 }

@@ -96,7 +96,14 @@ struct UserPasswd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passwd",
         abstract: "修改用户密码 · Change a user's password.",
-        discussion: "示例 · Example:\n  kepu user passwd 李干事")
+        discussion: """
+            新密码至少 8 个字符；在终端上会提示输入两次，脚本里用 --password-stdin 从标准输入读一行。该用户已登录的会话全部结束，API 令牌全部作废（管理员在网页“用户”页重设密码时，API 令牌保留）。
+            A new password has at least 8 characters: asked twice on a terminal, or one line on stdin with --password-stdin. The user's sessions end and its API tokens are revoked (a reset on the web's Users page keeps the tokens).
+
+            示例 · Example:
+              kepu user passwd 李干事
+              printf '%s\\n' "$PW" | kepu user passwd 李干事 --password-stdin
+            """)
     @Argument(help: ArgumentHelp("用户名 · The user's name.", valueName: "name")) var name: String
     @Flag(help: "从标准输入读密码（一行）· Read the password as one line of stdin.") var passwordStdin = false
     @OptionGroup var options: DatabaseOptions

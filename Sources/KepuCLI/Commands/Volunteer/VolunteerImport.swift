@@ -20,12 +20,15 @@ struct VolunteerImport: ParsableCommand {
     @Argument(help: "志愿者名单（CSV 或 .xlsx）· The volunteer list.") var file: String
     @Flag(help: "只检查、不写入 · Check the file, writing nothing.") var dryRun = false
     @OptionGroup var sheet: SheetOption
+    @OptionGroup var skipping: SkipInvalidOptions
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
+        let skip = try skipping.checked()
         let r = try options.ledger().imports.volunteers(
             path: console.path(file), displayName: displayName(file), sheet: sheet.value,
-            dryRun: dryRun, progress: progressPrinter(.volunteers))
+            dryRun: dryRun, skipInvalid: skip, progress: progressPrinter(.volunteers))
         reportImport(r, kind: .volunteers)
+        try skipping.report(r, file: displayName(file))
     }
 }
