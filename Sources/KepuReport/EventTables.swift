@@ -69,8 +69,16 @@ public enum EventTables {
         ]
         if let p = e.parent {
             // By its title where the caller names events (the web), else by its number.
+            let campaign = names.events[p].map { "\(p) \($0)" } ?? lang.t("活动 \(p)", "event \(p)")
+            // Its figures count under its campaign: the campaign is the one event in the year's count.
             fields.append(
-                (lang.t("所属活动", "Part of"), names.events[p].map { "\(p) \($0)" } ?? lang.t("活动 \(p)", "event \(p)")))
+                (
+                    lang.t("所属活动", "Part of"),
+                    campaign
+                        + lang.t(
+                            "（本子活动的人次、费用计入该活动，不单独计为一次活动）",
+                            " (its figures count under that event, not as an event of their own)")
+                ))
         }
         if e.voided { fields.append((lang.t("状态", "Status"), lang.t("已作废：", "void: ") + (d.voidReason ?? ""))) }
         var sections = [Section(heading: nil, blocks: [.fields(fields)])]
@@ -174,7 +182,9 @@ public enum EventTables {
                 ]
             }, d.evidence.map { RowRecord(.evidence, $0.id, voided: $0.voided != nil) })
         if !d.children.isEmpty {
-            var children = list(d.children, lang: lang)
+            // The campaign's total is the list's for its group: itself and its sub-activities, one
+            // definition (EventTotals) wherever a campaign is summed.
+            var children = list(d.children, totals: EventTotals(of: [e] + d.children), lang: lang)
             children.rowRecords = d.children.map { RowRecord(.event, $0.id, voided: $0.voided) }
             sections.append(Section(heading: lang.t("子活动", "Sub-activities"), blocks: [.table(children)]))
         }

@@ -21,6 +21,7 @@ extension Label {
             "签到链接是 \(url)：手机须连接本单位的网络（Wi-Fi）才能打开。",
             "The sign-in link is \(url): phones must be on the office's network (Wi-Fi) to open it.")
     }
+    fileprivate static let yearsWithEvents = Label("年度：", "Year: ")
     fileprivate static let historyRestore = Label("查看修改记录、恢复此活动", "History, restore")
     fileprivate static let correctOrVoid = Label("修改或作废此活动、查看修改记录", "Correct or void it, history")
     fileprivate static let titleField = Label("标题", "title")
@@ -227,9 +228,16 @@ struct EventPages: Sendable {
         query: [String: String]?
     ) async throws -> Response {
         let today = ledger.context.today()
-        // Only the plan's period: the list needs no facts.
-        let plan = try web.currentPlan()
-        let range = plan?.period ?? DateRange.year(today.year)
+        // Only the plan's period: the list needs no facts. `?year=` opens another year: every year that
+        // has events is offered, with a plan or without one, so that no event is out of a clerk's reach.
+        let askedYear = query?["year"].flatMap { Int($0) }.flatMap { (1900...2999).contains($0) ? $0 : nil }
+        let current = try web.currentPlan()
+        let plan = try askedYear.map { try web.storedPlan(year: $0)?.plan } ?? current
+        let range = plan?.period ?? DateRange.year(askedYear ?? today.year)
+        let version = try ledger.audit.version()
+        let years = try web.sums.value("event years", version: version) { () throws -> [Int] in
+            Array(Set(try ledger.events.years() + ledger.plans.list().map(\.year))).sorted(by: >)
+        }
         // A year of several projects: a new event says which it is in (sub-activities follow their campaign).
         var projectField = HTML()
         if let plan, plan.hasSeveralProjects {
@@ -249,7 +257,6 @@ struct EventPages: Sendable {
         // 50 rows a page, a campaign never split. The groups and the totals, the whole list's, are read
         // once per write; a page then reads its own rows.
         let key = "events|\(range)|\(q)|\(kind?.rawValue ?? "")|\(all)"
-        let version = try ledger.audit.version()
         let groups = try web.sums.value(key + "|groups", version: version) { try ledger.events.groups(asked) }
         let totals = try web.sums.value(key + "|totals", version: version) { try ledger.events.totals(asked) }
         let list = try ledger.events.page(asked, groups: groups, totals: totals)
@@ -270,6 +277,7 @@ struct EventPages: Sendable {
             <button type="submit">\(lang.t(.addTheEvent))</button>
             </form></details>
             <form method="get" action="/events" class="filter">
+            \(askedYear.map { "<input type=\"hidden\" name=\"year\" value=\"\($0)\">" as HTML } ?? HTML())
             <label>\(lang.t(.find))<input name="q" value="\(q)" placeholder="\(lang.t(.eventSearchHint))"></label>
             <label>\(lang.t(.kindHeader))<select name="kind"><option value="">\(lang.t(.all))</option>\(Page.options(EventKind.allCases, selected: kind?.rawValue, lang))</select></label>
             <label class="check"><input type="checkbox" name="all" value="1"\(all ? " checked" : "")>\(lang.t(.includeVoided))</label>
@@ -279,6 +287,13 @@ struct EventPages: Sendable {
         var kept = query
         kept["page"] = nil
         let pager = Page.pager("/events", kept, page: list.events.page, pages: list.events.pages, lang: lang)
+        if years.count > 1 || (years.first.map { $0 != range.start.year } ?? false) {
+            let links: [HTML] = years.map { y in
+                y == range.start.year
+                    ? "<strong>\(y)</strong>" : "<a href=\"/events?year=\(y)\">\(y)</a>"
+            }
+            body += "<p class=\"years\">\(lang.t(.yearsWithEvents))\(links.joined(separator: " · "))</p>"
+        }
         body +=
             "<section><h2>\(lang.t(.eventsOfYear(range.start.year, list.events.count)))</h2>"
         body +=
@@ -369,16 +384,14 @@ struct EventPages: Sendable {
         do {
             let input = try WebInput.attendance(fields, event: id, lang: lang)
             let r = try web.ledger(for: user, request: request).attendance.add(input)
-            var notice = Catalogue.text(
+            let notice = Catalogue.text(
                 .attendanceAdded(id: r.id, count: input.count, channel: input.channel, event: id), lang)
-            if let same = r.sameAs {
-                notice +=
-                    "　"
-                    + Catalogue.text(
-                        .duplicateAttendance(
-                            event: id, date: r.date, channel: input.channel, count: input.count, existing: same), lang)
+            let warning = r.sameAs.map { same in
+                Catalogue.text(
+                    .duplicateAttendance(
+                        event: id, date: r.date, channel: input.channel, count: input.count, existing: same), lang)
             }
-            return await web.done("/events/\(id)", context, notice: notice)
+            return await web.done("/events/\(id)", context, notice: notice, warning: warning)
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "attendance", values: fields)
@@ -430,7 +443,11 @@ struct EventPages: Sendable {
                 notice: Catalogue.text(
                     .costAdded(
                         id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear),
-                    lang, for: .web))
+                    lang, for: .web),
+                warning: r.overPlan
+                    ? Catalogue.text(
+                        Notice.lineOverPlan(name: r.line.name, spent: r.lineSpent, planned: r.line.amount), lang)
+                    : nil)
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await detailPage(
                 id, context, status: e.webStatus, error: e.text(lang, for: .web), form: "cost", values: fields)
@@ -769,10 +786,12 @@ struct EventPages: Sendable {
         let address = try web.doorAddress(authority: request.head.authority)
         var html = try DoorPoster.html(door, url: Door.url(base: address.url, token), lang: lang)
         if let warning = addressWarning(address, context) {
-            // Said on the poster too: a code no phone can open must not go on a wall unnoticed.
+            // Said above the poster, on the screen the clerk prints from; the printed sheet stays one A4 page.
             html = html.replacingOccurrences(
                 of: "<body>",
-                with: "<body><p style=\"color:#b42318;border:2px solid #b42318;padding:8px\">\(warning)</p>")
+                with:
+                    "<body><p class=\"address-warning\" style=\"color:#b42318;border:2px solid #b42318;padding:8px\">\(HTML.escape(warning))</p><style>@media print { .address-warning { display: none; } }</style>"
+            )
         }
         if door.volunteers != nil {
             // The volunteer call's link, for the office to send to its volunteer groups (not printed).

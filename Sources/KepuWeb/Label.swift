@@ -40,6 +40,8 @@ extension Label {
     static let auditTrail = Label("操作记录", "Audit trail")
     static let users = Label("用户", "Users")
     static let settings = Label("设置", "Settings")
+    /// Who writes a deviation note, where a clerk meets one that is missing.
+    static let notesByReviewers = Label("偏差原因由审核人或管理员填写", "a reviewer or an admin writes the deviation note")
     // Words that several pages show.
     static let comma = Label("，", ", ")
     static let cancel = Label("取消", "Cancel")

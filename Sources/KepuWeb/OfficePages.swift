@@ -224,7 +224,11 @@ struct OfficePages: Sendable {
                 notice: Catalogue.text(
                     .printRunAdded(
                         id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost, line: r.line.id,
-                        lineName: r.line.name), lang))
+                        lineName: r.line.name), lang),
+                warning: r.overPlan
+                    ? Catalogue.text(
+                        Notice.lineOverPlan(name: r.line.name, spent: r.lineSpent, planned: r.line.amount), lang)
+                    : nil)
         } catch let e as KepuError where !e.isDatabaseFailure {
             return try await budgetPage(
                 request, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)

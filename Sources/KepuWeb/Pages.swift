@@ -169,7 +169,10 @@ struct Pages: Sendable {
         let year = request.query["year"].flatMap { Int($0) }
         let unit = request.query.value("unit")
         let project = request.query.value("project")
-        let key = "dashboard|\(year.map(String.init) ?? "")|\(unit ?? "")|\(project ?? "")|\(today)|\(lang.rawValue)"
+        // The body differs by role only in the fixes it offers: a clerk is not sent to write a note.
+        let role = context.user?.role ?? .clerk
+        let key =
+            "dashboard|\(year.map(String.init) ?? "")|\(unit ?? "")|\(project ?? "")|\(today)|\(lang.rawValue)|\(role >= .reviewer)"
         // A session that has just written waits for its own write to show (read-your-writes).
         var own = false
         if let session = context.sessionID { own = await web.flash.wroteRecently(session) }
@@ -197,7 +200,8 @@ struct Pages: Sendable {
                 // The first ten; the rest on 数据核查's own page, 50 a page: a year of 5,000 events without
                 // evidence is not 5,000 lines here.
                 body += "<section><h2>\(Page.esc(lang.t(.dataChecks)))</h2>"
-                body += Self.findingList(Array(findings.prefix(Self.dashboardFindings)), plan: plan, lang: lang)
+                body += Self.findingList(
+                    Array(findings.prefix(Self.dashboardFindings)), plan: plan, lang: lang, role: role)
                 if findings.count > Self.dashboardFindings {
                     var link = "/checks"
                     if let year { link += "?year=\(year)" }
@@ -228,11 +232,21 @@ extension Pages {
     static let dashboardFindings = 10
 
     /// Findings as a list, each with the link to the form that fixes it; or the sentence that all pass.
-    static func findingList(_ findings: [LintFinding], plan: Plan, lang: Language) -> HTML {
+    /// A fix the user's role can't make (a clerk and a deviation note) is not offered as a link: the
+    /// finding says who makes it.
+    static func findingList(_ findings: [LintFinding], plan: Plan, lang: Language, role: UserRole = .admin) -> HTML {
         if findings.isEmpty { return "<p class=\"notice\">\(Page.esc(lang.t(.everyCheckPasses)))</p>" }
         var body: HTML = "<ul class=\"findings\">"
         for f in findings {
-            let fix: HTML = f.fix.map { "　<a href=\"\(Web.url($0))\">\(Catalogue.text($0, lang))</a>" } ?? HTML()
+            let fix: HTML
+            switch f.fix {
+            case .deviationNote? where role < .reviewer:
+                fix = "　<span class=\"sub\">\(lang.t(.notesByReviewers))</span>"
+            case let fixing?:
+                fix = "　<a href=\"\(Web.url(fixing))\">\(Catalogue.text(fixing, lang))</a>"
+            case nil:
+                fix = HTML()
+            }
             body +=
                 "<li>\(Catalogue.text(f.subject, lang, plan: plan))：\(Catalogue.text(f.finding, lang, for: .web))\(fix)</li>"
         }
@@ -260,7 +274,8 @@ extension Pages {
             let (pageNo, pages) = Page.pageNumber(request.query, count: findings.count)
             body += "<p class=\"sub\">\(Page.esc(plan.unit)) \(plan.year)</p>"
             body += Self.findingList(
-                Array(findings.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize)), plan: plan, lang: lang)
+                Array(findings.dropFirst((pageNo - 1) * Page.pageSize).prefix(Page.pageSize)), plan: plan, lang: lang,
+                role: context.user?.role ?? .clerk)
             var kept = request.query
             kept["page"] = nil
             body += Page.pager("/checks", kept, page: pageNo, pages: pages, lang: lang)

@@ -181,7 +181,10 @@ struct ReportPages: Sendable {
                 <button type="submit">\(lang.t(.lockYear))</button></form>
                 """
         }
-        // Deviation notes and manual scores (reviewers).
+        // Deviation notes and manual scores (reviewers); a clerk is told who writes them.
+        if role < .reviewer {
+            body += "<p class=\"sub\" id=\"note\">\(lang.t(.notesByReviewers))</p>"
+        }
         if role >= .reviewer {
             let options: [HTML] = plan.indicators.map {
                 "<option value=\"\($0.id)\"\(values["indicator"] == $0.id ? " selected" : "")>\($0.name)</option>"
@@ -202,7 +205,8 @@ struct ReportPages: Sendable {
                 """
         }
         let subtitle: [HTML] = evaluated.report.subtitle.map { "<p class=\"sub\">\($0)</p>" }
-        body += "<div class=\"report\"><h2>\(evaluated.report.title)</h2>\(subtitle)\(web.html(evaluated.report))</div>"
+        body +=
+            "<div class=\"report\"><h2>\(evaluated.report.title)</h2>\(subtitle)\(web.html(evaluated.report, role: role))</div>"
         return await web.page(
             lang.t(.selfEvaluationOfYear(y)), context, body: body, status: status)
     }

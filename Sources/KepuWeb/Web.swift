@@ -73,8 +73,12 @@ struct Web: Sendable {
         _ title: String, _ context: WebContext, body: HTML, status: HTTPResponse.Status = .ok, heading: String? = nil
     ) async -> Response {
         var notice = HTML()
-        if let id = context.sessionID, let text = await flash.take(id) {
-            notice = "<p class=\"notice\" role=\"status\" id=\"notice\">\(HTML.sentence(text))</p>"
+        if let id = context.sessionID, let said = await flash.take(id) {
+            notice = "<p class=\"notice\" role=\"status\" id=\"notice\">\(HTML.sentence(said.text))</p>"
+            // A warning that came with the write stands apart from its confirmation.
+            if let warning = said.warning {
+                notice += "<p class=\"warning\" role=\"status\">\(HTML.sentence(warning))</p>"
+            }
         }
         return Page.response(
             status: status,
@@ -86,19 +90,24 @@ struct Web: Sendable {
     /// After a write: back to a page (303), with its confirmation shown once there.
     /// The address ends in `#notice` unless it names a place of its own: a browser would otherwise keep the
     /// form's `#id` it came from and open the next page at a form, the notice out of view.
-    func done(_ location: String, _ context: WebContext, notice: String) async -> Response {
-        if let id = context.sessionID { await flash.set(id, notice) }
+    func done(_ location: String, _ context: WebContext, notice: String, warning: String? = nil) async -> Response {
+        if let id = context.sessionID { await flash.set(id, notice, warning: warning) }
         return Response(
             status: .seeOther, headers: [.location: location.contains("#") ? location : location + "#notice"])
     }
 
     /// Report blocks as HTML, every record id linked to its page, and every row that shows a record with
     /// its actions (修改, 作废 or 恢复: `RecordPages.actions`).
-    func html(_ report: Report) -> HTML {
+    /// A fix the `role` can't make (a clerk and a deviation note) is shown as text, not as a link.
+    func html(_ report: Report, role: UserRole = .admin) -> HTML {
         let lang = self.lang
         return HTML(
             trusted: HTMLRenderer(
-                lang: lang, link: { Web.url($0) }, fixLink: { Web.url($0) },
+                lang: lang, link: { Web.url($0) },
+                fixLink: { fix in
+                    if case .deviationNote = fix, role < .reviewer { return nil }
+                    return Web.url(fix)
+                },
                 rowActions: { RecordPages.actions($0, lang) }
             ).fragment(report))
     }
@@ -477,17 +486,23 @@ final class FirstOf<T: Sendable>: @unchecked Sendable {
 
 /// Notices shown once, on the page a write redirects to, per session.
 actor Flash {
-    private var messages: [String: String] = [:]
+    /// A write's confirmation, and a warning that came with it (shown apart, in its own colour).
+    struct Message: Sendable {
+        var text: String
+        var warning: String?
+    }
+
+    private var messages: [String: Message] = [:]
     private var wrote: [String: Date] = [:]
 
     /// A write's notice; it also marks the session as having just written.
-    func set(_ session: String, _ text: String, now: Date = Date()) {
-        messages[session] = text
+    func set(_ session: String, _ text: String, warning: String? = nil, now: Date = Date()) {
+        messages[session] = Message(text: text, warning: warning)
         wrote = wrote.filter { now.timeIntervalSince($0.value) < 60 }
         wrote[session] = now
     }
 
-    func take(_ session: String) -> String? { messages.removeValue(forKey: session) }
+    func take(_ session: String) -> Message? { messages.removeValue(forKey: session) }
 
     /// The session wrote within the last minute: its pages must show its write.
     func wroteRecently(_ session: String, now: Date = Date()) -> Bool {

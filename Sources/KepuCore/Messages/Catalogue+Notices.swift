@@ -7,6 +7,11 @@ extension Catalogue {
     public static func text(_ n: Notice, _ lang: Language) -> String {
         let zh = lang == .zh
         switch n {
+        case .lineOverPlan(let name, let spent, let planned):
+            return lang.t(
+                "注意：支出明细“\(name)”已支出 \(spent.grouped)元，超出计划 \(planned.grouped)元 \((spent - planned).grouped)元",
+                "note: the line \(name) has spent \(spent.grouped)元, over its planned \(planned.grouped)元 by \((spent - planned).grouped)元"
+            )
         case .importLeftOut(let rows, let file, let rejects):
             if zh {
                 return "\(file) 有 \(rows) 行有错，未导入"

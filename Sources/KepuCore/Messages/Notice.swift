@@ -5,6 +5,8 @@ public enum Notice: Sendable, Hashable {
         id: Int64, unit: String, year: Int, indicators: Int, lines: Int, project: Money, replaces: Int64?,
         projects: Int = 1)
     case lintSummary(file: String, errors: Int, warnings: Int)
+    /// A charge took a spending line past its planned amount.
+    case lineOverPlan(name: String, spent: Money, planned: Money)
     /// An import left `rows` bad rows of `file` out (`--skip-invalid`), written to `rejects` if given.
     case importLeftOut(rows: Int, file: String, rejects: String?)
     /// The address phones reach the server at was set (nil: cleared, the browser's own is used).

@@ -6,6 +6,10 @@ public struct ChargeResult: Sendable {
     public var id: Int64
     public var line: SpendingLine
     public var planYear: Int
+    /// What the line has spent in the plan's period with this charge: past `line.amount`, a front end
+    /// warns that it is over its plan.
+    public var lineSpent: Money = .zero
+    public var overPlan: Bool { lineSpent > line.amount }
 }
 
 /// Money: costs against the plan's spending lines, and print runs charged to its printing line.
@@ -69,7 +73,30 @@ public struct MoneyService: Sendable {
             invoice: c.invoice, payee: c.payee, importId: importID, createdAt: ledger.context.timestamp, voidedAt: nil,
             voidReason: nil)
         let id = try ledger.insert(db, &record)
-        return ChargeResult(id: id, line: line, planYear: stored.plan.year)
+        return ChargeResult(
+            id: id, line: line, planYear: stored.plan.year, lineSpent: try spent(db, line: line.id, stored))
+    }
+
+    /// What a line has spent in its plan's period: its costs and its print runs (copies × unit price),
+    /// voided ones not counted.
+    func spent(_ db: Database, line: String, _ stored: StoredPlan) throws -> Money {
+        let p = stored.plan.period
+        let args: StatementArguments = [stored.unitID, line, p.start, p.end]
+        let costs =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE(SUM(amount_fen), 0) FROM cost
+                    WHERE unit_id = ? AND line = ? AND voided_at IS NULL AND date BETWEEN ? AND ?
+                    """, arguments: args) ?? 0
+        let prints =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE(SUM(copies * unit_price_fen), 0) FROM print_run
+                    WHERE unit_id = ? AND line = ? AND voided_at IS NULL AND date BETWEEN ? AND ?
+                    """, arguments: args) ?? 0
+        return Money(fen: costs + prints)
     }
 
     public func addPrintRun(_ p: NewPrintRun) throws -> ChargeResult {
@@ -82,7 +109,8 @@ public struct MoneyService: Sendable {
                 unitPriceFen: p.unitPrice.fen, eventId: p.event, date: day, createdAt: ledger.context.timestamp,
                 voidedAt: nil, voidReason: nil)
             let id = try ledger.insert(db, &record)
-            return ChargeResult(id: id, line: line, planYear: stored.plan.year)
+            return ChargeResult(
+                id: id, line: line, planYear: stored.plan.year, lineSpent: try spent(db, line: line.id, stored))
         }
     }
 

@@ -40,5 +40,8 @@ struct CostAdd: ParsableCommand {
         let r = try options.ledger().money.addCost(input)
         console.added(
             r.id, .costAdded(id: r.id, amount: input.amount, line: r.line.id, lineName: r.line.name, year: r.planYear))
+        if r.overPlan {
+            console.say(.lineOverPlan(name: r.line.name, spent: r.lineSpent, planned: r.line.amount))
+        }
     }
 }

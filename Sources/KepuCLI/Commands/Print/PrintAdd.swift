@@ -43,5 +43,8 @@ struct PrintAdd: ParsableCommand {
             .printRunAdded(
                 id: r.id, copies: input.copies, unitPrice: input.unitPrice, cost: input.cost,
                 line: r.line.id, lineName: r.line.name))
+        if r.overPlan {
+            console.say(.lineOverPlan(name: r.line.name, spent: r.lineSpent, planned: r.line.amount))
+        }
     }
 }
