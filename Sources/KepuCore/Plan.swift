@@ -377,6 +377,44 @@ extension Plan {
 extension Plan {
     /// The plan with one indicator changed wherever it is (a project's, or the plan's own); nil when no
     /// indicator has that id.
+    /// The plan with a project's names corrected: its name (支出方向（子项）) and its 所属专项, each left as it
+    /// is when nil. `project` is a project's id in a plan of several; nil for a plan of one, whose names are
+    /// its fund's. Nil when no such project.
+    public func renamingProject(_ project: String?, name: String?, parent: String?) -> Plan? {
+        var p = self
+        if let project {
+            guard let j = p.projects.firstIndex(where: { $0.id == project }) else { return nil }
+            if let name { p.projects[j].name = name }
+            if let parent { p.projects[j].fund.parent = parent }
+            // A plan of one project keeps its fund and its project alike.
+            if p.projects.count == 1 {
+                if let name { p.fund.name = name }
+                if let parent { p.fund.parent = parent }
+            }
+        } else {
+            if let name { p.fund.name = name }
+            if let parent { p.fund.parent = parent }
+        }
+        return p
+    }
+
+    /// The plan with a spending line's name corrected, wherever the line is; nil when there is no such line.
+    public func renamingLine(_ id: String, to name: String) -> Plan? {
+        var p = self
+        var found = false
+        for i in p.lines.indices where p.lines[i].id == id {
+            p.lines[i].name = name
+            found = true
+        }
+        for j in p.projects.indices {
+            for i in p.projects[j].lines.indices where p.projects[j].lines[i].id == id {
+                p.projects[j].lines[i].name = name
+                found = true
+            }
+        }
+        return found ? p : nil
+    }
+
     public func updatingIndicator(_ id: String, _ change: (inout Indicator) -> Void) -> Plan? {
         var p = self
         var found = false

@@ -101,6 +101,37 @@ public enum OfficialPlanImport {
         }
     }
 
+    /// A project's name, its 所属专项, or a line's name corrected (a label misread, a typo in the table), as
+    /// a new version of the plan: the ledger is kept, the old version stays in the history.
+    public static func correctNames(
+        ledger: Ledger, year: Int?, unit: String?, project: String?, name: String?, parent: String?,
+        line: String?, lineName: String?, who: String
+    ) throws -> PlanImport {
+        let stored = try ledger.plans.plan(year: year, unit: unit)
+        var plan = stored.plan
+        if name != nil || parent != nil {
+            guard let renamed = plan.renamingProject(project, name: name, parent: parent) else {
+                throw KepuError(
+                    .noSuchProject(
+                        field: .project, value: project ?? "", year: plan.year, projects: plan.projects.map(\.ref)))
+            }
+            plan = renamed
+        }
+        if let line, let lineName {
+            guard let renamed = plan.renamingLine(line, to: lineName) else {
+                throw KepuError(
+                    .notALine(
+                        field: .line, value: line, year: plan.year, unit: plan.unit,
+                        lines: plan.lines.map { LineRef(id: $0.id, name: $0.name) }))
+            }
+            plan = renamed
+        }
+        guard plan != stored.plan else { throw KepuError(.planNamesUnchanged(year: plan.year)) }
+        let text = PlanYAML.text(
+            plan, header: ["由 \(who) 在网页“计划”中更正名称（计划 \(stored.id) 的新版本）· Names corrected on the web."])
+        return try ledger.plans.importPlan(text: text, sourceName: stored.sourceName, replace: true)
+    }
+
     public static func changeIndicator(
         ledger: Ledger, year: Int?, unit: String?, id: String, change: IndicatorChange, who: String
     ) throws -> PlanImport {

@@ -156,7 +156,8 @@ public enum EventTables {
             [
                 id, date, ReportTable.Column(lang.t("志愿者", "Volunteer")), ReportTable.Column(lang.t("姓名", "Name")),
                 ReportTable.Column(lang.t("手机", "Phone")),
-                ReportTable.Column(lang.t("队伍", "Organization")), ReportTable.Column(lang.t("时长(小时)", "Hours"), .right),
+                ReportTable.Column(lang.t("志愿组织", "Organization")),
+                ReportTable.Column(lang.t("时长(小时)", "Hours"), .right),
                 ReportTable.Column(lang.t("岗位", "Role")), state,
             ],
             d.signups.map {

@@ -124,7 +124,7 @@ public enum RecordTables {
         ReportTable(
             columns: [
                 idColumn(lang), .init(lang.t("姓名", "Name")), .init(lang.t("手机", "Phone")),
-                .init(lang.t("队伍", "Organization")), .init(lang.t("平台编号", "Platform no.")),
+                .init(lang.t("志愿组织", "Organization")), .init(lang.t("平台编号", "Platform no.")),
                 .init(lang.t("报名", "Sign-ups"), .right), .init(lang.t("时长(小时)", "Hours"), .right), stateColumn(lang),
             ],
             rows: items.map {
@@ -375,7 +375,7 @@ public enum RecordTables {
         "ink": ("类型", "ink"), "copies": ("份数", "copies"), "unit_price_fen": ("单价", "unit price"),
         "responses": ("回收份数", "responses"), "satisfied": ("满意份数", "satisfied"),
         "metric": ("测量名称", "metric"), "value_e4": ("数值", "value"), "source": ("来源", "source"),
-        "name": ("姓名", "name"), "phone": ("手机", "phone"), "org_id": ("队伍", "organization"),
+        "name": ("姓名", "name"), "phone": ("手机", "phone"), "org_id": ("志愿组织", "organization"),
         "platform_no": ("平台编号", "platform no."), "hours_centi": ("时长", "hours"), "role": ("岗位", "role"),
         "kind": ("类型", "kind"), "major": ("大型活动", "major"), "start_date": ("开始", "start"),
         "end_date": ("结束", "end"), "venue": ("地点", "venue"), "parent_id": ("所属活动", "parent"),

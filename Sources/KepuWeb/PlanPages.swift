@@ -45,6 +45,18 @@ extension Label {
     fileprivate static func storedPlan(_ source: String, importedAt: String) -> Label {
         Label("\(source)（导入于 \(importedAt)）", "\(source) (imported \(importedAt))")
     }
+    fileprivate static let correctNames = Label("更正名称", "Correct names")
+    fileprivate static let correctNamesExplained = Label(
+        "表格里的名称读错了或写错了：在这里更正项目（支出方向）名称、所属专项或支出明细的名称，保存为计划的新版本，台账不变。",
+        "A name read from the wrong cell, or mistyped in the table: correct the project's name, its 所属专项 or a line's name here, saved as a new version of the plan; the ledger stays as it is."
+    )
+    fileprivate static let projectName = Label("支出方向（子项）名称", "Project (支出方向) name")
+    fileprivate static let fundParent = Label("所属专项", "所属专项 (fund)")
+    fileprivate static let lineToRename = Label("支出明细", "Spending line")
+    fileprivate static let newLineName = Label("新名称", "New name")
+    fileprivate static func namesCorrected(_ year: Int) -> Label {
+        Label("已更正 \(year) 年计划的名称，保存为新版本", "corrected the names of the \(year) plan, as a new version")
+    }
     fileprivate static func planOfYear(_ year: Int) -> Label { Label("\(year)年计划", "Plan \(year)") }
     fileprivate static func readFrom(_ file: String, tables: [String]) -> Label {
         Label("读自 \(file)：\(tables.joined(separator: "、"))", "Read from \(file): \(tables.joined(separator: ", "))")
@@ -157,6 +169,7 @@ struct PlanPages: Sendable {
                 """
         }
         body += "</section>"
+        body += namesSection(plan, context, values: values)
         // The time it was imported as the office's clock reads it, to the minute; no plan number.
         let source = lang.t(
             .storedPlan(stored.sourceName, importedAt: String(RecordTables.localTime(stored.importedAt).prefix(16))))
@@ -270,6 +283,61 @@ struct PlanPages: Sendable {
         }
     }
 
+    /// 更正名称: a project's name and its 所属专项, and a spending line's name, corrected as a new version
+    /// of the plan (a label read from the wrong cell, a typo in the table).
+    func namesSection(_ plan: Plan, _ context: WebContext, values: [String: String]) -> HTML {
+        let projects: [(id: String?, name: String, parent: String)] =
+            plan.projects.count > 1
+            ? plan.projects.map { ($0.id, $0.name, $0.fund.parent ?? "") }
+            : [(plan.projects.first?.id, plan.fund.name ?? plan.projects.first?.name ?? "", plan.fund.parent ?? "")]
+        var out: HTML =
+            "<section id=\"names\"><h2>\(lang.t(.correctNames))</h2><p class=\"sub\">\(lang.t(.correctNamesExplained))</p>"
+        for p in projects {
+            out += """
+                <form method="post" action="/plan/names#names" class="record">\(Page.csrfField(context))
+                <input type="hidden" name="year" value="\(plan.year)">\(p.id.map { "<input type=\"hidden\" name=\"project\" value=\"\($0)\">" as HTML } ?? HTML())
+                <label class="wide">\(lang.t(.projectName))<input name="name" value="\(p.name)"></label>
+                <label class="wide">\(lang.t(.fundParent))<input name="parent" value="\(p.parent)"></label>
+                <button type="submit">\(lang.t(.saveNewVersion))</button>
+                </form>
+                """
+        }
+        let lines: [HTML] = plan.lines.map {
+            "<option value=\"\($0.id)\"\(values["line"] == $0.id ? " selected" : "")>\($0.name)</option>"
+        }
+        out += """
+            <form method="post" action="/plan/names#names" class="record">\(Page.csrfField(context))
+            <input type="hidden" name="year" value="\(plan.year)">
+            <label>\(lang.t(.lineToRename))<select name="line">\(lines)</select></label>
+            <label class="wide">\(lang.t(.newLineName))<input name="lineName" required value="\(values["lineName"] ?? "")"></label>
+            <button type="submit">\(lang.t(.saveNewVersion))</button>
+            </form></section>
+            """
+        return out
+    }
+
+    /// `POST /plan/names` (year, [project], name, parent | line, lineName): names corrected, as a new version.
+    func correctNames(_ request: Request, _ context: WebContext) async throws -> Response {
+        let (user, fields) = try context.posted()
+        let year = fields["year"].flatMap { Int($0) }
+        do {
+            var form = FormReader(fields, lang)
+            let name = try form.optional("name", .projectName, Parse.text(_:field:))
+            let parent = fields["parent"].map { CSVColumns.trim($0) }
+            let lineName = try form.optional("lineName", .newLineName, Parse.text(_:field:))
+            try form.finish()
+            let r = try OfficialPlanImport.correctNames(
+                ledger: web.ledger(for: user, request: request), year: year, unit: nil,
+                project: fields.value("project"),
+                name: lineName == nil ? name : nil, parent: lineName == nil ? parent : nil,
+                line: lineName == nil ? nil : fields.value("line"), lineName: lineName, who: user.name)
+            return await web.done(
+                "/plan?year=\(r.plan.year)", context, notice: lang.t(.namesCorrected(r.plan.year)))
+        } catch let e as KepuError where !e.isDatabaseFailure {
+            return try await page(year, context, status: e.webStatus, error: e.text(lang, for: .web), values: fields)
+        }
+    }
+
     /// `POST /plan/indicator`: one indicator changed, as a new version of the plan.
     func changeIndicator(_ request: Request, _ context: WebContext) async throws -> Response {
         let (user, fields) = try context.posted()
@@ -306,5 +374,6 @@ extension PlanPages: PageGroup {
         routes.post("plan/upload", role: .reviewer, use: upload)
         routes.post("plan/import", role: .reviewer, use: importPlan)
         routes.post("plan/indicator", role: .reviewer, use: changeIndicator)
+        routes.post("plan/names", role: .reviewer, use: correctNames)
     }
 }

@@ -9,6 +9,8 @@ import KepuStore
 
 /// The labels these pages show, in the order they appear: Chinese beside English.
 extension Label {
+    fileprivate static let printIt = Label("打印", "Print")
+    fileprivate static let backToSelfEvaluation = Label("返回自评", "Back to the self-evaluation")
     fileprivate static let departmentsSelfEvaluation = Label("部门整体支出绩效自评", "The department's self-evaluation")
     fileprivate static let excelWorkbook = Label("Excel 工作簿", "Excel workbook")
     fileprivate static let webPagePrints = Label("网页（可打印 A4）", "Web page (prints on A4)")
@@ -229,6 +231,18 @@ struct ReportPages: Sendable {
             defer { try? FileManager.default.removeItem(atPath: path) }
             try SelfEvaluationDocuments.workbook(e, ledger: ledger, unit: nil, lang: lang, to: path)
             bytes = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: path)))
+        } else if format == .html {
+            // The printable page, in the browser: 打印 and 返回 above it, on the screen only.
+            let back = "/self-evaluation?year=\(year)" + (chosen.map { "&project=\(Page.esc($0).markup)" } ?? "")
+            let bar =
+                "<nav class=\"print-bar\"><button type=\"button\" id=\"print\">\(lang.t(.printIt))</button> <a href=\"\(back)\">\(lang.t(.backToSelfEvaluation))</a></nav>"
+                + "<style>.print-bar { margin: 8px 0 16px; } @media print { .print-bar { display: none; } }</style>"
+            var html = try SelfEvaluationDocuments.render(e, format: format, lang: lang)
+            if let body = html.range(of: "<body>") { html.insert(contentsOf: bar, at: body.upperBound) }
+            if let end = html.range(of: "</body>", options: .backwards) {
+                html.insert(contentsOf: "<script src=\"/static/print.js\"></script>", at: end.lowerBound)
+            }
+            bytes = ByteBuffer(string: html)
         } else {
             bytes = ByteBuffer(string: try SelfEvaluationDocuments.render(e, format: format, lang: lang))
         }

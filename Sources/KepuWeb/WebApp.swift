@@ -184,6 +184,18 @@ public enum WebApp {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Page.css)))
         }
+        // The printable page's 打印 button: the one script the app serves, from its own address (no inline
+        // script is ever allowed).
+        router.get("static/print.js") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string:
+                            "document.getElementById('print').addEventListener('click', function () { window.print(); });\n"
+                    )))
+        }
         router.get("static/door.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

@@ -286,6 +286,23 @@ def office_steps(driver, base, work, event_id):
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     print(f"ok  自评 printed on {pages} A4 pages, no form or button")
 
+    # The printable page: 打印 and 返回 on the screen, neither on paper.
+    driver.get(base + "/self-evaluation/download?year=2023&format=html")
+    driver.find_element(By.ID, "print")
+    driver.find_element(By.LINK_TEXT, "返回自评")
+    check_page(driver, "24-printable")
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True})["data"])
+    printable = os.path.join(SHOTS, "printable.pdf")
+    with open(printable, "wb") as f:
+        f.write(pdf)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", printable, "-"], capture_output=True, text=True).stdout
+        assert "返回自评" not in text, "the printed page shows its 返回 link"
+    driver.find_element(By.LINK_TEXT, "返回自评").click()
+    wait_for(driver, lambda d: "/self-evaluation?year=2023" in d.current_url, "back to the self-evaluation")
+    print("ok  the printable page has 打印 and 返回, on the screen only")
+
 
 # What a person must never read on a page: a command, a flag, a code of the demo plan or of a check.
 COMMAND = re.compile(r"kepu [a-z]|(?<![\w-])--[a-z]")

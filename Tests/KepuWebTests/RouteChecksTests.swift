@@ -13,7 +13,8 @@ import Testing
     /// The routes anyone may reach: health, the language switch, the stylesheets, the door's and a
     /// call's phone pages, the setup link, sign-in and sign-out. (The API has its own door: a token.)
     static let publicRoutes: Set<String> = [
-        "GET /healthz", "GET /lang", "GET /static/kepu.css", "GET /static/door.css", "GET /d/{token}",
+        "GET /healthz", "GET /lang", "GET /static/kepu.css", "GET /static/door.css", "GET /static/print.js",
+        "GET /d/{token}",
         "POST /d/{token}", "GET /v/{token}", "POST /v/{token}", "GET /setup/{token}", "POST /setup/{token}",
         "GET /login", "POST /login", "GET /logout", "POST /logout",
     ]

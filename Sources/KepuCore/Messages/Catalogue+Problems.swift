@@ -1016,6 +1016,9 @@ extension Catalogue {
             }
             return
                 "\(n(field)) \(q(value, lang)) is not an address phones can open: write http://HOST:PORT, such as http://192.168.1.20:8080 or https://kepu.example.cn"
+        case .planNamesUnchanged(let year):
+            return lang.t(
+                "没有要更正的名称：填写的与 \(year) 年计划现有的相同", "nothing to correct: the names given are those the \(year) plan has")
         case .rejectsNeedSkipInvalid:
             return lang.t(
                 "--rejects 要与 --skip-invalid 一起使用：只有跳过有错的行时才有未导入的行",

@@ -95,6 +95,8 @@ public indirect enum Problem: Sendable, Hashable {
     case unknownOutputExtension(path: String, ext: String, accepted: [String])
     /// `--rejects` names where the rows left out go: only an import that leaves rows out has any.
     case rejectsNeedSkipInvalid
+    /// A correction of a plan's names that names nothing new.
+    case planNamesUnchanged(year: Int)
     case backupFolderMissing(folder: String)
     case basicSpendingExists(year: Int, spent: Money)
 
