@@ -60,7 +60,7 @@ extension Label {
         Label("已读 \(Figures.grouped(rows)) 行", "\(Figures.grouped(rows)) rows read so far")
     }
     fileprivate static func rowsNeedCorrecting(_ n: Int) -> Label {
-        Label("有 \(n) 行需要改正，整份文件未导入", "\(n) rows need correcting; nothing was imported")
+        Label("有 \(n) 行需要改正（尚未导入任何内容）", "\(n) rows need correcting (nothing has been imported yet)")
     }
     fileprivate static func importTheRest(_ n: Int) -> Label { Label("导入其余 \(n) 行", "Import the other \(n) rows") }
     fileprivate static let importNone = Label("全部不导入", "Import none of it")

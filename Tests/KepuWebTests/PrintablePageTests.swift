@@ -22,6 +22,7 @@ import Testing
                 #expect(r.text.contains("<a href=\"/self-evaluation?year=2023\">返回自评</a>"))
                 #expect(r.text.contains("@media print { .print-bar { display: none; } }"))
                 #expect(r.text.contains("<script src=\"/static/print.js\"></script></body>"))
+                #expect(r.text.contains("default-src 'none'; script-src 'self'; style-src 'unsafe-inline';"))
             }
             try await client.execute(uri: "/static/print.js", method: .get) { r in
                 #expect(r.status == .ok)

@@ -146,6 +146,11 @@ extension Catalogue {
                 : "\(year) is locked (\(on), \(reason)) and can no longer be changed; an admin can unlock it on the Self-evaluation page"
         case .several(let all):
             return all.map { text($0, lang, for: .web, indicators: indicators) }.joined(separator: "\n")
+        case .importRow(let file, let line, let problem):
+            // The web's preview lists every bad row and then asks what to do: a row's sentence does not
+            // also say that nothing was imported.
+            let said = text(problem, lang, for: .web, indicators: indicators)
+            return zh ? "\(file) 第 \(line) 行：\(said)" : "\(file) line \(line): \(said)"
         case .otherSheets(let sheet, let others, let problem):
             let inner = text(problem, lang, for: .web, indicators: indicators)
             return zh

@@ -21,9 +21,4 @@ extension BaselineRecord {
     }
 }
 
-extension DerivableRequest<BaselineRecord> {
-    /// The unit's baseline for the year.
-    func filter(unit: Int64, year: Int) -> Self {
-        filter(BaselineRecord.Columns.unitId == unit && BaselineRecord.Columns.year == year)
-    }
-}
+extension BaselineRecord: UnitYearRecord {}

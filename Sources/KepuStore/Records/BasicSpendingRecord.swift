@@ -21,9 +21,4 @@ extension BasicSpendingRecord {
     }
 }
 
-extension DerivableRequest<BasicSpendingRecord> {
-    /// The unit's 基本支出 for the year.
-    func filter(unit: Int64, year: Int) -> Self {
-        filter(BasicSpendingRecord.Columns.unitId == unit && BasicSpendingRecord.Columns.year == year)
-    }
-}
+extension BasicSpendingRecord: UnitYearRecord {}

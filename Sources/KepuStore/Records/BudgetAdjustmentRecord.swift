@@ -31,13 +31,10 @@ extension BudgetAdjustmentRecord {
 }
 
 extension DerivableRequest<BudgetAdjustmentRecord> {
-    /// The unit's adjustments for the year.
-    func filter(unit: Int64, year: Int) -> Self {
-        filter(BudgetAdjustmentRecord.Columns.unitId == unit && BudgetAdjustmentRecord.Columns.year == year)
-    }
-
     /// The adjustments not voided.
     func live() -> Self {
         filter(BudgetAdjustmentRecord.Columns.voidedAt == nil)
     }
 }
+
+extension BudgetAdjustmentRecord: UnitYearRecord {}

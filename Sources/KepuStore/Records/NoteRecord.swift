@@ -27,12 +27,9 @@ extension NoteRecord {
 }
 
 extension DerivableRequest<NoteRecord> {
-    /// The unit's notes for the year.
-    func filter(unit: Int64, year: Int) -> Self {
-        filter(NoteRecord.Columns.unitId == unit && NoteRecord.Columns.year == year)
-    }
-
     func orderByIndicator() -> Self {
         order(NoteRecord.Columns.indicator)
     }
 }
+
+extension NoteRecord: UnitYearRecord {}

@@ -31,11 +31,6 @@ extension PlanRecord {
 }
 
 extension DerivableRequest<PlanRecord> {
-    /// The unit's plans for the year.
-    func filter(unit: Int64, year: Int) -> Self {
-        filter(PlanRecord.Columns.unitId == unit && PlanRecord.Columns.year == year)
-    }
-
     /// The plans not replaced.
     func current() -> Self {
         filter(PlanRecord.Columns.replacedAt == nil)
@@ -51,3 +46,5 @@ extension DerivableRequest<PlanRecord> {
         filter(PlanRecord.Columns.periodStart <= period.end && PlanRecord.Columns.periodEnd >= period.start)
     }
 }
+
+extension PlanRecord: UnitYearRecord {}

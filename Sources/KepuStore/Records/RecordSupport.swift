@@ -41,6 +41,16 @@ enum LedgerColumns {
     static let voidBatch = Column("void_batch")
 }
 
+/// A record kept per unit and year (a plan, a note, a baseline, 基本支出, a budget adjustment): found by both.
+protocol UnitYearRecord: TableRecord {}
+
+extension DerivableRequest where RowDecoder: UnitYearRecord {
+    /// The unit's rows for the year.
+    func filter(unit: Int64, year: Int) -> Self {
+        filter(Column("unit_id") == unit && Column("year") == year)
+    }
+}
+
 extension DerivableRequest where RowDecoder: VoidableRecord {
     /// The rows not voided.
     func live() -> Self {

@@ -230,7 +230,14 @@ public struct CorrectionService: Sendable {
             return (.survey(responses: r.responses, satisfied: r.satisfied, event: r.eventId), r.voidedAt, r.voidBatch)
         case .measurement:
             let r = try fetch(MeasurementRecord.self)
-            return (.measurement(metric: r.metric, value: Fixed(raw: r.valueE4)), r.voidedAt, r.voidBatch)
+            // Named as the plan names what it measures (提高全区人民科学文化素质), else by its metric.
+            let plan: Plan?
+            do { plan = try ledger.plans.covering(db, date: r.date, unitID: r.unitId).plan } catch let e as KepuError
+                where !e.isDatabaseFailure
+            { plan = nil }
+            let name =
+                plan?.allIndicators.first { $0.metric == .measurement(r.metric) }?.name ?? r.metric
+            return (.measurement(metric: name, value: Fixed(raw: r.valueE4)), r.voidedAt, r.voidBatch)
         case .volunteer:
             let r = try fetch(VolunteerRecord.self)
             return (.volunteer(name: r.name), r.voidedAt, r.voidBatch)
