@@ -55,30 +55,30 @@ public enum FuzzTargets {
 
     public static func count(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
-        guard let n = parsed("Parse.count", { try Parse.count(s, field: "--count") }) else { return }
+        guard let n = parsed("Parse.count", { try Parse.count(s, field: .count) }) else { return }
         require(n >= 0, "negative count \(n) from \(s)")
-        require(parsed("Parse.count(String(n))", { try Parse.count(String(n), field: "--count") }) == n, "\(n)")
+        require(parsed("Parse.count(String(n))", { try Parse.count(String(n), field: .count) }) == n, "\(n)")
     }
 
     public static func hours(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
-        guard let centi = parsed("Parse.hours", { try Parse.hours(s, field: "--hours") }) else { return }
+        guard let centi = parsed("Parse.hours", { try Parse.hours(s, field: .record(.hours)) }) else { return }
         require(centi >= 0, "negative hours \(centi) from \(s)")
     }
 
     public static func percent(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
-        guard let p = parsed("Parse.percent", { try Parse.percent(s, field: "--value") }) else { return }
+        guard let p = parsed("Parse.percent", { try Parse.percent(s, field: .record(.value)) }) else { return }
         let again = parsed(
-            "Parse.percent(format)", { try Parse.percent(p.format(minPlaces: 0) + "%", field: "--value") })
+            "Parse.percent(format)", { try Parse.percent(p.format(minPlaces: 0) + "%", field: .record(.value)) })
         require(again == p, "\(p)% did not round-trip")
     }
 
     public static func figure(_ data: UnsafeBufferPointer<UInt8>) {
         let s = text(data)
-        guard let f = parsed("Parse.figure", { try Parse.figure(s, field: "--value") }) else { return }
+        guard let f = parsed("Parse.figure", { try Parse.figure(s, field: .record(.value)) }) else { return }
         require(
-            parsed("Parse.figure(format)", { try Parse.figure(f.format(minPlaces: 0), field: "--value") }) == f, "\(f)")
+            parsed("Parse.figure(format)", { try Parse.figure(f.format(minPlaces: 0), field: .record(.value)) }) == f, "\(f)")
     }
 
     public static func phone(_ data: UnsafeBufferPointer<UInt8>) {
