@@ -78,7 +78,8 @@ public enum FuzzTargets {
         let s = text(data)
         guard let f = parsed("Parse.figure", { try Parse.figure(s, field: .record(.value)) }) else { return }
         require(
-            parsed("Parse.figure(format)", { try Parse.figure(f.format(minPlaces: 0), field: .record(.value)) }) == f, "\(f)")
+            parsed("Parse.figure(format)", { try Parse.figure(f.format(minPlaces: 0), field: .record(.value)) }) == f,
+            "\(f)")
     }
 
     public static func phone(_ data: UnsafeBufferPointer<UInt8>) {
