@@ -166,11 +166,11 @@ struct SkipInvalidOptions: ParsableArguments {
 
     /// After the import: the rows left out said, and written to --rejects.
     func report(_ r: ImportResult, file: String) throws {
-        guard skipInvalid, !r.leftOut.isEmpty else { return }
+        guard skipInvalid, r.leftOutCount > 0 else { return }
         if let rejects {
             try LeftOutWorkbook.write(
                 header: r.fileHeader, rows: r.leftOut, lang: Language.current, to: console.path(rejects))
         }
-        console.say(.importLeftOut(rows: r.leftOut.count, file: file, rejects: rejects))
+        console.say(.importLeftOut(rows: r.leftOutCount, file: file, rejects: rejects))
     }
 }

@@ -56,34 +56,54 @@ public struct PublicAddress: Sendable, Hashable {
         var host = authority
         var port: Substring?
         if authority.hasPrefix("[") {
+            // An IPv6 address, in its brackets: `[fd00::1]:8080`.
             guard let close = authority.firstIndex(of: "]") else { return nil }
             host = String(authority[authority.index(after: authority.startIndex)..<close])
+            guard host.contains(":") else { return nil }
             let after = authority[authority.index(after: close)...]
             if !after.isEmpty {
                 guard after.hasPrefix(":") else { return nil }
                 port = after.dropFirst()
             }
-        } else if let colon = authority.lastIndex(of: ":") {
-            host = String(authority[..<colon])
-            port = authority[authority.index(after: colon)...]
+        } else {
+            // One colon at most outside brackets: an IPv6 address without them is no link a browser opens.
+            guard authority.filter({ $0 == ":" }).count <= 1 else { return nil }
+            if let colon = authority.firstIndex(of: ":") {
+                host = String(authority[..<colon])
+                port = authority[authority.index(after: colon)...]
+            }
+            guard !host.contains(":") else { return nil }
         }
         if let port {
-            guard let n = Int(port), (1...65_535).contains(n) else { return nil }
+            guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(port),
+                (1...65_535).contains(n)
+            else { return nil }
         }
         guard !host.isEmpty,
             host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":") })
         else { return nil }
+        // A dotted address's parts are 0 to 255.
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            guard parts.allSatisfy({ (Int($0) ?? 256) <= 255 }) else { return nil }
+        }
         return host.lowercased()
     }
 
     /// Whose phones reach a host: this computer, the office's network, or everyone.
     public static func reach(host: String) -> Reach {
-        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if h == "localhost" || h == "::1" || h.hasPrefix("127.") || h == "0.0.0.0" || h == "::" {
+        var h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        // A name written with its root's dot (`localhost.`) is the same name.
+        if h.hasSuffix(".") { h.removeLast() }
+        if h.hasPrefix("::ffff:") { h.removeFirst("::ffff:".count) }
+        let octets = h.split(separator: ".").compactMap { Int($0) }
+        let dotted = octets.count == 4 && h.split(separator: ".").count == 4
+        if h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || (dotted && octets[0] == 127) || h == "0.0.0.0"
+            || h == "::"
+        {
             return .thisComputer
         }
-        let octets = h.split(separator: ".").compactMap { Int($0) }
-        if octets.count == 4 && h.split(separator: ".").count == 4 {
+        if dotted {
             switch (octets[0], octets[1]) {
             case (10, _), (192, 168), (169, 254): return .officeNetwork
             case (172, 16...31): return .officeNetwork

@@ -193,10 +193,10 @@ struct ImportPages: Sendable {
         case .done(let result):
             await uploads.remove(job.upload)
             var notice = Catalogue.text(.imported(result.summary(kind: job.kind, event: job.event)), lang)
-            if !result.leftOut.isEmpty {
+            if result.leftOutCount > 0 {
                 notice +=
                     lang.t(.semicolonBetween)
-                    + Catalogue.text(.importLeftOut(rows: result.leftOut.count, file: job.file, rejects: nil), lang)
+                    + Catalogue.text(.importLeftOut(rows: result.leftOutCount, file: job.file, rejects: nil), lang)
             }
             return await web.done(job.event.map { "/events/\($0)" } ?? "/imports", context, notice: notice)
         }
@@ -306,7 +306,7 @@ struct ImportPages: Sendable {
             // A sheet with bad rows still helps: the rest go in, the bad ones come back as a workbook.
             body += """
                 <p class="sub">\(lang.t(.leftOutExplained))</p>
-                <p><a href="/imports/left-out?upload=\(key)&amp;date=\(Page.esc(date ?? ""))">\(lang.t(.downloadLeftOut))</a></p>
+                <p><a href="/imports/left-out?upload=\(key)&amp;date=\(date?.addingPercentEncoding(withAllowedCharacters: Page.queryValue) ?? "")">\(lang.t(.downloadLeftOut))</a></p>
                 <form method="post" action="/imports/confirm" class="confirm">
                 \(Page.csrfField(context))
                 <input type="hidden" name="upload" value="\(key)">

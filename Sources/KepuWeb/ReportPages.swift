@@ -233,7 +233,11 @@ struct ReportPages: Sendable {
             bytes = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: path)))
         } else if format == .html {
             // The printable page, in the browser: 打印 and 返回 above it, on the screen only.
-            let back = "/self-evaluation?year=\(year)" + (chosen.map { "&project=\(Page.esc($0).markup)" } ?? "")
+            let back =
+                "/self-evaluation?year=\(year)"
+                + (chosen.flatMap { $0.addingPercentEncoding(withAllowedCharacters: Page.queryValue) }.map {
+                    "&amp;project=\(Page.esc($0).markup)"
+                } ?? "")
             let bar =
                 "<nav class=\"print-bar\"><button type=\"button\" id=\"print\">\(lang.t(.printIt))</button> <a href=\"\(back)\">\(lang.t(.backToSelfEvaluation))</a></nav>"
                 + "<style>.print-bar { margin: 8px 0 16px; } @media print { .print-bar { display: none; } }</style>"

@@ -91,4 +91,18 @@ import Testing
         #expect(try w.ledger().attendance.list(RecordFilter()).count == 3)
     }
 
+    /// A row dated in a locked year is that row's refusal: the rest of the sheet still goes in.
+    @Test func aRowOfALockedYearIsLeftOutNotTheSheet() throws {
+        let w = Workspace().seeded()
+        w.ok("event add --title 跨年科普展 --kind other --start 2023-12-30 --end 2024-01-02")
+        w.ok("year lock 2023 --reason 已报送")
+        let file = w.write("跨年.csv", "姓名,日期\n张三,2023-12-31\n李四,2024-01-01\n")
+        let r = w.run(["attendance", "import", "--event", "1", file, "--skip-invalid"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("跨年.csv 有 1 行有错，未导入"))
+        let entries = try w.ledger().attendance.list(RecordFilter())
+        #expect(entries.map(\.date.description) == ["2024-01-01"])
+        #expect(entries.map(\.count) == [1])
+    }
+
 }

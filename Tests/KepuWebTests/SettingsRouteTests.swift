@@ -34,8 +34,13 @@ import Testing
         #expect(try PublicAddress.parse("http://172.32.0.1").reach == .everyone)
         #expect(try PublicAddress.parse("http://kepu-server:8080").reach == .officeNetwork)
         #expect(try PublicAddress.parse("http://[fd00::1]:8080").reach == .officeNetwork)
+        #expect(PublicAddress.reach(host: "localhost.") == .thisComputer)
+        #expect(PublicAddress.reach(host: "::ffff:127.0.0.1") == .thisComputer)
+        #expect(PublicAddress.reach(host: "127.example.cn") == .everyone)
+        #expect(PublicAddress.reach(host: "kepu.local.") == .officeNetwork)
         for bad in [
             "", "ftp://x", "http://", "http://a b", "http://x/path", "http://x:99999", "http://x:abc", "http://u@x",
+            "http://::1", "http://fe80::1", "http://x:+80", "http://192.168.1.300", "http://[x]:80",
         ] {
             #expect(throws: KepuError(.notAPublicAddress(field: .named("public-url"), value: bad))) {
                 try PublicAddress.parse(bad)

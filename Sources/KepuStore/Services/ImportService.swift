@@ -30,7 +30,10 @@ public struct ImportResult: Sendable, Hashable {
     public var rowErrors: [Problem] = []
     /// An import told to skip bad rows: the file's header and each row left out, with its refusal.
     public var fileHeader: [String] = []
+    /// The rows left out, the first `ImportService.leftOutKept` of them, cells cut to 1,000 characters.
     public var leftOut: [LeftOutRow] = []
+    /// How many rows were left out, kept or not.
+    public var leftOutCount = 0
 }
 
 /// A row an import left out (`skipInvalid`): its line, its cells as the file has them, and why.
@@ -90,6 +93,8 @@ public struct ImportService: Sendable {
     /// one another only in a volunteer list (a volunteer repeated matches the first): a list longer
     /// than a batch may preview a repeated volunteer as created twice; the import itself matches it.
     public static let checkBatch = 2_000
+    /// The most rows left out an import keeps for the workbook of them (the rest are counted).
+    public static let leftOutKept = 10_000
     /// …or fewer, when their text passes this: a batch is held in memory while it is checked.
     static let batchBytes = 4 << 20
 
@@ -153,10 +158,19 @@ public struct ImportService: Sendable {
             }
             do {
                 if skipInvalid {
-                    // A row left out takes back whatever it wrote before it was refused.
-                    try db.inSavepoint {
-                        try row(db, cols, fields, line, &result)
-                        return .commit
+                    // A row left out takes back whatever it wrote before it was refused, and what it had
+                    // counted (a volunteer created, a sign-up) with it.
+                    let before = result
+                    do {
+                        try db.inSavepoint {
+                            try row(db, cols, fields, line, &result)
+                            return .commit
+                        }
+                    } catch {
+                        let leftOut = result.leftOut
+                        result = before
+                        result.leftOut = leftOut
+                        throw error
                     }
                 } else {
                     try row(db, cols, fields, line, &result)
@@ -167,7 +181,15 @@ public struct ImportService: Sendable {
                 if skipInvalid, mapped?.isDatabaseFailure ?? true { throw error }
                 let problem = mapped?.problem ?? .databaseRefused(path: displayName, detail: "\(error)")
                 let refusal = Problem.importRow(file: displayName, line: line, problem: problem)
-                if skipInvalid { result.leftOut.append(LeftOutRow(line: line, fields: fields, problem: problem)) }
+                if skipInvalid {
+                    // Kept for the workbook of rows left out, within bounds: a hostile file of bad rows
+                    // must not fill the memory. Past them, the rows are counted, not kept.
+                    result.leftOutCount += 1
+                    if result.leftOut.count < Self.leftOutKept {
+                        let cells = fields.prefix(64).map { $0.count > 1_000 ? String($0.prefix(1_000)) + "…" : $0 }
+                        result.leftOut.append(LeftOutRow(line: line, fields: cells, problem: problem))
+                    }
+                }
                 guard let preview else {
                     if skipInvalid { return }
                     throw KepuError(refusal)
@@ -183,10 +205,10 @@ public struct ImportService: Sendable {
                 throw KepuError(.importNoRows(file: displayName))
             }
             var extra = try finish(db, &result)
-            if skipInvalid && !result.leftOut.isEmpty {
+            if skipInvalid && result.leftOutCount > 0 {
                 // What was left out, for the audit: how many, and which lines (the reasons go to the clerk
                 // with the rows, in the workbook of rows left out).
-                extra["left_out"] = .int(Int64(result.leftOut.count))
+                extra["left_out"] = .int(Int64(result.leftOutCount))
                 extra["left_out_lines"] = .array(result.leftOut.prefix(200).map { .int(Int64($0.line)) })
             }
             record.rows = result.rows
@@ -381,6 +403,10 @@ public struct ImportService: Sendable {
             if let e = entries[day] { return e.id }
             let event = try ledger.events.live(db, eventID)
             try AttendanceService.checkDate(day, of: event, today: ledger.today)
+            // A day of a locked year is that row's refusal, not the whole sheet's at the end.
+            if let lock = try YearService.inForce(db, year: day.year) {
+                throw KepuError(.yearLocked(year: day.year, on: lock.lockedOn, reason: lock.reason))
+            }
             if let first = entries[sheetDay], first.rows == 0, entries.count == 1 {
                 try db.execute(sql: "UPDATE attendance SET date = ? WHERE id = ?", arguments: [day, first.id])
                 entries = [day: first]

@@ -73,8 +73,9 @@ public struct MoneyService: Sendable {
             invoice: c.invoice, payee: c.payee, importId: importID, createdAt: ledger.context.timestamp, voidedAt: nil,
             voidReason: nil)
         let id = try ledger.insert(db, &record)
-        return ChargeResult(
-            id: id, line: line, planYear: stored.plan.year, lineSpent: try spent(db, line: line.id, stored))
+        // An import's rows are not each told their line's total (two sums a row): 数据核查 says it after.
+        let spent = importID == nil ? try spent(db, line: line.id, stored) : .zero
+        return ChargeResult(id: id, line: line, planYear: stored.plan.year, lineSpent: spent)
     }
 
     /// What a line has spent in its plan's period: its costs and its print runs (copies × unit price),
