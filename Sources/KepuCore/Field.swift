@@ -42,14 +42,7 @@ public struct FieldNames: Sendable {
     public static let labels = FieldNames { field, lang in Catalogue.label(field, lang) }
 
     /// The JSON API's keys: `amount`, `unitPrice`, `asOf`.
-    public static let jsonKeys = FieldNames { field, _ in
-        switch field {
-        case .record(let f): f.rawValue
-        case .language: "lang"
-        case .named(let s): s
-        default: field.key
-        }
-    }
+    public static let jsonKeys = FieldNames { field, _ in field.key }
 }
 
 extension Field {
